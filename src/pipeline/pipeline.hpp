@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+// The whole pipeline behind `closeplan render` and `closeplan check`: load, validate, analyze, view, render.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "closeplan/diagnostics.hpp"
+#include "model/plan.hpp"
+
+namespace closeplan::pipeline {
+
+struct plan_source {
+    std::string path;                ///< as given by the user; "-" means standard input
+    std::optional<std::string> text; ///< the file's bytes when already read (stdin, memory)
+};
+
+struct render_request {
+    plan_source plan;
+    std::vector<std::string> formats = {"html", "md"};
+    model::date today;                      ///< used when neither --as-of nor the file's as_of is set
+    std::optional<model::date> as_of;       ///< --as-of: overrides the file's as_of
+    std::string value_map_path;             ///< --value-map: merged after the plan's own value map
+    std::string template_dir;               ///< --template-dir: replaces built-in templates by name
+    std::string style_path;                 ///< --style
+    std::string template_name = "buyer-plan";
+    std::vector<std::string> asset_dirs;    ///< --assets: more folders local files may come from
+    std::string locale;                     ///< --locale: overrides the plan's locale
+};
+
+struct rendered_output {
+    std::string format;     ///< "html"
+    std::string extension;  ///< "html"
+    std::string bytes;
+};
+
+struct render_result {
+    std::optional<model::plan> plan;          ///< set when the plan validated
+    std::vector<rendered_output> outputs;     ///< one per requested format, in request order
+};
+
+/// Loads and validates a plan (and a value map file, when given); the diagnostics say what failed.
+std::optional<model::plan> load_plan(const render_request& request, diagnostic_sink& diags);
+
+/// Runs the whole pipeline. On any error diagnostic the outputs are empty:
+/// nothing half-done is ever returned. Environment failures (unreadable file)
+/// throw closeplan::error.
+render_result render_plan(const render_request& request, diagnostic_sink& diags);
+
+}  // namespace closeplan::pipeline

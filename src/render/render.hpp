@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+// The writers: one function per output format, and the one table that lists them.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "closeplan/diagnostics.hpp"
+#include "render/template_set.hpp"
+#include "view/document.hpp"
+
+namespace closeplan::render {
+
+struct render_options {
+    std::string template_name = "buyer-plan";  ///< page shell: templates/<name>.<format>.mustache
+};
+
+/// What a writer needs besides the document.
+struct render_context {
+    const template_set& templates;
+    const closeplan::render::style& look;
+    render_options options;
+};
+
+/// One self-contained HTML page (CSS inline, no scripts, no external requests).
+/// Template problems are reported as T4xx errors and the result is then empty.
+std::string render_html(const view::document& doc, const render_context& ctx, diagnostic_sink& diags);
+
+/// GitHub-flavoured Markdown.
+std::string render_markdown(const view::document& doc, const render_context& ctx, diagnostic_sink& diags);
+
+/// The single registry of output formats (pandoc's `writers` table).
+struct output_format {
+    std::string name;       ///< as given to -f: "html", "md"
+    std::string extension;  ///< file extension without dot
+    std::function<std::string(const view::document&, const render_context&, diagnostic_sink&)> write;
+};
+const std::vector<output_format>& output_formats();
+const output_format* find_output_format(std::string_view name);
+
+}  // namespace closeplan::render

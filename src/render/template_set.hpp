@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+// Templates, labels and styles: built into the binary, replaceable from disk.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "closeplan/diagnostics.hpp"
+#include "view/build_document.hpp"
+
+namespace closeplan::render {
+
+/// One text resource with where it came from (for located errors).
+struct resource_text {
+    std::string name;    ///< "buyer-plan.html.mustache", "labels/en.yaml", "default.yaml"
+    std::string origin;  ///< "built-in:templates/buyer-plan.html.mustache" or the path on disk
+    std::string text;
+};
+
+/// The files under templates/ that a render uses. Looks a name up first in
+/// the user's --template-dir (when given), then in the built-in copy of
+/// templates/ compiled into the binary.
+class template_set {
+public:
+    /// Built-in templates only.
+    template_set() = default;
+    /// Files in `dir` replace built-in files of the same name. Throws
+    /// closeplan::error (T401) when `dir` is not a readable folder.
+    explicit template_set(std::string dir);
+
+    /// The named file, or nullopt when neither the folder nor the built-ins have it.
+    [[nodiscard]] std::optional<resource_text> find(std::string_view name) const;
+
+    /// Labels for a locale: `labels/<lang>.yaml` for "de-DE" tries "de-DE",
+    /// then "de", then "en"; keys missing from a language fall back to English.
+    /// Errors in a labels file are reported (T403) with file:line:column.
+    [[nodiscard]] view::labels load_labels(std::string_view locale, diagnostic_sink& diags) const;
+
+private:
+    std::string dir_;
+};
+
+/// Page size, fonts, colours and spacing: the tokens of styles/default.yaml,
+/// flattened to "colors.accent" -> "#1f4e79". Shared by HTML (CSS template)
+/// and, later, PDF layout.
+class style {
+public:
+    /// The built-in styles/default.yaml.
+    static style built_in();
+    /// Loads a style file from disk; its tokens override the built-in ones.
+    /// Unknown keys and values that are not valid colours/lengths are errors (T404), located.
+    static std::optional<style> from_file(const std::string& path, diagnostic_sink& diags);
+
+    [[nodiscard]] std::string get(std::string_view key) const;
+    [[nodiscard]] const std::map<std::string, std::string>& tokens() const { return tokens_; }
+
+private:
+    std::map<std::string, std::string> tokens_;
+};
+
+}  // namespace closeplan::render

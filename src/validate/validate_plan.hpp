@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// Turning a raw tree into a typed plan, reporting every problem in one pass.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "closeplan/diagnostics.hpp"
+#include "load/raw_tree.hpp"
+#include "model/plan.hpp"
+
+namespace closeplan::validate {
+
+struct validate_options {
+    /// Folders local files (logo, resource path, value_map) may be read from,
+    /// besides the plan file's own folder. Absolute, normalised paths.
+    std::vector<std::string> asset_dirs;
+    /// The plan file's folder, against which relative paths resolve.
+    std::string base_dir;
+};
+
+/// Validates a plan tree: format version (V201), required fields (V202),
+/// types, enums (V203, with the allowed values as a hint), dates (V204),
+/// duplicate ids (V205), unknown references (R301: assignee, depends_on,
+/// sign_off, resource `for`, risk milestone), dependency cycles (R302),
+/// link schemes (V206), paths leaving the allowed folders (V207), unknown
+/// keys (warning V208). Returns nullopt when any error was reported.
+/// When the plan names a value map file, it is loaded and merged (its entries
+/// appended to plan.value_map) using `load::load_file`.
+std::optional<model::plan> validate_plan(const load::raw_node& root, const validate_options& options,
+                                         diagnostic_sink& diags);
+
+/// Validates a value map file (`closeplan-value-map: 1`) and returns its entries.
+std::optional<std::vector<model::value_entry>> validate_value_map(const load::raw_node& root,
+                                                                  diagnostic_sink& diags);
+
+}  // namespace closeplan::validate

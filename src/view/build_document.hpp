@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+// Building the format-neutral document from a plan, its analysis and the template's labels.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "analyze/analysis.hpp"
+#include "closeplan/diagnostics.hpp"
+#include "model/plan.hpp"
+#include "view/document.hpp"
+
+namespace closeplan::view {
+
+/// The wording of a template in one language: a flat key -> text map loaded
+/// from templates/labels/<lang>.yaml (see templates/labels/en.yaml for every key).
+class labels {
+public:
+    labels() = default;
+    explicit labels(std::map<std::string, std::string> entries) : entries_(std::move(entries)) {}
+    /// The text for `key`; the key itself in brackets when missing (templates are checked at load).
+    [[nodiscard]] std::string get(std::string_view key) const;
+    [[nodiscard]] bool has(std::string_view key) const;
+    [[nodiscard]] const std::map<std::string, std::string>& entries() const { return entries_; }
+
+private:
+    std::map<std::string, std::string> entries_;
+};
+
+/// Formats a date in the labels' style (`date.pattern` with {d} {dd} {m} {mm} {mon} {month} {yyyy}).
+std::string format_date(model::date d, const labels& words);
+
+/// Builds every section (summary, milestones, value_map, stakeholders,
+/// resources, risks, open_items, signoff). Markdown fields are parsed here,
+/// once, with cmark-gfm (view/markdown_field). Never fails: problems a reader
+/// should know about (a Markdown link with a refused scheme) become warnings.
+document build_document(const model::plan& input_plan, const analyze::analysis& facts, const labels& words,
+                        diagnostic_sink& diags);
+
+}  // namespace closeplan::view

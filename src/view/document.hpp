@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+// The format-neutral document: the contract between view/ and every writer.
+//
+// It holds UNESCAPED text. Each writer escapes exactly once. Block and inline
+// kinds are closed variants: writers std::visit them with one overload per
+// alternative and no catch-all, so a new kind fails to compile until every
+// writer handles it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace closeplan::view {
+
+/// Colour role of a badge or row; writers map tones to styles/ colours.
+enum class tone { neutral, info, ok, warn, bad, buyer, seller, both };
+
+struct inline_node;
+using inlines = std::vector<inline_node>;
+
+struct text { std::string value; };
+struct emphasis { inlines children; };
+struct strong { inlines children; };
+struct strikethrough { inlines children; };
+struct code_span { std::string value; };
+/// A link whose url is already checked: http, https or mailto only. Links
+/// with any other scheme never reach the document (their text stays as text).
+struct link { std::string url; inlines children; };
+struct soft_break {};
+struct line_break {};
+/// A short coloured label: a status, an owner side, "overdue 3 d", "slipped +5 d".
+struct badge { std::string label; view::tone color = tone::neutral; };
+
+struct inline_node {
+    std::variant<text, emphasis, strong, strikethrough, code_span, link, soft_break, line_break, badge> value;
+};
+
+struct block;
+using blocks = std::vector<block>;
+
+struct paragraph { inlines content; };
+struct heading { int level = 3; inlines content; };  ///< level relative to the section (1 = section sub-heading)
+struct list_item {
+    std::optional<bool> checked;  ///< GFM task list item: checked or not
+    blocks content;
+};
+struct bullet_list { std::vector<list_item> items; };
+struct ordered_list { int start = 1; std::vector<list_item> items; };
+struct code_block { std::string info; std::string code; };
+struct block_quote { blocks content; };
+struct thematic_break {};
+
+enum class align { none, left, center, right };
+
+/// A table written inside a Markdown field (GFM table extension).
+struct md_table {
+    std::vector<align> alignments;
+    std::vector<inlines> header;
+    std::vector<std::vector<inlines>> rows;
+};
+
+/// A data table built by closeplan (milestones, stakeholder-value map, ...).
+struct column {
+    std::string key;    ///< stable id, used as a CSS class: "title", "owner", "due", "status"
+    std::string label;  ///< header text, from the template's labels
+    align alignment = align::left;
+};
+struct table_row {
+    std::vector<inlines> cells;  ///< one per column
+    std::string row_class;      ///< "", "done", "overdue", "slipped" ... (CSS class; ignored by Markdown)
+    bool row_header_first = true;  ///< the first cell names the row (th scope=row in HTML)
+};
+struct data_table {
+    std::string key;      ///< "milestones", "value_map", ...
+    std::string caption;  ///< accessible caption; may be empty
+    std::vector<column> columns;
+    std::vector<table_row> rows;
+};
+
+/// Label/value pairs: the title block, deal facts, progress figures.
+struct fact { std::string key; std::string label; inlines value; };
+struct fact_list { std::string key; std::vector<fact> facts; };
+
+/// One signature line: who signs for which side, with a blank line for the date.
+struct signature {
+    std::string side_label;  ///< "For Northwind Health"
+    std::string name;
+    std::string title;
+    std::string date_label;  ///< "Date"
+    std::string date_value;  ///< already formatted, empty = blank line to sign on
+};
+struct signature_block { std::vector<signature> lines; };
+
+struct block {
+    std::variant<paragraph, heading, bullet_list, ordered_list, code_block, block_quote, thematic_break,
+                 md_table, data_table, fact_list, signature_block>
+        value;
+};
+
+/// A titled part of the document; the template places sections by key.
+struct section {
+    std::string key;    ///< "summary", "milestones", "value_map", "stakeholders", "resources", "risks", "open_items", "signoff"
+    std::string title;  ///< from the labels
+    blocks content;
+};
+
+struct party_view {
+    std::string name;
+    std::string logo_path;  ///< absolute path of a checked logo file, empty = none (used by PDF)
+};
+
+struct document {
+    std::string lang;       ///< BCP 47 tag for the output, e.g. "en-US"
+    std::string title;      ///< "Mutual action plan: Claims analytics platform"
+    std::string deal_name;
+    party_view buyer;
+    party_view seller;
+    fact_list title_facts;  ///< target close, as of, amount, stage, days to close
+    std::vector<section> sections;  ///< every section the builder knows, in default order
+    std::string generator;  ///< "closeplan" (no version: output must not change between builds)
+
+    [[nodiscard]] const section* find_section(std::string_view key) const;
+};
+
+}  // namespace closeplan::view
