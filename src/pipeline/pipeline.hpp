@@ -14,6 +14,7 @@ namespace closeplan::pipeline {
 struct plan_source {
     std::string path;                ///< as given by the user; "-" means standard input
     std::optional<std::string> text; ///< the file's bytes when already read (stdin, memory)
+    std::string syntax;              ///< "yaml" or "json"; empty = from the file name (stdin: yaml)
 };
 
 struct render_request {

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+// `closeplan check`: validate a plan and report every problem, writing nothing.
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/terminal.hpp"
+
+namespace closeplan::cli {
+
+CLI::App* setup_check(CLI::App& app, plan_flags& flags) {
+    auto* command = app.add_subcommand("check", "Validate a plan: every problem, located, in one run");
+    add_plan_flags(*command, flags);
+    return command;
+}
+
+exit_code run_check(const plan_flags& flags) {
+    auto request = make_request(flags);
+    if (!request) return exit_code::usage;
+    diagnostic_sink diags;
+    const auto plan = pipeline::load_plan(*request, diags);
+    print_diagnostics(diags, std::cerr);
+    const auto name = flags.plan_path == "-" ? std::string("<stdin>") : flags.plan_path;
+    if (!flags.quiet) {
+        if (plan && !diags.has_errors()) {
+            std::cout << name << ": ok (" << plan->milestones.size() << " milestones, " << plan->stakeholders.size()
+                      << " stakeholders; " << count_summary(diags) << ")\n";
+        } else {
+            std::cout << name << ": " << count_summary(diags) << '\n';
+        }
+    }
+    return exit_code_for(diags, flags.strict);
+}
+
+}  // namespace closeplan::cli

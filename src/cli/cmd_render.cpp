@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+// `closeplan render`: a plan file becomes documents.
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/output_files.hpp"
+#include "cli/terminal.hpp"
+#include "render/render.hpp"
+
+namespace closeplan::cli {
+
+namespace {
+
+std::string known_formats() {
+    std::string names;
+    for (const auto& format : render::output_formats()) names += (names.empty() ? "" : ", ") + format.name;
+    return names;
+}
+
+std::string output_stem(const std::string& plan_path) {
+    if (plan_path == "-") return "plan";
+    auto stem = std::filesystem::path(plan_path).stem().string();
+    return stem.empty() ? "plan" : stem;
+}
+
+}  // namespace
+
+CLI::App* setup_render(CLI::App& app, render_flags& flags) {
+    auto* command = app.add_subcommand("render", "Render a plan as documents (HTML, Markdown)");
+    add_plan_flags(*command, flags.plan);
+    command->add_option("-f,--format", flags.formats, "Output formats, comma-separated: " + known_formats())
+        ->delimiter(',')
+        ->default_str("html,md");
+    command->add_option("-o,--output", flags.output, "Output folder (created when missing); - writes one format to standard output")
+        ->default_str(".");
+    command->add_option("--template", flags.template_name, "Template: templates/<name>.<format>.mustache")
+        ->default_str("buyer-plan");
+    command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
+    command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");
+    return command;
+}
+
+exit_code run_render(const render_flags& flags) {
+    auto formats = flags.formats.empty() ? std::vector<std::string>{"html", "md"} : flags.formats;
+    for (const auto& name : formats) {
+        if (!render::find_output_format(name)) {
+            std::cerr << "closeplan: unknown format `" << name << "`; known formats: " << known_formats() << '\n';
+            return exit_code::usage;
+        }
+    }
+    const bool to_stdout = flags.output == "-";
+    if (to_stdout && formats.size() != 1) {
+        std::cerr << "closeplan: `-o -` writes one format to standard output; " << formats.size()
+                  << " were asked for\n";
+        return exit_code::usage;
+    }
+
+    auto request = make_request(flags.plan);
+    if (!request) return exit_code::usage;
+    request->formats = formats;
+    request->template_name = flags.template_name;
+    request->template_dir = flags.template_dir;
+    request->style_path = flags.style;
+
+    diagnostic_sink diags;
+    auto result = pipeline::render_plan(*request, diags);
+    if (!flags.plan.quiet || diags.has_errors()) print_diagnostics(diags, std::cerr);
+    const auto code = exit_code_for(diags, flags.plan.strict);
+    if (code != exit_code::success) return code;
+
+    if (to_stdout) {
+        std::cout << result.outputs.front().bytes << std::flush;
+        return std::cout ? exit_code::success : exit_code::output_error;
+    }
+    const auto stem = output_stem(flags.plan.plan_path);
+    for (const auto& output : result.outputs) {
+        write_file_atomically((std::filesystem::path(flags.output) / (stem + "." + output.extension)).string(),
+                              output.bytes);
+    }
+    return exit_code::success;
+}
+
+}  // namespace closeplan::cli

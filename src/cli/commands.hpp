@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// The subcommands of the closeplan CLI: each has a setup_* (flags) and a run_* (work).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/exit_codes.hpp"
+#include "pipeline/pipeline.hpp"
+
+namespace closeplan::cli {
+
+/// Flags shared by every command that reads a plan.
+struct plan_flags {
+    std::string plan_path;
+    std::string input_format;  ///< "", "yaml" or "json" (needed for stdin)
+    std::string as_of;         ///< YYYY-MM-DD
+    std::string value_map;
+    std::vector<std::string> asset_dirs;
+    std::string locale;
+    bool strict = false;
+    bool quiet = false;
+};
+
+struct render_flags {
+    plan_flags plan;
+    std::vector<std::string> formats;
+    std::string output = ".";
+    std::string template_name = "buyer-plan";
+    std::string template_dir;
+    std::string style;
+};
+
+/// The date `as_of` defaults to: SOURCE_DATE_EPOCH when set (reproducible
+/// builds), else the system clock in UTC. Only the CLI reads the clock.
+model::date today_from_environment();
+
+CLI::App* setup_render(CLI::App& app, render_flags& flags);
+exit_code run_render(const render_flags& flags);
+
+CLI::App* setup_check(CLI::App& app, plan_flags& flags);
+exit_code run_check(const plan_flags& flags);
+
+/// Adds the flags of plan_flags to a subcommand.
+void add_plan_flags(CLI::App& command, plan_flags& flags);
+/// Builds the pipeline request from the shared flags; nullopt (after printing
+/// the reason) on a usage error such as a malformed --as-of.
+std::optional<pipeline::render_request> make_request(const plan_flags& flags);
+
+}  // namespace closeplan::cli

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+// Flags every plan-reading command shares, and turning them into a pipeline request.
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+#include <iterator>
+
+#include "cli/commands.hpp"
+#include "model/dates.hpp"
+
+namespace closeplan::cli {
+
+model::date today_from_environment() {
+    std::time_t now = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+        char* end = nullptr;
+        const long long seconds = std::strtoll(epoch, &end, 10);
+        if (end && *end == '\0' && seconds >= 0) now = static_cast<std::time_t>(seconds);
+    }
+    const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::from_time_t(now));
+    return model::date{days};
+}
+
+void add_plan_flags(CLI::App& command, plan_flags& flags) {
+    command.add_option("plan", flags.plan_path, "Plan file (.yaml, .yml or .json); - reads standard input")
+        ->required();
+    command.add_option("--input-format", flags.input_format, "Syntax of the plan when it comes from standard input")
+        ->check(CLI::IsMember({"yaml", "json"}));
+    command.add_option("--as-of", flags.as_of, "The date status is computed for (YYYY-MM-DD); default: the plan's as_of, else today");
+    command.add_option("--value-map", flags.value_map, "Value map file merged into the stakeholders");
+    command.add_option("--assets", flags.asset_dirs, "Folder local files (logos, resources) may also come from; repeatable");
+    command.add_option("--locale", flags.locale, "Language and date style of the output (en-US, en-GB, de, fr, es, pt-BR)");
+    command.add_flag("--strict", flags.strict, "Treat warnings as failure (exit code 3)");
+    command.add_flag("-q,--quiet", flags.quiet, "Print errors only");
+}
+
+std::optional<pipeline::render_request> make_request(const plan_flags& flags) {
+    pipeline::render_request request;
+    request.plan.path = flags.plan_path;
+    if (flags.plan_path == "-") {
+        request.plan.text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    }
+    if (!flags.input_format.empty()) request.plan.syntax = flags.input_format;
+    request.today = today_from_environment();
+    if (!flags.as_of.empty()) {
+        request.as_of = model::parse_iso_date(flags.as_of);
+        if (!request.as_of) {
+            std::cerr << "closeplan: --as-of must be a date like 2026-05-04, not `" << flags.as_of << "`\n";
+            return std::nullopt;
+        }
+    }
+    request.value_map_path = flags.value_map;
+    request.asset_dirs = flags.asset_dirs;
+    request.locale = flags.locale;
+    return request;
+}
+
+}  // namespace closeplan::cli

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+// Printing diagnostics and choosing the exit code they lead to.
+#pragma once
+
+#include <iosfwd>
+
+#include "cli/exit_codes.hpp"
+#include "closeplan/diagnostics.hpp"
+
+namespace closeplan::cli {
+
+/// Prints every diagnostic to `out`, one block each, errors and warnings in report order.
+void print_diagnostics(const diagnostic_sink& diags, std::ostream& out);
+
+/// The exit code a set of diagnostics leads to: the first error's stage
+/// (L/V/R input, T template, O output), else 3 for warnings under --strict, else 0.
+exit_code exit_code_for(const diagnostic_sink& diags, bool strict);
+
+/// "2 errors, 1 warning" (with the right plurals).
+std::string count_summary(const diagnostic_sink& diags);
+
+}  // namespace closeplan::cli

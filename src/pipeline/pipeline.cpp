@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+// Runs load -> validate -> analyze -> view -> render for one plan.
+#include "pipeline/pipeline.hpp"
+
+#include <filesystem>
+
+#include "analyze/analysis.hpp"
+#include "load/load_document.hpp"
+#include "render/render.hpp"
+#include "validate/validate_plan.hpp"
+#include "view/build_document.hpp"
+
+namespace closeplan::pipeline {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string display_name(const plan_source& source) { return source.path == "-" ? "<stdin>" : source.path; }
+
+std::string absolute_folder(const std::string& path) {
+    std::error_code ec;
+    auto absolute = fs::absolute(fs::path(path), ec);
+    if (ec) return fs::current_path().string();
+    return absolute.lexically_normal().string();
+}
+
+validate::validate_options validation_options(const render_request& request) {
+    validate::validate_options options;
+    options.base_dir = request.plan.path == "-"
+                           ? fs::current_path().string()
+                           : absolute_folder(fs::path(request.plan.path).parent_path().empty()
+                                                 ? std::string(".")
+                                                 : fs::path(request.plan.path).parent_path().string());
+    for (const auto& dir : request.asset_dirs) options.asset_dirs.push_back(absolute_folder(dir));
+    return options;
+}
+
+load::input_syntax syntax_of(const plan_source& source) {
+    if (source.syntax == "json") return load::input_syntax::json;
+    if (source.syntax == "yaml" || source.path == "-") return load::input_syntax::yaml;
+    return load::syntax_for_path(source.path);
+}
+
+std::optional<load::raw_node> load_plan_tree(const render_request& request, diagnostic_sink& diags) {
+    const auto name = display_name(request.plan);
+    if (request.plan.text) return load::load_document(*request.plan.text, name, syntax_of(request.plan), diags);
+    if (!request.plan.syntax.empty()) {
+        return load::load_document(load::read_file(request.plan.path), name, syntax_of(request.plan), diags);
+    }
+    return load::load_file(request.plan.path, diags);
+}
+
+// A value map named on the command line is read like the plan's own one:
+// it adds entries after those the plan already has.
+void merge_value_map_file(const std::string& path, model::plan& plan, diagnostic_sink& diags) {
+    auto tree = load::load_file(path, diags);
+    if (!tree) return;
+    auto entries = validate::validate_value_map(*tree, diags);
+    if (!entries) return;
+    plan.value_map.insert(plan.value_map.end(), entries->begin(), entries->end());
+}
+
+}  // namespace
+
+std::optional<model::plan> load_plan(const render_request& request, diagnostic_sink& diags) {
+    auto tree = load_plan_tree(request, diags);
+    if (!tree) return std::nullopt;
+    auto plan = validate::validate_plan(*tree, validation_options(request), diags);
+    if (!plan) return std::nullopt;
+    if (!request.value_map_path.empty()) merge_value_map_file(request.value_map_path, *plan, diags);
+    if (!request.locale.empty()) plan->locale = request.locale;
+    if (diags.has_errors()) return std::nullopt;
+    return plan;
+}
+
+render_result render_plan(const render_request& request, diagnostic_sink& diags) {
+    render_result result;
+    result.plan = load_plan(request, diags);
+    if (!result.plan) return result;
+    const auto& plan = *result.plan;
+
+    const auto as_of = request.as_of ? *request.as_of : plan.as_of ? *plan.as_of : request.today;
+    const auto facts = analyze::analyze_plan(plan, as_of);
+
+    const auto templates =
+        request.template_dir.empty() ? render::template_set{} : render::template_set{request.template_dir};
+    const auto words = templates.load_labels(plan.locale, diags);
+    std::optional<render::style> look = render::style::built_in();
+    if (!request.style_path.empty()) look = render::style::from_file(request.style_path, diags);
+    if (diags.has_errors() || !look) return result;
+
+    const auto doc = view::build_document(plan, facts, words, diags);
+    const render::render_context ctx{templates, *look, render::render_options{request.template_name}};
+
+    std::vector<rendered_output> outputs;
+    for (const auto& name : request.formats) {
+        const auto* format = render::find_output_format(name);
+        if (!format) {
+            diags.error("O502", "unknown output format `" + name + "`", {},
+                        {"known formats are listed by `closeplan render --help`"});
+            continue;
+        }
+        outputs.push_back({format->name, format->extension, format->write(doc, ctx, diags)});
+    }
+    // Nothing half-done leaves the pipeline: one failed format withholds all.
+    if (!diags.has_errors()) result.outputs = std::move(outputs);
+    return result;
+}
+
+}  // namespace closeplan::pipeline
