@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Rebuilds, then rewrites the example goldens and the CLI transcripts from what
+# the current binary prints. Review the result with `git diff` before committing.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+build_dir="${1:-build}"
+
+scripts/build.sh "$build_dir" -DCMAKE_BUILD_TYPE=Release
+"$build_dir/tests/cli/golden_runner" --closeplan "$build_dir/closeplan" --update examples/*/
+"$build_dir/tests/cli/transcript_runner" --closeplan "$build_dir/closeplan" --fixtures tests/cli/fixtures \
+  --update tests/cli/transcripts/*.txt
+git status --short -- examples tests/cli/transcripts
