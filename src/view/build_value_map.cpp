@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+// The value-map section: what each stakeholder cares about, the proof, and the milestones that deliver it.
+#include "view/build_parts.hpp"
+
+namespace closeplan::view::detail {
+
+namespace {
+
+bool is_resource_kind(std::string_view name) {
+    for (auto kind : {model::resource_kind::roi, model::resource_kind::security, model::resource_kind::case_study,
+                      model::resource_kind::legal, model::resource_kind::proposal,
+                      model::resource_kind::implementation, model::resource_kind::reference,
+                      model::resource_kind::other})
+        if (model::to_string(kind) == name) return true;
+    return false;
+}
+
+inlines stakeholder_cell(const model::stakeholder& person) {
+    inlines cell{text_node(person.name.empty() ? person.id : person.name)};
+    if (!person.title.empty()) {
+        cell.push_back(inline_node{line_break{}});
+        cell.push_back(muted(person.title));
+    }
+    return cell;
+}
+
+inlines cares_cell(const analyze::value_row& row) {
+    std::string joined;
+    for (const auto& item : row.cares_about) {
+        if (!joined.empty()) joined += ", ";
+        joined += item;
+    }
+    return joined.empty() ? inlines{} : inlines{text_node(std::move(joined))};
+}
+
+inlines proof_cell(const build_context& ctx, const analyze::value_row& row) {
+    inlines cell;
+    auto separate = [&cell] {
+        if (!cell.empty()) append_text(cell, ", ");
+    };
+    for (const auto& id : row.proof_resource_ids) {
+        const auto* r = ctx.plan.find_resource(id);
+        if (!r) continue;
+        separate();
+        const std::string title = r->title.empty() ? r->id : r->title;
+        if (r->url.empty())
+            append_text(cell, title);
+        else
+            cell.push_back(link_or_text(r->url, title));
+    }
+    // Proof the map asks for but the plan lacks stays visible as a gap.
+    for (const auto& wanted : row.proof_unresolved) {
+        separate();
+        const std::string name = is_resource_kind(wanted) ? label_of(ctx.words, "kind", wanted) : wanted;
+        cell.push_back(muted(fill(ctx.words.get("value.proof_missing"), {{"name", name}})));
+    }
+    return cell;
+}
+
+inlines delivered_cell(const build_context& ctx, const analyze::value_row& row) {
+    inlines cell;
+    for (const auto& id : row.milestone_ids) {
+        const auto ref = milestone_ref(ctx, id);
+        if (ref.empty()) continue;
+        if (!cell.empty()) append_text(cell, ", ");
+        append_text(cell, ref);
+    }
+    return cell;
+}
+
+}  // namespace
+
+section build_value_map(const build_context& ctx) {
+    const auto& w = ctx.words;
+    section s{"value_map", w.get("section.value_map"), {}};
+    data_table table;
+    table.key = "value_map";
+    table.caption = w.get("caption.value_map");
+    table.columns = {{"stakeholder", w.get("column.stakeholder"), align::left},
+                     {"cares_about", w.get("column.cares_about"), align::left},
+                     {"proof", w.get("column.proof"), align::left},
+                     {"delivered_by", w.get("column.delivered_by"), align::left}};
+    int shown = 0;
+    int covered = 0;
+    for (const auto& row : ctx.facts.value_rows) {
+        const auto* person = ctx.plan.find_stakeholder(row.stakeholder_id);
+        if (!person || !row.relevant) continue;
+        table_row cells;
+        cells.cells.push_back(stakeholder_cell(*person));
+        cells.cells.push_back(cares_cell(row));
+        cells.cells.push_back(proof_cell(ctx, row));
+        cells.cells.push_back(delivered_cell(ctx, row));
+        cells.row_class = row.covered ? "covered" : "gap";
+        table.rows.push_back(std::move(cells));
+        ++shown;
+        if (row.covered) ++covered;
+    }
+    if (shown == 0) {
+        s.content.push_back(none_paragraph(w, "value_map.none"));
+        return s;
+    }
+    s.content.push_back(block{std::move(table)});
+    const std::string coverage_key = shown == 1 ? "value.coverage_one" : "value.coverage";
+    const std::string pattern = w.has(coverage_key) ? w.get(coverage_key) : w.get("value.coverage");
+    s.content.push_back(
+        block{paragraph{{text_node(fill(pattern, {{"covered", std::to_string(covered)}, {"total", std::to_string(shown)}}))}}});
+    return s;
+}
+
+}  // namespace closeplan::view::detail

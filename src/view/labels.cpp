@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+// Label look-up and locale formatting of dates, counts and amounts, all driven by the labels (never the C++ locale).
+#include <string>
+#include <vector>
+
+#include "view/build_parts.hpp"
+
+namespace closeplan::view {
+
+std::string labels::get(std::string_view key) const {
+    const auto it = entries_.find(std::string(key));
+    if (it == entries_.end()) return "[" + std::string(key) + "]";
+    return it->second;
+}
+
+bool labels::has(std::string_view key) const { return entries_.find(std::string(key)) != entries_.end(); }
+
+namespace {
+
+std::string two_digits(unsigned v) {
+    std::string out;
+    out += static_cast<char>('0' + (v / 10) % 10);
+    out += static_cast<char>('0' + v % 10);
+    return out;
+}
+
+std::string trim(std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return std::string(s);
+}
+
+std::vector<std::string> split_commas(std::string_view list) {
+    std::vector<std::string> items;
+    for (std::size_t start = 0;;) {
+        const auto comma = list.find(',', start);
+        items.push_back(trim(list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
+        if (comma == std::string_view::npos) break;
+        start = comma + 1;
+    }
+    return items;
+}
+
+// A month list with the wrong number of names falls back to the month number,
+// which is still correct, rather than to a wrong or missing name.
+std::string month_name(const labels& words, std::string_view key, unsigned month) {
+    if (words.has(key)) {
+        const auto names = split_commas(words.get(key));
+        if (names.size() == 12 && month >= 1 && month <= 12) return names[month - 1];
+    }
+    return two_digits(month);
+}
+
+bool all_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+}  // namespace
+
+std::string format_date(model::date d, const labels& words) {
+    const auto day = static_cast<unsigned>(d.day());
+    const auto month = static_cast<unsigned>(d.month());
+    const int year = static_cast<int>(d.year());
+    const std::string pattern = words.has("date.pattern") ? words.get("date.pattern") : "{yyyy}-{mm}-{dd}";
+    std::string year_text = std::to_string(year);
+    while (year_text.size() < 4) year_text.insert(0, 1, '0');
+    return detail::fill(pattern, {{"d", std::to_string(day)},
+                                  {"dd", two_digits(day)},
+                                  {"m", std::to_string(month)},
+                                  {"mm", two_digits(month)},
+                                  {"mon", month_name(words, "date.months", month)},
+                                  {"month", month_name(words, "date.months_long", month)},
+                                  {"yyyy", year_text}});
+}
+
+namespace detail {
+
+std::string fill(std::string_view pattern, std::initializer_list<placeholder> values) {
+    std::string out;
+    out.reserve(pattern.size() + 16);
+    std::size_t i = 0;
+    while (i < pattern.size()) {
+        const auto open = pattern.find('{', i);
+        if (open == std::string_view::npos) break;
+        const auto close = pattern.find('}', open + 1);
+        if (close == std::string_view::npos) break;
+        out.append(pattern.substr(i, open - i));
+        const auto name = pattern.substr(open + 1, close - open - 1);
+        const placeholder* found = nullptr;
+        for (const auto& v : values)
+            if (v.first == name) found = &v;
+        if (found)
+            out += found->second;
+        else
+            out.append(pattern.substr(open, close - open + 1));
+        i = close + 1;
+    }
+    out.append(pattern.substr(i));
+    return out;
+}
+
+std::string count_text(const labels& words, std::string_view key, int n) {
+    const std::string one_key = std::string(key) + "_one";
+    const std::string pattern = (n == 1 && words.has(one_key)) ? words.get(one_key) : words.get(key);
+    return fill(pattern, {{"n", std::to_string(n)}});
+}
+
+std::string format_amount(std::string_view amount, std::string_view currency, const labels& words) {
+    std::string_view digits = amount;
+    const bool negative = !digits.empty() && digits.front() == '-';
+    if (negative) digits.remove_prefix(1);
+    const auto dot = digits.find('.');
+    const auto whole = digits.substr(0, dot);
+    const auto fraction = dot == std::string_view::npos ? std::string_view() : digits.substr(dot + 1);
+    std::string number;
+    // Anything but plain decimal text is shown as written: never guess, never round.
+    if (!all_digits(whole) || (dot != std::string_view::npos && !all_digits(fraction))) {
+        number = std::string(amount);
+    } else {
+        const std::string group = words.has("number.group") ? words.get("number.group") : ",";
+        const std::string decimal = words.has("number.decimal") ? words.get("number.decimal") : ".";
+        if (negative) number += '-';
+        for (std::size_t k = 0; k < whole.size(); ++k) {
+            if (k > 0 && (whole.size() - k) % 3 == 0) number += group;
+            number += whole[k];
+        }
+        if (!fraction.empty()) number += decimal + std::string(fraction);
+    }
+    if (currency.empty()) return number;
+    const std::string pattern = words.has("amount.pattern") ? words.get("amount.pattern") : "{currency} {amount}";
+    return fill(pattern, {{"currency", std::string(currency)}, {"amount", number}});
+}
+
+std::string label_of(const labels& words, std::string_view prefix, std::string_view name) {
+    return words.get(std::string(prefix) + "." + std::string(name));
+}
+
+}  // namespace detail
+
+}  // namespace closeplan::view
