@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: MIT
+# Fails when the YAML example in README.md differs from tests/cli/fixtures/readme-example.yaml,
+# which the transcripts check and render, so the README never shows a plan that does not work.
+file(READ ${README} readme)
+string(FIND "${readme}" "<!-- readme-example" marker)
+if(marker EQUAL -1)
+  message(FATAL_ERROR "README.md has no <!-- readme-example --> marker")
+endif()
+string(SUBSTRING "${readme}" ${marker} -1 rest)
+string(FIND "${rest}" "```yaml\n" start)
+string(SUBSTRING "${rest}" ${start} -1 rest)
+string(LENGTH "```yaml\n" fence)
+string(SUBSTRING "${rest}" ${fence} -1 rest)
+string(FIND "${rest}" "```" end)
+string(SUBSTRING "${rest}" 0 ${end} example)
+file(READ ${FIXTURE} fixture)
+if(NOT example STREQUAL fixture)
+  message(FATAL_ERROR "the example in README.md differs from ${FIXTURE}; copy one to the other")
+endif()
+message(STATUS "README example matches ${FIXTURE}")
