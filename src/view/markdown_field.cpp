@@ -383,7 +383,7 @@ blocks parse_markdown_field(std::string_view markdown, const source_location& wh
     if (!refused.empty()) {
         std::string message = "link to \"" + shown_url(refused.front()) + "\" is not allowed; its text is kept";
         if (refused.size() > 1) message += " (and " + std::to_string(refused.size() - 1) + " more in this field)";
-        diags.warning("V210", std::move(message), where,
+        diags.warning("V250", std::move(message), where,
                       {"links may only point to absolute http://, https:// or mailto: addresses"});
     }
     return result;

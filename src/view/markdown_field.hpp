@@ -13,7 +13,7 @@ namespace closeplan::view {
 /// tagfilter, tasklist; never CMARK_OPT_UNSAFE) and converts the tree into
 /// view blocks. Raw HTML (block or inline) is dropped: its text never reaches
 /// any output. Links and images keep only http, https and mailto targets;
-/// others become plain text, and a warning (V210) names the field at `where`.
+/// others become plain text, and a warning (V250) names the field at `where`.
 /// Images become links to their target (the document never loads anything).
 /// Thread-safe: parsing is serialised internally (cmark-gfm's extension
 /// tables are process-global).

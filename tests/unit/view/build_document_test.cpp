@@ -177,7 +177,7 @@ TEST(BuildDocument, MilestoneRowsShowDoneOverdueSlippedAndPulledIn) {
 TEST(BuildDocument, UnsafeLinkInMilestoneNotesWarnsAtTheField) {
     const auto [doc, diags] = build(sample_plan().p, "en");
     ASSERT_EQ(diags.all().size(), 1u);
-    EXPECT_EQ(diags.all()[0].code, "V210");
+    EXPECT_EQ(diags.all()[0].code, "V250");
     EXPECT_EQ(diags.all()[0].where.pointer, "/milestones/2/notes");
     EXPECT_EQ(diags.all()[0].where.file, "plan.yaml");
 }

@@ -137,7 +137,7 @@ TEST(MarkdownField, UnsafeLinkTargetsBecomeTextWithOneWarningPerField) {
         EXPECT_NE(text.find("click"), std::string::npos) << md;
         ASSERT_EQ(diags.all().size(), 1u) << md;
         const auto& d = diags.all()[0];
-        EXPECT_EQ(d.code, "V210");
+        EXPECT_EQ(d.code, "V250");
         EXPECT_EQ(d.level, severity::warning);
         EXPECT_EQ(d.where.pointer, "/notes");
         EXPECT_EQ(d.where.line, 12);
@@ -155,7 +155,7 @@ TEST(MarkdownField, WarningShowsTheUrlTruncatedAndCountsTheRest) {
     EXPECT_NE(message.find("\"javascript:aaaa"), std::string::npos) << message;
     EXPECT_LT(message.size(), 160u) << message;
     EXPECT_NE(message.find("1 more"), std::string::npos) << message;
-    EXPECT_EQ(format_diagnostic(diags.all()[0]).find("plan.yaml:12:3: warning[V210]: link to"), 0u);
+    EXPECT_EQ(format_diagnostic(diags.all()[0]).find("plan.yaml:12:3: warning[V250]: link to"), 0u);
 }
 
 TEST(MarkdownField, TabObfuscatedSchemeIsNeverALink) {
