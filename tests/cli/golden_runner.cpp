@@ -151,7 +151,12 @@ int main(int argc, char** argv) {
         else if (arg == "--closeplan" && i + 1 < argc) options.binary = fs::absolute(argv[++i]);
         else if (arg == "--format" && i + 1 < argc) options.formats.emplace_back(argv[++i]);
         else if (arg.substr(0, 2) == "--") return usage();
-        else options.examples.push_back(fs::absolute(arg));
+        else {
+            // "examples/pilot/" from shell globs: drop the trailing slash so the folder has a name.
+            fs::path dir = fs::absolute(arg);
+            if (!dir.has_filename()) dir = dir.parent_path();
+            options.examples.push_back(dir);
+        }
     }
     if (options.binary.empty() || options.examples.empty()) return usage();
     if (options.formats.empty()) options.formats = {"html", "md"};
