@@ -16,18 +16,23 @@ namespace {
 std::string escape_pointer_token(std::string_view key) {
     std::string out;
     for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
 
-bool is_extension_key(std::string_view key) { return key.size() > 2 && key.substr(0, 2) == "x-"; }
+bool is_extension_key(std::string_view key) {
+    return key.size() > 2 && key.substr(0, 2) == "x-";
+}
 
-constexpr std::array<std::string_view, 12> month_names = {
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> month_names = {"January",   "February", "March",    "April",
+                                                          "May",       "June",     "July",     "August",
+                                                          "September", "October",  "November", "December"};
 
 // Splits "6/30/2026", "2026-6-30" or "30.06.2026" into three numbers and the separator.
 struct date_parts {
@@ -103,7 +108,9 @@ std::optional<std::string> misspelt_sibling(const raw_node& map, std::string_vie
 
 }  // namespace
 
-source_location at(const raw_node& node) { return node.where; }
+source_location at(const raw_node& node) {
+    return node.where;
+}
 
 source_location at_key(const load::raw_member& member) {
     auto where = member.key_where;
@@ -120,16 +127,19 @@ source_location at_missing(const raw_node& parent, std::string_view key) {
 
 std::string_view describe(const raw_node& node) {
     switch (node.type) {
-        case raw_node::kind::null: return "nothing";
-        case raw_node::kind::scalar: return "text";
-        case raw_node::kind::sequence: return "a list";
-        case raw_node::kind::mapping: return "a mapping";
+        case raw_node::kind::null:
+            return "nothing";
+        case raw_node::kind::scalar:
+            return "text";
+        case raw_node::kind::sequence:
+            return "a list";
+        case raw_node::kind::mapping:
+            return "a mapping";
     }
     return "nothing";
 }
 
-void field_reader::error(std::string code, std::string message, source_location where,
-                         std::vector<std::string> hints) {
+void field_reader::error(std::string code, std::string message, source_location where, std::vector<std::string> hints) {
     diags_.error(std::move(code), std::move(message), std::move(where), std::move(hints));
 }
 
@@ -142,8 +152,10 @@ void field_reader::check_keys(const raw_node& map, std::span<const std::string_v
     for (const auto& m : map.members) {
         if (std::find(known.begin(), known.end(), m.key) != known.end() || is_extension_key(m.key)) continue;
         std::vector<std::string> hints;
-        if (auto suggestion = closest(m.key, known)) hints.push_back(did_you_mean(*suggestion));
-        else hints.push_back("known fields here: " + join_or(known));
+        if (auto suggestion = closest(m.key, known))
+            hints.push_back(did_you_mean(*suggestion));
+        else
+            hints.push_back("known fields here: " + join_or(known));
         warning("V208", "unknown field " + quote(m.key), at_key(m), std::move(hints));
     }
 }
@@ -176,8 +188,10 @@ bool field_reader::expect_mapping(const raw_node& node, std::string_view what, s
 bool field_reader::expect_list(const raw_node& node, std::string_view what) {
     if (node.is_sequence()) return true;
     std::vector<std::string> hints;
-    if (node.is_scalar()) hints.push_back("write it as a list: [" + std::string(trim(node.text)) + "]");
-    else if (node.is_mapping()) hints.push_back("start each item on its own line with `- `");
+    if (node.is_scalar())
+        hints.push_back("write it as a list: [" + std::string(trim(node.text)) + "]");
+    else if (node.is_mapping())
+        hints.push_back("start each item on its own line with `- `");
     error("V209", std::string(what) + " must be a list, found " + std::string(describe(node)), at(node),
           std::move(hints));
     return false;
@@ -250,8 +264,7 @@ std::vector<located_text> field_reader::text_or_list(const raw_node& node, std::
     return out;
 }
 
-std::optional<model::date> field_reader::date(const raw_node& map, std::string_view key, need n,
-                                              std::string hint) {
+std::optional<model::date> field_reader::date(const raw_node& map, std::string_view key, need n, std::string hint) {
     const raw_node* node = member(map, key, n, std::move(hint));
     if (!node) return std::nullopt;
     return date_of(*node, key);
@@ -268,8 +281,7 @@ std::optional<model::date> field_reader::date_of(const raw_node& node, std::stri
     }
     std::vector<std::string> hints{"write dates as YYYY-MM-DD"};
     if (auto suggestion = likely_iso(*value)) hints.push_back(did_you_mean(*suggestion));
-    error("V204", quote(what) + " must be a date like 2026-06-30, found " + quote(*value), at(node),
-          std::move(hints));
+    error("V204", quote(what) + " must be a date like 2026-06-30, found " + quote(*value), at(node), std::move(hints));
     return std::nullopt;
 }
 

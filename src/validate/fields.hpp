@@ -21,10 +21,10 @@ enum class need { optional, required };
 /// The allowed names of an enum field, in the enum's declaration order, plus
 /// spellings people bring from CRMs that earn a "did you mean" hint (never accepted).
 struct choice_spec {
-    std::string_view field;                   ///< "owner"
-    std::vector<std::string_view> names;      ///< "buyer", "seller", "both"
+    std::string_view field;                                               ///< "owner"
+    std::vector<std::string_view> names;                                  ///< "buyer", "seller", "both"
     std::vector<std::pair<std::string_view, std::string_view>> synonyms;  ///< normalised word -> name
-    std::string rule;                         ///< the hint listing the allowed values
+    std::string rule;                                                     ///< the hint listing the allowed values
 };
 
 /// A text value together with where it was written.
@@ -46,10 +46,8 @@ class field_reader {
 public:
     explicit field_reader(diagnostic_sink& diags) : diags_(diags) {}
 
-    void error(std::string code, std::string message, source_location where,
-               std::vector<std::string> hints = {});
-    void warning(std::string code, std::string message, source_location where,
-                 std::vector<std::string> hints = {});
+    void error(std::string code, std::string message, source_location where, std::vector<std::string> hints = {});
+    void warning(std::string code, std::string message, source_location where, std::vector<std::string> hints = {});
 
     /// Warns (V208) about keys outside `known`, with a "did you mean" hint.
     /// Keys starting with `x-` are extensions and pass silently.

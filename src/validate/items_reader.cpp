@@ -15,15 +15,17 @@ namespace {
 
 constexpr std::array<std::string_view, 8> stakeholder_keys = {"id",   "name",      "title", "side",
                                                               "role", "influence", "email", "cares_about"};
-constexpr std::array<std::string_view, 12> milestone_keys = {"id",       "title",    "owner",     "assignee",
-                                                             "workstream", "due",    "baseline",  "status",
-                                                             "completed", "depends_on", "gate",   "notes"};
+constexpr std::array<std::string_view, 12> milestone_keys = {"id",         "title",      "owner",    "assignee",
+                                                             "workstream", "due",        "baseline", "status",
+                                                             "completed",  "depends_on", "gate",     "notes"};
 constexpr std::array<std::string_view, 6> resource_keys = {"id", "title", "kind", "url", "path", "for"};
-constexpr std::array<std::string_view, 6> risk_keys = {"title", "severity", "owner", "assignee", "mitigation",
-                                                       "milestone"};
+constexpr std::array<std::string_view, 6> risk_keys = {"title",    "severity",   "owner",
+                                                       "assignee", "mitigation", "milestone"};
 
 // Work after the signature (kickoff) is expected to fall after target_close.
-bool after_signature(std::string_view workstream) { return workstream == "kickoff"; }
+bool after_signature(std::string_view workstream) {
+    return workstream == "kickoff";
+}
 
 }  // namespace
 
@@ -82,9 +84,9 @@ void plan_reader::read_milestones(const raw_node& root, model::plan& plan) {
         if (const raw_node* completed = fields_.member(*item, "completed", need::optional)) {
             m.completed = fields_.date_of(*completed, "completed");
             if (m.completed && state && !done)
-                fields_.warning("V211",
-                                "completed date on a milestone whose status is " + std::string(model::to_string(*state)),
-                                at(*completed), {"set `status: done`, or remove `completed`"});
+                fields_.warning(
+                    "V211", "completed date on a milestone whose status is " + std::string(model::to_string(*state)),
+                    at(*completed), {"set `status: done`, or remove `completed`"});
         }
         auto depends = fields_.located_list(*item, "depends_on");
         for (const auto& d : depends) m.depends_on.push_back(d.text);
@@ -97,7 +99,8 @@ void plan_reader::read_milestones(const raw_node& root, model::plan& plan) {
                 fields_.warning("V211",
                                 "due " + model::format_iso_date(*m.due) + " is after target_close " +
                                     model::format_iso_date(plan.target_close),
-                                at(*due), {"milestones lead up to the signature: move this one earlier or target_close later"});
+                                at(*due),
+                                {"milestones lead up to the signature: move this one earlier or target_close later"});
         }
         plan.milestones.push_back(std::move(m));
     }

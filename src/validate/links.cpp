@@ -10,8 +10,12 @@ namespace closeplan::validate::detail {
 
 namespace {
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 std::string lowercase(std::string_view text) {
     std::string out;
@@ -67,8 +71,7 @@ std::optional<link_problem> check_link(std::string_view url) {
 
 bool plausible_email(std::string_view email) {
     const auto at = email.find('@');
-    if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos)
-        return false;
+    if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos) return false;
     for (char c : email)
         if (static_cast<unsigned char>(c) <= 0x20 || c == '<' || c == '>' || c == ',' || c == ';') return false;
     const auto domain = email.substr(at + 1);

@@ -98,12 +98,13 @@ local_file resolve_local_file(std::string_view written, const validate_options& 
 }
 
 std::optional<local_file> check_local_file(field_reader& fields, const located_text& path,
-                                           const validate_options& options, std::string_view what,
-                                           if_missing missing) {
-    const std::string confine_hint = "keep local files inside the plan's folder, or name their folder with --assets DIR";
+                                           const validate_options& options, std::string_view what, if_missing missing) {
+    const std::string confine_hint =
+        "keep local files inside the plan's folder, or name their folder with --assets DIR";
     auto file = resolve_local_file(path.text, options);
     switch (file.state) {
-        case path_state::inside: break;
+        case path_state::inside:
+            break;
         case path_state::outside:
             fields.error("V207", std::string(what) + " path " + quote(path.text) + " leaves the allowed folders",
                          path.where, {confine_hint});
@@ -119,8 +120,8 @@ std::optional<local_file> check_local_file(field_reader& fields, const located_t
                          path.where);
             return std::nullopt;
         case path_state::unresolvable:
-            fields.error("V207", std::string(what) + " path " + quote(path.text) + " cannot be resolved",
-                         path.where, {"check the folders on the way for loops of symbolic links or missing permissions"});
+            fields.error("V207", std::string(what) + " path " + quote(path.text) + " cannot be resolved", path.where,
+                         {"check the folders on the way for loops of symbolic links or missing permissions"});
             return std::nullopt;
     }
     if (!file.regular) {

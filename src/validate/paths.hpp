@@ -12,18 +12,18 @@
 namespace closeplan::validate::detail {
 
 enum class path_state {
-    inside,           ///< stays inside an allowed folder, symlinks included
-    outside,          ///< leaves the allowed folders as written (`../`, absolute)
-    link_outside,     ///< written inside, but a symlink takes it outside
-    bad_characters,   ///< control characters: the OS would cut the name short
-    unresolvable,     ///< the file system refused to resolve it
+    inside,          ///< stays inside an allowed folder, symlinks included
+    outside,         ///< leaves the allowed folders as written (`../`, absolute)
+    link_outside,    ///< written inside, but a symlink takes it outside
+    bad_characters,  ///< control characters: the OS would cut the name short
+    unresolvable,    ///< the file system refused to resolve it
 };
 
 struct local_file {
     path_state state = path_state::unresolvable;
     std::string open_path;  ///< what to open: the plan's folder joined with the path as written
     bool exists = false;
-    bool regular = false;   ///< a regular file (after following links)
+    bool regular = false;  ///< a regular file (after following links)
 };
 
 /// Resolves `written` against options.base_dir (the current folder when empty)
@@ -40,7 +40,6 @@ enum class if_missing { warn, fail };
 /// `what` names the file in messages ("logo", "value map"). Returns the
 /// resolved file only when it is inside the allowed folders.
 std::optional<local_file> check_local_file(field_reader& fields, const located_text& path,
-                                           const validate_options& options, std::string_view what,
-                                           if_missing missing);
+                                           const validate_options& options, std::string_view what, if_missing missing);
 
 }  // namespace closeplan::validate::detail

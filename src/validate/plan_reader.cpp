@@ -16,9 +16,9 @@ namespace closeplan::validate::detail {
 namespace {
 
 constexpr std::array<std::string_view, 19> plan_keys = {
-    "closeplan",    "deal",      "as_of",  "target_close", "go_live",  "outcome",  "success_criteria",
-    "decision_criteria", "stakeholders", "milestones", "resources", "risks", "notes", "sign_off",
-    "value_map",    "locale",    "commitments", "scope", "implementation"};
+    "closeplan",         "deal",         "as_of",       "target_close", "go_live",       "outcome", "success_criteria",
+    "decision_criteria", "stakeholders", "milestones",  "resources",    "risks",         "notes",   "sign_off",
+    "value_map",         "locale",       "commitments", "scope",        "implementation"};
 constexpr std::array<std::string_view, 7> deal_keys = {"id", "name", "buyer", "seller", "amount", "currency", "stage"};
 constexpr std::array<std::string_view, 2> party_keys = {"name", "logo"};
 constexpr std::array<std::string_view, 2> sign_off_keys = {"buyer", "seller"};
@@ -28,8 +28,12 @@ constexpr std::array<std::string_view, 2> scope_keys = {"in", "out"};
 constexpr std::array<std::string_view, 2> implementation_keys = {"kickoff", "cs_owner"};
 constexpr std::array<std::string_view, 3> contact_keys = {"name", "title", "email"};
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_alnum(char c) {
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // Plain decimal text only: amounts stay exact strings, and "1e5" or "$240k" are guesses we refuse to make.
 bool plain_decimal(std::string_view text) {
@@ -89,8 +93,8 @@ const load::raw_member* member_named(const raw_node& map, std::string_view key) 
 bool plan_reader::read(const raw_node& root, model::plan& plan) {
     plan.source_file = root.where.file;
     if (!root.is_mapping()) {
-        fields_.error("V209", "a plan file must be a mapping of fields, found " + std::string(describe(root)),
-                      at(root), {"start the file with `closeplan: 1` and the plan's fields below it"});
+        fields_.error("V209", "a plan file must be a mapping of fields, found " + std::string(describe(root)), at(root),
+                      {"start the file with `closeplan: 1` and the plan's fields below it"});
         return false;
     }
     if (!read_version(root)) return false;
@@ -136,13 +140,11 @@ bool plan_reader::read(const raw_node& root, model::plan& plan) {
 
 bool plan_reader::read_version(const raw_node& root) {
     if (const auto* m = member_named(root, "closeplan-value-map")) {
-        fields_.error("V201", "this is a value map file, not a plan", at_key(*m),
-                      {"pass it with --value-map FILE"});
+        fields_.error("V201", "this is a value map file, not a plan", at_key(*m), {"pass it with --value-map FILE"});
         return false;
     }
     if (const auto* m = member_named(root, "closeplan-playbook")) {
-        fields_.error("V201", "this is a playbook file, not a plan", at_key(*m),
-                      {"pass it with --playbook FILE"});
+        fields_.error("V201", "this is a playbook file, not a plan", at_key(*m), {"pass it with --playbook FILE"});
         return false;
     }
     const bool json = load::syntax_for_path(root.where.file) == load::input_syntax::json;
@@ -160,7 +162,8 @@ bool plan_reader::read_version(const raw_node& root) {
 }
 
 void plan_reader::read_deal(const raw_node& root, model::plan& plan) {
-    const raw_node* deal = fields_.member(root, "deal", need::required, "every plan names its deal: `deal: { name: ... }`");
+    const raw_node* deal =
+        fields_.member(root, "deal", need::required, "every plan names its deal: `deal: { name: ... }`");
     if (!deal || !fields_.expect_mapping(*deal, "\"deal\"")) return;
     fields_.check_keys(*deal, deal_keys);
     plan.deal.id = fields_.text(*deal, "id");
@@ -185,8 +188,8 @@ void plan_reader::read_deal(const raw_node& root, model::plan& plan) {
             std::vector<std::string> hints;
             if (currency_code(uppercase(currency->text))) hints.push_back(did_you_mean(uppercase(currency->text)));
             hints.emplace_back("write a three-letter ISO 4217 code such as USD, EUR or GBP");
-            fields_.error("V210", "currency " + quote(currency->text) + " is not a three-letter code",
-                          currency->where, std::move(hints));
+            fields_.error("V210", "currency " + quote(currency->text) + " is not a three-letter code", currency->where,
+                          std::move(hints));
         }
     }
 }
@@ -198,11 +201,12 @@ model::party plan_reader::read_party(const raw_node& node, std::string_view what
         return party;
     }
     if (!node.is_mapping()) {
-        fields_.error("V209",
-                      quote(what) + " must be a name or a mapping with name and logo, found " +
-                          std::string(describe(node)),
-                      at(node), {"write `" + std::string(what) + ": Northwind Health` or `" + std::string(what) +
-                                 ": { name: Northwind Health, logo: logos/northwind.png }`"});
+        fields_.error(
+            "V209",
+            quote(what) + " must be a name or a mapping with name and logo, found " + std::string(describe(node)),
+            at(node),
+            {"write `" + std::string(what) + ": Northwind Health` or `" + std::string(what) +
+             ": { name: Northwind Health, logo: logos/northwind.png }`"});
         return party;
     }
     fields_.check_keys(node, party_keys);
@@ -237,8 +241,9 @@ std::optional<model::signatory> plan_reader::read_signatory(const raw_node& node
         fields_.error("V209",
                       quote(what) + " must be a stakeholder id or a mapping with name, title and date, found " +
                           std::string(describe(node)),
-                      at(node), {"write `" + std::string(what) + ": dana` or `" + std::string(what) +
-                                 ": { name: Dana Ruiz, title: CFO }`"});
+                      at(node),
+                      {"write `" + std::string(what) + ": dana` or `" + std::string(what) +
+                       ": { name: Dana Ruiz, title: CFO }`"});
         return std::nullopt;
     }
     fields_.check_keys(node, signatory_keys);
@@ -280,7 +285,8 @@ void plan_reader::read_implementation(const raw_node& root, model::plan& plan) {
 }
 
 std::optional<model::contact> plan_reader::read_contact(const raw_node& node, std::string_view what) {
-    if (!fields_.expect_mapping(node, quote(what), "write `" + std::string(what) + ": { name: ..., title: ..., email: ... }`"))
+    if (!fields_.expect_mapping(node, quote(what),
+                                "write `" + std::string(what) + ": { name: ..., title: ..., email: ... }`"))
         return std::nullopt;
     fields_.check_keys(node, contact_keys);
     model::contact c;
@@ -318,7 +324,7 @@ void plan_reader::check_dates(const raw_node& root, const model::plan& plan) {
 }
 
 std::vector<const raw_node*> plan_reader::mapping_items(const raw_node& root, std::string_view key,
-                                                         std::string_view item) {
+                                                        std::string_view item) {
     std::vector<const raw_node*> out;
     const raw_node* node = fields_.member(root, key, need::optional);
     if (!node || !fields_.expect_list(*node, quote(key))) return out;
@@ -326,7 +332,8 @@ std::vector<const raw_node*> plan_reader::mapping_items(const raw_node& root, st
         if (entry.is_mapping())
             out.push_back(&entry);
         else
-            fields_.error("V209", "each " + std::string(item) + " must be a mapping, found " + std::string(describe(entry)),
+            fields_.error("V209",
+                          "each " + std::string(item) + " must be a mapping, found " + std::string(describe(entry)),
                           at(entry), {"write the " + std::string(item) + "'s fields under `- ` as `key: value` lines"});
     }
     return out;

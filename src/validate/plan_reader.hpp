@@ -25,11 +25,11 @@ struct signer_ref {
 /// What the reader saw that can only be judged with the whole plan read.
 struct pending_checks {
     std::vector<id_ref> stakeholder_refs;
-    std::vector<id_ref> milestone_refs;               ///< besides depends_on
+    std::vector<id_ref> milestone_refs;                 ///< besides depends_on
     std::vector<std::vector<located_text>> depends_on;  ///< parallel to plan.milestones
     std::vector<signer_ref> signers;
-    std::vector<located_text> value_map_ids;          ///< inline value map `match: {id}` (warnings only)
-    std::optional<source_location> value_map_file;    ///< where a value map file was named
+    std::vector<located_text> value_map_ids;        ///< inline value map `match: {id}` (warnings only)
+    std::optional<source_location> value_map_file;  ///< where a value map file was named
 };
 
 class plan_reader {

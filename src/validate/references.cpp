@@ -48,8 +48,7 @@ std::vector<std::string> unknown_id_hints(std::string_view id, const std::vector
 
 void report_unknown(field_reader& fields, const id_ref& ref, const std::vector<std::string>& known,
                     std::string_view kind, std::string_view kinds) {
-    fields.error("R301",
-                 std::string(ref.field) + ' ' + quote(ref.id.text) + " is not a known " + std::string(kind),
+    fields.error("R301", std::string(ref.field) + ' ' + quote(ref.id.text) + " is not a known " + std::string(kind),
                  ref.id.where, unknown_id_hints(ref.id.text, known, kinds));
 }
 
@@ -96,7 +95,8 @@ void check_references(field_reader& fields, model::plan& plan, const pending_che
 
     for (const auto& id : pending.value_map_ids)
         if (!stakeholder_index.find(id.text))
-            fields.warning("R304", "value map matches id " + quote(id.text) + ", which is not a stakeholder of this plan",
+            fields.warning("R304",
+                           "value map matches id " + quote(id.text) + ", which is not a stakeholder of this plan",
                            id.where, unknown_id_hints(id.text, stakeholders, "stakeholders"));
 }
 
@@ -158,8 +158,8 @@ void check_cycles(field_reader& fields, const model::plan& plan, const pending_c
             text += plan.milestones[cycle.front()].id;
             const auto second = cycle.size() > 1 ? cycle[1] : cycle[0];
             const auto& first_edges = edges[cycle.front()];
-            const auto closing = std::find_if(first_edges.begin(), first_edges.end(),
-                                              [&](const edge& e) { return e.to == second; });
+            const auto closing =
+                std::find_if(first_edges.begin(), first_edges.end(), [&](const edge& e) { return e.to == second; });
             fields.error("R302", "dependency cycle: " + text, closing->written->where,
                          {"each arrow reads \"depends on\"; remove one of these depends_on entries"});
         }

@@ -58,8 +58,7 @@ std::optional<model::plan> validate_plan(const load::raw_node& root, const valid
     return plan;
 }
 
-std::optional<std::vector<model::value_entry>> validate_value_map(const load::raw_node& root,
-                                                                  diagnostic_sink& diags) {
+std::optional<std::vector<model::value_entry>> validate_value_map(const load::raw_node& root, diagnostic_sink& diags) {
     diagnostic_sink own;
     detail::field_reader fields(own);
     auto entries = detail::read_value_map_file(fields, root);

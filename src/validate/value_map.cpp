@@ -69,7 +69,8 @@ model::value_entry read_entry(field_reader& fields, const raw_node& item, std::v
 std::string display_path(const std::string& plan_file, std::string_view written, const std::string& open_path) {
     namespace fs = std::filesystem;
     const fs::path written_path{std::string(written)};
-    const fs::path candidate = written_path.is_absolute() ? written_path : fs::path(plan_file).parent_path() / written_path;
+    const fs::path candidate =
+        written_path.is_absolute() ? written_path : fs::path(plan_file).parent_path() / written_path;
     std::error_code ec;
     if (fs::equivalent(candidate, open_path, ec) && !ec) return candidate.string();
     return open_path;
@@ -132,8 +133,8 @@ void plan_reader::read_value_map(const raw_node& root, model::plan& plan) {
         return;
     }
     if (!node->is_scalar()) {
-        fields_.error("V209", "\"value_map\" must be a file path or a list of entries, found " +
-                                  std::string(describe(*node)),
+        fields_.error("V209",
+                      "\"value_map\" must be a file path or a list of entries, found " + std::string(describe(*node)),
                       at(*node), {"write `value_map: value-map.yaml` or a list of `- match: {...}` entries"});
         return;
     }

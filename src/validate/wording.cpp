@@ -9,9 +9,13 @@ namespace closeplan::validate::detail {
 
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string lowercase(std::string_view text) {
     std::string out;
@@ -139,6 +143,8 @@ std::string join_capped(std::span<const std::string> names, std::size_t cap) {
     return out;
 }
 
-std::string did_you_mean(std::string_view name) { return "did you mean `" + std::string(name) + "`?"; }
+std::string did_you_mean(std::string_view name) {
+    return "did you mean `" + std::string(name) + "`?";
+}
 
 }  // namespace closeplan::validate::detail
