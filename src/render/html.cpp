@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+// Converts a document to one self-contained HTML page: sections rendered here, placed by the page template.
+#include "render/html_writer.hpp"
+#include "render/render.hpp"
+#include "render/style_context.hpp"
+#include "render/template_engine.hpp"
+#include "render/writer_support.hpp"
+
+namespace closeplan::render {
+namespace {
+
+std::optional<resource_text> require(const template_set& templates, const std::string& name, diagnostic_sink& diags) {
+    auto found = templates.find(name);
+    if (!found)
+        diags.error("T406", "no template `" + name + "`", {},
+                    {"add " + name + " to the template folder, or pick another template name"});
+    return found;
+}
+
+// Output ends with exactly one newline, whatever the template's last line is.
+std::string end_with_newline(std::string text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
+    return text + '\n';
+}
+
+}  // namespace
+
+std::string render_html(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
+    const auto css_template = require(ctx.templates, "page.css.mustache", diags);
+    const auto shell = require(ctx.templates, ctx.options.template_name + ".html.mustache", diags);
+    if (!css_template || !shell) return {};
+
+    detail::page_parts parts;
+    const auto css = render_template(*css_template, template_format::css, detail::style_context(ctx.look),
+                                     ctx.templates, diags);
+    if (!css) return {};
+    if (css->find("</") != std::string::npos || css->find("<!--") != std::string::npos) {
+        diags.error("T402", "the page CSS must not contain `</` or `<!--`", {css_template->origin, 0, 0, {}},
+                    {"these would end the <style> element early"});
+        return {};
+    }
+    parts.css = *css;
+    for (const auto& f : doc.title_facts.facts) parts.fact_values.push_back(detail::html_cell_inlines(f.value, diags));
+    for (const auto& s : doc.sections) parts.sections.push_back({s.key, s.title, detail::html_section(s, diags)});
+
+    const auto page = render_template(*shell, template_format::html, detail::page_context(doc, parts, true),
+                                      ctx.templates, diags);
+    return page ? end_with_newline(*page) : std::string();
+}
+
+}  // namespace closeplan::render

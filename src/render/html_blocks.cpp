@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+// Writes the document's blocks and sections as HTML: prose, tables, facts, signature lines.
+#include <algorithm>
+#include <variant>
+
+#include "render/escape.hpp"
+#include "render/html_writer.hpp"
+#include "render/writer_support.hpp"
+
+namespace closeplan::render::detail {
+namespace {
+
+std::string_view align_class(view::align a) {
+    switch (a) {
+        case view::align::none: return "";
+        case view::align::left: return "al";
+        case view::align::center: return "ac";
+        case view::align::right: return "ar";
+    }
+    return "";
+}
+
+// class="a b" from the non-empty parts, or "" when there are none.
+std::string class_attr(std::initializer_list<std::string_view> parts) {
+    std::string joined;
+    for (auto p : parts) {
+        if (p.empty()) continue;
+        if (!joined.empty()) joined += ' ';
+        joined += p;
+    }
+    return joined.empty() ? std::string() : " class=\"" + joined + "\"";
+}
+
+struct html_block_writer {
+    std::string_view label;
+    diagnostic_sink& diags;
+    std::string out;
+
+    void write(const view::blocks& content) {
+        for (const auto& b : content) std::visit(*this, b.value);
+    }
+    std::string inl(const view::inlines& content) { return html_inlines(content, diags); }
+    std::string cell(const view::inlines& content) { return html_cell_inlines(content, diags); }
+
+    void operator()(const view::paragraph& b) { out += "<p>" + inl(b.content) + "</p>\n"; }
+    void operator()(const view::heading& b) {
+        const std::string tag = "h" + std::to_string(std::clamp(b.level + 2, 3, 6));
+        out += "<" + tag + ">" + inl(b.content) + "</" + tag + ">\n";
+    }
+    void operator()(const view::bullet_list& b) { write_list("ul", 1, b.items); }
+    void operator()(const view::ordered_list& b) { write_list("ol", b.start, b.items); }
+    void operator()(const view::code_block& b) {
+        const std::string info = b.info.substr(0, b.info.find(' '));
+        const std::string cls = info.empty() ? std::string() : "language-" + css_identifier(info);
+        out += "<pre><code" + class_attr({cls}) + ">" + escape_html(b.code) + "</code></pre>\n";
+    }
+    void operator()(const view::block_quote& b) {
+        out += "<blockquote>\n";
+        write(b.content);
+        out += "</blockquote>\n";
+    }
+    void operator()(const view::thematic_break&) { out += "<hr>\n"; }
+    void operator()(const view::md_table& b);
+    void operator()(const view::data_table& b);
+    void operator()(const view::fact_list& b);
+    void operator()(const view::signature_block& b);
+
+    void write_list(std::string_view tag, int start, const std::vector<view::list_item>& items);
+    void write_item_content(const view::blocks& content);
+};
+
+void html_block_writer::write_item_content(const view::blocks& content) {
+    // A tight item (one paragraph) goes without <p>, like CommonMark's tight lists.
+    if (content.size() == 1)
+        if (const auto* p = std::get_if<view::paragraph>(&content.front().value)) {
+            out += inl(p->content);
+            return;
+        }
+    out += '\n';
+    write(content);
+}
+
+void html_block_writer::write_list(std::string_view tag, int start, const std::vector<view::list_item>& items) {
+    const bool tasks = std::any_of(items.begin(), items.end(), [](const auto& i) { return i.checked.has_value(); });
+    out += "<" + std::string(tag) + class_attr({tasks ? "tasks" : ""});
+    if (tag == "ol" && start != 1) out += " start=\"" + std::to_string(start) + "\"";
+    out += ">\n";
+    for (const auto& item : items) {
+        if (item.checked) {
+            // The box is a character, so its state is read aloud and printed.
+            out += *item.checked ? "<li class=\"task done\">\u2611 " : "<li class=\"task\">\u2610 ";
+        } else {
+            out += "<li>";
+        }
+        write_item_content(item.content);
+        out += "</li>\n";
+    }
+    out += "</" + std::string(tag) + ">\n";
+}
+
+void html_block_writer::operator()(const view::md_table& b) {
+    std::vector<std::string> heads;
+    for (const auto& h : b.header) heads.push_back(plain_text(h));
+    const auto align_of = [&](std::size_t i) { return i < b.alignments.size() ? align_class(b.alignments[i]) : ""; };
+
+    out += "<table class=\"md\" aria-label=\"" + escape_html_attribute(label) + "\">\n<thead>\n<tr>";
+    for (std::size_t i = 0; i < b.header.size(); ++i)
+        out += "<th scope=\"col\"" + class_attr({align_of(i)}) + ">" + inl(b.header[i]) + "</th>";
+    out += "</tr>\n</thead>\n<tbody>\n";
+    for (const auto& row : b.rows) {
+        out += "<tr>";
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            const std::string head = i < heads.size() ? heads[i] : std::string();
+            out += "<td" + class_attr({align_of(i)}) + " data-label=\"" + escape_html_attribute(head) + "\">" +
+                   cell(row[i]) + "</td>";
+        }
+        out += "</tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+}
+
+void html_block_writer::operator()(const view::data_table& b) {
+    const std::string caption = b.caption.empty() ? std::string(label) : b.caption;
+    // The section heading names the table on screen; the caption describes it
+    // for screen readers and costs no line on the one printed page.
+    out += "<table class=\"data t-" + css_identifier(b.key) + "\">\n";
+    out += "<caption class=\"vh\">" + escape_html(caption) + "</caption>\n";
+    out += "<thead>\n<tr>";
+    for (const auto& c : b.columns)
+        out += "<th scope=\"col\"" + class_attr({"c-" + css_identifier(c.key), align_class(c.alignment)}) + ">" +
+               escape_html(c.label) + "</th>";
+    out += "</tr>\n</thead>\n<tbody>\n";
+    for (const auto& row : b.rows) {
+        out += "<tr" + class_attr({row.row_class.empty() ? "" : "r-" + css_identifier(row.row_class)}) + ">";
+        for (std::size_t i = 0; i < row.cells.size(); ++i) {
+            const view::column* col = i < b.columns.size() ? &b.columns[i] : nullptr;
+            const std::string cls = col ? "c-" + css_identifier(col->key) : std::string();
+            const std::string attrs = class_attr({cls, col ? align_class(col->alignment) : ""}) + " data-label=\"" +
+                                      escape_html_attribute(col ? col->label : std::string()) + "\"";
+            if (i == 0 && row.row_header_first)
+                out += "<th scope=\"row\"" + attrs + ">" + cell(row.cells[i]) + "</th>";
+            else
+                out += "<td" + attrs + ">" + cell(row.cells[i]) + "</td>";
+        }
+        out += "</tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+}
+
+void html_block_writer::operator()(const view::fact_list& b) {
+    out += "<dl class=\"facts f-" + css_identifier(b.key) + "\">\n";
+    for (const auto& f : b.facts)
+        out += "<div class=\"fact k-" + css_identifier(f.key) + "\"><dt>" + escape_html(f.label) + "</dt><dd>" +
+               cell(f.value) + "</dd></div>\n";
+    out += "</dl>\n";
+}
+
+void html_block_writer::operator()(const view::signature_block& b) {
+    out += "<div class=\"signatures\">\n";
+    for (const auto& s : b.lines) {
+        std::string who = escape_html(s.name);
+        if (!s.title.empty()) who += (who.empty() ? "" : ", ") + escape_html(s.title);
+        out += "<div class=\"signature\">\n";
+        out += "<p class=\"sig-side\">" + escape_html(s.side_label) + "</p>\n";
+        out += "<div class=\"sig-fields\">\n";
+        out += "<div class=\"sig-field sig-sign\"><div class=\"sig-space\"></div><p class=\"sig-caption\">" + who +
+               "</p></div>\n";
+        out += "<div class=\"sig-field sig-date\"><div class=\"sig-space\">" + escape_html(s.date_value) +
+               "</div><p class=\"sig-caption\">" + escape_html(s.date_label) + "</p></div>\n";
+        out += "</div>\n</div>\n";
+    }
+    out += "</div>\n";
+}
+
+}  // namespace
+
+std::string html_blocks(const view::blocks& content, std::string_view label, diagnostic_sink& diags) {
+    html_block_writer w{label, diags, {}};
+    w.write(content);
+    return std::move(w.out);
+}
+
+std::string html_section(const view::section& s, diagnostic_sink& diags) {
+    const std::string body = html_blocks(s.content, s.title, diags);
+    if (body.empty()) return {};
+    const std::string id = css_identifier(s.key);
+    std::string out = "<section class=\"section s-" + id + "\" id=\"" + id + "\"";
+    if (s.title.empty()) return out + ">\n" + body + "</section>\n";
+    out += " aria-labelledby=\"" + id + "-title\">\n";
+    out += "<h2 id=\"" + id + "-title\">" + escape_html(s.title) + "</h2>\n";
+    return out + body + "</section>\n";
+}
+
+}  // namespace closeplan::render::detail

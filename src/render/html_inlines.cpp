@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+// Writes the document's inline nodes as HTML.
+#include <variant>
+
+#include "render/escape.hpp"
+#include "render/html_writer.hpp"
+#include "render/writer_support.hpp"
+
+namespace closeplan::render::detail {
+namespace {
+
+std::string_view tone_class(view::tone t) {
+    switch (t) {
+        case view::tone::neutral: return "neutral";
+        case view::tone::info: return "info";
+        case view::tone::ok: return "ok";
+        case view::tone::warn: return "warn";
+        case view::tone::bad: return "bad";
+        case view::tone::buyer: return "buyer";
+        case view::tone::seller: return "seller";
+        case view::tone::both: return "both";
+    }
+    return "neutral";
+}
+
+struct html_inline_writer {
+    diagnostic_sink& diags;
+    std::string out;
+    int link_depth = 0;
+
+    void write(const view::inlines& content) {
+        for (const auto& node : content) std::visit(*this, node.value);
+    }
+    void wrap(std::string_view tag, const view::inlines& children) {
+        out += '<';
+        out += tag;
+        out += '>';
+        write(children);
+        out += "</";
+        out += tag;
+        out += '>';
+    }
+
+    void operator()(const view::text& n) { out += escape_html(n.value); }
+    void operator()(const view::emphasis& n) { wrap("em", n.children); }
+    void operator()(const view::strong& n) { wrap("strong", n.children); }
+    void operator()(const view::strikethrough& n) { wrap("del", n.children); }
+    void operator()(const view::code_span& n) { out += "<code>" + escape_html(n.value) + "</code>"; }
+    void operator()(const view::soft_break&) { out += '\n'; }
+    void operator()(const view::line_break&) { out += "<br>\n"; }
+    void operator()(const view::badge& n) {
+        out += "<span class=\"badge badge-";
+        out += tone_class(n.color);
+        out += "\">" + escape_html(n.label) + "</span>";
+    }
+    void operator()(const view::link& n) {
+        // The visible text is what a screen reader announces: never leave it empty.
+        const bool has_text = !plain_text(n.children).empty();
+        const auto href = html_href(n.url);
+        if (!href) {
+            diags.warning("O501", "link to a refused URL written as text", {},
+                          {"only http, https and mailto links are written"});
+        }
+        if (!href || link_depth > 0) {
+            has_text ? write(n.children) : void(out += escape_html(n.url));
+            return;
+        }
+        out += "<a href=\"" + *href + "\">";
+        ++link_depth;
+        has_text ? write(n.children) : void(out += escape_html(n.url));
+        --link_depth;
+        out += "</a>";
+    }
+};
+
+// The one link a cell holds, when there is nothing else in it but spaces.
+const view::link* only_link(const view::inlines& content) {
+    const view::link* found = nullptr;
+    for (const auto& node : content) {
+        if (const auto* l = std::get_if<view::link>(&node.value)) {
+            if (found) return nullptr;
+            found = l;
+        } else if (const auto* t = std::get_if<view::text>(&node.value)) {
+            if (t->value.find_first_not_of(" \t\n") != std::string::npos) return nullptr;
+        } else {
+            return nullptr;
+        }
+    }
+    return found;
+}
+
+}  // namespace
+
+std::string html_cell_inlines(const view::inlines& content, diagnostic_sink& diags) {
+    const auto* l = only_link(content);
+    if (l == nullptr || !html_href(l->url)) return html_inlines(content, diags);
+    html_inline_writer w{diags, {}, 0};
+    w(*l);
+    const std::string text = plain_text(l->children).empty() ? l->url : plain_text(l->children);
+    return "<span class=\"lk\">" + w.out + "</span><span class=\"lt\">" + escape_html(text) + "</span>";
+}
+
+std::string html_inlines(const view::inlines& content, diagnostic_sink& diags) {
+    html_inline_writer w{diags, {}, 0};
+    w.write(content);
+    return std::move(w.out);
+}
+
+}  // namespace closeplan::render::detail

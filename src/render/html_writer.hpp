@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// The HTML writer's parts (internal to render/): inlines, blocks, sections.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "closeplan/diagnostics.hpp"
+#include "view/document.hpp"
+
+namespace closeplan::render::detail {
+
+/// Inline content as HTML; text escaped, links only to allowed URLs.
+std::string html_inlines(const view::inlines& content, diagnostic_sink& diags);
+
+/// Inline content of a table cell or fact value. A link that is all of the
+/// cell's content is also written as plain text that replaces it in print:
+/// stacked one-line links are too close together to be touch targets
+/// (WCAG 2.5.8), and on paper they need not be targets at all.
+std::string html_cell_inlines(const view::inlines& content, diagnostic_sink& diags);
+
+/// Blocks as HTML. `label` names tables that have no caption of their own
+/// (the section title), so every table has an accessible name.
+std::string html_blocks(const view::blocks& content, std::string_view label, diagnostic_sink& diags);
+
+/// A whole section: <section aria-labelledby> with its <h2>, or "" when it has no content.
+std::string html_section(const view::section& s, diagnostic_sink& diags);
+
+}  // namespace closeplan::render::detail

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+// Converts a document to GitHub-flavoured Markdown through the page template, with no raw HTML.
+#include "render/markdown_writer.hpp"
+#include "render/render.hpp"
+#include "render/template_engine.hpp"
+#include "render/writer_support.hpp"
+
+namespace closeplan::render {
+namespace detail {
+
+std::string tidy_markdown(std::string_view text) {
+    std::string out;
+    std::string fence;  // the open code fence, empty outside code
+    bool pending_blank = false;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto nl = text.find('\n', start);
+        if (nl == std::string_view::npos) nl = text.size();
+        std::string line(text.substr(start, nl - start));
+        start = nl + 1;
+        line.erase(line.find_last_not_of(" \t\r") + 1);
+
+        // The fence is what follows list indentation and quote markers.
+        const std::string_view bare = std::string_view(line).substr(std::min(line.size(), line.find_first_not_of(" >")));
+        const std::size_t ticks = bare.find_first_not_of('`') == std::string_view::npos ? bare.size()
+                                                                                       : bare.find_first_not_of('`');
+        if (fence.empty() && ticks >= 3 && bare.find('`', ticks) == std::string_view::npos) {
+            fence = std::string(ticks, '`');
+        } else if (!fence.empty() && ticks >= fence.size() && ticks == bare.size()) {
+            fence.clear();
+        } else if (fence.empty() && line.empty()) {
+            pending_blank = !out.empty();
+            if (nl == text.size()) break;
+            continue;
+        }
+        if (pending_blank) out += '\n';
+        pending_blank = false;
+        out += line + '\n';
+        if (nl == text.size()) break;
+    }
+    return out.empty() ? std::string("\n") : out;
+}
+
+}  // namespace detail
+
+std::string render_markdown(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
+    const std::string name = ctx.options.template_name + ".md.mustache";
+    const auto shell = ctx.templates.find(name);
+    if (!shell) {
+        diags.error("T406", "no template `" + name + "`", {},
+                    {"add " + name + " to the template folder, or pick another template name"});
+        return {};
+    }
+    detail::page_parts parts;
+    for (const auto& f : doc.title_facts.facts) parts.fact_values.push_back(detail::markdown_inlines(f.value, true, diags));
+    for (const auto& s : doc.sections) parts.sections.push_back({s.key, s.title, detail::markdown_section(s, diags)});
+
+    const auto page = render_template(*shell, template_format::markdown, detail::page_context(doc, parts, false),
+                                      ctx.templates, diags);
+    return page ? detail::tidy_markdown(*page) : std::string();
+}
+
+}  // namespace closeplan::render

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: MIT
+// Writes the document's blocks and sections as GitHub-flavoured Markdown lines.
+#include <algorithm>
+#include <variant>
+
+#include "render/escape.hpp"
+#include "render/markdown_writer.hpp"
+
+namespace closeplan::render::detail {
+namespace {
+
+using lines = std::vector<std::string>;
+
+lines split_lines(std::string_view text) {
+    lines out;
+    std::size_t start = 0;
+    while (true) {
+        const auto nl = text.find('\n', start);
+        out.emplace_back(text.substr(start, nl == std::string_view::npos ? nl : nl - start));
+        if (nl == std::string_view::npos) return out;
+        start = nl + 1;
+    }
+}
+
+std::string trim_left(std::string s) {
+    s.erase(0, s.find_first_not_of(" \t"));
+    return s;
+}
+
+std::string_view delimiter_cell(view::align a) {
+    switch (a) {
+        case view::align::none: return "---";
+        case view::align::left: return ":---";
+        case view::align::center: return ":---:";
+        case view::align::right: return "---:";
+    }
+    return "---";
+}
+
+std::string trim_right_copy(std::string s) {
+    s.erase(s.find_last_not_of(" \t") + 1);
+    return s;
+}
+
+// Prefixes the first line with `first` and the others with `rest`; blank lines stay blank.
+void append_prefixed(lines& out, const lines& body, const std::string& first, const std::string& rest) {
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        const std::string& prefix = i == 0 ? first : rest;
+        out.push_back(body[i].empty() ? trim_right_copy(prefix) : prefix + body[i]);
+    }
+    if (body.empty()) out.push_back(trim_right_copy(first));
+}
+
+struct markdown_block_writer {
+    diagnostic_sink& diags;
+    lines out;
+    // Two lists in a row would merge into one: alternate the marker instead.
+    int bullet_lists_in_a_row = 0;
+    int ordered_lists_in_a_row = 0;
+
+    void write(const view::blocks& content) {
+        for (const auto& b : content) {
+            const std::size_t before = out.size();
+            if (!out.empty()) out.emplace_back();
+            const bool bullet = std::holds_alternative<view::bullet_list>(b.value);
+            const bool ordered = std::holds_alternative<view::ordered_list>(b.value);
+            std::visit(*this, b.value);
+            if (out.size() == before + 1 && before > 0) out.pop_back();  // the block wrote nothing
+            bullet_lists_in_a_row = bullet ? bullet_lists_in_a_row + 1 : 0;
+            ordered_lists_in_a_row = ordered ? ordered_lists_in_a_row + 1 : 0;
+        }
+    }
+    std::string inl(const view::inlines& c, bool single_line) { return markdown_inlines(c, single_line, diags); }
+    lines sub(const view::blocks& content) {
+        markdown_block_writer w{diags, {}, 0, 0};
+        w.write(content);
+        return std::move(w.out);
+    }
+
+    void operator()(const view::paragraph& b) {
+        const std::string text = inl(b.content, false);
+        if (text.find_first_not_of(" \t\n") == std::string::npos) return;
+        // Leading spaces would turn a line into code: CommonMark drops them in a paragraph anyway.
+        for (auto& line : split_lines(text)) out.push_back(trim_left(line));
+    }
+    void operator()(const view::heading& b) {
+        const std::string text = inl(b.content, true);
+        out.push_back(std::string(static_cast<std::size_t>(std::clamp(b.level + 2, 3, 6)), '#') + " " + text);
+    }
+    void operator()(const view::bullet_list& b) {
+        const std::string marker = bullet_lists_in_a_row % 2 == 0 ? "-" : "*";
+        write_items(b.items, [&](std::size_t) { return marker; });
+    }
+    void operator()(const view::ordered_list& b) {
+        const char delim = ordered_lists_in_a_row % 2 == 0 ? '.' : ')';
+        write_items(b.items, [&](std::size_t i) { return std::to_string(b.start + static_cast<int>(i)) + delim; });
+    }
+    void operator()(const view::code_block& b) {
+        // Only the language word survives: the info string is ours to keep plain.
+        std::string info;
+        for (char c : b.info.substr(0, b.info.find_first_of(" \t\n"))) {
+            const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                              c == '-' || c == '+' || c == '_' || c == '.' || c == '#';
+            if (keep) info += c;
+        }
+        const std::string fence = markdown_code_fence(b.code);
+        out.push_back(fence + info);
+        std::string code = b.code;
+        if (!code.empty() && code.back() == '\n') code.pop_back();
+        if (!b.code.empty())
+            for (auto& line : split_lines(code)) out.push_back(line);
+        out.push_back(fence);
+    }
+    void operator()(const view::block_quote& b) { append_prefixed(out, sub(b.content), "> ", "> "); }
+    void operator()(const view::thematic_break&) { out.emplace_back("---"); }
+    void operator()(const view::md_table& b) {
+        std::vector<std::string> header;
+        for (const auto& h : b.header) header.push_back(inl(h, true));
+        std::vector<std::string> delimiters;
+        for (std::size_t i = 0; i < header.size(); ++i)
+            delimiters.emplace_back(delimiter_cell(i < b.alignments.size() ? b.alignments[i] : view::align::none));
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& r : b.rows) {
+            rows.emplace_back();
+            for (const auto& c : r) rows.back().push_back(inl(c, true));
+        }
+        write_table(header, delimiters, rows);
+    }
+    void operator()(const view::data_table& b) {
+        std::vector<std::string> header;
+        std::vector<std::string> delimiters;
+        for (const auto& c : b.columns) {
+            header.push_back(escape_markdown_cell(c.label));
+            delimiters.emplace_back(delimiter_cell(c.alignment));
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& r : b.rows) {
+            rows.emplace_back();
+            for (const auto& c : r.cells) rows.back().push_back(inl(c, true));
+        }
+        write_table(header, delimiters, rows);
+    }
+    void operator()(const view::fact_list& b) {
+        for (const auto& f : b.facts) {
+            std::string line = "- **" + escape_markdown_cell(f.label) + ":**";
+            const std::string value = inl(f.value, true);
+            if (!value.empty()) line += " " + value;
+            out.push_back(line);
+        }
+    }
+    void operator()(const view::signature_block& b) {
+        for (std::size_t i = 0; i < b.lines.size(); ++i) {
+            const auto& s = b.lines[i];
+            if (i > 0) out.emplace_back();
+            std::string who = escape_markdown_cell(s.name);
+            if (!s.title.empty()) who += (who.empty() ? "" : ", ") + escape_markdown_cell(s.title);
+            // Underscore runs between spaces are neither emphasis nor a rule.
+            const std::string date = s.date_value.empty() ? "______________" : escape_markdown_cell(s.date_value);
+            out.push_back("**" + escape_markdown_cell(s.side_label) + "**\\");
+            out.push_back((who.empty() ? "" : who + ": ") + "________________________________ " +
+                          escape_markdown_cell(s.date_label) + ": " + date);
+        }
+    }
+
+    template <typename marker_fn>
+    void write_items(const std::vector<view::list_item>& items, marker_fn marker) {
+        const bool tight = std::all_of(items.begin(), items.end(), [](const view::list_item& i) {
+            return i.content.size() <= 1 &&
+                   (i.content.empty() || std::holds_alternative<view::paragraph>(i.content.front().value));
+        });
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i > 0 && !tight) out.emplace_back();
+            const std::string m = marker(i);
+            std::string first = m + " ";
+            if (items[i].checked) first += *items[i].checked ? "[x] " : "[ ] ";
+            append_prefixed(out, sub(items[i].content), first, std::string(m.size() + 1, ' '));
+        }
+    }
+
+    void write_table(const std::vector<std::string>& header, std::vector<std::string> delimiters,
+                     const std::vector<std::vector<std::string>>& rows) {
+        std::size_t width = header.size();
+        if (width == 0) {
+            for (const auto& r : rows) width = std::max(width, r.size());
+            if (width == 0) return;
+        }
+        delimiters.resize(width, "---");
+        const auto row_line = [&](const std::vector<std::string>& cells) {
+            std::string line = "|";
+            for (std::size_t i = 0; i < width; ++i) line += " " + (i < cells.size() ? cells[i] : std::string()) + " |";
+            return line;
+        };
+        out.push_back(row_line(header));
+        out.push_back(row_line(delimiters));
+        for (const auto& r : rows) {
+            if (r.size() > width)
+                diags.warning("O502", "a table row has " + std::to_string(r.size()) + " cells for " +
+                                          std::to_string(width) + " columns; the extra cells are left out",
+                              {}, {});
+            out.push_back(row_line(r));
+        }
+    }
+};
+
+}  // namespace
+
+std::vector<std::string> markdown_blocks(const view::blocks& content, diagnostic_sink& diags) {
+    markdown_block_writer w{diags, {}, 0, 0};
+    w.write(content);
+    return std::move(w.out);
+}
+
+std::string markdown_section(const view::section& s, diagnostic_sink& diags) {
+    const auto body = markdown_blocks(s.content, diags);
+    if (body.empty()) return {};
+    std::string out;
+    if (!s.title.empty()) out = "## " + escape_markdown_cell(s.title) + "\n\n";
+    for (const auto& line : body) out += line + "\n";
+    return out;
+}
+
+}  // namespace closeplan::render::detail

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+// Finding templates (user folder first, then the built-in copies) and loading labels.
+#include "render/template_set.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "render/embedded_files.hpp"
+#include "render/template_check.hpp"
+#include "render/yaml_flat.hpp"
+
+namespace closeplan::render {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Names come from options and locales: never let one climb out of the folder.
+bool safe_name(std::string_view name) {
+    if (name.empty() || name.front() == '/' || name.find("..") != std::string_view::npos) return false;
+    return std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.' || c == '/';
+    });
+}
+
+std::optional<std::string_view> built_in(std::string_view path) {
+    const auto& files = embedded_files();
+    const auto it = std::lower_bound(files.begin(), files.end(), path,
+                                     [](const embedded_file& f, std::string_view p) { return f.path < p; });
+    if (it == files.end() || it->path != path) return std::nullopt;
+    return it->bytes;
+}
+
+// "de_de" -> "de-DE", "zh-hant-tw" -> "zh-Hant-TW": the file names' spelling.
+std::optional<std::string> canonical_tag(std::string_view locale) {
+    if (locale.empty() || locale.size() > 35) return std::nullopt;
+    std::string tag;
+    std::size_t part = 0;
+    std::size_t part_start = 0;
+    for (std::size_t i = 0; i <= locale.size(); ++i) {
+        if (i < locale.size() && locale[i] != '-' && locale[i] != '_') {
+            const char c = locale[i];
+            const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum) return std::nullopt;
+            continue;
+        }
+        std::string sub(locale.substr(part_start, i - part_start));
+        if (sub.empty()) return std::nullopt;
+        for (auto& c : sub) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (part > 0 && sub.size() == 2) {
+            for (auto& c : sub) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        } else if (part > 0 && sub.size() == 4) {
+            sub[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sub[0])));
+        }
+        tag += (part > 0 ? "-" : "") + sub;
+        ++part;
+        part_start = i + 1;
+    }
+    return tag;
+}
+
+}  // namespace
+
+template_set::template_set(std::string dir) : dir_(std::move(dir)) {
+    std::error_code ec;
+    if (!fs::is_directory(dir_, ec))
+        throw closeplan::error({severity::error, "T401", "template folder `" + dir_ + "` is not a readable folder",
+                                {dir_, 0, 0, {}}, {"check the --template-dir path"}});
+}
+
+std::optional<resource_text> template_set::find(std::string_view name) const {
+    if (!safe_name(name)) return std::nullopt;
+    if (!dir_.empty()) {
+        const fs::path path = fs::path(dir_) / std::string(name);
+        std::error_code ec;
+        if (fs::is_regular_file(path, ec)) {
+            std::ifstream in(path, std::ios::binary);
+            std::ostringstream text;
+            text << in.rdbuf();
+            if (!in || in.bad())
+                throw closeplan::error({severity::error, "T401", "cannot read template file `" + path.string() + "`",
+                                        {path.string(), 0, 0, {}}, {"check the file's permissions"}});
+            return resource_text{std::string(name), path.string(), text.str()};
+        }
+    }
+    const std::string key = "templates/" + std::string(name);
+    if (const auto bytes = built_in(key)) return resource_text{std::string(name), "built-in:" + key, std::string(*bytes)};
+    return std::nullopt;
+}
+
+view::labels template_set::load_labels(std::string_view locale, diagnostic_sink& diags) const {
+    std::vector<std::string> chain;  // most specific first
+    if (const auto tag = canonical_tag(locale)) {
+        chain.push_back(*tag);
+        if (const auto dash = tag->find('-'); dash != std::string::npos) chain.push_back(tag->substr(0, dash));
+    } else {
+        diags.error("T403", "`" + std::string(locale) + "` is not a language tag", {},
+                    {"write a BCP 47 tag such as en-US, de or pt-BR"});
+    }
+    if (std::find(chain.begin(), chain.end(), "en") == chain.end()) chain.push_back("en");
+
+    std::map<std::string, std::string> merged;
+    std::map<std::string, bool, std::less<>> english_keys;
+    bool found_specific = false;
+    // English first, so every other language only overrides what it has.
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        const auto file = find("labels/" + *it + ".yaml");
+        if (!file) {
+            if (*it == "en")
+                diags.error("T403", "no labels/en.yaml", {}, {"the English labels are the fallback for every language"});
+            continue;
+        }
+        const auto entries = detail::load_flat_yaml(file->text, file->origin, "T403", diags);
+        if (!entries) continue;
+        for (const auto& [key, value] : *entries) {
+            if (*it == "en") {
+                english_keys.emplace(key, true);
+            } else if (!english_keys.empty() && !english_keys.contains(key)) {
+                std::vector<std::string> names;
+                for (const auto& [k, unused] : english_keys) names.push_back(k);
+                std::vector<std::string> hints = {"labels/en.yaml lists every key templates use"};
+                if (auto near = detail::closest_name(key, names)) hints.insert(hints.begin(), "did you mean `" + *near + "`?");
+                diags.warning("T403", "unknown label `" + key + "`", value.where, hints);
+            }
+            merged.insert_or_assign(key, value.text);
+        }
+        if (*it != "en") found_specific = true;
+    }
+    if (!found_specific && !chain.empty() && chain.front().substr(0, 2) != "en")
+        diags.warning("T408", "no labels for `" + std::string(locale) + "`; using English", {},
+                      {"add labels/" + chain.front() + ".yaml to a template folder"});
+    return view::labels(std::move(merged));
+}
+
+}  // namespace closeplan::render

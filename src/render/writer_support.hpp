@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// Pieces the HTML and Markdown writers share: section fragments, plain text of inlines, the page context.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "closeplan/diagnostics.hpp"
+#include "render/template_engine.hpp"
+#include "view/document.hpp"
+
+namespace closeplan::render::detail {
+
+/// The text of inlines without any markup (badges keep their label, links their text).
+std::string plain_text(const view::inlines& content);
+
+/// Section keys every page template may use, whether or not the document has them.
+const std::vector<std::string_view>& known_section_keys();
+
+/// A name usable in a template for a section key: [a-z0-9_], "value-map" -> "value_map".
+std::string template_name_for(std::string_view section_key);
+
+/// One section rendered by a writer, with its key and title.
+struct rendered_section {
+    std::string key;
+    std::string title;
+    std::string content;
+};
+
+/// Values of the title block and pre-rendered parts a page template fills in.
+struct page_parts {
+    std::vector<std::string> fact_values;  ///< one per doc.title_facts.facts, rendered
+    std::vector<rendered_section> sections;  ///< doc.sections order
+    std::string css;  ///< html only
+};
+
+/// The context of a page template (the names are listed in templates/buyer-plan.html.mustache):
+/// lang, title, deal_name, buyer, seller, generator, title_facts[key,label,value],
+/// sections[key,title,content], one fragment per section key, has.<key> flags,
+/// and css for HTML.
+template_value page_context(const view::document& doc, const page_parts& parts, bool with_css);
+
+}  // namespace closeplan::render::detail

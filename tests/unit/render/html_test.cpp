@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: MIT
+// The HTML writer: hostile text stays text, the page is accessible and self-contained, templates place sections.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "html_check.hpp"
+#include "render/render.hpp"
+#include "sample_document.hpp"
+#include "test_files.hpp"
+
+namespace closeplan::render {
+namespace {
+
+using namespace testing;
+
+std::string render(const view::document& doc, diagnostic_sink& diags, const template_set& templates = {},
+                   const style& look = style::built_in()) {
+    return render_html(doc, render_context{templates, look, {}}, diags);
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto i = text.find(what); i != std::string::npos; i = text.find(what, i + what.size())) ++n;
+    return n;
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+TEST(Html, HostileTextInEveryFieldStaysText) {
+    for (const auto& h : hostile_strings()) {
+        diagnostic_sink diags;
+        const std::string page = render(hostile_document(h), diags);
+        ASSERT_FALSE(page.empty()) << h << "\n" << all_text(diags);
+        const auto scan = scan_html(page);
+        for (const auto& p : scan.problems) ADD_FAILURE() << h << ": " << p;
+        for (const auto& href : scan.hrefs) EXPECT_EQ(href.rfind("https://ok.example/", 0), 0u) << href;
+        const std::string l = lower(page);
+        EXPECT_EQ(l.find("<script"), std::string::npos) << h;
+        EXPECT_EQ(l.find("<img"), std::string::npos) << h;
+        EXPECT_EQ(l.find("<svg"), std::string::npos) << h;
+        EXPECT_EQ(l.find("href=\"javascript"), std::string::npos) << h;
+        EXPECT_EQ(count(page, "<main"), 1u);
+        EXPECT_EQ(count(page, "<h1>"), 1u) << h;
+    }
+}
+
+TEST(Html, MustacheInDataIsNotExpanded) {
+    diagnostic_sink diags;
+    const std::string page = render(hostile_document("{{title}} {{{css}}}"), diags);
+    // Printed as written, once per place the hostile text goes, never replaced by the title or the CSS.
+    EXPECT_GT(count(page, "{{title}} {{{css}}}"), 20u);
+    EXPECT_EQ(count(page, "--accent:"), 1u);
+}
+
+TEST(Html, RefusedLinksNeverBecomeHrefs) {
+    view::document doc = sample_document();
+    doc.sections[0].content.push_back(para({a("javascript:alert(1)", "click"), t(" "), a("data:text/html,x", ""),
+                                            t(" "), a("https://ok.example/a b\"c", ""), t(" "),
+                                            a("mailto:dana@northwind.example", "Dana")}));
+    diagnostic_sink diags;
+    const std::string page = render(doc, diags);
+    EXPECT_NE(page.find("<p>click data:text/html,x <a href=\"https://ok.example/a%20b%22c\">"
+                        "https://ok.example/a b&quot;c</a> <a href=\"mailto:dana@northwind.example\">Dana</a></p>"),
+              std::string::npos);
+    EXPECT_EQ(page.find("javascript"), std::string::npos);
+    EXPECT_EQ(diags.warning_count(), 2u) << all_text(diags);
+    EXPECT_NE(find_code(diags, "O501"), nullptr);
+}
+
+TEST(Html, PageIsSemanticAndSelfContained) {
+    diagnostic_sink diags;
+    const std::string page = render(sample_document(), diags);
+    EXPECT_EQ(diags.all().size(), 0u) << all_text(diags);
+    EXPECT_EQ(page.rfind("<!DOCTYPE html>\n<html lang=\"en-US\">", 0), 0u);
+    EXPECT_NE(page.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"), std::string::npos);
+    EXPECT_NE(page.find("<title>Mutual action plan: Claims analytics platform</title>"), std::string::npos);
+    EXPECT_NE(page.find("<header class=\"masthead\">"), std::string::npos);
+    EXPECT_NE(page.find("<section class=\"section s-milestones\" id=\"milestones\" aria-labelledby=\"milestones-title\">\n"
+                        "<h2 id=\"milestones-title\">Milestones</h2>"),
+              std::string::npos);
+    // No script, no external request of any kind.
+    for (const char* banned : {"<script", "<link", "<img", "<iframe", "src=", "url(", "@import", "http://"})
+        EXPECT_EQ(page.find(banned), std::string::npos) << banned;
+    const auto scan = scan_html(page);
+    EXPECT_TRUE(scan.problems.empty()) << scan.problems.front();
+    const std::set<std::string> unique(scan.ids.begin(), scan.ids.end());
+    EXPECT_EQ(unique.size(), scan.ids.size()) << "duplicate id";
+    for (const auto& href : scan.hrefs) EXPECT_TRUE(href.starts_with("https://") || href.starts_with("mailto:")) << href;
+    EXPECT_EQ(page.back(), '\n');
+    EXPECT_NE(page.substr(page.size() - 2), "\n\n");
+}
+
+TEST(Html, TablesHaveCaptionsAndScopedHeaders) {
+    diagnostic_sink diags;
+    const std::string page = render(sample_document(), diags);
+    EXPECT_NE(page.find("<table class=\"data t-stakeholders\">\n<caption class=\"vh\">People involved on both sides</caption>"),
+              std::string::npos);
+    EXPECT_NE(page.find("<th scope=\"col\" class=\"c-name al\">Name</th>"), std::string::npos);
+    EXPECT_NE(page.find("<tr class=\"r-buyer\"><th scope=\"row\" class=\"c-name al\" data-label=\"Name\">Dana Ruiz</th>"),
+              std::string::npos);
+    // Milestones are named by their title, not their number: no row header there.
+    EXPECT_NE(page.find("<tr class=\"r-done\"><td class=\"c-number ar\" data-label=\"#\">1</td>"), std::string::npos);
+    EXPECT_EQ(count(page, "<caption"), count(page, "<table class=\"data"));
+}
+
+TEST(Html, ALinkAloneInACellAlsoHasAPrintText) {
+    diagnostic_sink diags;
+    const std::string page = render(sample_document(), diags);
+    EXPECT_NE(page.find("<td class=\"c-contact al\" data-label=\"Contact\"><span class=\"lk\">"
+                        "<a href=\"mailto:dana@northwind.example\">dana@northwind.example</a></span>"
+                        "<span class=\"lt\">dana@northwind.example</span></td>"),
+              std::string::npos);
+    // A link with text around it stays a plain link.
+    EXPECT_NE(page.find("<li><a href=\"https://acme.example/northwind/proposal-v3\">Proposal v3</a> — Proposal</li>"),
+              std::string::npos);
+}
+
+TEST(Html, BadgesAndSlipsAreWords) {
+    diagnostic_sink diags;
+    const std::string page = render(sample_document(), diags);
+    EXPECT_NE(page.find("<span class=\"badge badge-warn\">Overdue 4 d</span>"), std::string::npos);
+    EXPECT_NE(page.find("<del>May 15, 2026</del> May 29, 2026 <span class=\"badge badge-warn\">Slipped +14 d</span>"),
+              std::string::npos);
+    EXPECT_NE(page.find("<tr class=\"r-overdue\">"), std::string::npos);
+}
+
+TEST(Html, ProseBlocks) {
+    view::document doc = sample_document();
+    ordered_list ol;
+    ol.start = 4;
+    ol.items.push_back(list_item{std::nullopt, {para({t("four")})}});
+    doc.sections[0].content = {block{std::move(ol)}, block{code_block{"c++ x", "int a = 1 < 2;\n"}},
+                               block{block_quote{{para({t("q")})}}}, block{heading{2, {t("deep")}}},
+                               block{md_table{{align::right}, {{t("H")}}, {{{t("1")}}}}}};
+    diagnostic_sink diags;
+    const std::string page = render(doc, diags);
+    EXPECT_NE(page.find("<ol start=\"4\">\n<li>four</li>\n</ol>\n"
+                        "<pre><code class=\"language-c--\">int a = 1 &lt; 2;\n</code></pre>\n"
+                        "<blockquote>\n<p>q</p>\n</blockquote>\n<h4>deep</h4>\n"
+                        "<table class=\"md\" aria-label=\"Summary\">\n<thead>\n<tr><th scope=\"col\" class=\"ar\">H</th></tr>"),
+              std::string::npos);
+    EXPECT_NE(page.find("<ul class=\"tasks\">\n<li class=\"task done\">\u2611 Procurement portal registration confirmed</li>"),
+              std::string::npos);
+}
+
+TEST(Html, SignOffHasTwoSignatureLines) {
+    diagnostic_sink diags;
+    const std::string page = render(sample_document(), diags);
+    EXPECT_EQ(count(page, "<div class=\"signature\">"), 2u);
+    EXPECT_NE(page.find("<p class=\"sig-side\">For Northwind Health</p>"), std::string::npos);
+    EXPECT_NE(page.find("<p class=\"sig-caption\">Dana Ruiz, CFO</p>"), std::string::npos);
+    EXPECT_EQ(count(page, "<p class=\"sig-caption\">Date</p>"), 2u);
+}
+
+TEST(Html, SameDocumentSameBytes) {
+    diagnostic_sink diags;
+    EXPECT_EQ(render(sample_document(), diags), render(sample_document(), diags));
+}
+
+TEST(Html, TemplateChoosesSectionsAndOrder) {
+    temp_folder dir;
+    dir.write("buyer-plan.html.mustache",
+              "<main>{{{risks}}}{{{summary}}}{{#has.value_map}}<p>vm</p>{{/has.value_map}}</main>\n"
+              "{{#sections}}[{{key}}]{{/sections}}\n");
+    diagnostic_sink diags;
+    const std::string page = render(sample_document(), diags, template_set(dir.path()));
+    ASSERT_FALSE(page.empty()) << all_text(diags);
+    const auto risks = page.find("id=\"risks\"");
+    const auto summary = page.find("id=\"summary\"");
+    ASSERT_NE(risks, std::string::npos);
+    ASSERT_NE(summary, std::string::npos);
+    EXPECT_LT(risks, summary);
+    EXPECT_EQ(page.find("id=\"milestones\""), std::string::npos);
+    EXPECT_NE(page.find("<p>vm</p>"), std::string::npos);
+    EXPECT_NE(page.find("[summary][milestones][value_map][stakeholders][resources][risks][open_items][signoff]\n"),
+              std::string::npos);
+}
+
+TEST(Html, BrokenUserTemplatesAreLocated) {
+    temp_folder dir;
+    const auto shell = dir.write("buyer-plan.html.mustache", "<main>\n<h1>{{titel}}</h1>\n{{{summary}}}\n</main>\n");
+    diagnostic_sink diags;
+    EXPECT_EQ(render(sample_document(), diags, template_set(dir.path())), "");
+    ASSERT_EQ(diags.error_count(), 1u) << all_text(diags);
+    EXPECT_EQ(format_diagnostic(diags.all()[0]),
+              shell + ":2:5: error[T405]: unknown template variable `titel`\n  hint: did you mean `title`?");
+
+    const auto css = dir.write("page.css.mustache", "a { color: {{colors.accent}}; }\n{{#colors}}\n");
+    diagnostic_sink more;
+    EXPECT_EQ(render(sample_document(), more, template_set(dir.path())), "");
+    ASSERT_NE(find_code(more, "T402"), nullptr) << all_text(more);
+    EXPECT_EQ(find_code(more, "T402")->where.file, css);
+    EXPECT_EQ(find_code(more, "T402")->where.line, 2);
+}
+
+TEST(Html, MissingTemplateIsReported) {
+    diagnostic_sink diags;
+    EXPECT_EQ(render_html(sample_document(), render_context{template_set{}, style::built_in(), {"board"}}, diags), "");
+    ASSERT_NE(find_code(diags, "T406"), nullptr);
+    EXPECT_EQ(diags.all()[0].message, "no template `board.html.mustache`");
+}
+
+TEST(Html, StyleTokensReachTheCss) {
+    temp_folder dir;
+    const auto path = dir.write("look.yaml", "colors:\n  accent: \"#0a2540\"\nfont:\n  size:\n    body: 8.5pt\n");
+    diagnostic_sink diags;
+    const auto look = style::from_file(path, diags);
+    ASSERT_TRUE(look);
+    const std::string page = render(sample_document(), diags, template_set{}, *look);
+    EXPECT_NE(page.find("--accent: #0a2540;"), std::string::npos);
+    EXPECT_NE(page.find("--fs-body: 8.5pt;"), std::string::npos);
+}
+
+TEST(Registry, ListsHtmlAndMarkdown) {
+    ASSERT_EQ(output_formats().size(), 2u);
+    ASSERT_NE(find_output_format("html"), nullptr);
+    EXPECT_EQ(find_output_format("html")->extension, "html");
+    ASSERT_NE(find_output_format("md"), nullptr);
+    EXPECT_EQ(find_output_format("md")->extension, "md");
+    EXPECT_EQ(find_output_format("pdf"), nullptr);
+}
+
+}  // namespace
+}  // namespace closeplan::render
