@@ -5,13 +5,13 @@
 //   node tests/browser/check_html.mjs [--checks pages,requests,axe] [--save DIR] FILE.html...
 //
 // --checks   which checks to run (default: all three); hostile pages use "requests"
-// --save DIR also writes <name>.letter.pdf, <name>.a4.pdf and <name>.png there, for a person to look at
+// --save DIR also writes <folder>-<name>.letter.pdf, .a4.pdf and .png there, for a person to look at
 // CHROMIUM   environment variable: the browser to launch (default /usr/bin/chromium)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -112,6 +112,8 @@ try {
     const url = pathToFileURL(path).href;
     const problems = [];
     const facts = [];
+    // Examples are all called plan.html: name saved files after their folder too.
+    const saveName = `${basename(dirname(path))}-${basename(path, '.html')}`;
     if (!existsSync(path)) {
       console.log(`FAIL ${file}: no such file`);
       ++failed;
@@ -145,10 +147,10 @@ try {
         if (pages !== 1) problems.push(`prints to ${pages} pages on ${format}, not 1`);
         if (saveDir) {
           mkdirSync(saveDir, { recursive: true });
-          writeFileSync(join(saveDir, `${basename(path, '.html')}.${format.toLowerCase()}.pdf`), pdf);
+          writeFileSync(join(saveDir, `${saveName}.${format.toLowerCase()}.pdf`), pdf);
         }
       }
-      if (saveDir) await page.screenshot({ path: join(saveDir, `${basename(path, '.html')}.png`), fullPage: true });
+      if (saveDir) await page.screenshot({ path: join(saveDir, `${saveName}.png`), fullPage: true });
     }
 
     if (checks.has('axe')) {

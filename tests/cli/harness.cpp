@@ -55,7 +55,9 @@ run_result run_process(const std::vector<std::string>& argv, const run_options& 
     std::vector<char*> envp;
     for (auto& s : env_strings) envp.push_back(s.data());
     envp.push_back(nullptr);
+    std::string program = argv[0];
     std::vector<std::string> args = argv;
+    if (!options.argv0.empty()) args[0] = options.argv0;
     std::vector<char*> argp;
     for (auto& s : args) argp.push_back(s.data());
     argp.push_back(nullptr);
@@ -72,7 +74,7 @@ run_result run_process(const std::vector<std::string>& argv, const run_options& 
         if (::dup2(in_pipe[0], 0) < 0 || ::dup2(out_pipe[1], 1) < 0 || ::dup2(err_pipe[1], 2) < 0)
             fail_in_child("dup2 failed");
         if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) fail_in_child("chdir failed");
-        ::execve(argp[0], argp.data(), envp.data());
+        ::execve(program.c_str(), argp.data(), envp.data());
         fail_in_child("exec failed");
     }
     ::close(in_pipe[0]);

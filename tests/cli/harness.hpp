@@ -15,6 +15,7 @@ struct run_options {
     std::string stdin_text;          ///< fed to the child, then its stdin is closed
     std::vector<std::pair<std::string, std::string>> env;  ///< set on top of the inherited environment
     int timeout_seconds = 300;
+    std::string argv0;               ///< what the child sees as argv[0]; empty: argv[0] itself
 };
 
 struct run_result {
@@ -25,7 +26,7 @@ struct run_result {
     std::string err;
 };
 
-/// Runs `argv` (argv[0] is a path, not searched in PATH) and captures everything.
+/// Runs `argv` (argv[0] is the program's path, not searched in PATH) and captures everything.
 /// LC_ALL=C, TZ=UTC and NO_COLOR=1 are always set so output never depends on the host.
 run_result run_process(const std::vector<std::string>& argv, const run_options& options = {});
 

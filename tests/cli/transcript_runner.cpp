@@ -174,6 +174,8 @@ case_outcome run_case(const transcript_case& c, const settings& options, const s
     run_options run;
     run.cwd = options.fixtures;
     run.stdin_text = c.stdin_text.value_or("");
+    // As if typed at a prompt: help text shows "closeplan", not the build folder.
+    run.argv0 = "closeplan";
     case_outcome outcome;
     outcome.result = run_process(words, run);
     auto& r = outcome.result;

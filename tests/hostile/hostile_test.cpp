@@ -11,6 +11,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <ostream>
 #include <filesystem>
 #include <regex>
 #include <string>
@@ -82,10 +84,16 @@ std::vector<std::string> control_character_problems(std::string_view text, std::
         const auto c = static_cast<unsigned char>(text[i]);
         const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
                         static_cast<unsigned char>(text[i + 1]) <= 0x9F;
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c1)
-            return {std::string(what) + " contains control character 0x" +
-                    std::to_string(c1 ? static_cast<unsigned char>(text[i + 1]) : c) + " (decimal) at byte " +
-                    std::to_string(i)};
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c1) {
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", c1 ? static_cast<unsigned char>(text[i + 1]) : c);
+            const auto from = i < 40 ? 0 : i - 40;
+            std::string context(text.substr(from, 80));
+            for (auto& ch : context)
+                if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F) ch = '?';
+            return {std::string(what) + " contains control character " + code + " at byte " + std::to_string(i) +
+                    ", in: " + context};
+        }
     }
     return {};
 }
@@ -193,6 +201,9 @@ struct hostile_case {
     fs::path file;
 };
 
+// gtest prints parameters in failure lines; show the file, not its bytes.
+void PrintTo(const hostile_case& c, std::ostream* out) { *out << c.file.filename().string(); }
+
 std::vector<hostile_case> hostile_files() {
     std::vector<hostile_case> cases;
     for (const auto& entry : fs::directory_iterator(CLOSEPLAN_HOSTILE_DIR)) {
@@ -204,6 +215,10 @@ std::vector<hostile_case> hostile_files() {
     }
     std::sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     return cases;
+}
+
+std::string regex_literal(const std::string& text) {
+    return std::regex_replace(text, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)");
 }
 
 // Renders one plan file to HTML and Markdown and checks what came out against its expectations.
@@ -224,6 +239,13 @@ void check_plan(const fs::path& file, const expectations& expect) {
     EXPECT_NE(result.exit_code, 70) << "internal error";
     for (const auto& problem : control_character_problems(result.err, "stderr")) ADD_FAILURE() << problem;
 
+    // Every diagnostic, warnings included, must point at its place in the file.
+    const std::regex any_located("^" + regex_literal(name) + R"(:\d+:\d+: (error|warning|note)\[)");
+    for (const auto& line : split_lines(result.err)) {
+        if (line.rfind("  hint: ", 0) == 0 || line.empty()) continue;
+        if (!std::regex_search(line, any_located)) ADD_FAILURE() << "diagnostic without file:line:column: " << line;
+    }
+
     const bool rendered = result.exit_code == 0;
     if (expect.kind == "ok") {
         ASSERT_EQ(result.exit_code, 0) << "the plan must render";
@@ -237,8 +259,7 @@ void check_plan(const fs::path& file, const expectations& expect) {
         EXPECT_TRUE(fs::is_empty(out.path())) << "a refused plan must not leave output files";
         int errors = 0;
         bool first = true;
-        const std::regex located("^" + std::regex_replace(name, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
-                                 R"(:(\d+):(\d+): error\[([A-Z][0-9]{3})\]: .+)");
+        const std::regex located("^" + regex_literal(name) + R"(:(\d+):(\d+): error\[([A-Z][0-9]{3})\]: .+)");
         for (const auto& line : split_lines(result.err)) {
             if (line.find("error[") == std::string::npos) continue;
             ++errors;
