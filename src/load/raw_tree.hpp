@@ -19,10 +19,13 @@ struct raw_node {
 
     kind type = kind::null;
     std::string text;                 ///< scalar text (empty for other kinds)
-    bool quoted = false;              ///< scalar was quoted ("…" or '…'): always a string
+    bool quoted = false;              ///< quoted ("…", '…'), a block scalar (| >), `!!str`, or a JSON string: always text
     std::vector<raw_node> items;      ///< sequence items
     std::vector<raw_member> members;  ///< mapping members, in file order (no duplicates: the loader reports them)
-    source_location where;            ///< file, 1-based line:column of the value, JSON Pointer
+    /// File, 1-based line:column of the value, JSON Pointer. An empty value
+    /// (`key:` with nothing after it) sits at its key or list dash; the copy an
+    /// alias (`*name`) makes sits at its anchor, with pointers of its own place.
+    source_location where;
 
     [[nodiscard]] bool is_null() const { return type == kind::null; }
     [[nodiscard]] bool is_scalar() const { return type == kind::scalar; }

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+// Pieces shared by the YAML and JSON loaders (private to src/load).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "closeplan/diagnostics.hpp"
+#include "load/load_document.hpp"
+#include "load/raw_tree.hpp"
+
+namespace closeplan::load::detail {
+
+/// Maps byte offsets to 1-based line and byte column. Lines end at '\n', so
+/// LF and CRLF files count alike (a lone CR does not end a line, as in yaml-cpp).
+class line_index {
+public:
+    explicit line_index(std::string_view text);
+    /// {line, column}; an offset past the end is the position just after the last byte.
+    [[nodiscard]] std::pair<int, int> position(std::size_t offset) const;
+
+private:
+    std::vector<std::size_t> starts_;
+    std::size_t size_ = 0;
+};
+
+/// Location at a byte offset of `text` in `file`.
+source_location location_at(const line_index& lines, const std::string& file, std::size_t offset,
+                            std::string pointer = {});
+
+/// JSON Pointer of a member or item below `base` (RFC 6901: `~` is `~0`, `/` is `~1`).
+std::string pointer_to(std::string_view base, std::string_view key);
+std::string pointer_to(std::string_view base, std::size_t index);
+
+/// Text for a message: in double quotes, control characters escaped, long text shortened.
+std::string quote(std::string_view text);
+
+/// Collections nested deeper than this are refused whatever the limits say:
+/// yaml-cpp gives up at about 500, and raw_node is freed recursively.
+inline constexpr std::size_t hard_max_depth = 256;
+
+[[nodiscard]] inline std::size_t max_depth_of(const load_limits& limits) {
+    return limits.max_depth < hard_max_depth ? limits.max_depth : hard_max_depth;
+}
+
+/// L105; `size` is nullopt when only "more than the limit" is known (a pipe).
+void report_too_large(diagnostic_sink& diags, const std::string& file, const load_limits& limits,
+                      std::optional<std::size_t> size);
+void report_duplicate_key(diagnostic_sink& diags, std::string_view key, const source_location& first,
+                          source_location second);
+/// Whether the node limit was passed by the text itself or by expanding YAML aliases.
+enum class expansion { none, aliases };
+void report_too_many_nodes(diagnostic_sink& diags, const load_limits& limits, source_location where,
+                           expansion cause);
+void report_too_deep(diagnostic_sink& diags, const load_limits& limits, source_location where);
+
+/// Size, encoding and NUL checks that come before any parsing. `text` still
+/// holds its byte-order mark, if any. False when the file must not be parsed.
+bool check_text(std::string_view text, const std::string& file, diagnostic_sink& diags,
+                const load_limits& limits);
+
+/// Walks the YAML events once, enforcing limits.max_nodes (without alias
+/// expansion) and limits.max_depth, and reporting syntax errors. False when
+/// the text must not be loaded.
+bool prescan_yaml(std::string_view text, const std::string& file, diagnostic_sink& diags, const load_limits& limits);
+
+/// Parsers proper; `text` has passed check_text and has no byte-order mark.
+std::optional<raw_node> load_yaml(std::string_view text, const std::string& file, diagnostic_sink& diags,
+                                  const load_limits& limits);
+std::optional<raw_node> load_json(std::string_view text, const std::string& file, diagnostic_sink& diags,
+                                  const load_limits& limits);
+
+}  // namespace closeplan::load::detail

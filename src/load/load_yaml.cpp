@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: MIT
+// YAML text -> raw tree via yaml-cpp, bounding what aliases and nesting can build.
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "load/load_internal.hpp"
+#include "load/yaml_errors.hpp"
+
+namespace closeplan::load::detail {
+
+namespace {
+
+constexpr std::string_view yaml_standard_tags = "tag:yaml.org,2002:";
+
+// An empty value (`key:` with nothing after it) is also a null node, but
+// yaml-cpp marks it at the next token, often on a later line.
+bool written_null_at(std::string_view text, const YAML::Mark& mark) {
+    if (mark.is_null() || mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text.size()) return false;
+    const auto rest = text.substr(static_cast<std::size_t>(mark.pos));
+    return rest.starts_with('~') || rest.starts_with("null") || rest.starts_with("Null") || rest.starts_with("NULL");
+}
+
+// yaml-cpp 0.7 accepts a quoted scalar left open when a line break ends the
+// file, and takes the rest of the file as its text. Such a scalar starts after
+// every other node, so checking the last quoted scalar is enough.
+bool quote_is_closed(std::string_view text, std::size_t pos) {
+    // The mark of a node with an anchor or tag is at that property.
+    while (pos < text.size() && (text[pos] == '&' || text[pos] == '!')) {
+        while (pos < text.size() && text[pos] != ' ' && text[pos] != '\t' && text[pos] != '\n') ++pos;
+        while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\r' || text[pos] == '\n'))
+            ++pos;
+    }
+    if (pos >= text.size() || (text[pos] != '"' && text[pos] != '\'')) return true;  // a block scalar
+    const char quote_char = text[pos];
+    for (std::size_t i = pos + 1; i < text.size(); ++i) {
+        if (quote_char == '"' && text[i] == '\\') {
+            ++i;
+        } else if (text[i] == quote_char) {
+            if (quote_char == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+                ++i;
+                continue;
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+class yaml_builder {
+public:
+    yaml_builder(std::string_view text, const std::string& file, diagnostic_sink& diags, const load_limits& limits)
+        : text_(text), file_(file), diags_(diags), limits_(limits), max_depth_(max_depth_of(limits)) {}
+
+    /// Builds `out` from `node`, which sits inside `depth` collections. False
+    /// when loading must stop (too many nodes or too deep); that is reported.
+    bool build(const YAML::Node& node, std::string pointer, std::size_t depth, raw_node& out);
+    /// False (and reported) when the last quoted scalar is never closed.
+    bool check_last_quote();
+
+private:
+    void note_quoted(const YAML::Node& node, const source_location& where);
+    bool build_sequence(const YAML::Node& node, std::size_t depth, raw_node& out);
+    bool build_mapping(const YAML::Node& node, std::size_t depth, raw_node& out);
+    bool accept_key(const YAML::Node& key, const source_location& where);
+    void check_tag(const YAML::Node& node, const source_location& where);
+    [[nodiscard]] source_location where_of(const YAML::Mark& mark, std::string pointer) const;
+    [[nodiscard]] std::optional<source_location> dash_before(const YAML::Mark& mark) const;
+    // Aliases repeat a node's problems at the same place; say each once.
+    bool first_report(const std::string& code, const source_location& where);
+
+    std::string_view text_;
+    const std::string& file_;
+    diagnostic_sink& diags_;
+    const load_limits& limits_;
+    std::size_t max_depth_;
+    std::size_t nodes_ = 0;
+    std::set<std::tuple<std::string, int, int>> reported_;
+    mutable std::optional<line_index> lines_;
+    YAML::Mark last_quoted_ = YAML::Mark::null_mark();
+    source_location last_quoted_where_;
+};
+
+void yaml_builder::note_quoted(const YAML::Node& node, const source_location& where) {
+    const auto mark = node.Mark();
+    if (node.Tag() == "?" || mark.is_null() || (!last_quoted_.is_null() && mark.pos <= last_quoted_.pos)) return;
+    last_quoted_ = mark;
+    last_quoted_where_ = where;
+}
+
+bool yaml_builder::check_last_quote() {
+    if (last_quoted_.is_null() || quote_is_closed(text_, static_cast<std::size_t>(last_quoted_.pos))) return true;
+    diags_.error("L102", "quoted value is never closed", last_quoted_where_,
+                 {"close it with the matching quote; as it is, the rest of the file is part of it"});
+    return false;
+}
+
+source_location yaml_builder::where_of(const YAML::Mark& mark, std::string pointer) const {
+    if (mark.is_null()) return {file_, 1, 1, std::move(pointer)};
+    return {file_, mark.line + 1, mark.column + 1, std::move(pointer)};
+}
+
+std::optional<source_location> yaml_builder::dash_before(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.pos <= 0) return std::nullopt;
+    auto i = std::min(static_cast<std::size_t>(mark.pos), text_.size());
+    while (i > 0 && (text_[i - 1] == ' ' || text_[i - 1] == '\t' || text_[i - 1] == '\r' || text_[i - 1] == '\n'))
+        --i;
+    if (i == 0 || text_[i - 1] != '-') return std::nullopt;
+    if (!lines_) lines_.emplace(text_);
+    return location_at(*lines_, file_, i - 1);
+}
+
+bool yaml_builder::first_report(const std::string& code, const source_location& where) {
+    return reported_.emplace(code, where.line, where.column).second;
+}
+
+void yaml_builder::check_tag(const YAML::Node& node, const source_location& where) {
+    const std::string& tag = node.Tag();
+    if (tag.empty() || tag == "?" || tag == "!" || tag.starts_with(yaml_standard_tags)) return;
+    if (!first_report("L112", where)) return;
+    diags_.warning("L112", "YAML tag " + quote(tag) + " is ignored", where,
+                   {"closeplan reads every value as written; remove the tag"});
+}
+
+bool yaml_builder::build(const YAML::Node& node, std::string pointer, std::size_t depth, raw_node& out) {
+    out.where = where_of(node.Mark(), std::move(pointer));
+    if (++nodes_ > limits_.max_nodes) {
+        report_too_many_nodes(diags_, limits_, out.where, expansion::aliases);
+        return false;
+    }
+    check_tag(node, out.where);
+    switch (node.Type()) {
+        case YAML::NodeType::Undefined:
+        case YAML::NodeType::Null:
+            out.type = raw_node::kind::null;
+            return true;
+        case YAML::NodeType::Scalar: {
+            out.type = raw_node::kind::scalar;
+            out.text = node.Scalar();
+            // yaml-cpp 0.7 tags every quoted or block scalar "!" and plain ones "?".
+            const std::string& tag = node.Tag();
+            out.quoted = tag == "!" || tag == std::string(yaml_standard_tags) + "str";
+            note_quoted(node, out.where);
+            return true;
+        }
+        case YAML::NodeType::Sequence:
+        case YAML::NodeType::Map:
+            if (depth + 1 > max_depth_) {
+                report_too_deep(diags_, limits_, out.where);
+                return false;
+            }
+            return node.IsSequence() ? build_sequence(node, depth + 1, out) : build_mapping(node, depth + 1, out);
+    }
+    return true;
+}
+
+bool yaml_builder::build_sequence(const YAML::Node& node, std::size_t depth, raw_node& out) {
+    out.type = raw_node::kind::sequence;
+    out.items.reserve(node.size());
+    std::size_t index = 0;
+    for (const auto& item : node) {
+        raw_node& value = out.items.emplace_back();
+        if (!build(item, pointer_to(out.where.pointer, index++), depth, value)) return false;
+        if (value.is_null() && !written_null_at(text_, item.Mark()))
+            if (auto dash = dash_before(item.Mark())) {
+                value.where.line = dash->line;
+                value.where.column = dash->column;
+            }
+    }
+    return true;
+}
+
+bool yaml_builder::accept_key(const YAML::Node& key, const source_location& where) {
+    if (key.IsScalar() && key.Scalar() == "<<" && key.Tag() == "?") {
+        if (first_report("L110", where))
+            diags_.error("L110", "merge keys (<<) are not supported", where,
+                         {"write the fields out in full; anchors and aliases (&name, *name) still work"});
+        return false;
+    }
+    if (key.IsScalar()) return true;
+    if (!first_report("L109", where)) return false;
+    if (key.IsNull()) {
+        diags_.error("L109", "mapping key is empty or null", where,
+                     {"write a key before the colon; to use the word null as a key, quote it: \"null\":"});
+    } else {
+        diags_.error("L109",
+                     std::string("mapping key is a ") + (key.IsSequence() ? "list" : "mapping") +
+                         "; keys must be plain text",
+                     where, {"use a text key such as `owner:`"});
+    }
+    return false;
+}
+
+bool yaml_builder::build_mapping(const YAML::Node& node, std::size_t depth, raw_node& out) {
+    out.type = raw_node::kind::mapping;
+    out.members.reserve(node.size());
+    std::unordered_map<std::string, source_location> seen;
+    for (const auto& entry : node) {
+        const YAML::Node& key = entry.first;
+        const YAML::Node& value = entry.second;
+        if (!accept_key(key, where_of(key.Mark(), out.where.pointer))) continue;
+        std::string pointer = pointer_to(out.where.pointer, key.Scalar());
+        auto key_where = where_of(key.Mark(), pointer);
+        note_quoted(key, key_where);
+        if (const auto first = seen.find(key.Scalar()); first != seen.end()) {
+            if (first_report("L104", key_where))
+                report_duplicate_key(diags_, key.Scalar(), first->second, std::move(key_where));
+            continue;
+        }
+        seen.emplace(key.Scalar(), key_where);
+        raw_member& member = out.members.emplace_back();
+        member.key = key.Scalar();
+        member.key_where = std::move(key_where);
+        if (!build(value, std::move(pointer), depth, member.value)) return false;
+        if (member.value.is_null() && !written_null_at(text_, value.Mark())) {
+            member.value.where.line = member.key_where.line;
+            member.value.where.column = member.key_where.column;
+        }
+    }
+    return true;
+}
+
+// An empty document (a bare or trailing `---`) is a null node too.
+bool has_content(std::string_view text, const YAML::Node& document) {
+    return !document.IsNull() || written_null_at(text, document.Mark());
+}
+
+void report_extra_documents(std::string_view text, const std::vector<YAML::Node>& documents,
+                            const std::string& file, diagnostic_sink& diags) {
+    std::size_t count = 0;
+    const YAML::Node* second = nullptr;
+    for (const auto& doc : documents) {
+        if (!has_content(text, doc)) continue;
+        if (++count == 2) second = &doc;
+    }
+    if (count < 2) return;
+    const auto mark = second->Mark();
+    diags.error("L111",
+                "file holds " + std::to_string(count) + " YAML documents; closeplan reads one plan per file",
+                mark.is_null() ? source_location{file, 0, 0, {}}
+                               : source_location{file, mark.line + 1, mark.column + 1, {}},
+                {"remove the second `---` and what follows it, or split the file in two"});
+}
+
+}  // namespace
+
+std::optional<raw_node> load_yaml(std::string_view text, const std::string& file, diagnostic_sink& diags,
+                                  const load_limits& limits) {
+    if (!prescan_yaml(text, file, diags, limits)) return std::nullopt;
+    std::vector<YAML::Node> documents;
+    try {
+        documents = YAML::LoadAll(std::string(text));
+    } catch (const YAML::DeepRecursion& e) {
+        report_yaml_failure({e.msg, e.mark.line, e.mark.column, true}, file, diags, limits);
+        return std::nullopt;
+    } catch (const YAML::Exception& e) {
+        report_yaml_failure({e.msg, e.mark.line, e.mark.column, false}, file, diags, limits);
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        report_yaml_failure({e.what(), -1, -1, false}, file, diags, limits);
+        return std::nullopt;
+    }
+    const YAML::Node* first = nullptr;
+    for (const auto& doc : documents)
+        if (has_content(text, doc)) {
+            first = &doc;
+            break;
+        }
+    report_extra_documents(text, documents, file, diags);
+
+    raw_node root;
+    if (first == nullptr) {
+        root.where = {file, 1, 1, {}};
+        return root;
+    }
+    yaml_builder builder(text, file, diags, limits);
+    try {
+        if (!builder.build(*first, {}, 0, root) || !builder.check_last_quote()) return std::nullopt;
+    } catch (const std::exception& e) {
+        // Reading a parsed tree should not throw; if yaml-cpp does, it is still bad input.
+        report_yaml_failure({e.what(), -1, -1, false}, file, diags, limits);
+        return std::nullopt;
+    }
+    return root;
+}
+
+}  // namespace closeplan::load::detail

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+// A first pass over YAML events that enforces the node and depth limits before yaml-cpp builds its tree.
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <sstream>
+#include <vector>
+
+#include "load/load_internal.hpp"
+#include "load/yaml_errors.hpp"
+
+namespace closeplan::load::detail {
+
+namespace {
+
+// yaml-cpp's node tree takes about half a kilobyte per node, and building it
+// cannot be stopped part way. Counting events first stops a 4 MB list of
+// numbers at the limit instead of after a gigabyte, and catches deep nesting
+// at the exact bracket, before yaml-cpp's own guard (about 500 levels) fires
+// with a vague position. Aliases are single events here; what they expand to
+// is bounded later, while the raw tree is built.
+struct limit_reached {
+    bool too_deep = false;
+    source_location where;
+};
+
+class prescan_handler final : public YAML::EventHandler {
+public:
+    prescan_handler(const std::string& file, const load_limits& limits)
+        : file_(file), limits_(limits), max_depth_(max_depth_of(limits)) {}
+
+    void OnDocumentStart(const YAML::Mark&) override { stack_.clear(); }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { leaf(mark, {}); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { leaf(mark, {}); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string& value) override {
+        leaf(mark, value);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        open(mark, false);
+    }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        open(mark, true);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapEnd() override { close(); }
+
+private:
+    struct frame {
+        bool mapping = false;
+        bool expect_key = true;
+        std::size_t index = 0;
+        std::string key;
+    };
+
+    [[nodiscard]] bool at_key() const {
+        return skipped_key_depth_ > 0 || (!stack_.empty() && stack_.back().mapping && stack_.back().expect_key);
+    }
+
+    [[nodiscard]] std::string pointer() const {
+        std::string out;
+        for (const auto& f : stack_) out = f.mapping ? pointer_to(out, f.key) : pointer_to(out, f.index);
+        return out;
+    }
+
+    [[nodiscard]] source_location where(const YAML::Mark& mark) const {
+        return {file_, mark.line + 1, mark.column + 1, pointer()};
+    }
+
+    void count(const YAML::Mark& mark) {
+        if (++nodes_ > limits_.max_nodes) throw limit_reached{false, where(mark)};
+    }
+
+    // A value is done: the mapping waits for its next key, the list moves on.
+    void value_done() {
+        if (stack_.empty()) return;
+        if (stack_.back().mapping)
+            stack_.back().expect_key = true;
+        else
+            ++stack_.back().index;
+    }
+
+    void key_done(std::string key) {
+        stack_.back().key = std::move(key);
+        stack_.back().expect_key = false;
+    }
+
+    void leaf(const YAML::Mark& mark, const std::string& value) {
+        if (skipped_key_depth_ > 0) return;
+        if (at_key()) {
+            key_done(value);
+            return;
+        }
+        count(mark);
+        value_done();
+    }
+
+    void open(const YAML::Mark& mark, bool mapping) {
+        // A list or mapping used as a key is refused later (L109); only its end matters here.
+        if (at_key()) {
+            ++skipped_key_depth_;
+            return;
+        }
+        count(mark);
+        if (stack_.size() + 1 > max_depth_) throw limit_reached{true, where(mark)};
+        stack_.push_back({mapping, true, 0, {}});
+    }
+
+    void close() {
+        if (skipped_key_depth_ > 0) {
+            if (--skipped_key_depth_ == 0) key_done("?");
+            return;
+        }
+        stack_.pop_back();
+        value_done();
+    }
+
+    const std::string& file_;
+    const load_limits& limits_;
+    std::size_t max_depth_;
+    std::size_t nodes_ = 0;
+    std::size_t skipped_key_depth_ = 0;
+    std::vector<frame> stack_;
+};
+
+// yaml-cpp's scanner keeps every token of a line in memory until it knows
+// whether the line holds a key, so one 4 MB line `[0,0,0,...]` costs half a
+// gigabyte before the first event. Each `[`, `{` or `,` on a line starts a
+// value in flow syntax, so counting them bounds that line's values cheaply.
+std::optional<std::size_t> crowded_line(std::string_view text, std::size_t max_values) {
+    std::size_t on_line = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            on_line = 0;
+        } else if ((c == '[' || c == '{' || c == ',') && ++on_line > max_values) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+bool prescan_yaml(std::string_view text, const std::string& file, diagnostic_sink& diags, const load_limits& limits) {
+    if (const auto at = crowded_line(text, limits.max_nodes)) {
+        report_too_many_nodes(diags, limits, location_at(line_index(text), file, *at), expansion::none);
+        return false;
+    }
+    std::istringstream in{std::string(text)};
+    prescan_handler handler(file, limits);
+    try {
+        YAML::Parser parser(in);
+        while (parser.HandleNextDocument(handler)) {
+        }
+    } catch (const limit_reached& stop) {
+        if (stop.too_deep)
+            report_too_deep(diags, limits, stop.where);
+        else
+            report_too_many_nodes(diags, limits, stop.where, expansion::none);
+        return false;
+    } catch (const YAML::DeepRecursion& e) {
+        report_yaml_failure({e.msg, e.mark.line, e.mark.column, true}, file, diags, limits);
+        return false;
+    } catch (const YAML::Exception& e) {
+        report_yaml_failure({e.msg, e.mark.line, e.mark.column, false}, file, diags, limits);
+        return false;
+    } catch (const std::exception& e) {
+        report_yaml_failure({e.what(), -1, -1, false}, file, diags, limits);
+        return false;
+    }
+    return true;
+}
+
+}  // namespace closeplan::load::detail
