@@ -4,6 +4,7 @@
 #include "render/render.hpp"
 #include "render/style_context.hpp"
 #include "render/template_engine.hpp"
+#include "render/page_fit.hpp"
 #include "render/writer_support.hpp"
 
 namespace closeplan::render {
@@ -31,6 +32,7 @@ std::string render_html(const view::document& doc, const render_context& ctx, di
     if (!css_template || !shell) return {};
 
     detail::page_parts parts;
+    parts.density = std::string(detail::to_string(detail::choose_density(doc)));
     const auto css = render_template(*css_template, template_format::css, detail::style_context(ctx.look),
                                      ctx.templates, diags);
     if (!css) return {};

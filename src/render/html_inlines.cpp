@@ -27,6 +27,7 @@ struct html_inline_writer {
     diagnostic_sink& diags;
     std::string out;
     int link_depth = 0;
+    bool in_cell = false;
 
     void write(const view::inlines& content) {
         for (const auto& node : content) std::visit(*this, node.value);
@@ -47,7 +48,10 @@ struct html_inline_writer {
     void operator()(const view::strikethrough& n) { wrap("del", n.children); }
     void operator()(const view::code_span& n) { out += "<code>" + escape_html(n.value) + "</code>"; }
     void operator()(const view::soft_break&) { out += '\n'; }
-    void operator()(const view::line_break&) { out += "<br>\n"; }
+    void operator()(const view::line_break&) {
+        // On paper a table row stays one line where it can: the break prints as a middle dot.
+        out += in_cell ? "<br>\n<span class=\"bs\">\u00b7 </span>" : "<br>\n";
+    }
     void operator()(const view::badge& n) {
         out += "<span class=\"badge badge-";
         out += tone_class(n.color);
@@ -92,16 +96,19 @@ const view::link* only_link(const view::inlines& content) {
 }  // namespace
 
 std::string html_cell_inlines(const view::inlines& content, diagnostic_sink& diags) {
+    html_inline_writer w{diags, {}, 0, true};
     const auto* l = only_link(content);
-    if (l == nullptr || !html_href(l->url)) return html_inlines(content, diags);
-    html_inline_writer w{diags, {}, 0};
+    if (l == nullptr || !html_href(l->url)) {
+        w.write(content);
+        return std::move(w.out);
+    }
     w(*l);
     const std::string text = plain_text(l->children).empty() ? l->url : plain_text(l->children);
     return "<span class=\"lk\">" + w.out + "</span><span class=\"lt\">" + escape_html(text) + "</span>";
 }
 
 std::string html_inlines(const view::inlines& content, diagnostic_sink& diags) {
-    html_inline_writer w{diags, {}, 0};
+    html_inline_writer w{diags, {}, 0, false};
     w.write(content);
     return std::move(w.out);
 }

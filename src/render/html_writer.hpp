@@ -13,7 +13,8 @@ namespace closeplan::render::detail {
 /// Inline content as HTML; text escaped, links only to allowed URLs.
 std::string html_inlines(const view::inlines& content, diagnostic_sink& diags);
 
-/// Inline content of a table cell or fact value. A link that is all of the
+/// Inline content of a table cell or fact value. A line break also carries a
+/// middle dot that replaces it in print, so rows stay one line on paper. A link that is all of the
 /// cell's content is also written as plain text that replaces it in print:
 /// stacked one-line links are too close together to be touch targets
 /// (WCAG 2.5.8), and on paper they need not be targets at all.

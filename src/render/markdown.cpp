@@ -3,6 +3,7 @@
 #include "render/markdown_writer.hpp"
 #include "render/render.hpp"
 #include "render/template_engine.hpp"
+#include "render/page_fit.hpp"
 #include "render/writer_support.hpp"
 
 namespace closeplan::render {
@@ -52,6 +53,7 @@ std::string render_markdown(const view::document& doc, const render_context& ctx
         return {};
     }
     detail::page_parts parts;
+    parts.density = std::string(detail::to_string(detail::choose_density(doc)));
     for (const auto& f : doc.title_facts.facts) parts.fact_values.push_back(detail::markdown_inlines(f.value, true, diags));
     for (const auto& s : doc.sections) parts.sections.push_back({s.key, s.title, detail::markdown_section(s, diags)});
 

@@ -34,6 +34,8 @@ const std::vector<token_spec>& token_specs() {
             {"font.stack", t::font_stack},     {"font.mono_stack", t::font_stack},
             {"font.size.body", t::length},     {"font.size.small", t::length},
             {"font.size.h1", t::length},       {"font.size.h2", t::length},
+            {"font.size.body_roomy", t::length},   {"font.size.small_roomy", t::length},
+            {"font.size.body_compact", t::length}, {"font.size.small_compact", t::length},
             {"font.line_height", t::number},   {"font.screen_scale", t::number},
             {"spacing.section", t::length},    {"spacing.paragraph", t::length},
             {"spacing.cell_x", t::length},     {"spacing.cell_y", t::length},

@@ -55,7 +55,8 @@ template_value page_context(const view::document& doc, const page_parts& parts, 
         .set("deal_name", template_value::text(doc.deal_name))
         .set("buyer", template_value::text(doc.buyer.name))
         .set("seller", template_value::text(doc.seller.name))
-        .set("generator", template_value::text(doc.generator));
+        .set("generator", template_value::text(doc.generator))
+        .set("density", template_value::text(parts.density));
     if (with_css) page.set("css", template_value::fragment(parts.css));
 
     template_value fact_shape;

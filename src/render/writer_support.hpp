@@ -33,12 +33,13 @@ struct page_parts {
     std::vector<std::string> fact_values;  ///< one per doc.title_facts.facts, rendered
     std::vector<rendered_section> sections;  ///< doc.sections order
     std::string css;  ///< html only
+    std::string density;  ///< "roomy", "normal" or "compact": the print type size
 };
 
 /// The context of a page template (the names are listed in templates/buyer-plan.html.mustache):
 /// lang, title, deal_name, buyer, seller, generator, title_facts[key,label,value],
 /// sections[key,title,content], one fragment per section key, has.<key> flags,
-/// and css for HTML.
+/// density, and css for HTML.
 template_value page_context(const view::document& doc, const page_parts& parts, bool with_css);
 
 }  // namespace closeplan::render::detail

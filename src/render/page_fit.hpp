@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+// How much a document fills the printed page, and the type size that keeps it on one page (internal to render/).
+#pragma once
+
+#include <string_view>
+
+#include "view/document.hpp"
+
+namespace closeplan::render::detail {
+
+/// The print type size a page uses: roomy for short plans, compact for the
+/// fullest ones, so every plan prints on one page and none looks empty.
+enum class density { roomy, normal, compact };
+
+std::string_view to_string(density d);
+
+/// A rough count of the text lines the document takes when printed at the
+/// normal size across a full page width. Tables count their rows as tall as
+/// their fullest cell, given column widths shared out by content the way a
+/// browser's automatic table layout does. Deterministic, no fonts involved.
+double estimate_print_lines(const view::document& doc);
+
+/// The density for `doc`, from estimate_print_lines.
+density choose_density(const view::document& doc);
+
+}  // namespace closeplan::render::detail

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// The print density: short plans print larger, the fullest ones smaller, so every plan fits one page.
+#include <gtest/gtest.h>
+
+#include "render/page_fit.hpp"
+#include "render/render.hpp"
+#include "sample_document.hpp"
+
+namespace closeplan::render {
+namespace {
+
+using namespace testing;
+
+view::document short_plan() {
+    view::document doc = sample_document();
+    auto& milestones = std::get<view::data_table>(doc.sections[1].content[0].value);
+    milestones.rows.resize(4);
+    doc.sections.erase(doc.sections.begin() + 2, doc.sections.begin() + 4);
+    return doc;
+}
+
+view::document full_plan() {
+    view::document doc = sample_document();
+    auto& milestones = std::get<view::data_table>(doc.sections[1].content[0].value);
+    for (auto& row : milestones.rows) {
+        row.cells[1].push_back(br());
+        row.cells[1].push_back(em("A long note that explains what happened at this step and what the next move is."));
+    }
+    doc.sections[0].content.push_back(bullets({"Another decision criterion that takes most of a line to say properly",
+                                               "And one more that is just as long as the one before it, or longer"}));
+    return doc;
+}
+
+TEST(PageFit, DensityFollowsHowMuchThePlanHolds) {
+    EXPECT_EQ(detail::choose_density(short_plan()), detail::density::roomy);
+    EXPECT_EQ(detail::choose_density(sample_document()), detail::density::normal);
+    EXPECT_EQ(detail::choose_density(full_plan()), detail::density::compact);
+    EXPECT_LT(detail::estimate_print_lines(short_plan()), detail::estimate_print_lines(sample_document()));
+    EXPECT_LT(detail::estimate_print_lines(sample_document()), detail::estimate_print_lines(full_plan()));
+}
+
+TEST(PageFit, LongerRowsCountMoreLines) {
+    view::document doc = sample_document();
+    const double before = detail::estimate_print_lines(doc);
+    auto& people = std::get<view::data_table>(doc.sections[3].content[0].value);
+    people.rows[0].cells[1] = {t(std::string(400, 'x'))};
+    EXPECT_GT(detail::estimate_print_lines(doc), before + 2.0);
+}
+
+TEST(PageFit, ThePageCarriesTheDensity) {
+    const template_set templates;
+    const style look = style::built_in();
+    diagnostic_sink diags;
+    const std::string page = render_html(full_plan(), render_context{templates, look, {}}, diags);
+    EXPECT_NE(page.find("<main class=\"plan density-compact\">"), std::string::npos);
+    EXPECT_NE(page.find(".density-compact { --fs-body: 6.8pt; --fs-small: 6.1pt; }"), std::string::npos);
+    const std::string normal = render_html(sample_document(), render_context{templates, look, {}}, diags);
+    EXPECT_NE(normal.find("<main class=\"plan density-normal\">"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace closeplan::render
