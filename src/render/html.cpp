@@ -18,10 +18,32 @@ std::optional<resource_text> require(const template_set& templates, const std::s
     return found;
 }
 
-// Output ends with exactly one newline, whatever the template's last line is.
-std::string end_with_newline(std::string text) {
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
-    return text + '\n';
+// Sections a plan does not have leave empty lines where the template placed
+// them: keep at most one in a row (never inside <pre>), and end with exactly
+// one newline.
+std::string tidy_html(std::string_view text) {
+    std::string out;
+    bool in_pre = false;
+    bool blank_before = true;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto nl = text.find('\n', start);
+        if (nl == std::string_view::npos) nl = text.size();
+        const std::string_view line = text.substr(start, nl - start);
+        start = nl + 1;
+        const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+        if (blank && !in_pre && blank_before) continue;
+        out += line;
+        out += '\n';
+        blank_before = blank;
+        // A line can open and close a <pre>; what counts is which came last.
+        const auto open = line.rfind("<pre");
+        const auto close = line.rfind("</pre>");
+        if (open != std::string_view::npos || close != std::string_view::npos)
+            in_pre = open != std::string_view::npos && (close == std::string_view::npos || open > close);
+    }
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r' || out.back() == ' ')) out.pop_back();
+    return out + '\n';
 }
 
 }  // namespace
@@ -47,7 +69,7 @@ std::string render_html(const view::document& doc, const render_context& ctx, di
 
     const auto page = render_template(*shell, template_format::html, detail::page_context(doc, parts, true),
                                       ctx.templates, diags);
-    return page ? end_with_newline(*page) : std::string();
+    return page ? tidy_html(*page) : std::string();
 }
 
 }  // namespace closeplan::render

@@ -57,7 +57,8 @@ struct flattener {
                 diags.error(code, "`" + name + "` must be text, not a list", at(value.Mark(), origin),
                             {"write one line of text in quotes"});
             } else {
-                diags.error(code, "`" + name + "` has no value", key_where, {"write the text after the colon, in quotes"});
+                diags.error(code, "`" + name + "` has no value", key_where,
+                            {"write the value after the colon, in quotes (an unquoted # starts a comment)"});
             }
         }
     }

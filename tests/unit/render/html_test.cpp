@@ -148,6 +148,17 @@ TEST(Html, ProseBlocks) {
               std::string::npos);
 }
 
+TEST(Html, EmptyLinesAreTidiedButNotInsideCode) {
+    view::document doc = sample_document();
+    doc.sections[0].content = {block{code_block{"", "a\n\n\n\nb\n"}}};
+    doc.sections.erase(doc.sections.begin() + 1, doc.sections.end());
+    diagnostic_sink diags;
+    const std::string page = render(doc, diags);
+    EXPECT_NE(page.find("<pre><code>a\n\n\n\nb\n</code></pre>\n"), std::string::npos);
+    EXPECT_EQ(page.find("</section>\n\n\n"), std::string::npos);
+    EXPECT_EQ(page.find("\n\n\n", page.find("</pre>")), std::string::npos);
+}
+
 TEST(Html, SignOffHasTwoSignatureLines) {
     diagnostic_sink diags;
     const std::string page = render(sample_document(), diags);
