@@ -76,8 +76,10 @@ std::optional<raw_node> load_document(std::string_view text, const std::string& 
     if (!detail::check_text(text, file, diags, limits)) return std::nullopt;
     // Positions count from after the byte-order mark, as editors show them.
     const auto body = utf8::strip_bom(text);
-    return syntax == input_syntax::json ? detail::load_json(body, file, diags, limits)
-                                        : detail::load_yaml(body, file, diags, limits);
+    auto tree = syntax == input_syntax::json ? detail::load_json(body, file, diags, limits)
+                                             : detail::load_yaml(body, file, diags, limits);
+    if (tree) detail::replace_control_characters(*tree, diags);
+    return tree;
 }
 
 std::optional<raw_node> load_file(const std::string& path, diagnostic_sink& diags, const load_limits& limits) {

@@ -74,4 +74,8 @@ std::optional<raw_node> load_yaml(std::string_view text, const std::string& file
 std::optional<raw_node> load_json(std::string_view text, const std::string& file, diagnostic_sink& diags,
                                   const load_limits& limits);
 
+/// Replaces C0/C1 control characters (not tab, line feed or CRLF) in every
+/// scalar and key with U+FFFD, one warning (L113) per value.
+void replace_control_characters(raw_node& root, diagnostic_sink& diags);
+
 }  // namespace closeplan::load::detail

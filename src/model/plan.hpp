@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -159,6 +160,9 @@ struct plan {
     implementation_info implementation;
 
     std::string source_file;  ///< path of the plan file as given
+    /// Where the plan-level Markdown fields are (by JSON Pointer: "/outcome",
+    /// "/success_criteria/0"), for diagnostics about their content.
+    std::map<std::string, source_location> field_locations;
 
     [[nodiscard]] const stakeholder* find_stakeholder(std::string_view id) const;
     [[nodiscard]] const milestone* find_milestone(std::string_view id) const;

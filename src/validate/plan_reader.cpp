@@ -15,6 +15,18 @@ namespace closeplan::validate::detail {
 
 namespace {
 
+// Markdown fields outside milestones and risks keep their own location, so a
+// warning about their content (an unsafe link) points at the right line.
+void remember_field_locations(const load::raw_node& root, model::plan& plan) {
+    for (const char* key : {"outcome", "notes", "success_criteria", "decision_criteria"}) {
+        const auto* node = root.find(key);
+        if (!node) continue;
+        plan.field_locations[node->where.pointer] = node->where;
+        for (const auto& item : node->items) plan.field_locations[item.where.pointer] = item.where;
+    }
+}
+
+
 constexpr std::array<std::string_view, 19> plan_keys = {
     "closeplan",         "deal",         "as_of",       "target_close", "go_live",       "outcome", "success_criteria",
     "decision_criteria", "stakeholders", "milestones",  "resources",    "risks",         "notes",   "sign_off",
@@ -115,6 +127,7 @@ bool plan_reader::read(const raw_node& root, model::plan& plan) {
     read_resources(root, plan);
     read_risks(root, plan);
     plan.notes = fields_.text(root, "notes");
+    remember_field_locations(root, plan);
     read_sign_off(root, plan);
     read_value_map(root, plan);
     if (auto locale = fields_.located(root, "locale"); locale && !locale->text.empty()) {

@@ -46,6 +46,8 @@ void demote_headings(blocks& content) {
 }
 
 source_location plan_field(const build_context& ctx, std::string pointer) {
+    if (auto found = ctx.plan.field_locations.find(pointer); found != ctx.plan.field_locations.end())
+        return found->second;
     return source_location{ctx.plan.source_file, 0, 0, std::move(pointer)};
 }
 
