@@ -5,13 +5,13 @@
 //   node tests/browser/check_html.mjs [--checks pages,requests,axe] [--save DIR] FILE.html...
 //
 // --checks   which checks to run (default: all three); hostile pages use "requests"
-// --save DIR also writes <folder>-<name>.letter.pdf, .a4.pdf and .png there, for a person to look at
+// --save DIR also writes <path-of-file>.letter.pdf, .a4.pdf and .png there, for a person to look at
 // CHROMIUM   environment variable: the browser to launch (default /usr/bin/chromium)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -112,8 +112,9 @@ try {
     const url = pathToFileURL(path).href;
     const problems = [];
     const facts = [];
-    // Examples are all called plan.html: name saved files after their folder too.
-    const saveName = `${basename(dirname(path))}-${basename(path, '.html')}`;
+    // Examples are all called plan.html: name saved files after their whole path.
+    const shown = relative(process.cwd(), path);
+    const saveName = (shown.startsWith('..') ? path.slice(1) : shown).replace(/\.html$/, '').replace(/[\/\\]/g, '-');
     if (!existsSync(path)) {
       console.log(`FAIL ${file}: no such file`);
       ++failed;
