@@ -21,9 +21,9 @@ exit_code run_check(const plan_flags& flags) {
     print_diagnostics(diags, std::cerr);
     const auto name = flags.plan_path == "-" ? std::string("<stdin>") : flags.plan_path;
     if (!flags.quiet) {
-        if (plan && !diags.has_errors()) {
-            std::cout << name << ": ok (" << plan->milestones.size() << " milestones, " << plan->stakeholders.size()
-                      << " stakeholders; " << count_summary(diags) << ")\n";
+        if (exit_code_for(diags, flags.strict) == exit_code::success && plan) {
+            std::cout << name << ": ok (" << counted(plan->milestones.size(), "milestone") << ", "
+                      << counted(plan->stakeholders.size(), "stakeholder") << "; " << count_summary(diags) << ")\n";
         } else {
             std::cout << name << ": " << count_summary(diags) << '\n';
         }

@@ -36,6 +36,20 @@ int run(int argc, char** argv) {
     // Hidden: lets the test suite prove that a bug maps to exit code 70.
     app.add_flag("--internal-error-for-testing", fail_internally)->group("");
 
+    // CLI11 would say "A subcommand is required" for a misspelt command; say what is wrong.
+    const auto known = [&](std::string_view name) {
+        for (const auto* command : app.get_subcommands({}))
+            if (command->get_name() == name) return true;
+        return false;
+    };
+    if (argc > 1 && argv[1][0] != '-' && !known(argv[1])) {
+        std::cerr << "closeplan: unknown command `" << argv[1] << "`; commands: render, check\n"
+                  << "Run with --help for more information.\n";
+        return static_cast<int>(exit_code::usage);
+    }
+    app.failure_message([](const CLI::App*, const CLI::Error& e) {
+        return std::string("closeplan: ") + e.what() + "\nRun with --help for more information.\n";
+    });
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

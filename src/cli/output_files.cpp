@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -20,7 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-[[noreturn]] void fail(const std::string& path, const std::string& reason) {
+[[noreturn]] void fail(const std::string& path, std::string reason) {
+    // System messages start with a capital ("Not a directory"); ours read as one sentence.
+    if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
     throw closeplan::error(diagnostic{severity::error, "O501", "cannot write `" + path + "`: " + reason,
                                       source_location{path, 0, 0, {}},
                                       {"check that the output folder exists or can be created, and is writable"}});

@@ -27,11 +27,9 @@ exit_code exit_code_for(const diagnostic_sink& diags, bool strict) {
     return exit_code::success;
 }
 
-namespace {
-std::string counted(std::size_t n, const char* noun) {
-    return std::to_string(n) + ' ' + noun + (n == 1 ? "" : "s");
+std::string counted(std::size_t n, std::string_view noun) {
+    return std::to_string(n) + ' ' + std::string(noun) + (n == 1 ? "" : "s");
 }
-}  // namespace
 
 std::string count_summary(const diagnostic_sink& diags) {
     return counted(diags.error_count(), "error") + ", " + counted(diags.warning_count(), "warning");

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <iosfwd>
+#include <string>
+#include <string_view>
 
 #include "cli/exit_codes.hpp"
 #include "closeplan/diagnostics.hpp"
@@ -15,6 +17,9 @@ void print_diagnostics(const diagnostic_sink& diags, std::ostream& out);
 /// The exit code a set of diagnostics leads to: the first error's stage
 /// (L/V/R input, T template, O output), else 3 for warnings under --strict, else 0.
 exit_code exit_code_for(const diagnostic_sink& diags, bool strict);
+
+/// "1 milestone", "3 milestones".
+std::string counted(std::size_t n, std::string_view noun);
 
 /// "2 errors, 1 warning" (with the right plurals).
 std::string count_summary(const diagnostic_sink& diags);
