@@ -33,8 +33,6 @@ source_location location_at(const line_index& lines, const std::string& file, st
                             std::string pointer = {});
 
 /// JSON Pointer of a member or item below `base` (RFC 6901: `~` is `~0`, `/` is `~1`).
-std::string pointer_to(std::string_view base, std::string_view key);
-std::string pointer_to(std::string_view base, std::size_t index);
 
 /// Text for a message: in double quotes, control characters escaped, long text shortened.
 std::string quote(std::string_view text);

@@ -12,16 +12,6 @@ namespace {
 
 int clamp_int(std::size_t n) { return n > static_cast<std::size_t>(INT_MAX) ? INT_MAX : static_cast<int>(n); }
 
-void append_pointer_token(std::string& out, std::string_view token) {
-    for (char c : token) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-}
 
 }  // namespace
 
@@ -44,19 +34,6 @@ source_location location_at(const line_index& lines, const std::string& file, st
     return {file, line, column, std::move(pointer)};
 }
 
-std::string pointer_to(std::string_view base, std::string_view key) {
-    std::string out(base);
-    out += '/';
-    append_pointer_token(out, key);
-    return out;
-}
-
-std::string pointer_to(std::string_view base, std::size_t index) {
-    std::string out(base);
-    out += '/';
-    out += std::to_string(index);
-    return out;
-}
 
 std::string quote(std::string_view text) {
     constexpr std::size_t max_shown = 60;

@@ -41,4 +41,9 @@ struct raw_member {
     raw_node value;
 };
 
+/// The JSON Pointer (RFC 6901) of a mapping member: `base` + "/" + key with ~ and / escaped.
+std::string pointer_to(std::string_view base, std::string_view key);
+/// The JSON Pointer of a sequence item.
+std::string pointer_to(std::string_view base, std::size_t index);
+
 }  // namespace closeplan::load

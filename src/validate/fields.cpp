@@ -13,19 +13,6 @@ namespace closeplan::validate::detail {
 
 namespace {
 
-std::string escape_pointer_token(std::string_view key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
-}
-
 bool is_extension_key(std::string_view key) {
     return key.size() > 2 && key.substr(0, 2) == "x-";
 }
@@ -121,7 +108,7 @@ source_location at_key(const load::raw_member& member) {
 
 source_location at_missing(const raw_node& parent, std::string_view key) {
     auto where = parent.where;
-    where.pointer += '/' + escape_pointer_token(key);
+    where.pointer = load::pointer_to(where.pointer, key);
     return where;
 }
 

@@ -124,4 +124,8 @@ struct document {
     [[nodiscard]] const section* find_section(std::string_view key) const;
 };
 
+/// Appends `node` to `out`, merging it into a preceding text run and dropping
+/// empty text, so writers see one run per stretch of plain text.
+void append_inline(inlines& out, inline_node node);
+
 }  // namespace closeplan::view

@@ -156,18 +156,6 @@ align alignment_of(uint8_t a) {
     }
 }
 
-void append_inline(inlines& out, inline_node node) {
-    if (auto* t = std::get_if<text>(&node.value)) {
-        if (t->value.empty()) return;
-        if (!out.empty())
-            if (auto* last = std::get_if<text>(&out.back().value)) {
-                last->value += t->value;
-                return;
-            }
-    }
-    out.push_back(std::move(node));
-}
-
 class converter {
 public:
     explicit converter(std::vector<std::string>& refused) : refused_(refused) {}

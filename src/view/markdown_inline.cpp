@@ -36,20 +36,8 @@ bool has_invisible_code_point(std::string_view s) {
     return false;
 }
 
-void append(inlines& out, inline_node node) {
-    if (auto* t = std::get_if<text>(&node.value)) {
-        if (t->value.empty()) return;
-        if (!out.empty())
-            if (auto* last = std::get_if<text>(&out.back().value)) {
-                last->value += t->value;
-                return;
-            }
-    }
-    out.push_back(std::move(node));
-}
-
 void append_all(inlines& out, inlines more) {
-    for (auto& node : more) append(out, std::move(node));
+    for (auto& node : more) append_inline(out, std::move(node));
 }
 
 inlines flatten(const blocks& content, const inline_node& separator);
@@ -60,9 +48,9 @@ inlines flatten_items(const std::vector<list_item>& items, bool ordered, int sta
     for (const auto& item : items) {
         auto part = flatten(item.content, inline_node{line_break{}});
         if (part.empty() && !item.checked) continue;
-        if (!out.empty()) append(out, inline_node{text{"; "}});
-        if (ordered) append(out, inline_node{text{std::to_string(number) + ". "}});
-        if (item.checked) append(out, inline_node{text{*item.checked ? "[x] " : "[ ] "}});
+        if (!out.empty()) append_inline(out, inline_node{text{"; "}});
+        if (ordered) append_inline(out, inline_node{text{std::to_string(number) + ". "}});
+        if (item.checked) append_inline(out, inline_node{text{*item.checked ? "[x] " : "[ ] "}});
         append_all(out, std::move(part));
         ++number;
     }
@@ -78,9 +66,9 @@ std::string one_line(std::string s) {
 inlines flatten_table(const md_table& table) {
     inlines out;
     auto add_row = [&out](const std::vector<inlines>& cells) {
-        if (!out.empty()) append(out, inline_node{line_break{}});
+        if (!out.empty()) append_inline(out, inline_node{line_break{}});
         for (std::size_t i = 0; i < cells.size(); ++i) {
-            if (i > 0) append(out, inline_node{text{" | "}});
+            if (i > 0) append_inline(out, inline_node{text{" | "}});
             append_all(out, cells[i]);
         }
     };
