@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// Font metrics for layout: widths of UTF-8 text in the document's chosen font family.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "layout/frame.hpp"
+
+namespace closeplan::layout {
+
+/// Measures text in one font family (all four faces). Implementations:
+/// the standard Helvetica family (WinAnsi) and an embedded TrueType family.
+/// Not thread-safe; make one per thread (or per document).
+class font_metrics {
+public:
+    virtual ~font_metrics() = default;
+    /// Width in points of UTF-8 text at `size`.
+    [[nodiscard]] virtual double width(std::string_view utf8, font_face face, double size) const = 0;
+    /// Ascent and descent (positive, below the baseline) at `size`.
+    [[nodiscard]] virtual double ascent(double size) const = 0;
+    [[nodiscard]] virtual double descent(double size) const = 0;
+    /// Whether the family can paint this code point.
+    [[nodiscard]] virtual bool can_paint(char32_t code_point) const = 0;
+    [[nodiscard]] virtual const font_choice& choice() const = 0;
+};
+
+/// Where the embedded family's TrueType files are looked for, in order
+/// (Liberation Sans from fonts-liberation2 is metric-compatible with Helvetica).
+struct font_paths {
+    std::string regular = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf";
+    std::string bold = "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf";
+    std::string italic = "/usr/share/fonts/truetype/liberation2/LiberationSans-Italic.ttf";
+    std::string bold_italic = "/usr/share/fonts/truetype/liberation2/LiberationSans-BoldItalic.ttf";
+};
+
+/// True when every code point of `utf8` exists in WinAnsiEncoding (CP1252).
+bool fits_standard_encoding(std::string_view utf8);
+
+/// Metrics of the standard Helvetica family.
+std::unique_ptr<font_metrics> standard_metrics();
+
+/// Metrics of an embedded TrueType family. Throws closeplan::error (O503)
+/// when the font files cannot be loaded.
+std::unique_ptr<font_metrics> embedded_metrics(const font_paths& paths = {});
+
+}  // namespace closeplan::layout

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+// Laid-out pages: positioned text runs, rules, boxes, images and link areas.
+//
+// The PDF painter (render/pdf.cpp) only paints these; every decision about
+// where something goes is made in layout/. Coordinates are PDF points with
+// the origin at the BOTTOM-LEFT of the page (PDF's own convention), so the
+// painter never converts. Text runs are positioned by their baseline.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace closeplan::layout {
+
+struct color {
+    double r = 0, g = 0, b = 0;  ///< 0..1
+    friend bool operator==(const color&, const color&) = default;
+};
+
+/// The four faces of the document's one font family.
+enum class font_face { regular, bold, italic, bold_italic };
+
+struct text_run {
+    double x = 0, y = 0;  ///< start of the baseline
+    font_face face = font_face::regular;
+    double size = 9;      ///< points
+    color fill;
+    std::string text;     ///< UTF-8, already checked to be paintable by the document's fonts
+};
+
+struct rule {
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    double width = 0.5;
+    color stroke;
+    bool dashed = false;
+};
+
+struct box {
+    double x = 0, y = 0, width = 0, height = 0;  ///< (x, y) is the bottom-left corner
+    std::optional<color> fill;
+    std::optional<color> stroke;
+    double stroke_width = 0.5;
+    double radius = 0;  ///< rounded corners (badges)
+};
+
+struct image {
+    double x = 0, y = 0, width = 0, height = 0;
+    std::string path;  ///< absolute path of a checked PNG or JPEG
+};
+
+/// A clickable area; the url is http, https or mailto (checked in view/).
+struct link_area {
+    double x = 0, y = 0, width = 0, height = 0;
+    std::string url;
+};
+
+struct item {
+    std::variant<text_run, rule, box, image, link_area> value;
+};
+
+struct page {
+    double width = 612, height = 792;  ///< Letter by default
+    std::vector<item> items;
+};
+
+/// Which fonts the painter must use: the standard PDF font (no embedding,
+/// WinAnsi text) when all of the document's text fits its encoding, else an
+/// embedded TrueType family with the same metrics.
+struct font_choice {
+    bool embedded = false;
+    std::string family = "Helvetica";  ///< base-14 family name when not embedded
+    /// TrueType files for regular, bold, italic, bold italic (when embedded).
+    std::vector<std::string> files;
+};
+
+struct paged_document {
+    std::string title, author, subject, lang;
+    font_choice fonts;
+    std::vector<page> pages;
+};
+
+}  // namespace closeplan::layout
