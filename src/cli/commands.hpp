@@ -30,6 +30,7 @@ struct render_flags {
     std::vector<std::string> formats;
     std::string output = ".";
     std::string template_name = "buyer-plan";
+    std::string paper;
     std::string template_dir;
     std::string style;
 };

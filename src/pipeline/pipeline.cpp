@@ -91,7 +91,7 @@ render_result render_plan(const render_request& request, diagnostic_sink& diags)
     if (diags.has_errors() || !look) return result;
 
     const auto doc = view::build_document(plan, facts, words, diags);
-    const render::render_context ctx{templates, *look, render::render_options{request.template_name}};
+    const render::render_context ctx{templates, *look, render::render_options{request.template_name, request.paper}};
 
     std::vector<rendered_output> outputs;
     for (const auto& name : request.formats) {

@@ -15,6 +15,7 @@ namespace closeplan::render {
 
 struct render_options {
     std::string template_name = "buyer-plan";  ///< page shell: templates/<name>.<format>.mustache
+    std::string paper;  ///< "letter" or "a4" for paged formats; empty = the style's page.size
 };
 
 /// What a writer needs besides the document.
