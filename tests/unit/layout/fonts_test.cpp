@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+// Font metrics: the WinAnsi repertoire, Helvetica AFM widths, Liberation Sans widths and coverage.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "closeplan/diagnostics.hpp"
+#include "layout/fonts.hpp"
+#include "layout/winansi.hpp"
+
+namespace closeplan::layout {
+namespace {
+
+TEST(Winansi, CoversAsciiLatin1AndTheExtras) {
+    EXPECT_TRUE(fits_standard_encoding("Hello, world! 0-9 ~"));
+    EXPECT_TRUE(fits_standard_encoding("Käufer Größe façade ÿ ÀÉÎÕÜ ¡¿ « » ©"));
+    EXPECT_TRUE(fits_standard_encoding("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"));
+    EXPECT_TRUE(fits_standard_encoding(""));
+    EXPECT_FALSE(fits_standard_encoding("Łódź"));
+    EXPECT_FALSE(fits_standard_encoding("Жук"));
+    EXPECT_FALSE(fits_standard_encoding("done ✓"));
+    EXPECT_FALSE(fits_standard_encoding("\xF0\x9F\x98\x80"));
+    EXPECT_FALSE(fits_standard_encoding("bad \xC3"));  // malformed UTF-8
+}
+
+TEST(Winansi, ExtrasMapToTheirBytes) {
+    const std::string extras = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+    const std::string bytes = to_winansi(extras);
+    ASSERT_EQ(bytes.size(), 27u);
+    const std::string expected_hex = "80828384858687888990919293949596979899"
+                                     "8a8b8c8e9a9b9c9e9f";
+    int count = 0;
+    for (const unsigned char b : bytes) {
+        EXPECT_GE(b, 0x80);
+        EXPECT_LE(b, 0x9F);
+        EXPECT_NE(b, 0x81);
+        EXPECT_NE(b, 0x8D);
+        EXPECT_NE(b, 0x8F);
+        EXPECT_NE(b, 0x90);
+        EXPECT_NE(b, 0x9D);
+        EXPECT_EQ(winansi_byte(winansi_code_point(b)), b);
+        ++count;
+    }
+    EXPECT_EQ(count, 27);
+    EXPECT_EQ(to_winansi("€ ä"), std::string("\x80 \xE4"));
+    EXPECT_EQ(to_winansi("a✓b"), "a?b");
+    EXPECT_EQ(winansi_byte(U'€'), 0x80);
+    EXPECT_EQ(winansi_byte(U'Ÿ'), 0x9F);
+    EXPECT_EQ(winansi_byte(U'Ł'), -1);
+}
+
+TEST(StandardMetrics, HelveticaWidthsMatchTheAfm) {
+    const auto m = standard_metrics();
+    EXPECT_NEAR(m->width("Hello", font_face::regular, 10), 22.78, 1e-9);      // 722+556+222+222+556
+    EXPECT_NEAR(m->width("Hello", font_face::bold, 10), 24.45, 1e-9);         // 722+556+278+278+611
+    EXPECT_NEAR(m->width("Hello", font_face::italic, 10), 22.78, 1e-9);
+    EXPECT_NEAR(m->width(" ", font_face::regular, 1000), 278, 1e-9);
+    EXPECT_NEAR(m->width("W", font_face::bold_italic, 1000), 944, 1e-9);
+    EXPECT_NEAR(m->width("€", font_face::regular, 1000), 556, 1e-9);
+    EXPECT_NEAR(m->width("ä", font_face::regular, 1000), 556, 1e-9);
+    EXPECT_NEAR(m->width("—", font_face::regular, 1000), 1000, 1e-9);
+    EXPECT_NEAR(m->ascent(10), 7.18, 1e-9);
+    EXPECT_NEAR(m->descent(10), 2.07, 1e-9);
+    EXPECT_EQ(m->width("", font_face::regular, 10), 0);
+    EXPECT_FALSE(m->choice().embedded);
+    EXPECT_EQ(m->choice().family, "Helvetica");
+    EXPECT_TRUE(m->can_paint(U'é'));
+    EXPECT_TRUE(m->can_paint(U'€'));
+    EXPECT_FALSE(m->can_paint(U'ł'));
+    EXPECT_FALSE(m->can_paint(0x1F600));
+}
+
+TEST(EmbeddedMetrics, LiberationSansMatchesHelveticaForAscii) {
+    const auto standard = standard_metrics();
+    const auto embedded = embedded_metrics();
+    ASSERT_TRUE(embedded->choice().embedded);
+    ASSERT_EQ(embedded->choice().files.size(), 4u);
+    for (const auto face : {font_face::regular, font_face::bold, font_face::italic, font_face::bold_italic}) {
+        for (char c = 0x20; c < 0x7F; ++c) {
+            const std::string s(1, c);
+            const double h = standard->width(s, face, 1000);
+            const double l = embedded->width(s, face, 1000);
+            // libharu truncates TrueType widths to whole 1/1000 em, hence the 1-unit floor.
+            EXPECT_NEAR(l, h, std::max(h * 0.005, 1.0)) << "char " << s << " face " << static_cast<int>(face);
+        }
+    }
+    const std::string sentence = "Mutual action plan: Security review / legal sign-off (Q3 2026)";
+    const double hs = standard->width(sentence, font_face::regular, 9);
+    EXPECT_NEAR(embedded->width(sentence, font_face::regular, 9), hs, hs * 0.005);
+}
+
+TEST(EmbeddedMetrics, CoverageFromTheCmap) {
+    const auto m = embedded_metrics();
+    EXPECT_TRUE(m->can_paint(U'é'));
+    EXPECT_TRUE(m->can_paint(U'ł'));
+    EXPECT_TRUE(m->can_paint(U'Ж'));
+    EXPECT_TRUE(m->can_paint(U'€'));
+    EXPECT_FALSE(m->can_paint(0x1F600));   // above the BMP: libharu cannot paint it
+    EXPECT_FALSE(m->can_paint(0x4E2D));    // CJK: not in Liberation Sans
+    EXPECT_GT(m->width("Жук", font_face::regular, 10), 0);
+    EXPECT_GT(m->ascent(10), 0);
+    EXPECT_GT(m->descent(10), 0);
+}
+
+TEST(EmbeddedMetrics, MissingFilesThrowO503) {
+    font_paths paths;
+    paths.bold = "/nonexistent/LiberationSans-Bold.ttf";
+    try {
+        (void)embedded_metrics(paths);
+        FAIL() << "expected closeplan::error";
+    } catch (const closeplan::error& e) {
+        EXPECT_EQ(e.diag().code, "O503");
+        EXPECT_NE(e.diag().message.find("/nonexistent/LiberationSans-Bold.ttf"), std::string::npos);
+        EXPECT_FALSE(e.diag().hints.empty());
+    }
+}
+
+TEST(EmbeddedMetrics, NonFontFileThrowsO503) {
+    font_paths paths;
+    paths.regular = CLOSEPLAN_SOURCE_DIR "/CMakeLists.txt";
+    EXPECT_THROW((void)embedded_metrics(paths), closeplan::error);
+}
+
+}  // namespace
+}  // namespace closeplan::layout
