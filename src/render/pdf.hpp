@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+// The PDF painter: laid-out pages (layout/frame.hpp) to PDF bytes through libharu.
+#pragma once
+
+#include <string>
+
+#include "closeplan/diagnostics.hpp"
+#include "layout/frame.hpp"
+
+namespace closeplan::render {
+
+/// Paints the pages and returns the PDF file's bytes. Deterministic (no dates,
+/// no ids): the same pages give the same bytes. A logo that is missing or not
+/// a sound PNG/JPEG is left out with a warning (O512); a refused link with O501.
+/// A libharu failure is reported as O504 and the result is then empty.
+/// Thread-safe: each call uses its own libharu document.
+std::string render_pdf(const layout::paged_document& doc, diagnostic_sink& diags);
+
+}  // namespace closeplan::render
