@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+// Inline text (styled words, links, badges) flowed into lines of a given width.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "layout/fonts.hpp"
+#include "layout/page_builder.hpp"
+#include "layout/style_tokens.hpp"
+#include "view/document.hpp"
+
+namespace closeplan::layout::detail {
+
+/// What every layout function needs: metrics, style and the current type sizes.
+struct context {
+    // Pointers, not references, so a context can be re-made for each fitting attempt.
+    const font_metrics* metrics_ = nullptr;
+    const page_style* style_ = nullptr;
+    [[nodiscard]] const font_metrics& metrics() const { return *metrics_; }
+    [[nodiscard]] const page_style& style() const { return *style_; }
+    double body = 9, small = 8, h1 = 15, h2 = 9.5;
+    double gap_scale = 1;  ///< vertical spacing shrinks with the type
+    std::set<char32_t>* unpaintable = nullptr;  ///< code points replaced so far
+
+    [[nodiscard]] double leading(double size) const { return style().leading(size); }
+    /// `utf8` with code points the fonts cannot paint replaced by a visible substitute.
+    [[nodiscard]] std::string paintable(std::string_view utf8) const;
+};
+
+/// The style a stretch of inlines starts with.
+struct span_style {
+    font_face face = font_face::regular;
+    color fill;
+    bool upper = false;  ///< ASCII upper case (table headers, labels)
+    bool breaks_as_dots = false;  ///< a line break reads " · " (table cells stay one line where they can)
+};
+
+/// One stretch of inlines in one base style; `gap` points of space before it.
+struct flow_span {
+    const view::inlines* content = nullptr;
+    span_style style;
+    double gap = 0;
+    bool break_before = false;  ///< start on a new line
+};
+
+struct flow_options {
+    double size = 9;
+    view::align alignment = view::align::left;
+};
+
+/// Flows spans into lines no wider than `width`; the fragment starts at x = 0.
+fragment flow(const std::vector<flow_span>& spans, double width, const flow_options& options, const context& ctx);
+fragment flow(const view::inlines& content, double width, const flow_options& options, const context& ctx,
+              span_style style = {});
+
+/// The width of the spans on one line, and of their widest unbreakable word.
+struct flow_widths {
+    double natural = 0, minimum = 0;
+};
+flow_widths measure(const std::vector<flow_span>& spans, const flow_options& options, const context& ctx);
+
+/// Plain text of inlines (for one-line summaries).
+std::string plain_text(const view::inlines& content);
+
+}  // namespace closeplan::layout::detail

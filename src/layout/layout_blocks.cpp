@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: MIT
+// Blocks to fragments: paragraphs, headings, lists, code, quotes, tables, facts, signature lines.
+#include <algorithm>
+#include <string>
+
+#include "layout/layout_parts.hpp"
+
+namespace closeplan::layout::detail {
+
+namespace {
+
+double para_gap(const context& ctx) { return ctx.style().paragraph_gap * ctx.gap_scale; }
+
+fragment text_line(const std::string& s, font_face face, color fill, double size, double width, const context& ctx,
+                   view::align a = view::align::left) {
+    const view::inlines content{view::inline_node{view::text{s}}};
+    return flow({{&content, {face, fill, false}, 0, false}}, width, {size, a}, ctx);
+}
+
+std::vector<fragment> list_items(const std::vector<view::list_item>& items, int start, bool ordered, double width,
+                                 const context& ctx) {
+    std::vector<fragment> out;
+    const double indent = ctx.body * 1.3;
+    int number = start;
+    for (const auto& item : items) {
+        fragment f;
+        const fragment body = stack(layout_blocks(item.content, width - indent, ctx));
+        f.append(body, indent, 0);
+        f.height = body.height;
+        const double first_line = ctx.leading(ctx.body);
+        if (item.checked) {
+            // A drawn check box: WinAnsi has no ballot box character.
+            const double side = ctx.body * 0.7, y = (first_line - side) / 2;
+            f.items.push_back({box{1, y, side, side, std::nullopt, ctx.style().muted, 0.6, 0.8}});
+            if (*item.checked) f.items.push_back({box{2.3, y + 1.3, side - 2.6, side - 2.6, ctx.style().accent, std::nullopt, 0, 0.4}});
+        } else {
+            const std::string marker = ordered ? std::to_string(number) + "." : "\u2022";
+            f.append(text_line(marker, font_face::regular, ordered ? ctx.style().text : ctx.style().accent, ctx.body,
+                               indent - 2, ctx, ordered ? view::align::right : view::align::left),
+                     0, 0);
+        }
+        ++number;
+        f.space_before = out.empty() ? para_gap(ctx) : para_gap(ctx) * 0.4;
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+fragment code(const view::code_block& c, double width, const context& ctx) {
+    fragment f;
+    const double pad = 3;
+    std::vector<fragment> lines;
+    std::size_t from = 0;
+    const std::string& text = c.code;
+    while (from < text.size()) {
+        const std::size_t nl = text.find('\n', from);
+        const std::string line = text.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
+        lines.push_back(text_line(line.empty() ? " " : line, font_face::regular, ctx.style().text, ctx.body, width - 2 * pad, ctx));
+        from = nl == std::string::npos ? text.size() : nl + 1;
+    }
+    const fragment body = stack(lines);
+    f.height = body.height + 2 * pad;
+    f.items.push_back({box{0, 0, width, f.height, ctx.style().header_bg, std::nullopt, 0, 1}});
+    f.append(body, pad, pad);
+    return f;
+}
+
+fragment signatures(const view::signature_block& s, double width, const context& ctx) {
+    fragment f;
+    if (s.lines.empty()) return f;
+    const double gap = ctx.style().column_gap * 2;
+    const double n = static_cast<double>(s.lines.size());
+    const double col = (width - gap * (n - 1)) / n;
+    for (std::size_t i = 0; i < s.lines.size(); ++i) {
+        const auto& sig = s.lines[i];
+        const double x = static_cast<double>(i) * (col + gap);
+        const fragment side = text_line(sig.side_label, font_face::bold, ctx.style().text, ctx.body, col, ctx);
+        fragment col_f;
+        col_f.append(side, 0, 0);
+        // Room to sign by hand above the line.
+        const double line_y = side.height + ctx.body * 2.0;
+        const double name_w = col * 0.66, date_x = name_w + col * 0.06;
+        col_f.items.push_back({rule{0, line_y, name_w, line_y, 0.7, ctx.style().text, false}});
+        col_f.items.push_back({rule{date_x, line_y, col, line_y, 0.7, ctx.style().text, false}});
+        if (!sig.date_value.empty()) {
+            const fragment dv = text_line(sig.date_value, font_face::regular, ctx.style().text, ctx.body, col - date_x, ctx);
+            col_f.append(dv, date_x, line_y - dv.height);
+        }
+        std::string who = sig.name;
+        if (!sig.title.empty()) who += who.empty() ? sig.title : ", " + sig.title;
+        const fragment name = text_line(who, font_face::regular, ctx.style().muted, ctx.small, name_w, ctx);
+        const fragment date = text_line(sig.date_label, font_face::regular, ctx.style().muted, ctx.small, col - date_x, ctx);
+        col_f.append(name, 0, line_y + 1);
+        col_f.append(date, date_x, line_y + 1);
+        col_f.height = line_y + 1 + std::max(name.height, date.height);
+        f.append(col_f, x, 0);
+        f.height = std::max(f.height, col_f.height);
+    }
+    return f;
+}
+
+struct block_visitor {
+    double width;
+    const context& ctx;
+
+    std::vector<fragment> operator()(const view::paragraph& p) const {
+        return {flow(p.content, width, {ctx.body, view::align::left}, ctx)};
+    }
+    std::vector<fragment> operator()(const view::heading& h) const {
+        fragment f = flow(h.content, width, {ctx.body, view::align::left}, ctx, {font_face::bold, ctx.style().text, false});
+        f.keep_with_next = true;
+        f.space_before = para_gap(ctx) * 1.6;
+        return {f};
+    }
+    std::vector<fragment> operator()(const view::bullet_list& l) const { return list_items(l.items, 1, false, width, ctx); }
+    std::vector<fragment> operator()(const view::ordered_list& l) const { return list_items(l.items, l.start, true, width, ctx); }
+    std::vector<fragment> operator()(const view::code_block& c) const { return {code(c, width, ctx)}; }
+    std::vector<fragment> operator()(const view::block_quote& q) const {
+        const double indent = 7;
+        const fragment body = stack(layout_blocks(q.content, width - indent, ctx));
+        fragment f;
+        f.height = body.height;
+        f.items.push_back({rule{1, 0, 1, body.height, ctx.style().rule_thick, ctx.style().rule, false}});
+        f.append(body, indent, 0);
+        return {f};
+    }
+    std::vector<fragment> operator()(const view::thematic_break&) const {
+        fragment f;
+        f.height = para_gap(ctx) * 2;
+        f.items.push_back({rule{0, f.height / 2, width, f.height / 2, ctx.style().rule_thin, ctx.style().rule, false}});
+        return {f};
+    }
+    std::vector<fragment> operator()(const view::md_table& t) const {
+        table_input in;
+        in.header = t.header;
+        in.alignments = t.alignments;
+        for (const auto& r : t.rows) {
+            table_input::row row;
+            for (const auto& c : r) row.cells.push_back(&c);
+            in.rows.push_back(std::move(row));
+        }
+        return layout_table(in, width, ctx);
+    }
+    std::vector<fragment> operator()(const view::data_table& t) const {
+        table_input in;
+        for (const auto& c : t.columns) {
+            in.header.push_back({view::inline_node{view::text{c.label}}});
+            in.alignments.push_back(c.alignment);
+        }
+        for (const auto& r : t.rows) {
+            table_input::row row;
+            for (const auto& c : r.cells) row.cells.push_back(&c);
+            row.muted = r.row_class == "done";
+            row.bold_first = r.row_header_first;
+            row.span_all = r.row_class == "condensed";
+            in.rows.push_back(std::move(row));
+        }
+        return layout_table(in, width, ctx);
+    }
+    std::vector<fragment> operator()(const view::fact_list& f) const { return {layout_facts(f, width, ctx.body, ctx)}; }
+    std::vector<fragment> operator()(const view::signature_block& s) const {
+        fragment f = signatures(s, width, ctx);
+        f.space_before = para_gap(ctx) * 2;
+        return {f};
+    }
+};
+
+std::vector<flow_span> fact_spans(const view::fact_list& facts, const context& ctx, const view::inlines* lead,
+                                  std::vector<view::inlines>& labels) {
+    labels.reserve(facts.facts.size());
+    std::vector<flow_span> spans;
+    if (lead) spans.push_back({lead, {font_face::bold, ctx.style().text, false}, 0, false});
+    for (const auto& fact : facts.facts) {
+        labels.push_back({view::inline_node{view::text{fact.label}}});
+        const double gap = spans.empty() ? 0 : ctx.body * 1.1;
+        spans.push_back({&labels.back(), {font_face::regular, ctx.style().muted, false}, gap, false});
+        spans.push_back({&fact.value, {font_face::bold, ctx.style().text, false}, ctx.body * 0.35, false});
+    }
+    return spans;
+}
+
+}  // namespace
+
+std::vector<fragment> layout_block(const view::block& b, double width, const context& ctx) {
+    return std::visit(block_visitor{width, ctx}, b.value);
+}
+
+std::vector<fragment> layout_blocks(const view::blocks& content, double width, const context& ctx) {
+    std::vector<fragment> out;
+    for (const auto& b : content) {
+        auto parts = layout_block(b, width, ctx);
+        if (!parts.empty() && !out.empty()) parts.front().space_before = std::max(parts.front().space_before, para_gap(ctx));
+        if (!parts.empty() && out.empty()) parts.front().space_before = 0;
+        for (auto& p : parts) out.push_back(std::move(p));
+    }
+    return out;
+}
+
+fragment stack(const std::vector<fragment>& parts) {
+    fragment out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) out.height += parts[i].space_before;
+        out.append(parts[i], 0, out.height);
+        out.height += parts[i].height;
+    }
+    if (!parts.empty()) out.space_before = parts.front().space_before;
+    return out;
+}
+
+fragment layout_facts(const view::fact_list& facts, double width, double size, const context& ctx, const view::inlines* lead) {
+    std::vector<view::inlines> labels;
+    const auto spans = fact_spans(facts, ctx, lead, labels);
+    return flow(spans, width, {size, view::align::left}, ctx);
+}
+
+flow_widths measure_facts(const view::fact_list& facts, double size, const context& ctx) {
+    std::vector<view::inlines> labels;
+    return measure(fact_spans(facts, ctx, nullptr, labels), {size, view::align::left}, ctx);
+}
+
+fragment section_heading(const std::string& title, const fragment* figure, double figure_width, double width,
+                         const context& ctx) {
+    std::string upper = title;
+    for (auto& c : upper) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    fragment f = text_line(upper, font_face::bold, ctx.style().accent, ctx.h2, width, ctx);
+    const double title_w = ctx.metrics().width(upper, font_face::bold, ctx.h2);
+    if (figure && figure->height > 0) {
+        if (title_w + 16 + figure_width <= width && figure->height <= ctx.leading(ctx.body) * 1.01) {
+            const double dy = f.height - figure->height;
+            f.append(*figure, width - figure_width, std::max(0.0, dy) - 0.5);
+        } else {
+            f.height += 1;
+            f.append(*figure, 0, f.height);
+            f.height += figure->height;
+        }
+    }
+    f.height += 0.8;
+    f.items.push_back({rule{0, f.height, width, f.height, ctx.style().rule_thin, ctx.style().rule, false}});
+    f.height += 1.2;
+    f.keep_with_next = true;
+    f.space_before = ctx.style().section_gap * ctx.gap_scale;
+    return f;
+}
+
+fragment two_columns(const fragment& left, const fragment& right, double width, const context& ctx) {
+    const double col = (width - ctx.style().column_gap) / 2;
+    fragment f;
+    f.append(left, 0, 0);
+    f.append(right, col + ctx.style().column_gap, 0);
+    f.height = std::max(left.height, right.height);
+    f.space_before = std::max(left.space_before, right.space_before);
+    return f;
+}
+
+}  // namespace closeplan::layout::detail

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// The pieces of the page layout: blocks, tables, the title block, the timeline (internal to layout/).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "layout/inline_flow.hpp"
+#include "view/document.hpp"
+
+namespace closeplan::layout::detail {
+
+/// A table as layout sees it: data tables and Markdown tables alike.
+struct table_input {
+    std::vector<view::inlines> header;
+    std::vector<view::align> alignments;
+    struct row {
+        std::vector<const view::inlines*> cells;
+        bool muted = false;       ///< completed steps read as done
+        bool bold_first = false;  ///< the first cell names the row
+        bool span_all = false;    ///< one cell across every column (condensed lines)
+    };
+    std::vector<row> rows;
+};
+
+/// The header and one fragment per row; rows carry the header for page breaks.
+std::vector<fragment> layout_table(const table_input& table, double width, const context& ctx);
+
+/// The fragments of a list of blocks, with paragraph gaps between them.
+std::vector<fragment> layout_blocks(const view::blocks& content, double width, const context& ctx);
+std::vector<fragment> layout_block(const view::block& b, double width, const context& ctx);
+
+/// Stacks fragments into one (for columns and figures).
+fragment stack(const std::vector<fragment>& parts);
+
+/// A section title: upper case, accent colour, a rule below; `figure` (may be
+/// empty) sits on the same line, right-aligned, when there is room.
+fragment section_heading(const std::string& title, const fragment* figure, double figure_width, double width,
+                         const context& ctx);
+
+/// Label/value pairs in one flowing line.
+fragment layout_facts(const view::fact_list& facts, double width, double size, const context& ctx,
+                      const view::inlines* lead = nullptr);
+flow_widths measure_facts(const view::fact_list& facts, double size, const context& ctx);
+
+/// The title block: parties, logos, the plan's title and the facts bar.
+fragment title_block(const view::document& doc, double width, const context& ctx);
+
+/// Two columns side by side.
+fragment two_columns(const fragment& left, const fragment& right, double width, const context& ctx);
+
+}  // namespace closeplan::layout::detail

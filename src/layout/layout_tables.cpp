@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+// Tables: column widths chosen from measured content, wrapped cells, a shaded header, row rules.
+#include <algorithm>
+#include <memory>
+#include <numeric>
+
+#include "layout/layout_parts.hpp"
+
+namespace closeplan::layout::detail {
+
+namespace {
+
+span_style header_style(const context& ctx) { return {font_face::bold, ctx.style().text, true}; }
+
+span_style cell_style(const table_input::row& r, std::size_t column, const context& ctx) {
+    return {r.bold_first && column == 0 ? font_face::bold : font_face::regular, r.muted ? ctx.style().muted : ctx.style().text,
+            false, true};
+}
+
+// Widths between each column's widest word and its one-line width, shrunk in proportion.
+std::vector<double> column_widths(const table_input& t, double width, const context& ctx) {
+    const std::size_t n = t.header.size();
+    std::vector<double> lo(n, 0), hi(n, 0);
+    const double pad = 2 * ctx.style().cell_x;
+    auto take = [&](std::size_t c, const flow_widths& w) {
+        lo[c] = std::max(lo[c], w.minimum + pad);
+        hi[c] = std::max(hi[c], w.natural + pad);
+    };
+    for (std::size_t c = 0; c < n; ++c)
+        take(c, measure({{&t.header[c], header_style(ctx), 0, false}}, {ctx.small, view::align::left}, ctx));
+    for (const auto& r : t.rows) {
+        if (r.span_all) continue;
+        for (std::size_t c = 0; c < n && c < r.cells.size(); ++c)
+            take(c, measure({{r.cells[c], cell_style(r, c, ctx), 0, false}}, {ctx.body, view::align::left}, ctx));
+    }
+    const double sum_lo = std::accumulate(lo.begin(), lo.end(), 0.0);
+    const double sum_hi = std::accumulate(hi.begin(), hi.end(), 0.0);
+    std::vector<double> w(n);
+    if (sum_hi > width && sum_lo <= width) {
+        // Max-min fair shares: short columns keep their one-line width, so a row
+        // wraps only in the columns with long text.
+        std::vector<bool> fixed(n, false);
+        double room = width;
+        std::size_t open = n;
+        for (bool changed = true; changed && open > 0;) {
+            changed = false;
+            for (std::size_t c = 0; c < n; ++c) {
+                if (fixed[c] || hi[c] > room / static_cast<double>(open)) continue;
+                fixed[c] = changed = true;
+                w[c] = hi[c];
+                room -= hi[c];
+                --open;
+            }
+        }
+        double open_lo = 0, open_hi = 0;
+        for (std::size_t c = 0; c < n; ++c)
+            if (!fixed[c]) open_lo += lo[c], open_hi += hi[c];
+        const double f = open_hi > open_lo ? std::clamp((room - open_lo) / (open_hi - open_lo), 0.0, 1.0) : 0.0;
+        for (std::size_t c = 0; c < n; ++c)
+            if (!fixed[c]) w[c] = lo[c] + (hi[c] - lo[c]) * f;
+        return w;
+    }
+    if (sum_hi <= width) {
+        // Spare room goes to the columns with the most text.
+        for (std::size_t c = 0; c < n; ++c) w[c] = hi[c] + (width - sum_hi) * hi[c] / sum_hi;
+    } else if (sum_lo <= width) {
+        const double f = (width - sum_lo) / (sum_hi - sum_lo);
+        for (std::size_t c = 0; c < n; ++c) w[c] = lo[c] + (hi[c] - lo[c]) * f;
+    } else {
+        for (std::size_t c = 0; c < n; ++c) w[c] = lo[c] * width / sum_lo;
+    }
+    return w;
+}
+
+}  // namespace
+
+std::vector<fragment> layout_table(const table_input& t, double width, const context& ctx) {
+    std::vector<fragment> out;
+    const std::size_t n = t.header.size();
+    if (n == 0) return out;
+    const auto widths = column_widths(t, width, ctx);
+    const double cx = ctx.style().cell_x, cy = ctx.style().cell_y * ctx.gap_scale;  // NOLINT
+    auto alignment = [&](std::size_t c) { return c < t.alignments.size() ? t.alignments[c] : view::align::left; };
+
+    fragment header;
+    header.height = ctx.leading(ctx.small) + 2 * cy;
+    header.items.push_back({box{0, 0, width, header.height, ctx.style().header_bg, std::nullopt, 0, 0}});
+    double x = 0;
+    for (std::size_t c = 0; c < n; ++c) {
+        const auto cell = flow({{&t.header[c], header_style(ctx), 0, false}}, widths[c] - 2 * cx, {ctx.small, alignment(c)}, ctx);
+        header.append(cell, x + cx, cy);
+        x += widths[c];
+    }
+    header.items.push_back({rule{0, header.height, width, header.height, ctx.style().rule_thin, ctx.style().rule, false}});
+    auto shared_header = std::make_shared<const fragment>(header);
+    out.push_back(std::move(header));
+    out.front().space_before = ctx.style().paragraph_gap * ctx.gap_scale;
+
+    for (const auto& r : t.rows) {
+        fragment row;
+        std::vector<fragment> cells;
+        double h = 0;
+        if (r.span_all) {
+            cells.push_back(flow({{r.cells.front(), cell_style(r, 1, ctx), 0, false}}, width - 2 * cx, {ctx.body, view::align::left}, ctx));
+            h = cells.back().height;
+        } else {
+            for (std::size_t c = 0; c < n; ++c) {
+                static const view::inlines empty;
+                const view::inlines* content = c < r.cells.size() ? r.cells[c] : &empty;
+                cells.push_back(flow({{content, cell_style(r, c, ctx), 0, false}}, widths[c] - 2 * cx, {ctx.body, alignment(c)}, ctx));
+                h = std::max(h, cells.back().height);
+            }
+        }
+        row.height = h + 2 * cy;
+        x = 0;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            row.append(cells[c], x + cx, cy);
+            x += widths[c];
+        }
+        row.items.push_back({rule{0, row.height, width, row.height, ctx.style().rule_thin * 0.6, ctx.style().rule, false}});
+        row.repeat_header = shared_header;
+        out.push_back(std::move(row));
+    }
+    // The header stays with the first row.
+    out.front().keep_with_next = true;
+    return out;
+}
+
+}  // namespace closeplan::layout::detail

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+// Placing fragments on pages: PDF coordinates, page breaks, repeated table headers.
+#include "layout/page_builder.hpp"
+
+#include <variant>
+
+namespace closeplan::layout::detail {
+
+namespace {
+
+// Moves an item by (dx, dy) in fragment space (dy grows downwards).
+struct mover {
+    double dx, dy;
+    void operator()(text_run& r) const { r.x += dx; r.y += dy; }
+    void operator()(rule& r) const { r.x1 += dx; r.x2 += dx; r.y1 += dy; r.y2 += dy; }
+    void operator()(box& b) const { b.x += dx; b.y += dy; }
+    void operator()(image& i) const { i.x += dx; i.y += dy; }
+    void operator()(link_area& l) const { l.x += dx; l.y += dy; }
+};
+
+// Fragment space (down from the fragment top) to PDF space (up from the page bottom).
+struct to_page {
+    double top;  // PDF y of the fragment's top
+    void operator()(text_run& r) const { r.y = top - r.y; }
+    void operator()(rule& r) const { r.y1 = top - r.y1; r.y2 = top - r.y2; }
+    void operator()(box& b) const { b.y = top - b.y - b.height; }
+    void operator()(image& i) const { i.y = top - i.y - i.height; }
+    void operator()(link_area& l) const { l.y = top - l.y - l.height; }
+};
+
+}  // namespace
+
+void fragment::append(const fragment& other, double dx, double dy) {
+    for (item it : other.items) {
+        std::visit(mover{dx, dy}, it.value);
+        items.push_back(std::move(it));
+    }
+}
+
+void place(const fragment& f, double left_x, double top_y, page& p) {
+    for (item it : f.items) {
+        std::visit(mover{left_x, 0}, it.value);
+        std::visit(to_page{p.height - top_y}, it.value);
+        p.items.push_back(std::move(it));
+    }
+}
+
+double stacked_height(const std::vector<fragment>& flow) {
+    double h = 0;
+    for (std::size_t i = 0; i < flow.size(); ++i) h += (i == 0 ? 0 : flow[i].space_before) + flow[i].height;
+    return h;
+}
+
+std::vector<page> paginate(const std::vector<fragment>& flow, const page_frame& frame) {
+    std::vector<page> pages;
+    const double limit = frame.height - frame.bottom - frame.footer;
+    auto new_page = [&] {
+        pages.push_back(page{frame.width, frame.height, {}});
+        return frame.top;
+    };
+    double y = new_page();
+    bool page_empty = true;
+    for (std::size_t i = 0; i < flow.size(); ++i) {
+        const fragment& f = flow[i];
+        double need = (page_empty ? 0 : f.space_before) + f.height;
+        // A heading takes the next fragment with it, so it never ends a page.
+        if (f.keep_with_next && i + 1 < flow.size()) need += flow[i + 1].space_before + flow[i + 1].height;
+        if (!page_empty && y + need > limit + 0.01) {
+            y = new_page();
+            page_empty = true;
+            if (f.repeat_header) {
+                place(*f.repeat_header, frame.left, y, pages.back());
+                y += f.repeat_header->height;
+            }
+        }
+        if (!page_empty) y += f.space_before;
+        place(f, frame.left, y, pages.back());
+        y += f.height;
+        page_empty = false;
+    }
+    return pages;
+}
+
+}  // namespace closeplan::layout::detail

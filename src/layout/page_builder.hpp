@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+// Fragments (laid-out pieces measured from their own top) and placing them on pages.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "layout/frame.hpp"
+
+namespace closeplan::layout::detail {
+
+/// A laid-out piece of the document. Item y values are distances DOWN from the
+/// fragment's top (text: to the baseline; box, image, link: to the top edge;
+/// rule: to each end), so fragments can be measured before a page is chosen.
+struct fragment {
+    double height = 0;
+    double space_before = 0;  ///< dropped at the top of a page
+    std::vector<item> items;
+    bool keep_with_next = false;  ///< a heading: never the last thing on a page
+    /// Table rows carry their header, painted again above them on a new page.
+    std::shared_ptr<const fragment> repeat_header;
+
+    /// Adds `other`'s items moved by (dx, dy); does not change the height.
+    void append(const fragment& other, double dx, double dy);
+};
+
+/// Pages of the given size with content between the margins.
+struct page_frame {
+    double width = 612, height = 792;
+    double top = 28, bottom = 28, left = 31;  ///< margins
+    double footer = 0;             ///< reserved above the bottom margin
+
+    [[nodiscard]] double content_height() const { return height - top - bottom - footer; }
+};
+
+/// Copies a fragment's items onto `p` with its top at `top_y` (distance down from the page top).
+void place(const fragment& f, double left_x, double top_y, page& p);
+
+/// Sum of heights and gaps: how tall the fragments are stacked on one page.
+double stacked_height(const std::vector<fragment>& flow);
+
+/// Stacks fragments on as many pages as needed: a heading moves with the next
+/// fragment, table rows repeat their header after a break.
+std::vector<page> paginate(const std::vector<fragment>& flow, const page_frame& frame);
+
+}  // namespace closeplan::layout::detail

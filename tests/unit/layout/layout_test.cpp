@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: MIT
+// Layout: the one-page buyer plan, condensing, the full template, replaced characters, determinism.
+#include "layout/layout_document.hpp"
+
+#include <gtest/gtest.h>
+
+#include "layout_fixtures.hpp"
+
+namespace closeplan::layout {
+namespace {
+
+using namespace testing;
+
+struct margins {
+    double top = 28.35, right = 31.18, bottom = 28.35, left = 31.18;
+};
+
+void expect_inside_margins(const paged_document& d, const font_metrics& m) {
+    const margins mg;
+    const double eps = 0.5;
+    for (const auto& p : d.pages) {
+        auto inside = [&](double x0, double y0, double x1, double y1, const std::string& what) {
+            EXPECT_GE(x0, mg.left - eps) << what;
+            EXPECT_LE(x1, p.width - mg.right + eps) << what;
+            EXPECT_GE(y0, mg.bottom - eps) << what;
+            EXPECT_LE(y1, p.height - mg.top + eps) << what;
+        };
+        for (const auto& it : p.items) {
+            if (const auto* r = std::get_if<text_run>(&it.value))
+                inside(r->x, r->y - m.descent(r->size), r->x + m.width(r->text, r->face, r->size), r->y + m.ascent(r->size), r->text);
+            if (const auto* b = std::get_if<box>(&it.value)) inside(b->x, b->y, b->x + b->width, b->y + b->height, "box");
+            if (const auto* l = std::get_if<rule>(&it.value))
+                inside(std::min(l->x1, l->x2), std::min(l->y1, l->y2), std::max(l->x1, l->x2), std::max(l->y1, l->y2), "rule");
+        }
+    }
+}
+
+void expect_no_overlap(const paged_document& d, const font_metrics& m) {
+    for (const auto& p : d.pages) {
+        const auto all = runs(p);
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const auto& a = *all[i];
+            const double ax1 = a.x + m.width(a.text, a.face, a.size);
+            for (std::size_t j = i + 1; j < all.size(); ++j) {
+                const auto& b = *all[j];
+                const double bx1 = b.x + m.width(b.text, b.face, b.size);
+                const double w = std::min(ax1, bx1) - std::max(a.x, b.x);
+                const double h = std::min(a.y + m.ascent(a.size), b.y + m.ascent(b.size)) -
+                                 std::max(a.y - m.descent(a.size), b.y - m.descent(b.size));
+                EXPECT_FALSE(w > 0.2 && h > 0.2) << "\"" << a.text << "\" overlaps \"" << b.text << "\"";
+            }
+        }
+    }
+}
+
+void expect_min_size(const paged_document& d, double floor) {
+    for (const auto& p : d.pages)
+        for (const auto* r : runs(p)) EXPECT_GE(r->size, floor) << r->text;
+}
+
+void expect_all_names(const paged_document& d, std::size_t milestones, std::size_t people) {
+    ASSERT_FALSE(d.pages.empty());
+    std::string text;
+    for (const auto& p : d.pages) text += page_text(p);
+    for (std::size_t i = 0; i < milestones; ++i) EXPECT_NE(text.find(squeeze(plain_title(i))), std::string::npos) << plain_title(i);
+    for (std::size_t i = 0; i < people; ++i) EXPECT_NE(text.find(squeeze(person(i))), std::string::npos) << person(i);
+    EXPECT_NE(text.find("DanaRuiz,CFO"), std::string::npos);  // sign-off name and title
+    EXPECT_NE(text.find("ChrisPark,AccountExecutive"), std::string::npos);
+}
+
+class one_page : public ::testing::TestWithParam<std::tuple<std::string, std::size_t, std::size_t, bool>> {};
+
+TEST_P(one_page, fits_with_every_name_legible_and_inside_the_margins) {
+    const auto& [paper, milestones, people, real_font] = GetParam();
+    const auto doc = plan_of_size(milestones, people);
+    const fixed_metrics fixed;
+    const auto standard = standard_metrics();
+    const font_metrics& m = real_font ? *standard : static_cast<const font_metrics&>(fixed);
+    diagnostic_sink diags;
+    const auto laid = layout_document(doc, m, {"buyer-plan", paper, {}}, diags);
+    ASSERT_EQ(laid.pages.size(), 1u);
+    // The largest plans may be condensed, but never by dropping a milestone or a stakeholder.
+    for (const auto& d : diags.all()) {
+        EXPECT_EQ(d.code, "O510");
+        EXPECT_TRUE(milestones > 12) << d.message;
+        EXPECT_EQ(d.message.find("milestone"), std::string::npos) << d.message;
+        EXPECT_EQ(d.message.find("stakeholder"), std::string::npos) << d.message;
+    }
+    expect_all_names(laid, milestones, people);
+    expect_min_size(laid, 8);
+    expect_inside_margins(laid, m);
+    expect_no_overlap(laid, m);
+    EXPECT_NEAR(laid.pages[0].width, paper == "a4" ? 595.28 : 612, 0.01);
+}
+
+INSTANTIATE_TEST_SUITE_P(sizes, one_page,
+                         ::testing::Combine(::testing::Values("letter", "a4"), ::testing::Values(12u, 20u),
+                                            ::testing::Values(8u, 10u), ::testing::Bool()));
+
+TEST(layout, forty_milestones_are_condensed_onto_one_page_with_a_warning) {
+    const auto doc = plan_of_size(40, 10);
+    const auto m = standard_metrics();
+    diagnostic_sink diags;
+    const auto laid = layout_document(doc, *m, {"buyer-plan", "letter", {}}, diags);
+    ASSERT_EQ(laid.pages.size(), 1u);
+    ASSERT_EQ(diags.all().size(), 1u);
+    EXPECT_EQ(diags.all()[0].code, "O510");
+    EXPECT_NE(diags.all()[0].message.find("completed step"), std::string::npos) << diags.all()[0].message;
+    const std::string text = page_text(laid.pages[0]);
+    EXPECT_NE(text.find("moresteps"), std::string::npos);
+    EXPECT_NE(text.find("inthefullplan"), std::string::npos);
+    EXPECT_NE(text.find("completedsteps:"), std::string::npos);
+    expect_min_size(laid, 8);
+    expect_inside_margins(laid, *m);
+    expect_no_overlap(laid, *m);
+    for (std::size_t i = 0; i < 10; ++i) EXPECT_NE(text.find(squeeze(person(i))), std::string::npos);
+}
+
+TEST(layout, full_template_flows_over_pages_with_footers_and_repeated_headers) {
+    const auto doc = plan_of_size(90, 10);
+    const auto m = standard_metrics();
+    diagnostic_sink diags;
+    const auto laid = layout_document(doc, *m, {"full", "a4", {}}, diags);
+    ASSERT_GE(laid.pages.size(), 2u);
+    EXPECT_TRUE(diags.all().empty());
+    const std::string total = std::to_string(laid.pages.size());
+    for (std::size_t i = 0; i < laid.pages.size(); ++i)
+        EXPECT_NE(page_text(laid.pages[i]).find("page" + std::to_string(i + 1) + "of" + total), std::string::npos);
+    // The milestone header ("MILESTONE" column) starts page 2 again.
+    EXPECT_NE(page_text(laid.pages[1]).find("#MILESTONEOWNERDUESTATUS"), std::string::npos);
+    expect_all_names(laid, 90, 10);
+    expect_inside_margins(laid, *m);
+    expect_no_overlap(laid, *m);
+}
+
+TEST(layout, a_heading_never_ends_a_page) {
+    const auto doc = plan_of_size(90, 10);
+    const fixed_metrics m;
+    diagnostic_sink diags;
+    const auto laid = layout_document(doc, m, {"full", "letter", {}}, diags);
+    for (const auto& p : laid.pages) {
+        const auto all = runs(p);
+        ASSERT_GE(all.size(), 2u);
+        // The last run above the footer is not a section title.
+        const auto* last = all[all.size() - 2];
+        EXPECT_FALSE(last->face == font_face::bold && last->size > 8.5 && last->text == "STAKEHOLDERS");
+    }
+}
+
+TEST(layout, characters_no_font_has_are_replaced_visibly_and_reported_once) {
+    auto doc = sample_document();
+    doc.title = "Plan \U0001F680 go";
+    doc.sections[0].content.push_back(para({t("Launch \U0001F680 and \U0001F389 twice \U0001F680")}));
+    const fixed_metrics m;
+    diagnostic_sink diags;
+    const auto laid = layout_document(doc, m, {"buyer-plan", "letter", {}}, diags);
+    ASSERT_EQ(diags.all().size(), 1u);
+    EXPECT_EQ(diags.all()[0].code, "O511");
+    EXPECT_EQ(diags.all()[0].message,
+              "characters no available font can paint were replaced with \u25A1: U+1F389, U+1F680");
+    const std::string text = page_text(laid.pages[0]);
+    EXPECT_NE(text.find("Plan\u25A1go"), std::string::npos);
+    EXPECT_EQ(text.find("\U0001F680"), std::string::npos);
+}
+
+TEST(layout, is_deterministic_and_names_the_document) {
+    const auto doc = plan_of_size(20, 10);
+    const auto m = standard_metrics();
+    diagnostic_sink d1, d2;
+    const auto a = layout_document(doc, *m, {}, d1);
+    const auto b = layout_document(doc, *m, {}, d2);
+    EXPECT_EQ(serialize(a), serialize(b));
+    EXPECT_EQ(a.title, doc.title);
+    EXPECT_EQ(a.author, "Acme Analytics");
+    EXPECT_EQ(a.subject, "Claims analytics platform");
+    EXPECT_EQ(a.lang, "en-US");
+    EXPECT_EQ(dump_pages(a), dump_pages(b));
+}
+
+TEST(layout, style_tokens_choose_paper_and_colours) {
+    const auto doc = sample_document();
+    const fixed_metrics m;
+    diagnostic_sink diags;
+    const auto laid = layout_document(doc, m, {"buyer-plan", "", {{"page.size", "a4"}, {"colors.accent", "#ff0000"}}}, diags);
+    ASSERT_EQ(laid.pages.size(), 1u);
+    EXPECT_NEAR(laid.pages[0].height, 841.89, 0.01);
+    bool red = false;
+    for (const auto* r : runs(laid.pages[0])) red = red || (r->fill == color{1, 0, 0} && r->text == "SUMMARY");
+    EXPECT_TRUE(red);
+}
+
+TEST(layout, badges_are_boxes_in_their_tone) {
+    const auto doc = sample_document();
+    const fixed_metrics m;
+    diagnostic_sink diags;
+    const auto laid = layout_document(doc, m, {}, diags);
+    std::size_t badges = 0;
+    for (const auto& it : laid.pages[0].items)
+        if (const auto* b = std::get_if<box>(&it.value); b && b->radius > 0 && b->fill) ++badges;
+    EXPECT_GE(badges, 12u + 12u + 8u);  // owner and status per milestone, side per stakeholder
+}
+
+TEST(layout, metrics_for_chooses_standard_fonts_for_winansi_text) {
+    const auto doc = sample_document();
+    EXPECT_FALSE(metrics_for(doc)->choice().embedded);
+}
+
+}  // namespace
+}  // namespace closeplan::layout
