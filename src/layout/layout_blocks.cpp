@@ -40,7 +40,7 @@ std::vector<fragment> list_items(const std::vector<view::list_item>& items, int 
                      0, 0);
         }
         ++number;
-        f.space_before = out.empty() ? para_gap(ctx) : para_gap(ctx) * 0.4;
+        f.space_before = out.empty() ? para_gap(ctx) : para_gap(ctx) * 0.25;
         out.push_back(std::move(f));
     }
     return out;

@@ -85,10 +85,12 @@ page_style read_style(const std::map<std::string, std::string>& tokens, const st
     s.margin_right = length_or(tokens, "page.margin.right", s.margin_right);
     s.margin_bottom = length_or(tokens, "page.margin.bottom", s.margin_bottom);
     s.margin_left = length_or(tokens, "page.margin.left", s.margin_left);
+    s.line_height = length_or(tokens, "font.line_height", 1.1);
     s.rule_thin = length_or(tokens, "rule.thin", s.rule_thin);
     s.rule_thick = length_or(tokens, "rule.thick", s.rule_thick);
     s.column_gap = length_or(tokens, "spacing.column_gap", s.column_gap);
-    s.cell_x = length_or(tokens, "spacing.cell_x", s.cell_x);
+    // Narrower than the HTML's padding: at 8 pt the milestone cells need the width more.
+    s.cell_x = length_or(tokens, "spacing.cell_x", s.cell_x) * 0.7;
     s.cell_y = length_or(tokens, "spacing.cell_y", 0.5) + 0.2;  // the HTML's padding plus a little air
     // The HTML print sizes (7.5 pt body) are below the PDF's 8 pt floor, so the PDF keeps
     // its own sizes and takes only the ratios between heading and body from the style.
