@@ -312,7 +312,7 @@ private:
             }
             if (!it->second) {
                 diags_.warning("O512", "logo \"" + im.path + "\" left out: " + problem, {},
-                               {"use a PNG or RGB JPEG under 5 MB and 4096x4096 pixels; the PDF is made without it"});
+                               {"use a PNG or RGB JPEG under 5 MB and 2048x2048 pixels; the PDF is made without it"});
             }
         }
         if (it->second) {

@@ -23,7 +23,7 @@ struct checked_image {
 struct image_limits {
     std::size_t max_bytes = 5u << 20;
     std::uint32_t max_side = 8192;
-    std::uint64_t max_pixels = 4096ull * 4096ull;
+    std::uint64_t max_pixels = 2048ull * 2048ull;  ///< bounds the decode buffer (at most 32 MB)
 };
 
 /// The checked image, or nullopt with `problem` saying why (missing, too
