@@ -86,6 +86,11 @@ bool condense_state::next(const view::document& doc) {
         value = current - 1;
         return true;
     };
+    // Details go first: a step's title, owner, date and status matter more than its notes.
+    if (!drop_details) {
+        drop_details = true;
+        return true;
+    }
     if (!collapse_done) {
         collapse_done = true;
         return true;
@@ -99,6 +104,21 @@ bool condense_state::next(const view::document& doc) {
 view::document condense(const view::document& doc, const condense_state& state, std::vector<std::string>& notes) {
     view::document out = doc;
     if (auto* t = table_of(out, "milestones")) {
+        if (state.drop_details) {
+            const std::size_t title = column_of(*t, "title");
+            bool dropped = false;
+            for (auto& r : t->rows) {
+                if (title >= r.cells.size()) continue;
+                auto& cell = r.cells[title];
+                const auto cut = std::find_if(cell.begin(), cell.end(), [](const view::inline_node& n) {
+                    return std::holds_alternative<view::line_break>(n.value);
+                });
+                if (cut == cell.end()) continue;
+                cell.erase(cut, cell.end());
+                dropped = true;
+            }
+            if (dropped) notes.push_back("step gates and notes left for the full plan");
+        }
         if (state.collapse_done) {
             const std::size_t title = column_of(*t, "title");
             std::vector<std::string> done;

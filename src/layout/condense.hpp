@@ -14,6 +14,7 @@ namespace closeplan::layout::detail {
 /// How far a document is condensed; the defaults leave it whole.
 struct condense_state {
     static constexpr std::size_t all = std::numeric_limits<std::size_t>::max();
+    bool drop_details = false;             ///< milestone gates and notes left for the full plan
     bool collapse_done = false;            ///< completed milestones in one line
     std::size_t milestone_rows = all;      ///< open milestones kept, the rest "+N more"
     std::size_t value_rows = all;
