@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Installs what is missing, builds closeplan (Release, in build/) and renders
-# every example into out/<name>/ as HTML and Markdown.
+# every example into out/<name>/ as HTML, Markdown and PDF.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,10 +16,10 @@ for plan in examples/*/plan.yaml examples/*/plan.json; do
   name="$(basename "$(dirname "$plan")")"
   mkdir -p "out/$name"
   # Render from the example's folder: its value map and files are relative to the plan.
-  if (cd "$(dirname "$plan")" && "$root/build/closeplan" render "$(basename "$plan")" -f html,md -o "$root/out/$name"); then
+  if (cd "$(dirname "$plan")" && "$root/build/closeplan" render "$(basename "$plan")" -f html,md,pdf -o "$root/out/$name"); then
     stem="$(basename "$plan")"
     stem="${stem%.*}"
-    for ext in html md; do
+    for ext in html md pdf; do
       echo "wrote out/$name/$stem.$ext ($(wc -c <"out/$name/$stem.$ext") bytes)"
     done
   else

@@ -27,7 +27,7 @@ std::string output_stem(const std::string& plan_path) {
 }  // namespace
 
 CLI::App* setup_render(CLI::App& app, render_flags& flags) {
-    auto* command = app.add_subcommand("render", "Render a plan as documents (HTML, Markdown)");
+    auto* command = app.add_subcommand("render", "Render a plan as documents (HTML, Markdown, PDF)");
     add_plan_flags(*command, flags.plan);
     command->add_option("-f,--format", flags.formats, "Output formats, comma-separated: " + known_formats())
         ->delimiter(',')
