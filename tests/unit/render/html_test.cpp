@@ -227,13 +227,16 @@ TEST(Html, StyleTokensReachTheCss) {
     EXPECT_NE(page.find("--fs-body: 8.5pt;"), std::string::npos);
 }
 
-TEST(Registry, ListsHtmlAndMarkdown) {
-    ASSERT_EQ(output_formats().size(), 2u);
-    ASSERT_NE(find_output_format("html"), nullptr);
-    EXPECT_EQ(find_output_format("html")->extension, "html");
-    ASSERT_NE(find_output_format("md"), nullptr);
-    EXPECT_EQ(find_output_format("md")->extension, "md");
-    EXPECT_EQ(find_output_format("pdf"), nullptr);
+TEST(Registry, ListsEveryFormatWithItsExtension) {
+    ASSERT_EQ(output_formats().size(), 4u);
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"html", "html"}, {"md", "md"}, {"pdf", "pdf"}, {"pdf-layout", "layout.txt"}};
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(output_formats()[i].name, expected[i].first);
+        EXPECT_EQ(output_formats()[i].extension, expected[i].second);
+        EXPECT_EQ(find_output_format(expected[i].first), &output_formats()[i]);
+    }
+    EXPECT_EQ(find_output_format("docx"), nullptr);
 }
 
 }  // namespace
