@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 
 #include "render/embedded_files.hpp"
@@ -91,6 +93,28 @@ std::optional<resource_text> template_set::find(std::string_view name) const {
 }
 
 view::labels template_set::load_labels(std::string_view locale, diagnostic_sink& diags) const {
+    if (!dir_.empty()) return read_labels(locale, diags);
+    // The built-in labels never change within a process: parse each language
+    // once (batch and library callers render thousands of plans), and replay
+    // its diagnostics to every caller.
+    struct cached {
+        view::labels words;
+        diagnostic_sink diags;
+    };
+    static std::mutex mutex;
+    static std::map<std::string, cached, std::less<>> by_locale;
+    std::lock_guard lock(mutex);
+    auto found = by_locale.find(locale);
+    if (found == by_locale.end()) {
+        cached entry;
+        entry.words = read_labels(locale, entry.diags);
+        found = by_locale.emplace(std::string(locale), std::move(entry)).first;
+    }
+    diags.merge(found->second.diags);
+    return found->second.words;
+}
+
+view::labels template_set::read_labels(std::string_view locale, diagnostic_sink& diags) const {
     std::vector<std::string> chain;  // most specific first
     if (const auto tag = canonical_tag(locale)) {
         chain.push_back(*tag);

@@ -39,6 +39,8 @@ public:
     [[nodiscard]] view::labels load_labels(std::string_view locale, diagnostic_sink& diags) const;
 
 private:
+    [[nodiscard]] view::labels read_labels(std::string_view locale, diagnostic_sink& diags) const;
+
     std::string dir_;
 };
 
