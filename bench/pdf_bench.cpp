@@ -2,15 +2,38 @@
 // PDF speed: one-page buyer plans of a 10-milestone plan rendered in one process,
 // for a Latin-script plan (standard font) and one that needs an embedded font.
 //
-//   pdf_bench [SECONDS_PER_CASE]     prints docs/s, ms/doc and file size per case
+//   pdf_bench [SECONDS_PER_CASE] [CASE]   prints docs/s, ms/doc and file size per case
+//
+// Each case renders one untimed warm-up document first, so the figures are the
+// steady state of a long-running batch (process-wide caches filled). Under
+// `valgrind --tool=callgrind --collect-atstart=no` only the measured documents
+// are counted; with SECONDS_PER_CASE 0 that is exactly one document per case.
+// CASE (a substring of a case name) runs only the matching cases.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define CLOSEPLAN_COLLECT() CALLGRIND_TOGGLE_COLLECT
+#else
+#define CLOSEPLAN_COLLECT()
+#endif
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <functional>
 #include <string>
 
+#include "analyze/analysis.hpp"
+#include "layout/layout_document.hpp"
 #include "load/load_document.hpp"
 #include "model/dates.hpp"
 #include "pipeline/pipeline.hpp"
+#include "render/pdf.hpp"
+#include "render/template_set.hpp"
+#include "view/build_document.hpp"
 
 namespace {
 
@@ -29,32 +52,85 @@ struct figures {
     std::size_t bytes = 0;
 };
 
-figures measure(const pipeline::render_request& request, double budget_seconds) {
+// `one` renders a document and returns its bytes (empty = failed). Every
+// document must equal the first: process-wide caches must not change output.
+figures measure(const std::function<std::string()>& one, double budget_seconds) {
+    const std::string first = one();
+    if (first.empty()) {
+        std::fprintf(stderr, "pdf_bench: rendering failed\n");
+        std::exit(1);
+    }
     figures result;
     const auto start = clock_type::now();
     do {
-        diagnostic_sink diags;
-        auto rendered = pipeline::render_plan(request, diags);
-        if (rendered.outputs.empty()) {
-            std::fprintf(stderr, "pdf_bench: rendering failed\n");
+        CLOSEPLAN_COLLECT();
+        const std::string bytes = one();
+        CLOSEPLAN_COLLECT();
+        if (bytes != first) {
+            std::fprintf(stderr, "pdf_bench: document %d differs from the first\n", result.docs + 2);
             std::exit(1);
         }
-        result.bytes = rendered.outputs.front().bytes.size();
+        result.bytes = bytes.size();
         ++result.docs;
         result.seconds = std::chrono::duration<double>(clock_type::now() - start).count();
     } while (result.seconds < budget_seconds);
     return result;
 }
 
-void report(const char* name, const figures& f) {
-    std::printf("%-34s %8.1f docs/s %8.3f ms/doc %8.1f KB/file (%d docs)\n", name, f.docs / f.seconds,
+void report(const std::string& name, const figures& f) {
+    std::printf("%-34s %8.1f docs/s %8.3f ms/doc %8.1f KB/file (%d docs)\n", name.c_str(), f.docs / f.seconds,
                 1000.0 * f.seconds / f.docs, static_cast<double>(f.bytes) / 1024.0, f.docs);
+}
+
+std::string whole_pipeline(const pipeline::render_request& request) {
+    diagnostic_sink diags;
+    auto rendered = pipeline::render_plan(request, diags);
+    std::string bytes;
+    for (const auto& out : rendered.outputs) bytes += out.bytes;
+    return bytes;
+}
+
+// The document as the PDF writer receives it, so layout and painting can be timed alone.
+view::document document_of(const pipeline::render_request& request) {
+    diagnostic_sink diags;
+    const auto plan = pipeline::load_plan(request, diags);
+    if (!plan) {
+        std::fprintf(stderr, "pdf_bench: the plan does not load\n");
+        std::exit(1);
+    }
+    const auto facts = analyze::analyze_plan(*plan, plan->as_of ? *plan->as_of : request.today);
+    const auto words = render::template_set{}.load_labels(plan->locale, diags);
+    return view::build_document(*plan, facts, words, diags);
+}
+
+std::string layout_and_paint(const view::document& doc, const render::style& look) {
+    diagnostic_sink diags;
+    const auto metrics = layout::metrics_for(doc);
+    const auto pages = layout::layout_document(doc, *metrics, {"buyer-plan", "", look.tokens()}, diags);
+    return render::render_pdf(pages, diags);
+}
+
+// What a user waits for: start the built binary, render three formats, exit.
+std::string one_process(const std::string& plan_path, const std::string& out_dir) {
+    const pid_t child = fork();
+    if (child == 0) {
+        execl(CLOSEPLAN_BINARY, CLOSEPLAN_BINARY, "render", "-q", "-f", "pdf,html,md", "-o", out_dir.c_str(),
+              plan_path.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    int status = 0;
+    if (child < 0 || waitpid(child, &status, 0) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return {};
+    std::string bytes;
+    for (const auto* name : {"plan.pdf", "plan.html", "plan.md"}) bytes += load::read_file(out_dir + "/" + name);
+    return bytes;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     const double budget = argc > 1 ? std::atof(argv[1]) : 3.0;
+    const std::string only = argc > 2 ? argv[2] : "";
+    const auto wanted = [&](const std::string& name) { return name.find(only) != std::string::npos; };
     const std::string plan_path = std::string(CLOSEPLAN_SOURCE_DIR) + "/examples/northwind/plan.yaml";
     const std::string latin = load::read_file(plan_path);
     // Polish and Cyrillic names are outside WinAnsi, so the font must be embedded.
@@ -64,16 +140,29 @@ int main(int argc, char** argv) {
     pipeline::render_request request;
     request.plan.path = plan_path;
     request.today = *model::parse_iso_date("2026-05-04");
+    const auto look = render::style::built_in();
 
-    std::printf("one-page buyer plan, 10 milestones, whole pipeline (parse, validate, layout, paint), one thread\n");
+    std::printf("one-page buyer plan, 10 milestones, one thread, after one warm-up document per case\n");
     for (const auto& [name, text] : {std::pair{"latin (standard font)", latin},
                                      std::pair{"non-latin (embedded font)", needs_embedding}}) {
         request.plan.text = text;
         request.formats = {"pdf"};
-        report((std::string("pdf ") + name).c_str(), measure(request, budget));
+        if (const auto label = std::string("pdf ") + name; wanted(label))
+            report(label, measure([&] { return whole_pipeline(request); }, budget));
+        if (const auto label = std::string("pdf layout+paint ") + name; wanted(label)) {
+            const auto doc = document_of(request);
+            report(label, measure([&] { return layout_and_paint(doc, look); }, budget));
+        }
     }
     request.plan.text = latin;
     request.formats = {"html", "md"};
-    report("html+md latin", measure(request, budget));
+    if (wanted("html+md latin")) report("html+md latin", measure([&] { return whole_pipeline(request); }, budget));
+
+    if (wanted("process")) {
+        const auto out_dir = std::filesystem::temp_directory_path() / ("pdf_bench." + std::to_string(getpid()));
+        std::filesystem::create_directories(out_dir);
+        report("process: render -f pdf,html,md", measure([&] { return one_process(plan_path, out_dir.string()); }, budget));
+        std::filesystem::remove_all(out_dir);
+    }
     return 0;
 }
