@@ -96,12 +96,11 @@ bool valid_partial_name(std::string_view name) {
 
 class checker {
 public:
-    checker(template_format format, const template_set& templates, const syntax_check& syntax, diagnostic_sink& diags)
-        : format_(format), templates_(templates), syntax_(syntax), diags_(diags) {}
+    checker(template_format format, const template_set& templates, const parse_tags& parse, diagnostic_sink& diags)
+        : format_(format), templates_(templates), parse_(parse), diags_(diags) {}
 
-    bool check(const resource_text& source, frames& stack) {
+    bool check(const resource_text& source, const std::vector<template_tag>& tags, frames& stack) {
         const bool ok_before = ok_;
-        const auto tags = scan_template_tags(source.text);
         const std::size_t base_depth = stack.size();
         for (const auto& tag : tags) check_tag(source, tag, stack);
         stack.resize(base_depth);
@@ -205,19 +204,20 @@ private:
             fail(source, tag, "unknown partial `" + tag.name + "`", {"add the file " + file + " to the template folder"});
             return;
         }
-        if (!syntax_(*text)) {
+        const auto tags = parse_(*text);
+        if (!tags) {
             ok_ = false;
             return;
         }
         partials_.insert_or_assign(tag.name, text->text);
         including_.push_back(tag.name);
-        check(*text, stack);
+        check(*text, *tags, stack);
         including_.pop_back();
     }
 
     template_format format_;
     const template_set& templates_;
-    const syntax_check& syntax_;
+    const parse_tags& parse_;
     diagnostic_sink& diags_;
     partial_texts partials_;
     std::vector<std::string> including_;
@@ -280,12 +280,13 @@ std::vector<template_tag> scan_template_tags(std::string_view text) {
     return tags;
 }
 
-std::optional<partial_texts> check_tags(const resource_text& source, template_format format,
-                                        const template_value& context, const template_set& templates,
-                                        const syntax_check& syntax, diagnostic_sink& diags) {
-    checker c(format, templates, syntax, diags);
+std::optional<partial_texts> check_tags(const resource_text& source, const std::vector<template_tag>& tags,
+                                        template_format format, const template_value& context,
+                                        const template_set& templates, const parse_tags& parse,
+                                        diagnostic_sink& diags) {
+    checker c(format, templates, parse, diags);
     frames stack{&context.members};
-    if (!c.check(source, stack)) return std::nullopt;
+    if (!c.check(source, tags, stack)) return std::nullopt;
     return c.take_partials();
 }
 

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,18 +27,22 @@ struct template_tag {
 /// its parser finds them (delimiter changes and {{{ }}} included).
 std::vector<template_tag> scan_template_tags(std::string_view text);
 
-/// Reports T402 and returns false when kainjow cannot parse `source`.
-using syntax_check = std::function<bool(const resource_text& source)>;
+/// The tags of `source` once kainjow has parsed it (possibly cached); reports
+/// T402 and returns nullptr when kainjow cannot parse it.
+using template_tags = std::shared_ptr<const std::vector<template_tag>>;
+using parse_tags = std::function<template_tags(const resource_text& source)>;
 
 /// The partials a template uses: name -> template text.
 using partial_texts = std::map<std::string, std::string, std::less<>>;
 
-/// Checks every tag of `source` (and of the partials it includes) against
-/// `context`; reports each problem as T405 (T402 for partial syntax).
-/// Returns the partials to hand to the renderer, or nullopt on any error.
-std::optional<partial_texts> check_tags(const resource_text& source, template_format format,
-                                        const template_value& context, const template_set& templates,
-                                        const syntax_check& syntax, diagnostic_sink& diags);
+/// Checks every tag of `source` (`tags`, as parse_tags gave them) and of the
+/// partials it includes against `context`; reports each problem as T405
+/// (T402 for partial syntax). Returns the partials to hand to the renderer,
+/// or nullopt on any error.
+std::optional<partial_texts> check_tags(const resource_text& source, const std::vector<template_tag>& tags,
+                                        template_format format, const template_value& context,
+                                        const template_set& templates, const parse_tags& parse,
+                                        diagnostic_sink& diags);
 
 /// The candidate closest to `word` by edit distance, if close enough to be a likely typo.
 std::optional<std::string> closest_name(std::string_view word, const std::vector<std::string>& candidates);

@@ -5,6 +5,8 @@
 #include <kainjow/mustache.hpp>
 
 #include <cctype>
+#include <map>
+#include <memory>
 
 #include "render/escape.hpp"
 #include "render/template_check.hpp"
@@ -47,12 +49,9 @@ parse_error describe_parse_error(const std::string& raw) {
     return e;
 }
 
-bool check_syntax(const resource_text& source, diagnostic_sink& diags) {
-    const mst::mustache compiled{source.text};
-    if (compiled.is_valid()) return true;
-    const auto e = describe_parse_error(compiled.error_message());
+void report_syntax(const resource_text& source, const std::string& raw, diagnostic_sink& diags) {
+    const auto e = describe_parse_error(raw);
     diags.error("T402", e.message, locate_offset(source.text, e.offset, source.origin), e.hints);
-    return false;
 }
 
 mst::data to_data(const template_value& v) {
@@ -85,12 +84,58 @@ std::function<std::string(const std::string&)> escaper(template_format format) {
     return [](const std::string& s) { return escape_html(s); };
 }
 
-std::optional<detail::partial_texts> check_all(const resource_text& source, template_format format,
-                                               const template_value& context, const template_set& templates,
-                                               diagnostic_sink& diags) {
-    if (!check_syntax(source, diags)) return std::nullopt;
-    const detail::syntax_check syntax = [&diags](const resource_text& partial) { return check_syntax(partial, diags); };
-    return detail::check_tags(source, format, context, templates, syntax, diags);
+// A template kainjow accepted, ready to render in its format, with its tags.
+struct compiled_template {
+    mst::mustache tree;
+    std::vector<detail::template_tag> tags;
+};
+using compiled_ptr = std::shared_ptr<compiled_template>;
+
+std::string cache_key(const resource_text& source, template_format format) {
+    std::string key(template_extension(format));
+    key += '\n' + source.origin + '\n' + source.text;
+    return key;
+}
+
+// Parsing is most of a render (the page CSS alone is 11 KB), and batch and
+// library callers render the same few templates thousands of times. Each
+// thread keeps its own parsed copies because kainjow's render writes into the
+// object (its error state); keyed by the whole text, so an edited user
+// template is parsed afresh. Templates that do not parse are not kept: their
+// error is reported again on every use.
+std::map<std::string, compiled_ptr, std::less<>>& thread_cache() {
+    thread_local std::map<std::string, compiled_ptr, std::less<>> cache;
+    return cache;
+}
+
+compiled_ptr compiled_for(const resource_text& source, template_format format, diagnostic_sink& diags) {
+    auto& cache = thread_cache();
+    auto key = cache_key(source, format);
+    if (const auto found = cache.find(key); found != cache.end()) return found->second;
+    auto entry = std::make_shared<compiled_template>(compiled_template{mst::mustache{source.text}, {}});
+    if (!entry->tree.is_valid()) {
+        report_syntax(source, entry->tree.error_message(), diags);
+        return nullptr;
+    }
+    entry->tree.set_custom_escape(escaper(format));
+    entry->tags = detail::scan_template_tags(source.text);
+    // Many --template-dir folders in one long-lived process must not grow it without end.
+    if (cache.size() >= 64) cache.clear();
+    cache.emplace(std::move(key), entry);
+    return entry;
+}
+
+// A failing partial leaves its error in the parent's tree: parse it again next time.
+void forget(const resource_text& source, template_format format) { thread_cache().erase(cache_key(source, format)); }
+
+std::optional<detail::partial_texts> check_all(const resource_text& source, const compiled_template& root,
+                                               template_format format, const template_value& context,
+                                               const template_set& templates, diagnostic_sink& diags) {
+    const detail::parse_tags parse = [format, &diags](const resource_text& partial) -> detail::template_tags {
+        auto entry = compiled_for(partial, format, diags);
+        return entry ? detail::template_tags(entry, &entry->tags) : nullptr;
+    };
+    return detail::check_tags(source, root.tags, format, context, templates, parse, diags);
 }
 
 }  // namespace
@@ -106,25 +151,26 @@ std::string_view template_extension(template_format format) {
 
 bool check_template(const resource_text& source, template_format format, const template_value& context,
                     const template_set& templates, diagnostic_sink& diags) {
-    return check_all(source, format, context, templates, diags).has_value();
+    const auto root = compiled_for(source, format, diags);
+    return root && check_all(source, *root, format, context, templates, diags).has_value();
 }
 
 std::optional<std::string> render_template(const resource_text& source, template_format format,
                                            const template_value& context, const template_set& templates,
                                            diagnostic_sink& diags) {
-    const auto partials = check_all(source, format, context, templates, diags);
+    const auto root = compiled_for(source, format, diags);
+    if (!root) return std::nullopt;
+    const auto partials = check_all(source, *root, format, context, templates, diags);
     if (!partials) return std::nullopt;
 
     mst::data data = to_data(context);
     // The checker made sure no partial name is also a variable name.
     for (const auto& [name, text] : *partials) data.set(name, mst::data{text});
 
-    // A fresh object per render: a failing partial would poison a shared one.
-    mst::mustache compiled{source.text};
-    compiled.set_custom_escape(escaper(format));
-    std::string out = compiled.render(data);
-    if (!compiled.is_valid()) {
-        const auto e = describe_parse_error(compiled.error_message());
+    std::string out = root->tree.render(data);
+    if (!root->tree.is_valid()) {
+        const auto e = describe_parse_error(root->tree.error_message());
+        forget(source, format);
         diags.error("T402", "template failed while rendering: " + e.message, {source.origin, 0, 0, {}}, e.hints);
         return std::nullopt;
     }
