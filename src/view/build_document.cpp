@@ -139,6 +139,7 @@ document build_document(const model::plan& input_plan, const analyze::analysis& 
     doc.sections.push_back(build_risks(ctx));
     doc.sections.push_back(build_open_items(ctx));
     doc.sections.push_back(build_signoff(ctx));
+    doc.schedule = build_timeline(ctx);
     doc.generator = "closeplan";
     return doc;
 }

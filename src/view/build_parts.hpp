@@ -65,4 +65,7 @@ section build_risks(const build_context& ctx);
 section build_open_items(const build_context& ctx);
 section build_signoff(const build_context& ctx);
 
+/// The timeline strip: none when no milestone has a date.
+std::optional<timeline> build_timeline(const build_context& ctx);
+
 }  // namespace closeplan::view::detail

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -106,6 +107,29 @@ struct section {
     blocks content;
 };
 
+/// One milestone on the timeline strip.
+struct timeline_mark {
+    int day = 0;                   ///< days from the axis start
+    view::tone side = tone::both;  ///< the owner side's colour
+    bool done = false;             ///< placed at its completion date (its due date when none)
+    bool overdue = false;
+    std::string label;             ///< "#3", the milestone's row number
+};
+
+/// The milestones on a date axis from min(as of, first date) to max(target
+/// close, last date), so no step falls off either end. Only the PDF draws it;
+/// HTML and Markdown have the dates in the milestone table already.
+struct timeline {
+    int span_days = 0;    ///< axis start to axis end (0 when all dates are one day)
+    int today_day = 0;    ///< as of
+    int close_day = 0;    ///< target close
+    std::string start_label, today_label, close_label, end_label;  ///< end_label empty when the axis ends at close
+    std::vector<int> month_days;  ///< first day of each month inside the axis: minor ticks
+    std::vector<timeline_mark> marks;  ///< in plan order; steps without any date are left out
+    /// The colour key, one entry per side that owns a step: "Buyer 0/4" (done of all).
+    std::vector<std::pair<view::tone, std::string>> legend;
+};
+
 struct party_view {
     std::string name;
     std::string logo_path;  ///< absolute path of a checked logo file, empty = none (used by PDF)
@@ -119,6 +143,7 @@ struct document {
     party_view seller;
     fact_list title_facts;  ///< target close, as of, amount, stage, days to close
     std::vector<section> sections;  ///< every section the builder knows, in default order
+    std::optional<timeline> schedule;  ///< none when no milestone has a date
     std::string generator;  ///< "closeplan" (no version: output must not change between builds)
 
     [[nodiscard]] const section* find_section(std::string_view key) const;
