@@ -100,9 +100,10 @@ bool condense_state::next(const view::document& doc) {
         return true;
     }
     // Milestone titles and stakeholder names go last: the page exists to show them.
-    return step(value_rows, rows_of(doc, "value_map"), 3) || step(risk_rows, rows_of(doc, "risks"), 2) ||
+    const std::size_t value = people_merged ? 0 : rows_of(doc, "value_map");
+    return step(value_rows, value, 3) || step(risk_rows, rows_of(doc, "risks"), 2) ||
            step(milestone_rows, milestones, 3) || step(stakeholder_rows, rows_of(doc, "stakeholders"), 4) ||
-           step(value_rows, rows_of(doc, "value_map"), 1) || step(risk_rows, rows_of(doc, "risks"), 1);
+           step(value_rows, value, 1) || step(risk_rows, rows_of(doc, "risks"), 1);
 }
 
 view::document condense(const view::document& doc, const condense_state& state, std::vector<std::string>& notes) {

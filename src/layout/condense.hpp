@@ -20,6 +20,7 @@ struct condense_state {
     std::size_t value_rows = all;
     std::size_t risk_rows = all;
     std::size_t stakeholder_rows = all;
+    bool people_merged = false;            ///< value rows sit under their people: they go with them, not alone
 
     /// One step further, or false when nothing is left to condense.
     bool next(const view::document& doc);

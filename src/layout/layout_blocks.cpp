@@ -242,13 +242,15 @@ fragment section_heading(const std::string& title, const fragment* figure, doubl
     return f;
 }
 
-fragment two_columns(const fragment& left, const fragment& right, double width, const context& ctx) {
-    const double col = (width - ctx.style().column_gap) / 2;
+fragment side_by_side(const std::vector<fragment>& columns, const std::vector<double>& widths, const context& ctx) {
     fragment f;
-    f.append(left, 0, 0);
-    f.append(right, col + ctx.style().column_gap, 0);
-    f.height = std::max(left.height, right.height);
-    f.space_before = std::max(left.space_before, right.space_before);
+    double x = 0;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        f.append(columns[i], x, 0);
+        x += (i < widths.size() ? widths[i] : 0) + ctx.style().column_gap;
+        f.height = std::max(f.height, columns[i].height);
+        f.space_before = std::max(f.space_before, columns[i].space_before);
+    }
     return f;
 }
 

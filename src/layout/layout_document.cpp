@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <set>
 
 #include "layout/condense.hpp"
@@ -45,8 +46,10 @@ std::vector<fragment> section_body(const view::section& s, const std::vector<con
     return out;
 }
 
-// Figures shown on the heading's line: milestone progress, value-map coverage.
+// Figures shown on the heading's line: milestone progress, value-map coverage, the sign-off's words.
 const view::block* figure_of(const view::section& s) {
+    if (s.key == "signoff" && s.content.size() > 1 && std::holds_alternative<view::paragraph>(s.content.front().value))
+        return &s.content.front();
     if (s.key == "milestones")
         for (const auto& b : s.content)
             if (const auto* f = std::get_if<view::fact_list>(&b.value); f && f->key == "milestone_progress") return &b;
@@ -55,54 +58,115 @@ const view::block* figure_of(const view::section& s) {
     return nullptr;
 }
 
-std::vector<fragment> section_flow(const view::section& s, double width, const context& ctx) {
-    const view::block* figure = figure_of(s);
+// A section's title with its figure on the same line when there is room.
+fragment heading_of(const std::string& title, const view::block* figure, double width, const context& ctx,
+                    const view::timeline* strip) {
     fragment fig;
     double fig_w = 0;
     if (figure) {
-        if (const auto* f = std::get_if<view::fact_list>(&figure->value)) {
-            fig_w = std::min(width, measure_facts(*f, ctx.small, ctx).natural + 1);
-            fig = layout_facts(*f, fig_w, ctx.small, ctx);
+        if (const auto* all = std::get_if<view::fact_list>(&figure->value)) {
+            // The timeline's key already counts each side's steps.
+            view::fact_list shown{all->key, {}};
+            for (const auto& fact : all->facts)
+                if (!(strip && !strip->legend.empty() && (fact.key == "buyer" || fact.key == "seller" || fact.key == "both")))
+                    shown.facts.push_back(fact);
+            fig_w = std::min(width, measure_facts(shown, ctx.small, ctx).natural + 1);
+            fig = layout_facts(shown, fig_w, ctx.small, ctx);
         } else if (const auto* p = std::get_if<view::paragraph>(&figure->value)) {
             fig_w = std::min(width, measure({{&p->content, {font_face::regular, ctx.style().muted, false}, 0, false}},
                                             {ctx.small, view::align::left}, ctx).natural + 1);
             fig = flow(p->content, fig_w, {ctx.small, view::align::left}, ctx, {font_face::regular, ctx.style().muted, false});
         }
     }
-    std::vector<fragment> out{section_heading(s.title, figure ? &fig : nullptr, fig_w, width, ctx)};
+    return section_heading(title, figure ? &fig : nullptr, fig_w, width, ctx);
+}
+
+std::vector<fragment> section_flow(const view::section& s, double width, const context& ctx,
+                                   const view::timeline* strip = nullptr) {
+    const view::block* figure = figure_of(s);
+    std::vector<fragment> out{heading_of(s.title, figure, width, ctx, strip)};
+    if (strip) out.push_back(timeline_strip(*strip, width, ctx));
     for (auto& f : section_body(s, {figure}, width, ctx)) out.push_back(std::move(f));
     return out;
 }
 
-// The summary's groups (a heading and what follows it) split into two balanced columns.
+// Stakeholders and the value map as one table under both titles; empty when they do not pair up.
+std::vector<fragment> people_flow(const view::section& people, const view::section& value, double width,
+                                  const context& ctx) {
+    auto table = merged_people_table(people, value, width, ctx);
+    if (table.empty()) return {};
+    std::vector<fragment> out{heading_of(people.title + " \u00b7 " + value.title, figure_of(value), width, ctx, nullptr)};
+    for (auto& f : table) out.push_back(std::move(f));
+    return out;
+}
+
+// Stacks parts [from, to) as one column, a group gap between them.
+fragment column_of(const std::vector<fragment>& parts, std::size_t from, std::size_t to, const context& ctx) {
+    std::vector<fragment> c(parts.begin() + static_cast<std::ptrdiff_t>(from), parts.begin() + static_cast<std::ptrdiff_t>(to));
+    for (std::size_t i = 0; i < c.size(); ++i) c[i].space_before = i ? ctx.style().paragraph_gap * ctx.gap_scale * 2 : 0;
+    return stack(c);
+}
+
+// The summary's groups (a heading and what follows it) in two or three balanced
+// columns, whichever is shorter: a long outcome beside short criteria wastes a column.
 fragment summary_columns(const view::section& s, double width, const context& ctx) {
-    const double col = (width - ctx.style().column_gap) / 2;
     std::vector<view::section> groups;
     for (const auto& b : s.content) {
         if (groups.empty() || std::holds_alternative<view::heading>(b.value)) groups.push_back({s.key, "", {}});
         groups.back().content.push_back(b);
     }
-    std::vector<fragment> parts;
-    for (const auto& g : groups) parts.push_back(stack(section_body(g, {}, col, ctx)));
-    auto column = [&](std::size_t from, std::size_t to) {
-        std::vector<fragment> c(parts.begin() + static_cast<std::ptrdiff_t>(from), parts.begin() + static_cast<std::ptrdiff_t>(to));
-        for (std::size_t i = 0; i < c.size(); ++i) c[i].space_before = i ? ctx.style().paragraph_gap * ctx.gap_scale * 2 : 0;
-        return stack(c);
-    };
-    std::size_t best = parts.size();
-    double best_h = column(0, parts.size()).height;
-    for (std::size_t split = 1; split < parts.size(); ++split) {
-        const double h = std::max(column(0, split).height, column(split, parts.size()).height);
-        if (h < best_h - 0.01) best_h = h, best = split;
+    fragment best;
+    double best_h = std::numeric_limits<double>::infinity();
+    for (std::size_t n = 2; n <= std::max<std::size_t>(2, std::min<std::size_t>(3, groups.size())); ++n) {
+        const double gap = ctx.style().column_gap;
+        const double col = (width - gap * static_cast<double>(n - 1)) / static_cast<double>(n);
+        std::vector<fragment> parts;
+        for (const auto& g : groups) parts.push_back(stack(section_body(g, {}, col, ctx)));
+        const std::size_t k = parts.size();
+        // Every way to cut the groups into n runs (the last ones may be empty).
+        for (std::size_t a = 1; a <= k; ++a)
+            for (std::size_t b = n == 3 ? a : k; b <= k; ++b) {
+                std::vector<fragment> cols{column_of(parts, 0, a, ctx), column_of(parts, a, b, ctx)};
+                if (n == 3) cols.push_back(column_of(parts, b, k, ctx));
+                double h = 0;
+                for (const auto& c : cols) h = std::max(h, c.height);
+                if (h >= best_h - 0.01) continue;
+                best_h = h;
+                best = side_by_side(cols, std::vector<double>(n, col), ctx);
+            }
     }
-    return two_columns(column(0, best), column(best, parts.size()), width, ctx);
+    return best;
+}
+
+// Two sections side by side, the page split where the taller of them is shortest.
+fragment paired_sections(const view::section& left, const view::section& right, double width, const context& ctx) {
+    const double room = width - ctx.style().column_gap;
+    fragment best;
+    double best_h = std::numeric_limits<double>::infinity();
+    // Even halves first, so a tie keeps them.
+    for (double share : {0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65}) {
+        const double lw = room * share;
+        const fragment l = stack(section_flow(left, lw, ctx)), r = stack(section_flow(right, room - lw, ctx));
+        const double h = std::max(l.height, r.height);
+        if (h >= best_h - 0.01) continue;
+        best_h = h;
+        best = side_by_side({l, r}, {lw, room - lw}, ctx);
+    }
+    return best;
 }
 
 struct laid_out {
     std::vector<fragment> flow;
 };
 
-std::vector<fragment> document_flow(const view::document& doc, double width, bool full, const context& ctx) {
+// How the one page is put together; the fitter tries the roomier ways first.
+struct flow_choice {
+    bool full = false;          ///< the full template: every section in its own flow
+    bool merge_people = false;  ///< stakeholders and value map in one table
+};
+
+std::vector<fragment> document_flow(const view::document& doc, double width, flow_choice choice, const context& ctx) {
+    const bool full = choice.full;
     std::vector<fragment> flow{title_block(doc, width, ctx)};
     auto add = [&](std::vector<fragment> parts) {
         for (auto& p : parts) flow.push_back(std::move(p));
@@ -112,13 +176,21 @@ std::vector<fragment> document_flow(const view::document& doc, double width, boo
         body.space_before = 0;
         add({section_heading(s->title, nullptr, 0, width, ctx), std::move(body)});
     }
-    for (const char* key : {"milestones", "value_map", "stakeholders", "risks"})
-        if (const auto* s = section_of(doc, key)) add(section_flow(*s, width, ctx));
+    if (const auto* s = section_of(doc, "milestones")) add(section_flow(*s, width, ctx, doc.schedule ? &*doc.schedule : nullptr));
+    const auto* value = section_of(doc, "value_map");
+    const auto* people = section_of(doc, "stakeholders");
+    auto merged = choice.merge_people && value && people ? people_flow(*people, *value, width, ctx) : std::vector<fragment>{};
+    if (!merged.empty()) {
+        add(std::move(merged));
+    } else {
+        for (const auto* s : {value, people})
+            if (s) add(section_flow(*s, width, ctx));
+    }
+    if (const auto* s = section_of(doc, "risks")) add(section_flow(*s, width, ctx));
     const auto* resources = section_of(doc, "resources");
     const auto* open = section_of(doc, "open_items");
     if (resources && open && !full) {
-        const double col = (width - ctx.style().column_gap) / 2;
-        flow.push_back(two_columns(stack(section_flow(*resources, col, ctx)), stack(section_flow(*open, col, ctx)), width, ctx));
+        flow.push_back(paired_sections(*resources, *open, width, ctx));
     } else {
         for (const auto* s : {resources, open})
             if (s) add(section_flow(*s, width, ctx));
@@ -186,18 +258,29 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
     context ctx = make_context(metrics, st, st.body, &unpaintable);
     if (full) {
         frame.footer = ctx.leading(ctx.small) + 4;
-        flow = document_flow(doc, width, true, ctx);
+        flow = document_flow(doc, width, {true, false}, ctx);
     } else {
+        // Largest type first with every table as the HTML has it; then stakeholders and
+        // value map in one table; only then rows condensed, at 8 pt.
+        const auto* value = section_of(doc, "value_map");
+        const auto* people = section_of(doc, "stakeholders");
+        const bool can_merge = value && people && people_pair_up(*people, *value);
         bool fits = false;
-        for (double body = st.body; body >= 8.0 - 1e-9 && !fits; body -= 0.25) {
-            ctx = make_context(metrics, st, body, &unpaintable);
-            flow = document_flow(doc, width, false, ctx);
-            fits = stacked_height(flow) <= frame.content_height();
+        flow_choice choice;
+        for (const bool merge : {false, true}) {
+            if (fits || (merge && !can_merge)) break;
+            choice.merge_people = merge;
+            for (double body = st.body; body >= 8.0 - 1e-9 && !fits; body -= 0.25) {
+                ctx = make_context(metrics, st, body, &unpaintable);
+                flow = document_flow(doc, width, choice, ctx);
+                fits = stacked_height(flow) <= frame.content_height();
+            }
         }
         condense_state state;
+        state.people_merged = choice.merge_people;
         while (!fits && state.next(doc)) {
             notes.clear();
-            flow = document_flow(condense(doc, state, notes), width, false, ctx);
+            flow = document_flow(condense(doc, state, notes), width, choice, ctx);
             fits = stacked_height(flow) <= frame.content_height();
         }
         if (!notes.empty()) {

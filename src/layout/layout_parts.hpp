@@ -19,6 +19,7 @@ struct table_input {
         bool muted = false;       ///< completed steps read as done
         bool bold_first = false;  ///< the first cell names the row
         bool span_all = false;    ///< one cell across every column (condensed lines)
+        std::vector<flow_span> detail;  ///< a second line under the row, from the second column to the end
     };
     std::vector<row> rows;
 };
@@ -46,7 +47,18 @@ flow_widths measure_facts(const view::fact_list& facts, double size, const conte
 /// The title block: parties, logos, the plan's title and the facts bar.
 fragment title_block(const view::document& doc, double width, const context& ctx);
 
-/// Two columns side by side.
-fragment two_columns(const fragment& left, const fragment& right, double width, const context& ctx);
+/// The timeline strip: milestones on a date axis from today (or the first date) to the target close.
+fragment timeline_strip(const view::timeline& t, double width, const context& ctx);
+
+/// Every value-map row names someone in the stakeholders table (or trimmed from it).
+bool people_pair_up(const view::section& people, const view::section& value);
+
+/// The stakeholders table with each person's value-map row as a second line;
+/// empty when a value row names someone the stakeholders table lacks.
+std::vector<fragment> merged_people_table(const view::section& people, const view::section& value, double width,
+                                          const context& ctx);
+
+/// Columns side by side, `widths[i]` wide, a column gap apart.
+fragment side_by_side(const std::vector<fragment>& columns, const std::vector<double>& widths, const context& ctx);
 
 }  // namespace closeplan::layout::detail

@@ -111,12 +111,19 @@ std::vector<fragment> layout_table(const table_input& t, double width, const con
                 h = std::max(h, cells.back().height);
             }
         }
-        row.height = h + 2 * cy;
         x = 0;
         for (std::size_t c = 0; c < cells.size(); ++c) {
             row.append(cells[c], x + cx, cy);
             x += widths[c];
         }
+        if (!r.detail.empty()) {
+            // Indented a little under the row's name, so it reads as that row's and keeps the width.
+            const double indent = std::min(widths[0], ctx.body * 1.5);
+            const fragment detail = flow(r.detail, width - indent - 2 * cx, {ctx.body, view::align::left}, ctx);
+            row.append(detail, indent + cx, cy + h);
+            h += detail.height;
+        }
+        row.height = h + 2 * cy;
         row.items.push_back({rule{0, row.height, width, row.height, ctx.style().rule_thin * 0.6, ctx.style().rule, false}});
         row.repeat_header = shared_header;
         out.push_back(std::move(row));

@@ -42,9 +42,28 @@ inline std::string person(std::size_t i) {
     return std::string(first[i % 11]) + " Person" + std::to_string(i + 1);
 }
 
+/// A timeline of `milestones` marks `every` days apart, two of them sharing a day, the first third done.
+inline timeline schedule_of(std::size_t milestones, int every = 5) {
+    timeline t;
+    t.start_label = "Apr 14, 2026";
+    t.today_label = "Today May 4, 2026";
+    t.close_label = "Close Jun 30, 2026";
+    const tone sides[] = {tone::buyer, tone::seller, tone::both};
+    for (std::size_t i = 0; i < milestones; ++i) {
+        const int at = static_cast<int>(i == 3 ? 2 : i) * every;
+        t.marks.push_back({at, sides[i % 3], i < milestones / 3, i == milestones / 3, "#" + std::to_string(i + 1)});
+    }
+    t.today_day = static_cast<int>(milestones / 3) * every + 1;
+    t.span_days = std::max(t.today_day, static_cast<int>(milestones) * every);
+    t.close_day = t.span_days;
+    for (int d = 17; d < t.span_days; d += 30) t.month_days.push_back(d);
+    return t;
+}
+
 /// The sample plan with `milestones` milestones and `people` stakeholders.
 inline document plan_of_size(std::size_t milestones, std::size_t people) {
     document doc = sample_document();
+    doc.schedule = schedule_of(milestones);
     for (auto& s : doc.sections) {
         for (auto& b : s.content) {
             auto* table = std::get_if<data_table>(&b.value);

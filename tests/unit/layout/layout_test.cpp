@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
 #include "layout_fixtures.hpp"
 
 namespace closeplan::layout {
@@ -198,6 +201,107 @@ TEST(layout, badges_are_boxes_in_their_tone) {
     for (const auto& it : laid.pages[0].items)
         if (const auto* b = std::get_if<box>(&it.value); b && b->radius > 0 && b->fill) ++badges;
     EXPECT_GE(badges, 12u + 12u + 8u);  // owner and status per milestone, side per stakeholder
+}
+
+// The timeline's "#n" labels: 8 pt text runs between the milestones heading and the table header.
+std::vector<const text_run*> timeline_labels(const page& p) {
+    double heading = 0, header = 0;
+    for (const auto* r : runs(p)) {
+        if (r->text == "MILESTONES") heading = r->y;
+        if (r->text == "MILESTONE" && header == 0) header = r->y;
+    }
+    std::vector<const text_run*> out;
+    for (const auto* r : runs(p))
+        if (r->y < heading && r->y > header && r->text.rfind("#", 0) == 0) out.push_back(r);
+    return out;
+}
+
+TEST(layout, the_timeline_strip_marks_every_step_between_heading_and_table) {
+    const auto doc = plan_of_size(12, 8);
+    const auto m = standard_metrics();
+    diagnostic_sink diags;
+    const auto laid = layout_document(doc, *m, {"buyer-plan", "letter", {}}, diags);
+    ASSERT_EQ(laid.pages.size(), 1u);
+    const auto labels = timeline_labels(laid.pages[0]);
+    std::string all;
+    for (const auto* r : labels) {
+        all += r->text + " ";
+        EXPECT_EQ(r->size, 8);
+    }
+    // Steps 3 and 4 share a day and so a label.
+    EXPECT_EQ(all, "#1 #2 #3 #4 #5 #6 #7 #8 #9 #10 #11 #12 ");
+    const std::string text = page_text(laid.pages[0]);
+    EXPECT_NE(text.find("TodayMay4,2026"), std::string::npos);
+    EXPECT_NE(text.find("CloseJun30,2026"), std::string::npos);
+    EXPECT_NE(dump_pages(laid).find("\"#3 #4\""), std::string::npos);
+    // One marker per step: circles in the side colours (open ones outlined, done ones filled).
+    std::size_t circles = 0;
+    for (const auto& it : laid.pages[0].items)
+        if (const auto* b = std::get_if<box>(&it.value); b && b->width < 6 && b->radius * 2 >= b->width - 0.01) ++circles;
+    EXPECT_EQ(circles, 12u);
+}
+
+TEST(layout, crowded_timeline_labels_stagger_without_overlapping_or_leaving_the_page) {
+    auto doc = sample_document();
+    doc.schedule = schedule_of(20, 1);  // twenty steps in three weeks
+    doc.schedule->span_days = 200;      // ... of a long plan
+    doc.schedule->close_day = 200;
+    doc.schedule->end_label = "Dec 1, 2026";
+    const auto m = standard_metrics();
+    for (const char* paper : {"letter", "a4"}) {
+        diagnostic_sink diags;
+        const auto laid = layout_document(doc, *m, {"full", paper, {}}, diags);
+        const auto labels = timeline_labels(laid.pages[0]);
+        std::size_t marks = 0;
+        for (const auto* r : labels) marks += static_cast<std::size_t>(std::count(r->text.begin(), r->text.end(), '#'));
+        EXPECT_EQ(marks, 20u);
+        std::set<double> rows;
+        for (const auto* r : labels) rows.insert(r->y);
+        EXPECT_GE(rows.size(), 2u);
+        EXPECT_LE(rows.size(), 3u);
+        expect_inside_margins(laid, *m);
+        expect_no_overlap(laid, *m);
+    }
+}
+
+// The value map's rows name the plan's own people, as the view writes them: name, break, title.
+document with_value_rows_for_its_people(document doc) {
+    for (auto& s : doc.sections)
+        for (auto& b : s.content)
+            if (auto* table = std::get_if<data_table>(&b.value); table && table->key == "value_map")
+                for (std::size_t i = 0; i < table->rows.size(); ++i) table->rows[i].cells[0] = {t(person(i)), br(), em("Title")};
+    return doc;
+}
+
+TEST(layout, a_full_page_puts_each_persons_value_under_their_row_before_condensing_anything) {
+    const auto doc = with_value_rows_for_its_people(plan_of_size(20, 10));
+    const auto m = standard_metrics();
+    diagnostic_sink diags;
+    const auto laid = layout_document(doc, *m, {"buyer-plan", "letter", {}}, diags);
+    ASSERT_EQ(laid.pages.size(), 1u);
+    for (const auto& d : diags.all()) EXPECT_EQ(d.message.find("value map"), std::string::npos) << d.message;
+    const std::string text = page_text(laid.pages[0]);
+    EXPECT_NE(text.find("STAKEHOLDERS\u00b7VALUEBYSTAKEHOLDER"), std::string::npos);
+    EXPECT_EQ(text.find("CARESABOUT"), std::string::npos);  // no second table header
+    for (const char* proof : {"ROImodel", "SOC2TypeIIreport", "Casestudy:ContosoHealth", "StandardMSAandBAA", "Proposalv3",
+                              "Implementationplan", "#11Executivesponsorapproval"})
+        EXPECT_NE(text.find(proof), std::string::npos) << proof;
+    EXPECT_NE(text.find("Cares\u00a0about"), std::string::npos);
+    expect_all_names(laid, 20, 10);
+    expect_min_size(laid, 8);
+    expect_inside_margins(laid, *m);
+    expect_no_overlap(laid, *m);
+}
+
+TEST(layout, a_plan_with_room_keeps_the_value_map_and_stakeholders_apart) {
+    const auto doc = with_value_rows_for_its_people(sample_document());
+    const auto m = standard_metrics();
+    diagnostic_sink diags;
+    const auto laid = layout_document(doc, *m, {"buyer-plan", "letter", {}}, diags);
+    const std::string text = page_text(laid.pages[0]);
+    EXPECT_NE(text.find("VALUEBYSTAKEHOLDER"), std::string::npos);
+    EXPECT_NE(text.find("CARESABOUT"), std::string::npos);
+    EXPECT_EQ(text.find("STAKEHOLDERS\u00b7"), std::string::npos);
 }
 
 TEST(layout, metrics_for_chooses_standard_fonts_for_winansi_text) {

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+// Stakeholders and their value in one table: a person's row, then what they care about, the proof and the steps.
+#include <algorithm>
+#include <optional>
+
+#include "layout/layout_parts.hpp"
+
+namespace closeplan::layout::detail {
+
+namespace {
+
+const view::data_table* table_in(const view::section& s) {
+    for (const auto& b : s.content)
+        if (const auto* t = std::get_if<view::data_table>(&b.value)) return t;
+    return nullptr;
+}
+
+// A value-map row names its person before the line break (the title follows).
+std::string name_in(const view::inlines& cell) {
+    view::inlines head;
+    for (const auto& n : cell) {
+        if (std::holds_alternative<view::line_break>(n.value)) break;
+        head.push_back(n);
+    }
+    return plain_text(head);
+}
+
+// The value row of each stakeholder row (or none); nullopt when a value row finds
+// no person. People trimmed for the full plan take their value rows with them.
+std::optional<std::vector<const view::table_row*>> pair_up(const view::data_table& pt, const view::data_table& vt) {
+    const bool trimmed = std::any_of(pt.rows.begin(), pt.rows.end(), [](const auto& r) { return r.row_class == "condensed"; });
+    std::vector<const view::table_row*> value_of(pt.rows.size(), nullptr);
+    for (const auto& vr : vt.rows) {
+        // A trimmed value map keeps its own table: its "+N more" line has no person.
+        if (vr.row_class == "condensed" || vr.cells.empty()) return std::nullopt;
+        const std::string name = name_in(vr.cells.front());
+        bool found = false;
+        for (std::size_t i = 0; i < pt.rows.size() && !found; ++i) {
+            const auto& pr = pt.rows[i];
+            if (value_of[i] || pr.row_class == "condensed" || pr.cells.empty() || plain_text(pr.cells.front()) != name) continue;
+            value_of[i] = &vr;
+            found = true;
+        }
+        if (!found && !trimmed) return std::nullopt;
+    }
+    return value_of;
+}
+
+}  // namespace
+
+bool people_pair_up(const view::section& people, const view::section& value) {
+    const auto* pt = table_in(people);
+    const auto* vt = table_in(value);
+    return pt && vt && pt->columns.size() > 1 && vt->columns.size() > 1 && pair_up(*pt, *vt);
+}
+
+std::vector<fragment> merged_people_table(const view::section& people, const view::section& value, double width,
+                                          const context& ctx) {
+    if (!people_pair_up(people, value)) return {};
+    const auto* pt = table_in(people);
+    const auto* vt = table_in(value);
+    const auto value_of = *pair_up(*pt, *vt);
+
+    std::vector<view::inlines> labels;
+    for (std::size_t c = 1; c < vt->columns.size(); ++c) {
+        // A label never breaks across lines ("Delivered / by").
+        std::string label;
+        for (char ch : vt->columns[c].label) label += ch == ' ' ? std::string("\u00a0") : std::string(1, ch);
+        labels.push_back({view::inline_node{view::text{std::move(label)}}});
+    }
+    table_input in;
+    for (const auto& c : pt->columns) {
+        in.header.push_back({view::inline_node{view::text{c.label}}});
+        in.alignments.push_back(c.alignment);
+    }
+    for (std::size_t i = 0; i < pt->rows.size(); ++i) {
+        const auto& r = pt->rows[i];
+        table_input::row row;
+        for (const auto& c : r.cells) row.cells.push_back(&c);
+        row.bold_first = r.row_header_first;
+        row.span_all = r.row_class == "condensed";
+        if (const auto* v = value_of[i])
+            for (std::size_t c = 1; c < v->cells.size() && c - 1 < labels.size(); ++c) {
+                if (v->cells[c].empty()) continue;
+                const double gap = row.detail.empty() ? 0 : ctx.body * 1.1;
+                row.detail.push_back({&labels[c - 1], {font_face::italic, ctx.style().muted, false}, gap, false});
+                row.detail.push_back({&v->cells[c], {font_face::regular, ctx.style().text, false, true}, ctx.body * 0.35, false});
+            }
+        in.rows.push_back(std::move(row));
+    }
+    return layout_table(in, width, ctx);
+}
+
+}  // namespace closeplan::layout::detail
