@@ -25,7 +25,8 @@ struct layout_options {
 std::unique_ptr<font_metrics> metrics_for(const view::document& doc, const font_paths& paths = {});
 
 /// Lays the document out. The buyer plan fits ONE page at no less than 8 pt:
-/// when it cannot, completed steps collapse into one line, later ones into
+/// when it cannot, stakeholders and the value map share one table; when that is
+/// not enough, step gates and notes go, completed steps collapse into one line, later ones into
 /// "+N more steps in the full plan", and a warning (O510) names what was condensed.
 /// Characters the fonts cannot paint are replaced visibly and reported once (O511).
 paged_document layout_document(const view::document& doc, const font_metrics& metrics,

@@ -147,9 +147,10 @@ fragment axis_strip(const view::timeline& t, double width, const context& ctx) {
     const double inset = step * static_cast<double>(widest) / 2 + ring + 0.5;
     const double span = std::max(1, t.span_days);
     auto at = [&](int day) { return inset + (width - 2 * inset) * std::clamp(day, 0, t.span_days) / span; };
+    auto late = [](const group& g) { return std::any_of(g.marks.begin(), g.marks.end(), [](const auto* m) { return m->overdue; }); };
     for (auto& g : groups) {
         g.text = ctx.paintable(g.text);
-        g.width = ctx.metrics().width(g.text, font_face::bold, size);
+        g.width = ctx.metrics().width(g.text, late(g) ? font_face::bold : font_face::regular, size);
         g.x = at(g.day);
     }
     std::vector<double> centres;
@@ -180,10 +181,9 @@ fragment axis_strip(const view::timeline& t, double width, const context& ctx) {
         }
         // Level 0 sits just above the markers; higher levels stack upwards.
         const double top = static_cast<double>(rows - 1 - g.level) * lead;
-        const bool late = std::any_of(g.marks.begin(), g.marks.end(), [](const auto* m) { return m->overdue; });
         const bool done = std::all_of(g.marks.begin(), g.marks.end(), [](const auto* m) { return m->done; });
-        const color fill = late ? st.tone_color(view::tone::bad) : done ? st.muted : st.text;
-        f.items.push_back({text_run{g.x, top + (lead - asc - desc) / 2 + asc, late ? font_face::bold : font_face::regular,
+        const color fill = late(g) ? st.tone_color(view::tone::bad) : done ? st.muted : st.text;
+        f.items.push_back({text_run{g.x, top + (lead - asc - desc) / 2 + asc, late(g) ? font_face::bold : font_face::regular,
                                     size, fill, g.text}});
     }
 
@@ -203,9 +203,9 @@ fragment axis_strip(const view::timeline& t, double width, const context& ctx) {
 }  // namespace
 
 fragment timeline_strip(const view::timeline& t, double width, const context& ctx) {
-    const double key_w = legend_width(t, ctx);
-    // A key wider than a third of the page leaves too little axis: it goes without.
-    const bool keyed = key_w > 0 && key_w < width / 3;
+    // The key stands in for the heading's per-side progress figures, so it is always drawn.
+    const double key_w = std::min(legend_width(t, ctx), width / 3);
+    const bool keyed = key_w > 0;
     const double gap = keyed ? ctx.style().column_gap : 0;
     const fragment axis = axis_strip(t, width - (keyed ? key_w + gap : 0), ctx);
     fragment f;
