@@ -66,6 +66,11 @@ bool check_text(std::string_view text, const std::string& file, diagnostic_sink&
 /// the text must not be loaded.
 bool prescan_yaml(std::string_view text, const std::string& file, diagnostic_sink& diags, const load_limits& limits);
 
+/// True when a byte scan proves that `text` has at most limits.max_nodes
+/// values and limits.max_depth levels, so prescan_yaml's event pass cannot
+/// stop it. False means "not proven", not "too large".
+bool surely_within_limits(std::string_view text, const load_limits& limits);
+
 /// Parsers proper; `text` has passed check_text and has no byte-order mark.
 std::optional<raw_node> load_yaml(std::string_view text, const std::string& file, diagnostic_sink& diags,
                                   const load_limits& limits);
