@@ -6,6 +6,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "layout/winansi.hpp"
@@ -103,21 +104,57 @@ std::string percent_encode(const std::string& url) {
     return out;
 }
 
+struct doc_free {
+    void operator()(HPDF_Doc pdf) const { HPDF_Free(pdf); }
+};
+using doc_ptr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, doc_free>;
+
+// Setting up a libharu document (the UTF-8 encoder's tables, the standard
+// fonts' metrics) costs as much as painting the page. HPDF_NewDoc empties a
+// document but keeps those, so each thread keeps one for standard-font PDFs.
+// Embedded fonts always get a new one: libharu names their subsets
+// (HPDFAA+, HPDFAB+) in load order over the document's whole life.
+// libharu fixes a document's error record when it creates it, so the record
+// lives as long as the thread.
+struct thread_pdf {
+    hpdf_errors errs;
+    doc_ptr spare;
+};
+
+thread_pdf& this_thread_pdf() {
+    thread_local thread_pdf state;
+    return state;
+}
+
 class painter {
 public:
     painter(const layout::paged_document& doc, diagnostic_sink& diags) : in_(doc), diags_(diags) {}
     ~painter() {
-        if (pdf_) HPDF_Free(pdf_);
+        if (!pdf_) return;
+        if (reusable_ && ok()) {
+            this_thread_pdf().spare.reset(pdf_);
+        } else {
+            HPDF_Free(pdf_);
+        }
     }
     painter(const painter&) = delete;
     painter& operator=(const painter&) = delete;
 
     std::string run() {
-        pdf_ = HPDF_New(record_error, &errs_);
+        auto& state = this_thread_pdf();
+        errs_ = {};
+        const bool fresh = in_.fonts.embedded || !state.spare;
+        if (fresh) {
+            pdf_ = HPDF_New(record_error, &errs_);
+        } else {
+            pdf_ = state.spare.release();
+            HPDF_NewDoc(pdf_);
+        }
         if (!pdf_) return fail("cannot create a PDF document");
+        reusable_ = !in_.fonts.embedded;
         // Compression applies to objects created after this call, so it comes first.
         HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
-        HPDF_UseUTFEncodings(pdf_);
+        if (fresh) HPDF_UseUTFEncodings(pdf_);
         HPDF_SetCurrentEncoder(pdf_, "UTF-8");  // info strings are UTF-8 (written as UTF-16BE)
         if (!ok()) return fail("cannot set up the PDF document");
         set_info(HPDF_INFO_TITLE, in_.title);
@@ -337,7 +374,7 @@ private:
 
     const layout::paged_document& in_;
     diagnostic_sink& diags_;
-    hpdf_errors errs_;
+    hpdf_errors& errs_ = this_thread_pdf().errs;
     HPDF_Doc pdf_ = nullptr;
     HPDF_Page page_ = nullptr;
     std::array<HPDF_Font, 4> fonts_{};
@@ -346,6 +383,7 @@ private:
     double cur_size_ = -1;
     std::optional<layout::color> cur_fill_;
     int page_number_ = 0;
+    bool reusable_ = false;
     bool in_text_ = false;
     bool dashed_ = false;
 };
