@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Converts a document to one self-contained HTML page: sections rendered here, placed by the page template.
+#include <algorithm>
+#include <map>
+#include <mutex>
+
 #include "render/html_writer.hpp"
 #include "render/render.hpp"
 #include "render/style_context.hpp"
+#include "render/template_check.hpp"
 #include "render/template_engine.hpp"
 #include "render/page_fit.hpp"
 #include "render/writer_support.hpp"
@@ -46,6 +51,36 @@ std::string tidy_html(std::string_view text) {
     return out + '\n';
 }
 
+// The page CSS depends only on the style and the CSS template, never on the
+// plan, and rendering the 11 KB template is a sizeable part of an HTML page.
+// Only results that reported nothing are kept, so problems are reported on
+// every render as before, and only from templates without partials, whose
+// files could change behind the key.
+std::optional<std::string> page_css(const resource_text& css_template, const render_context& ctx,
+                                    diagnostic_sink& diags) {
+    std::string key = css_template.origin + '\n' + css_template.text;
+    for (const auto& [name, value] : ctx.look.tokens()) key += '\n' + name + '\n' + value;
+    static std::mutex mutex;
+    static std::map<std::string, std::string, std::less<>> cache;
+    {
+        std::lock_guard lock(mutex);
+        if (const auto found = cache.find(key); found != cache.end()) return found->second;
+    }
+    const auto reported_before = diags.all().size();
+    auto css = render_template(css_template, template_format::css, detail::style_context(ctx.look), ctx.templates, diags);
+    const auto tags = detail::scan_template_tags(css_template.text);
+    const bool has_partials = std::any_of(tags.begin(), tags.end(), [](const detail::template_tag& t) {
+        return t.type == detail::template_tag::kind::partial;
+    });
+    if (css && diags.all().size() == reported_before && !has_partials) {
+        std::lock_guard lock(mutex);
+        // Many styles or template folders in one long-lived process must not grow it without end.
+        if (cache.size() >= 64) cache.clear();
+        cache.emplace(std::move(key), *css);
+    }
+    return css;
+}
+
 }  // namespace
 
 std::string render_html(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
@@ -55,8 +90,7 @@ std::string render_html(const view::document& doc, const render_context& ctx, di
 
     detail::page_parts parts;
     parts.density = std::string(detail::to_string(detail::choose_density(doc)));
-    const auto css = render_template(*css_template, template_format::css, detail::style_context(ctx.look),
-                                     ctx.templates, diags);
+    const auto css = page_css(*css_template, ctx, diags);
     if (!css) return {};
     if (css->find("</") != std::string::npos || css->find("<!--") != std::string::npos) {
         diags.error("T402", "the page CSS must not contain `</` or `<!--`", {css_template->origin, 0, 0, {}},
