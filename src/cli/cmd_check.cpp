@@ -2,6 +2,7 @@
 // `closeplan check`: validate a plan and report every problem, writing nothing.
 #include <iostream>
 
+#include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/terminal.hpp"
 
@@ -30,5 +31,17 @@ exit_code run_check(const plan_flags& flags) {
     }
     return exit_code_for(diags, flags.strict);
 }
+
+namespace {
+
+plan_flags& flags() {
+    static plan_flags parsed;
+    return parsed;
+}
+
+const register_command registered{{20, [](CLI::App& app) { return setup_check(app, flags()); },
+                                   [] { return run_check(flags()); }}};
+
+}  // namespace
 
 }  // namespace closeplan::cli

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/output_files.hpp"
 #include "cli/terminal.hpp"
@@ -83,5 +84,17 @@ exit_code run_render(const render_flags& flags) {
     }
     return exit_code::success;
 }
+
+namespace {
+
+render_flags& flags() {
+    static render_flags parsed;
+    return parsed;
+}
+
+const register_command registered{{10, [](CLI::App& app) { return setup_render(app, flags()); },
+                                   [] { return run_render(flags()); }}};
+
+}  // namespace
 
 }  // namespace closeplan::cli

@@ -3,8 +3,11 @@
 #include <CLI/CLI.hpp>
 
 #include <exception>
+#include <string>
+#include <vector>
 #include <iostream>
 
+#include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "closeplan/diagnostics.hpp"
@@ -28,11 +31,14 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", std::string("closeplan ") + CLOSEPLAN_VERSION);
     app.require_subcommand(1);
 
-    render_flags render;
-    plan_flags check;
+    const auto commands = registered_commands();
+    std::vector<CLI::App*> installed;
+    std::string command_names;
+    for (const auto& command : commands) {
+        installed.push_back(command.setup(app));
+        command_names += (command_names.empty() ? "" : ", ") + installed.back()->get_name();
+    }
     bool fail_internally = false;
-    auto* render_command = setup_render(app, render);
-    auto* check_command = setup_check(app, check);
     // Hidden: lets the test suite prove that a bug maps to exit code 70.
     app.add_flag("--internal-error-for-testing", fail_internally)->group("");
 
@@ -43,7 +49,7 @@ int run(int argc, char** argv) {
         return false;
     };
     if (argc > 1 && argv[1][0] != '-' && !known(argv[1])) {
-        std::cerr << "closeplan: unknown command `" << argv[1] << "`; commands: render, check\n"
+        std::cerr << "closeplan: unknown command `" << argv[1] << "`; commands: " << command_names << "\n"
                   << "Run with --help for more information.\n";
         return static_cast<int>(exit_code::usage);
     }
@@ -57,8 +63,8 @@ int run(int argc, char** argv) {
         return code == 0 ? 0 : static_cast<int>(exit_code::usage);
     }
     if (fail_internally) throw std::logic_error("internal error requested by --internal-error-for-testing");
-    if (render_command->parsed()) return static_cast<int>(run_render(render));
-    if (check_command->parsed()) return static_cast<int>(run_check(check));
+    for (std::size_t i = 0; i < commands.size(); ++i)
+        if (installed[i]->parsed()) return static_cast<int>(commands[i].run());
     return static_cast<int>(exit_code::usage);
 }
 
@@ -73,7 +79,8 @@ int main(int argc, char** argv) {
         const char stage = e.diag().code.empty() ? 'X' : e.diag().code.front();
         if (stage == 'O') return static_cast<int>(exit_code::output_error);
         if (stage == 'T') return static_cast<int>(exit_code::template_error);
-        if (stage == 'L' || stage == 'V' || stage == 'R') return static_cast<int>(exit_code::invalid_input);
+        if (stage == 'L' || stage == 'V' || stage == 'R' || stage == 'P' || stage == 'B' || stage == 'C')
+            return static_cast<int>(exit_code::invalid_input);
         return static_cast<int>(exit_code::internal);
     } catch (const std::exception& e) {
         std::cerr << "closeplan: internal error: " << e.what()
