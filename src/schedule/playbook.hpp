@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// A playbook (plan-format.md section 3): a deal's milestone skeleton with
+// durations in business days, read once and scheduled against many deals.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "closeplan/diagnostics.hpp"
+#include "model/plan.hpp"
+
+namespace closeplan::schedule {
+
+/// One milestone of a playbook, as written (plan-format.md section 3).
+struct playbook_step {
+    std::string id;
+    std::string title;
+    model::side owner = model::side::both;
+    std::string workstream;               ///< free text; the spec's names are the usual ones
+    int days = 1;                         ///< duration in business days, >= 1 (see schedule.hpp)
+    std::vector<std::string> depends_on;  ///< ids of steps that must be due before this one starts
+    std::string gate;
+    std::string notes;  ///< Markdown, copied to the plan's milestone
+    source_location where;
+};
+
+/// A loaded, checked playbook. Loading also works out, once, what every
+/// scheduling run needs (indices instead of ids, an order to walk in), so
+/// scheduling a deal does no look-ups and no sorting.
+struct playbook {
+    std::string name;
+    std::vector<playbook_step> steps;  ///< in file order; the scheduled plan keeps this order
+    std::string source_file;
+
+    // Worked out by load_playbook / prepare_playbook; scheduling reads only these.
+    /// Step indices so that every step comes after all of its successors
+    /// (reverse topological order): walking it places each step after the
+    /// steps that depend on it.
+    std::vector<std::uint32_t> successors_first;
+    /// successor_index[successor_begin[i] .. successor_begin[i+1]) are the
+    /// steps that depend on step i (flattened, so one allocation).
+    std::vector<std::uint32_t> successor_begin;
+    std::vector<std::uint32_t> successor_index;
+};
+
+/// Reads a playbook file (`closeplan-playbook: 1`, YAML or JSON by the file
+/// name). Every problem is reported with file:line:column and JSON Pointer
+/// (P6xx codes, docs/diagnostics.md; syntax problems are L1xx as for plans);
+/// returns nullopt when any error was reported. An unreadable file throws
+/// closeplan::error (L100), like load::load_file.
+std::optional<playbook> load_playbook(const std::string& path, diagnostic_sink& diags);
+
+/// Same, from text already in memory; `file` only names it in locations.
+std::optional<playbook> load_playbook_text(std::string_view text, const std::string& file,
+                                           diagnostic_sink& diags);
+
+/// Fills the derived fields of a playbook built in code (ids unique, every
+/// depends_on known, no cycle, days >= 1). Reports P6xx errors and returns
+/// false when the steps cannot be scheduled. load_playbook calls it.
+bool prepare_playbook(playbook& book, diagnostic_sink& diags);
+
+}  // namespace closeplan::schedule
