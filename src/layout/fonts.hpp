@@ -18,6 +18,9 @@ public:
     virtual ~font_metrics() = default;
     /// Width in points of UTF-8 text at `size`.
     [[nodiscard]] virtual double width(std::string_view utf8, font_face face, double size) const = 0;
+    /// Width in 1/1000 em, so text measured once can be sized many times:
+    /// `width(t, f, s) == units(t, f) * s / 1000` exactly for the table-driven families.
+    [[nodiscard]] virtual double units(std::string_view utf8, font_face face) const { return width(utf8, face, 1000.0); }
     /// Ascent and descent (positive, below the baseline) at `size`.
     [[nodiscard]] virtual double ascent(double size) const = 0;
     [[nodiscard]] virtual double descent(double size) const = 0;

@@ -4,6 +4,8 @@
 #include "layout/inline_flow.hpp"
 
 #include <algorithm>
+#include <deque>
+#include <unordered_map>
 #include <variant>
 
 namespace closeplan::layout::detail {
@@ -22,7 +24,7 @@ struct token {
     bool breakable_before = false;  // after a hyphen or slash
     bool hard_break = false;
     double gap = 0;
-    double width = 0;
+    double units = 0;  ///< text width in 1/1000 em; the badge padding is added per size
 };
 
 struct state {
@@ -157,53 +159,134 @@ private:
     double pending_gap_ = 0;
 };
 
-struct sizes {
-    double size, asc, desc, badge_pad;
-};
-
 double space_width(const context& ctx, font_face face, double size) { return ctx.metrics().width(" ", face, size); }
 
-std::vector<token> tokenize(const std::vector<flow_span>& spans, const flow_options& o, const context& ctx) {
+double badge_padding(double size) { return size * 0.22; }
+
+double width_at(const token& t, double size) {
+    return t.units * size / 1000.0 + (t.is_badge ? 2 * badge_padding(size) : 0);
+}
+
+std::vector<token> tokenize(const std::vector<flow_span>& spans, const context& ctx) {
     std::vector<token> tokens;
     tokenizer tz(ctx, tokens);
     for (const auto& s : spans) tz.span(s);
-    const double pad = o.size * 0.22;
-    for (auto& t : tokens) {
-        if (t.hard_break) continue;
-        t.width = ctx.metrics().width(t.text, t.face, o.size) + (t.is_badge ? 2 * pad : 0);
-    }
+    for (auto& t : tokens)
+        if (!t.hard_break) t.units = ctx.metrics().units(t.text, t.face);
     return tokens;
 }
+
+// The cache key: everything tokenize() reads, the text itself included.
+struct key_writer {
+    std::string& key;
+    void bytes(const void* p, std::size_t n) const { key.append(static_cast<const char*>(p), n); }
+    void text(char tag, const std::string& value) const {
+        key += tag;
+        const std::size_t n = value.size();
+        bytes(&n, sizeof n);
+        key += value;
+    }
+    void operator()(const view::text& t) const { text('t', t.value); }
+    void operator()(const view::emphasis& e) const { all('e', e.children); }
+    void operator()(const view::strong& e) const { all('s', e.children); }
+    void operator()(const view::strikethrough& e) const { all('x', e.children); }
+    void operator()(const view::code_span& c) const { text('c', c.value); }
+    void operator()(const view::link& l) const {
+        text('l', l.url);
+        all('L', l.children);
+    }
+    void operator()(const view::soft_break&) const { key += 'b'; }
+    void operator()(const view::line_break&) const { key += 'B'; }
+    void operator()(const view::badge& b) const {
+        text('g', b.label);
+        bytes(&b.color, sizeof b.color);
+    }
+    void all(char tag, const view::inlines& children) const {
+        key += tag;
+        for (const auto& n : children) std::visit(*this, n.value);
+        key += ')';
+    }
+    void span(const flow_span& s) const {
+        bytes(&s.style.face, sizeof s.style.face);
+        bytes(&s.style.fill, sizeof s.style.fill);
+        const char flags[3] = {s.style.upper, s.style.breaks_as_dots, s.break_before};
+        bytes(flags, sizeof flags);
+        bytes(&s.gap, sizeof s.gap);
+        all('(', *s.content);
+    }
+};
+
+}  // namespace
+
+struct token_cache::entries {
+    std::unordered_map<std::string, std::vector<token>> by_key;
+    std::string scratch;
+};
+
+token_cache::token_cache() : entries_(std::make_unique<entries>()) {}
+token_cache::~token_cache() = default;
+
+namespace {
+
+// The spans' words, measured once per layout when the context has a cache.
+class words_of {
+public:
+    words_of(const std::vector<flow_span>& spans, const context& ctx) {
+        if (!ctx.words) {
+            own_ = tokenize(spans, ctx);
+            tokens_ = &own_;
+            return;
+        }
+        auto& e = ctx.words->get();
+        e.scratch.clear();
+        const key_writer writer{e.scratch};
+        for (const auto& s : spans) writer.span(s);
+        auto found = e.by_key.find(e.scratch);
+        if (found == e.by_key.end()) found = e.by_key.emplace(e.scratch, tokenize(spans, ctx)).first;
+        tokens_ = &found->second;
+    }
+    [[nodiscard]] const std::vector<token>& tokens() const { return *tokens_; }
+
+private:
+    std::vector<token> own_;
+    const std::vector<token>* tokens_ = nullptr;
+};
 
 bool starts_group(const token& t) { return t.space_before || t.breakable_before || t.hard_break || t.gap > 0; }
 
 // Splits a text token into code points, for words wider than the line.
-std::vector<token> split_code_points(const token& t, double size, const context& ctx) {
-    if (t.is_badge) return {t};
-    std::vector<token> parts;
+void split_code_points(const token& t, const context& ctx, std::deque<token>& pieces, std::vector<const token*>& out) {
+    if (t.is_badge) {
+        out.push_back(&t);
+        return;
+    }
     for (std::size_t i = 0; i < t.text.size();) {
         const std::size_t len = std::min(sequence_length(static_cast<unsigned char>(t.text[i])), t.text.size() - i);
         token p = t;
         p.text = t.text.substr(i, len);
-        p.width = ctx.metrics().width(p.text, p.face, size);
+        p.units = ctx.metrics().units(p.text, p.face);
         if (i > 0) p.space_before = p.breakable_before = false, p.gap = 0;
-        parts.push_back(std::move(p));
+        pieces.push_back(std::move(p));
+        out.push_back(&pieces.back());
         i += len;
     }
-    return parts;
 }
 
 struct placed {
-    token t;
-    double x;
+    const token* t;
+    double x, width;
 };
 struct line_of {
     std::vector<placed> tokens;
     double width = 0;
 };
 
-std::vector<line_of> break_into_lines(const std::vector<token>& tokens, double width, const flow_options& o, const context& ctx) {
+// Greedy line breaking. Words wider than a line are cut into code points,
+// kept in `pieces` (a deque, so the lines' pointers stay valid).
+std::vector<line_of> break_into_lines(const std::vector<token>& tokens, double width, const flow_options& o,
+                                      const context& ctx, std::deque<token>& pieces) {
     std::vector<line_of> lines(1);
+    std::vector<const token*> group;
     std::size_t i = 0;
     while (i < tokens.size()) {
         if (tokens[i].hard_break) {
@@ -212,33 +295,32 @@ std::vector<line_of> break_into_lines(const std::vector<token>& tokens, double w
             continue;
         }
         std::size_t j = i + 1;
-        double group_width = tokens[i].width;
-        while (j < tokens.size() && !starts_group(tokens[j])) group_width += tokens[j++].width;
+        double group_width = width_at(tokens[i], o.size);
+        while (j < tokens.size() && !starts_group(tokens[j])) group_width += width_at(tokens[j++], o.size);
         const token& first = tokens[i];
         auto lead = [&](const token& t, const line_of& l) {
             return l.tokens.empty() ? 0.0 : (t.space_before ? space_width(ctx, t.face, o.size) : 0.0) + t.gap;
         };
         if (!lines.back().tokens.empty() && lines.back().width + lead(first, lines.back()) + group_width > width)
             lines.emplace_back();
-        std::vector<token> group(tokens.begin() + static_cast<std::ptrdiff_t>(i), tokens.begin() + static_cast<std::ptrdiff_t>(j));
-        if (group_width > width) {
-            std::vector<token> parts;
-            for (const auto& t : group) {
-                auto split = split_code_points(t, o.size, ctx);
-                parts.insert(parts.end(), split.begin(), split.end());
-            }
-            group = std::move(parts);
+        group.clear();
+        for (std::size_t k = i; k < j; ++k) {
+            if (group_width > width)
+                split_code_points(tokens[k], ctx, pieces, group);
+            else
+                group.push_back(&tokens[k]);
         }
         for (std::size_t k = 0; k < group.size(); ++k) {
             line_of* l = &lines.back();
-            double x = l->width + (k == 0 ? lead(group[k], *l) : 0.0);
-            if (group_width > width && !l->tokens.empty() && x + group[k].width > width) {
+            const double w = width_at(*group[k], o.size);
+            double x = l->width + (k == 0 ? lead(*group[k], *l) : 0.0);
+            if (group_width > width && !l->tokens.empty() && x + w > width) {
                 lines.emplace_back();
                 l = &lines.back();
                 x = 0;
             }
-            l->tokens.push_back({group[k], x});
-            l->width = x + group[k].width;
+            l->tokens.push_back({group[k], x, w});
+            l->width = x + w;
         }
         i = j;
     }
@@ -246,39 +328,47 @@ std::vector<line_of> break_into_lines(const std::vector<token>& tokens, double w
     return lines;
 }
 
-bool same_run(const placed& a, const token& b) {
-    return !a.t.is_badge && !b.is_badge && a.t.face == b.face && a.t.fill == b.fill && a.t.url == b.url &&
-           a.t.strike == b.strike && b.gap == 0;
+// Neighbouring words in one style are painted as one text run.
+struct run {
+    const token* t;
+    std::string text;
+    double x, width;
+};
+
+bool same_run(const run& a, const token& b) {
+    return !a.t->is_badge && !b.is_badge && a.t->face == b.face && a.t->fill == b.fill && a.t->url == b.url &&
+           a.t->strike == b.strike && b.gap == 0;
 }
 
 void emit_line(const line_of& l, double baseline, double offset, const flow_options& o, const context& ctx, fragment& out) {
     const double asc = ctx.metrics().ascent(o.size), desc = ctx.metrics().descent(o.size);
-    std::vector<placed> runs;
+    std::vector<run> runs;
     for (const auto& p : l.tokens) {
-        if (!runs.empty() && same_run(runs.back(), p.t)) {
-            runs.back().t.text += (p.t.space_before ? " " : "") + p.t.text;
-            runs.back().t.width = p.x + p.t.width - runs.back().x;
+        if (!runs.empty() && same_run(runs.back(), *p.t)) {
+            if (p.t->space_before) runs.back().text += ' ';
+            runs.back().text += p.t->text;
+            runs.back().width = p.x + p.width - runs.back().x;
             continue;
         }
-        runs.push_back(p);
+        runs.push_back({p.t, p.t->text, p.x, p.width});
     }
     for (const auto& r : runs) {
         const double x = offset + r.x;
-        if (r.t.is_badge) {
-            const auto colors = ctx.style().badge(r.t.tone);
-            const double pad = o.size * 0.22;
-            out.items.push_back({box{x, baseline - asc - 0.6, r.t.width, asc + desc + 1.0, colors.bg, std::nullopt, 0, 1.6}});
-            out.items.push_back({text_run{x + pad, baseline, r.t.face, o.size, colors.fg, r.t.text}});
+        const token& t = *r.t;
+        if (t.is_badge) {
+            const auto colors = ctx.style().badge(t.tone);
+            out.items.push_back({box{x, baseline - asc - 0.6, r.width, asc + desc + 1.0, colors.bg, std::nullopt, 0, 1.6}});
+            out.items.push_back({text_run{x + badge_padding(o.size), baseline, t.face, o.size, colors.fg, r.text}});
             continue;
         }
-        out.items.push_back({text_run{x, baseline, r.t.face, o.size, r.t.fill, r.t.text}});
-        if (r.t.strike) {
+        out.items.push_back({text_run{x, baseline, t.face, o.size, t.fill, r.text}});
+        if (t.strike) {
             const double y = baseline - o.size * 0.3;
-            out.items.push_back({rule{x, y, x + r.t.width, y, 0.6, r.t.fill, false}});
+            out.items.push_back({rule{x, y, x + r.width, y, 0.6, t.fill, false}});
         }
-        if (!r.t.url.empty()) {
-            out.items.push_back({rule{x, baseline + 1.0, x + r.t.width, baseline + 1.0, 0.4, r.t.fill, false}});
-            out.items.push_back({link_area{x, baseline - asc, r.t.width, asc + desc, r.t.url}});
+        if (!t.url.empty()) {
+            out.items.push_back({rule{x, baseline + 1.0, x + r.width, baseline + 1.0, 0.4, t.fill, false}});
+            out.items.push_back({link_area{x, baseline - asc, r.width, asc + desc, t.url}});
         }
     }
 }
@@ -304,9 +394,13 @@ std::string context::paintable(std::string_view utf8) const {
 }
 
 fragment flow(const std::vector<flow_span>& spans, double width, const flow_options& o, const context& ctx) {
-    const auto lines = break_into_lines(tokenize(spans, o, ctx), width, o, ctx);
+    const words_of words(spans, ctx);
+    std::deque<token> pieces;
+    const auto lines = break_into_lines(words.tokens(), width, o, ctx, pieces);
     fragment out;
     const double leading = ctx.leading(o.size);
+    out.height = static_cast<double>(lines.size()) * leading;
+    if (ctx.measure_only) return out;
     const double asc = ctx.metrics().ascent(o.size), desc = ctx.metrics().descent(o.size);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const double baseline = static_cast<double>(i) * leading + (leading - asc - desc) / 2 + asc;
@@ -315,7 +409,6 @@ fragment flow(const std::vector<flow_span>& spans, double width, const flow_opti
         if (o.alignment == view::align::center) offset = (width - lines[i].width) / 2;
         emit_line(lines[i], baseline, std::max(0.0, offset), o, ctx, out);
     }
-    out.height = static_cast<double>(lines.size()) * leading;
     return out;
 }
 
@@ -325,7 +418,8 @@ fragment flow(const view::inlines& content, double width, const flow_options& o,
 }
 
 flow_widths measure(const std::vector<flow_span>& spans, const flow_options& o, const context& ctx) {
-    const auto tokens = tokenize(spans, o, ctx);
+    const words_of words(spans, ctx);
+    const auto& tokens = words.tokens();
     flow_widths w;
     double line = 0, group = 0;
     for (const auto& t : tokens) {
@@ -335,8 +429,9 @@ flow_widths measure(const std::vector<flow_span>& spans, const flow_options& o, 
         }
         if (starts_group(t)) group = 0;
         const double lead = line > 0 ? (t.space_before ? space_width(ctx, t.face, o.size) : 0.0) + t.gap : 0.0;
-        line += lead + t.width;
-        group += t.width;
+        const double t_width = width_at(t, o.size);
+        line += lead + t_width;
+        group += t_width;
         w.natural = std::max(w.natural, line);
         w.minimum = std::max(w.minimum, group);
     }

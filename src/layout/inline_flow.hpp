@@ -2,6 +2,7 @@
 // Inline text (styled words, links, badges) flowed into lines of a given width.
 #pragma once
 
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -14,6 +15,23 @@
 
 namespace closeplan::layout::detail {
 
+/// Flowed text cut into measured words, kept for one layout: the one-page
+/// fitter lays the same document out at several sizes, and words measured in
+/// em units serve every size. Keyed by content, never by address (layout
+/// code also flows short-lived inlines). Not thread-safe: one per layout.
+class token_cache {
+public:
+    token_cache();
+    ~token_cache();
+    token_cache(const token_cache&) = delete;
+    token_cache& operator=(const token_cache&) = delete;
+    struct entries;
+    [[nodiscard]] entries& get() const { return *entries_; }
+
+private:
+    std::unique_ptr<entries> entries_;
+};
+
 /// What every layout function needs: metrics, style and the current type sizes.
 struct context {
     // Pointers, not references, so a context can be re-made for each fitting attempt.
@@ -24,6 +42,9 @@ struct context {
     double body = 9, small = 8, h1 = 15, h2 = 9.5;
     double gap_scale = 1;  ///< vertical spacing shrinks with the type
     std::set<char32_t>* unpaintable = nullptr;  ///< code points replaced so far
+    token_cache* words = nullptr;  ///< optional: reuse measured words across fitting attempts
+    /// Fitting attempts need heights only: text is broken into lines but not emitted.
+    bool measure_only = false;
 
     [[nodiscard]] double leading(double size) const { return style().leading(size); }
     /// `utf8` with code points the fonts cannot paint replaced by a visible substitute.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <set>
 
 #include "layout/condense.hpp"
@@ -207,8 +208,10 @@ std::vector<fragment> document_flow(const view::document& doc, double width, flo
     return flow;
 }
 
-context make_context(const font_metrics& m, const page_style& st, double body, std::set<char32_t>* unpaintable) {
+context make_context(const font_metrics& m, const page_style& st, double body, std::set<char32_t>* unpaintable,
+                     token_cache* words) {
     context ctx;
+    ctx.words = words;
     ctx.metrics_ = &m;
     ctx.style_ = &st;
     ctx.body = body;
@@ -245,6 +248,7 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
     const double width = st.content_width();
     page_frame frame{st.width, st.height, st.margin_top, st.margin_bottom, st.margin_left, 0};
     std::set<char32_t> unpaintable;
+    token_cache words;
 
     paged_document out;
     out.title = doc.title;
@@ -255,7 +259,7 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
 
     std::vector<fragment> flow;
     std::vector<std::string> notes;
-    context ctx = make_context(metrics, st, st.body, &unpaintable);
+    context ctx = make_context(metrics, st, st.body, &unpaintable, &words);
     if (full) {
         frame.footer = ctx.leading(ctx.small) + 4;
         flow = document_flow(doc, width, {true, false}, ctx);
@@ -265,24 +269,31 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
         const auto* value = section_of(doc, "value_map");
         const auto* people = section_of(doc, "stakeholders");
         const bool can_merge = value && people && people_pair_up(*people, *value);
+        // Attempts only measure heights; the chosen one is laid out in full at the end.
         bool fits = false;
         flow_choice choice;
+        const auto fits_page = [&](const view::document& d) {
+            context measuring = ctx;
+            measuring.measure_only = true;
+            return stacked_height(document_flow(d, width, choice, measuring)) <= frame.content_height();
+        };
         for (const bool merge : {false, true}) {
             if (fits || (merge && !can_merge)) break;
             choice.merge_people = merge;
             for (double body = st.body; body >= 8.0 - 1e-9 && !fits; body -= 0.25) {
-                ctx = make_context(metrics, st, body, &unpaintable);
-                flow = document_flow(doc, width, choice, ctx);
-                fits = stacked_height(flow) <= frame.content_height();
+                ctx = make_context(metrics, st, body, &unpaintable, &words);
+                fits = fits_page(doc);
             }
         }
         condense_state state;
         state.people_merged = choice.merge_people;
+        std::optional<view::document> condensed;
         while (!fits && state.next(doc)) {
             notes.clear();
-            flow = document_flow(condense(doc, state, notes), width, choice, ctx);
-            fits = stacked_height(flow) <= frame.content_height();
+            condensed = condense(doc, state, notes);
+            fits = fits_page(*condensed);
         }
+        flow = document_flow(condensed ? *condensed : doc, width, choice, ctx);
         if (!notes.empty()) {
             std::string message = "the plan was condensed to fit one page at 8 pt: ";
             for (std::size_t i = 0; i < notes.size(); ++i) message += (i ? ", " : "") + notes[i];
