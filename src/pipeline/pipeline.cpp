@@ -78,7 +78,20 @@ render_result render_plan(const render_request& request, diagnostic_sink& diags)
     render_result result;
     result.plan = load_plan(request, diags);
     if (!result.plan) return result;
-    const auto& plan = *result.plan;
+    result.outputs = render_model(*result.plan, request, diags);
+    return result;
+}
+
+std::vector<rendered_output> render_model(const model::plan& input_plan, const render_request& request,
+                                          diagnostic_sink& diags) {
+    const model::plan* plan_ptr = &input_plan;
+    std::optional<model::plan> relabelled;
+    if (!request.locale.empty() && input_plan.locale != request.locale) {
+        relabelled = input_plan;
+        relabelled->locale = request.locale;
+        plan_ptr = &*relabelled;
+    }
+    const auto& plan = *plan_ptr;
 
     const auto as_of = request.as_of ? *request.as_of : plan.as_of ? *plan.as_of : request.today;
     const auto facts = analyze::analyze_plan(plan, as_of);
@@ -88,7 +101,7 @@ render_result render_plan(const render_request& request, diagnostic_sink& diags)
     const auto words = templates.load_labels(plan.locale, diags);
     std::optional<render::style> look = render::style::built_in();
     if (!request.style_path.empty()) look = render::style::from_file(request.style_path, diags);
-    if (diags.has_errors() || !look) return result;
+    if (diags.has_errors() || !look) return {};
 
     const auto doc = view::build_document(plan, facts, words, diags);
     const render::render_context ctx{templates, *look, render::render_options{request.template_name, request.paper}};
@@ -104,8 +117,8 @@ render_result render_plan(const render_request& request, diagnostic_sink& diags)
         outputs.push_back({format->name, format->extension, format->write(doc, ctx, diags)});
     }
     // Nothing half-done leaves the pipeline: one failed format withholds all.
-    if (!diags.has_errors()) result.outputs = std::move(outputs);
-    return result;
+    if (diags.has_errors()) return {};
+    return outputs;
 }
 
 }  // namespace closeplan::pipeline

@@ -50,4 +50,12 @@ std::optional<model::plan> load_plan(const render_request& request, diagnostic_s
 /// throw closeplan::error.
 render_result render_plan(const render_request& request, diagnostic_sink& diags);
 
+/// Runs analyze -> view -> render on a plan built in code (batch: a CRM row
+/// and a playbook), skipping load and validate. `request.plan` is not read;
+/// the formats, as_of, today, templates, style, paper and locale are. The
+/// caller vouches that the plan holds what validate would accept. Outputs
+/// are empty on any error diagnostic, as for render_plan.
+std::vector<rendered_output> render_model(const model::plan& plan, const render_request& request,
+                                          diagnostic_sink& diags);
+
 }  // namespace closeplan::pipeline

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+// Streaming CSV records out of a CRM export with libcsv, each with the physical
+// line it starts on, so a failed row can be found in the file.
+#pragma once
+
+#include <cstddef>
+#include <deque>
+#include <istream>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct csv_parser;
+
+namespace closeplan::batch {
+
+/// One record as libcsv split it. `problem` is set (and `fields` may be
+/// incomplete) when the quoting was broken; reading resumes on the next line.
+struct csv_record {
+    int line = 0;                     ///< 1-based physical line the record starts on
+    std::vector<std::string> fields;  ///< raw bytes, spaces around unquoted fields trimmed
+    std::string problem;
+};
+
+/// Reads records one at a time, holding at most one physical line and the
+/// record being built, so memory does not grow with the length of the export.
+/// Handles a UTF-8 byte-order mark, CRLF or LF, a missing final newline, an
+/// Excel `sep=;` first line, and detects `;` (European spreadsheets) or tab
+/// separators from the first line when `separator` is 0.
+class csv_reader {
+public:
+    explicit csv_reader(std::istream& in, char separator = 0);
+    ~csv_reader();
+    csv_reader(const csv_reader&) = delete;
+    csv_reader& operator=(const csv_reader&) = delete;
+
+    /// The next record; false at the end of the input.
+    bool next(csv_record& out);
+
+    [[nodiscard]] char separator() const { return separator_; }
+    [[nodiscard]] bool had_bom() const { return had_bom_; }
+    /// Bytes consumed so far (for progress).
+    [[nodiscard]] std::size_t bytes_read() const { return bytes_read_; }
+
+    // libcsv callbacks (public so the C trampolines can reach them).
+    void on_field(const char* data, std::size_t size);
+    void on_record_end();
+
+private:
+    bool feed_next_line();
+    void start_parser();
+    void finish_input();
+    void report_broken_quoting(const std::string& what);
+
+    std::istream& in_;
+    std::unique_ptr<::csv_parser> parser_;
+    char separator_ = ',';
+    bool had_bom_ = false;
+    bool at_end_ = false;
+    bool first_line_pending_ = true;
+    std::string pending_first_line_;
+    bool pending_first_has_newline_ = false;
+    std::size_t bytes_read_ = 0;
+    int line_ = 0;               ///< physical lines fed so far
+    int record_start_ = 0;       ///< line the record being built starts on; 0 = none yet
+    csv_record building_;
+    std::deque<csv_record> ready_;
+};
+
+/// The separator a header line uses: the most frequent of `,` `;` and tab
+/// outside quotes; `,` when none occurs.
+char detect_separator(std::string_view first_line);
+
+}  // namespace closeplan::batch

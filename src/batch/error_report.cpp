@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+// errors.csv and JSON lines for failed rows.
+#include "batch/error_report.hpp"
+
+#include <csv.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/utf8.hpp"
+
+namespace closeplan::batch {
+
+std::string neutralise_formula(std::string_view value) {
+    if (!value.empty()) {
+        const char c = value.front();
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') return "'" + std::string(value);
+    }
+    return std::string(value);
+}
+
+std::string csv_field(std::string_view value) {
+    const auto text = neutralise_formula(utf8::replace_invalid(value));
+    // csv_write quotes the whole field and doubles quotes: at most 2n + 2 bytes.
+    std::string out(text.size() * 2 + 2, '\0');
+    const auto used = csv_write(out.data(), out.size(), text.data(), text.size());
+    out.resize(used);
+    return out;
+}
+
+std::string errors_csv_header() { return "row,column,value,code,message\r\n"; }
+
+std::string errors_csv_line(const row_error& e) {
+    return std::to_string(e.line) + "," + csv_field(e.column) + "," + csv_field(e.value) + "," + csv_field(e.code) +
+           "," + csv_field(e.message) + "\r\n";
+}
+
+std::string json_string(std::string_view text) {
+    return nlohmann::json(utf8::replace_invalid(text)).dump();
+}
+
+std::string error_json(const row_error& e) {
+    return "{\"row\":" + std::to_string(e.line) + ",\"column\":" + json_string(e.column) +
+           ",\"value\":" + json_string(e.value) + ",\"code\":" + json_string(e.code) +
+           ",\"message\":" + json_string(e.message) + "}";
+}
+
+}  // namespace closeplan::batch

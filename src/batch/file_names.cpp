@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+// Safe, unique output names.
+#include "batch/file_names.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "batch/content_hash.hpp"
+
+namespace closeplan::batch {
+
+namespace {
+
+bool is_kept(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+    return out;
+}
+
+bool is_reserved_windows_name(std::string_view stem) {
+    const auto key = lower(stem.substr(0, stem.find('-')));
+    static constexpr std::array<std::string_view, 4> plain{"con", "prn", "aux", "nul"};
+    if (std::find(plain.begin(), plain.end(), key) != plain.end()) return true;
+    return key.size() == 4 && (key.starts_with("com") || key.starts_with("lpt")) && key[3] >= '0' && key[3] <= '9';
+}
+
+void append_slug(std::string& out, std::string_view text) {
+    bool dash = !out.empty();
+    for (unsigned char c : text) {
+        if (is_kept(c)) {
+            if (dash && !out.empty()) out.push_back('-');
+            dash = false;
+            out.push_back(static_cast<char>(c));
+        } else {
+            dash = true;
+        }
+    }
+}
+
+}  // namespace
+
+std::string safe_stem(std::string_view id, std::string_view name) {
+    std::string stem;
+    append_slug(stem, id);
+    append_slug(stem, name);
+    if (stem.size() > max_stem_length) {
+        stem.resize(max_stem_length);
+        while (!stem.empty() && stem.back() == '-') stem.pop_back();
+    }
+    if (!stem.empty() && is_reserved_windows_name(stem)) stem = "deal-" + stem;
+    return stem;
+}
+
+stem_registry::stem_registry() {
+    // The batch's own files must never be overwritten by a deal called "index".
+    for (auto own : {"index", "errors", "batch-report"}) seen_.insert(hash_text(own));
+}
+
+bool stem_registry::taken(std::string_view stem) const { return seen_.count(hash_text(lower(stem))) != 0; }
+
+std::string stem_registry::claim(const std::string& wanted) {
+    std::string stem = wanted.empty() ? std::string("deal") : wanted;
+    if (taken(stem) || wanted.empty()) {
+        for (int n = 2;; ++n) {
+            auto candidate = stem + "-" + std::to_string(n);
+            if (!taken(candidate)) {
+                stem = std::move(candidate);
+                break;
+            }
+        }
+    }
+    seen_.insert(hash_text(lower(stem)));
+    return stem;
+}
+
+}  // namespace closeplan::batch

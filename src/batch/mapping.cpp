@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+// Presets and mapping files.
+#include "batch/mapping.hpp"
+
+#include <algorithm>
+
+#include "load/load_document.hpp"
+
+namespace closeplan::batch {
+
+namespace {
+
+constexpr std::array<const char*, deal_field_count> deal_names{
+    "id", "name", "account", "close_date", "amount", "currency", "owner", "stage", "next_step"};
+constexpr std::array<const char*, task_field_count> task_names{"title", "owner_side", "due", "status", "assignee"};
+
+void set(column_mapping& m, deal_field f, std::vector<std::string> names) {
+    m.deal[static_cast<std::size_t>(f)] = std::move(names);
+}
+void set(column_mapping& m, task_field f, std::vector<std::string> names) {
+    m.task[static_cast<std::size_t>(f)] = std::move(names);
+}
+
+// Report labels first (spec section 4), then Data Loader and warehouse API names.
+column_mapping salesforce() {
+    column_mapping m;
+    m.name = "salesforce";
+    set(m, deal_field::id, {"Opportunity ID", "Opportunity ID (18)", "Id"});
+    set(m, deal_field::name, {"Opportunity Name", "Name"});
+    set(m, deal_field::account, {"Account Name", "Account.Name", "account_id"});
+    set(m, deal_field::close_date, {"Close Date", "CloseDate", "close_date"});
+    set(m, deal_field::amount, {"Amount", "Total Amount"});
+    set(m, deal_field::currency, {"Amount Currency", "Opportunity Currency", "CurrencyIsoCode"});
+    set(m, deal_field::owner, {"Opportunity Owner", "Owner.Name", "owner_id"});
+    set(m, deal_field::stage, {"Stage", "StageName", "stage_name"});
+    set(m, deal_field::next_step, {"Next Step", "Opportunity Next Steps", "NextStep", "next_step"});
+    set(m, task_field::title, {"Subject"});
+    set(m, task_field::due, {"Due Date", "ActivityDate"});
+    set(m, task_field::status, {"Status"});
+    set(m, task_field::assignee, {"Assigned", "Assigned To"});
+    return m;
+}
+
+column_mapping hubspot() {
+    column_mapping m;
+    m.name = "hubspot";
+    set(m, deal_field::id, {"Record ID", "deal_id", "hs_object_id"});
+    set(m, deal_field::name, {"Deal Name", "property_dealname", "dealname"});
+    set(m, deal_field::account, {"Associated Company", "Company name"});
+    set(m, deal_field::close_date, {"Close Date", "property_closedate", "closedate"});
+    set(m, deal_field::amount, {"Amount", "property_amount", "amount"});
+    set(m, deal_field::currency, {"Currency", "deal_currency_code"});
+    set(m, deal_field::owner, {"Deal owner", "owner_id", "hubspot_owner_id"});
+    set(m, deal_field::stage, {"Deal Stage", "deal_pipeline_stage_id", "dealstage"});
+    set(m, deal_field::next_step, {"Next step", "hs_next_step"});
+    set(m, task_field::title, {"Task Title", "Subject"});
+    set(m, task_field::due, {"Due Date"});
+    set(m, task_field::status, {"Task Status", "Status"});
+    set(m, task_field::assignee, {"Assigned to"});
+    return m;
+}
+
+template <typename Field, std::size_t N>
+std::optional<Field> field_named(const std::array<const char*, N>& names, std::string_view key) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (key == names[i]) return static_cast<Field>(i);
+    return std::nullopt;
+}
+
+std::string known(const auto& names) {
+    std::string out;
+    for (const char* n : names) out += (out.empty() ? "" : ", ") + std::string(n);
+    return out;
+}
+
+// `name: Close Date` or `name: [Close Date, CloseDate]`.
+std::vector<std::string> header_names(const load::raw_node& node, diagnostic_sink& diags) {
+    std::vector<std::string> out;
+    if (node.is_scalar()) out.push_back(node.text);
+    else if (node.is_sequence())
+        for (const auto& item : node.items) {
+            if (item.is_scalar()) out.push_back(item.text);
+            else diags.error("B701", "a column name must be text", item.where);
+        }
+    else diags.error("B701", "a column must be a header name or a list of them", node.where,
+                     {"write `close_date: Close Date` or `close_date: [Close Date, CloseDate]`"});
+    return out;
+}
+
+void read_columns(const load::raw_node& node, column_mapping& m, bool task, diagnostic_sink& diags) {
+    if (!node.is_mapping()) {
+        diags.error("B701", std::string("`") + (task ? "task" : "deal") + "` must be a mapping of field: column",
+                    node.where);
+        return;
+    }
+    for (const auto& member : node.members) {
+        if (task) {
+            if (auto f = field_named<task_field>(task_names, member.key))
+                m.task[static_cast<std::size_t>(*f)] = header_names(member.value, diags);
+            else diags.error("B701", "unknown task field `" + member.key + "`", member.key_where,
+                             {"task fields are " + known(task_names)});
+        } else {
+            if (auto f = field_named<deal_field>(deal_names, member.key))
+                m.deal[static_cast<std::size_t>(*f)] = header_names(member.value, diags);
+            else diags.error("B701", "unknown deal field `" + member.key + "`", member.key_where,
+                             {"deal fields are " + known(deal_names)});
+        }
+    }
+}
+
+}  // namespace
+
+const char* field_name(deal_field f) { return deal_names[static_cast<std::size_t>(f)]; }
+const char* field_name(task_field f) { return task_names[static_cast<std::size_t>(f)]; }
+
+std::optional<column_mapping> preset_named(std::string_view name) {
+    if (name == "salesforce") return salesforce();
+    if (name == "hubspot") return hubspot();
+    return std::nullopt;
+}
+
+std::optional<column_mapping> detect_preset(const header_row& header) {
+    for (auto preset : {salesforce(), hubspot()}) {
+        const auto& names = preset.deal[static_cast<std::size_t>(deal_field::name)];
+        const auto& dates = preset.deal[static_cast<std::size_t>(deal_field::close_date)];
+        auto has_any = [&](const std::vector<std::string>& candidates) {
+            for (const auto& n : candidates)
+                if (header.find(n)) return true;
+            return false;
+        };
+        // "Name" alone is too common to identify Salesforce: require its close date too.
+        if (has_any(names) && has_any(dates)) return preset;
+    }
+    return std::nullopt;
+}
+
+std::optional<column_mapping> load_mapping(const std::string& path, diagnostic_sink& diags) {
+    const auto errors_before = diags.error_count();
+    auto tree = load::load_file(path, diags);
+    if (!tree) return std::nullopt;
+    column_mapping m;
+    m.name = path;
+    if (!tree->is_mapping()) {
+        diags.error("B701", "a mapping file must be a mapping with `closeplan-mapping: 1`", tree->where);
+        return std::nullopt;
+    }
+    const auto* version = tree->find("closeplan-mapping");
+    if (!version || version->text != "1")
+        diags.error("B701", "a mapping file starts with `closeplan-mapping: 1`", tree->where);
+    for (const auto& member : tree->members) {
+        const auto& key = member.key;
+        const auto& value = member.value;
+        if (key == "closeplan-mapping") continue;
+        if (key == "deal" || key == "task") {
+            read_columns(value, m, key == "task", diags);
+        } else if (key == "dates") {
+            if (auto style = parse_date_style(value.text); style && value.is_scalar()) m.dates = *style;
+            else diags.error("B701", "unknown date style `" + value.text + "`", value.where,
+                             {"use M/D/YYYY, D/M/YYYY, D.M.YYYY or YYYY-MM-DD"});
+        } else if (key == "decimal") {
+            if (value.text == "point") m.decimal = decimal_mark::point;
+            else if (value.text == "comma") m.decimal = decimal_mark::comma;
+            else diags.error("B701", "`decimal` must be `point` or `comma`", value.where);
+        } else if (key == "currency") {
+            const bool ok = value.text.size() == 3 && std::all_of(value.text.begin(), value.text.end(),
+                                                                  [](char c) { return c >= 'A' && c <= 'Z'; });
+            if (ok) m.currency = value.text;
+            else diags.error("B701", "`currency` must be a three-letter code such as USD", value.where);
+        } else if (key == "seller" && value.is_scalar()) {
+            m.seller = value.text;
+        } else if (key == "locale" && value.is_scalar()) {
+            m.locale = value.text;
+        } else if (!key.starts_with("x-")) {
+            diags.error("B701", "unknown mapping key `" + key + "`", member.key_where,
+                        {"keys are closeplan-mapping, deal, task, dates, decimal, currency, seller, locale"});
+        }
+    }
+    if (diags.error_count() != errors_before) return std::nullopt;
+    return m;
+}
+
+resolved_columns resolve_columns(const column_mapping& mapping, const header_row& header) {
+    resolved_columns out;
+    auto first_present = [&](const std::vector<std::string>& candidates) -> std::optional<std::size_t> {
+        for (const auto& name : candidates)
+            if (auto column = header.find(name)) return column;
+        return std::nullopt;
+    };
+    for (std::size_t i = 0; i < deal_field_count; ++i) out.deal[i] = first_present(mapping.deal[i]);
+    for (std::size_t i = 0; i < task_field_count; ++i) out.task[i] = first_present(mapping.task[i]);
+    return out;
+}
+
+}  // namespace closeplan::batch

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// Which column of a CRM export holds what: the Salesforce and HubSpot presets,
+// detected from the header row, or a mapping file for anything else.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "batch/crm_dates.hpp"
+#include "batch/header.hpp"
+#include "batch/money.hpp"
+#include "closeplan/diagnostics.hpp"
+
+namespace closeplan::batch {
+
+/// Deal columns (one row per deal, or the deal columns of a task row).
+enum class deal_field { id, name, account, close_date, amount, currency, owner, stage, next_step };
+inline constexpr std::size_t deal_field_count = 9;
+/// Task columns (one row per task, grouped by the deal id column).
+enum class task_field { title, owner_side, due, status, assignee };
+inline constexpr std::size_t task_field_count = 5;
+
+/// Names as written in mapping files: "close_date", "owner_side".
+const char* field_name(deal_field f);
+const char* field_name(task_field f);
+
+/// Candidate header names per field (the first present one is used), and how
+/// the export writes dates and amounts.
+struct column_mapping {
+    std::string name;  ///< "salesforce", "hubspot", or the mapping file's path
+    std::array<std::vector<std::string>, deal_field_count> deal;
+    std::array<std::vector<std::string>, task_field_count> task;
+    date_style dates = date_style::automatic;
+    std::optional<decimal_mark> decimal;  ///< unset: from the separator (`;` files use a comma)
+    std::string currency;                 ///< when an amount names none
+    std::string seller;                   ///< the selling company, for the plan's title block
+    std::string locale;                   ///< plan locale (en-US when empty)
+};
+
+/// The built-in presets: "salesforce" (an opportunity report, labels or API
+/// names) and "hubspot" (a deals export, labels or internal names).
+std::optional<column_mapping> preset_named(std::string_view name);
+/// The preset whose deal-name column this header has, if any.
+std::optional<column_mapping> detect_preset(const header_row& header);
+
+/// Reads a mapping file (YAML or JSON, `closeplan-mapping: 1`); problems are
+/// B701 errors with file:line:column. An unreadable file throws (L100).
+std::optional<column_mapping> load_mapping(const std::string& path, diagnostic_sink& diags);
+
+/// Column indices of a mapping in one header row.
+struct resolved_columns {
+    std::array<std::optional<std::size_t>, deal_field_count> deal;
+    std::array<std::optional<std::size_t>, task_field_count> task;
+    [[nodiscard]] std::optional<std::size_t> at(deal_field f) const { return deal[static_cast<std::size_t>(f)]; }
+    [[nodiscard]] std::optional<std::size_t> at(task_field f) const { return task[static_cast<std::size_t>(f)]; }
+};
+
+resolved_columns resolve_columns(const column_mapping& mapping, const header_row& header);
+
+}  // namespace closeplan::batch

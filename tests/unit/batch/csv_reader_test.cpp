@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+// CSV records as real CRM exports carry them, read with libcsv.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "batch/csv_reader.hpp"
+
+namespace closeplan::batch {
+namespace {
+
+std::vector<csv_record> read_all(const std::string& text, char separator = 0) {
+    std::istringstream in(text);
+    csv_reader reader(in, separator);
+    std::vector<csv_record> out;
+    csv_record r;
+    while (reader.next(r)) out.push_back(r);
+    return out;
+}
+
+using fields = std::vector<std::string>;
+
+TEST(CsvReader, ByteOrderMarkCrlfAndNoFinalNewline) {
+    const auto rows = read_all("\xEF\xBB\xBFName,Amount\r\nAcme,100\r\nBeta,200");
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0].fields, (fields{"Name", "Amount"}));
+    EXPECT_EQ(rows[2].fields, (fields{"Beta", "200"}));
+    EXPECT_EQ(rows[2].line, 3);
+}
+
+TEST(CsvReader, QuotedCommasQuotesAndLineBreaksKeepTheStartLine) {
+    const auto rows = read_all("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n\"two\nlines\",z\nlast,row\n");
+    ASSERT_EQ(rows.size(), 4u);
+    EXPECT_EQ(rows[1].fields, (fields{"x, y", "say \"hi\""}));
+    EXPECT_EQ(rows[2].fields, (fields{"two\nlines", "z"}));
+    EXPECT_EQ(rows[2].line, 3);
+    EXPECT_EQ(rows[3].line, 5);
+}
+
+TEST(CsvReader, BlankLinesAreSkippedAndLinesStillCount) {
+    const auto rows = read_all("a,b\n\n1,2\r\n\r\n3,4\n");
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[1].line, 3);
+    EXPECT_EQ(rows[2].line, 5);
+}
+
+TEST(CsvReader, DetectsSemicolonsFromEuropeanSpreadsheets) {
+    std::istringstream in("Name;Betrag\nAcme;\"240.000,00 \xE2\x82\xAC\"\n");
+    csv_reader reader(in);
+    EXPECT_EQ(reader.separator(), ';');
+    csv_record r;
+    ASSERT_TRUE(reader.next(r));
+    ASSERT_TRUE(reader.next(r));
+    EXPECT_EQ(r.fields, (fields{"Acme", "240.000,00 \xE2\x82\xAC"}));
+}
+
+TEST(CsvReader, ExcelSepLineNamesTheSeparator) {
+    std::istringstream in("sep=;\na;b\n1;2\n");
+    csv_reader reader(in);
+    EXPECT_EQ(reader.separator(), ';');
+    csv_record r;
+    ASSERT_TRUE(reader.next(r));
+    EXPECT_EQ(r.fields, (fields{"a", "b"}));
+    EXPECT_EQ(r.line, 2);
+}
+
+TEST(CsvReader, SeparatorDetectionIgnoresQuotedText) {
+    EXPECT_EQ(detect_separator("\"a;b;c\",d,e"), ',');
+    EXPECT_EQ(detect_separator("a;b;c"), ';');
+    EXPECT_EQ(detect_separator("a\tb\tc"), '\t');
+    EXPECT_EQ(detect_separator("single"), ',');
+}
+
+TEST(CsvReader, BrokenQuotingIsReportedWithItsLineAndReadingGoesOn) {
+    // The malformed Salesforce report of WWW::Salesforce::Report (t/bad_report_2.csv).
+    const auto rows = read_all(
+        "\"Opportunity Owner\",\"Opportunity Owner Email\",\"Opportunity Name\",\"Amount\"\n"
+        "\"John Doe,\"john@domain.com\",\"Big Opp\",\"492203.79\"\n"
+        "\"Jane Doe\",\"jane@domain.com\",\"Huge Opp\",\"210456.20\"");
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[1].line, 2);
+    EXPECT_FALSE(rows[1].problem.empty());
+    EXPECT_TRUE(rows[2].problem.empty());
+    EXPECT_EQ(rows[2].fields, (fields{"Jane Doe", "jane@domain.com", "Huge Opp", "210456.20"}));
+    EXPECT_EQ(rows[2].line, 3);
+}
+
+TEST(CsvReader, UnclosedQuoteAtTheEndIsReported) {
+    const auto rows = read_all("a,b\n1,\"never closed\n");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[1].line, 2);
+    EXPECT_NE(rows[1].problem.find("never closed"), std::string::npos);
+}
+
+TEST(CsvReader, EmptyInputHasNoRecords) { EXPECT_TRUE(read_all("").empty()); }
+
+TEST(CsvReader, InvalidUtf8BytesArePassedOnUntouched) {
+    const auto rows = read_all("a\nJos\xE9\n");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[1].fields, (fields{"Jos\xE9"}));
+}
+
+}  // namespace
+}  // namespace closeplan::batch
