@@ -87,7 +87,8 @@ family_tables build_embedded(const font_paths& paths) {
     family_tables t;
     const std::array<const std::string*, 4> files = {&paths.regular, &paths.bold, &paths.italic, &paths.bold_italic};
     t.choice.embedded = true;
-    t.choice.family = "Liberation Sans";
+    const bool liberation = paths.regular.find("LiberationSans-") != std::string::npos;
+    t.choice.family = liberation ? "Liberation Sans" : std::filesystem::path(paths.regular).stem().string();
     for (const auto* file : files) {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(*file, ec)) {
@@ -123,7 +124,7 @@ family_tables build_embedded(const font_paths& paths) {
     }
     // Liberation Sans reports its accent-inclusive OS/2 ascent (905); with
     // Helvetica's values a plan lays out the same whichever family it gets.
-    if (paths.regular.find("LiberationSans-") != std::string::npos) {
+    if (liberation) {
         t.ascent = 718;
         t.descent = 207;
     }

@@ -38,6 +38,16 @@ struct font_paths {
     std::string bold_italic = "/usr/share/fonts/truetype/liberation2/LiberationSans-BoldItalic.ttf";
 };
 
+/// The fonts a style asks for. Naming a brand family (its regular face at
+/// least) embeds it in every PDF; `always_embed` embeds Liberation Sans even
+/// when the standard Helvetica would do (for printers and archives that want
+/// every font embedded). A missing bold or italic face falls back to regular.
+struct font_request {
+    font_paths paths;
+    bool brand = false;  ///< `paths` name the style's own family
+    bool always_embed = false;
+};
+
 /// True when every code point of `utf8` exists in WinAnsiEncoding (CP1252).
 bool fits_standard_encoding(std::string_view utf8);
 

@@ -20,9 +20,10 @@ struct layout_options {
     std::map<std::string, std::string> style;
 };
 
-/// Chooses the font family for a document: the standard family when all of
-/// its text fits WinAnsi, else the embedded TrueType family.
-std::unique_ptr<font_metrics> metrics_for(const view::document& doc, const font_paths& paths = {});
+/// Chooses the font family for a document: the style's brand family when it
+/// names one; else the standard family when all of its text fits WinAnsi and
+/// embedding is not forced; else the embedded TrueType family.
+std::unique_ptr<font_metrics> metrics_for(const view::document& doc, const font_request& fonts = {});
 
 /// Lays the document out. The buyer plan fits ONE page at no less than 8 pt:
 /// when it cannot, stakeholders and the value map share one table; when that is

@@ -10,8 +10,23 @@ namespace closeplan::render {
 
 namespace {
 
+// The style's font files (already checked and resolved by style::from_file).
+layout::font_request fonts_of(const style& look) {
+    layout::font_request request;
+    request.always_embed = look.get("font.pdf.embed") == "always";
+    const auto regular = look.get("font.pdf.regular");
+    if (regular.empty()) return request;
+    request.brand = true;
+    const auto face = [&](const char* key) {
+        const auto file = look.get(key);
+        return file.empty() ? regular : file;
+    };
+    request.paths = {regular, face("font.pdf.bold"), face("font.pdf.italic"), face("font.pdf.bold_italic")};
+    return request;
+}
+
 layout::paged_document laid_out(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
-    const auto metrics = layout::metrics_for(doc);
+    const auto metrics = layout::metrics_for(doc, fonts_of(ctx.look));
     return layout::layout_document(doc, *metrics, {ctx.options.template_name, ctx.options.paper, ctx.look.tokens()}, diags);
 }
 

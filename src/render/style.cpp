@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -16,7 +17,7 @@
 namespace closeplan::render {
 namespace {
 
-enum class token_type { color, length, page_size, pdf_font, font_stack, number };
+enum class token_type { color, length, page_size, pdf_font, font_stack, number, embed_mode, font_file };
 
 struct token_spec {
     std::string key;
@@ -41,6 +42,9 @@ const std::vector<token_spec>& token_specs() {
             {"spacing.cell_x", t::length},     {"spacing.cell_y", t::length},
             {"spacing.column_gap", t::length}, {"rule.thin", t::length},
             {"rule.thick", t::length},
+            {"font.pdf.embed", t::embed_mode},
+            {"font.pdf.regular", t::font_file},     {"font.pdf.bold", t::font_file},
+            {"font.pdf.italic", t::font_file},      {"font.pdf.bold_italic", t::font_file},
         };
         for (std::string_view c : {"background", "text", "muted", "rule", "accent", "header_bg", "buyer", "seller",
                                    "both", "ok", "info", "warn", "bad"})
@@ -57,6 +61,56 @@ const token_spec* find_spec(std::string_view key) {
     const auto& specs = token_specs();
     const auto it = std::find_if(specs.begin(), specs.end(), [&](const token_spec& s) { return s.key == key; });
     return it == specs.end() ? nullptr : &*it;
+}
+
+// A brand font is a .ttf file named relative to the style file, inside its
+// folder: no absolute path, no `..`, so a style cannot make closeplan read
+// files elsewhere.
+std::string font_file_problem(const std::string& value) {
+    static const std::regex file("[A-Za-z0-9_ .-]+(/[A-Za-z0-9_ .-]+)*\\.[tT][tT][fF]");
+    if (value.empty()) return "";
+    if (!std::regex_match(value, file))
+        return "name a TrueType file (.ttf) relative to the style file, such as fonts/Brand-Regular.ttf";
+    for (std::size_t start = 0; start <= value.size();) {
+        const auto slash = std::min(value.find('/', start), value.size());
+        const auto segment = value.substr(start, slash - start);
+        if (segment == ".." || segment == ".") return "font paths stay inside the style file's folder: no `.` or `..`";
+        start = slash + 1;
+    }
+    return "";
+}
+
+// Where a style's font file is, checked to exist and to be TrueType; "" after reporting why not.
+std::string resolve_font_file(const std::string& style_path, const std::string& key, const detail::flat_value& value,
+                              diagnostic_sink& diags) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(style_path).parent_path();
+    const fs::path file = dir / value.text;
+    std::error_code ec;
+    const auto real_dir = fs::weakly_canonical(dir.empty() ? fs::path(".") : dir, ec);
+    const auto real_file = fs::weakly_canonical(file, ec);
+    const auto inside = std::mismatch(real_dir.begin(), real_dir.end(), real_file.begin(), real_file.end()).first == real_dir.end();
+    if (ec || !inside) {
+        diags.error("T404", "`" + key + "`: \"" + value.text + "\" leads outside the style file's folder", value.where,
+                    {"keep brand fonts in the style's folder or below it (symbolic links out of it are refused)"});
+        return {};
+    }
+    std::ifstream in(file, std::ios::binary);
+    char magic[4] = {};
+    if (!in || !fs::is_regular_file(file, ec)) {
+        diags.error("T404", "`" + key + "`: font file \"" + file.string() + "\" not found", value.where,
+                    {"the path is relative to the style file"});
+        return {};
+    }
+    in.read(magic, sizeof magic);
+    const std::string head(magic, static_cast<std::size_t>(in.gcount()));
+    if (head != std::string("\0\1\0\0", 4) && head != "true") {
+        diags.error("T404", "`" + key + "`: \"" + value.text + "\" is not a TrueType font", value.where,
+                    {head == "OTTO" ? "OpenType fonts with CFF outlines (.otf) cannot be embedded; use the TrueType (.ttf) version"
+                                    : "use a TrueType (.ttf) file; collections (.ttc) are not supported"});
+        return {};
+    }
+    return file.string();
 }
 
 // The problem with `value` for its type, or "" when it is fine.
@@ -80,6 +134,10 @@ std::string value_problem(token_type type, const std::string& value) {
             return std::regex_match(value, stack) ? "" : "a CSS font list such as \"Source Sans 3\", Arial, sans-serif";
         case token_type::number:
             return std::regex_match(value, number) ? "" : "write a plain number such as 1.3";
+        case token_type::embed_mode:
+            return value == "auto" || value == "always" ? "" : "font.pdf.embed is auto or always";
+        case token_type::font_file:
+            return font_file_problem(value);
     }
     return "";
 }
@@ -195,7 +253,25 @@ std::optional<style> style::from_file(const std::string& path, diagnostic_sink& 
     const auto entries = detail::load_flat_yaml(text.str(), path, "T404", diags);
     if (!entries) return std::nullopt;
     style s = built_in();
-    if (!apply(*entries, s.tokens_, diags)) return std::nullopt;
+    const bool applied = apply(*entries, s.tokens_, diags);
+    // Font files are checked on disk too, each valid one, so one run reports every problem.
+    bool fonts_ok = applied;
+    for (const auto& [key, value] : *entries) {
+        const auto* spec = find_spec(key);
+        if (!spec || spec->type != token_type::font_file || value.text.empty() || !font_file_problem(value.text).empty())
+            continue;
+        const auto file = resolve_font_file(path, key, value, diags);
+        fonts_ok = fonts_ok && !file.empty();
+        s.tokens_[key] = file;
+    }
+    if (!fonts_ok) return std::nullopt;
+    if (!s.get("font.pdf.bold").empty() || !s.get("font.pdf.italic").empty() || !s.get("font.pdf.bold_italic").empty()) {
+        if (s.get("font.pdf.regular").empty()) {
+            diags.error("T404", "a brand font family needs its regular face: `font.pdf.regular` is missing",
+                        {path, 0, 0, {}}, {"name the regular .ttf file; bold and italic fall back to it when left out"});
+            return std::nullopt;
+        }
+    }
 
     for (const auto& pair : detail::readable_pairs()) {
         const double ratio = detail::contrast_ratio(s.get(pair.foreground), s.get(pair.background));

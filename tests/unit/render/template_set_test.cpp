@@ -123,7 +123,7 @@ TEST(Labels, KeysEnglishDoesNotHaveAreFlagged) {
 
 TEST(Style, BuiltInHasEveryTokenAndReadableColours) {
     const style look = style::built_in();
-    EXPECT_EQ(look.tokens().size(), 55u);
+    EXPECT_EQ(look.tokens().size(), 60u);
     EXPECT_EQ(look.get("page.size"), "letter");
     EXPECT_EQ(look.get("font.family"), "Helvetica");
     EXPECT_FALSE(look.get("font.stack").empty());
