@@ -2,6 +2,8 @@
 // CSV records as real CRM exports carry them, read with libcsv.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "batch/csv_reader.hpp"
@@ -71,12 +73,30 @@ TEST(CsvReader, SeparatorDetectionIgnoresQuotedText) {
     EXPECT_EQ(detect_separator("single"), ',');
 }
 
+std::string real_file(const std::string& name) {
+    std::ifstream in(std::string(CLOSEPLAN_SOURCE_DIR) + "/tests/batch/realdata/" + name, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST(CsvReader, RealSalesforceReportAllQuotedNoFinalNewline) {
+    const auto rows = read_all(real_file("sf_report_export_wwwsfreport.csv"));
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0].fields, (fields{"Opportunity Owner", "Opportunity Owner Email", "Opportunity Name", "Amount"}));
+    EXPECT_EQ(rows[2].fields, (fields{"Jane Doe", "jane@domain.com", "Huge Opp", "210456.20"}));
+}
+
+TEST(CsvReader, RealHubSpotSeedWithCrlfAndNoFinalNewline) {
+    const auto rows = read_all(real_file("hubspot_deal_internal_props_fivetran.csv"));
+    ASSERT_EQ(rows.size(), 45u);  // the header and 44 deals
+    EXPECT_EQ(rows[0].fields.size(), 11u);
+    EXPECT_EQ(rows[44].line, 45);
+    EXPECT_EQ(rows[44].fields.size(), 11u);
+    EXPECT_TRUE(rows[44].fields.back().find('\r') == std::string::npos);
+}
+
 TEST(CsvReader, BrokenQuotingIsReportedWithItsLineAndReadingGoesOn) {
-    // The malformed Salesforce report of WWW::Salesforce::Report (t/bad_report_2.csv).
-    const auto rows = read_all(
-        "\"Opportunity Owner\",\"Opportunity Owner Email\",\"Opportunity Name\",\"Amount\"\n"
-        "\"John Doe,\"john@domain.com\",\"Big Opp\",\"492203.79\"\n"
-        "\"Jane Doe\",\"jane@domain.com\",\"Huge Opp\",\"210456.20\"");
+    // The malformed report of WWW::Salesforce::Report (t/bad_report_2.csv): an unbalanced quote on line 2.
+    const auto rows = read_all(real_file("sf_report_export_malformed_wwwsfreport.csv"));
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_EQ(rows[1].line, 2);
     EXPECT_FALSE(rows[1].problem.empty());
