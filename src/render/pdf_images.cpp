@@ -5,6 +5,8 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -187,13 +189,45 @@ std::optional<checked_image> check_jpeg(std::string_view s, std::string& problem
 
 }  // namespace
 
-std::optional<checked_image> check_image_bytes(std::string bytes, std::string& problem, const image_limits& limits) {
+static std::optional<checked_image> check_uncached(const std::string& bytes, std::string& problem, const image_limits& limits) {
     const std::string_view s(bytes);
     if (s.size() > limits.max_bytes) return problem = "the image file is larger than 5 MB", std::nullopt;
     if (s.starts_with(png_signature)) return check_png(s, problem, limits);
     if (s.size() >= 3 && s.starts_with("\xFF\xD8\xFF")) return check_jpeg(s, problem, limits);
     problem = "the file is not a PNG or JPEG image";
     return std::nullopt;
+}
+
+// A batch puts the same logo on thousands of PDFs: the strict inflate check
+// (several million instructions for a small PNG) runs once per distinct file
+// content and limits. Keyed by the bytes themselves, so an edited file is
+// checked again; small logos only, and a bounded number of them.
+struct check_outcome {
+    std::optional<checked_image> image;
+    std::string problem;
+};
+
+std::optional<checked_image> check_image_bytes(std::string bytes, std::string& problem, const image_limits& limits) {
+    constexpr std::size_t max_cached_bytes = 1u << 20, max_entries = 32;
+    if (bytes.size() > max_cached_bytes) return check_uncached(bytes, problem, limits);
+    static std::mutex mutex;
+    static std::map<std::string, check_outcome, std::less<>> cache;
+    std::string key = std::to_string(limits.max_bytes) + ',' + std::to_string(limits.max_side) + ',' +
+                      std::to_string(limits.max_pixels) + ';' + bytes;
+    {
+        std::lock_guard lock(mutex);
+        if (const auto it = cache.find(key); it != cache.end()) {
+            problem = it->second.problem;
+            return it->second.image;
+        }
+    }
+    check_outcome outcome;
+    outcome.image = check_uncached(bytes, outcome.problem, limits);
+    problem = outcome.problem;
+    std::lock_guard lock(mutex);
+    if (cache.size() >= max_entries) cache.erase(cache.begin());
+    cache.emplace(std::move(key), outcome);
+    return outcome.image;
 }
 
 std::optional<checked_image> check_image_file(const std::string& path, std::string& problem,
