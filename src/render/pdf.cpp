@@ -3,7 +3,9 @@
 #include "render/pdf.hpp"
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <memory>
@@ -161,7 +163,8 @@ public:
         set_info(HPDF_INFO_AUTHOR, in_.author);
         set_info(HPDF_INFO_SUBJECT, in_.subject);
         set_info(HPDF_INFO_CREATOR, "closeplan");
-        if (!ok()) return fail("cannot set the document title, author or subject");
+        set_language(in_.lang);
+        if (!ok()) return fail("cannot set the document title, author, subject or language");
         for (const auto& p : in_.pages) {
             if (!paint_page(p)) return {};
         }
@@ -196,6 +199,18 @@ private:
 
     void set_info(HPDF_InfoType type, const std::string& value) {
         if (!value.empty()) HPDF_SetInfoAttr(pdf_, type, value.c_str());
+    }
+
+    // The catalog's /Lang tells screen readers and text extraction the language
+    // (PDF/UA asks for it). libharu 2.3 has no call for it; its documented
+    // document record (hpdf_doc.h) gives the catalog dictionary. A BCP 47 tag
+    // is ASCII letters, digits and hyphens; anything else is left out.
+    void set_language(const std::string& tag) {
+        const bool valid = !tag.empty() && tag.size() <= 35 && std::all_of(tag.begin(), tag.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+        });
+        if (!valid) return;
+        HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, tag.c_str(), nullptr));
     }
 
     HPDF_Font font(font_face face) {

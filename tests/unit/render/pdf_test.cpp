@@ -54,6 +54,22 @@ protected:
     }
 };
 
+TEST_F(Pdf, TheCatalogNamesTheDocumentsLanguageWhenTheTagIsValid) {
+    for (const auto& [tag, expected] : {std::pair{"de-CH", "/Lang (de-CH)"}, std::pair{"x\") /JS (alert", ""}}) {
+        auto doc = sample(false);
+        doc.lang = tag;
+        diagnostic_sink diags;
+        const auto path = write_pdf("lang.pdf", render_pdf(doc, diags));
+        expect_valid(path);
+        const auto qdf = run("qpdf --qdf --object-streams=disable '" + path + "' -");
+        if (*expected) {
+            EXPECT_NE(qdf.output.find(expected), std::string::npos) << tag;
+        } else {
+            EXPECT_EQ(qdf.output.find("/Lang"), std::string::npos) << "an invalid tag is left out";
+        }
+    }
+}
+
 TEST_F(Pdf, StandardFontDocumentIsValidSmallAndUnembedded) {
     diagnostic_sink diags;
     const std::string bytes = render_pdf(sample(false), diags);
