@@ -12,6 +12,7 @@ enum class exit_code : int {
     template_error = 5,  ///< a template, labels or style file is broken: T4xx
     output_error = 6,    ///< output could not be written: O5xx
     batch_failed = 7,    ///< batch finished, one or more rows failed (reserved for `batch`)
+    health_findings = 8, ///< `check`: health findings at or above `--fail-on` (H8xx)
     internal = 70,       ///< a bug in closeplan; please report it
 };
 

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <variant>
 
+#include "layout/upper_case.hpp"
+
 namespace closeplan::layout::detail {
 
 namespace {
@@ -118,7 +120,7 @@ private:
                 space_ = true;
                 continue;
             }
-            word_ += st.upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+            word_ += c;
             // Lines may break after a hyphen or slash, so URLs and "buyer/seller" wrap.
             if (c == '-' || c == '/') {
                 end_word(st);
@@ -129,7 +131,7 @@ private:
     void end_word(const state& st) {
         if (word_.empty()) return;
         token t;
-        t.text = ctx_.paintable(word_);
+        t.text = ctx_.paintable(st.upper ? upper_case(word_) : word_);
         t.face = st.face;
         t.fill = st.fill;
         t.url = st.url;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "layout/layout_parts.hpp"
+#include "layout/upper_case.hpp"
 
 namespace closeplan::layout::detail {
 
@@ -220,8 +221,7 @@ flow_widths measure_facts(const view::fact_list& facts, double size, const conte
 
 fragment section_heading(const std::string& title, const fragment* figure, double figure_width, double width,
                          const context& ctx) {
-    std::string upper = title;
-    for (auto& c : upper) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    const std::string upper = upper_case(title);
     fragment f = text_line(upper, font_face::bold, ctx.style().accent, ctx.h2, width, ctx);
     const double title_w = ctx.metrics().width(upper, font_face::bold, ctx.h2);
     if (figure && figure->height > 0) {

@@ -4,15 +4,11 @@
 
 #include "layout/image_size.hpp"
 #include "layout/layout_parts.hpp"
+#include "layout/upper_case.hpp"
 
 namespace closeplan::layout::detail {
 
 namespace {
-
-std::string upper(std::string s) {
-    for (auto& c : s) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-    return s;
-}
 
 // Logos keep their aspect ratio inside a box `max_h` high and `max_w` wide.
 std::vector<image> logos(const view::document& doc, double max_h, double max_w) {
@@ -41,9 +37,9 @@ fragment title_block(const view::document& doc, double width, const context& ctx
     for (const auto& m : marks) logos_w += m.width + gap;
     const double text_w = width - logos_w;
 
-    const view::inlines buyer{view::inline_node{view::text{upper(doc.buyer.name)}}};
+    const view::inlines buyer{view::inline_node{view::text{upper_case(doc.buyer.name)}}};
     const view::inlines times{view::inline_node{view::text{"\u00d7"}}};
-    const view::inlines seller{view::inline_node{view::text{upper(doc.seller.name)}}};
+    const view::inlines seller{view::inline_node{view::text{upper_case(doc.seller.name)}}};
     const fragment parties = flow({{&buyer, {font_face::bold, ctx.style().tone_color(view::tone::buyer), false}, 0, false},
                                    {&times, {font_face::regular, ctx.style().muted, false}, ctx.small * 0.3, false},
                                    {&seller, {font_face::bold, ctx.style().tone_color(view::tone::seller), false}, ctx.small * 0.3, false}},

@@ -10,8 +10,11 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <variant>
+#include <vector>
 
 #include "layout/winansi.hpp"
+#include "render/font_subset.hpp"
 #include "render/pdf_images.hpp"
 
 namespace closeplan::render {
@@ -213,6 +216,37 @@ private:
         HPDF_Dict_Add(pdf_->catalog, "Lang", HPDF_String_New(pdf_->mmgr, tag.c_str(), nullptr));
     }
 
+    // A missing bold or italic file falls back to the regular face.
+    std::size_t file_index(font_face face) const {
+        const auto i = static_cast<std::size_t>(face);
+        return i < in_.fonts.files.size() && !in_.fonts.files[i].empty() ? i : 0;
+    }
+
+    // Embeds the part of `file` the document shows: the code points of every
+    // text run painted in a face that uses this file. The full file when
+    // subsetting fails (the PDF is then only larger).
+    const char* load_subset(const std::string& file) {
+        std::vector<bool> used(0x110000, false);
+        std::vector<char32_t> code_points;
+        for (const auto& p : in_.pages)
+            for (const auto& it : p.items) {
+                const auto* run = std::get_if<layout::text_run>(&it.value);
+                if (!run || in_.fonts.files[file_index(run->face)] != file) continue;
+                for (std::size_t pos = 0; pos < run->text.size();) {
+                    const char32_t cp = layout::next_code_point(run->text, pos);
+                    if (cp < used.size() && !used[cp]) {
+                        used[cp] = true;
+                        code_points.push_back(cp);
+                    }
+                }
+            }
+        auto subset = font_subset::make(file, code_points);
+        const std::string& path = subset ? subset->path() : file;
+        const char* name = HPDF_LoadTTFontFromFile(pdf_, path.c_str(), HPDF_TRUE);
+        if (subset) subsets_.push_back(std::move(*subset));  // libharu reads it again when saving
+        return name;
+    }
+
     HPDF_Font font(font_face face) {
         auto& slot = fonts_[static_cast<std::size_t>(face)];
         if (slot) return slot;
@@ -220,11 +254,10 @@ private:
         if (!choice.embedded) {
             slot = HPDF_GetFont(pdf_, base14_name(choice.family, face), "WinAnsiEncoding");
         } else {
-            // A missing bold or italic file falls back to the regular face.
-            auto i = static_cast<std::size_t>(face);
-            if (i >= choice.files.size() || choice.files[i].empty()) i = 0;
             if (choice.files.empty()) return nullptr;
-            const char* name = HPDF_LoadTTFontFromFile(pdf_, choice.files[i].c_str(), HPDF_TRUE);
+            const auto& file = choice.files[file_index(face)];
+            auto& name = loaded_[file];
+            if (!name) name = load_subset(file);
             slot = name ? HPDF_GetFont(pdf_, name, "UTF-8") : nullptr;
         }
         return ok() ? slot : nullptr;
@@ -393,6 +426,8 @@ private:
     HPDF_Doc pdf_ = nullptr;
     HPDF_Page page_ = nullptr;
     std::array<HPDF_Font, 4> fonts_{};
+    std::map<std::string, const char*> loaded_;  ///< font file -> libharu font name, this document
+    std::vector<font_subset> subsets_;           ///< open until the PDF is written
     std::map<std::string, HPDF_Image> images_;
     HPDF_Font cur_font_ = nullptr;
     double cur_size_ = -1;
