@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <optional>
@@ -225,7 +226,7 @@ private:
     // Embeds the part of `file` the document shows: the code points of every
     // text run painted in a face that uses this file. The full file when
     // subsetting fails (the PDF is then only larger).
-    const char* load_subset(const std::string& file) {
+    std::vector<char32_t> code_points_for(const std::string& file) const {
         std::vector<bool> used(0x110000, false);
         std::vector<char32_t> code_points;
         for (const auto& p : in_.pages)
@@ -240,11 +241,47 @@ private:
                     }
                 }
             }
-        auto subset = font_subset::make(file, code_points);
+        std::sort(code_points.begin(), code_points.end());
+        return code_points;
+    }
+
+    const char* load_subset(const std::string& file) {
+        auto subset = font_subset::make(file, code_points_for(file));
         const std::string& path = subset ? subset->path() : file;
         const char* name = HPDF_LoadTTFontFromFile(pdf_, path.c_str(), HPDF_TRUE);
         if (subset) subsets_.push_back(std::move(*subset));  // libharu reads it again when saving
         return name;
+    }
+
+    // libharu 2.3 writes the ToUnicode map of a UTF-8 font as a CID range,
+    // which is not valid there (poppler: "Invalid 'begincidrange' operator").
+    // With that encoder a font's codes are the Unicode code points themselves,
+    // so the map is the identity over the code points the document shows.
+    void replace_to_unicode(HPDF_Font font, const std::vector<char32_t>& code_points) {
+        HPDF_Dict cmap = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
+        if (!cmap) return;
+        cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        std::string text =
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        std::vector<char32_t> bmp;
+        for (char32_t cp : code_points)
+            if (cp <= 0xFFFF && (cp < 0xD800 || cp > 0xDFFF)) bmp.push_back(cp);
+        char entry[32];
+        for (std::size_t i = 0; i < bmp.size(); i += 100) {  // at most 100 entries per block
+            const std::size_t n = std::min<std::size_t>(100, bmp.size() - i);
+            text += std::to_string(n) + " beginbfchar\n";
+            for (std::size_t k = i; k < i + n; ++k) {
+                std::snprintf(entry, sizeof entry, "<%04X> <%04X>\n", static_cast<unsigned>(bmp[k]), static_cast<unsigned>(bmp[k]));
+                text += entry;
+            }
+            text += "endbfchar\n";
+        }
+        text += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+        HPDF_Stream_Write(cmap->stream, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT>(text.size()));
+        HPDF_Dict_Add(font, "ToUnicode", cmap);
     }
 
     HPDF_Font font(font_face face) {
@@ -259,6 +296,7 @@ private:
             auto& name = loaded_[file];
             if (!name) name = load_subset(file);
             slot = name ? HPDF_GetFont(pdf_, name, "UTF-8") : nullptr;
+            if (slot) replace_to_unicode(slot, code_points_for(file));
         }
         return ok() ? slot : nullptr;
     }
