@@ -22,9 +22,11 @@ struct playbook_step {
     std::string workstream;               ///< free text; the spec's names are the usual ones
     int days = 1;                         ///< duration in business days, >= 1 (see schedule.hpp)
     std::vector<std::string> depends_on;  ///< ids of steps that must be due before this one starts
+    std::vector<source_location> depends_on_where;  ///< parallel to depends_on; may be empty (built in code)
     std::string gate;
     std::string notes;  ///< Markdown, copied to the plan's milestone
-    source_location where;
+    source_location where;     ///< the step's mapping
+    source_location id_where;  ///< its `id` value
 };
 
 /// A loaded, checked playbook. Loading also works out, once, what every

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+// As-late-as-possible scheduling in business-day indices: one pass over the
+// playbook's prepared order, integer arithmetic only.
+#include "schedule/schedule.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "model/dates.hpp"
+
+namespace closeplan::schedule {
+
+namespace {
+
+model::date day_after(model::date day) {
+    return model::date(std::chrono::sys_days(day) + std::chrono::days(1));
+}
+
+}  // namespace
+
+void schedule_backward_into(const playbook& book, model::date target_close, model::date as_of,
+                            const business_calendar& calendar, schedule_indices& out) {
+    const auto count = book.steps.size();
+    out.due.resize(count);
+    out.start.resize(count);
+    // The last business day on or before target_close: a close on a Saturday
+    // means the work is due on Friday.
+    const long close = calendar.index_before(day_after(target_close)) - 1;
+    long first_start = std::numeric_limits<long>::max();
+    for (const auto i : book.successors_first) {
+        long due = close;
+        for (auto s = book.successor_begin[i]; s < book.successor_begin[i + 1]; ++s)
+            due = std::min(due, out.start[book.successor_index[s]] - 1);
+        out.due[i] = due;
+        out.start[i] = due - (book.steps[i].days - 1);
+        first_start = std::min(first_start, out.start[i]);
+    }
+    out.first_start = count == 0 ? close : first_start;
+    out.earliest_allowed = calendar.index_before(as_of);
+}
+
+schedule_result schedule_backward(const playbook& book, model::date target_close, model::date as_of,
+                                  const business_calendar& calendar) {
+    schedule_indices indices;
+    schedule_backward_into(book, target_close, as_of, calendar, indices);
+    schedule_result result;
+    result.milestones.reserve(book.steps.size());
+    result.starts.reserve(book.steps.size());
+    for (std::size_t i = 0; i < book.steps.size(); ++i) {
+        const auto& step = book.steps[i];
+        model::milestone m;
+        m.id = step.id;
+        m.title = step.title;
+        m.owner = step.owner;
+        m.workstream = step.workstream;
+        m.due = calendar.day_at(indices.due[i]);
+        m.depends_on = step.depends_on;
+        m.gate = step.gate;
+        m.notes = step.notes;
+        m.where = step.where;
+        result.milestones.push_back(std::move(m));
+        result.starts.push_back(calendar.day_at(indices.start[i]));
+    }
+    result.first_start = calendar.day_at(indices.first_start);
+    result.business_days_missing = indices.business_days_missing();
+    result.feasible = result.business_days_missing == 0;
+    return result;
+}
+
+void report_feasibility(const playbook& book, const schedule_result& scheduled, model::date as_of,
+                        diagnostic_sink& diags) {
+    if (scheduled.feasible) return;
+    const auto missing = scheduled.business_days_missing;
+    source_location where;
+    where.file = book.source_file;
+    // Point at the step that starts first: the chain through it is the one that does not fit.
+    for (std::size_t i = 0; i < scheduled.starts.size(); ++i)
+        if (scheduled.starts[i] == scheduled.first_start) {
+            where = book.steps[i].where;
+            break;
+        }
+    diags.warning("P620",
+                  "the schedule does not fit: it would start on " + model::format_iso_date(scheduled.first_start) +
+                      ", " + std::to_string(missing) + " business day" + (missing == 1 ? "" : "s") +
+                      " before as_of " + model::format_iso_date(as_of),
+                  where,
+                  {"move the close date later by " + std::to_string(missing) + " business day" +
+                       (missing == 1 ? "" : "s") + ", or shorten or parallelise the steps on the longest chain"});
+}
+
+model::plan build_plan(const playbook& book, const schedule_result& scheduled, const deal_fields& deal,
+                       model::date target_close, model::date as_of) {
+    (void)book;
+    model::plan plan;
+    plan.deal.id = deal.id;
+    plan.deal.name = deal.name;
+    plan.deal.buyer.name = deal.buyer;
+    plan.deal.seller.name = deal.seller;
+    plan.deal.amount = deal.amount;
+    plan.deal.currency = deal.currency;
+    plan.deal.stage = deal.stage;
+    plan.as_of = as_of;
+    plan.target_close = target_close;
+    plan.milestones = scheduled.milestones;
+    return plan;
+}
+
+}  // namespace closeplan::schedule
