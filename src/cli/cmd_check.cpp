@@ -1,35 +1,123 @@
 // SPDX-License-Identifier: MIT
-// `closeplan check`: validate a plan and report every problem, writing nothing.
+// `closeplan check`: validate a plan and report every problem, writing nothing;
+// then review its health (src/health/) for the seller, as text or JSON.
 #include <iostream>
 
+#include "analyze/analysis.hpp"
 #include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/terminal.hpp"
+#include "health/field_locations.hpp"
+#include "health/health.hpp"
+#include "health/report_output.hpp"
+#include "load/load_document.hpp"
 
 namespace closeplan::cli {
 
+namespace {
+
+/// The flags only `check` has.
+struct health_flags {
+    std::string format = "text";   ///< text | json
+    std::string fail_on = "never"; ///< warning | error | never
+    std::string config_path;
+    bool validate_only = false;
+};
+
+health_flags& health_options() {
+    static health_flags parsed;
+    return parsed;
+}
+
+std::string display_name(const plan_flags& flags) { return flags.plan_path == "-" ? "<stdin>" : flags.plan_path; }
+
+// Findings point at fields (a milestone's `due`, `sign_off`), which the plan
+// model does not keep; read the plan's tree once more for their places. A
+// failure here only costs precision, so its diagnostics are dropped.
+void add_field_locations(const pipeline::render_request& request, model::plan& plan) {
+    diagnostic_sink ignored;
+    try {
+        const auto text = request.plan.text ? *request.plan.text : load::read_file(request.plan.path);
+        const auto syntax = request.plan.syntax == "json"                               ? load::input_syntax::json
+                            : request.plan.syntax == "yaml" || request.plan.path == "-" ? load::input_syntax::yaml
+                                                                                        : load::syntax_for_path(request.plan.path);
+        if (const auto tree = load::load_document(text, plan.source_file, syntax, ignored))
+            health::remember_field_locations(*tree, plan);
+    } catch (const closeplan::error&) {
+        // The plan was read a moment ago; if it is gone now, keep the coarser places.
+    }
+}
+
+bool reaches(severity level, const std::string& fail_on) {
+    if (fail_on == "error") return level == severity::error;
+    if (fail_on == "warning") return level == severity::error || level == severity::warning;
+    return false;
+}
+
+void print_text(const health::report& result, const std::string& name, bool quiet) {
+    std::cout << health::format_findings(result, quiet);
+    if (!quiet) std::cout << health::format_score(result, name) << '\n';
+}
+
+}  // namespace
+
 CLI::App* setup_check(CLI::App& app, plan_flags& flags) {
-    auto* command = app.add_subcommand("check", "Validate a plan: every problem, located, in one run");
+    auto* command = app.add_subcommand(
+        "check", "Validate a plan (every problem, located, in one run) and review its health");
     add_plan_flags(*command, flags);
+    auto& health = health_options();
+    command->add_option("--format", health.format, "Health report as text or json (on standard output)")
+        ->check(CLI::IsMember({"text", "json"}));
+    command->add_option("--fail-on", health.fail_on,
+                        "Exit with code 8 when a health finding is at or above this severity (default never)")
+        ->check(CLI::IsMember({"warning", "error", "never"}));
+    command->add_option("--config", health.config_path,
+                        "Health config (YAML): rules switched off, severities, thresholds; see docs/health.md");
+    command->add_flag("--validate-only,--no-health", health.validate_only, "Validate only; no health review");
     return command;
 }
 
 exit_code run_check(const plan_flags& flags) {
     auto request = make_request(flags);
     if (!request) return exit_code::usage;
+    const auto& health_opts = health_options();
+    const bool json = health_opts.format == "json" && !health_opts.validate_only;
+
+    diagnostic_sink config_diags;
+    std::optional<health::config> settings = health::config{};
+    if (!health_opts.validate_only && !health_opts.config_path.empty())
+        settings = health::load_config(health_opts.config_path, config_diags);
+    if (!settings) {
+        print_diagnostics(config_diags, std::cerr);
+        return exit_code::invalid_input;
+    }
+
     diagnostic_sink diags;
-    const auto plan = pipeline::load_plan(*request, diags);
+    auto plan = pipeline::load_plan(*request, diags);
     print_diagnostics(diags, std::cerr);
-    const auto name = flags.plan_path == "-" ? std::string("<stdin>") : flags.plan_path;
-    if (!flags.quiet) {
-        if (exit_code_for(diags, flags.strict) == exit_code::success && plan) {
+    const auto name = display_name(flags);
+    const auto validation = exit_code_for(diags, flags.strict);
+    if (!flags.quiet && !json) {
+        if (validation == exit_code::success && plan) {
             std::cout << name << ": ok (" << counted(plan->milestones.size(), "milestone") << ", "
                       << counted(plan->stakeholders.size(), "stakeholder") << "; " << count_summary(diags) << ")\n";
         } else {
             std::cout << name << ": " << count_summary(diags) << '\n';
         }
     }
-    return exit_code_for(diags, flags.strict);
+    if (!plan || health_opts.validate_only) return validation;
+
+    add_field_locations(*request, *plan);
+    const auto as_of = request->as_of ? *request->as_of : plan->as_of ? *plan->as_of : request->today;
+    const auto facts = analyze::analyze_plan(*plan, as_of);
+    const auto result = health::review(*plan, facts, *settings);
+    if (json) std::cout << health::to_json(result, name);
+    else print_text(result, name, flags.quiet);
+
+    if (validation != exit_code::success) return validation;
+    for (const auto& item : result.findings)
+        if (reaches(item.level, health_opts.fail_on)) return exit_code::health_findings;
+    return exit_code::success;
 }
 
 namespace {

@@ -22,6 +22,7 @@ constexpr const char* exit_code_help = R"(Exit codes:
   5   template error: a template, labels or style file is broken (T4xx)
   6   output error: a file could not be written (O5xx)
   7   batch finished with failed rows (batch only)
+  8   health findings at or above check --fail-on (H8xx)
   70  internal error: a bug in closeplan; please report it)";
 
 int run(int argc, char** argv) {
