@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `closeplan render`: a plan file becomes documents.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -8,6 +9,7 @@
 #include "cli/output_files.hpp"
 #include "cli/terminal.hpp"
 #include "render/render.hpp"
+#include "view/select_sections.hpp"
 
 namespace closeplan::cli {
 
@@ -16,6 +18,12 @@ namespace {
 std::string known_formats() {
     std::string names;
     for (const auto& format : render::output_formats()) names += (names.empty() ? "" : ", ") + format.name;
+    return names;
+}
+
+std::string known_sections() {
+    std::string names;
+    for (const auto& key : view::section_keys()) names += (names.empty() ? "" : ", ") + key;
     return names;
 }
 
@@ -41,6 +49,14 @@ CLI::App* setup_render(CLI::App& app, render_flags& flags) {
         ->check(CLI::IsMember({"letter", "a4"}));
     command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
     command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");
+    command->add_option("--sections", flags.sections, "Sections to keep, in this order, comma-separated: " + known_sections())
+        ->delimiter(',');
+    command->add_flag("--fragment", flags.fragment,
+                      "html and md: a piece to paste into another document (no page, no title block, scoped CSS)");
+    command->add_option("--heading-offset", flags.heading_offset,
+                        "Move every heading down N levels (section titles become h2+N), 0 to 4")
+        ->check(CLI::Range(0, 4))
+        ->default_str("0");
     return command;
 }
 
@@ -50,6 +66,21 @@ exit_code run_render(const render_flags& flags) {
         if (!render::find_output_format(name)) {
             std::cerr << "closeplan: unknown format `" << name << "`; known formats: " << known_formats() << '\n';
             return exit_code::usage;
+        }
+    }
+    for (const auto& name : flags.sections) {
+        const auto& keys = view::section_keys();
+        if (std::find(keys.begin(), keys.end(), name) == keys.end()) {
+            std::cerr << "closeplan: unknown section `" << name << "`; known sections: " << known_sections() << '\n';
+            return exit_code::usage;
+        }
+    }
+    if (flags.fragment) {
+        for (const auto& name : formats) {
+            if (name != "html" && name != "md") {
+                std::cerr << "closeplan: --fragment writes html and md, not `" << name << "`\n";
+                return exit_code::usage;
+            }
         }
     }
     const bool to_stdout = flags.output == "-";
@@ -66,6 +97,9 @@ exit_code run_render(const render_flags& flags) {
     request->paper = flags.paper;
     request->template_dir = flags.template_dir;
     request->style_path = flags.style;
+    request->sections = flags.sections;
+    request->fragment = flags.fragment;
+    request->heading_offset = flags.heading_offset;
 
     diagnostic_sink diags;
     auto result = pipeline::render_plan(*request, diags);
@@ -77,7 +111,8 @@ exit_code run_render(const render_flags& flags) {
         std::cout << result.outputs.front().bytes << std::flush;
         return std::cout ? exit_code::success : exit_code::output_error;
     }
-    const auto stem = output_stem(flags.plan.plan_path);
+    // A fragment never overwrites the page rendered from the same plan.
+    const auto stem = output_stem(flags.plan.plan_path) + (flags.fragment ? ".fragment" : "");
     for (const auto& output : result.outputs) {
         write_file_atomically((std::filesystem::path(flags.output) / (stem + "." + output.extension)).string(),
                               output.bytes);

@@ -33,6 +33,9 @@ struct render_flags {
     std::string paper;
     std::string template_dir;
     std::string style;
+    std::vector<std::string> sections;  ///< --sections
+    bool fragment = false;              ///< --fragment
+    int heading_offset = 0;             ///< --heading-offset
 };
 
 /// The date `as_of` defaults to: SOURCE_DATE_EPOCH when set (reproducible

@@ -9,6 +9,7 @@
 #include "render/render.hpp"
 #include "validate/validate_plan.hpp"
 #include "view/build_document.hpp"
+#include "view/select_sections.hpp"
 
 namespace closeplan::pipeline {
 
@@ -61,6 +62,32 @@ void merge_value_map_file(const std::string& path, model::plan& plan, diagnostic
     plan.value_map.insert(plan.value_map.end(), entries->begin(), entries->end());
 }
 
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
+    return out;
+}
+
+// --sections, --fragment and --heading-offset act on the document, before any
+// writer or the layout sees it, so every format gets the same sections.
+bool shape_document(const render_request& request, view::document& doc, diagnostic_sink& diags) {
+    if (request.fragment) {
+        for (const auto& name : request.formats) {
+            if (name != "html" && name != "md")
+                diags.error("O531", "format `" + name + "` has no fragment form", {},
+                            {"--fragment writes html and md; render other formats without it"});
+        }
+    }
+    if (!request.sections.empty()) {
+        const auto unknown = view::select_sections(doc, request.sections);
+        if (!unknown.empty())
+            diags.error("O530", "unknown section " + joined(unknown), {},
+                        {"known sections: " + joined(view::section_keys())});
+    }
+    view::shift_headings(doc, request.heading_offset);
+    return !diags.has_errors();
+}
+
 }  // namespace
 
 std::optional<model::plan> load_plan(const render_request& request, diagnostic_sink& diags) {
@@ -103,8 +130,10 @@ std::vector<rendered_output> render_model(const model::plan& input_plan, const r
     if (!request.style_path.empty()) look = render::style::from_file(request.style_path, diags);
     if (diags.has_errors() || !look) return {};
 
-    const auto doc = view::build_document(plan, facts, words, diags);
-    const render::render_context ctx{templates, *look, render::render_options{request.template_name, request.paper}};
+    auto doc = view::build_document(plan, facts, words, diags);
+    if (!shape_document(request, doc, diags)) return {};
+    const render::render_context ctx{templates, *look,
+                                     render::render_options{request.template_name, request.paper, request.fragment}};
 
     std::vector<rendered_output> outputs;
     for (const auto& name : request.formats) {

@@ -29,6 +29,9 @@ struct render_request {
     std::string paper;                      ///< --paper: letter or a4 (PDF); empty = the style's page.size
     std::vector<std::string> asset_dirs;    ///< --assets: more folders local files may come from
     std::string locale;                     ///< --locale: overrides the plan's locale
+    std::vector<std::string> sections;      ///< --sections: keep these, in this order; empty = all (O530 when unknown)
+    bool fragment = false;                  ///< --fragment: html and md only, a piece for another document (O531)
+    int heading_offset = 0;                 ///< --heading-offset: section titles at level 2 + offset
 };
 
 struct rendered_output {

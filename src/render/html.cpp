@@ -84,8 +84,12 @@ std::optional<std::string> page_css(const resource_text& css_template, const ren
 }  // namespace
 
 std::string render_html(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
-    const auto css_template = require(ctx.templates, "page.css.mustache", diags);
-    const auto shell = require(ctx.templates, ctx.options.template_name + ".html.mustache", diags);
+    // A fragment lives inside someone else's page: its CSS is scoped under
+    // .closeplan-plan and its ids are prefixed, so neither page restyles the other.
+    const bool fragment = ctx.options.fragment;
+    const auto css_template = require(ctx.templates, fragment ? "fragment.css.mustache" : "page.css.mustache", diags);
+    const auto shell =
+        require(ctx.templates, ctx.options.template_name + (fragment ? ".fragment.html.mustache" : ".html.mustache"), diags);
     if (!css_template || !shell) return {};
 
     detail::page_parts parts;
@@ -99,7 +103,10 @@ std::string render_html(const view::document& doc, const render_context& ctx, di
     }
     parts.css = *css;
     for (const auto& f : doc.title_facts.facts) parts.fact_values.push_back(detail::html_cell_inlines(f.value, diags));
-    for (const auto& s : doc.sections) parts.sections.push_back({s.key, s.title, detail::html_section(s, diags)});
+    const int section_level = 2 + doc.heading_offset;
+    const std::string_view id_prefix = fragment ? "closeplan-" : "";
+    for (const auto& s : doc.sections)
+        parts.sections.push_back({s.key, s.title, detail::html_section(s, diags, section_level, id_prefix)});
 
     const auto page = render_template(*shell, template_format::html, detail::page_context(doc, parts, true),
                                       ctx.templates, diags);

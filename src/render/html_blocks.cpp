@@ -180,14 +180,16 @@ std::string html_blocks(const view::blocks& content, std::string_view label, dia
     return std::move(w.out);
 }
 
-std::string html_section(const view::section& s, diagnostic_sink& diags) {
+std::string html_section(const view::section& s, diagnostic_sink& diags, int heading_level, std::string_view id_prefix) {
     const std::string body = html_blocks(s.content, s.title, diags);
     if (body.empty()) return {};
-    const std::string id = css_identifier(s.key);
-    std::string out = "<section class=\"section s-" + id + "\" id=\"" + id + "\"";
+    const std::string key = css_identifier(s.key);
+    const std::string id = std::string(id_prefix) + key;
+    std::string out = "<section class=\"section s-" + key + "\" id=\"" + id + "\"";
     if (s.title.empty()) return out + ">\n" + body + "</section>\n";
+    const std::string tag = "h" + std::to_string(std::clamp(heading_level, 1, 6));
     out += " aria-labelledby=\"" + id + "-title\">\n";
-    out += "<h2 id=\"" + id + "-title\">" + escape_html(s.title) + "</h2>\n";
+    out += "<" + tag + " id=\"" + id + "-title\">" + escape_html(s.title) + "</" + tag + ">\n";
     return out + body + "</section>\n";
 }
 

@@ -25,6 +25,9 @@ std::string html_cell_inlines(const view::inlines& content, diagnostic_sink& dia
 std::string html_blocks(const view::blocks& content, std::string_view label, diagnostic_sink& diags);
 
 /// A whole section: <section aria-labelledby> with its <h2>, or "" when it has no content.
-std::string html_section(const view::section& s, diagnostic_sink& diags);
+/// `heading_level` is the title's level (2 on a page; 2 + offset in a fragment) and
+/// `id_prefix` goes before its ids ("closeplan-" in a fragment, so they cannot clash with the host page's).
+std::string html_section(const view::section& s, diagnostic_sink& diags, int heading_level = 2,
+                         std::string_view id_prefix = {});
 
 }  // namespace closeplan::render::detail

@@ -45,7 +45,7 @@ std::string tidy_markdown(std::string_view text) {
 }  // namespace detail
 
 std::string render_markdown(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
-    const std::string name = ctx.options.template_name + ".md.mustache";
+    const std::string name = ctx.options.template_name + (ctx.options.fragment ? ".fragment.md.mustache" : ".md.mustache");
     const auto shell = ctx.templates.find(name);
     if (!shell) {
         diags.error("T406", "no template `" + name + "`", {},
@@ -55,7 +55,8 @@ std::string render_markdown(const view::document& doc, const render_context& ctx
     detail::page_parts parts;
     parts.density = std::string(detail::to_string(detail::choose_density(doc)));
     for (const auto& f : doc.title_facts.facts) parts.fact_values.push_back(detail::markdown_inlines(f.value, true, diags));
-    for (const auto& s : doc.sections) parts.sections.push_back({s.key, s.title, detail::markdown_section(s, diags)});
+    for (const auto& s : doc.sections)
+        parts.sections.push_back({s.key, s.title, detail::markdown_section(s, diags, 2 + doc.heading_offset)});
 
     const auto page = render_template(*shell, template_format::markdown, detail::page_context(doc, parts, false),
                                       ctx.templates, diags);

@@ -210,11 +210,12 @@ std::vector<std::string> markdown_blocks(const view::blocks& content, diagnostic
     return std::move(w.out);
 }
 
-std::string markdown_section(const view::section& s, diagnostic_sink& diags) {
+std::string markdown_section(const view::section& s, diagnostic_sink& diags, int heading_level) {
     const auto body = markdown_blocks(s.content, diags);
     if (body.empty()) return {};
     std::string out;
-    if (!s.title.empty()) out = "## " + escape_markdown_cell(s.title) + "\n\n";
+    const auto hashes = static_cast<std::size_t>(std::clamp(heading_level, 1, 6));
+    if (!s.title.empty()) out = std::string(hashes, '#') + " " + escape_markdown_cell(s.title) + "\n\n";
     for (const auto& line : body) out += line + "\n";
     return out;
 }

@@ -18,8 +18,9 @@ std::string markdown_inlines(const view::inlines& content, bool single_line, dia
 /// Blocks as lines of GFM, separated by blank lines; no trailing newline.
 std::vector<std::string> markdown_blocks(const view::blocks& content, diagnostic_sink& diags);
 
-/// A whole section: "## Title", a blank line, its blocks; "" when it has no content.
-std::string markdown_section(const view::section& s, diagnostic_sink& diags);
+/// A whole section: "## Title" (`heading_level` hashes, at most 6), a blank line, its blocks;
+/// "" when it has no content.
+std::string markdown_section(const view::section& s, diagnostic_sink& diags, int heading_level = 2);
 
 /// Final tidying of a page: no trailing spaces, at most one blank line in a
 /// row (outside code fences), no leading blank lines, exactly one final newline.

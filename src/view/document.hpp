@@ -145,6 +145,13 @@ struct document {
     std::vector<section> sections;  ///< every section the builder knows, in default order
     std::optional<timeline> schedule;  ///< none when no milestone has a date
     std::string generator;  ///< "closeplan" (no version: output must not change between builds)
+    /// True when the caller chose the sections and their order (--sections,
+    /// view/select_sections.hpp): writers and the layout then follow
+    /// `sections` in order instead of their own fixed placement.
+    bool sections_chosen = false;
+    /// Levels every heading moves down (--heading-offset): section titles are
+    /// level 2 + offset, so a fragment nests under the host document's heading.
+    int heading_offset = 0;
 
     [[nodiscard]] const section* find_section(std::string_view key) const;
 };

@@ -115,11 +115,21 @@ std::string without_spaces(std::string_view text) {
 
 std::string extension_of(const std::string& format) { return format == "pdf-layout" ? "layout.txt" : format; }
 
+// "fragment-html" and "fragment-md" are `-f html --fragment` and `-f md --fragment`:
+// closeplan writes plan.fragment.<ext>, the golden is expected/fragment.<ext>.
+constexpr std::string_view fragment_prefix = "fragment-";
+bool is_fragment(const std::string& format) { return format.rfind(fragment_prefix, 0) == 0; }
+std::string writer_format(const std::string& format) {
+    return is_fragment(format) ? format.substr(fragment_prefix.size()) : format;
+}
+
 // Returns the number of failures for this example and format.
 int check_example(const fs::path& example, const std::string& format, const settings& options) {
     const fs::path plan = find_plan(example);
     const std::string stem = plan.stem().string();
-    const fs::path expected_path = example / "expected" / (stem + "." + extension_of(format));
+    const fs::path expected_path = example / "expected" /
+                                   (is_fragment(format) ? "fragment." + writer_format(format)
+                                                        : stem + "." + extension_of(format));
     const std::string label = example.filename().string() + "/" + stem + "." + format;
     temp_dir out("closeplan-golden");
 
@@ -128,9 +138,10 @@ int check_example(const fs::path& example, const std::string& format, const sett
     run.cwd = example;
     // A one-page PDF may be condensed (O510, with its reason); any other warning fails an example.
     const bool paged = format == "pdf" || format == "pdf-layout";
-    std::vector<std::string> args{options.binary.string(), "render", plan.filename().string(), "-f", format, "-o",
-                                  out.path().string(), "-q"};
+    std::vector<std::string> args{options.binary.string(), "render", plan.filename().string(), "-f",
+                                  writer_format(format), "-o", out.path().string(), "-q"};
     if (!paged) args.emplace_back("--strict");
+    if (is_fragment(format)) args.emplace_back("--fragment");
     const auto result = run_process(args, run);
     std::string unexpected;
     for (const auto& line : split_lines(result.err))
@@ -142,7 +153,8 @@ int check_example(const fs::path& example, const std::string& format, const sett
                   << result.err;
         return 1;
     }
-    const fs::path produced = out.path() / (stem + "." + extension_of(format));
+    const fs::path produced =
+        out.path() / (stem + (is_fragment(format) ? ".fragment." + writer_format(format) : "." + extension_of(format)));
     if (!fs::exists(produced)) {
         std::cout << "FAIL " << label << ": closeplan wrote no " << produced.filename() << "\n";
         return 1;
@@ -179,7 +191,9 @@ int check_example(const fs::path& example, const std::string& format, const sett
         ++failures;
     }
 
-    const std::string searchable = format == "html" ? plain_html(actual) : format == "md" ? plain_markdown(actual) : actual;
+    const std::string searchable = writer_format(format) == "html" ? plain_html(actual)
+                                   : writer_format(format) == "md"  ? plain_markdown(actual)
+                                                                    : actual;
     // The layout dump holds wrapped lines; the "pdf" check looks for names in the real file.
     for (const auto& name : format == "pdf-layout" ? std::vector<std::string>{} : names_to_find(plan)) {
         if (searchable.find(name) == std::string::npos) {
