@@ -30,7 +30,7 @@ const std::array<stall_kind, 4>& stall_kinds() {
          {"security", "infosec", "soc 2", "soc2", "pen test", "penetration", "questionnaire", "iso 27001"}},
         {"legal", "legal review (MSA, DPA)",
          {" msa", " dpa", "legal", "contract", "redline", "master services", "data processing", "terms"}},
-        {"procurement", "procurement step",
+        {"procurement", "procurement",
          {"procurement", "purchase order", " po ", "vendor onboarding", "vendor registration", "supplier"}},
         {"executive", "executive approval",
          {"executive", " exec ", "board", "steering", " cfo", " ceo", " cio", "committee"}},
@@ -48,7 +48,8 @@ bool covers(const model::milestone& m, const stall_kind& kind) {
 bool is_post_sale(const model::milestone& m) {
     const auto stream = lower(m.workstream);
     if (stream == "kickoff" || stream == "implementation" || stream == "onboarding") return true;
-    return contains_any(lower(m.title), {"kickoff", "kick-off", "kick off", "go-live", "go live", "onboarding"});
+    // "Onboarding" alone is left out: "vendor onboarding" is a procurement step.
+    return contains_any(lower(m.title), {"kickoff", "kick-off", "kick off", "go-live", "go live", "customer onboarding"});
 }
 
 std::string step_name(const model::milestone& m) { return "step \"" + m.id + "\""; }

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+// Every rule has a fixture that triggers it and nothing else, and every
+// example triggers exactly the rules its story calls for.
+#include <algorithm>
+#include <filesystem>
+
+#include "health_test_support.hpp"
+
+namespace closeplan::health {
+namespace {
+
+using testing::review_file;
+using testing::rule_ids;
+using testing::source_path;
+
+std::vector<std::filesystem::path> fixtures() {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(source_path("tests/health/fixtures")))
+        if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+TEST(HealthFixtures, EachFixtureTriggersExactlyItsRule) {
+    const auto files = fixtures();
+    ASSERT_FALSE(files.empty());
+    for (const auto& file : files) {
+        const auto stem = file.stem().string();
+        // "H812-step-at-risk" expects H812; "healthy" expects nothing.
+        std::set<std::string> expected;
+        if (stem != "healthy") expected.insert(stem.substr(0, stem.find('-')));
+        EXPECT_EQ(rule_ids(review_file(file.string())), expected) << file;
+    }
+}
+
+TEST(HealthFixtures, EveryRuleHasAFixtureNamedAfterIt) {
+    const auto files = fixtures();
+    for (const auto& rule : rules()) {
+        const auto name = std::string(rule.id) + "-" + std::string(rule.name) + ".yaml";
+        EXPECT_TRUE(std::any_of(files.begin(), files.end(), [&](const auto& f) { return f.filename() == name; }))
+            << "no fixture " << name;
+    }
+}
+
+TEST(HealthExamples, EnterpriseHasSlipsAnOverdueStepAndAnUnusedResource) {
+    // Four steps moved 14 days, the pen-test review is 3 days overdue, and the
+    // rollout plan resource is for nobody (implementation material).
+    const auto result = review_file(source_path("examples/enterprise/plan.yaml"));
+    EXPECT_EQ(rule_ids(result), (std::set<std::string>{"H812", "H814", "H819"}));
+    EXPECT_EQ(result.slips.steps_moved, 4);
+    EXPECT_EQ(result.slips.total_days, 56);
+    EXPECT_EQ(result.buyer_overdue.at_risk, 1);
+}
+
+TEST(HealthExamples, NorthwindHasSlipsAndItsKickoffStep) {
+    EXPECT_EQ(rule_ids(review_file(source_path("examples/northwind/plan.yaml"))),
+              (std::set<std::string>{"H811", "H814"}));
+}
+
+TEST(HealthExamples, PilotNamesNoChampion) {
+    // A 12000 pilot: below the size that needs security/legal/procurement steps.
+    EXPECT_EQ(rule_ids(review_file(source_path("examples/pilot/plan.yaml"))), (std::set<std::string>{"H817"}));
+}
+
+TEST(HealthExamples, StadtwerkeIsShortAndHasASlip) {
+    EXPECT_EQ(rule_ids(review_file(source_path("examples/stadtwerke/plan.json"))),
+              (std::set<std::string>{"H803", "H814"}));
+}
+
+}  // namespace
+}  // namespace closeplan::health
