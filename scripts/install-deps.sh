@@ -12,7 +12,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libhpdf-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libkainjow-mustache-dev libcli11-dev libgtest-dev libgmock-dev libcsv-dev libharfbuzz-dev
   chromium poppler-utils qpdf fonts-liberation2
-  python3 python3-icalendar pandoc dpkg-dev file
+  python3 python3-icalendar python3-jsonschema pandoc dpkg-dev file
 )
 # Node may come from elsewhere (nodesource's nodejs already carries npm and
 # conflicts with Debian's npm package): install Debian's only when missing.
