@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+/// @file
+/// The closeplan library in one include: load a Mutual Action Plan, check
+/// it, and render it to HTML, Markdown or PDF in memory.
+///
+/// Example (CMake: `find_package(closeplan REQUIRED)` and link `closeplan::closeplan`;
+/// or `pkg-config --cflags --libs --static closeplan`):
+/// ```cpp
+/// #include <closeplan/closeplan.hpp>
+/// #include <iostream>
+///
+/// int main() {
+///     auto plan = closeplan::plan::from_file("plan.yaml");
+///     auto result = closeplan::render_plan(plan, {.formats = {"md"}, .fragment = true});
+///     for (const auto& d : result.diagnostics) std::cerr << closeplan::format_diagnostic(d) << '\n';
+///     if (!result.ok()) return 1;
+///     std::cout << result.outputs[0].bytes;
+/// }
+/// ```
+#pragma once
+
+#include "closeplan/diagnostics.hpp"
+#include "closeplan/plan.hpp"
+#include "closeplan/render.hpp"
+
+namespace closeplan {
+
+/// The library's version, "MAJOR.MINOR.PATCH" (the same as `closeplan --version`).
+const char* version();
+
+}  // namespace closeplan

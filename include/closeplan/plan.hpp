@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+/// @file
+/// A plan loaded and validated through the library: from a file or from memory.
+///
+/// Loading never throws for bad input or a missing file: everything found is
+/// in `diagnostics()` (the same codes as the command line, docs/diagnostics.md),
+/// and `valid()` says whether the plan can be rendered.
+///
+/// Example:
+/// ```cpp
+/// #include <closeplan/closeplan.hpp>
+///
+/// auto plan = closeplan::plan::from_memory(yaml_text, "deal.yaml");
+/// for (const auto& d : plan.diagnostics()) std::cerr << closeplan::format_diagnostic(d) << '\n';
+/// if (!plan.valid()) return 4;
+/// std::cout << plan.deal_name() << ": " << plan.milestone_count() << " milestones\n";
+/// ```
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "closeplan/diagnostics.hpp"
+
+namespace closeplan {
+
+/// How a plan's text is written.
+enum class input_syntax {
+    from_name,  ///< by the file name's extension: .json is JSON, anything else YAML
+    yaml,
+    json,
+};
+
+/// What else a plan may draw on when it is loaded.
+struct load_options {
+    input_syntax syntax = input_syntax::from_name;
+    /// A value map file (YAML or JSON) whose entries follow the plan's own.
+    std::string value_map_path;
+    /// Folders besides the plan's own that local files (logos) may come from.
+    std::vector<std::string> asset_dirs;
+    /// A BCP 47 tag ("de-DE") that overrides the plan's `locale`.
+    std::string locale;
+};
+
+/// A loaded plan. Cheap to move; copies share the loaded state (it never changes).
+class plan {
+public:
+    /// Reads and validates the file at `path`. Relative logo paths are
+    /// resolved against the file's folder.
+    static plan from_file(const std::string& path, const load_options& options = {});
+
+    /// Validates a plan held in memory. `name` is used in diagnostics and as
+    /// the file the plan would be (its folder is where relative logo paths
+    /// point; "deal.yaml" means the current folder).
+    static plan from_memory(std::string text, std::string name = "<memory>.yaml", const load_options& options = {});
+
+    /// True when loading found no error (warnings are allowed).
+    [[nodiscard]] bool valid() const;
+    /// Every error, warning and note, in the order found.
+    [[nodiscard]] const std::vector<diagnostic>& diagnostics() const;
+    /// The name the plan was loaded under (the path or the memory name).
+    [[nodiscard]] const std::string& name() const;
+    /// `deal.name`; empty when the plan is not valid.
+    [[nodiscard]] std::string deal_name() const;
+    /// Number of milestones; 0 when the plan is not valid.
+    [[nodiscard]] std::size_t milestone_count() const;
+
+    struct state;  ///< private to the library
+    [[nodiscard]] const state& internal() const { return *state_; }
+
+private:
+    explicit plan(std::shared_ptr<const state> s) : state_(std::move(s)) {}
+    std::shared_ptr<const state> state_;
+};
+
+}  // namespace closeplan
