@@ -64,6 +64,9 @@ struct milestone {
     std::string workstream;
     std::optional<date> due;
     std::optional<date> baseline;
+    /// closeplan extension `history:`: the earlier due dates between baseline and
+    /// due, oldest first, so the handoff can say how many times the step moved.
+    std::vector<date> history;
     status state = status::not_started;
     std::optional<date> completed;
     std::vector<std::string> depends_on;

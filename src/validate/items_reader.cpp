@@ -15,9 +15,10 @@ namespace {
 
 constexpr std::array<std::string_view, 8> stakeholder_keys = {"id",   "name",      "title", "side",
                                                               "role", "influence", "email", "cares_about"};
-constexpr std::array<std::string_view, 12> milestone_keys = {"id",         "title",      "owner",    "assignee",
+constexpr std::array<std::string_view, 13> milestone_keys = {"id",         "title",      "owner",    "assignee",
                                                              "workstream", "due",        "baseline", "status",
-                                                             "completed",  "depends_on", "gate",     "notes"};
+                                                             "completed",  "depends_on", "gate",     "notes",
+                                                             "history"};
 constexpr std::array<std::string_view, 6> resource_keys = {"id", "title", "kind", "url", "path", "for"};
 constexpr std::array<std::string_view, 6> risk_keys = {"title",    "severity",   "owner",
                                                        "assignee", "mitigation", "milestone"};
@@ -81,6 +82,12 @@ void plan_reader::read_milestones(const raw_node& root, model::plan& plan) {
         m.due = fields_.date(*item, "due", due_required ? need::required : need::optional,
                              "due is required unless status is done");
         m.baseline = fields_.date(*item, "baseline");
+        // Extension: earlier due dates, checked like baseline (docs/plan-format.md).
+        if (const raw_node* history = fields_.member(*item, "history", need::optional);
+            history && fields_.expect_list(*history, "\"history\""))
+            for (const auto& entry : history->items)
+                if (!entry.is_null())
+                    if (auto moved = fields_.date_of(entry, "history")) m.history.push_back(*moved);
         if (const raw_node* completed = fields_.member(*item, "completed", need::optional)) {
             m.completed = fields_.date_of(*completed, "completed");
             if (m.completed && state && !done)
