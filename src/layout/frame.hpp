@@ -60,9 +60,24 @@ struct item {
     std::variant<text_run, rule, box, image, link_area> value;
 };
 
+/// A clickable area that jumps to a place in this document (a contents entry).
+struct internal_link {
+    std::size_t page = 0;  ///< index into paged_document::pages of the page it is on
+    double x = 0, y = 0, width = 0, height = 0;
+    std::size_t target_page = 0;  ///< index into paged_document::pages
+    double target_top = 0;        ///< the y (from the bottom) to show at the top of the window
+};
+
 struct page {
     double width = 612, height = 792;  ///< Letter by default
     std::vector<item> items;
+};
+
+/// One PDF bookmark (outline entry): a section's title and where it starts.
+struct outline_entry {
+    std::string title;     ///< UTF-8
+    std::size_t page = 0;  ///< index into paged_document::pages
+    double top = 0;        ///< y (from the bottom) of the section's top
 };
 
 /// Which fonts the painter must use: the standard PDF font (no embedding,
@@ -79,6 +94,9 @@ struct paged_document {
     std::string title, author, subject, lang;
     font_choice fonts;
     std::vector<page> pages;
+    std::vector<outline_entry> outline;  ///< bookmarks in reading order; empty = none
+    /// Painted after every page exists, since they may point forward.
+    std::vector<internal_link> jumps;
 };
 
 }  // namespace closeplan::layout

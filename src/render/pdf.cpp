@@ -172,6 +172,7 @@ public:
         for (const auto& p : in_.pages) {
             if (!paint_page(p)) return {};
         }
+        if (!navigation()) return {};
         if (HPDF_SaveToStream(pdf_) != HPDF_OK || !ok()) return fail("cannot write the PDF");
         std::string out(HPDF_GetStreamSize(pdf_), '\0');
         auto size = static_cast<HPDF_UINT32>(out.size());
@@ -309,6 +310,7 @@ private:
         }
         ++page_number_;
         if (!page_ || !ok()) return fail_page("cannot add page " + std::to_string(page_number_));
+        pages_.push_back(page_);
         in_text_ = false;
         cur_fill_.reset();
         cur_font_ = nullptr;
@@ -458,11 +460,42 @@ private:
         if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
     }
 
+    // Contents links and bookmarks come after every page exists: they point forward.
+    bool navigation() {
+        for (const auto& j : in_.jumps) {
+            const HPDF_Destination target = destination(j.target_page, j.target_top);
+            if (!target || j.page >= pages_.size()) continue;
+            HPDF_Rect area{static_cast<HPDF_REAL>(j.x), static_cast<HPDF_REAL>(j.y),
+                           static_cast<HPDF_REAL>(j.x + j.width), static_cast<HPDF_REAL>(j.y + j.height)};
+            HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(pages_[j.page], area, target);
+            if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+        }
+        if (!in_.outline.empty()) {
+            // UTF-8 titles are written as UTF-16BE, like the info strings.
+            HPDF_Encoder utf8 = HPDF_GetEncoder(pdf_, "UTF-8");
+            for (const auto& e : in_.outline) {
+                const HPDF_Outline entry = HPDF_CreateOutline(pdf_, nullptr, e.title.c_str(), utf8);
+                const HPDF_Destination target = destination(e.page, e.top);
+                if (entry && target) HPDF_Outline_SetDestination(entry, target);
+            }
+            HPDF_SetPageMode(pdf_, HPDF_PAGE_MODE_USE_OUTLINE);
+        }
+        return ok() || fail_page("cannot write the bookmarks and contents links");
+    }
+
+    HPDF_Destination destination(std::size_t page, double top) {
+        if (page >= pages_.size()) return nullptr;
+        const HPDF_Destination d = HPDF_Page_CreateDestination(pages_[page]);
+        if (d) HPDF_Destination_SetFitH(d, static_cast<HPDF_REAL>(top));
+        return d;
+    }
+
     const layout::paged_document& in_;
     diagnostic_sink& diags_;
     hpdf_errors& errs_ = this_thread_pdf().errs;
     HPDF_Doc pdf_ = nullptr;
     HPDF_Page page_ = nullptr;
+    std::vector<HPDF_Page> pages_;
     std::array<HPDF_Font, 4> fonts_{};
     std::map<std::string, const char*> loaded_;  ///< font file -> libharu font name, this document
     std::vector<font_subset> subsets_;           ///< open until the PDF is written
