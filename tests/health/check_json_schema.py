@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """Runs closeplan and checks its JSON output against a schema under docs/schemas/.
 
-    check_json_schema.py CLOSEPLAN SCHEMA -- ARGS... [';' ARGS...]
+    check_json_schema.py CLOSEPLAN SCHEMA -- ARGS... [:: ARGS...]
 
 Each ARGS group is one closeplan run (working directory: the repository root);
 its standard output must be one JSON document valid under SCHEMA. Exit codes
@@ -18,7 +18,7 @@ import jsonschema
 
 def main() -> int:
     closeplan, schema_path, sep, *rest = sys.argv[1:]
-    assert sep == "--", "usage: check_json_schema.py CLOSEPLAN SCHEMA -- ARGS... [';' ARGS...]"
+    assert sep == "--", "usage: check_json_schema.py CLOSEPLAN SCHEMA -- ARGS... [:: ARGS...]"
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     with open(schema_path, encoding="utf-8") as f:
         schema = json.load(f)
@@ -26,7 +26,7 @@ def main() -> int:
     validator = jsonschema.Draft202012Validator(schema)
     runs, current = [], []
     for arg in rest:
-        if arg == ";":
+        if arg == "::":
             runs.append(current)
             current = []
         else:
