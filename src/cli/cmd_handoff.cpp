@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+// `closeplan handoff`: the Customer Success handoff pack (PDF, HTML, Markdown, calendar, plan.json) in one folder.
+#include <filesystem>
+#include <iostream>
+
+#include "cli/command_registry.hpp"
+#include "cli/commands.hpp"
+#include "cli/output_files.hpp"
+#include "cli/terminal.hpp"
+#include "handoff/handoff_pack.hpp"
+
+namespace closeplan::cli {
+
+namespace {
+
+struct handoff_flags {
+    plan_flags plan;
+    std::string output = ".";
+    std::string paper;
+    std::string template_dir;
+    std::string style;
+    bool layout_dump = false;
+};
+
+// C9xx errors are about the input (docs/diagnostics.md); exit_code_for knows the older ranges.
+exit_code pack_exit_code(const diagnostic_sink& diags, bool strict) {
+    for (const auto& d : diags.all())
+        if (d.level == severity::error && d.code.starts_with("C9")) return exit_code::invalid_input;
+    return exit_code_for(diags, strict);
+}
+
+CLI::App* setup_handoff(CLI::App& app, handoff_flags& flags) {
+    auto* command = app.add_subcommand("handoff", "Write the Customer Success handoff pack: PDF, HTML, Markdown, calendar, plan.json");
+    add_plan_flags(*command, flags.plan);
+    command->add_option("-o,--output", flags.output, "Folder for the pack (created when missing)")->default_str(".");
+    command->add_option("--paper", flags.paper, "Paper for the PDF: letter or a4 (default: the style's page.size)")
+        ->check(CLI::IsMember({"letter", "a4"}));
+    command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
+    command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");
+    command->add_flag("--layout-dump", flags.layout_dump, "Also write handoff.layout.txt: the PDF's pages, bookmarks and links as text");
+    return command;
+}
+
+exit_code run_handoff(const handoff_flags& flags) {
+    if (flags.output == "-") {
+        std::cerr << "closeplan: the handoff pack is several files; give a folder with -o\n";
+        return exit_code::usage;
+    }
+    auto request = make_request(flags.plan);
+    if (!request) return exit_code::usage;
+    request->paper = flags.paper;
+    request->template_dir = flags.template_dir;
+    request->style_path = flags.style;
+
+    diagnostic_sink diags;
+    const auto files = handoff::build_pack(*request, {flags.layout_dump}, diags);
+    if (!flags.plan.quiet || diags.has_errors()) print_diagnostics(diags, std::cerr);
+    const auto code = pack_exit_code(diags, flags.plan.strict);
+    if (diags.has_errors()) return code;
+    // Warnings under --strict still leave the pack: CS gets it and the exit code says what it lacks.
+    for (const auto& file : files)
+        write_file_atomically((std::filesystem::path(flags.output) / file.name).string(), file.bytes);
+    return code;
+}
+
+handoff_flags& flags() {
+    static handoff_flags parsed;
+    return parsed;
+}
+
+const register_command registered{{50, [](CLI::App& app) { return setup_handoff(app, flags()); },
+                                   [] { return run_handoff(flags()); }}};
+
+}  // namespace
+
+}  // namespace closeplan::cli

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// Assembles the handoff pack: the handoff's own sections plus the buyer plan's risks, open items, resources and sign-off.
+#include "handoff/handoff_document.hpp"
+
+#include "handoff/handoff_sections.hpp"
+
+namespace closeplan::handoff {
+
+namespace {
+
+std::string party_logo(const model::plan& p, const model::party& who) {
+    if (who.logo.empty() || who.logo.front() == '/') return who.logo;
+    // Relative to the plan file; validate/ already checked it stays inside the allowed folders.
+    const auto slash = p.source_file.find_last_of('/');
+    if (slash == std::string::npos) return who.logo;
+    return p.source_file.substr(0, slash + 1) + who.logo;
+}
+
+// A section the buyer plan builds too, under the handoff's own title.
+view::section retitled(view::section s, const view::labels& words, std::string_view title_key) {
+    s.title = words.get(title_key);
+    return s;
+}
+
+}  // namespace
+
+view::document build_handoff_document(const model::plan& p, const analyze::analysis& facts, const view::labels& words,
+                                      const std::vector<gap>& gaps, diagnostic_sink& diags) {
+    using namespace detail;
+    const build_context ctx{p, facts, words, diags};
+    view::document doc;
+    doc.lang = p.locale;
+    doc.deal_name = p.deal.name;
+    doc.title = view::detail::fill(words.get("handoff.title"), {{"deal", p.deal.name}});
+    doc.buyer = view::party_view{p.deal.buyer.name, party_logo(p, p.deal.buyer)};
+    doc.seller = view::party_view{p.deal.seller.name, party_logo(p, p.deal.seller)};
+    if (!gaps.empty()) doc.sections.push_back(build_gaps(ctx, gaps));
+    doc.sections.push_back(build_glance(ctx));
+    doc.sections.push_back(build_outcome(ctx));
+    doc.sections.push_back(build_value(ctx));
+    doc.sections.push_back(build_commitments(ctx));
+    doc.sections.push_back(build_scope(ctx));
+    doc.sections.push_back(retitled(view::detail::build_risks(ctx), words, "handoff.section.risks"));
+    doc.sections.push_back(retitled(view::detail::build_open_items(ctx), words, "handoff.section.open_items"));
+    doc.sections.push_back(build_timeline_record(ctx));
+    doc.sections.push_back(retitled(view::detail::build_resources(ctx), words, "handoff.section.resources"));
+    doc.sections.push_back(retitled(view::detail::build_signoff(ctx), words, "handoff.section.signoff"));
+    doc.generator = "closeplan";
+    return doc;
+}
+
+}  // namespace closeplan::handoff

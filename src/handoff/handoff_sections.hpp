@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+// Internal to handoff/: the section builders of the pack.
+#pragma once
+
+#include "handoff/handoff_document.hpp"
+#include "view/build_parts.hpp"
+
+namespace closeplan::handoff::detail {
+
+using view::detail::build_context;
+
+view::section build_gaps(const build_context& ctx, const std::vector<gap>& gaps);
+view::section build_glance(const build_context& ctx);
+view::section build_outcome(const build_context& ctx);
+view::section build_value(const build_context& ctx);
+view::section build_commitments(const build_context& ctx);
+view::section build_scope(const build_context& ctx);
+view::section build_timeline_record(const build_context& ctx);
+
+}  // namespace closeplan::handoff::detail

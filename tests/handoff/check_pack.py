@@ -1,0 +1,337 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""End-to-end checks of `closeplan handoff` and `closeplan ics` with the real binary.
+
+  check_pack.py --closeplan BIN --root REPO [--update] golden|fixtures|hostile|calendar
+
+golden    every example's pack against examples/<name>/expected/handoff/ (byte for
+          byte; --update rewrites them), plus qpdf --check, pdfinfo, pdftotext,
+          bookmarks and contents links in the PDF, and the calendar read back
+fixtures  tests/cli/fixtures/handoff/: a step moved twice shows both moves; a
+          plan with no commitments and no CS owner gets the C9xx warnings and
+          still a pack (exit 3 with --strict)
+hostile   HTML, Markdown, javascript: links, ICS control characters, long lines
+          and emoji in every field come out inert in every file of the pack
+calendar  `closeplan ics`: every event checked with python3-icalendar, --for,
+          UIDs stable across a re-render where dates moved
+"""
+import argparse
+import html as html_lib
+import datetime
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import icalendar
+
+PACK_FILES = ["handoff.layout.txt", "handoff.html", "handoff.md", "milestones.ics", "plan.json"]
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+    print("FAIL: " + message, file=sys.stderr)
+
+
+def check(condition, message):
+    if not condition:
+        fail(message)
+    return condition
+
+
+def run(args, binary, cwd=None):
+    return subprocess.run([binary] + args, capture_output=True, cwd=cwd)
+
+
+def make_pack(binary, plan, out_dir, *extra, cwd=None):
+    return run(["handoff", plan, "-o", out_dir, "--layout-dump"] + list(extra), binary, cwd=cwd)
+
+
+# ---------------------------------------------------------------- calendar
+
+def check_ics_text(raw, where):
+    """Raw RFC 5545 rules: CRLF line ends, no physical line over 75 octets, no split UTF-8."""
+    check(raw.endswith(b"\r\n"), where + ": calendar does not end with CRLF")
+    for number, line in enumerate(raw.split(b"\r\n")[:-1], 1):
+        check(b"\n" not in line and b"\r" not in line, f"{where}:{number}: bare CR or LF inside a line")
+        check(len(line) <= 75, f"{where}:{number}: line of {len(line)} octets (limit 75)")
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            fail(f"{where}:{number}: folding split a UTF-8 sequence")
+
+
+def expected_events(plan_json, for_id=None):
+    """(uid prefix, date, summary-suffix) for every dated milestone and commitment, from plan.json."""
+    out = []
+    for m in plan_json["milestones"]:
+        day = m["due"] or m["completed"]
+        if day and (for_id is None or m["assignee"] == for_id):
+            out.append(("milestone-", day, m["title"]))
+    for c in plan_json["commitments"]:
+        if c["due"] and (for_id is None or c["assignee"] == for_id):
+            out.append(("commitment-", c["due"], c["title"]))
+    return out
+
+
+def check_calendar(raw, plan_json, where, for_id=None):
+    check_ics_text(raw, where)
+    try:
+        cal = icalendar.Calendar.from_ical(raw)
+    except Exception as e:  # noqa: BLE001 - any parser failure is a test failure
+        fail(f"{where}: icalendar cannot parse it: {e}")
+        return []
+    check(str(cal.get("VERSION")) == "2.0", where + ": VERSION is not 2.0")
+    check(cal.get("PRODID") is not None, where + ": no PRODID")
+    events = list(cal.walk("VEVENT"))
+    wanted = expected_events(plan_json, for_id)
+    check(len(events) == len(wanted), f"{where}: {len(events)} events, expected {len(wanted)}")
+    stamp = datetime.datetime.strptime(plan_json["as_of"], "%Y-%m-%d").replace(tzinfo=datetime.timezone.utc)
+    uids = set()
+    for event, (prefix, day, title) in zip(events, wanted):
+        uid = str(event.get("UID"))
+        check(uid.startswith(prefix) and uid.endswith("@closeplan"), f"{where}: UID {uid!r}")
+        check(uid not in uids, f"{where}: duplicate UID {uid}")
+        uids.add(uid)
+        check(event.decoded("DTSTAMP") == stamp, f"{where}: DTSTAMP {event.decoded('DTSTAMP')} is not as_of")
+        start = event.decoded("DTSTART")
+        end = event.decoded("DTEND")
+        check(type(start) is datetime.date, f"{where}: {uid} is not an all-day event")
+        check(start.isoformat() == day, f"{where}: {uid} starts {start}, expected {day}")
+        check(end - start == datetime.timedelta(days=1), f"{where}: {uid} is not one day long")
+        summary = str(event.get("SUMMARY"))
+        title = title.replace("\r\n", "\n").replace("\r", "\n")  # every line end is one TEXT newline
+        check(summary == title or summary.endswith(": " + title), f"{where}: SUMMARY {summary!r} is not {title!r}")
+        description = str(event.get("DESCRIPTION"))
+        check(plan_json["deal"]["name"] in description, f"{where}: {uid} description lacks the deal")
+    return sorted(uids)
+
+
+# ---------------------------------------------------------------- PDF
+
+def pdf_checks(pdf, where, plan_json):
+    qpdf = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
+    check(qpdf.returncode == 0, f"{where}: qpdf --check failed: {qpdf.stdout[-400:]} {qpdf.stderr[-400:]}")
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    check(pages >= 1, f"{where}: the pack PDF has no pages")
+    check(re.search(r"^Title:\s+\S", info, re.M) is not None, f"{where}: PDF has no title")
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    # Cells wrap and columns interleave: compare letters and digits only.
+    letters = re.sub(r"[^A-Za-z0-9]", "", text)
+    for m in plan_json["milestones"]:
+        start = re.sub(r"[^A-Za-z0-9]", "", m["title"])[:12]
+        check(start in letters, f"{where}: pdftotext lacks milestone {m['title']!r}")
+    check(f"page {pages} of {pages}" in flat, f"{where}: no 'page N of N' footer")
+    # Bookmarks and internal links, read from an uncompressed copy.
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = os.path.join(tmp, "plain.pdf")
+        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, plain], check=True)
+        body = open(plain, "rb").read()
+    check(b"/Outlines" in body, f"{where}: no bookmarks (/Outlines)")
+    check(body.count(b"/Title") >= 3, f"{where}: too few bookmark titles")
+    check(re.search(rb"/Subtype /Link", body) is not None and b"/Dest" in body,
+          f"{where}: no internal links (Link annotations with /Dest) for the contents")
+    check(b"/JavaScript" not in body and b"/JS" not in body, f"{where}: JavaScript in the PDF")
+    for uri in re.findall(rb"/URI \((.*?)\)", body):
+        check(re.match(rb"(https?:|mailto:)", uri, re.I) is not None, f"{where}: PDF link to {uri!r}")
+
+
+# ---------------------------------------------------------------- HTML / Markdown safety
+
+def html_is_inert(html, where):
+    check("<script" not in html.lower(), where + ": <script in HTML")
+    for tag in ("<img", "<iframe", "<svg", "<a href='javascript", "<b>raw"):
+        check(tag not in html.lower(), f"{where}: {tag} in HTML")
+    for href in re.findall(r'href="([^"]*)"', html):
+        check(re.match(r"(https?:|mailto:|#[a-z0-9_-]+$)", href, re.I) is not None, f"{where}: href {href!r}")
+
+
+def markdown_is_inert(md, where):
+    prose = re.sub(r"`[^`\n]*`", "", md)  # code spans show their text literally: inert
+    check(re.search(r"(?<!\\)<script", prose, re.I) is None, where + ": raw <script in Markdown")
+    check(re.search(r"(?<!\\)<img", prose, re.I) is None, where + ": raw <img in Markdown")
+    check(re.search(r"(?<!\\)\]\(\s*javascript:", prose, re.I) is None, where + ": javascript: link in Markdown")
+
+
+# ---------------------------------------------------------------- parts
+
+def golden(args):
+    examples = sorted(d for d in os.listdir(os.path.join(args.root, "examples"))
+                      if os.path.isdir(os.path.join(args.root, "examples", d)))
+    for name in examples:
+        folder = os.path.join(args.root, "examples", name)
+        plans = [p for p in ("plan.yaml", "plan.json") if os.path.exists(os.path.join(folder, p))]
+        if len(plans) != 1:
+            continue
+        with tempfile.TemporaryDirectory() as out:
+            # From the example's folder, so logo paths in the layout dump do not name this checkout.
+            result = make_pack(os.path.abspath(args.closeplan), plans[0], out, cwd=folder)
+            if not check(result.returncode == 0, f"{name}: exit {result.returncode}: {result.stderr.decode()[-600:]}"):
+                continue
+            expected_dir = os.path.join(folder, "expected", "handoff")
+            for f in PACK_FILES:
+                got = open(os.path.join(out, f), "rb").read()
+                want_path = os.path.join(expected_dir, f)
+                if args.update:
+                    os.makedirs(expected_dir, exist_ok=True)
+                    open(want_path, "wb").write(got)
+                elif not os.path.exists(want_path):
+                    fail(f"{name}: missing golden {want_path} (run with --update, then review)")
+                elif open(want_path, "rb").read() != got:
+                    fail(f"{name}: {f} differs from {want_path}")
+            plan_json = json.load(open(os.path.join(out, "plan.json"), encoding="utf-8"))
+            pdf_checks(os.path.join(out, "handoff.pdf"), name, plan_json)
+            check_calendar(open(os.path.join(out, "milestones.ics"), "rb").read(), plan_json, name + "/milestones.ics")
+            html = open(os.path.join(out, "handoff.html"), encoding="utf-8").read()
+            html_is_inert(html, name)
+            check('<nav class="contents"' in html, f"{name}: no table of contents in the HTML")
+            for section_id in re.findall(r'<li><a href="#([a-z0-9_-]+)">', html):
+                check(f'id="{section_id}"' in html, f"{name}: contents link #{section_id} has no target")
+            md = open(os.path.join(out, "handoff.md"), encoding="utf-8").read()
+            # The pack names every milestone and stakeholder (Markdown escapes are backslashes).
+            unescaped = md.replace("\\", "")
+            for m in plan_json["milestones"]:
+                check(m["title"] in unescaped, f"{name}: Markdown lacks milestone {m['title']!r}")
+            for s in plan_json["stakeholders"]:
+                check(s["name"] in html_lib.unescape(html), f"{name}: HTML lacks stakeholder {s['name']}")
+
+
+def fixtures(args):
+    base = os.path.join(args.root, "tests", "cli", "fixtures", "handoff")
+    with tempfile.TemporaryDirectory() as out:
+        result = make_pack(args.closeplan, os.path.join(base, "moved-twice.yaml"), out)
+        check(result.returncode == 0, f"moved-twice: exit {result.returncode}: {result.stderr.decode()}")
+        check(b"warning[C9" not in result.stderr, "moved-twice: a complete plan got C9xx warnings")
+        html = open(os.path.join(out, "handoff.html"), encoding="utf-8").read()
+        md = open(os.path.join(out, "handoff.md"), encoding="utf-8").read()
+        layout = open(os.path.join(out, "handoff.layout.txt"), encoding="utf-8").read()
+        plan_json = json.load(open(os.path.join(out, "plan.json"), encoding="utf-8"))
+        security = plan_json["milestones"][0]
+        check(security["history"] == ["2026-05-15"], "moved-twice: history not in plan.json")
+        check(security["analysis"]["moves"] == 2, "moved-twice: plan.json does not count two moves")
+        check(security["analysis"]["agreed"] == "2026-05-01", "moved-twice: agreed date is not the baseline")
+        check(plan_json["milestones"][1]["analysis"]["moves"] == 1, "moved-twice: one move not counted once")
+        for where, text in (("HTML", html), ("Markdown", md), ("PDF layout", layout)):
+            # Both moves: agreed May 1, via May 15, now May 29.
+            flat = " ".join(text.split())
+            check("2 times" in flat, f"moved-twice: {where} does not say the step moved 2 times")
+            check("via May 15," in flat, f"moved-twice: {where} lacks the intermediate date")
+            check("May 1, 2026" in flat and "May 29, 2026" in flat, f"moved-twice: {where} lacks baseline or due")
+        check(plan_json["analysis"]["total_slip_days"] == 36, "moved-twice: total slip days")
+        check_calendar(open(os.path.join(out, "milestones.ics"), "rb").read(), plan_json, "moved-twice.ics")
+
+    with tempfile.TemporaryDirectory() as out:
+        result = make_pack(args.closeplan, os.path.join(base, "bare.yaml"), out)
+        err = result.stderr.decode()
+        check(result.returncode == 0, f"bare: exit {result.returncode}, expected 0 (warnings only)")
+        for code in ("C901", "C902", "C903", "C906"):
+            check(f"warning[{code}]" in err, f"bare: no {code} warning on stderr")
+        for f in PACK_FILES + ["handoff.pdf"]:
+            check(os.path.getsize(os.path.join(out, f)) > 0, f"bare: {f} not written")
+        html = open(os.path.join(out, "handoff.html"), encoding="utf-8").read()
+        check('id="gaps"' in html and "No Customer Success owner" in html, "bare: the pack does not list the gaps")
+        md = open(os.path.join(out, "handoff.md"), encoding="utf-8").read()
+        check("No commitments recorded" in md, "bare: Markdown does not say there are no commitments")
+    with tempfile.TemporaryDirectory() as out:
+        result = make_pack(args.closeplan, os.path.join(base, "bare.yaml"), out, "--strict")
+        check(result.returncode == 3, f"bare --strict: exit {result.returncode}, expected 3")
+        check(os.path.exists(os.path.join(out, "handoff.pdf")), "bare --strict: no pack written")
+
+
+def hostile(args):
+    plans = [os.path.join(args.root, "tests", "cli", "fixtures", "handoff", "hostile.yaml")]
+    hostile_dir = os.path.join(args.root, "tests", "hostile")
+    for name in sorted(os.listdir(hostile_dir)):
+        path = os.path.join(hostile_dir, name)
+        if name.endswith(".yaml") and open(path, encoding="utf-8", errors="replace").readline().startswith("# expect: ok"):
+            plans.append(path)
+    for plan in plans:
+        where = os.path.basename(plan)
+        with tempfile.TemporaryDirectory() as out:
+            result = make_pack(args.closeplan, plan, out)
+            if not check(result.returncode == 0, f"{where}: exit {result.returncode}: {result.stderr.decode()[-800:]}"):
+                continue
+            html = open(os.path.join(out, "handoff.html"), encoding="utf-8").read()
+            md = open(os.path.join(out, "handoff.md"), encoding="utf-8").read()
+            html_is_inert(html, where)
+            markdown_is_inert(md, where)
+            plan_json = json.load(open(os.path.join(out, "plan.json"), encoding="utf-8"))
+            check_calendar(open(os.path.join(out, "milestones.ics"), "rb").read(), plan_json, where + "/milestones.ics")
+            pdf_checks(os.path.join(out, "handoff.pdf"), where, plan_json)
+    # The hostile fixture's own titles survive the calendar exactly, control characters and all.
+    with tempfile.TemporaryDirectory() as out:
+        make_pack(args.closeplan, plans[0], out)
+        raw = open(os.path.join(out, "milestones.ics"), "rb").read()
+        lines = raw.split(b"\r\n")
+        check(lines.count(b"BEGIN:VEVENT") == 3, "hostile: injected BEGIN:VEVENT created an event")
+        check(lines.count(b"END:VCALENDAR") == 1 and lines[-2] == b"END:VCALENDAR", "hostile: injected END:VCALENDAR")
+        cal = icalendar.Calendar.from_ical(raw)
+        summaries = [str(e.get("SUMMARY")) for e in cal.walk("VEVENT")]
+        plan_json = json.load(open(os.path.join(out, "plan.json"), encoding="utf-8"))
+        title = plan_json["milestones"][0]["title"]
+        check("\n" in title and ";" in title and "\\" in title and "\U0001F680" in title, "hostile: fixture lost its characters")
+        # Every line end (CRLF, CR, LF) is one TEXT newline.
+        check(summaries[0] == title.replace("\r\n", "\n"), f"hostile: SUMMARY did not round-trip: {summaries[0]!r}")
+        check(summaries[-1] == "Commitment: " + plan_json["commitments"][0]["title"], "hostile: commitment SUMMARY")
+
+
+def calendar(args):
+    base = os.path.join(args.root, "tests", "cli", "fixtures", "handoff")
+    plan = os.path.join(base, "moved-twice.yaml")
+    with tempfile.TemporaryDirectory() as out:
+        result = run(["handoff", plan, "-o", out], args.closeplan)
+        plan_json = json.load(open(os.path.join(out, "plan.json"), encoding="utf-8"))
+        full = run(["ics", plan, "-o", "-"], args.closeplan)
+        check(full.returncode == 0, f"ics: exit {full.returncode}: {full.stderr.decode()}")
+        check(full.stdout == open(os.path.join(out, "milestones.ics"), "rb").read(),
+              "ics: `closeplan ics` and the pack's milestones.ics differ")
+        uids = check_calendar(full.stdout, plan_json, "ics")
+        for person, person_id in (("ines", "ines"), ("Ines Ortega", "ines"), ("TOM REYES", "tom")):
+            only = run(["ics", plan, "-o", "-", "--for", person], args.closeplan)
+            check(only.returncode == 0, f"ics --for {person}: exit {only.returncode}")
+            check_calendar(only.stdout, plan_json, f"ics --for {person}", for_id=person_id)
+        unknown = run(["ics", plan, "-o", "-", "--for", "nobody"], args.closeplan)
+        check(unknown.returncode == 4 and b"error[C907]" in unknown.stderr and unknown.stdout == b"",
+              f"ics --for nobody: exit {unknown.returncode}, stderr {unknown.stderr.decode()!r}")
+        # Dates move and steps are reordered: every UID stays, so calendars update in place.
+        text = open(plan, encoding="utf-8").read()
+        moved = text.replace("due: 2026-06-10", "due: 2026-06-17").replace("due: 2026-05-29", "due: 2026-06-05")
+        moved_plan = os.path.join(out, "moved.yaml")
+        open(moved_plan, "w", encoding="utf-8").write(moved)
+        again = run(["ics", moved_plan, "-o", "-"], args.closeplan)
+        check(again.stdout != full.stdout, "ics: moving dates did not change the calendar")
+        check(check_calendar(again.stdout, json.loads(json.dumps(plan_json_with(plan_json, moved_plan, args))),
+                             "ics moved") == uids, "ics: UIDs changed when dates moved")
+        repeat = run(["ics", plan, "-o", "-"], args.closeplan)
+        check(repeat.stdout == full.stdout, "ics: two runs differ")
+
+
+def plan_json_with(_plan_json, plan, args):
+    with tempfile.TemporaryDirectory() as out:
+        run(["handoff", plan, "-o", out], args.closeplan)
+        return json.load(open(os.path.join(out, "plan.json"), encoding="utf-8"))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--closeplan", required=True)
+    parser.add_argument("--root", required=True)
+    parser.add_argument("--update", action="store_true")
+    parser.add_argument("part", choices=["golden", "fixtures", "hostile", "calendar"])
+    args = parser.parse_args()
+    globals()[args.part](args)
+    if failures:
+        print(f"{len(failures)} failure(s)", file=sys.stderr)
+        return 1
+    print("ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
