@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Messages, severities, locations, totals and config overrides of the review.
+#include <fstream>
+#include <iterator>
+
 #include "health/report_output.hpp"
 #include "health_test_support.hpp"
 
@@ -102,6 +105,24 @@ TEST(HealthOutput, TextExplainsEachRuleOnceAndJsonIsStable) {
     EXPECT_EQ(whys, 1u);
     EXPECT_EQ(to_json(result, "plan.yaml"), to_json(result, "plan.yaml"));
     EXPECT_NE(to_json(result, "plan.yaml").find("\"score\": 79"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace closeplan::health
+
+namespace closeplan::health {
+namespace {
+
+TEST(HealthDocs, EveryRuleIsDocumentedWithItsOwnWords) {
+    std::ifstream file(testing::source_path("docs/health.md"));
+    const std::string doc((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    ASSERT_FALSE(doc.empty());
+    for (const auto& rule : rules()) {
+        EXPECT_NE(doc.find("### " + std::string(rule.id) + " `" + std::string(rule.name) + "`"), std::string::npos) << rule.id;
+        EXPECT_NE(doc.find(std::string(rule.why)), std::string::npos) << rule.id;
+        EXPECT_NE(doc.find(std::string(rule.fix)), std::string::npos) << rule.id;
+        for (const auto& p : rule.parameters) EXPECT_NE(doc.find("`" + std::string(p.key) + "`"), std::string::npos) << p.key;
+    }
 }
 
 }  // namespace
