@@ -98,11 +98,9 @@ section build_timeline_record(const build_context& ctx) {
     totals.facts.push_back(fact{"total_slip", w.get("handoff.timeline.total_slip"),
                                 {text_node(count_text(w, "handoff.timeline.days", ctx.facts.total_slip_days))}});
     totals.facts.push_back(fact{"steps_moved", w.get("handoff.timeline.steps_moved"),
-                                {text_node(w.get("progress.short").empty()
-                                               ? std::to_string(moved_steps)
-                                               : fill(w.get("progress.short"),
-                                                      {{"done", std::to_string(moved_steps)},
-                                                       {"total", std::to_string(ctx.plan.milestones.size())}}))}});
+                                {text_node(fill(w.get("progress.short"),
+                                                {{"done", std::to_string(moved_steps)},
+                                                 {"total", std::to_string(ctx.plan.milestones.size())}}))}});
     s.content.push_back(block{std::move(totals)});
     s.content.push_back(block{std::move(table)});
     return s;
