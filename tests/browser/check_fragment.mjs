@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// SPDX-License-Identifier: MIT
+// An HTML fragment (closeplan render --fragment -f html) pasted into a host page
+// whose CSS restyles body, table, th, td, h2, p and a aggressively, in headless Chromium:
+//  - every checked element inside the fragment has the same computed style as
+//    when the fragment stands alone on a blank page (the host CSS does not reach it);
+//  - the host page's own elements have the same computed style with and without
+//    the fragment (the fragment's CSS does not leak out);
+//  - the fragment is one <div class="closeplan-plan">: no html/head/body, no script,
+//    and the host page makes no request because of it.
+//
+//   node tests/browser/check_fragment.mjs FRAGMENT.html...
+// CHROMIUM   environment variable: the browser to launch (default /usr/bin/chromium)
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error('usage: node check_fragment.mjs FRAGMENT.html...');
+  process.exit(2);
+}
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch {
+  console.error('check_fragment: playwright-core is missing: run `npm ci` in tests/browser (scripts/install-deps.sh does)');
+  process.exit(2);
+}
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  console.error(`check_fragment: no browser at ${executablePath}`);
+  process.exit(2);
+}
+
+// The host: a proposal page whose element rules would wreck an unprotected table.
+const hostileCss = `
+body { font-family: "Comic Sans MS", cursive; color: #800000; background: #ffffe0; line-height: 3;
+       text-align: center; letter-spacing: 2px; text-transform: uppercase; font-style: italic; word-spacing: 9px; }
+html body table { border: 6px dashed magenta; width: 50%; background: yellow; font-size: 30px;
+                  border-collapse: separate; border-spacing: 10px; margin: 40px auto; }
+th, td { padding: 20px; border: 3px solid lime; background: pink; color: green; text-align: right; vertical-align: middle; }
+h2 { color: red; font-size: 48px; text-decoration: underline; font-family: serif; margin: 60px;
+     border: 4px solid red; background: black; text-transform: lowercase; }
+h3 { color: purple; font-size: 40px; }
+p { color: blue; font-size: 28px; margin: 50px; font-style: italic; background: orange; text-indent: 3em; }
+a { color: lime; text-decoration: none; font-weight: 900; background: black; }
+ul, li { list-style: square; margin: 30px; padding: 30px; color: olive; }
+div { padding: 15px; border: 1px dotted gray; }
+section { display: flex; }
+`;
+const hostBody = `<h2 id="host-h2">Our proposal</h2>
+<p id="host-p">Why us, in one paragraph, with <a id="host-a" href="#pricing">a link</a>.</p>
+<table id="host-table"><tr><th id="host-th">Item</th><td id="host-td">Price</td></tr></table>`;
+
+const page = (title, css, body) => `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title>${css ? `<style>${css}</style>` : ''}</head>
+<body>
+${body}
+</body></html>
+`;
+
+// Elements inside the fragment, and the properties that show whether a page restyled them.
+const fragmentTargets = [
+  '.closeplan-plan',
+  '.closeplan-plan .section > [id$="-title"]',
+  '.closeplan-plan .section h3',
+  '.closeplan-plan p',
+  '.closeplan-plan table',
+  '.closeplan-plan thead th',
+  '.closeplan-plan tbody th',
+  '.closeplan-plan td',
+  '.closeplan-plan a',
+  '.closeplan-plan ul',
+  '.closeplan-plan li',
+  '.closeplan-plan .badge',
+  '.closeplan-plan section',
+];
+const hostTargets = ['body', '#host-h2', '#host-p', '#host-a', '#host-table', '#host-th', '#host-td'];
+const properties = [
+  'color', 'background-color', 'font-family', 'font-size', 'font-style', 'font-weight', 'line-height',
+  'text-align', 'text-transform', 'text-indent', 'letter-spacing', 'word-spacing', 'text-decoration-line',
+  'vertical-align', 'display', 'list-style-type',
+  'margin-top', 'margin-left', 'padding-top', 'padding-left',
+  'border-top-width', 'border-top-style', 'border-top-color', 'border-left-width', 'border-collapse', 'border-spacing',
+];
+
+async function styles(browserPage, selectors) {
+  return browserPage.evaluate(([selectors, properties]) => {
+    const out = {};
+    for (const selector of selectors) {
+      const element = document.querySelector(selector);
+      if (!element) continue;
+      const computed = getComputedStyle(element);
+      out[selector] = Object.fromEntries(properties.map((p) => [p, computed.getPropertyValue(p)]));
+    }
+    return out;
+  }, [selectors, properties]);
+}
+
+function differences(label, expected, actual) {
+  const found = [];
+  for (const [selector, props] of Object.entries(expected)) {
+    if (!actual[selector]) {
+      found.push(`${label}: ${selector} is missing`);
+      continue;
+    }
+    for (const [prop, value] of Object.entries(props)) {
+      if (actual[selector][prop] !== value)
+        found.push(`${label}: ${selector} ${prop} is "${actual[selector][prop]}", expected "${value}"`);
+    }
+  }
+  return found;
+}
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const work = mkdtempSync(join(tmpdir(), 'closeplan-fragment-'));
+let failed = 0;
+try {
+  for (const file of files) {
+    const fragment = readFileSync(resolve(file), 'utf8');
+    const problems = [];
+    const trimmed = fragment.trimStart();
+    if (!trimmed.startsWith('<div class="closeplan-plan')) problems.push('does not start with <div class="closeplan-plan');
+    if (/<(html|head|body|script|link|meta|iframe|img)[\s>]/i.test(fragment))
+      problems.push('holds an html, head, body, script, link, meta, iframe or img element');
+    if (/url\(|@import|@font-face/i.test(fragment)) problems.push('its CSS can fetch something (url(), @import, @font-face)');
+
+    const pages = {
+      alone: page('Fragment alone', '', fragment),
+      hosted: page('Host proposal', hostileCss, `${hostBody}\n${fragment}`),
+      host: page('Host proposal', hostileCss, hostBody),
+    };
+    const views = {};
+    for (const [name, html] of Object.entries(pages)) {
+      const path = join(work, `${name}.html`);
+      writeFileSync(path, html);
+      const url = pathToFileURL(path).href;
+      const context = await browser.newContext();
+      const requests = [];
+      await context.route('**', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+      const tab = await context.newPage();
+      tab.on('request', (r) => { if (r.url() !== url && !r.url().startsWith('data:')) requests.push(r.url()); });
+      await tab.goto(url, { waitUntil: 'load', timeout: 60_000 });
+      views[name] = {
+        fragment: await styles(tab, fragmentTargets),
+        host: await styles(tab, hostTargets),
+      };
+      if (requests.length) problems.push(`${name} page made requests: ${requests.join(', ')}`);
+      await context.close();
+    }
+    const checked = Object.keys(views.alone.fragment).length;
+    if (checked < 8) problems.push(`only ${checked} of the checked kinds of element are in the fragment`);
+    problems.push(...differences('inside the fragment on the hostile page', views.alone.fragment, views.hosted.fragment));
+    problems.push(...differences('host element beside the fragment', views.host.host, views.hosted.host));
+    // The host CSS must really be hostile, or the test proves nothing.
+    if (views.host.host['#host-h2']?.color !== 'rgb(255, 0, 0)') problems.push('the host CSS did not apply to the host page');
+
+    if (problems.length) {
+      ++failed;
+      console.log(`FAIL ${file}`);
+      for (const p of problems.slice(0, 40)) console.log(`  ${p}`);
+      if (problems.length > 40) console.log(`  ... ${problems.length - 40} more`);
+    } else {
+      console.log(`ok ${file}: ${checked} kinds of element styled as when alone, host page untouched, no request`);
+    }
+  }
+} finally {
+  await browser.close();
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""The Markdown fragment inside a proposal, through Debian's pandoc.
+
+For each example: `closeplan render --fragment -f md --heading-offset 1`,
+placed under the proposal's own "## Mutual action plan" heading, then pandoc
+to HTML and to DOCX. The milestone table must still be a table with every
+milestone row (HTML <table>, DOCX w:tbl read with zipfile), the sections must
+nest under the proposal's heading, and no title block may appear.
+
+    pandoc_roundtrip.py CLOSEPLAN EXAMPLE_DIR...
+"""
+import html.parser
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+import zipfile
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def plain(text):
+    """White space collapsed, and pandoc's smart quotes and dashes back to ASCII."""
+    for fancy, ascii_ in (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "--"),
+                          ("\u2014", "---"), ("\u2026", "...")):
+        text = text.replace(fancy, ascii_)
+    return " ".join(text.split())
+
+
+def md_unescape(text):
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+
+
+def milestone_rows(fragment):
+    """Number and title of each row of the fragment's milestone table, as GFM pipe rows."""
+    lines = fragment.splitlines()
+    # The milestone table is the one whose first column is the row number "#" (in every language).
+    start = next(i for i, line in enumerate(lines) if line.startswith("| \\# |"))
+    rows = []
+    for line in lines[start + 2:]:
+        if not line.startswith("| "):
+            break
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+        title = md_unescape(cells[1].split(" / ")[0])
+        title = re.sub(r"[*_`]", "", title)
+        rows.append((cells[0], title))
+    return rows
+
+
+class TableText(html.parser.HTMLParser):
+    """Rows of every <table>, and the headings in order."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.headings = [], []
+        self._row = None
+        self._heading = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self._row = ""
+        elif re.fullmatch(r"h[1-6]", tag):
+            self._heading = [tag, ""]
+
+    def handle_endtag(self, tag):
+        if tag == "tr" and self._row is not None:
+            self.tables[-1].append(plain(self._row))
+            self._row = None
+        elif re.fullmatch(r"h[1-6]", tag) and self._heading:
+            self.headings.append((self._heading[0], " ".join(self._heading[1].split())))
+            self._heading = None
+
+    def handle_data(self, data):
+        if self._row is not None:
+            self._row += data
+        if self._heading is not None:
+            self._heading[1] += data
+
+
+def check(closeplan, example, work):
+    failures = []
+    plan = next(p for p in (example / "plan.yaml", example / "plan.json") if p.exists())
+    fragment = subprocess.run(
+        [closeplan, "render", plan.name, "--fragment", "-f", "md", "--heading-offset", "1", "-o", "-", "-q"],
+        cwd=example, check=True, capture_output=True, text=True).stdout
+    rows = milestone_rows(fragment)
+    if not rows:
+        return [f"{example.name}: the fragment has no milestone rows"]
+    proposal = work / f"{example.name}.md"
+    proposal.write_text("# Proposal\n\nWhy us, in one paragraph.\n\n## Mutual action plan\n\n" + fragment
+                        + "\n## Pricing\n\nAnnual subscription.\n", encoding="utf-8")
+
+    page = subprocess.run(["pandoc", "-f", "markdown", "-t", "html", str(proposal)],
+                          check=True, capture_output=True, text=True).stdout
+    parsed = TableText()
+    parsed.feed(page)
+    # The first table holding the first milestone (risks name milestones too, further down).
+    table = next((t for t in parsed.tables if any(rows[0][1] in r for r in t)), None)
+    if table is None:
+        failures.append(f"{example.name}: pandoc HTML has no table holding the first milestone")
+    else:
+        if len(table) != len(rows) + 1:
+            failures.append(f"{example.name}: pandoc HTML milestone table has {len(table)} rows, expected {len(rows) + 1}")
+        for number, title in rows:
+            if not any(title in r for r in table):
+                failures.append(f"{example.name}: milestone {number} \"{title}\" is not in the HTML table")
+    levels = [h for h, _ in parsed.headings]
+    if levels.count("h1") != 1:
+        failures.append(f"{example.name}: the fragment added a title heading: {parsed.headings}")
+    plan_heading = parsed.headings.index(("h2", "Mutual action plan"))
+    pricing = parsed.headings.index(("h2", "Pricing"))
+    inside = parsed.headings[plan_heading + 1:pricing]
+    if not inside or any(h != "h3" and h not in ("h4", "h5", "h6") for h, _ in inside) or inside[0][0] != "h3":
+        failures.append(f"{example.name}: plan sections do not nest under the proposal heading: {inside}")
+
+    docx = work / f"{example.name}.docx"
+    subprocess.run(["pandoc", "-f", "markdown", "-o", str(docx), str(proposal)], check=True)
+    with zipfile.ZipFile(docx) as archive:
+        body = ET.fromstring(archive.read("word/document.xml"))
+    tables = body.iter(W + "tbl")
+    found = False
+    for tbl in tables:
+        row_texts = [plain("".join(t.text or "" for t in tr.iter(W + "t"))) for tr in tbl.iter(W + "tr")]
+        if not any(rows[0][1] in r for r in row_texts):
+            continue
+        found = True  # the first such table: risks name milestones too, further down
+        if len(row_texts) != len(rows) + 1:
+            failures.append(f"{example.name}: DOCX milestone table has {len(row_texts)} rows, expected {len(rows) + 1}")
+        for number, title in rows:
+            if not any(title in r for r in row_texts):
+                failures.append(f"{example.name}: milestone {number} \"{title}\" is not in the DOCX table")
+        break
+    if not found:
+        failures.append(f"{example.name}: word/document.xml has no w:tbl holding the milestones")
+    if not failures:
+        print(f"ok {example.name}: {len(rows)} milestone rows survive pandoc to HTML and DOCX")
+    return failures
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    closeplan = str(pathlib.Path(sys.argv[1]).resolve())
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="closeplan-pandoc-") as tmp:
+        for example in sys.argv[2:]:
+            failures += check(closeplan, pathlib.Path(example).resolve(), pathlib.Path(tmp))
+    for f in failures:
+        print("FAIL " + f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
