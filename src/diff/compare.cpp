@@ -2,6 +2,8 @@
 // compare() and build_ledger(): steps matched by id across versions.
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "diff/plan_diff.hpp"
 #include "model/dates.hpp"
@@ -55,8 +57,21 @@ std::string_view to_string(change_kind kind) {
     return "status";
 }
 
+namespace {
+
+/// Milestone index by id: plans can hold thousands of steps, so no linear find per step.
+std::unordered_map<std::string_view, std::size_t> index_by_id(const model::plan& plan) {
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (std::size_t i = 0; i < plan.milestones.size(); ++i) index.emplace(plan.milestones[i].id, i);
+    return index;
+}
+
+}  // namespace
+
 plan_diff compare(const model::plan& before, const model::plan& after) {
     plan_diff result;
+    const auto before_index = index_by_id(before);
+    const auto after_index = index_by_id(after);
     result.old_file = before.source_file;
     result.new_file = after.source_file;
     result.deal_name = after.deal.name;
@@ -72,12 +87,12 @@ plan_diff compare(const model::plan& before, const model::plan& after) {
     const auto flush_removed_until = [&](std::size_t stop) {
         for (; old_index < stop; ++old_index) {
             const auto& was = before.milestones[old_index];
-            if (!after.find_milestone(was.id)) result.changes.push_back(change_of(change_kind::removed, was));
+            if (!after_index.count(was.id)) result.changes.push_back(change_of(change_kind::removed, was));
         }
     };
     for (const auto& now : after.milestones) {
-        const auto* was = before.find_milestone(now.id);
-        if (!was) {
+        const auto found = before_index.find(now.id);
+        if (found == before_index.end()) {
             auto c = change_of(change_kind::added, now);
             c.new_owner = now.owner;
             c.new_assignee = now.assignee;
@@ -86,9 +101,9 @@ plan_diff compare(const model::plan& before, const model::plan& after) {
             result.changes.push_back(std::move(c));
             continue;
         }
-        const auto position = static_cast<std::size_t>(was - before.milestones.data());
+        const auto position = found->second;
         if (position >= old_index) flush_removed_until(position + 1);
-        compare_step(*was, now, result.changes);
+        compare_step(before.milestones[position], now, result.changes);
     }
     flush_removed_until(before.milestones.size());
     return result;
