@@ -59,7 +59,7 @@ std::string summary(const plan_diff& result) {
 
 std::string version_label(const version& v) { return v.file + (v.as_of ? " (" + model::format_iso_date(*v.as_of) + ")" : ""); }
 
-std::string ledger_trail(const ledger_row& row, const slip_ledger& ledger) {
+std::string ledger_trail(const ledger_row& row) {
     std::string out;
     std::optional<model::date> previous;
     for (std::size_t v = 0; v < row.dates.size(); ++v) {
@@ -72,7 +72,6 @@ std::string ledger_trail(const ledger_row& row, const slip_ledger& ledger) {
         previous = d;
     }
     if (out.empty()) out = "no date in any version";
-    (void)ledger;
     return out;
 }
 
@@ -137,9 +136,9 @@ std::string to_text(const slip_ledger& ledger) {
     out << "Slip ledger: " << ledger.versions.size() << " versions, oldest first\n";
     for (std::size_t v = 0; v < ledger.versions.size(); ++v)
         out << "  v" << v + 1 << "  " << version_label(ledger.versions[v]) << '\n';
-    out << "target_close: " << ledger_trail(ledger.close, ledger) << "; " << moves_text(ledger.close) << '\n';
+    out << "target_close: " << ledger_trail(ledger.close) << "; " << moves_text(ledger.close) << '\n';
     for (const auto& row : ledger.steps)
-        out << "\"" << row.milestone_id << "\" " << row.title << ": " << ledger_trail(row, ledger) << "; "
+        out << "\"" << row.milestone_id << "\" " << row.title << ": " << ledger_trail(row) << "; "
             << moves_text(row) << '\n';
     return out.str();
 }
