@@ -51,10 +51,18 @@ void check_dates(review_context& ctx) {
         const auto& m = steps[i];
         if (const auto* rule = ctx.active("H805"); rule && !m.due && !m.completed)
             ctx.add(*rule, step_name(m) + " has no date: no due and no completed date", ctx.milestone_field(i, ""), m.id);
-        if (const auto* rule = ctx.active("H806");
-            rule && !is_done(m) && m.owner == model::side::both && m.assignee.empty() && m.due && *m.due != close)
-            ctx.add(*rule, step_name(m) + " is owned by both sides and assigned to nobody",
-                    ctx.milestone_field(i, "owner"), m.id);
+        if (const auto* rule = ctx.active("H806"); rule && !is_done(m)) {
+            const auto* person = m.assignee.empty() ? nullptr : ctx.plan.find_stakeholder(m.assignee);
+            if (m.owner == model::side::both && m.assignee.empty() && m.due && *m.due != close)
+                ctx.add(*rule, step_name(m) + " is owned by both sides and assigned to nobody",
+                        ctx.milestone_field(i, "owner"), m.id);
+            else if (person && m.owner != model::side::both && person->party_side != m.owner)
+                ctx.add(*rule,
+                        step_name(m) + " is owned by the " + std::string(model::to_string(m.owner)) +
+                            " but assigned to \"" + person->id + "\" on the " +
+                            std::string(model::to_string(person->party_side)) + " side",
+                        ctx.milestone_field(i, "assignee"), m.id);
+        }
         if (const auto* rule = ctx.active("H807"); rule && !is_done(m) && !is_post_sale(m) && m.due && *m.due > close)
             ctx.add(*rule,
                     step_name(m) + " is due " + model::format_iso_date(*m.due) + ", " +
