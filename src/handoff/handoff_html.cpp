@@ -11,7 +11,7 @@ std::string render_handoff_html(const view::document& doc, const render::render_
     std::string page = render::render_html(doc, ctx, diags);
     const auto at = page.find(contents_marker);
     if (page.empty() || at == std::string::npos) return page;
-    std::string nav = "<nav class=\"contents\" aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">" +
+    std::string nav = "<nav class=\"section contents\" aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">" +
                       render::escape_html(contents_title) + "</h2>\n<ol>\n";
     for (const auto& s : doc.sections) {
         if (s.content.empty()) continue;

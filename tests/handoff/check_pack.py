@@ -190,7 +190,7 @@ def golden(args):
             check_calendar(open(os.path.join(out, "milestones.ics"), "rb").read(), plan_json, name + "/milestones.ics")
             html = open(os.path.join(out, "handoff.html"), encoding="utf-8").read()
             html_is_inert(html, name)
-            check('<nav class="contents"' in html, f"{name}: no table of contents in the HTML")
+            check('<nav class="section contents"' in html, f"{name}: no table of contents in the HTML")
             for section_id in re.findall(r'<li><a href="#([a-z0-9_-]+)">', html):
                 check(f'id="{section_id}"' in html, f"{name}: contents link #{section_id} has no target")
             md = open(os.path.join(out, "handoff.md"), encoding="utf-8").read()
