@@ -172,6 +172,24 @@ std::vector<fragment> document_flow(const view::document& doc, double width, flo
     auto add = [&](std::vector<fragment> parts) {
         for (auto& p : parts) flow.push_back(std::move(p));
     };
+    // --sections chose the sections and their order (view/select_sections.hpp): follow it, each in its own flow.
+    if (doc.sections_chosen) {
+        for (const auto& s : doc.sections) {
+            if (s.content.empty()) continue;
+            if (s.key == "summary") {
+                fragment body = summary_columns(s, width, ctx);
+                body.space_before = 0;
+                add({section_heading(s.title, nullptr, 0, width, ctx), std::move(body)});
+            } else if (s.key == "milestones") {
+                add(section_flow(s, width, ctx, doc.schedule ? &*doc.schedule : nullptr));
+            } else if (s.key == "signoff") {
+                add({stack(section_flow(s, width, ctx))});  // heading, words and lines never part
+            } else {
+                add(section_flow(s, width, ctx));
+            }
+        }
+        return flow;
+    }
     if (const auto* s = section_of(doc, "summary")) {
         fragment body = summary_columns(*s, width, ctx);
         body.space_before = 0;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <variant>
 
+#include "render/template_check.hpp"
+
 namespace closeplan::render::detail {
 namespace {
 
@@ -46,6 +48,19 @@ std::string template_name_for(std::string_view section_key) {
         name += keep ? c : ((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : '_');
     }
     return name.empty() ? std::string("section") : name;
+}
+
+std::string chosen_sections_slot(const view::document& doc, std::string_view template_text) {
+    if (!doc.sections_chosen) return {};
+    const auto tags = scan_template_tags(template_text);
+    const auto& keys = known_section_keys();
+    for (const auto& tag : tags)
+        if (tag.type == template_tag::kind::section && tag.name == "sections") return {};
+    for (const auto& tag : tags) {
+        const bool value = tag.type == template_tag::kind::variable || tag.type == template_tag::kind::unescaped;
+        if (value && std::find(keys.begin(), keys.end(), tag.name) != keys.end()) return tag.name;
+    }
+    return {};
 }
 
 template_value page_context(const view::document& doc, const page_parts& parts, bool with_css) {
@@ -98,6 +113,13 @@ template_value page_context(const view::document& doc, const page_parts& parts, 
             page.set(name, template_value::fragment(s.content));
             has.set(name, template_value::flag(!s.content.empty()));
         }
+    }
+    if (!parts.chosen_slot.empty()) {
+        std::string chosen;
+        for (const auto& s : parts.sections)
+            if (!s.content.empty()) chosen += (chosen.empty() ? "" : "\n") + s.content;
+        for (auto key : known_section_keys()) page.set(std::string(key), template_value::fragment({}));
+        page.set(parts.chosen_slot, template_value::fragment(std::move(chosen)));
     }
     page.set("sections", std::move(sections));
     page.set("has", std::move(has));

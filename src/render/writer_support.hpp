@@ -34,7 +34,16 @@ struct page_parts {
     std::vector<rendered_section> sections;  ///< doc.sections order
     std::string css;  ///< html only
     std::string density;  ///< "roomy", "normal" or "compact": the print type size
+    /// See chosen_sections_slot(); empty = every section in its own slot.
+    std::string chosen_slot;
 };
+
+/// With --sections (doc.sections_chosen), the first section slot the page
+/// template places by name ({{{summary}}}, {{{milestones}}} ...): it then holds
+/// every chosen section in the chosen order and the other slots stay empty, so
+/// the caller's order holds in templates that place sections by name. Empty
+/// when no order was chosen or the template iterates {{#sections}} itself.
+std::string chosen_sections_slot(const view::document& doc, std::string_view template_text);
 
 /// The context of a page template (the names are listed in templates/buyer-plan.html.mustache):
 /// lang, title, deal_name, buyer, seller, generator, title_facts[key,label,value],

@@ -136,6 +136,30 @@ TEST(Api, FragmentSectionsAndHeadingOffset) {
     EXPECT_NE(html.find("<h3 id=\"closeplan-signoff-title\">"), std::string::npos);
 }
 
+TEST(Api, SectionsChooseAndOrderEveryFormat) {
+    const auto plan = closeplan::plan::from_file(example_dir + "/plan.yaml");
+    closeplan::render_options options;
+    options.formats = {"html", "md", "pdf-layout"};
+    options.sections = {"signoff", "milestones"};
+    const auto result = closeplan::render_plan(plan, options);
+    ASSERT_TRUE(result.ok());
+    const std::vector<std::pair<std::string, std::string>> titles = {
+        {"<h2 id=\"signoff-title\">", "<h2 id=\"milestones-title\">"},
+        {"## Sign-off", "## Milestones"},
+        {"\"SIGN-OFF\"", "\"MILESTONES\""},  // the PDF's layout dump
+    };
+    for (std::size_t i = 0; i < titles.size(); ++i) {
+        const auto& bytes = result.outputs[i].bytes;
+        const auto first = bytes.find(titles[i].first);
+        const auto second = bytes.find(titles[i].second);
+        ASSERT_NE(first, std::string::npos) << result.outputs[i].format;
+        ASSERT_NE(second, std::string::npos) << result.outputs[i].format;
+        EXPECT_LT(first, second) << result.outputs[i].format << ": sign-off must come first";
+        EXPECT_EQ(bytes.find("Summary"), std::string::npos) << result.outputs[i].format;
+        EXPECT_EQ(bytes.find("SUMMARY"), std::string::npos) << result.outputs[i].format;
+    }
+}
+
 TEST(Api, BadOptionsAreDiagnostics) {
     const auto plan = closeplan::plan::from_file(example_dir + "/plan.yaml");
     closeplan::render_options unknown_section;
