@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Speed and memory of `closeplan batch` on synthetic Salesforce reports.
+# Prints one line per case: rows, formats, workers, deals/s, ms/deal, peak RSS.
+#
+#   bench/batch_bench.sh CLOSEPLAN [ROWS...] [-- FORMAT_SETS...]
+#   bench/batch_bench.sh build/closeplan 1000 10000 100000 -- pdf html,md html,md,pdf
+#
+# Defaults: 1000 10000 rows; pdf, html,md and html,md,pdf; 1 and 2 workers
+# (JOBS="1 2" to change). Each case writes into a fresh temporary folder on
+# the same disk, so file system time is part of the figure, as in real use;
+# BENCH_DIR=/dev/shm measures without the disk.
+set -euo pipefail
+closeplan="$(realpath "$1")"
+shift
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rows=()
+formats=()
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do rows+=("$1"); shift; done
+[ $# -gt 0 ] && shift
+while [ $# -gt 0 ]; do formats+=("$1"); shift; done
+[ ${#rows[@]} -eq 0 ] && rows=(1000 10000)
+[ ${#formats[@]} -eq 0 ] && formats=(pdf html,md html,md,pdf)
+jobs=(${JOBS:-1 2})
+
+work="$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/batch-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+printf '%8s  %-12s %4s  %10s  %9s  %12s\n' rows formats jobs deals/s ms/deal "peak RSS MB"
+for n in "${rows[@]}"; do
+    python3 "$root/bench/batch_generate_export.py" "$n" > "$work/export-$n.csv"
+    for f in "${formats[@]}"; do
+        for j in "${jobs[@]}"; do
+            rm -rf "$work/out"
+            /usr/bin/time -v -o "$work/time.txt" "$closeplan" batch "$work/export-$n.csv" \
+                --playbook "$root/tests/cli/fixtures/batch/mid-market.yaml" --as-of 2026-06-01 \
+                --date-format M/D/YYYY -f "$f" -j "$j" -o "$work/out" -q
+            wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
+            rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+            awk -v n="$n" -v f="$f" -v j="$j" -v wall="$wall" -v rss="$rss" 'BEGIN {
+                k = split(wall, p, ":"); s = 0; for (i = 1; i <= k; i++) s = s * 60 + p[i];
+                printf "%8d  %-12s %4d  %10.0f  %9.3f  %12.1f\n", n, f, j, n / s, 1000 * s / n, rss / 1024 }'
+        done
+    done
+done

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// `closeplan batch` without the command line: stream a CRM export through a
+// bounded queue to worker threads, render each deal through the pipeline,
+// and hand results back in input order, whatever the number of workers.
+#pragma once
+
+#include <cstddef>
+#include <istream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyze/analysis.hpp"
+#include "batch/deal_builder.hpp"
+#include "batch/error_report.hpp"
+#include "batch/mapping.hpp"
+#include "closeplan/diagnostics.hpp"
+#include "pipeline/pipeline.hpp"
+#include "schedule/business_calendar.hpp"
+#include "schedule/playbook.hpp"
+
+namespace closeplan::batch {
+
+struct batch_inputs {
+    std::string file_name;                    ///< the export's name, for diagnostics
+    std::optional<column_mapping> mapping;    ///< a preset or a mapping file; unset = detect a preset
+    std::optional<schedule::playbook> playbook;  ///< one row per deal needs it
+    schedule::business_calendar calendar;
+    std::string group_by;                     ///< set: one row per task, grouped by this column
+    std::optional<date_style> dates;          ///< --date-format, over the mapping's
+    std::optional<decimal_mark> decimal;      ///< over the mapping's and the separator's
+    std::vector<model::value_entry> value_map;
+    pipeline::render_request request;         ///< formats, as_of/today, templates, style, paper, locale
+    int jobs = 1;
+    int shard_index = 0;  ///< 0-based
+    int shard_count = 1;
+    bool resume = false;
+    std::string fingerprint;  ///< everything besides the row that changes the output (options, version)
+    std::size_t max_in_flight = 0;  ///< deals read but not yet reported; 0 = 16 per worker + 16
+};
+
+enum class deal_outcome { rendered, up_to_date, failed };
+
+/// What happened to one deal (one row, or one deal's task rows).
+struct deal_result {
+    int line = 0;        ///< first physical line of the deal
+    int row_count = 1;   ///< rows of the export it stands for
+    std::string stem;    ///< output file name without extension; empty when it has none
+    std::string id;
+    std::string name;
+    std::string hash;    ///< content hash of the rows and options (resume)
+    deal_outcome outcome = deal_outcome::failed;
+    std::vector<row_error> errors;
+    std::vector<std::string> files;  ///< file names written or kept (stem + extension)
+    std::optional<model::date> close;
+    analyze::progress progress;
+    int slipped = 0;
+    int overdue = 0;
+    bool feasible = true;
+    int business_days_missing = 0;
+    std::size_t warnings = 0;
+};
+
+/// Where results go: the command writes files, the tests collect them.
+class batch_sink {
+public:
+    virtual ~batch_sink() = default;
+    /// Whether the files of `stem` exist and were made from content with this hash (resume). Called from workers.
+    virtual bool up_to_date(const std::string& stem, const std::string& hash,
+                            const std::vector<std::string>& extensions) = 0;
+    /// Writes one deal's outputs (temp file + rename). Called from workers; throws closeplan::error.
+    virtual void write_outputs(const std::string& stem, const std::vector<pipeline::rendered_output>& outputs) = 0;
+    /// Every deal, in input order, one call at a time.
+    virtual void deal_done(const deal_result& result) = 0;
+    /// Reading progress: bytes of the export read and rows so far. Called from the reading thread.
+    virtual void progress(std::size_t /*bytes_read*/, std::size_t /*rows*/) {}
+};
+
+struct batch_totals {
+    std::size_t rows_read = 0;
+    std::size_t rendered = 0;  ///< rows whose deal was rendered
+    std::size_t failed = 0;
+    std::size_t skipped = 0;   ///< up to date (--resume) or another shard's
+    std::size_t up_to_date = 0;  ///< the part of `skipped` that --resume kept
+    std::size_t deals = 0;
+    std::size_t infeasible = 0;  ///< deals whose schedule does not fit before as_of
+};
+
+/// Runs the batch. Problems with the export as a whole (no header, no known
+/// columns, a bad --group-by) are B7xx errors in `diags` and nothing is
+/// rendered (nullopt); problems with rows end up in deal_result::errors.
+std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inputs, batch_sink& sink,
+                                      diagnostic_sink& diags);
+
+}  // namespace closeplan::batch

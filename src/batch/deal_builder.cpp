@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: MIT
+// CRM rows to plans.
+#include "batch/deal_builder.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "model/dates.hpp"
+#include "schedule/schedule.hpp"
+#include "support/utf8.hpp"
+
+namespace closeplan::batch {
+
+namespace {
+
+std::string_view value_at(const export_row& row, std::optional<std::size_t> column) {
+    if (!column || *column >= row.values.size()) return {};
+    return row.values[*column];
+}
+
+std::string column_name(const row_reader& reader, std::optional<std::size_t> column, const char* field) {
+    return column ? reader.header->name(*column) : std::string(field);
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+    return out;
+}
+
+std::string trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return std::string(s);
+}
+
+// Reads the deal columns every mode shares; adds B705/B706/B707 errors.
+struct deal_values {
+    std::string id, name, account, owner, stage, next_step, amount, currency;
+    std::optional<model::date> close;
+};
+
+deal_values read_deal_values(const export_row& row, const row_reader& reader, std::vector<row_error>& errors,
+                             bool close_required) {
+    deal_values v;
+    auto text = [&](deal_field f) { return clean_text(trimmed(value_at(row, reader.columns.at(f)))); };
+    v.id = text(deal_field::id);
+    v.name = text(deal_field::name);
+    v.account = text(deal_field::account);
+    v.owner = text(deal_field::owner);
+    v.stage = text(deal_field::stage);
+    v.next_step = text(deal_field::next_step);
+
+    const auto name_column = reader.columns.at(deal_field::name);
+    if (v.name.empty() && name_column)
+        errors.push_back({row.line, column_name(reader, name_column, "name"), "", "B705", "the deal name is empty"});
+
+    const auto close_column = reader.columns.at(deal_field::close_date);
+    const auto close_text = trimmed(value_at(row, close_column));
+    if (!close_text.empty() || (close_required && close_column)) {
+        auto parsed = parse_crm_date(close_text, reader.mapping->dates);
+        if (auto* d = std::get_if<model::date>(&parsed)) v.close = *d;
+        else errors.push_back({row.line, column_name(reader, close_column, "close_date"), close_text,
+                               close_text.empty() ? "B705" : "B706",
+                               close_text.empty() ? "the close date is empty"
+                                                  : "close date \"" + close_text + "\" " + std::get<std::string>(parsed)});
+    }
+
+    const auto amount_column = reader.columns.at(deal_field::amount);
+    const auto amount_text = trimmed(value_at(row, amount_column));
+    if (!amount_text.empty()) {
+        const auto currency_text = trimmed(value_at(row, reader.columns.at(deal_field::currency)));
+        const std::string fallback = !currency_text.empty() ? currency_text : reader.mapping->currency;
+        auto parsed = parse_money(amount_text, reader.decimal, fallback);
+        if (auto* m = std::get_if<money>(&parsed)) {
+            if (m->minor < 0) {
+                errors.push_back({row.line, column_name(reader, amount_column, "amount"), amount_text, "B707",
+                                  "amount \"" + amount_text + "\" is negative"});
+            } else {
+                v.amount = m->decimal_text();
+                v.currency = m->currency;
+            }
+        } else {
+            errors.push_back({row.line, column_name(reader, amount_column, "amount"), amount_text, "B707",
+                              "amount \"" + amount_text + "\" " + std::get<std::string>(parsed)});
+        }
+    }
+    return v;
+}
+
+// The seller's people and the deal's own words, added to a plan however its milestones came.
+void add_deal_details(model::plan& plan, const deal_values& v, const row_reader& reader) {
+    if (!v.owner.empty()) {
+        model::stakeholder owner;
+        owner.id = "deal-owner";
+        owner.name = v.owner;
+        owner.title = "Deal owner";
+        owner.party_side = model::side::seller;
+        owner.role_kind = model::role::account_executive;
+        plan.stakeholders.push_back(std::move(owner));
+    }
+    if (!v.next_step.empty()) plan.notes = v.next_step;
+    plan.locale = reader.locale;
+    plan.value_map.insert(plan.value_map.end(), reader.value_map.begin(), reader.value_map.end());
+}
+
+schedule::deal_fields deal_fields_of(const deal_values& v, const row_reader& reader) {
+    schedule::deal_fields fields;
+    fields.id = v.id;
+    fields.name = v.name.empty() ? (v.id.empty() ? std::string("Deal") : v.id) : v.name;
+    if (!v.account.empty()) fields.buyer = v.account;
+    if (!reader.mapping->seller.empty()) fields.seller = reader.mapping->seller;
+    fields.amount = v.amount;
+    fields.currency = v.currency;
+    fields.stage = v.stage;
+    return fields;
+}
+
+std::optional<model::side> owner_side(std::string_view text) {
+    const auto key = lower(trimmed(text));
+    for (auto w : {"buyer", "customer", "client", "prospect"})
+        if (key == w) return model::side::buyer;
+    for (auto w : {"seller", "vendor", "us", "internal", "supplier"})
+        if (key == w) return model::side::seller;
+    for (auto w : {"", "both", "shared", "joint", "mutual"})
+        if (key == w) return model::side::both;
+    return std::nullopt;
+}
+
+std::optional<model::status> task_status(std::string_view text) {
+    const auto key = lower(trimmed(text));
+    for (auto w : {"", "not started", "not_started", "open", "to do", "todo", "deferred"})
+        if (key == w) return model::status::not_started;
+    for (auto w : {"scheduled", "planned"})
+        if (key == w) return model::status::scheduled;
+    for (auto w : {"in progress", "in_progress", "started", "waiting on someone else", "waiting"})
+        if (key == w) return model::status::in_progress;
+    for (auto w : {"done", "completed", "complete", "closed"})
+        if (key == w) return model::status::done;
+    for (auto w : {"blocked", "on hold", "stuck"})
+        if (key == w) return model::status::blocked;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string clean_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+            out += "\xEF\xBF\xBD";
+        } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.push_back(static_cast<char>(c));
+        }
+    }
+    return out;
+}
+
+std::vector<row_error> check_row_text(const export_row& row, const row_reader& reader) {
+    std::vector<row_error> errors;
+    for (std::size_t column = 0; column < row.values.size(); ++column) {
+        const auto& value = row.values[column];
+        const bool past_header = column >= reader.header->size();
+        if (past_header && !value.empty()) {
+            errors.push_back({row.line, "column " + std::to_string(column + 1), value, "B708",
+                              "the row has " + std::to_string(row.values.size()) + " values but the header has " +
+                                  std::to_string(reader.header->size()) + " columns"});
+            break;
+        }
+        if (auto bad = utf8::find_invalid(value)) {
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(value[bad->offset]));
+            errors.push_back({row.line, past_header ? "column " + std::to_string(column + 1) : reader.header->name(column),
+                              value, "B704",
+                              std::string("invalid UTF-8 (") + std::string(utf8::describe(bad->kind)) + ", byte " + byte +
+                                  " at offset " + std::to_string(bad->offset) + ")"});
+        }
+    }
+    return errors;
+}
+
+std::pair<std::string, std::string> deal_identity(const export_row& row, const row_reader& reader) {
+    return {clean_text(trimmed(value_at(row, reader.columns.at(deal_field::id)))),
+            clean_text(trimmed(value_at(row, reader.columns.at(deal_field::name))))};
+}
+
+built_deal build_deal_from_row(const export_row& row, const row_reader& reader, const schedule::playbook& book,
+                               const schedule::business_calendar& calendar) {
+    built_deal out;
+    out.errors = check_row_text(row, reader);
+    if (!out.errors.empty()) return out;
+    const auto v = read_deal_values(row, reader, out.errors, true);
+    out.id = v.id;
+    out.name = v.name;
+    if (!out.errors.empty() || !v.close) return out;
+
+    const auto scheduled = schedule::schedule_backward(book, *v.close, reader.as_of, calendar);
+    out.feasible = scheduled.feasible;
+    out.business_days_missing = scheduled.business_days_missing;
+    out.plan = schedule::build_plan(book, scheduled, deal_fields_of(v, reader), *v.close, reader.as_of);
+    add_deal_details(*out.plan, v, reader);
+    return out;
+}
+
+built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_reader& reader) {
+    built_deal out;
+    for (const auto& row : rows) {
+        auto problems = check_row_text(row, reader);
+        out.errors.insert(out.errors.end(), problems.begin(), problems.end());
+    }
+    if (!out.errors.empty() || rows.empty()) return out;
+
+    const auto v = read_deal_values(rows.front(), reader, out.errors, false);
+    out.id = v.id;
+    out.name = v.name;
+
+    model::plan plan;
+    std::optional<model::date> latest_due;
+    std::vector<std::string> assignees;
+    for (const auto& row : rows) {
+        model::milestone m;
+        m.id = "task-" + std::to_string(plan.milestones.size() + 1);
+        const auto title_column = reader.columns.at(task_field::title);
+        m.title = clean_text(trimmed(value_at(row, title_column)));
+        if (m.title.empty())
+            out.errors.push_back({row.line, column_name(reader, title_column, "title"), "", "B705", "the task title is empty"});
+
+        const auto side_column = reader.columns.at(task_field::owner_side);
+        const auto side_text = trimmed(value_at(row, side_column));
+        if (auto side = owner_side(side_text)) m.owner = *side;
+        else out.errors.push_back({row.line, column_name(reader, side_column, "owner_side"), side_text, "B709",
+                                   "owner side \"" + side_text + "\" is not buyer, seller or both"});
+
+        const auto status_column = reader.columns.at(task_field::status);
+        const auto status_text = trimmed(value_at(row, status_column));
+        if (auto state = task_status(status_text)) m.state = *state;
+        else out.errors.push_back({row.line, column_name(reader, status_column, "status"), status_text, "B709",
+                                   "status \"" + status_text + "\" is not one of not started, in progress, done, blocked"});
+
+        const auto due_column = reader.columns.at(task_field::due);
+        const auto due_text = trimmed(value_at(row, due_column));
+        if (!due_text.empty() || m.state != model::status::done) {
+            auto parsed = parse_crm_date(due_text, reader.mapping->dates);
+            if (auto* d = std::get_if<model::date>(&parsed)) {
+                m.due = *d;
+                if (!latest_due || *d > *latest_due) latest_due = *d;
+            } else {
+                out.errors.push_back({row.line, column_name(reader, due_column, "due"), due_text,
+                                      due_text.empty() ? "B705" : "B706",
+                                      due_text.empty() ? "the due date is empty"
+                                                       : "due date \"" + due_text + "\" " + std::get<std::string>(parsed)});
+            }
+        }
+
+        const auto who = clean_text(trimmed(value_at(row, reader.columns.at(task_field::assignee))));
+        if (!who.empty()) {
+            auto found = std::find(assignees.begin(), assignees.end(), who);
+            if (found == assignees.end()) {
+                assignees.push_back(who);
+                model::stakeholder person;
+                person.id = "person-" + std::to_string(assignees.size());
+                person.name = who;
+                person.party_side = m.owner == model::side::buyer ? model::side::buyer : model::side::seller;
+                plan.stakeholders.push_back(std::move(person));
+                found = assignees.end() - 1;
+            }
+            m.assignee = "person-" + std::to_string(found - assignees.begin() + 1);
+        }
+        m.where.line = row.line;
+        plan.milestones.push_back(std::move(m));
+    }
+    if (!out.errors.empty()) return out;
+
+    const auto close = v.close ? *v.close : latest_due ? *latest_due : reader.as_of;
+    const auto fields = deal_fields_of(v, reader);
+    plan.deal.id = fields.id;
+    plan.deal.name = fields.name;
+    plan.deal.buyer.name = fields.buyer;
+    plan.deal.seller.name = fields.seller;
+    plan.deal.amount = fields.amount;
+    plan.deal.currency = fields.currency;
+    plan.deal.stage = fields.stage;
+    plan.as_of = reader.as_of;
+    plan.target_close = close;
+    add_deal_details(plan, v, reader);
+    out.plan = std::move(plan);
+    return out;
+}
+
+}  // namespace closeplan::batch

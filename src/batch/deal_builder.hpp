@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+// A CRM row (or a deal's task rows) becomes a model::plan: the deal's fields
+// from its columns, the milestones from a playbook scheduled backward from
+// the close date, or from the task rows themselves.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "batch/error_report.hpp"
+#include "batch/mapping.hpp"
+#include "model/plan.hpp"
+#include "schedule/business_calendar.hpp"
+#include "schedule/playbook.hpp"
+
+namespace closeplan::batch {
+
+/// One data row as read: its physical line and its values by column.
+struct export_row {
+    int line = 0;
+    std::vector<std::string> values;
+};
+
+/// What every row needs to be read, shared read-only by all workers.
+struct row_reader {
+    const header_row* header = nullptr;
+    resolved_columns columns;
+    const column_mapping* mapping = nullptr;
+    decimal_mark decimal = decimal_mark::point;
+    model::date as_of;
+    std::string locale = "en-US";
+    std::vector<model::value_entry> value_map;  ///< --value-map entries added to every plan
+};
+
+struct built_deal {
+    std::optional<model::plan> plan;  ///< set when the row(s) had no error
+    std::vector<row_error> errors;
+    std::string id;    ///< as found, for the file name and the index
+    std::string name;
+    bool feasible = true;
+    int business_days_missing = 0;
+};
+
+/// Problems with the row's text itself: invalid UTF-8 (B704) and values past
+/// the last header column (B708).
+std::vector<row_error> check_row_text(const export_row& row, const row_reader& reader);
+
+/// The deal id and name of a row (for naming), cleaned, without checking the rest.
+std::pair<std::string, std::string> deal_identity(const export_row& row, const row_reader& reader);
+
+/// One row per deal: the playbook scheduled backward from the row's close date.
+built_deal build_deal_from_row(const export_row& row, const row_reader& reader, const schedule::playbook& book,
+                               const schedule::business_calendar& calendar);
+
+/// One row per task, all rows of one deal (in file order): each task becomes a milestone.
+built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_reader& reader);
+
+/// Control characters (C0 but tab and line feed, DEL, C1) replaced with U+FFFD
+/// and CRLF made LF, so no terminal escape from a CRM field reaches a document.
+std::string clean_text(std::string_view text);
+
+}  // namespace closeplan::batch

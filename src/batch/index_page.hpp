@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+// index.html of a batch: one self-contained page (no scripts, no requests)
+// listing every deal with its close date, progress, slips and whether its
+// schedule fits. Written in pieces so a long export never sits in memory.
+#pragma once
+
+#include <string>
+
+#include "batch/batch_run.hpp"
+
+namespace closeplan::batch {
+
+/// From `<!doctype html>` to the table's header row. `title` is escaped.
+std::string index_page_start(const std::string& title, model::date as_of);
+/// One table row; every CRM value escaped, links only to the deal's own files.
+std::string index_page_row(const deal_result& deal);
+/// The closing count of rows with documents, failed and left to other shards, and the tags.
+std::string index_page_end(const batch_totals& totals);
+
+/// One deal as a JSON object for `--report json` (no trailing comma or newline).
+std::string deal_json(const deal_result& deal);
+
+/// "rows read 12 = rendered 9 + failed 2 + skipped 1"
+std::string summary_line(const batch_totals& totals);
+
+}  // namespace closeplan::batch
