@@ -52,6 +52,18 @@ void check_overdue(review_context& ctx) {
     }
 }
 
+// How often the date moved from baseline to due: the `history` extension
+// lists the dates in between; without it a slip is one move.
+int moves(const model::milestone& m) {
+    int count = 0;
+    auto previous = *m.baseline;
+    for (const auto& d : m.history) {
+        if (d != previous) ++count;
+        previous = d;
+    }
+    return count + (*m.due != previous ? 1 : 0);
+}
+
 void check_slips(review_context& ctx) {
     const int min_slip = static_cast<int>(ctx.value("H814", "min_slip_days"));
     const auto& steps = ctx.plan.milestones;
@@ -62,7 +74,9 @@ void check_slips(review_context& ctx) {
         if (moved <= 0) continue;
         ctx.out.slips.steps_moved += 1;
         ctx.out.slips.total_days += moved;
-        const auto dates = "(baseline " + model::format_iso_date(*m.baseline) + ", due " + model::format_iso_date(*m.due) + ")";
+        auto dates = "(baseline " + model::format_iso_date(*m.baseline) + ", due " + model::format_iso_date(*m.due);
+        if (const int n = moves(m); n > 1) dates += ", moved " + std::to_string(n) + " times";
+        dates += ")";
         if (is_close_step(m, ctx.plan.target_close)) {
             ctx.out.slips.close_pushed_days = std::max(ctx.out.slips.close_pushed_days, moved);
             if (const auto* rule = ctx.active("H815"))

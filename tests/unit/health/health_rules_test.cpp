@@ -55,7 +55,7 @@ TEST(HealthRules, RuleCanBeSwitchedOffOrMadeAnError) {
 TEST(HealthRules, SlipsAndTheClosePushAreSummed) {
     const auto slipped = review_file(fixture("H814-step-slipped"));
     ASSERT_EQ(slipped.findings.size(), 1u);
-    EXPECT_EQ(slipped.findings[0].message, "step \"business-case\" slipped 7 days (baseline 2026-05-15, due 2026-05-22)");
+    EXPECT_EQ(slipped.findings[0].message, "step \"business-case\" slipped 7 days (baseline 2026-05-15, due 2026-05-22, moved 2 times)");
     EXPECT_EQ(slipped.slips.steps_moved, 1);
     EXPECT_EQ(slipped.slips.total_days, 7);
     EXPECT_EQ(slipped.slips.close_pushed_days, 0);
