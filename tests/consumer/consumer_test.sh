@@ -4,10 +4,13 @@
 # it the way users do: tests/consumer/project and examples/embed with
 # find_package(closeplan), and the consumer again with pkg-config alone.
 #
-#   consumer_test.sh SOURCE_DIR BUILD_DIR
+#   consumer_test.sh SOURCE_DIR BUILD_DIR [COMPILER_FLAGS]
+# COMPILER_FLAGS: what the library was built with that its users need too
+# (the sanitizer build passes -fsanitize=address,undefined).
 set -euo pipefail
 src="$1"
 build="$2"
+extra="${3:-}"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/closeplan-consumer.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 prefix="$tmp/prefix"
@@ -25,7 +28,7 @@ test -f "$prefix/share/closeplan/templates/buyer-plan.html.mustache"
 
 # 1. find_package(closeplan)
 cmake -S "$src/tests/consumer/project" -B "$tmp/find_package" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
-      -DCMAKE_BUILD_TYPE=Release >/dev/null
+      -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS="$extra" -DCMAKE_EXE_LINKER_FLAGS="$extra" >/dev/null
 cmake --build "$tmp/find_package" -j 2 | tail -n 20
 "$tmp/find_package/consumer" "$plan"
 
@@ -34,12 +37,12 @@ libdir="$(dirname "$(find "$prefix" -name closeplan.pc)")"
 flags="$(PKG_CONFIG_PATH="$libdir" pkg-config --cflags --libs --static closeplan)"
 echo "pkg-config: $flags"
 # shellcheck disable=SC2086
-c++ "$src/tests/consumer/project/consumer.cpp" -o "$tmp/consumer_pc" $flags
+c++ $extra "$src/tests/consumer/project/consumer.cpp" -o "$tmp/consumer_pc" $flags
 "$tmp/consumer_pc" "$plan"
 
 # 3. examples/embed: PDF and an HTML fragment in memory
 cmake -S "$src/examples/embed" -B "$tmp/embed" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
-      -DCMAKE_BUILD_TYPE=Release >/dev/null
+      -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS="$extra" -DCMAKE_EXE_LINKER_FLAGS="$extra" >/dev/null
 cmake --build "$tmp/embed" -j 2 | tail -n 20
 "$tmp/embed/embed_plan" "$plan" "$tmp/embed-out"
 head -c 5 "$tmp/embed-out/plan.pdf" | grep -q '%PDF-'
