@@ -228,11 +228,18 @@ int main(int argc, char** argv) {
         }
     }
     if (options.binary.empty() || options.examples.empty()) return usage();
-    if (options.formats.empty()) options.formats = {"html", "md", "pdf", "pdf-layout"};
+    if (options.formats.empty()) options.formats = {"html", "md", "pdf", "pdf-layout", "fragment-html", "fragment-md"};
 
     int checks = 0, failed = 0;
     try {
         for (const auto& example : options.examples) {
+            // examples/*/ also matches folders that are not example plans (examples/embed, a
+            // program): no plan and no expected/ folder. A folder with goldens but no plan still fails.
+            if (!fs::exists(example / "expected") && !fs::exists(example / "plan.yaml") &&
+                !fs::exists(example / "plan.yml") && !fs::exists(example / "plan.json")) {
+                std::cout << "skip " << example.filename().string() << ": not an example plan\n";
+                continue;
+            }
             for (const auto& format : options.formats) {
                 ++checks;
                 if (check_example(example, format, options) > 0) ++failed;
