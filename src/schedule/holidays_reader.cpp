@@ -54,7 +54,7 @@ std::optional<std::vector<holiday>> holidays_from_tree(const std::optional<raw_n
     field_reader fields(renamed);
     auto holidays = read_holidays(*root, fields, problems);
     detail::forward_as_playbook_codes(renamed, problems);
-    diags.merge(problems);
+    detail::report_in_file_order(problems, diags);
     if (problems.has_errors()) return std::nullopt;
     return holidays;
 }

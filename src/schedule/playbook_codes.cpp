@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "schedule/playbook_codes.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 #include <utility>
@@ -33,6 +34,14 @@ void forward_as_playbook_codes(const diagnostic_sink& from, diagnostic_sink& to)
         }
         to.report(std::move(d));
     }
+}
+
+void report_in_file_order(const diagnostic_sink& problems, diagnostic_sink& diags) {
+    auto sorted = problems.all();
+    std::stable_sort(sorted.begin(), sorted.end(), [](const diagnostic& a, const diagnostic& b) {
+        return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+    });
+    for (auto& d : sorted) diags.report(std::move(d));
 }
 
 }  // namespace closeplan::schedule::detail

@@ -15,4 +15,8 @@ namespace closeplan::schedule::detail {
 /// unchanged, as for plans.
 void forward_as_playbook_codes(const diagnostic_sink& from, diagnostic_sink& to);
 
+/// Appends `problems` to `diags` sorted by line and column (stable), so the
+/// messages read in file order whichever check found them.
+void report_in_file_order(const diagnostic_sink& problems, diagnostic_sink& diags);
+
 }  // namespace closeplan::schedule::detail

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 // Reading a playbook file into a playbook, every problem located, all of them in one run.
-#include <algorithm>
 #include <array>
 #include <charconv>
 #include <string_view>
@@ -133,15 +132,6 @@ private:
     diagnostic_sink& own_;
 };
 
-/// Problems in the order they sit in the file, whichever check found them.
-void report_in_file_order(diagnostic_sink& problems, diagnostic_sink& diags) {
-    auto sorted = problems.all();
-    std::stable_sort(sorted.begin(), sorted.end(), [](const diagnostic& a, const diagnostic& b) {
-        return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
-    });
-    for (auto& d : sorted) diags.report(std::move(d));
-}
-
 std::optional<playbook> playbook_from_tree(const std::optional<raw_node>& root, const std::string& file,
                                            diagnostic_sink& loading, diagnostic_sink& diags) {
     diags.merge(loading);
@@ -159,7 +149,7 @@ std::optional<playbook> playbook_from_tree(const std::optional<raw_node>& root, 
     // Ids, dependencies and cycles are checked even when a step had other
     // problems, so one run lists everything.
     const bool schedulable = is_playbook && prepare_playbook(book, problems);
-    report_in_file_order(problems, diags);
+    detail::report_in_file_order(problems, diags);
     if (!schedulable || problems.has_errors()) return std::nullopt;
     return book;
 }
