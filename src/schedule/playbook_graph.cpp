@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The dependency graph of a playbook, checked and flattened once so that
 // scheduling a deal is a single pass over integer arrays.
+#include <algorithm>
 #include <map>
 #include <string_view>
 #include <unordered_map>
@@ -52,6 +53,34 @@ void report_reference_problems(const playbook& book, diagnostic_sink& diags) {
     detail::forward_as_playbook_codes(plan_codes, diags);
 }
 
+/// Business days of the longest chain of steps, walked in the prepared order.
+long longest_chain(const playbook& book) {
+    std::vector<long> from_here(book.steps.size(), 0);  // days from a step's start to the end of its longest chain
+    long longest = 0;
+    for (const auto i : book.successors_first) {
+        long after = 0;
+        for (auto s = book.successor_begin[i]; s < book.successor_begin[i + 1]; ++s)
+            after = std::max(after, from_here[book.successor_index[s]]);
+        from_here[i] = book.steps[i].days + after;
+        longest = std::max(longest, from_here[i]);
+    }
+    return longest;
+}
+
+/// Thousands of 1000-day steps in a row would schedule past the calendar's
+/// years; no real deal has a chain of steps longer than a few years.
+bool chain_fits_the_calendar(const playbook& book, diagnostic_sink& diags) {
+    constexpr long max_chain_days = 10'000;  // about 38 years of business days
+    const auto longest = longest_chain(book);
+    if (longest <= max_chain_days) return true;
+    const auto& where = book.steps.empty() ? source_location{book.source_file, 0, 0, ""} : book.steps.front().where;
+    diags.error("P612",
+                "the longest chain of steps takes " + std::to_string(longest) + " business days, more than " +
+                    std::to_string(max_chain_days),
+                where, {"a playbook describes one deal: split it, or shorten the steps that depend on each other"});
+    return false;
+}
+
 }  // namespace
 
 bool prepare_playbook(playbook& book, diagnostic_sink& diags) {
@@ -97,7 +126,7 @@ bool prepare_playbook(playbook& book, diagnostic_sink& diags) {
     // check_cycles above has reported any cycle; reaching here without a full order is a bug.
     if (book.successors_first.size() != count)
         throw std::logic_error("playbook order incomplete although no dependency cycle was reported");
-    return true;
+    return chain_fits_the_calendar(book, diags);
 }
 
 }  // namespace closeplan::schedule
