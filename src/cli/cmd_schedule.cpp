@@ -123,6 +123,7 @@ exit_code run_schedule() {
     }
 
     const auto scheduled = schedule::schedule_backward(*book, *close, *as_of, calendar);
+    schedule::report_close_day(*book, *close, calendar, diags);
     schedule::report_feasibility(*book, scheduled, *as_of, diags);
     const auto yaml = schedule::to_plan_yaml(schedule::build_plan(*book, scheduled, f.deal, *close, *as_of));
     if (!plan_reads_back(yaml, diags)) {

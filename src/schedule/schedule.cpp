@@ -88,6 +88,20 @@ void report_feasibility(const playbook& book, const schedule_result& scheduled, 
                        (missing == 1 ? "" : "s") + ", or shorten or parallelise the steps on the longest chain"});
 }
 
+void report_close_day(const playbook& book, model::date target_close, const business_calendar& calendar,
+                      diagnostic_sink& diags) {
+    if (calendar.is_business_day(target_close)) return;
+    const auto due = calendar.on_or_before(target_close);
+    const bool weekend = std::chrono::weekday(std::chrono::sys_days(target_close)).iso_encoding() >= 6;
+    source_location where;
+    where.file = book.source_file;
+    diags.report({severity::note, "P621",
+                  "target_close " + model::format_iso_date(target_close) + " is " +
+                      (weekend ? "a weekend day" : "a holiday") + "; the last steps are due " +
+                      model::format_iso_date(due),
+                  where, {}});
+}
+
 model::plan build_plan(const playbook& book, const schedule_result& scheduled, const deal_fields& deal,
                        model::date target_close, model::date as_of) {
     (void)book;

@@ -74,6 +74,11 @@ model::plan build_plan(const playbook& book, const schedule_result& scheduled, c
 void report_feasibility(const playbook& book, const schedule_result& scheduled, model::date as_of,
                         diagnostic_sink& diags);
 
+/// A note (P621) when target_close is a weekend day or a holiday, naming the
+/// business day the last steps are due instead; nothing otherwise.
+void report_close_day(const playbook& book, model::date target_close, const business_calendar& calendar,
+                      diagnostic_sink& diags);
+
 /// The plan as a plan file (plan-format.md section 1, YAML) that
 /// `closeplan check` accepts; every text value is quoted, so CRM text can
 /// never change the file's structure.

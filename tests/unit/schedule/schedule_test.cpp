@@ -150,3 +150,26 @@ TEST(Schedule, HandBuiltPlaybookIsPrepared) {
 
 }  // namespace
 }  // namespace closeplan::schedule
+
+namespace closeplan::schedule {
+namespace {
+
+TEST(Schedule, CloseOnANonBusinessDayIsNoted) {
+    const auto book = book_of(chain);
+    business_calendar cal;
+    cal.add(d("2026-07-03"));
+    diagnostic_sink diags;
+    report_close_day(book, d("2026-06-30"), cal, diags);
+    EXPECT_TRUE(diags.all().empty());
+    report_close_day(book, d("2026-07-04"), cal, diags);
+    report_close_day(book, d("2026-07-03"), cal, diags);
+    ASSERT_EQ(diags.all().size(), 2u);
+    EXPECT_EQ(format_diagnostic(diags.all()[0]),
+              "test.yaml: note[P621]: target_close 2026-07-04 is a weekend day; the last steps are due 2026-07-02");
+    EXPECT_EQ(format_diagnostic(diags.all()[1]),
+              "test.yaml: note[P621]: target_close 2026-07-03 is a holiday; the last steps are due 2026-07-02");
+    EXPECT_EQ(diags.warning_count(), 0u);
+}
+
+}  // namespace
+}  // namespace closeplan::schedule
