@@ -47,10 +47,11 @@ CLI::App* setup_schedule(CLI::App& app) {
     command->add_option("--seller", f.deal.seller, "The seller's company name")->capture_default_str();
     command->add_option("--amount", f.deal.amount, "Deal amount, a plain number such as 240000 or 240000.50");
     command->add_option("--currency", f.deal.currency, "Currency of the amount, an ISO code such as USD");
+    command->add_option("--stage", f.deal.stage, "The deal's stage, free text (optional)");
     command->add_option("-o,--output", f.output, "Plan file to write (temp file + rename); - writes standard output")
         ->capture_default_str();
     command->add_flag("--strict", f.strict, "Treat warnings (a schedule that does not fit) as failure (exit code 3)");
-    command->add_flag("-q,--quiet", f.quiet, "Print errors only");
+    command->add_flag("-q,--quiet", f.quiet, "No summary line on standard error (problems are still printed)");
     return command;
 }
 
