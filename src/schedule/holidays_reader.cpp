@@ -20,6 +20,7 @@ constexpr std::array<std::string_view, 2> holiday_keys = {"date", "name"};
 
 std::vector<holiday> read_holidays(const raw_node& root, field_reader& fields, diagnostic_sink& own) {
     std::vector<holiday> out;
+    if (root.is_null()) return out;  // an empty file: no holidays (a region with none this year)
     if (!root.is_sequence()) {
         own.error("P611", "a holidays file must be a list of dates, found " +
                               std::string(validate::detail::describe(root)),

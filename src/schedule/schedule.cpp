@@ -104,7 +104,7 @@ void report_close_day(const playbook& book, model::date target_close, const busi
 
 model::plan build_plan(const playbook& book, const schedule_result& scheduled, const deal_fields& deal,
                        model::date target_close, model::date as_of) {
-    (void)book;
+    (void)book;  // the steps are already in `scheduled`; kept so the plan can name its playbook later without an API change
     model::plan plan;
     plan.deal.id = deal.id;
     plan.deal.name = deal.name;

@@ -52,6 +52,16 @@ TEST(Holidays, MustBeAList) {
                   "  hint: write one `- 2026-07-03` or `- { date: 2026-07-03, name: Independence Day }` a line"});
 }
 
+TEST(Holidays, EmptyFileHasNoHolidays) {
+    diagnostic_sink diags;
+    for (const char* text : {"", "# none this year\n", "[]\n"}) {
+        const auto days = load_holidays_text(text, "h.yaml", diags);
+        ASSERT_TRUE(days) << text;
+        EXPECT_TRUE(days->empty());
+    }
+    EXPECT_TRUE(diags.all().empty());
+}
+
 TEST(Holidays, CalendarFromSeveralFiles) {
     diagnostic_sink diags;
     business_calendar cal;
