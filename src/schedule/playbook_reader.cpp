@@ -22,8 +22,8 @@ using validate::detail::quote;
 
 constexpr std::string_view version_key = "closeplan-playbook";
 constexpr std::array<std::string_view, 3> playbook_keys = {version_key, "name", "milestones"};
-constexpr std::array<std::string_view, 8> step_keys = {"id",         "title", "owner", "workstream",
-                                                       "days",       "depends_on", "gate",  "notes"};
+constexpr std::array<std::string_view, 8> step_keys = {"id",   "title",      "owner", "workstream",
+                                                       "days", "depends_on", "gate",  "notes"};
 /// A step longer than this is a typo (or a year written as days); it would also
 /// push dates thousands of years back.
 constexpr int max_step_days = 1000;
