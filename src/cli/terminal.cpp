@@ -17,7 +17,11 @@ exit_code exit_code_for(const diagnostic_sink& diags, bool strict) {
         switch (d.code.empty() ? 'X' : d.code.front()) {
             case 'L':
             case 'V':
-            case 'R': return exit_code::invalid_input;
+            case 'R':
+            case 'P':  // playbooks and holiday files
+            case 'B':  // CRM exports and mapping files
+            case 'H':  // health config files
+            case 'C': return exit_code::invalid_input;  // handoff and calendar input
             case 'T': return exit_code::template_error;
             case 'O': return exit_code::output_error;
             default: return exit_code::internal;
