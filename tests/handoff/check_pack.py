@@ -27,6 +27,7 @@ import sys
 import tempfile
 
 import icalendar
+import jsonschema
 
 PACK_FILES = ["handoff.layout.txt", "handoff.html", "handoff.md", "milestones.ics", "plan.json"]
 failures = []
@@ -111,6 +112,28 @@ def check_calendar(raw, plan_json, where, for_id=None):
     return sorted(uids)
 
 
+# ---------------------------------------------------------------- plan.json
+
+_validator = None
+
+
+def load_plan_json(path, root, where):
+    """plan.json parsed, checked against docs/schemas/plan-json.schema.json, keys in the schema's order."""
+    global _validator
+    if _validator is None:
+        schema = json.load(open(os.path.join(root, "docs", "schemas", "plan-json.schema.json"), encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        _validator = jsonschema.Draft202012Validator(schema)
+    text = open(path, encoding="utf-8").read()
+    data = json.loads(text)
+    for error in _validator.iter_errors(data):
+        fail(f"{where}/plan.json: {'/'.join(map(str, error.absolute_path))}: {error.message}")
+    order = list(_validator.schema["properties"].keys())
+    check(list(data.keys()) == order, f"{where}/plan.json: keys not in the documented order")
+    check(text.endswith("}\n"), f"{where}/plan.json: does not end with one newline")
+    return data
+
+
 # ---------------------------------------------------------------- PDF
 
 def pdf_checks(pdf, where, plan_json):
@@ -185,7 +208,7 @@ def golden(args):
                     fail(f"{name}: missing golden {want_path} (run with --update, then review)")
                 elif open(want_path, "rb").read() != got:
                     fail(f"{name}: {f} differs from {want_path}")
-            plan_json = json.load(open(os.path.join(out, "plan.json"), encoding="utf-8"))
+            plan_json = load_plan_json(os.path.join(out, "plan.json"), args.root, name)
             pdf_checks(os.path.join(out, "handoff.pdf"), name, plan_json)
             check_calendar(open(os.path.join(out, "milestones.ics"), "rb").read(), plan_json, name + "/milestones.ics")
             html = open(os.path.join(out, "handoff.html"), encoding="utf-8").read()
@@ -211,7 +234,7 @@ def fixtures(args):
         html = open(os.path.join(out, "handoff.html"), encoding="utf-8").read()
         md = open(os.path.join(out, "handoff.md"), encoding="utf-8").read()
         layout = open(os.path.join(out, "handoff.layout.txt"), encoding="utf-8").read()
-        plan_json = json.load(open(os.path.join(out, "plan.json"), encoding="utf-8"))
+        plan_json = load_plan_json(os.path.join(out, "plan.json"), args.root, "moved-twice")
         security = plan_json["milestones"][0]
         check(security["history"] == ["2026-05-15"], "moved-twice: history not in plan.json")
         check(security["analysis"]["moves"] == 2, "moved-twice: plan.json does not count two moves")
@@ -261,7 +284,7 @@ def hostile(args):
             md = open(os.path.join(out, "handoff.md"), encoding="utf-8").read()
             html_is_inert(html, where)
             markdown_is_inert(md, where)
-            plan_json = json.load(open(os.path.join(out, "plan.json"), encoding="utf-8"))
+            plan_json = load_plan_json(os.path.join(out, "plan.json"), args.root, where)
             check_calendar(open(os.path.join(out, "milestones.ics"), "rb").read(), plan_json, where + "/milestones.ics")
             pdf_checks(os.path.join(out, "handoff.pdf"), where, plan_json)
     # The hostile fixture's own titles survive the calendar exactly, control characters and all.
@@ -273,7 +296,7 @@ def hostile(args):
         check(lines.count(b"END:VCALENDAR") == 1 and lines[-2] == b"END:VCALENDAR", "hostile: injected END:VCALENDAR")
         cal = icalendar.Calendar.from_ical(raw)
         summaries = [str(e.get("SUMMARY")) for e in cal.walk("VEVENT")]
-        plan_json = json.load(open(os.path.join(out, "plan.json"), encoding="utf-8"))
+        plan_json = load_plan_json(os.path.join(out, "plan.json"), args.root, "hostile")
         title = plan_json["milestones"][0]["title"]
         check("\n" in title and ";" in title and "\\" in title and "\U0001F680" in title, "hostile: fixture lost its characters")
         # Every line end (CRLF, CR, LF) is one TEXT newline.
@@ -286,7 +309,7 @@ def calendar(args):
     plan = os.path.join(base, "moved-twice.yaml")
     with tempfile.TemporaryDirectory() as out:
         result = run(["handoff", plan, "-o", out], args.closeplan)
-        plan_json = json.load(open(os.path.join(out, "plan.json"), encoding="utf-8"))
+        plan_json = load_plan_json(os.path.join(out, "plan.json"), args.root, "calendar")
         full = run(["ics", plan, "-o", "-"], args.closeplan)
         check(full.returncode == 0, f"ics: exit {full.returncode}: {full.stderr.decode()}")
         check(full.stdout == open(os.path.join(out, "milestones.ics"), "rb").read(),
@@ -306,16 +329,17 @@ def calendar(args):
         open(moved_plan, "w", encoding="utf-8").write(moved)
         again = run(["ics", moved_plan, "-o", "-"], args.closeplan)
         check(again.stdout != full.stdout, "ics: moving dates did not change the calendar")
-        check(check_calendar(again.stdout, json.loads(json.dumps(plan_json_with(plan_json, moved_plan, args))),
+        check(check_calendar(again.stdout, pack_plan_json(moved_plan, args),
                              "ics moved") == uids, "ics: UIDs changed when dates moved")
         repeat = run(["ics", plan, "-o", "-"], args.closeplan)
         check(repeat.stdout == full.stdout, "ics: two runs differ")
 
 
-def plan_json_with(_plan_json, plan, args):
+def pack_plan_json(plan, args):
+    """The plan.json the pack of `plan` holds."""
     with tempfile.TemporaryDirectory() as out:
         run(["handoff", plan, "-o", out], args.closeplan)
-        return json.load(open(os.path.join(out, "plan.json"), encoding="utf-8"))
+        return load_plan_json(os.path.join(out, "plan.json"), args.root, "moved")
 
 
 def main():
