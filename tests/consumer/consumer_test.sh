@@ -23,6 +23,12 @@ if grep -rEn '#include *"[^c]|#include *"c[^l]|#include *<(yaml-cpp|nlohmann|hpd
   echo "FAIL: installed headers include internals or third-party headers" >&2
   exit 1
 fi
+# Each public header compiles on its own, warning-free, with nothing but the standard library.
+for header in "$prefix"/include/closeplan/*.hpp; do
+  echo "#include <closeplan/$(basename "$header")>" |
+    c++ -std=c++20 -Wall -Wextra -Wpedantic -Werror -fsyntax-only -I"$prefix/include" -x c++ - ||
+    { echo "FAIL: $(basename "$header") does not compile on its own" >&2; exit 1; }
+done
 test -f "$prefix/share/closeplan/templates/buyer-plan.html.mustache"
 "$prefix/bin/closeplan" --version
 
