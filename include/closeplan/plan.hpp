@@ -26,6 +26,9 @@
 
 namespace closeplan {
 
+struct render_options;
+struct render_result;
+
 /// How a plan's text is written.
 enum class input_syntax {
     from_name,  ///< by the file name's extension: .json is JSON, anything else YAML
@@ -67,10 +70,10 @@ public:
     /// Number of milestones; 0 when the plan is not valid.
     [[nodiscard]] std::size_t milestone_count() const;
 
-    struct state;  ///< private to the library
-    [[nodiscard]] const state& internal() const { return *state_; }
+    struct state;  ///< the library's own; not usable from outside
 
 private:
+    friend render_result render_plan(const plan& input, const render_options& options);
     explicit plan(std::shared_ptr<const state> s) : state_(std::move(s)) {}
     std::shared_ptr<const state> state_;
 };

@@ -21,7 +21,7 @@ bool render_result::ok() const {
 }
 
 render_result render_plan(const plan& input, const render_options& options) {
-    const auto& s = input.internal();
+    const auto& s = *input.state_;
     render_result result;
     result.diagnostics = s.diagnostics;
     if (!s.validated) return result;  // its errors are in the diagnostics already
