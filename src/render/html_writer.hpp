@@ -20,6 +20,10 @@ std::string html_inlines(const view::inlines& content, diagnostic_sink& diags);
 /// (WCAG 2.5.8), and on paper they need not be targets at all.
 std::string html_cell_inlines(const view::inlines& content, diagnostic_sink& diags);
 
+/// The buyer's and seller's logos as <img> elements with data: URIs (checked
+/// like the PDF's; a bad file is left out with warning O512); "" when none.
+std::string html_logos(const view::document& doc, diagnostic_sink& diags);
+
 /// Blocks as HTML. `label` names tables that have no caption of their own
 /// (the section title), so every table has an accessible name.
 std::string html_blocks(const view::blocks& content, std::string_view label, diagnostic_sink& diags);

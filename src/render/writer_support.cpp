@@ -72,7 +72,7 @@ template_value page_context(const view::document& doc, const page_parts& parts, 
         .set("seller", template_value::text(doc.seller.name))
         .set("generator", template_value::text(doc.generator))
         .set("density", template_value::text(parts.density));
-    if (with_css) page.set("css", template_value::fragment(parts.css));
+    if (with_css) page.set("css", template_value::fragment(parts.css)).set("logos", template_value::fragment(parts.logos));
 
     template_value fact_shape;
     fact_shape.set("key", template_value::text({}))

@@ -33,6 +33,7 @@ struct page_parts {
     std::vector<std::string> fact_values;  ///< one per doc.title_facts.facts, rendered
     std::vector<rendered_section> sections;  ///< doc.sections order
     std::string css;  ///< html only
+    std::string logos;  ///< html only: rendered <img> elements
     std::string density;  ///< "roomy", "normal" or "compact": the print type size
     /// See chosen_sections_slot(); empty = every section in its own slot.
     std::string chosen_slot;
