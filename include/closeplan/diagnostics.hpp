@@ -66,6 +66,10 @@ private:
 /// followed by one `  hint: ...` line per hint. No trailing newline.
 std::string format_diagnostic(const diagnostic& d);
 
+/// The `FILE:LINE:COLUMN: ` prefix of a message about `where` (shorter when
+/// line or column are unknown, "" without a file).
+std::string format_location(const source_location& where);
+
 /// Thrown only for failures of the environment (unreadable file, full disk),
 /// never for bad input data, which is reported as diagnostics.
 class error : public std::runtime_error {

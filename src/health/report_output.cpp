@@ -31,16 +31,8 @@ nlohmann::ordered_json overdue_json(const overdue_count& count) {
 }  // namespace
 
 std::string format_finding(const finding& item, bool explain) {
-    std::string out;
+    std::string out = format_location(item.where);
     const auto& w = item.where;
-    if (!w.file.empty()) {
-        out += w.file;
-        if (w.line > 0) {
-            out += ':' + std::to_string(w.line);
-            if (w.column > 0) out += ':' + std::to_string(w.column);
-        }
-        out += ": ";
-    }
     out += std::string(severity_word(item.level)) + '[' + item.rule_id + ' ' + item.rule_name + "]: " + item.message;
     if (!w.pointer.empty()) out += " (at " + w.pointer + ')';
     if (const auto* rule = explain ? find_rule(item.rule_id) : nullptr) {

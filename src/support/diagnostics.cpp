@@ -32,9 +32,8 @@ void diagnostic_sink::merge(const diagnostic_sink& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-std::string format_diagnostic(const diagnostic& d) {
+std::string format_location(const source_location& w) {
     std::string out;
-    const auto& w = d.where;
     if (!w.file.empty()) {
         out += w.file;
         if (w.line > 0) {
@@ -43,6 +42,12 @@ std::string format_diagnostic(const diagnostic& d) {
         }
         out += ": ";
     }
+    return out;
+}
+
+std::string format_diagnostic(const diagnostic& d) {
+    std::string out = format_location(d.where);
+    const auto& w = d.where;
     switch (d.level) {
         case severity::error: out += "error"; break;
         case severity::warning: out += "warning"; break;
