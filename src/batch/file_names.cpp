@@ -56,12 +56,51 @@ std::string safe_stem(std::string_view id, std::string_view name) {
     return stem;
 }
 
-stem_registry::stem_registry() {
-    // The batch's own files must never be overwritten by a deal called "index".
-    for (auto own : {"index", "errors", "batch-report"}) seen_.insert(hash_text(own));
+namespace {
+
+std::uint64_t slot_key(std::string_view stem) {
+    const auto h = hash_text(lower(stem));
+    return h == 0 ? 1 : h;  // 0 marks an empty slot
 }
 
-bool stem_registry::taken(std::string_view stem) const { return seen_.count(hash_text(lower(stem))) != 0; }
+}  // namespace
+
+stem_registry::stem_registry() {
+    // The batch's own files must never be overwritten by a deal called "index".
+    for (auto own : {"index", "errors", "batch-report"}) remember(own);
+}
+
+bool stem_registry::taken(std::string_view stem) const {
+    const auto key = slot_key(stem);
+    const auto mask = slots_.size() - 1;
+    for (auto i = key & mask; slots_[i] != 0; i = (i + 1) & mask)
+        if (slots_[i] == key) return true;
+    return false;
+}
+
+void stem_registry::remember(std::string_view stem) {
+    if (2 * (used_ + 1) > slots_.size()) {
+        // Keep the table at most half full: double it and re-place every key.
+        std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+        old.swap(slots_);
+        const auto mask = slots_.size() - 1;
+        for (auto key : old) {
+            if (key == 0) continue;
+            auto i = key & mask;
+            while (slots_[i] != 0) i = (i + 1) & mask;
+            slots_[i] = key;
+        }
+    }
+    const auto key = slot_key(stem);
+    const auto mask = slots_.size() - 1;
+    auto i = key & mask;
+    while (slots_[i] != 0) {
+        if (slots_[i] == key) return;
+        i = (i + 1) & mask;
+    }
+    slots_[i] = key;
+    ++used_;
+}
 
 std::string stem_registry::claim(const std::string& wanted) {
     std::string stem = wanted.empty() ? std::string("deal") : wanted;
@@ -74,7 +113,7 @@ std::string stem_registry::claim(const std::string& wanted) {
             }
         }
     }
-    seen_.insert(hash_text(lower(stem)));
+    remember(stem);
     return stem;
 }
 

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <vector>
 
 namespace closeplan::batch {
 
@@ -21,8 +21,8 @@ inline constexpr std::size_t max_stem_length = 80;
 std::string safe_stem(std::string_view id, std::string_view name);
 
 /// Hands out unique stems in the order asked, so names are the same whatever
-/// the number of workers. Keeps one 64-bit hash per name handed out, so its
-/// memory stays small for long exports.
+/// the number of workers. Keeps one 64-bit hash per name handed out in an
+/// open-addressing table (16 bytes a name), so 100,000 deals cost 2 MB.
 class stem_registry {
 public:
     stem_registry();
@@ -32,7 +32,9 @@ public:
 
 private:
     bool taken(std::string_view stem) const;
-    std::unordered_set<std::uint64_t> seen_;
+    void remember(std::string_view stem);
+    std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(1024, 0);  ///< 0 = empty; size a power of two
+    std::size_t used_ = 0;
 };
 
 }  // namespace closeplan::batch

@@ -41,3 +41,17 @@ TEST(FileNames, CollisionsIgnoringCaseGetSuffixes) {
 
 }  // namespace
 }  // namespace closeplan::batch
+
+namespace closeplan::batch {
+namespace {
+
+TEST(FileNames, ManyNamesStayUnique) {
+    // Past several table growths: every name is handed out once, repeats get suffixes.
+    stem_registry names;
+    for (int i = 0; i < 5000; ++i) ASSERT_EQ(names.claim("deal-" + std::to_string(i)), "deal-" + std::to_string(i));
+    EXPECT_EQ(names.claim("DEAL-4999"), "DEAL-4999-2");
+    EXPECT_EQ(names.claim("deal-0"), "deal-0-2");
+}
+
+}  // namespace
+}  // namespace closeplan::batch
