@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Rebuilds, then rewrites the example goldens and the CLI transcripts from what
+# Rebuilds, then rewrites the example goldens (handoff packs included) and the CLI transcripts from what
 # the current binary prints. Review the result with `git diff` before committing.
 set -euo pipefail
 
@@ -12,4 +12,6 @@ scripts/build.sh "$build_dir" -DCMAKE_BUILD_TYPE=Release
 "$build_dir/tests/cli/golden_runner" --closeplan "$build_dir/closeplan" --update examples/*/
 "$build_dir/tests/cli/transcript_runner" --closeplan "$build_dir/closeplan" --fixtures tests/cli/fixtures \
   --update tests/cli/transcripts/*.txt
+# The handoff packs (examples/*/expected/handoff/) have their own runner.
+/usr/bin/python3 tests/handoff/check_pack.py --closeplan "$build_dir/closeplan" --root . --update golden
 git status --short -- examples tests/cli/transcripts
