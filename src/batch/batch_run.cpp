@@ -25,6 +25,20 @@ namespace closeplan::batch {
 
 namespace {
 
+deal_health health_of(const health::report& review) {
+    deal_health h;
+    h.score = review.score;
+    h.errors = review.errors;
+    h.warnings = review.warnings;
+    h.notes = review.notes;
+    for (const auto& f : review.findings) {
+        auto rule = f.rule_id + ' ' + f.rule_name;
+        if (h.rules.empty() || h.rules.back() != rule) h.rules.push_back(std::move(rule));
+    }
+    return h;
+}
+
+
 struct job {
     std::size_t seq = 0;
     std::vector<export_row> rows;
@@ -146,6 +160,7 @@ private:
         r.progress = facts.overall;
         r.slipped = facts.slipped_count;
         r.overdue = facts.overdue_count;
+        if (inputs_.health) r.health = health_of(health::review(plan, facts, *inputs_.health));
         for (const auto& ext : extensions_) r.files.push_back(r.stem + "." + ext);
 
         if (inputs_.resume && sink_.up_to_date(r.stem, r.hash, extensions_)) {

@@ -15,6 +15,7 @@
 #include "batch/error_report.hpp"
 #include "batch/mapping.hpp"
 #include "closeplan/diagnostics.hpp"
+#include "health/health.hpp"
 #include "pipeline/pipeline.hpp"
 #include "schedule/business_calendar.hpp"
 #include "schedule/playbook.hpp"
@@ -37,9 +38,17 @@ struct batch_inputs {
     bool resume = false;
     std::string fingerprint;  ///< everything besides the row that changes the output (options, version)
     std::size_t max_in_flight = 0;  ///< deals read but not yet reported; 0 = 16 per worker + 16
+    std::optional<health::config> health;     ///< set by --check: each deal's plan health goes into the index
 };
 
 enum class deal_outcome { rendered, up_to_date, failed };
+
+/// A deal's plan health (--check), for the seller's index, never the buyer's documents.
+struct deal_health {
+    int score = 100;
+    int errors = 0, warnings = 0, notes = 0;
+    std::vector<std::string> rules;  ///< "H812 step-at-risk", each rule found, in id order
+};
 
 /// What happened to one deal (one row, or one deal's task rows).
 struct deal_result {
@@ -59,6 +68,7 @@ struct deal_result {
     bool feasible = true;
     int business_days_missing = 0;
     std::size_t warnings = 0;
+    std::optional<deal_health> health;  ///< with --check
 };
 
 /// Where results go: the command writes files, the tests collect them.

@@ -30,7 +30,7 @@ std::string percent_encode_path(std::string_view name) {
 
 }  // namespace
 
-std::string index_page_start(const std::string& title, model::date as_of) {
+std::string index_page_start(const std::string& title, model::date as_of, bool with_health) {
     return "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
@@ -40,17 +40,29 @@ std::string index_page_start(const std::string& title, model::date as_of) {
            "th{background:#f1f4f8}.bad{color:#a11d1d;font-weight:bold}.num{text-align:right}\n"
            "</style>\n</head>\n<body>\n<h1>" + esc(title) + "</h1>\n<p>As of " + model::format_iso_date(as_of) +
            "</p>\n<table>\n<thead><tr><th>Row</th><th>Deal</th><th>Close date</th><th class=\"num\">Progress</th>"
-           "<th class=\"num\">Slips</th><th class=\"num\">Overdue</th><th>Schedule</th><th>Files</th></tr></thead>\n<tbody>\n";
+           "<th class=\"num\">Slips</th><th class=\"num\">Overdue</th><th>Schedule</th>" +
+           std::string(with_health ? "<th>Health</th>" : "") + "<th>Files</th></tr></thead>\n<tbody>\n";
 }
 
-std::string index_page_row(const deal_result& deal) {
+namespace {
+
+// "87/100: H812 step-at-risk, H814 slipped-steps" (the index is the seller's page, never the buyer's).
+std::string health_cell(const deal_health& h) {
+    std::string text = std::to_string(h.score) + "/100";
+    for (std::size_t i = 0; i < h.rules.size(); ++i) text += (i ? ", " : ": ") + h.rules[i];
+    return std::string("<td") + (h.errors > 0 ? " class=\"bad\"" : "") + ">" + esc(text) + "</td>";
+}
+
+}  // namespace
+
+std::string index_page_row(const deal_result& deal, bool with_health) {
     std::string label = deal.id.empty() ? deal.name : deal.name.empty() ? deal.id : deal.id + " " + deal.name;
     std::string row = "<tr><td>" + std::to_string(deal.line) + "</td><td>" + esc(label) + "</td><td>" +
                       (deal.close ? model::format_iso_date(*deal.close) : std::string()) + "</td>";
     if (deal.outcome == deal_outcome::failed) {
         const auto& first = deal.errors.empty() ? row_error{} : deal.errors.front();
         return row + "<td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td><td class=\"bad\">failed: " +
-               esc(first.message) + "</td><td></td></tr>\n";
+               esc(first.message) + "</td>" + (with_health ? "<td></td>" : "") + "<td></td></tr>\n";
     }
     row += "<td class=\"num\">" + std::to_string(deal.progress.done) + "/" + std::to_string(deal.progress.total) +
            "</td><td class=\"num\">" + std::to_string(deal.slipped) + "</td><td class=\"num\">" +
@@ -58,6 +70,7 @@ std::string index_page_row(const deal_result& deal) {
     row += deal.feasible ? std::string("<td>fits</td>")
                          : "<td class=\"bad\">does not fit: " + std::to_string(deal.business_days_missing) +
                                " business days missing</td>";
+    if (with_health) row += deal.health ? health_cell(*deal.health) : "<td></td>";
     row += "<td>";
     for (std::size_t i = 0; i < deal.files.size(); ++i) {
         const auto& file = deal.files[i];
@@ -97,6 +110,13 @@ std::string deal_json(const deal_result& deal) {
                std::to_string(deal.progress.total) + "},\"slipped\":" + std::to_string(deal.slipped) +
                ",\"overdue\":" + std::to_string(deal.overdue) + ",\"schedule_fits\":" + (deal.feasible ? "true" : "false") +
                ",\"business_days_missing\":" + std::to_string(deal.business_days_missing);
+    }
+    if (deal.health) {
+        std::string rules;
+        for (const auto& r : deal.health->rules) rules += (rules.empty() ? "" : ",") + json_string(r);
+        out += ",\"health\":{\"score\":" + std::to_string(deal.health->score) + ",\"errors\":" +
+               std::to_string(deal.health->errors) + ",\"warnings\":" + std::to_string(deal.health->warnings) +
+               ",\"notes\":" + std::to_string(deal.health->notes) + ",\"rules\":[" + rules + "]}";
     }
     std::string errors;
     for (const auto& e : deal.errors) errors += (errors.empty() ? "" : ",") + error_json(e);

@@ -11,9 +11,10 @@
 namespace closeplan::batch {
 
 /// From `<!doctype html>` to the table's header row. `title` is escaped.
-std::string index_page_start(const std::string& title, model::date as_of);
+std::string index_page_start(const std::string& title, model::date as_of, bool with_health = false);
 /// One table row; every CRM value escaped, links only to the deal's own files.
-std::string index_page_row(const deal_result& deal);
+/// `with_health` adds the Health column (batch --check).
+std::string index_page_row(const deal_result& deal, bool with_health = false);
 /// The closing count of rows with documents, failed and left to other shards, and the tags.
 std::string index_page_end(const batch_totals& totals);
 

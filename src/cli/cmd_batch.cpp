@@ -34,6 +34,7 @@
 #include "batch/index_page.hpp"
 #include "batch/mapping.hpp"
 #include "cli/command_registry.hpp"
+#include "health/health.hpp"
 #include "cli/commands.hpp"
 #include "cli/output_files.hpp"
 #include "cli/terminal.hpp"
@@ -76,6 +77,8 @@ struct batch_flags {
     std::string report;
     bool resume = false;
     bool quiet = false;
+    bool check = false;         ///< each deal's plan health in the index and report
+    std::string health_config;  ///< --health-config: the rules' settings (as `check --config`)
 };
 
 [[noreturn]] void fail_write(const std::string& path, const std::string& reason) {
@@ -237,7 +240,8 @@ public:
           index_((fs::path(flags.output) / ("index" + suffix + ".html")).string()),
           errors_((fs::path(flags.output) / ("errors" + suffix + ".csv")).string()),
           bar_(show_progress, export_size) {
-        index_.write(batch::index_page_start("Batch: " + fs::path(flags.export_path).filename().string(), as_of));
+        index_.write(batch::index_page_start("Batch: " + fs::path(flags.export_path).filename().string(), as_of,
+                                             flags.check));
         errors_.write(batch::errors_csv_header());
         if (flags.report == "json") {
             report_.emplace((fs::path(flags.output) / ("batch-report" + suffix + ".json")).string());
@@ -259,7 +263,7 @@ public:
     }
 
     void deal_done(const batch::deal_result& deal) override {
-        index_.write(batch::index_page_row(deal));
+        index_.write(batch::index_page_row(deal, flags_.check));
         for (const auto& e : deal.errors) {
             errors_.write(batch::errors_csv_line(e));
             if (printed_errors_ < 20) {
@@ -418,6 +422,12 @@ exit_code run_batch_command(const batch_flags& flags) {
         if (auto tree = load::load_file(flags.value_map, diags))
             if (auto entries = validate::validate_value_map(*tree, diags)) inputs.value_map = std::move(*entries);
     }
+    if (flags.check) {
+        if (flags.health_config.empty()) inputs.health = health::config{};
+        else inputs.health = health::load_config(flags.health_config, diags);
+    } else if (!flags.health_config.empty()) {
+        return static_cast<exit_code>(usage("--health-config needs --check"));
+    }
     if (diags.has_errors()) {
         print_diagnostics(diags, std::cerr);
         return exit_code::invalid_input;
@@ -497,6 +507,8 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
     command->add_option("--shard", flags.shard, "Render only deal K of every N (K/N, e.g. 1/4) for several machines");
     command->add_option("--report", flags.report, "Also write batch-report.json")->check(CLI::IsMember({"json"}));
     command->add_flag("--resume", flags.resume, "Skip deals whose files were made from the same row and options");
+    command->add_flag("--check", flags.check, "Add each deal's plan health (score and rules found) to index.html and the JSON report");
+    command->add_option("--health-config", flags.health_config, "Health rule settings for --check (as `closeplan check --config`)");
     command->add_flag("-q,--quiet", flags.quiet, "Print errors only");
     return command;
 }

@@ -16,11 +16,21 @@ namespace {
 
 // A parsed source face per font file, shared by every document and thread:
 // HarfBuzz faces are immutable once made and safe to read from many threads.
+struct face_cache {
+    std::mutex mutex;
+    std::map<std::string, hb_face_t*> faces;
+    face_cache() = default;
+    face_cache(const face_cache&) = delete;
+    face_cache& operator=(const face_cache&) = delete;
+    ~face_cache() {
+        for (auto& [path, face] : faces) hb_face_destroy(face);
+    }
+};
+
 hb_face_t* source_face(const std::string& path) {
-    static std::mutex mutex;
-    static std::map<std::string, hb_face_t*> faces;  // kept for the life of the process
-    std::lock_guard lock(mutex);
-    auto& face = faces[path];
+    static face_cache cache;  // for the life of the process
+    std::lock_guard lock(cache.mutex);
+    auto& face = cache.faces[path];
     if (!face) {
         hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
         if (!blob) return nullptr;

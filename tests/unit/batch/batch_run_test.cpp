@@ -3,6 +3,8 @@
 // failures reported with their line, results in input order for any -j.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -98,6 +100,40 @@ TEST(BatchRun, SalesforceReportRowsAreRenderedOrReported) {
     EXPECT_NE(md.find("Claims analytics platform"), std::string::npos);
     EXPECT_NE(md.find("Northwind Health"), std::string::npos);
     EXPECT_NE(md.find("IT security review"), std::string::npos);
+}
+
+TEST(BatchRun, CheckAddsEachDealsHealthAndChangesNoDocument) {
+    memory_sink plain_sink, checked_sink;
+    auto plain = inputs_for("salesforce-report.csv", 2);
+    auto checked = plain;
+    checked.health = health::config{};
+    auto a = run("salesforce-report.csv", plain, plain_sink);
+    auto b = run("salesforce-report.csv", checked, checked_sink);
+    EXPECT_EQ(a.files, b.files) << "health is for the seller's index only";
+    ASSERT_EQ(b.deals.size(), 4u);
+    EXPECT_FALSE(a.deals[0].health);
+    for (const auto& deal : b.deals) {
+        if (deal.outcome == deal_outcome::failed) {
+            EXPECT_FALSE(deal.health);
+            continue;
+        }
+        ASSERT_TRUE(deal.health) << deal.stem;
+        EXPECT_GE(deal.health->score, 0);
+        EXPECT_LE(deal.health->score, 100);
+        // The default playbook-scheduled plan names no stakeholders: no economic buyer, no champion.
+        const auto& rules = deal.health->rules;
+        EXPECT_TRUE(std::any_of(rules.begin(), rules.end(), [](const std::string& r) { return r.starts_with("H8"); }));
+        const auto row = index_page_row(deal, true);
+        EXPECT_NE(row.find(">" + std::to_string(deal.health->score) + "/100: H8"), std::string::npos) << row;
+        EXPECT_NE(deal_json(deal).find("\"health\":{\"score\":" + std::to_string(deal.health->score)), std::string::npos);
+    }
+    // Configured like `check --config`: a rule switched off is not listed.
+    auto quiet = checked;
+    const std::string first_rule = b.deals[0].health->rules.front().substr(0, 4);
+    quiet.health->rules[first_rule].enabled = false;
+    memory_sink quiet_sink;
+    auto c = run("salesforce-report.csv", quiet, quiet_sink);
+    for (const auto& r : c.deals[0].health->rules) EXPECT_FALSE(r.starts_with(first_rule)) << r;
 }
 
 TEST(BatchRun, SameResultsWhateverTheNumberOfWorkers) {

@@ -33,6 +33,23 @@ TEST(IndexPage, RowEscapesEveryCrmValue) {
               "<td><a href=\"script-x-script-A-B-i.html\">html</a> <a href=\"script-x-script-A-B-i.pdf\">pdf</a></td></tr>\n");
 }
 
+TEST(IndexPage, HealthColumnOnlyWithCheck) {
+    auto d = hostile_deal();
+    d.health = deal_health{62, 1, 3, 0, {"H801 seller-heavy", "H816 <no> economic buyer"}};
+    EXPECT_EQ(index_page_row(d), index_page_row(hostile_deal()));
+    const auto row = index_page_row(d, true);
+    EXPECT_NE(row.find("<td class=\"bad\">62/100: H801 seller-heavy, H816 &lt;no&gt; economic buyer</td><td><a"),
+              std::string::npos) << row;
+    EXPECT_NE(index_page_start("x", *model::parse_iso_date("2026-06-01"), true).find("<th>Health</th><th>Files</th>"),
+              std::string::npos);
+    deal_result failed;
+    failed.name = "Renewal";
+    EXPECT_NE(index_page_row(failed, true).find("</td><td></td><td></td></tr>"), std::string::npos);
+    EXPECT_NE(deal_json(d).find("\"health\":{\"score\":62,\"errors\":1,\"warnings\":3,\"notes\":0,"
+                                "\"rules\":[\"H801 seller-heavy\",\"H816 <no> economic buyer\"]}"),
+              std::string::npos);
+}
+
 TEST(IndexPage, FailedRowShowsItsFirstError) {
     deal_result d;
     d.line = 4;
