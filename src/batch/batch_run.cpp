@@ -304,6 +304,9 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
         return std::nullopt;
     }
     if (inputs.dates) mapping->dates = *inputs.dates;
+    // Applied after detection too: a detected preset knows no seller or currency of its own.
+    if (!inputs.currency.empty()) mapping->currency = inputs.currency;
+    if (!inputs.seller.empty()) mapping->seller = inputs.seller;
 
     row_reader reader;
     reader.header = &header;

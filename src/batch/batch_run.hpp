@@ -30,6 +30,8 @@ struct batch_inputs {
     std::string group_by;                     ///< set: one row per task, grouped by this column
     std::optional<date_style> dates;          ///< --date-format, over the mapping's
     std::optional<decimal_mark> decimal;      ///< over the mapping's and the separator's
+    std::string currency;                     ///< --currency: over the mapping's or preset's, when set
+    std::string seller;                       ///< --seller: over the mapping's or preset's, when set
     std::vector<model::value_entry> value_map;
     pipeline::render_request request;         ///< formats, as_of/today, templates, style, paper, locale
     int jobs = 1;

@@ -410,10 +410,8 @@ exit_code run_batch_command(const batch_flags& flags) {
     diagnostic_sink diags;
     if (!flags.preset.empty()) inputs.mapping = batch::preset_named(flags.preset);
     if (!flags.mapping.empty()) inputs.mapping = batch::load_mapping(flags.mapping, diags);
-    if (inputs.mapping) {
-        if (!flags.currency.empty()) inputs.mapping->currency = flags.currency;
-        if (!flags.seller.empty()) inputs.mapping->seller = flags.seller;
-    }
+    inputs.currency = flags.currency;
+    inputs.seller = flags.seller;
     if (!flags.playbook.empty()) inputs.playbook = schedule::load_playbook(flags.playbook, diags);
     else if (flags.group_by.empty()) inputs.playbook = batch::default_playbook();
     for (const auto& path : flags.holidays)

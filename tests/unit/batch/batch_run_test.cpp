@@ -136,6 +136,16 @@ TEST(BatchRun, CheckAddsEachDealsHealthAndChangesNoDocument) {
     for (const auto& r : c.deals[0].health->rules) EXPECT_FALSE(r.starts_with(first_rule)) << r;
 }
 
+TEST(BatchRun, SellerAndCurrencyFlagsApplyToADetectedPresetToo) {
+    memory_sink sink;
+    auto inputs = inputs_for("salesforce-report.csv", 1);
+    ASSERT_FALSE(inputs.mapping) << "the preset is detected from the header";
+    inputs.seller = "Acme Analytics";
+    auto out = run("salesforce-report.csv", inputs, sink);
+    const auto& md = out.files["006A000001-Claims-analytics-platform.md"];
+    EXPECT_NE(md.find("**Northwind Health** × **Acme Analytics**"), std::string::npos) << md.substr(0, 200);
+}
+
 TEST(BatchRun, SameResultsWhateverTheNumberOfWorkers) {
     // PDF too: its per-thread libharu documents and template caches are exercised from several workers
     // (run this test under ThreadSanitizer: build-batch-tsan).
