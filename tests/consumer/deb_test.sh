@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Builds the .deb with CPack, checks its declared dependencies and contents,
-# unpacks it into a throwaway root (dpkg -x, no root rights, no network) and
+# asks apt whether it installs here (simulated), unpacks it into a throwaway
+# root (dpkg -x, no root rights, no network) and
 # runs the unpacked binary on an example: its output must equal the golden,
 # with no share/ files needed (templates and styles are compiled in).
 #
@@ -33,6 +34,23 @@ grep -q '^ Package: closeplan$' <<<"$info" || { echo "FAIL: package name" >&2; f
 for package in $(tr ',' '\n' <<<"$depends" | sed 's/(.*)//; s/|.*//; s/ //g'); do
   dpkg -s "$package" >/dev/null 2>&1 || { echo "FAIL: $package is not a known, installed package" >&2; fail=1; }
 done
+
+# apt's own resolver on this Debian 12 machine: the package installs with
+# nothing more to fetch (simulated: nothing is installed or downloaded).
+if command -v apt-get >/dev/null; then
+  if sim="$(apt-get install --simulate --no-install-recommends "$deb" 2>&1)"; then
+    inst="$(grep '^Inst ' <<<"$sim" || true)"
+    if [[ "$inst" != "Inst closeplan "* || "$(wc -l <<<"$inst")" != 1 ]]; then
+      echo "FAIL: apt would install more than closeplan:" >&2
+      echo "$inst" >&2
+      fail=1
+    fi
+  else
+    echo "FAIL: apt-get cannot install the package:" >&2
+    echo "$sim" >&2
+    fail=1
+  fi
+fi
 
 contents="$(dpkg-deb -c "$deb" | awk '{print $6}')"
 for path in ./usr/bin/closeplan ./usr/include/closeplan/closeplan.hpp ./usr/include/closeplan/diagnostics.hpp \
