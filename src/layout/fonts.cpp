@@ -3,7 +3,9 @@
 #include "layout/fonts.hpp"
 
 #include <hpdf.h>
+#include <hpdf_fontdef.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -101,24 +103,31 @@ family_tables build_embedded(const font_paths& paths) {
     doc_guard g{HPDF_New(record_error, &errs)};
     if (!g.doc || HPDF_UseUTFEncodings(g.doc) != HPDF_OK) fail_fonts("cannot initialise libharu", "reinstall libhpdf");
     for (std::size_t f = 0; f < files.size(); ++f) {
+        // Only the font definition: HPDF_GetFont would also build a 65,536-entry
+        // glyph map this table does not need (most of a process's start-up).
         const char* name = HPDF_LoadTTFontFromFile(g.doc, files[f]->c_str(), HPDF_TRUE);
         HPDF_FontDef def = name ? HPDF_Doc_FindFontDef(g.doc, name) : nullptr;
-        HPDF_Font font = name ? HPDF_GetFont(g.doc, name, "UTF-8") : nullptr;
-        if (!def || !font || errs.error_no != 0) {
+        if (!def || !def->attr || errs.error_no != 0) {
             fail_fonts("cannot load the TrueType font \"" + *files[f] + "\" (libharu error " +
                            std::to_string(errs.error_no) + ")",
                        "use TrueType (.ttf) files; OpenType/CFF (.otf) and collections (.ttc) are not supported");
         }
         auto& face = t.faces[f];
-        for (std::uint32_t cp = 0x20; cp < bmp_size; ++cp) {
-            if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-            if (HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(cp)) == 0) continue;
-            face.units[cp] = HPDF_TTFontDef_GetCharWidth(def, static_cast<HPDF_UINT16>(cp));
+        // Only code points inside the cmap's segments can have a glyph: ask
+        // libharu about those (a few thousand) rather than all 65,536.
+        const auto& cmap = static_cast<HPDF_TTFontDefAttr>(def->attr)->cmap;
+        for (unsigned seg = 0; seg < cmap.seg_count_x2 / 2u; ++seg) {
+            for (std::uint32_t cp = std::max<std::uint32_t>(cmap.start_count[seg], 0x20);
+                 cp <= cmap.end_count[seg] && cp < bmp_size; ++cp) {
+                if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+                if (HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(cp)) == 0) continue;
+                face.units[cp] = HPDF_TTFontDef_GetCharWidth(def, static_cast<HPDF_UINT16>(cp));
+            }
         }
         face.fallback = face.units['?'] >= 0 ? face.units['?'] : 500;
         if (f == 0) {
-            t.ascent = HPDF_Font_GetAscent(font);
-            t.descent = -HPDF_Font_GetDescent(font);
+            t.ascent = def->ascent;
+            t.descent = -def->descent;
         }
         if (errs.error_no != 0) fail_fonts("cannot read the widths of \"" + *files[f] + "\"", "check the font file");
     }
