@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "closeplan/diagnostics.hpp"
+#include "layout/hpdf_errors.hpp"
 #include "layout/winansi.hpp"
 
 namespace closeplan::layout {
@@ -33,18 +34,6 @@ struct family_tables {
     font_choice choice;
 };
 
-struct hpdf_errors {
-    HPDF_STATUS error_no = 0, detail_no = 0;
-};
-
-// Records only: unwinding through libharu's C frames would leave it half-done.
-void record_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) {
-    auto* errs = static_cast<hpdf_errors*>(user_data);
-    if (errs->error_no == 0) {
-        errs->error_no = error_no;
-        errs->detail_no = detail_no;
-    }
-}
 
 struct doc_guard {
     HPDF_Doc doc;
@@ -63,7 +52,7 @@ family_tables build_standard() {
     family_tables t;
     t.choice = font_choice{false, "Helvetica", {}};
     hpdf_errors errs;
-    doc_guard g{HPDF_New(record_error, &errs)};
+    doc_guard g{HPDF_New(record_hpdf_error, &errs)};
     static constexpr std::array<const char*, 4> names = {"Helvetica", "Helvetica-Bold", "Helvetica-Oblique",
                                                          "Helvetica-BoldOblique"};
     for (std::size_t f = 0; f < names.size(); ++f) {
@@ -100,7 +89,7 @@ family_tables build_embedded(const font_paths& paths) {
         t.choice.files.push_back(*file);
     }
     hpdf_errors errs;
-    doc_guard g{HPDF_New(record_error, &errs)};
+    doc_guard g{HPDF_New(record_hpdf_error, &errs)};
     if (!g.doc || HPDF_UseUTFEncodings(g.doc) != HPDF_OK) fail_fonts("cannot initialise libharu", "reinstall libhpdf");
     for (std::size_t f = 0; f < files.size(); ++f) {
         // Only the font definition: HPDF_GetFont would also build a 65,536-entry

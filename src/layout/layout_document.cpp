@@ -3,7 +3,6 @@
 #include "layout/layout_document.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <limits>
 #include <optional>
 #include <set>
@@ -241,22 +240,6 @@ context make_context(const font_metrics& m, const page_style& st, double body, s
     return ctx;
 }
 
-void add_footers(std::vector<page>& pages, const page_style& st, const context& ctx) {
-    const std::size_t total = pages.size();
-    for (std::size_t i = 0; i < total; ++i) {
-        const std::string label = "page " + std::to_string(i + 1) + " of " + std::to_string(total);
-        const double w = ctx.metrics().width(label, font_face::regular, ctx.small);
-        pages[i].items.push_back({text_run{st.width - st.margin_right - w, st.margin_bottom + ctx.metrics().descent(ctx.small) + 0.5,
-                                           font_face::regular, ctx.small, st.muted, label}});
-    }
-}
-
-std::string code_point_name(char32_t cp) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
-    return buffer;
-}
-
 }  // namespace
 
 paged_document layout_document(const view::document& doc, const font_metrics& metrics, const layout_options& options,
@@ -324,13 +307,7 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
     out.pages = paginate(flow, frame);
     if (full) add_footers(out.pages, st, ctx);
 
-    if (!unpaintable.empty()) {
-        std::string list;
-        for (char32_t cp : unpaintable) list += (list.empty() ? "" : ", ") + code_point_name(cp);
-        const std::string with = metrics.can_paint(U'\u25A1') ? "\u25A1" : "?";
-        diags.warning("O511", "characters no available font can paint were replaced with " + with + ": " + list, {},
-                      {"remove emoji and other symbols from the plan, or use words instead"});
-    }
+    report_unpaintable(unpaintable, metrics, diags);
     return out;
 }
 

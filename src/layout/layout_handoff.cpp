@@ -126,23 +126,6 @@ std::vector<place_of> resolve_markers(std::vector<page>& pages, std::size_t coun
     return anchors;
 }
 
-void add_footers(std::vector<page>& pages, const page_style& st, const context& ctx) {
-    const std::size_t total = pages.size();
-    for (std::size_t i = 0; i < total; ++i) {
-        const std::string label = "page " + std::to_string(i + 1) + " of " + std::to_string(total);
-        const double w = ctx.metrics().width(label, font_face::regular, ctx.small);
-        pages[i].items.push_back({text_run{st.width - st.margin_right - w,
-                                           st.margin_bottom + ctx.metrics().descent(ctx.small) + 0.5,
-                                           font_face::regular, ctx.small, st.muted, label}});
-    }
-}
-
-std::string code_point_name(char32_t cp) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
-    return buffer;
-}
-
 }  // namespace
 
 paged_document layout_handoff(const view::document& doc, const font_metrics& metrics, const layout_options& options,
@@ -183,13 +166,7 @@ paged_document layout_handoff(const view::document& doc, const font_metrics& met
     out.pages = std::move(pages);
     out.jumps = std::move(jumps);
 
-    if (!unpaintable.empty()) {
-        std::string list;
-        for (char32_t cp : unpaintable) list += (list.empty() ? "" : ", ") + code_point_name(cp);
-        const std::string with = metrics.can_paint(U'\u25A1') ? "\u25A1" : "?";
-        diags.warning("O511", "characters no available font can paint were replaced with " + with + ": " + list, {},
-                      {"remove emoji and other symbols from the plan, or use words instead"});
-    }
+    report_unpaintable(unpaintable, metrics, diags);
     return out;
 }
 

@@ -2,9 +2,11 @@
 // The pieces of the page layout: blocks, tables, the title block, the timeline (internal to layout/).
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
+#include "closeplan/diagnostics.hpp"
 #include "layout/inline_flow.hpp"
 #include "view/document.hpp"
 
@@ -60,5 +62,11 @@ std::vector<fragment> merged_people_table(const view::section& people, const vie
 
 /// Columns side by side, `widths[i]` wide, a column gap apart.
 fragment side_by_side(const std::vector<fragment>& columns, const std::vector<double>& widths, const context& ctx);
+
+/// "page X of Y" at the foot of every page, in the small size and muted colour.
+void add_footers(std::vector<page>& pages, const page_style& st, const context& ctx);
+/// The one O511 warning listing the code points replaced because no font had them.
+void report_unpaintable(const std::set<char32_t>& unpaintable, const font_metrics& metrics,
+                        closeplan::diagnostic_sink& diags);
 
 }  // namespace closeplan::layout::detail

@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "layout/hpdf_errors.hpp"
 #include "layout/winansi.hpp"
 #include "render/font_subset.hpp"
 #include "render/pdf_images.hpp"
@@ -23,18 +24,7 @@ namespace {
 
 using layout::font_face;
 
-struct hpdf_errors {
-    HPDF_STATUS error_no = 0, detail_no = 0;
-};
-
-// Records only: a longjmp or throw through libharu's C frames would leave it half-done.
-void record_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) {
-    auto* errs = static_cast<hpdf_errors*>(user_data);
-    if (errs->error_no == 0) {
-        errs->error_no = error_no;
-        errs->detail_no = detail_no;
-    }
-}
+using layout::hpdf_errors;
 
 std::string hex(HPDF_STATUS v) {
     static constexpr char digits[] = "0123456789ABCDEF";
@@ -151,7 +141,7 @@ public:
         errs_ = {};
         const bool fresh = in_.fonts.embedded || !state.spare;
         if (fresh) {
-            pdf_ = HPDF_New(record_error, &errs_);
+            pdf_ = HPDF_New(layout::record_hpdf_error, &errs_);
         } else {
             pdf_ = state.spare.release();
             HPDF_NewDoc(pdf_);

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// What every multi-page layout adds around its content: "page X of Y" footers,
+// and the one warning about characters no font could paint.
+#include <cstdio>
+
+#include "layout/layout_parts.hpp"
+
+namespace closeplan::layout::detail {
+
+namespace {
+
+std::string code_point_name(char32_t cp) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
+    return buffer;
+}
+
+}  // namespace
+
+void add_footers(std::vector<page>& pages, const page_style& st, const context& ctx) {
+    const std::size_t total = pages.size();
+    for (std::size_t i = 0; i < total; ++i) {
+        const std::string label = "page " + std::to_string(i + 1) + " of " + std::to_string(total);
+        const double w = ctx.metrics().width(label, font_face::regular, ctx.small);
+        pages[i].items.push_back({text_run{st.width - st.margin_right - w,
+                                           st.margin_bottom + ctx.metrics().descent(ctx.small) + 0.5,
+                                           font_face::regular, ctx.small, st.muted, label}});
+    }
+}
+
+void report_unpaintable(const std::set<char32_t>& unpaintable, const font_metrics& metrics, diagnostic_sink& diags) {
+    if (unpaintable.empty()) return;
+    std::string list;
+    for (char32_t cp : unpaintable) list += (list.empty() ? "" : ", ") + code_point_name(cp);
+    const std::string with = metrics.can_paint(U'\u25A1') ? "\u25A1" : "?";
+    diags.warning("O511", "characters no available font can paint were replaced with " + with + ": " + list, {},
+                  {"remove emoji and other symbols from the plan, or use words instead"});
+}
+
+}  // namespace closeplan::layout::detail
