@@ -8,7 +8,6 @@
 #include <regex>
 #include <sstream>
 
-#include "render/embedded_files.hpp"
 #include "render/style_context.hpp"
 #include "render/template_check.hpp"
 #include "render/template_set.hpp"
@@ -232,12 +231,10 @@ template_value style_context(const style& look) {
 style style::built_in() {
     static const style cached = [] {
         style s;
-        for (const auto& f : embedded_files())
-            if (f.path == "styles/default.yaml") {
-                diagnostic_sink ignored;  // a broken built-in style fails the unit tests, not the user
-                if (const auto entries = detail::load_flat_yaml(f.bytes, "built-in:styles/default.yaml", "T404", ignored))
-                    apply(*entries, s.tokens_, ignored);
-            }
+        // Flattened at build time; a broken built-in style fails the build and the unit tests, not the user.
+        diagnostic_sink ignored;
+        if (const auto entries = detail::built_in_flat("styles/default.yaml", "built-in:styles/default.yaml"))
+            apply(*entries, s.tokens_, ignored);
         return s;
     }();
     return cached;

@@ -74,6 +74,13 @@ template_set::template_set(std::string dir) : dir_(std::move(dir)) {
 
 std::optional<resource_text> template_set::find(std::string_view name) const {
     if (!safe_name(name)) return std::nullopt;
+    if (auto on_disk = find_in_folder(name)) return on_disk;
+    const std::string key = "templates/" + std::string(name);
+    if (const auto bytes = built_in(key)) return resource_text{std::string(name), "built-in:" + key, std::string(*bytes)};
+    return std::nullopt;
+}
+
+std::optional<resource_text> template_set::find_in_folder(std::string_view name) const {
     if (!dir_.empty()) {
         const fs::path path = fs::path(dir_) / std::string(name);
         std::error_code ec;
@@ -87,9 +94,22 @@ std::optional<resource_text> template_set::find(std::string_view name) const {
             return resource_text{std::string(name), path.string(), text.str()};
         }
     }
-    const std::string key = "templates/" + std::string(name);
-    if (const auto bytes = built_in(key)) return resource_text{std::string(name), "built-in:" + key, std::string(*bytes)};
     return std::nullopt;
+}
+
+std::optional<detail::flat_map> template_set::find_flat(std::string_view name, const std::string& code,
+                                                        diagnostic_sink& diags, bool& exists) const {
+    exists = false;
+    if (!safe_name(name)) return std::nullopt;
+    if (const auto on_disk = find_in_folder(name)) {
+        exists = true;
+        return detail::load_flat_yaml(on_disk->text, on_disk->origin, code, diags);
+    }
+    // A built-in file was flattened when closeplan was built: no YAML parse here.
+    const std::string key = "templates/" + std::string(name);
+    auto entries = detail::built_in_flat(key, "built-in:" + key);
+    exists = entries.has_value();
+    return entries;
 }
 
 view::labels template_set::load_labels(std::string_view locale, diagnostic_sink& diags) const {
@@ -120,7 +140,9 @@ view::labels template_set::read_labels(std::string_view locale, diagnostic_sink&
         chain.push_back(*tag);
         if (const auto dash = tag->find('-'); dash != std::string::npos) chain.push_back(tag->substr(0, dash));
     } else {
-        diags.error("T403", "`" + std::string(locale) + "` is not a language tag", {},
+        std::string message = "`";  // appended, not `"`" + ...`: GCC 12 warns falsely (-Wrestrict) on that
+        message.append(locale).append("` is not a language tag");
+        diags.error("T403", std::move(message), {},
                     {"write a BCP 47 tag such as en-US, de or pt-BR"});
     }
     if (std::find(chain.begin(), chain.end(), "en") == chain.end()) chain.push_back("en");
@@ -130,13 +152,13 @@ view::labels template_set::read_labels(std::string_view locale, diagnostic_sink&
     bool found_specific = false;
     // English first, so every other language only overrides what it has.
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-        const auto file = find("labels/" + *it + ".yaml");
-        if (!file) {
+        bool exists = false;
+        const auto entries = find_flat("labels/" + *it + ".yaml", "T403", diags, exists);
+        if (!exists) {
             if (*it == "en")
                 diags.error("T403", "no labels/en.yaml", {}, {"the English labels are the fallback for every language"});
             continue;
         }
-        const auto entries = detail::load_flat_yaml(file->text, file->origin, "T403", diags);
         if (!entries) continue;
         for (const auto& [key, value] : *entries) {
             if (*it == "en") {

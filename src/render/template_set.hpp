@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "closeplan/diagnostics.hpp"
+#include "render/yaml_flat.hpp"
 #include "view/build_document.hpp"
 
 namespace closeplan::render {
@@ -40,6 +41,13 @@ public:
 
 private:
     [[nodiscard]] view::labels read_labels(std::string_view locale, diagnostic_sink& diags) const;
+    /// The named file in the user's folder only.
+    [[nodiscard]] std::optional<resource_text> find_in_folder(std::string_view name) const;
+    /// The named YAML file flattened (see detail::load_flat_yaml): the user's
+    /// copy is parsed, with errors reported as `code`; a built-in one comes
+    /// from the table flattened at build time. `exists` says whether either has it.
+    [[nodiscard]] std::optional<detail::flat_map> find_flat(std::string_view name, const std::string& code,
+                                                            diagnostic_sink& diags, bool& exists) const;
 
     std::string dir_;
 };

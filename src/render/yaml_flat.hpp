@@ -24,4 +24,10 @@ using flat_map = std::map<std::string, flat_value, std::less<>>;
 std::optional<flat_map> load_flat_yaml(std::string_view text, const std::string& origin, const std::string& code,
                                        diagnostic_sink& diags);
 
+/// The built-in file `path` ("templates/labels/en.yaml") as load_flat_yaml
+/// gives it, from the table flattened at build time (no YAML parse), with
+/// `origin` as the file of every location. Nullopt when no built-in YAML file
+/// has that path. Built-in files load without diagnostics (the build checks).
+std::optional<flat_map> built_in_flat(std::string_view path, const std::string& origin);
+
 }  // namespace closeplan::render::detail
