@@ -2,10 +2,10 @@
 // The one owner of HarfBuzz's subsetter.
 #include "render/font_subset.hpp"
 
+#include <hb-ot.h>
 #include <hb-subset.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -47,21 +47,45 @@ struct input_deleter {
 struct face_deleter {
     void operator()(hb_face_t* p) const { hb_face_destroy(p); }
 };
+struct font_deleter {
+    void operator()(hb_font_t* p) const { hb_font_destroy(p); }
+};
 struct blob_deleter {
     void operator()(hb_blob_t* p) const { hb_blob_destroy(p); }
 };
 
-bool write_all(int fd, const char* data, std::size_t size) {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
-        if (n <= 0) return false;
-        data += n;
-        size -= static_cast<std::size_t>(n);
+// A PDF name may not hold spaces, delimiters or '#'; PostScript names rarely
+// do, but a font's name table is untrusted input.
+std::string postscript_name_of(hb_face_t* face) {
+    char buffer[128];
+    unsigned size = sizeof buffer;
+    hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &size, buffer);
+    std::string name;
+    for (unsigned i = 0; i < size && buffer[i] != '\0'; ++i) {
+        const char c = buffer[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') name.push_back(c);
     }
-    return true;
+    return name.empty() ? "Embedded" : name;
+}
+
+// The post table's italic angle (a 16.16 fixed-point number at offset 4).
+double italic_angle_of(hb_face_t* face) {
+    const std::unique_ptr<hb_blob_t, blob_deleter> post(hb_face_reference_table(face, HB_TAG('p', 'o', 's', 't')));
+    unsigned size = 0;
+    const auto* data = reinterpret_cast<const unsigned char*>(hb_blob_get_data(post.get(), &size));
+    if (!data || size < 8) return 0;
+    const auto fixed = static_cast<std::int32_t>((std::uint32_t{data[4]} << 24) | (std::uint32_t{data[5]} << 16) |
+                                                 (std::uint32_t{data[6]} << 8) | data[7]);
+    return fixed / 65536.0;
 }
 
 }  // namespace
+
+std::uint16_t font_subset::glyph_of(char32_t code_point) const {
+    const auto it = std::lower_bound(glyphs.begin(), glyphs.end(), code_point,
+                                     [](const auto& entry, char32_t cp) { return entry.first < cp; });
+    return it != glyphs.end() && it->first == code_point ? it->second : 0;
+}
 
 std::optional<font_subset> font_subset::make(const std::string& ttf_path, const std::vector<char32_t>& code_points) {
     hb_face_t* source = source_face(ttf_path);
@@ -74,34 +98,46 @@ std::optional<font_subset> font_subset::make(const std::string& ttf_path, const 
     hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
     const std::unique_ptr<hb_face_t, face_deleter> subset(hb_subset_or_fail(source, input.get()));
     if (!subset) return std::nullopt;
-    const std::unique_ptr<hb_blob_t, blob_deleter> bytes(hb_face_reference_blob(subset.get()));
+    const std::unique_ptr<hb_blob_t, blob_deleter> blob(hb_face_reference_blob(subset.get()));
     unsigned size = 0;
-    const char* data = hb_blob_get_data(bytes.get(), &size);
+    const char* data = hb_blob_get_data(blob.get(), &size);
     if (!data || size == 0) return std::nullopt;
 
-    const int fd = ::memfd_create("closeplan-font", MFD_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    if (!write_all(fd, data, size) || ::lseek(fd, 0, SEEK_SET) != 0) {
-        ::close(fd);
-        return std::nullopt;
+    font_subset out;
+    out.bytes.assign(data, size);
+    out.postscript_name = postscript_name_of(source);
+    out.italic_angle = italic_angle_of(source);
+    // The subset's own cmap and metrics, at a scale of one unit per font unit.
+    const std::unique_ptr<hb_font_t, font_deleter> font(hb_font_create(subset.get()));
+    const int upem = static_cast<int>(hb_face_get_upem(subset.get()));
+    if (upem <= 0) return std::nullopt;
+    const auto per_mille = [upem](hb_position_t units) { return static_cast<int>(units * 1000L / upem); };
+    for (char32_t cp : code_points) {
+        hb_codepoint_t glyph = 0;
+        if (hb_font_get_nominal_glyph(font.get(), cp, &glyph)) out.glyphs.emplace_back(cp, static_cast<std::uint16_t>(glyph));
     }
-    return font_subset(fd, "/proc/self/fd/" + std::to_string(fd));
-}
-
-font_subset::font_subset(font_subset&& other) noexcept : fd_(other.fd_), path_(std::move(other.path_)) { other.fd_ = -1; }
-
-font_subset& font_subset::operator=(font_subset&& other) noexcept {
-    if (this != &other) {
-        if (fd_ >= 0) ::close(fd_);
-        fd_ = other.fd_;
-        path_ = std::move(other.path_);
-        other.fd_ = -1;
+    std::sort(out.glyphs.begin(), out.glyphs.end());
+    const unsigned glyph_count = hb_face_get_glyph_count(subset.get());
+    out.widths.resize(glyph_count);
+    for (unsigned g = 0; g < glyph_count; ++g) out.widths[g] = per_mille(hb_font_get_glyph_h_advance(font.get(), g));
+    // The bounding box and vertical metrics are the source face's: the subset's
+    // head table keeps them, but hb_ot_metrics reads the OS/2 and hhea tables.
+    const std::unique_ptr<hb_font_t, font_deleter> whole(hb_font_create(source));
+    hb_position_t value = 0;
+    if (hb_ot_metrics_get_position(whole.get(), HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &value)) out.ascent = per_mille(value);
+    if (hb_ot_metrics_get_position(whole.get(), HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &value)) out.descent = per_mille(value);
+    if (hb_ot_metrics_get_position(whole.get(), HB_OT_METRICS_TAG_CAP_HEIGHT, &value)) out.cap_height = per_mille(value);
+    const std::unique_ptr<hb_blob_t, blob_deleter> head(hb_face_reference_table(source, HB_TAG('h', 'e', 'a', 'd')));
+    unsigned head_size = 0;
+    const auto* h = reinterpret_cast<const unsigned char*>(hb_blob_get_data(head.get(), &head_size));
+    if (h && head_size >= 44) {
+        const auto int16_at = [h](unsigned at) { return static_cast<std::int16_t>((h[at] << 8) | h[at + 1]); };
+        out.x_min = per_mille(int16_at(36));
+        out.y_min = per_mille(int16_at(38));
+        out.x_max = per_mille(int16_at(40));
+        out.y_max = per_mille(int16_at(42));
     }
-    return *this;
-}
-
-font_subset::~font_subset() {
-    if (fd_ >= 0) ::close(fd_);
+    return out;
 }
 
 }  // namespace closeplan::render

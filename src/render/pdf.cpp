@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Painting laid-out pages with libharu: fonts, text, rules, boxes, checked images, link annotations, info.
+// Painting laid-out pages: our own content streams and embedded fonts, in a libharu document
+// (objects, checked images, link annotations, bookmarks, info, saving).
 #include "render/pdf.hpp"
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_pages.h>
 
 #include <algorithm>
 #include <array>
@@ -17,7 +19,10 @@
 #include "layout/hpdf_errors.hpp"
 #include "layout/winansi.hpp"
 #include "render/font_subset.hpp"
+#include "render/pdf_content.hpp"
 #include "render/pdf_images.hpp"
+#include "render/pdf_objects.hpp"
+#include "render/pdf_type0_font.hpp"
 
 namespace closeplan::render {
 namespace {
@@ -107,9 +112,7 @@ using doc_ptr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, doc_free>;
 
 // Setting up a libharu document (the UTF-8 encoder's tables, the standard
 // fonts' metrics) costs as much as painting the page. HPDF_NewDoc empties a
-// document but keeps those, so each thread keeps one for standard-font PDFs.
-// Embedded fonts always get a new one: libharu names their subsets
-// (HPDFAA+, HPDFAB+) in load order over the document's whole life.
+// document but keeps those, so each thread keeps one for its next PDF.
 // libharu fixes a document's error record when it creates it, so the record
 // lives as long as the thread.
 struct thread_pdf {
@@ -122,12 +125,24 @@ thread_pdf& this_thread_pdf() {
     return state;
 }
 
+// A face as the painter uses it: libharu's font dictionary, and for an
+// embedded family the subset that turns code points into glyph ids.
+struct painted_font {
+    HPDF_Font dict = nullptr;
+    const font_subset* subset = nullptr;  ///< null for a standard font (WinAnsi text)
+};
+
+struct embedded_font {
+    HPDF_Font dict = nullptr;
+    std::unique_ptr<font_subset> subset;
+};
+
 class painter {
 public:
     painter(const layout::paged_document& doc, diagnostic_sink& diags) : in_(doc), diags_(diags) {}
     ~painter() {
         if (!pdf_) return;
-        if (reusable_ && ok()) {
+        if (ok()) {
             this_thread_pdf().spare.reset(pdf_);
         } else {
             HPDF_Free(pdf_);
@@ -139,7 +154,7 @@ public:
     std::string run() {
         auto& state = this_thread_pdf();
         errs_ = {};
-        const bool fresh = in_.fonts.embedded || !state.spare;
+        const bool fresh = !state.spare;
         if (fresh) {
             pdf_ = HPDF_New(layout::record_hpdf_error, &errs_);
         } else {
@@ -147,7 +162,6 @@ public:
             HPDF_NewDoc(pdf_);
         }
         if (!pdf_) return fail("cannot create a PDF document");
-        reusable_ = !in_.fonts.embedded;
         // Compression applies to objects created after this call, so it comes first.
         HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
         if (fresh) HPDF_UseUTFEncodings(pdf_);
@@ -215,8 +229,7 @@ private:
     }
 
     // Embeds the part of `file` the document shows: the code points of every
-    // text run painted in a face that uses this file. The full file when
-    // subsetting fails (the PDF is then only larger).
+    // text run painted in a face that uses this file.
     std::vector<char32_t> code_points_for(const std::string& file) const {
         std::vector<bool> used(0x110000, false);
         std::vector<char32_t> code_points;
@@ -236,60 +249,34 @@ private:
         return code_points;
     }
 
-    const char* load_subset(const std::string& file) {
-        auto subset = font_subset::make(file, code_points_for(file));
-        const std::string& path = subset ? subset->path() : file;
-        const char* name = HPDF_LoadTTFontFromFile(pdf_, path.c_str(), HPDF_TRUE);
-        if (subset) subsets_.push_back(std::move(*subset));  // libharu reads it again when saving
-        return name;
-    }
-
-    // libharu 2.3 writes the ToUnicode map of a UTF-8 font as a CID range,
-    // which is not valid there (poppler: "Invalid 'begincidrange' operator").
-    // With that encoder a font's codes are the Unicode code points themselves,
-    // so the map is the identity over the code points the document shows.
-    void replace_to_unicode(HPDF_Font font, const std::vector<char32_t>& code_points) {
-        HPDF_Dict cmap = HPDF_DictStream_New(pdf_->mmgr, pdf_->xref);
-        if (!cmap) return;
-        cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        std::string text =
-            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-        std::vector<char32_t> bmp;
-        for (char32_t cp : code_points)
-            if (cp <= 0xFFFF && (cp < 0xD800 || cp > 0xDFFF)) bmp.push_back(cp);
-        char entry[32];
-        for (std::size_t i = 0; i < bmp.size(); i += 100) {  // at most 100 entries per block
-            const std::size_t n = std::min<std::size_t>(100, bmp.size() - i);
-            text += std::to_string(n) + " beginbfchar\n";
-            for (std::size_t k = i; k < i + n; ++k) {
-                std::snprintf(entry, sizeof entry, "<%04X> <%04X>\n", static_cast<unsigned>(bmp[k]), static_cast<unsigned>(bmp[k]));
-                text += entry;
-            }
-            text += "endbfchar\n";
-        }
-        text += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-        HPDF_Stream_Write(cmap->stream, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT>(text.size()));
-        HPDF_Dict_Add(font, "ToUnicode", cmap);
-    }
-
-    HPDF_Font font(font_face face) {
+    // A standard font is named, not embedded; an embedded family is a Type0
+    // font per file, over a subset of it.
+    const painted_font* font(font_face face) {
         auto& slot = fonts_[static_cast<std::size_t>(face)];
-        if (slot) return slot;
+        if (slot.dict) return &slot;
         const auto& choice = in_.fonts;
         if (!choice.embedded) {
-            slot = HPDF_GetFont(pdf_, base14_name(choice.family, face), "WinAnsiEncoding");
+            slot.dict = new_standard_font(pdf_, base14_name(choice.family, face));
         } else {
             if (choice.files.empty()) return nullptr;
             const auto& file = choice.files[file_index(face)];
-            auto& name = loaded_[file];
-            if (!name) name = load_subset(file);
-            slot = name ? HPDF_GetFont(pdf_, name, "UTF-8") : nullptr;
-            if (slot) replace_to_unicode(slot, code_points_for(file));
+            auto& embedded = embedded_[file];
+            if (!embedded.dict) {
+                auto subset = font_subset::make(file, code_points_for(file));
+                if (!subset) return nullptr;
+                embedded.subset = std::make_unique<font_subset>(std::move(*subset));
+                embedded.dict = embed_type0_font(pdf_, *embedded.subset, subset_tag(*embedded.subset));
+            }
+            slot = {embedded.dict, embedded.subset.get()};
         }
-        return ok() ? slot : nullptr;
+        return slot.dict && ok() ? &slot : nullptr;
+    }
+
+    // The name under which the page's resources hold the font (libharu adds it on first use).
+    const char* resource_name(font_face face, const painted_font& f) {
+        auto& name = page_font_names_[static_cast<std::size_t>(face)];
+        if (!name) name = HPDF_Page_GetLocalFontName(page_, f.dict);
+        return name;
     }
 
     bool paint_page(const layout::page& p) {
@@ -301,116 +288,85 @@ private:
         ++page_number_;
         if (!page_ || !ok()) return fail_page("cannot add page " + std::to_string(page_number_));
         pages_.push_back(page_);
-        in_text_ = false;
-        cur_fill_.reset();
-        cur_font_ = nullptr;
-        cur_size_ = -1;
-        dashed_ = false;
+        page_font_names_ = {};
+        content_stream content;
         for (const auto& it : p.items) {
-            const bool is_text = std::holds_alternative<layout::text_run>(it.value);
-            if (!is_text && in_text_) {
-                HPDF_Page_EndText(page_);
-                in_text_ = false;
-            }
-            if (is_text) {
-                if (!text(std::get<layout::text_run>(it.value))) return false;
+            if (const auto* t = std::get_if<layout::text_run>(&it.value)) {
+                if (!text(content, *t)) return false;
             } else if (const auto* r = std::get_if<layout::rule>(&it.value)) {
-                line(*r);
+                line(content, *r);
             } else if (const auto* b = std::get_if<layout::box>(&it.value)) {
-                rect(*b);
+                rect(content, *b);
             } else if (const auto* im = std::get_if<layout::image>(&it.value)) {
-                picture(*im);
+                picture(content, *im);
             } else if (const auto* l = std::get_if<layout::link_area>(&it.value)) {
                 link(*l);
             }
             if (!ok()) return fail_page("cannot draw on page " + std::to_string(page_number_));
         }
-        if (in_text_) HPDF_Page_EndText(page_);
-        if (!ok()) return fail_page("cannot finish page " + std::to_string(page_number_));
+        const auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
+        if (!write_deflated(attr->contents, content.finish()) || !ok())
+            return fail_page("cannot finish page " + std::to_string(page_number_));
         return true;
     }
 
-    bool text(const layout::text_run& t) {
+    bool text(content_stream& content, const layout::text_run& t) {
         if (t.text.empty()) return true;
-        HPDF_Font f = font(t.face);
-        if (!f) return fail_page("cannot load the font for the text on page " + std::to_string(page_number_));
-        if (!in_text_) {
-            HPDF_Page_BeginText(page_);
-            in_text_ = true;
-        }
-        if (f != cur_font_ || t.size != cur_size_) {
-            HPDF_Page_SetFontAndSize(page_, f, static_cast<HPDF_REAL>(t.size));
-            cur_font_ = f;
-            cur_size_ = t.size;
-        }
-        fill(t.fill);
-        if (in_.fonts.embedded) {
-            HPDF_Page_TextOut(page_, static_cast<HPDF_REAL>(t.x), static_cast<HPDF_REAL>(t.y), t.text.c_str());
+        const painted_font* f = font(t.face);
+        const char* name = f ? resource_name(t.face, *f) : nullptr;
+        if (!name) return fail_page("cannot load the font for the text on page " + std::to_string(page_number_));
+        content.fill_color(t.fill);
+        if (f->subset) {
+            std::u16string glyphs;
+            for (std::size_t pos = 0; pos < t.text.size();)
+                glyphs.push_back(static_cast<char16_t>(f->subset->glyph_of(layout::next_code_point(t.text, pos))));
+            content.show_glyphs(name, t.size, t.x, t.y, glyphs);
         } else {
-            const std::string bytes = layout::to_winansi(t.text);
-            HPDF_Page_TextOut(page_, static_cast<HPDF_REAL>(t.x), static_cast<HPDF_REAL>(t.y), bytes.c_str());
+            content.show_text(name, t.size, t.x, t.y, layout::to_winansi(t.text));
         }
         return true;
     }
 
-    void fill(const layout::color& c) {
-        if (cur_fill_ == c) return;
-        cur_fill_ = c;
-        HPDF_Page_SetRGBFill(page_, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b));
-    }
-    void stroke(const layout::color& c) {
-        HPDF_Page_SetRGBStroke(page_, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g),
-                               static_cast<HPDF_REAL>(c.b));
-    }
-
-    void line(const layout::rule& r) {
-        HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(r.width));
-        stroke(r.stroke);
-        if (r.dashed != dashed_) {
-            static constexpr std::array<HPDF_UINT16, 2> pattern = {3, 2};
-            HPDF_Page_SetDash(page_, r.dashed ? pattern.data() : nullptr, r.dashed ? 2 : 0, 0);
-            dashed_ = r.dashed;
-        }
-        HPDF_Page_MoveTo(page_, static_cast<HPDF_REAL>(r.x1), static_cast<HPDF_REAL>(r.y1));
-        HPDF_Page_LineTo(page_, static_cast<HPDF_REAL>(r.x2), static_cast<HPDF_REAL>(r.y2));
-        HPDF_Page_Stroke(page_);
+    static void line(content_stream& content, const layout::rule& r) {
+        content.line_width(r.width);
+        content.stroke_color(r.stroke);
+        content.dashed(r.dashed);
+        content.move_to(r.x1, r.y1);
+        content.line_to(r.x2, r.y2);
+        content.stroke();
     }
 
-    void rect(const layout::box& b) {
+    static void rect(content_stream& content, const layout::box& b) {
         if (!b.fill && !b.stroke) return;
-        if (b.fill) fill(*b.fill);
+        if (b.fill) content.fill_color(*b.fill);
         if (b.stroke) {
-            stroke(*b.stroke);
-            HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(b.stroke_width));
-            if (dashed_) {
-                HPDF_Page_SetDash(page_, nullptr, 0, 0);
-                dashed_ = false;
-            }
+            content.stroke_color(*b.stroke);
+            content.line_width(b.stroke_width);
+            content.dashed(false);
         }
-        const auto x = static_cast<HPDF_REAL>(b.x), y = static_cast<HPDF_REAL>(b.y);
-        const auto w = static_cast<HPDF_REAL>(b.width), h = static_cast<HPDF_REAL>(b.height);
-        const HPDF_REAL r = std::min(static_cast<HPDF_REAL>(b.radius), std::min(w, h) / 2);
+        const double x = b.x, y = b.y, w = b.width, h = b.height;
+        const double r = std::min(b.radius, std::min(w, h) / 2);
         if (r <= 0) {
-            HPDF_Page_Rectangle(page_, x, y, w, h);
+            content.rectangle(x, y, w, h);
         } else {
-            const HPDF_REAL k = r * 0.5523f;  // Bezier approximation of a quarter circle
-            HPDF_Page_MoveTo(page_, x + r, y);
-            HPDF_Page_LineTo(page_, x + w - r, y);
-            HPDF_Page_CurveTo(page_, x + w - r + k, y, x + w, y + r - k, x + w, y + r);
-            HPDF_Page_LineTo(page_, x + w, y + h - r);
-            HPDF_Page_CurveTo(page_, x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h);
-            HPDF_Page_LineTo(page_, x + r, y + h);
-            HPDF_Page_CurveTo(page_, x + r - k, y + h, x, y + h - r + k, x, y + h - r);
-            HPDF_Page_LineTo(page_, x, y + r);
-            HPDF_Page_CurveTo(page_, x, y + r - k, x + r - k, y, x + r, y);
-            HPDF_Page_ClosePath(page_);
+            const double k = r * 0.5523;  // Bezier approximation of a quarter circle
+            content.move_to(x + r, y);
+            content.line_to(x + w - r, y);
+            content.curve_to(x + w - r + k, y, x + w, y + r - k, x + w, y + r);
+            content.line_to(x + w, y + h - r);
+            content.curve_to(x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h);
+            content.line_to(x + r, y + h);
+            content.curve_to(x + r - k, y + h, x, y + h - r + k, x, y + h - r);
+            content.line_to(x, y + r);
+            content.curve_to(x, y + r - k, x + r - k, y, x + r, y);
+            content.close_path();
         }
-        if (b.fill && b.stroke) HPDF_Page_FillStroke(page_);
-        else if (b.fill) HPDF_Page_Fill(page_);
-        else HPDF_Page_Stroke(page_);
+        if (b.fill && b.stroke) content.fill_and_stroke();
+        else if (b.fill) content.fill();
+        else content.stroke();
     }
 
-    void picture(const layout::image& im) {
+    void picture(content_stream& content, const layout::image& im) {
         auto [it, inserted] = images_.try_emplace(im.path, nullptr);
         if (inserted) {
             std::string problem;
@@ -431,8 +387,8 @@ private:
             }
         }
         if (it->second) {
-            HPDF_Page_DrawImage(page_, it->second, static_cast<HPDF_REAL>(im.x), static_cast<HPDF_REAL>(im.y),
-                                static_cast<HPDF_REAL>(im.width), static_cast<HPDF_REAL>(im.height));
+            if (const char* name = HPDF_Page_GetXObjectName(page_, it->second))
+                content.image(name, im.x, im.y, im.width, im.height);
         }
     }
 
@@ -486,17 +442,11 @@ private:
     HPDF_Doc pdf_ = nullptr;
     HPDF_Page page_ = nullptr;
     std::vector<HPDF_Page> pages_;
-    std::array<HPDF_Font, 4> fonts_{};
-    std::map<std::string, const char*> loaded_;  ///< font file -> libharu font name, this document
-    std::vector<font_subset> subsets_;           ///< open until the PDF is written
+    std::array<painted_font, 4> fonts_{};                ///< per face
+    std::map<std::string, embedded_font> embedded_;      ///< per font file, this document
+    std::array<const char*, 4> page_font_names_{};      ///< per face, the current page's resource names
     std::map<std::string, HPDF_Image> images_;
-    HPDF_Font cur_font_ = nullptr;
-    double cur_size_ = -1;
-    std::optional<layout::color> cur_fill_;
     int page_number_ = 0;
-    bool reusable_ = false;
-    bool in_text_ = false;
-    bool dashed_ = false;
 };
 
 }  // namespace

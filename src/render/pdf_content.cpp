@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: MIT
+#include "render/pdf_content.hpp"
+
+#include <cmath>
+#include <cstdint>
+
+namespace closeplan::render {
+
+void content_stream::number(double v) {
+    // Whole thousandths, so the same double always gives the same text.
+    auto milli = static_cast<std::int64_t>(std::llround(v * 1000.0));
+    if (milli < 0) {
+        out_.push_back('-');
+        milli = -milli;
+    }
+    const auto whole = milli / 1000;
+    auto fraction = static_cast<int>(milli % 1000);
+    char digits[24];
+    int n = 0;
+    auto w = whole;
+    do {
+        digits[n++] = static_cast<char>('0' + w % 10);
+        w /= 10;
+    } while (w > 0);
+    while (n > 0) out_.push_back(digits[--n]);
+    if (fraction != 0) {
+        out_.push_back('.');
+        for (int div = 100; fraction != 0; div /= 10) {
+            out_.push_back(static_cast<char>('0' + fraction / div));
+            fraction %= div;
+        }
+    }
+    out_.push_back(' ');
+}
+
+void content_stream::op(std::string_view name) {
+    out_.append(name);
+    out_.push_back('\n');
+}
+
+void content_stream::fill_color(const layout::color& c) {
+    if (has_fill_ && fill_ == c) return;
+    has_fill_ = true;
+    fill_ = c;
+    number(c.r);
+    number(c.g);
+    number(c.b);
+    op("rg");
+}
+
+void content_stream::stroke_color(const layout::color& c) {
+    if (has_stroke_ && stroke_ == c) return;
+    has_stroke_ = true;
+    stroke_ = c;
+    number(c.r);
+    number(c.g);
+    number(c.b);
+    op("RG");
+}
+
+void content_stream::line_width(double width) {
+    if (has_width_ && width_ == width) return;
+    has_width_ = true;
+    width_ = width;
+    number(width);
+    op("w");
+}
+
+void content_stream::dashed(bool on) {
+    if (on == dashed_) return;
+    dashed_ = on;
+    op(on ? "[3 2] 0 d" : "[] 0 d");
+}
+
+void content_stream::move_to(double x, double y) {
+    end_text();
+    number(x);
+    number(y);
+    op("m");
+}
+
+void content_stream::line_to(double x, double y) {
+    number(x);
+    number(y);
+    op("l");
+}
+
+void content_stream::curve_to(double x1, double y1, double x2, double y2, double x3, double y3) {
+    for (const double v : {x1, y1, x2, y2, x3, y3}) number(v);
+    op("c");
+}
+
+void content_stream::rectangle(double x, double y, double width, double height) {
+    end_text();
+    for (const double v : {x, y, width, height}) number(v);
+    op("re");
+}
+
+void content_stream::close_path() { op("h"); }
+void content_stream::fill() { op("f"); }
+void content_stream::stroke() { op("S"); }
+void content_stream::fill_and_stroke() { op("B"); }
+
+void content_stream::begin_text_at(std::string_view font, double size, double x, double y) {
+    if (!in_text_) {
+        op("BT");
+        in_text_ = true;
+        line_x_ = line_y_ = 0;  // BT resets the text matrix
+    }
+    if (font != font_ || size != size_) {
+        font_.assign(font);
+        size_ = size;
+        out_.push_back('/');
+        out_.append(font);
+        out_.push_back(' ');
+        number(size);
+        op("Tf");
+    }
+    // Td moves from the start of the current line, so positions stay exact
+    // whatever the widths of the text shown in between.
+    number(x - line_x_);
+    number(y - line_y_);
+    op("Td");
+    line_x_ = x;
+    line_y_ = y;
+}
+
+void content_stream::end_text() {
+    if (!in_text_) return;
+    op("ET");
+    in_text_ = false;
+}
+
+// Parentheses and backslashes are escaped; control bytes are written in
+// octal so that no line end inside a string is rewritten by a reader.
+void content_stream::literal_string(std::string_view bytes) {
+    out_.push_back('(');
+    for (const char ch : bytes) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (ch == '(' || ch == ')' || ch == '\\') {
+            out_.push_back('\\');
+            out_.push_back(ch);
+        } else if (c < 0x20 || c == 0x7F) {
+            out_.push_back('\\');
+            out_.push_back(static_cast<char>('0' + (c >> 6)));
+            out_.push_back(static_cast<char>('0' + ((c >> 3) & 7)));
+            out_.push_back(static_cast<char>('0' + (c & 7)));
+        } else {
+            out_.push_back(ch);
+        }
+    }
+    out_.push_back(')');
+}
+
+void content_stream::show_text(std::string_view font, double size, double x, double y, std::string_view encoded) {
+    begin_text_at(font, size, x, y);
+    literal_string(encoded);
+    out_.append(" Tj\n");
+}
+
+void content_stream::show_glyphs(std::string_view font, double size, double x, double y, const std::u16string& glyphs) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    begin_text_at(font, size, x, y);
+    out_.push_back('<');
+    for (const char16_t g : glyphs) {
+        out_.push_back(hex[(g >> 12) & 15]);
+        out_.push_back(hex[(g >> 8) & 15]);
+        out_.push_back(hex[(g >> 4) & 15]);
+        out_.push_back(hex[g & 15]);
+    }
+    out_.append("> Tj\n");
+}
+
+void content_stream::image(std::string_view name, double x, double y, double width, double height) {
+    end_text();
+    op("q");
+    for (const double v : {width, 0.0, 0.0, height, x, y}) number(v);
+    op("cm");
+    out_.push_back('/');
+    out_.append(name);
+    out_.append(" Do\nQ\n");
+}
+
+const std::string& content_stream::finish() {
+    end_text();
+    return out_;
+}
+
+}  // namespace closeplan::render

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+// A page's content stream, written as PDF operators straight into a buffer.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "layout/frame.hpp"
+
+namespace closeplan::render {
+
+/// The operators of one page's content stream (ISO 32000-1, 8 and 9), with
+/// graphics and text state tracked so nothing is repeated. The painter hands
+/// the bytes to libharu as the page's contents.
+///
+/// Why not libharu's page calls: each of them checks the graphics mode,
+/// formats its numbers through a scratch buffer it clears with HPDF_MemSet,
+/// and writes a few bytes into a chunked stream; together they cost more than
+/// the layout itself for a page of text.
+///
+/// Numbers are written with at most three decimals (1/1000 point), which is
+/// finer than any printer or screen resolves.
+class content_stream {
+public:
+    content_stream() { out_.reserve(16384); }
+
+    void fill_color(const layout::color& c);
+    void stroke_color(const layout::color& c);
+    void line_width(double width);
+    void dashed(bool on);  ///< a 3-on 2-off dash, or a solid line
+
+    void move_to(double x, double y);
+    void line_to(double x, double y);
+    void curve_to(double x1, double y1, double x2, double y2, double x3, double y3);
+    void rectangle(double x, double y, double width, double height);
+    void close_path();
+    void fill();
+    void stroke();
+    void fill_and_stroke();
+
+    /// Shows `encoded` (bytes in the font's encoding) at (x, y) in the font
+    /// named `font` of the page's resources, at `size` points. Opens a text
+    /// object when none is open.
+    void show_text(std::string_view font, double size, double x, double y, std::string_view encoded);
+    /// Glyph ids of an Identity-H font, written as a hexadecimal string.
+    void show_glyphs(std::string_view font, double size, double x, double y, const std::u16string& glyphs);
+    /// Paints the image XObject `name` into the rectangle.
+    void image(std::string_view name, double x, double y, double width, double height);
+
+    /// The operators so far; a text object still open is closed.
+    [[nodiscard]] const std::string& finish();
+
+private:
+    void number(double v);
+    void op(std::string_view name);
+    void begin_text_at(std::string_view font, double size, double x, double y);
+    void end_text();
+    void literal_string(std::string_view bytes);
+
+    std::string out_;
+    bool in_text_ = false;
+    bool dashed_ = false;
+    bool has_fill_ = false, has_stroke_ = false, has_width_ = false;
+    layout::color fill_, stroke_;
+    double width_ = 1;
+    std::string font_;
+    double size_ = -1;
+    double line_x_ = 0, line_y_ = 0;  ///< start of the current text line (text space = page space)
+};
+
+}  // namespace closeplan::render

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+#include "render/pdf_type0_font.hpp"
+
+#include <hpdf_doc.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <vector>
+
+#include "render/pdf_objects.hpp"
+
+namespace closeplan::render {
+namespace {
+
+HPDF_Array number_array(HPDF_Doc pdf, std::initializer_list<int> values) {
+    HPDF_Array array = HPDF_Array_New(pdf->mmgr);
+    if (array)
+        for (const int v : values) HPDF_Array_AddNumber(array, v);
+    return array;
+}
+
+// /W [first [w1 w2 ...]]: every glyph of the subset, which is numbered from 0.
+HPDF_Array glyph_widths(HPDF_Doc pdf, const font_subset& subset) {
+    HPDF_Array all = HPDF_Array_New(pdf->mmgr);
+    HPDF_Array run = HPDF_Array_New(pdf->mmgr);
+    if (!all || !run) return nullptr;
+    for (const int w : subset.widths) HPDF_Array_AddNumber(run, w);
+    HPDF_Array_AddNumber(all, 0);
+    HPDF_Array_Add(all, run);
+    return all;
+}
+
+// Glyph id -> the code point it shows. When several code points share a
+// glyph (a space and a no-break space), the first one is what copying gives.
+std::string to_unicode_cmap(const font_subset& subset) {
+    std::vector<char32_t> shows(subset.widths.size(), 0);
+    for (const auto& [cp, glyph] : subset.glyphs)
+        if (glyph < shows.size() && shows[glyph] == 0 && cp <= 0xFFFF && (cp < 0xD800 || cp > 0xDFFF)) shows[glyph] = cp;
+    std::vector<std::pair<unsigned, unsigned>> entries;
+    for (std::size_t g = 1; g < shows.size(); ++g)
+        if (shows[g] != 0) entries.emplace_back(static_cast<unsigned>(g), static_cast<unsigned>(shows[g]));
+    std::string text =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    char entry[32];
+    for (std::size_t i = 0; i < entries.size(); i += 100) {  // at most 100 entries per block
+        const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
+        text += std::to_string(n) + " beginbfchar\n";
+        for (std::size_t k = i; k < i + n; ++k) {
+            std::snprintf(entry, sizeof entry, "<%04X> <%04X>\n", entries[k].first, entries[k].second);
+            text += entry;
+        }
+        text += "endbfchar\n";
+    }
+    text += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return text;
+}
+
+HPDF_Dict font_file(HPDF_Doc pdf, const font_subset& subset) {
+    HPDF_Dict file = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!file) return nullptr;
+    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.bytes.size()));
+    return write_deflated(file, subset.bytes) ? file : nullptr;
+}
+
+HPDF_Dict descriptor(HPDF_Doc pdf, const font_subset& subset, const std::string& name) {
+    HPDF_Dict file = font_file(pdf, subset);
+    HPDF_Dict d = new_indirect_dict(pdf);
+    if (!file || !d) return nullptr;
+    HPDF_Dict_AddName(d, "Type", "FontDescriptor");
+    HPDF_Dict_AddName(d, "FontName", name.c_str());
+    // Nonsymbolic (Latin text set), plus Italic for a slanted face.
+    HPDF_Dict_AddNumber(d, "Flags", subset.italic_angle != 0 ? 32 + 64 : 32);
+    HPDF_Dict_Add(d, "FontBBox", number_array(pdf, {subset.x_min, subset.y_min, subset.x_max, subset.y_max}));
+    HPDF_Dict_AddReal(d, "ItalicAngle", static_cast<HPDF_REAL>(subset.italic_angle));
+    HPDF_Dict_AddNumber(d, "Ascent", subset.ascent);
+    HPDF_Dict_AddNumber(d, "Descent", subset.descent);
+    HPDF_Dict_AddNumber(d, "CapHeight", subset.cap_height);
+    HPDF_Dict_AddNumber(d, "StemV", 80);  // not in a TrueType file; only used to pick a substitute font
+    HPDF_Dict_Add(d, "FontFile2", file);
+    return d;
+}
+
+HPDF_Dict cid_font(HPDF_Doc pdf, const font_subset& subset, const std::string& name) {
+    HPDF_Dict desc = descriptor(pdf, subset, name);
+    HPDF_Dict cid = new_indirect_dict(pdf);
+    HPDF_Dict system = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Array widths = glyph_widths(pdf, subset);
+    if (!desc || !cid || !system || !widths) return nullptr;
+    HPDF_Dict_AddName(cid, "Type", "Font");
+    HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cid, "BaseFont", name.c_str());
+    HPDF_Dict_Add(system, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", nullptr));
+    HPDF_Dict_Add(system, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", nullptr));
+    HPDF_Dict_AddNumber(system, "Supplement", 0);
+    HPDF_Dict_Add(cid, "CIDSystemInfo", system);
+    HPDF_Dict_Add(cid, "FontDescriptor", desc);
+    HPDF_Dict_Add(cid, "W", widths);
+    HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+    return cid;
+}
+
+}  // namespace
+
+HPDF_Font embed_type0_font(HPDF_Doc pdf, const font_subset& subset, const std::string& tag) {
+    const std::string name = tag + "+" + subset.postscript_name;
+    HPDF_Dict cid = cid_font(pdf, subset, name);
+    HPDF_Dict font = new_indirect_dict(pdf);
+    HPDF_Array descendants = HPDF_Array_New(pdf->mmgr);
+    HPDF_Dict to_unicode = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!cid || !font || !descendants || !to_unicode) return nullptr;
+    HPDF_Dict_AddName(font, "Type", "Font");
+    HPDF_Dict_AddName(font, "Subtype", "Type0");
+    HPDF_Dict_AddName(font, "BaseFont", name.c_str());
+    HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+    HPDF_Array_Add(descendants, cid);
+    HPDF_Dict_Add(font, "DescendantFonts", descendants);
+    if (!write_deflated(to_unicode, to_unicode_cmap(subset))) return nullptr;
+    HPDF_Dict_Add(font, "ToUnicode", to_unicode);
+    return HPDF_GetError(pdf) == HPDF_OK ? font : nullptr;
+}
+
+std::string subset_tag(const font_subset& subset) {
+    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a
+    const auto mix = [&hash](std::uint64_t v) {
+        hash ^= v;
+        hash *= 1099511628211ull;
+    };
+    for (const char c : subset.postscript_name) mix(static_cast<unsigned char>(c));
+    for (const auto& [cp, glyph] : subset.glyphs) mix(cp);
+    std::string tag;
+    for (int i = 0; i < 6; ++i) {
+        tag.push_back(static_cast<char>('A' + hash % 26));
+        hash /= 26;
+    }
+    return tag;
+}
+
+}  // namespace closeplan::render
