@@ -314,7 +314,11 @@ private:
         if (t.text.empty()) return true;
         const painted_font* f = font(t.face);
         const char* name = f ? resource_name(t.face, *f) : nullptr;
-        if (!name) return fail_page("cannot load the font for the text on page " + std::to_string(page_number_));
+        if (!name) {
+            diags_.error("O504", "cannot load the font for the text on page " + std::to_string(page_number_), {},
+                         {hint_for(HPDF_TTF_INVALID_FOMAT)});
+            return false;
+        }
         content.fill_color(t.fill);
         if (f->subset) {
             std::u16string glyphs;

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+// Content streams written by the painter: numbers, strings, and state written only when it changes.
+#include <gtest/gtest.h>
+
+#include "render/pdf_content.hpp"
+
+namespace closeplan::render {
+namespace {
+
+const layout::color ink{0.12, 0.16, 0.2};
+
+TEST(ContentStream, NumbersHaveAtMostThreeDecimalsAndNoTrailingZeros) {
+    content_stream c;
+    c.move_to(0, 1);
+    c.line_to(-0.5, 12.3456);
+    c.line_to(612, 0.0004);
+    c.line_to(-0.0004, 1e6 + 0.25);
+    EXPECT_EQ(c.finish(), "0 1 m\n-0.5 12.346 l\n612 0 l\n0 1000000.25 l\n");
+}
+
+TEST(ContentStream, LiteralStringsEscapeDelimitersAndControlBytes) {
+    content_stream c;
+    c.show_text("F1", 9, 36, 700, std::string("a(b)c\\d\n\x7f\xe9", 10));
+    EXPECT_EQ(c.finish(), "BT\n/F1 9 Tf\n36 700 Td\n(a\\(b\\)c\\\\d\\012\\177\xe9) Tj\nET\n");
+}
+
+TEST(ContentStream, TextPositionsAreRelativeToTheLineStartAndFontIsSetOnce) {
+    content_stream c;
+    c.show_text("F1", 9, 36, 700, "one");
+    c.show_text("F1", 9, 36, 688, "two");
+    c.show_text("F2", 9, 100.5, 688, "three");
+    EXPECT_EQ(c.finish(),
+              "BT\n/F1 9 Tf\n36 700 Td\n(one) Tj\n0 -12 Td\n(two) Tj\n/F2 9 Tf\n64.5 0 Td\n(three) Tj\nET\n");
+}
+
+TEST(ContentStream, PathsCloseTheTextObjectAndStateIsWrittenOnlyWhenItChanges) {
+    content_stream c;
+    c.fill_color(ink);
+    c.show_text("F1", 9, 36, 700, "x");
+    c.fill_color(ink);
+    c.line_width(0.5);
+    c.stroke_color(ink);
+    c.dashed(false);
+    c.move_to(36, 690);
+    c.line_to(576, 690);
+    c.stroke();
+    c.line_width(0.5);
+    c.dashed(true);
+    c.rectangle(36, 600, 50, 20);
+    c.fill();
+    c.show_text("F1", 9, 36, 580, "y");
+    EXPECT_EQ(c.finish(),
+              "0.12 0.16 0.2 rg\nBT\n/F1 9 Tf\n36 700 Td\n(x) Tj\n0.5 w\n0.12 0.16 0.2 RG\nET\n36 690 m\n576 690 l\nS\n"
+              "[3 2] 0 d\n36 600 50 20 re\nf\nBT\n36 580 Td\n(y) Tj\nET\n");
+}
+
+TEST(ContentStream, GlyphIdsAreFourHexDigitsEach) {
+    content_stream c;
+    c.show_glyphs("F3", 8, 10, 20, std::u16string{0x0001, 0x00AB, 0x1234});
+    EXPECT_EQ(c.finish(), "BT\n/F3 8 Tf\n10 20 Td\n<000100AB1234> Tj\nET\n");
+}
+
+TEST(ContentStream, ImagesAreScaledInASavedGraphicsState) {
+    content_stream c;
+    c.show_text("F1", 9, 36, 700, "x");
+    c.image("X1", 400, 720, 120, 40);
+    EXPECT_EQ(c.finish(), "BT\n/F1 9 Tf\n36 700 Td\n(x) Tj\nET\nq\n120 0 0 40 400 720 cm\n/X1 Do\nQ\n");
+}
+
+}  // namespace
+}  // namespace closeplan::render
