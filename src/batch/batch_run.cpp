@@ -4,8 +4,15 @@
 // Memory stays flat however long the export is: the reader stops while
 // `max_in_flight` deals are read but not yet reported, so the queue, the
 // workers and the reorder buffer together never hold more than that many
-// deals (plus one chunk being filled). (One row per task is the exception: rows are grouped by deal id
-// first, so that mode holds the whole export.)
+// deals (plus one chunk being filled).
+//
+// One row per task reads the export twice (task_groups.hpp): the first pass
+// notes where each deal's rows end, the second hands a deal to the queue
+// once its last row is read. Deals are numbered, and reported, in order of
+// first appearance, so a deal still being read can hold back the report of
+// later ones that finished; then the reader stops only for rows waiting for
+// a worker, and those finished results (no rows, a few hundred bytes each)
+// wait in the reorder buffer.
 #include "batch/batch_run.hpp"
 
 #include <condition_variable>
@@ -14,11 +21,11 @@
 #include <map>
 #include <mutex>
 #include <thread>
-#include <unordered_map>
 
 #include "batch/content_hash.hpp"
 #include "batch/export_rows.hpp"
 #include "batch/file_names.hpp"
+#include "batch/task_groups.hpp"
 #include "render/render.hpp"
 
 namespace closeplan::batch {
@@ -40,7 +47,7 @@ deal_health health_of(const health::report& review) {
 
 
 struct job {
-    std::size_t seq = 0;
+    std::size_t seq = 0;  ///< the order deals are reported in: 0, 1, 2... over the deals submitted
     std::vector<export_row> rows;
     std::string stem;
     std::string hash;
@@ -58,14 +65,17 @@ public:
         for (std::size_t i = 0; i < workers; ++i) threads_.emplace_back([this] { work(); });
     }
 
-    /// Queues a deal. Deals travel in chunks, so workers and the reader wake
-    /// each other once per chunk rather than once per deal; the reader waits
-    /// while too many deals are in flight.
+    /// Queues a deal whose `seq` the reader set. Deals travel in chunks, so
+    /// workers and the reader wake each other once per chunk rather than once
+    /// per deal; the reader waits while too many deals are in flight.
     void submit(job j) {
-        j.seq = next_seq_++;
         chunk_.push_back(std::move(j));
         if (chunk_.size() >= chunk_size) flush();
     }
+
+    /// The lowest seq the reader is still gathering rows for (none: every
+    /// deal read so far was submitted). Reader thread only.
+    void reading_from(std::size_t seq) { reading_from_ = seq; }
 
     /// Waits for every queued deal; rethrows a worker's unexpected exception.
     batch_totals finish() {
@@ -97,9 +107,19 @@ private:
 
     void flush() {
         if (chunk_.empty()) return;
+        // The next deal to report may be one the reader still holds (still
+        // gathering its rows, or in this chunk): waiting for reports would then
+        // never end, so only deals waiting for a worker count.
+        std::size_t held = reading_from_;
+        for (const auto& j : chunk_) held = std::min(held, j.seq);
+        const auto n = chunk_.size();
         std::unique_lock lock(mutex_);
-        space_.wait(lock, [&] { return in_flight_ + chunk_.size() <= max_in_flight_ || in_flight_ == 0; });
-        in_flight_ += chunk_.size();
+        space_.wait(lock, [&] {
+            if (in_flight_ + n <= max_in_flight_ || in_flight_ == 0) return true;
+            return next_report_ >= held && (pending_ + n <= max_in_flight_ || pending_ == 0);
+        });
+        in_flight_ += n;
+        pending_ += n;
         queue_.push_back(std::move(chunk_));
         chunk_.clear();
         work_.notify_one();
@@ -190,6 +210,7 @@ private:
     // Keeps results until every earlier one is in, then reports them in order.
     void report(std::vector<std::pair<std::size_t, deal_result>>& results) {
         std::lock_guard lock(mutex_);
+        pending_ -= results.size();
         for (auto& [seq, result] : results) finished_.emplace(seq, std::move(result));
         std::size_t released = 0;
         for (auto it = finished_.find(next_report_); it != finished_.end(); it = finished_.find(next_report_)) {
@@ -208,10 +229,8 @@ private:
             ++next_report_;
             ++released;
         }
-        if (released) {
-            in_flight_ -= released;
-            space_.notify_all();
-        }
+        in_flight_ -= released;
+        space_.notify_all();  // fewer deals in flight, or fewer waiting for a worker
     }
 
     const batch_inputs& inputs_;
@@ -226,8 +245,9 @@ private:
     std::vector<job> chunk_;  ///< the reader's next chunk (reader thread only)
     std::deque<std::vector<job>> queue_;
     bool closed_ = false;
-    std::size_t in_flight_ = 0;
-    std::size_t next_seq_ = 0;
+    std::size_t in_flight_ = 0;  ///< submitted, not yet reported
+    std::size_t pending_ = 0;    ///< submitted, not yet through a worker (they hold rows)
+    std::size_t reading_from_ = open_groups::none;  ///< reader thread only
     std::size_t next_report_ = 0;
     std::map<std::size_t, deal_result> finished_;
     batch_totals totals_;
@@ -276,10 +296,118 @@ bool check_columns(const batch_inputs& inputs, const header_row& header, const r
     return !diags.has_errors();
 }
 
+/// What both reading loops share: the deals' numbering, names and shards.
+struct reading {
+    const batch_inputs& inputs;
+    const header_row& header;
+    const row_reader& reader;
+    batch_sink& sink;
+    stem_registry stems{};
+    std::size_t deal_index = 0;  ///< every deal and failed row, in order of first appearance (shards)
+    std::size_t next_seq = 0;    ///< the deals this shard submits, in the same order
+    std::size_t rows_read = 0;
+    std::size_t skipped = 0;     ///< rows of other shards' deals, never submitted
+
+    /// Whether the next deal is this shard's.
+    bool take_next() {
+        const auto index = deal_index++;
+        return static_cast<int>(index % static_cast<std::size_t>(inputs.shard_count)) == inputs.shard_index;
+    }
+    /// Claimed for every deal in order of first appearance, whatever the shard, so names agree across shards.
+    std::string stem_for(const export_row& row) {
+        auto [id, name] = deal_identity(row, reader);
+        auto stem = safe_stem(id, name);
+        return stems.claim(stem.empty() ? "deal-line-" + std::to_string(row.line) : stem);
+    }
+    void counted_row(const csv_reader& csv) {
+        if (++rows_read % 256 == 0) sink.progress(csv.bytes_read(), rows_read);
+    }
+    batch_totals totals_with(batch_totals totals) const {
+        totals.rows_read = rows_read;
+        totals.skipped += skipped;
+        return totals;
+    }
+};
+
+void read_deal_rows(csv_reader& csv, reading& r, batch_runner& runner) {
+    export_rows rows(csv, r.header.size());
+    csv_record record;
+    while (rows.next(record)) {
+        r.counted_row(csv);
+        job j;
+        j.rows.push_back({record.line, std::move(record.fields)});
+        j.stem = r.stem_for(j.rows.front());
+        if (!r.take_next()) {
+            ++r.skipped;
+            continue;
+        }
+        if (!record.problem.empty())
+            j.errors.push_back({record.line, "", "", "B703", "broken quoting: " + record.problem});
+        j.hash = hash_of(r.inputs.fingerprint, r.header, j.rows);
+        j.seq = r.next_seq++;
+        runner.submit(std::move(j));
+    }
+    r.sink.progress(csv.bytes_read(), r.rows_read);
+}
+
+/// The second pass of one row per task: rows gathered per open deal, each
+/// deal submitted once its last row is read; a row with broken quoting or
+/// no deal id is a failed deal of its own, at its place.
+void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_ends ends, batch_runner& runner) {
+    open_groups open(std::move(ends));
+    auto submit = [&](std::vector<export_row> rows, std::size_t seq, std::string stem, std::vector<row_error> errors) {
+        job j;
+        j.rows = std::move(rows);
+        j.seq = seq;
+        j.stem = std::move(stem);
+        j.errors = std::move(errors);
+        j.hash = hash_of(r.inputs.fingerprint, r.header, j.rows);
+        runner.reading_from(open.lowest_open());
+        runner.submit(std::move(j));
+    };
+    auto finish_group = [&](open_groups::group g) {
+        if (g.order == open_groups::none) r.skipped += g.row_count;
+        else submit(std::move(g.rows), g.order, std::move(g.stem), {});
+    };
+
+    export_rows rows(csv, r.header.size());
+    csv_record record;
+    while (rows.next(record)) {
+        r.counted_row(csv);
+        export_row row{record.line, std::move(record.fields)};
+        const std::string key = key_column < row.values.size() ? row.values[key_column] : std::string();
+        if (!record.problem.empty() || key.empty()) {
+            if (!r.take_next()) {
+                ++r.skipped;
+                continue;
+            }
+            std::vector<row_error> errors;
+            errors.push_back({row.line, record.problem.empty() ? r.header.name(key_column) : "", "",
+                              record.problem.empty() ? "B705" : "B703",
+                              record.problem.empty() ? "the deal id to group by is empty"
+                                                     : "broken quoting: " + record.problem});
+            std::vector<export_row> alone;
+            alone.push_back(std::move(row));
+            submit(std::move(alone), r.next_seq++, {}, std::move(errors));
+            continue;
+        }
+        if (!open.is_open(key)) {
+            auto stem = r.stem_for(row);
+            if (r.take_next()) open.open(key, r.next_seq++, std::move(stem));
+            else open.open(key, open_groups::none);
+        }
+        if (auto done = open.add(key, std::move(row))) finish_group(std::move(*done));
+    }
+    for (auto& g : open.close_all()) finish_group(std::move(g));
+    runner.reading_from(open_groups::none);
+    r.sink.progress(csv.bytes_read(), r.rows_read);
+}
+
 }  // namespace
 
 std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inputs, batch_sink& sink,
                                       diagnostic_sink& diags) {
+    const auto start = in.tellg();  // one row per task comes back here for its second pass
     csv_reader csv(in);
     csv_record header_record;
     const source_location top{inputs.file_name, 1, 1, {}};
@@ -326,83 +454,33 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
         return std::nullopt;
     }
 
-    batch_totals extra;  // rows that never reach a worker: other shards
-    stem_registry stems;
-    std::size_t deal_index = 0;
-    auto wanted = [&](std::size_t index) {
-        return static_cast<int>(index % static_cast<std::size_t>(inputs.shard_count)) == inputs.shard_index;
-    };
-    auto stem_for = [&](const export_row& row) {
-        auto [id, name] = deal_identity(row, reader);
-        auto stem = safe_stem(id, name);
-        return stems.claim(stem.empty() ? "deal-line-" + std::to_string(row.line) : stem);
-    };
-
-    std::optional<batch_totals> totals;
-    {
+    reading r{inputs, header, reader, sink};
+    if (inputs.group_by.empty()) {
         batch_runner runner(inputs, reader, sink);
-        export_rows rows(csv, header.size());
-        csv_record record;
-        std::size_t read = 0;
-        if (inputs.group_by.empty()) {
-            while (rows.next(record)) {
-                ++read;
-                if (read % 256 == 0) sink.progress(csv.bytes_read(), read);
-                job j;
-                j.rows.push_back({record.line, std::move(record.fields)});
-                j.stem = stem_for(j.rows.front());
-                if (!wanted(deal_index++)) {
-                    ++extra.skipped;
-                    continue;
-                }
-                if (!record.problem.empty())
-                    j.errors.push_back({record.line, "", "", "B703", "broken quoting: " + record.problem});
-                j.hash = hash_of(inputs.fingerprint, header, j.rows);
-                runner.submit(std::move(j));
-            }
-            extra.rows_read = read;
-        } else {
-            // One row per task: group every row by the deal id, in order of first appearance.
-            const auto key_column = *header.find(inputs.group_by);
-            std::vector<job> groups;
-            std::unordered_map<std::string, std::size_t> by_key;
-            std::vector<job> broken;
-            while (rows.next(record)) {
-                ++read;
-                if (read % 256 == 0) sink.progress(csv.bytes_read(), read);
-                export_row row{record.line, std::move(record.fields)};
-                const std::string key = key_column < row.values.size() ? row.values[key_column] : std::string();
-                if (!record.problem.empty() || key.empty()) {
-                    job j;
-                    j.errors.push_back({row.line, record.problem.empty() ? header.name(key_column) : "", "",
-                                        record.problem.empty() ? "B705" : "B703",
-                                        record.problem.empty() ? "the deal id to group by is empty"
-                                                               : "broken quoting: " + record.problem});
-                    j.rows.push_back(std::move(row));
-                    groups.push_back(std::move(j));
-                    continue;
-                }
-                auto [it, inserted] = by_key.emplace(key, groups.size());
-                if (inserted) groups.emplace_back();
-                groups[it->second].rows.push_back(std::move(row));
-            }
-            extra.rows_read = read;
-            for (auto& j : groups) {
-                j.stem = j.errors.empty() ? stem_for(j.rows.front()) : std::string();
-                if (!wanted(deal_index++)) {
-                    extra.skipped += j.rows.size();
-                    continue;
-                }
-                j.hash = hash_of(inputs.fingerprint, header, j.rows);
-                runner.submit(std::move(j));
-            }
-        }
-        sink.progress(csv.bytes_read(), read);
-        totals = runner.finish();
+        read_deal_rows(csv, r, runner);
+        return r.totals_with(runner.finish());
     }
-    totals->rows_read = extra.rows_read;
-    totals->skipped += extra.skipped;
-    return totals;
+    const auto key_column = *header.find(inputs.group_by);
+    auto ends = [&] {
+        export_rows rows(csv, header.size());
+        return group_ends::scan(rows, key_column);
+    }();
+    // The second pass starts over: the same bytes, the same header.
+    in.clear();
+    if (start == std::streampos(-1) || !in.seekg(start)) {
+        diags.error("B712", "the export cannot be read a second time (one row per task reads it twice)", top,
+                    {"give a file rather than a pipe"});
+        return std::nullopt;
+    }
+    csv_reader again(in, csv.separator());
+    csv_record header_again;
+    if (!again.next(header_again) || header_again.fields != header_record.fields) {
+        diags.error("B712", "the export changed while it was read", top, {"export to a new file, then run the batch on it"});
+        return std::nullopt;
+    }
+    batch_runner runner(inputs, reader, sink);
+    read_task_rows(again, r, key_column, std::move(ends), runner);
+    return r.totals_with(runner.finish());
 }
 
 }  // namespace closeplan::batch

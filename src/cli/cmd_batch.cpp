@@ -359,6 +359,41 @@ bool parse_shard(const std::string& text, int& index, int& count) {
     return count >= 1 && index >= 1 && index <= count;
 }
 
+/// Copies standard input into a hidden file in the output folder and opens
+/// it in `file`; the name is gone at once (the open file stays readable), and
+/// a killed run's leftover `.stdin.tmp-XXXXXX` is removed by --resume.
+/// Returns its size.
+std::uintmax_t spool_standard_input(const std::string& folder, std::ifstream& file) {
+    const std::string pattern = (fs::path(folder) / ".stdin.tmp-XXXXXX").string();
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    const int fd = ::mkstemp(name.data());
+    if (fd < 0) fail_write(folder, std::strerror(errno));
+    const std::string path = name.data();
+    std::uintmax_t size = 0;
+    std::vector<char> buffer(64 * 1024);
+    bool ok = true;
+    while (ok) {
+        std::cin.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        if (std::cin.gcount() <= 0) break;
+        std::string_view rest(buffer.data(), static_cast<std::size_t>(std::cin.gcount()));
+        size += rest.size();
+        while (ok && !rest.empty()) {
+            const auto n = ::write(fd, rest.data(), rest.size());
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) ok = false;
+            else rest.remove_prefix(static_cast<std::size_t>(n));
+        }
+    }
+    const std::string reason = ok ? std::string() : std::strerror(errno);
+    ::close(fd);
+    if (ok) file.open(path, std::ios::binary);
+    ::unlink(path.c_str());
+    if (!ok) fail_write(folder, "copying standard input: " + reason);
+    if (!file) fail_write(folder, "cannot read back the copy of standard input");
+    return size;
+}
+
 int usage(const std::string& message) {
     std::cerr << "closeplan: " << message << "\n";
     return static_cast<int>(exit_code::usage);
@@ -452,6 +487,11 @@ exit_code run_batch_command(const batch_flags& flags) {
     std::error_code ec;
     fs::create_directories(flags.output, ec);
     if (ec) fail_write(flags.output, ec.message());
+    if (flags.export_path == "-" && !flags.group_by.empty()) {
+        // One row per task reads the export twice; a pipe can be read only once.
+        size = spool_standard_input(flags.output, file);
+        in = &file;
+    }
     const std::string suffix = shard_count > 1 ? "-" + std::to_string(shard_index) + "-of-" + std::to_string(shard_count) : "";
     if (flags.resume) {
         // A killed run can leave write_file_atomically's temporary files; they are ours to remove.
