@@ -4,7 +4,8 @@
 #include "layout/inline_flow.hpp"
 
 #include <algorithm>
-#include <deque>
+#include <array>
+#include <list>
 #include <unordered_map>
 #include <variant>
 
@@ -161,7 +162,22 @@ private:
     double pending_gap_ = 0;
 };
 
-double space_width(const context& ctx, font_face face, double size) { return ctx.metrics().width(" ", face, size); }
+// The width of a space in each face at one size, measured when first needed:
+// every word after a space asks for it, and the metrics call is virtual.
+class space_widths {
+public:
+    space_widths(const context& ctx, double size) : ctx_(ctx), size_(size) {}
+    double operator()(font_face face) {
+        auto& w = widths_[static_cast<std::size_t>(face)];
+        if (w < 0) w = ctx_.metrics().width(" ", face, size_);
+        return w;
+    }
+
+private:
+    const context& ctx_;
+    double size_;
+    std::array<double, 4> widths_{-1, -1, -1, -1};
+};
 
 double badge_padding(double size) { return size * 0.22; }
 
@@ -218,11 +234,37 @@ struct key_writer {
     }
 };
 
+// Where greedy breaking put each token: a line is a range of `placed`.
+struct placed {
+    const token* t;
+    double x, width;
+};
+struct line_range {
+    std::size_t begin = 0;  ///< into placed; the line ends where the next one begins
+    double width = 0;
+};
+
+// The buffers of one line breaking. A layout breaks thousands of stretches of text
+// (every fitting attempt again), so they are kept and reused rather than allocated per call.
+struct broken_lines {
+    std::vector<placed> tokens;
+    std::vector<line_range> lines;
+    std::vector<const token*> group;
+    std::list<token> pieces;  ///< code points of words wider than a line (a list: `tokens` point into it)
+
+    [[nodiscard]] std::size_t end_of(std::size_t line) const {
+        return line + 1 < lines.size() ? lines[line + 1].begin : tokens.size();
+    }
+    [[nodiscard]] bool last_line_empty() const { return lines.back().begin == tokens.size(); }
+    void new_line() { lines.push_back({tokens.size(), 0}); }
+};
+
 }  // namespace
 
 struct token_cache::entries {
     std::unordered_map<std::string, std::vector<token>> by_key;
     std::string scratch;
+    broken_lines lines;  ///< reused by every flow() of the layout (flow() never nests)
 };
 
 token_cache::token_cache() : entries_(std::make_unique<entries>()) {}
@@ -257,7 +299,7 @@ private:
 bool starts_group(const token& t) { return t.space_before || t.breakable_before || t.hard_break || t.gap > 0; }
 
 // Splits a text token into code points, for words wider than the line.
-void split_code_points(const token& t, const context& ctx, std::deque<token>& pieces, std::vector<const token*>& out) {
+void split_code_points(const token& t, const context& ctx, std::list<token>& pieces, std::vector<const token*>& out) {
     if (t.is_badge) {
         out.push_back(&t);
         return;
@@ -274,60 +316,50 @@ void split_code_points(const token& t, const context& ctx, std::deque<token>& pi
     }
 }
 
-struct placed {
-    const token* t;
-    double x, width;
-};
-struct line_of {
-    std::vector<placed> tokens;
-    double width = 0;
-};
-
-// Greedy line breaking. Words wider than a line are cut into code points,
-// kept in `pieces` (a deque, so the lines' pointers stay valid).
-std::vector<line_of> break_into_lines(const std::vector<token>& tokens, double width, const flow_options& o,
-                                      const context& ctx, std::deque<token>& pieces) {
-    std::vector<line_of> lines(1);
-    std::vector<const token*> group;
+// Greedy line breaking into `out` (cleared first). Words wider than a line are
+// cut into code points, kept in `out.pieces`.
+void break_into_lines(const std::vector<token>& tokens, double width, const flow_options& o, const context& ctx,
+                      broken_lines& out) {
+    out.tokens.clear();
+    out.lines.clear();
+    out.pieces.clear();
+    out.new_line();
+    space_widths space(ctx, o.size);
+    auto lead = [&](const token& t) {
+        return out.last_line_empty() ? 0.0 : (t.space_before ? space(t.face) : 0.0) + t.gap;
+    };
     std::size_t i = 0;
     while (i < tokens.size()) {
         if (tokens[i].hard_break) {
-            lines.emplace_back();
+            out.new_line();
             ++i;
             continue;
         }
         std::size_t j = i + 1;
         double group_width = width_at(tokens[i], o.size);
         while (j < tokens.size() && !starts_group(tokens[j])) group_width += width_at(tokens[j++], o.size);
-        const token& first = tokens[i];
-        auto lead = [&](const token& t, const line_of& l) {
-            return l.tokens.empty() ? 0.0 : (t.space_before ? space_width(ctx, t.face, o.size) : 0.0) + t.gap;
-        };
-        if (!lines.back().tokens.empty() && lines.back().width + lead(first, lines.back()) + group_width > width)
-            lines.emplace_back();
+        if (!out.last_line_empty() && out.lines.back().width + lead(tokens[i]) + group_width > width) out.new_line();
+        auto& group = out.group;
         group.clear();
         for (std::size_t k = i; k < j; ++k) {
             if (group_width > width)
-                split_code_points(tokens[k], ctx, pieces, group);
+                split_code_points(tokens[k], ctx, out.pieces, group);
             else
                 group.push_back(&tokens[k]);
         }
         for (std::size_t k = 0; k < group.size(); ++k) {
-            line_of* l = &lines.back();
             const double w = width_at(*group[k], o.size);
-            double x = l->width + (k == 0 ? lead(*group[k], *l) : 0.0);
-            if (group_width > width && !l->tokens.empty() && x + w > width) {
-                lines.emplace_back();
-                l = &lines.back();
+            double x = out.lines.back().width + (k == 0 ? lead(*group[k]) : 0.0);
+            if (group_width > width && !out.last_line_empty() && x + w > width) {
+                out.new_line();
                 x = 0;
             }
-            l->tokens.push_back({group[k], x, w});
-            l->width = x + w;
+            out.tokens.push_back({group[k], x, w});
+            out.lines.back().width = x + w;
         }
         i = j;
     }
-    if (lines.size() == 1 && lines.back().tokens.empty()) lines.clear();
-    return lines;
+    if (out.lines.size() == 1 && out.last_line_empty()) out.lines.clear();
 }
 
 // Neighbouring words in one style are painted as one text run.
@@ -342,10 +374,12 @@ bool same_run(const run& a, const token& b) {
            a.t->strike == b.strike && b.gap == 0;
 }
 
-void emit_line(const line_of& l, double baseline, double offset, const flow_options& o, const context& ctx, fragment& out) {
+void emit_line(const broken_lines& lines, std::size_t line, double baseline, double offset, const flow_options& o,
+               const context& ctx, fragment& out) {
     const double asc = ctx.metrics().ascent(o.size), desc = ctx.metrics().descent(o.size);
     std::vector<run> runs;
-    for (const auto& p : l.tokens) {
+    for (std::size_t k = lines.lines[line].begin; k < lines.end_of(line); ++k) {
+        const placed& p = lines.tokens[k];
         if (!runs.empty() && same_run(runs.back(), *p.t)) {
             if (p.t->space_before) runs.back().text += ' ';
             runs.back().text += p.t->text;
@@ -354,16 +388,16 @@ void emit_line(const line_of& l, double baseline, double offset, const flow_opti
         }
         runs.push_back({p.t, p.t->text, p.x, p.width});
     }
-    for (const auto& r : runs) {
+    for (auto& r : runs) {
         const double x = offset + r.x;
         const token& t = *r.t;
         if (t.is_badge) {
             const auto colors = ctx.style().badge(t.tone);
             out.items.push_back({box{x, baseline - asc - 0.6, r.width, asc + desc + 1.0, colors.bg, std::nullopt, 0, 1.6}});
-            out.items.push_back({text_run{x + badge_padding(o.size), baseline, t.face, o.size, colors.fg, r.text}});
+            out.items.push_back({text_run{x + badge_padding(o.size), baseline, t.face, o.size, colors.fg, std::move(r.text)}});
             continue;
         }
-        out.items.push_back({text_run{x, baseline, t.face, o.size, t.fill, r.text}});
+        out.items.push_back({text_run{x, baseline, t.face, o.size, t.fill, std::move(r.text)}});
         if (t.strike) {
             const double y = baseline - o.size * 0.3;
             out.items.push_back({rule{x, y, x + r.width, y, 0.6, t.fill, false}});
@@ -397,19 +431,20 @@ std::string context::paintable(std::string_view utf8) const {
 
 fragment flow(const std::vector<flow_span>& spans, double width, const flow_options& o, const context& ctx) {
     const words_of words(spans, ctx);
-    std::deque<token> pieces;
-    const auto lines = break_into_lines(words.tokens(), width, o, ctx, pieces);
+    broken_lines own;
+    broken_lines& lines = ctx.words ? ctx.words->get().lines : own;
+    break_into_lines(words.tokens(), width, o, ctx, lines);
     fragment out;
     const double leading = ctx.leading(o.size);
-    out.height = static_cast<double>(lines.size()) * leading;
+    out.height = static_cast<double>(lines.lines.size()) * leading;
     if (ctx.measure_only) return out;
     const double asc = ctx.metrics().ascent(o.size), desc = ctx.metrics().descent(o.size);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
+    for (std::size_t i = 0; i < lines.lines.size(); ++i) {
         const double baseline = static_cast<double>(i) * leading + (leading - asc - desc) / 2 + asc;
         double offset = 0;
-        if (o.alignment == view::align::right) offset = width - lines[i].width;
-        if (o.alignment == view::align::center) offset = (width - lines[i].width) / 2;
-        emit_line(lines[i], baseline, std::max(0.0, offset), o, ctx, out);
+        if (o.alignment == view::align::right) offset = width - lines.lines[i].width;
+        if (o.alignment == view::align::center) offset = (width - lines.lines[i].width) / 2;
+        emit_line(lines, i, baseline, std::max(0.0, offset), o, ctx, out);
     }
     return out;
 }
@@ -423,6 +458,7 @@ flow_widths measure(const std::vector<flow_span>& spans, const flow_options& o, 
     const words_of words(spans, ctx);
     const auto& tokens = words.tokens();
     flow_widths w;
+    space_widths space(ctx, o.size);
     double line = 0, group = 0;
     for (const auto& t : tokens) {
         if (t.hard_break) {
@@ -430,7 +466,7 @@ flow_widths measure(const std::vector<flow_span>& spans, const flow_options& o, 
             continue;
         }
         if (starts_group(t)) group = 0;
-        const double lead = line > 0 ? (t.space_before ? space_width(ctx, t.face, o.size) : 0.0) + t.gap : 0.0;
+        const double lead = line > 0 ? (t.space_before ? space(t.face) : 0.0) + t.gap : 0.0;
         const double t_width = width_at(t, o.size);
         line += lead + t_width;
         group += t_width;
