@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: MIT
-// Font metrics: width tables built once from libharu (Helvetica AFM data, TrueType hmtx/cmap), then pure lookups.
+// Font metrics: width tables built once (Helvetica's AFM data from libharu, TrueType cmap/hmtx read with
+// HarfBuzz), then pure lookups.
 #include "layout/fonts.hpp"
 
+#include <hb.h>
 #include <hpdf.h>
-#include <hpdf_fontdef.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -43,7 +45,11 @@ struct doc_guard {
 };
 
 [[noreturn]] void fail_fonts(const std::string& message, const std::string& hint) {
-    throw closeplan::error(diagnostic{severity::error, "O503", message, {}, {hint}});
+    diagnostic d;
+    d.code = "O503";
+    d.message = message;
+    d.hints.push_back(hint);
+    throw closeplan::error(std::move(d));
 }
 
 std::size_t face_index(font_face face) { return static_cast<std::size_t>(face); }
@@ -74,6 +80,66 @@ family_tables build_standard() {
     return t;
 }
 
+struct hb_blob_deleter {
+    void operator()(hb_blob_t* p) const { hb_blob_destroy(p); }
+};
+struct hb_face_deleter {
+    void operator()(hb_face_t* p) const { hb_face_destroy(p); }
+};
+struct hb_font_deleter {
+    void operator()(hb_font_t* p) const { hb_font_destroy(p); }
+};
+
+// A big-endian field of one of the face's tables; 0 when the table is shorter.
+std::int32_t table_field(hb_face_t* face, hb_tag_t table, unsigned offset, bool is_signed) {
+    const std::unique_ptr<hb_blob_t, hb_blob_deleter> blob(hb_face_reference_table(face, table));
+    unsigned size = 0;
+    const auto* data = reinterpret_cast<const unsigned char*>(hb_blob_get_data(blob.get(), &size));
+    if (!data || size < offset + 2) return 0;
+    const auto raw = static_cast<std::uint16_t>((data[offset] << 8) | data[offset + 1]);
+    return is_signed ? static_cast<std::int16_t>(raw) : raw;
+}
+
+bool has_table(hb_face_t* face, hb_tag_t table) {
+    const std::unique_ptr<hb_blob_t, hb_blob_deleter> blob(hb_face_reference_table(face, table));
+    return hb_blob_get_length(blob.get()) > 0;
+}
+
+// One face's widths, read with HarfBuzz: the cmap's code points and their
+// glyphs' advances, in 1/1000 em truncated as PDF writers (and libharu) do.
+// Returns the face's hhea ascender and descender in 1/1000 em.
+std::pair<int, int> read_face(const std::string& file, face_table& out) {
+    const std::unique_ptr<hb_blob_t, hb_blob_deleter> blob(hb_blob_create_from_file_or_fail(file.c_str()));
+    const std::unique_ptr<hb_face_t, hb_face_deleter> face(blob ? hb_face_create(blob.get(), 0) : nullptr);
+    const unsigned upem = face ? hb_face_get_upem(face.get()) : 0;
+    if (!face || hb_face_get_glyph_count(face.get()) == 0 || upem == 0) {
+        fail_fonts("cannot load the TrueType font \"" + file + "\"", "check that the file is a readable TrueType (.ttf) font");
+    }
+    if (!has_table(face.get(), HB_TAG('g', 'l', 'y', 'f'))) {
+        fail_fonts("the font \"" + file + "\" has no TrueType outlines",
+                   "use TrueType (.ttf) files; OpenType/CFF (.otf) and collections (.ttc) are not supported");
+    }
+    // OS/2 fsType 2: "Restricted License embedding", the font's licence forbids embedding it.
+    if ((table_field(face.get(), HB_TAG('O', 'S', '/', '2'), 8, false) & 0x000F) == 0x0002) {
+        fail_fonts("the licence of the font \"" + file + "\" does not allow embedding it in a document",
+                   "use a font whose licence allows embedding (fonts-liberation2's Liberation Sans does)");
+    }
+    const std::unique_ptr<hb_font_t, hb_font_deleter> font(hb_font_create(face.get()));  // scale: font units
+    const std::unique_ptr<hb_set_t, decltype(&hb_set_destroy)> code_points(hb_set_create(), &hb_set_destroy);
+    hb_face_collect_unicodes(face.get(), code_points.get());
+    for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(code_points.get(), &cp);) {
+        if (cp < 0x20 || cp >= bmp_size || (cp >= 0xD800 && cp <= 0xDFFF)) continue;
+        hb_codepoint_t glyph = 0;
+        if (!hb_font_get_nominal_glyph(font.get(), cp, &glyph) || glyph == 0) continue;
+        const auto advance = static_cast<std::int64_t>(hb_font_get_glyph_h_advance(font.get(), glyph));
+        out.units[cp] = static_cast<std::int16_t>(advance * 1000 / upem);
+    }
+    out.fallback = out.units['?'] >= 0 ? out.units['?'] : 500;
+    const auto per_mille = [upem](std::int32_t v) { return static_cast<int>(v * 1000 / static_cast<std::int32_t>(upem)); };
+    return {per_mille(table_field(face.get(), HB_TAG('h', 'h', 'e', 'a'), 4, true)),
+            per_mille(table_field(face.get(), HB_TAG('h', 'h', 'e', 'a'), 6, true))};
+}
+
 family_tables build_embedded(const font_paths& paths) {
     family_tables t;
     const std::array<const std::string*, 4> files = {&paths.regular, &paths.bold, &paths.italic, &paths.bold_italic};
@@ -88,37 +154,12 @@ family_tables build_embedded(const font_paths& paths) {
         }
         t.choice.files.push_back(*file);
     }
-    hpdf_errors errs;
-    doc_guard g{HPDF_New(record_hpdf_error, &errs)};
-    if (!g.doc || HPDF_UseUTFEncodings(g.doc) != HPDF_OK) fail_fonts("cannot initialise libharu", "reinstall libhpdf");
     for (std::size_t f = 0; f < files.size(); ++f) {
-        // Only the font definition: HPDF_GetFont would also build a 65,536-entry
-        // glyph map this table does not need (most of a process's start-up).
-        const char* name = HPDF_LoadTTFontFromFile(g.doc, files[f]->c_str(), HPDF_TRUE);
-        HPDF_FontDef def = name ? HPDF_Doc_FindFontDef(g.doc, name) : nullptr;
-        if (!def || !def->attr || errs.error_no != 0) {
-            fail_fonts("cannot load the TrueType font \"" + *files[f] + "\" (libharu error " +
-                           std::to_string(errs.error_no) + ")",
-                       "use TrueType (.ttf) files; OpenType/CFF (.otf) and collections (.ttc) are not supported");
-        }
-        auto& face = t.faces[f];
-        // Only code points inside the cmap's segments can have a glyph: ask
-        // libharu about those (a few thousand) rather than all 65,536.
-        const auto& cmap = static_cast<HPDF_TTFontDefAttr>(def->attr)->cmap;
-        for (unsigned seg = 0; seg < cmap.seg_count_x2 / 2u; ++seg) {
-            for (std::uint32_t cp = std::max<std::uint32_t>(cmap.start_count[seg], 0x20);
-                 cp <= cmap.end_count[seg] && cp < bmp_size; ++cp) {
-                if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-                if (HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(cp)) == 0) continue;
-                face.units[cp] = HPDF_TTFontDef_GetCharWidth(def, static_cast<HPDF_UINT16>(cp));
-            }
-        }
-        face.fallback = face.units['?'] >= 0 ? face.units['?'] : 500;
+        const auto [ascent, descent] = read_face(*files[f], t.faces[f]);
         if (f == 0) {
-            t.ascent = def->ascent;
-            t.descent = -def->descent;
+            t.ascent = ascent;
+            t.descent = -descent;
         }
-        if (errs.error_no != 0) fail_fonts("cannot read the widths of \"" + *files[f] + "\"", "check the font file");
     }
     // Liberation Sans reports its accent-inclusive OS/2 ascent (905); with
     // Helvetica's values a plan lays out the same whichever family it gets.

@@ -96,6 +96,13 @@ std::optional<font_subset> font_subset::make(const std::string& ttf_path, const 
     for (char32_t cp : code_points) hb_set_add(unicodes, cp);
     // Hinting only helps low-resolution screen rasterisers; PDF viewers ignore most of it.
     hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+    // A PDF shows glyphs already chosen: the OpenType layout tables (ligatures,
+    // kerning, positioning) are never read by a viewer, and closing the glyph
+    // set over them is most of the subsetter's work.
+    hb_set_t* dropped = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (const hb_tag_t tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+                               HB_TAG('k', 'e', 'r', 'n'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('B', 'A', 'S', 'E')})
+        hb_set_add(dropped, tag);
     const std::unique_ptr<hb_face_t, face_deleter> subset(hb_subset_or_fail(source, input.get()));
     if (!subset) return std::nullopt;
     const std::unique_ptr<hb_blob_t, blob_deleter> blob(hb_face_reference_blob(subset.get()));

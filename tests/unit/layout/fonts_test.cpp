@@ -2,7 +2,13 @@
 // Font metrics: the WinAnsi repertoire, Helvetica AFM widths, Liberation Sans widths and coverage.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iterator>
 #include <string>
 
 #include "closeplan/diagnostics.hpp"
@@ -120,6 +126,58 @@ TEST(EmbeddedMetrics, NonFontFileThrowsO503) {
     font_paths paths;
     paths.regular = CLOSEPLAN_SOURCE_DIR "/CMakeLists.txt";
     EXPECT_THROW((void)embedded_metrics(paths), closeplan::error);
+}
+
+// Liberation Sans with one table-directory entry changed: `patch` gets the
+// file's bytes and the offset of the named table's directory record.
+std::string patched_font(const std::string& name, const char* tag,
+                         const std::function<void(std::string&, std::size_t)>& patch) {
+    std::ifstream in(font_paths{}.regular, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto u16 = [&bytes](std::size_t at) {
+        return static_cast<std::size_t>((static_cast<unsigned char>(bytes[at]) << 8) | static_cast<unsigned char>(bytes[at + 1]));
+    };
+    const std::size_t tables = u16(4);
+    for (std::size_t i = 0; i < tables; ++i) {
+        const std::size_t record = 12 + 16 * i;
+        if (bytes.compare(record, 4, tag) == 0) patch(bytes, record);
+    }
+    const auto path = std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()) + ".ttf");
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path.string();
+}
+
+std::string o503_message(const std::string& regular) {
+    font_paths paths;
+    paths.regular = regular;
+    try {
+        (void)embedded_metrics(paths);
+    } catch (const closeplan::error& e) {
+        EXPECT_EQ(e.diag().code, "O503");
+        EXPECT_FALSE(e.diag().hints.empty());
+        return e.diag().message;
+    }
+    ADD_FAILURE() << "expected closeplan::error for " << regular;
+    return {};
+}
+
+TEST(EmbeddedMetrics, FontWithoutTrueTypeOutlinesThrowsO503) {
+    const auto path = patched_font("no-glyf", "glyf", [](std::string& b, std::size_t at) { b.replace(at, 4, "glyx"); });
+    EXPECT_NE(o503_message(path).find("no TrueType outlines"), std::string::npos);
+    std::filesystem::remove(path);
+}
+
+TEST(EmbeddedMetrics, FontWhoseLicenceForbidsEmbeddingThrowsO503) {
+    const auto path = patched_font("restricted", "OS/2", [](std::string& b, std::size_t record) {
+        const auto offset = (static_cast<std::size_t>(static_cast<unsigned char>(b[record + 8])) << 24) |
+                            (static_cast<std::size_t>(static_cast<unsigned char>(b[record + 9])) << 16) |
+                            (static_cast<std::size_t>(static_cast<unsigned char>(b[record + 10])) << 8) |
+                            static_cast<unsigned char>(b[record + 11]);
+        b[offset + 8] = 0;
+        b[offset + 9] = 2;  // fsType: Restricted License embedding
+    });
+    EXPECT_NE(o503_message(path).find("does not allow embedding"), std::string::npos);
+    std::filesystem::remove(path);
 }
 
 }  // namespace
