@@ -158,17 +158,26 @@ void content_stream::show_text(std::string_view font, double size, double x, dou
     out_.append(" Tj\n");
 }
 
+// Two bytes per glyph id, as a literal string: half the bytes of a hex
+// string, so half the compressing. Inside a literal string only a backslash,
+// the parentheses and a carriage return (which a reader would take as a line
+// feed) need escaping; every other byte stands for itself.
 void content_stream::show_glyphs(std::string_view font, double size, double x, double y, const std::u16string& glyphs) {
-    static constexpr char hex[] = "0123456789ABCDEF";
     begin_text_at(font, size, x, y);
-    out_.push_back('<');
+    out_.push_back('(');
     for (const char16_t g : glyphs) {
-        out_.push_back(hex[(g >> 12) & 15]);
-        out_.push_back(hex[(g >> 8) & 15]);
-        out_.push_back(hex[(g >> 4) & 15]);
-        out_.push_back(hex[g & 15]);
+        for (const auto byte : {static_cast<char>(g >> 8), static_cast<char>(g & 0xFF)}) {
+            if (byte == '(' || byte == ')' || byte == '\\') {
+                out_.push_back('\\');
+                out_.push_back(byte);
+            } else if (byte == '\r') {
+                out_.append("\\r");
+            } else {
+                out_.push_back(byte);
+            }
+        }
     }
-    out_.append("> Tj\n");
+    out_.append(") Tj\n");
 }
 
 void content_stream::image(std::string_view name, double x, double y, double width, double height) {

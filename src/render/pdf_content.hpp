@@ -43,7 +43,7 @@ public:
     /// named `font` of the page's resources, at `size` points. Opens a text
     /// object when none is open.
     void show_text(std::string_view font, double size, double x, double y, std::string_view encoded);
-    /// Glyph ids of an Identity-H font, written as a hexadecimal string.
+    /// Glyph ids of an Identity-H font (big-endian byte pairs).
     void show_glyphs(std::string_view font, double size, double x, double y, const std::u16string& glyphs);
     /// Paints the image XObject `name` into the rectangle.
     void image(std::string_view name, double x, double y, double width, double height);

@@ -54,10 +54,11 @@ TEST(ContentStream, PathsCloseTheTextObjectAndStateIsWrittenOnlyWhenItChanges) {
               "[3 2] 0 d\n36 600 50 20 re\nf\nBT\n36 580 Td\n(y) Tj\nET\n");
 }
 
-TEST(ContentStream, GlyphIdsAreFourHexDigitsEach) {
+TEST(ContentStream, GlyphIdsAreBigEndianBytePairsWithDelimitersEscaped) {
     content_stream c;
-    c.show_glyphs("F3", 8, 10, 20, std::u16string{0x0001, 0x00AB, 0x1234});
-    EXPECT_EQ(c.finish(), "BT\n/F3 8 Tf\n10 20 Td\n<000100AB1234> Tj\nET\n");
+    c.show_glyphs("F3", 8, 10, 20, std::u16string{0x0001, 0x0028, 0x295C, 0x000D, 0x000A});
+    static constexpr char expected[] = "BT\n/F3 8 Tf\n10 20 Td\n(\0\x01\0\\(\\)\\\\\0\\r\0\n) Tj\nET\n";
+    EXPECT_EQ(c.finish(), std::string(expected, sizeof expected - 1));
 }
 
 TEST(ContentStream, ImagesAreScaledInASavedGraphicsState) {
