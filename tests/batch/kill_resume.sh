@@ -2,15 +2,24 @@
 # SPDX-License-Identifier: MIT
 # A batch killed with SIGKILL midway, then resumed, ends with exactly the
 # files a batch that was never interrupted writes, and no partial file.
-#   kill_resume.sh CLOSEPLAN SOURCE_DIR
+#   kill_resume.sh CLOSEPLAN SOURCE_DIR [tasks]
+# With `tasks`: one row per task (--group-by), each deal's rows spread through
+# the export (sorted by due date), so deals finish out of their order.
 set -euo pipefail
 closeplan="$1"
 source_dir="$2"
+mode="${3:-deals}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-python3 "$source_dir/bench/batch_generate_export.py" 1500 > "$work/export.csv"
-args=(--playbook "$source_dir/tests/cli/fixtures/batch/mid-market.yaml" --as-of 2026-06-01 --date-format M/D/YYYY -f html,md -j 2)
+if [ "$mode" = tasks ]; then
+    python3 "$source_dir/bench/batch_generate_tasks.py" 15000 1500 due > "$work/export.csv"
+    args=(--mapping "$source_dir/tests/cli/fixtures/batch/tasks-mapping.yaml" --group-by "Opportunity ID"
+          --as-of 2026-06-01 -f html,md -j 2)
+else
+    python3 "$source_dir/bench/batch_generate_export.py" 1500 > "$work/export.csv"
+    args=(--playbook "$source_dir/tests/cli/fixtures/batch/mid-market.yaml" --as-of 2026-06-01 --date-format M/D/YYYY -f html,md -j 2)
+fi
 
 # Kill once some deals are written, while the rest are still being rendered.
 "$closeplan" batch "$work/export.csv" "${args[@]}" -o "$work/killed" > /dev/null 2>&1 &
