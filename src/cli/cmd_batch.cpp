@@ -11,6 +11,8 @@
 //   batch-report.json   with --report json
 //   .closeplan-batch.manifest  "<hash> <stem>" per deal, for --resume
 // With --shard K/N the three reports and the manifest carry "-K-of-N".
+// One row per task from standard input (`-`) is first copied to a hidden
+// `.stdin.tmp-XXXXXX` there (unlinked at once): that mode reads the export twice.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
