@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// YAML text -> raw tree via yaml-cpp, bounding what aliases and nesting can build.
+// YAML text -> raw tree via yaml-cpp's parser, bounding what aliases and nesting can build.
 #include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/exceptions.h>
 
 #include <algorithm>
 #include <optional>
@@ -11,12 +11,16 @@
 
 #include "load/load_internal.hpp"
 #include "load/yaml_errors.hpp"
+#include "load/yaml_graph.hpp"
 
 namespace closeplan::load::detail {
 
 namespace {
 
 constexpr std::string_view yaml_standard_tags = "tag:yaml.org,2002:";
+constexpr std::string_view yaml_str_tag = "tag:yaml.org,2002:str";
+
+using node_kind = yaml_graph_node::kind;
 
 // An empty value (`key:` with nothing after it) is also a null node, but
 // yaml-cpp marks it at the next token, often on a later line.
@@ -54,26 +58,30 @@ bool quote_is_closed(std::string_view text, std::size_t pos) {
 
 class yaml_builder {
 public:
-    yaml_builder(std::string_view text, const std::string& file, diagnostic_sink& diags, const load_limits& limits)
-        : text_(text), file_(file), diags_(diags), limits_(limits), max_depth_(max_depth_of(limits)) {}
+    yaml_builder(const yaml_document& document, std::string_view text, const std::string& file,
+                 diagnostic_sink& diags, const load_limits& limits)
+        : nodes_of_(document.nodes), text_(text), file_(file), diags_(diags), limits_(limits),
+          max_depth_(max_depth_of(limits)) {}
 
     /// Builds `out` from `node`, which sits inside `depth` collections. False
     /// when loading must stop (too many nodes or too deep); that is reported.
-    bool build(const YAML::Node& node, std::string pointer, std::size_t depth, raw_node& out);
+    bool build(const yaml_graph_node& node, std::string pointer, std::size_t depth, raw_node& out);
     /// False (and reported) when the last quoted scalar is never closed.
     bool check_last_quote();
 
 private:
-    void note_quoted(const YAML::Node& node, const source_location& where);
-    bool build_sequence(const YAML::Node& node, std::size_t depth, raw_node& out);
-    bool build_mapping(const YAML::Node& node, std::size_t depth, raw_node& out);
-    bool accept_key(const YAML::Node& key, const source_location& where);
-    void check_tag(const YAML::Node& node, const source_location& where);
+    const yaml_graph_node& at(std::size_t index) const { return nodes_of_[index]; }
+    void note_quoted(const yaml_graph_node& node, const source_location& where);
+    bool build_sequence(const yaml_graph_node& node, std::size_t depth, raw_node& out);
+    bool build_mapping(const yaml_graph_node& node, std::size_t depth, raw_node& out);
+    bool accept_key(const yaml_graph_node& key, const source_location& where);
+    void check_tag(const yaml_graph_node& node, const source_location& where);
     [[nodiscard]] source_location where_of(const YAML::Mark& mark, std::string pointer) const;
     [[nodiscard]] std::optional<source_location> dash_before(const YAML::Mark& mark) const;
     // Aliases repeat a node's problems at the same place; say each once.
     bool first_report(const std::string& code, const source_location& where);
 
+    const std::vector<yaml_graph_node>& nodes_of_;
     std::string_view text_;
     const std::string& file_;
     diagnostic_sink& diags_;
@@ -86,9 +94,9 @@ private:
     source_location last_quoted_where_;
 };
 
-void yaml_builder::note_quoted(const YAML::Node& node, const source_location& where) {
-    const auto mark = node.Mark();
-    if (node.Tag() == "?" || mark.is_null() || (!last_quoted_.is_null() && mark.pos <= last_quoted_.pos)) return;
+void yaml_builder::note_quoted(const yaml_graph_node& node, const source_location& where) {
+    const auto& mark = node.mark;
+    if (node.tag == "?" || mark.is_null() || (!last_quoted_.is_null() && mark.pos <= last_quoted_.pos)) return;
     last_quoted_ = mark;
     last_quoted_where_ = where;
 }
@@ -119,55 +127,55 @@ bool yaml_builder::first_report(const std::string& code, const source_location& 
     return reported_.emplace(code, where.line, where.column).second;
 }
 
-void yaml_builder::check_tag(const YAML::Node& node, const source_location& where) {
-    const std::string& tag = node.Tag();
+void yaml_builder::check_tag(const yaml_graph_node& node, const source_location& where) {
+    const std::string& tag = node.tag;
     if (tag.empty() || tag == "?" || tag == "!" || tag.starts_with(yaml_standard_tags)) return;
     if (!first_report("L112", where)) return;
     diags_.warning("L112", "YAML tag " + quote(tag) + " is ignored", where,
                    {"closeplan reads every value as written; remove the tag"});
 }
 
-bool yaml_builder::build(const YAML::Node& node, std::string pointer, std::size_t depth, raw_node& out) {
-    out.where = where_of(node.Mark(), std::move(pointer));
+bool yaml_builder::build(const yaml_graph_node& node, std::string pointer, std::size_t depth, raw_node& out) {
+    out.where = where_of(node.mark, std::move(pointer));
     if (++nodes_ > limits_.max_nodes) {
         report_too_many_nodes(diags_, limits_, out.where, expansion::aliases);
         return false;
     }
     check_tag(node, out.where);
-    switch (node.Type()) {
-        case YAML::NodeType::Undefined:
-        case YAML::NodeType::Null:
+    switch (node.type) {
+        case node_kind::null:
             out.type = raw_node::kind::null;
             return true;
-        case YAML::NodeType::Scalar: {
+        case node_kind::scalar: {
             out.type = raw_node::kind::scalar;
-            out.text = node.Scalar();
+            out.text = node.scalar;
             // yaml-cpp 0.7 tags every quoted or block scalar "!" and plain ones "?".
-            const std::string& tag = node.Tag();
-            out.quoted = tag == "!" || tag == std::string(yaml_standard_tags) + "str";
+            out.quoted = node.tag == "!" || node.tag == yaml_str_tag;
             note_quoted(node, out.where);
             return true;
         }
-        case YAML::NodeType::Sequence:
-        case YAML::NodeType::Map:
+        case node_kind::sequence:
+        case node_kind::mapping:
             if (depth + 1 > max_depth_) {
                 report_too_deep(diags_, limits_, out.where);
                 return false;
             }
-            return node.IsSequence() ? build_sequence(node, depth + 1, out) : build_mapping(node, depth + 1, out);
+            return node.type == node_kind::sequence ? build_sequence(node, depth + 1, out)
+                                                    : build_mapping(node, depth + 1, out);
     }
     return true;
 }
 
-bool yaml_builder::build_sequence(const YAML::Node& node, std::size_t depth, raw_node& out) {
+bool yaml_builder::build_sequence(const yaml_graph_node& node, std::size_t depth, raw_node& out) {
     out.type = raw_node::kind::sequence;
-    out.items.reserve(node.size());
+    out.items.reserve(node.children.size());
     std::size_t index = 0;
-    for (const auto& item : node) {
+    for (const std::size_t child : node.children) {
+        const yaml_graph_node& item = at(child);
         raw_node& value = out.items.emplace_back();
         if (!build(item, pointer_to(out.where.pointer, index++), depth, value)) return false;
-        if (value.is_null() && !written_null_at(text_, item.Mark()))
-            if (auto dash = dash_before(item.Mark())) {
+        if (value.is_null() && !written_null_at(text_, item.mark))
+            if (auto dash = dash_before(item.mark)) {
                 value.where.line = dash->line;
                 value.where.column = dash->column;
             }
@@ -175,49 +183,50 @@ bool yaml_builder::build_sequence(const YAML::Node& node, std::size_t depth, raw
     return true;
 }
 
-bool yaml_builder::accept_key(const YAML::Node& key, const source_location& where) {
-    if (key.IsScalar() && key.Scalar() == "<<" && key.Tag() == "?") {
+bool yaml_builder::accept_key(const yaml_graph_node& key, const source_location& where) {
+    if (key.type == node_kind::scalar && key.scalar == "<<" && key.tag == "?") {
         if (first_report("L110", where))
             diags_.error("L110", "merge keys (<<) are not supported", where,
                          {"write the fields out in full; anchors and aliases (&name, *name) still work"});
         return false;
     }
-    if (key.IsScalar()) return true;
+    if (key.type == node_kind::scalar) return true;
     if (!first_report("L109", where)) return false;
-    if (key.IsNull()) {
+    if (key.type == node_kind::null) {
         diags_.error("L109", "mapping key is empty or null", where,
                      {"write a key before the colon; to use the word null as a key, quote it: \"null\":"});
     } else {
         diags_.error("L109",
-                     std::string("mapping key is a ") + (key.IsSequence() ? "list" : "mapping") +
+                     std::string("mapping key is a ") + (key.type == node_kind::sequence ? "list" : "mapping") +
                          "; keys must be plain text",
                      where, {"use a text key such as `owner:`"});
     }
     return false;
 }
 
-bool yaml_builder::build_mapping(const YAML::Node& node, std::size_t depth, raw_node& out) {
+bool yaml_builder::build_mapping(const yaml_graph_node& node, std::size_t depth, raw_node& out) {
     out.type = raw_node::kind::mapping;
-    out.members.reserve(node.size());
+    const std::size_t pairs = node.children.size() / 2;  // a key without its value is left out, as yaml-cpp does
+    out.members.reserve(pairs);
     std::unordered_map<std::string, source_location> seen;
-    for (const auto& entry : node) {
-        const YAML::Node& key = entry.first;
-        const YAML::Node& value = entry.second;
-        if (!accept_key(key, where_of(key.Mark(), out.where.pointer))) continue;
-        std::string pointer = pointer_to(out.where.pointer, key.Scalar());
-        auto key_where = where_of(key.Mark(), pointer);
+    for (std::size_t pair = 0; pair < pairs; ++pair) {
+        const yaml_graph_node& key = at(node.children[2 * pair]);
+        const yaml_graph_node& value = at(node.children[2 * pair + 1]);
+        if (!accept_key(key, where_of(key.mark, out.where.pointer))) continue;
+        std::string pointer = pointer_to(out.where.pointer, key.scalar);
+        auto key_where = where_of(key.mark, pointer);
         note_quoted(key, key_where);
-        if (const auto first = seen.find(key.Scalar()); first != seen.end()) {
+        if (const auto first = seen.find(key.scalar); first != seen.end()) {
             if (first_report("L104", key_where))
-                report_duplicate_key(diags_, key.Scalar(), first->second, std::move(key_where));
+                report_duplicate_key(diags_, key.scalar, first->second, std::move(key_where));
             continue;
         }
-        seen.emplace(key.Scalar(), key_where);
+        seen.emplace(key.scalar, key_where);
         raw_member& member = out.members.emplace_back();
-        member.key = key.Scalar();
+        member.key = key.scalar;
         member.key_where = std::move(key_where);
         if (!build(value, std::move(pointer), depth, member.value)) return false;
-        if (member.value.is_null() && !written_null_at(text_, value.Mark())) {
+        if (member.value.is_null() && !written_null_at(text_, value.mark)) {
             member.value.where.line = member.key_where.line;
             member.value.where.column = member.key_where.column;
         }
@@ -225,21 +234,28 @@ bool yaml_builder::build_mapping(const YAML::Node& node, std::size_t depth, raw_
     return true;
 }
 
-// An empty document (a bare or trailing `---`) is a null node too.
-bool has_content(std::string_view text, const YAML::Node& document) {
-    return !document.IsNull() || written_null_at(text, document.Mark());
+// The mark of a document's root; a document with no node has none.
+YAML::Mark root_mark(const yaml_document& document) {
+    return document.root == yaml_document::no_node ? YAML::Mark::null_mark() : document.nodes[document.root].mark;
 }
 
-void report_extra_documents(std::string_view text, const std::vector<YAML::Node>& documents,
+// An empty document (a bare or trailing `---`) is a null node too.
+bool has_content(std::string_view text, const yaml_document& document) {
+    const bool is_null =
+        document.root == yaml_document::no_node || document.nodes[document.root].type == node_kind::null;
+    return !is_null || written_null_at(text, root_mark(document));
+}
+
+void report_extra_documents(std::string_view text, const std::vector<yaml_document>& documents,
                             const std::string& file, diagnostic_sink& diags) {
     std::size_t count = 0;
-    const YAML::Node* second = nullptr;
+    const yaml_document* second = nullptr;
     for (const auto& doc : documents) {
         if (!has_content(text, doc)) continue;
         if (++count == 2) second = &doc;
     }
     if (count < 2) return;
-    const auto mark = second->Mark();
+    const auto mark = root_mark(*second);
     diags.error("L111",
                 "file holds " + std::to_string(count) + " YAML documents; closeplan reads one plan per file",
                 mark.is_null() ? source_location{file, 0, 0, {}}
@@ -252,9 +268,9 @@ void report_extra_documents(std::string_view text, const std::vector<YAML::Node>
 std::optional<raw_node> load_yaml(std::string_view text, const std::string& file, diagnostic_sink& diags,
                                   const load_limits& limits) {
     if (!prescan_yaml(text, file, diags, limits)) return std::nullopt;
-    std::vector<YAML::Node> documents;
+    std::vector<yaml_document> documents;
     try {
-        documents = YAML::LoadAll(std::string(text));
+        documents = parse_yaml_documents(text);
     } catch (const YAML::DeepRecursion& e) {
         report_yaml_failure({e.msg, e.mark.line, e.mark.column, true}, file, diags, limits);
         return std::nullopt;
@@ -265,7 +281,7 @@ std::optional<raw_node> load_yaml(std::string_view text, const std::string& file
         report_yaml_failure({e.what(), -1, -1, false}, file, diags, limits);
         return std::nullopt;
     }
-    const YAML::Node* first = nullptr;
+    const yaml_document* first = nullptr;
     for (const auto& doc : documents)
         if (has_content(text, doc)) {
             first = &doc;
@@ -278,9 +294,10 @@ std::optional<raw_node> load_yaml(std::string_view text, const std::string& file
         root.where = {file, 1, 1, {}};
         return root;
     }
-    yaml_builder builder(text, file, diags, limits);
+    yaml_builder builder(*first, text, file, diags, limits);
     try {
-        if (!builder.build(*first, {}, 0, root) || !builder.check_last_quote()) return std::nullopt;
+        // has_content: a document with no node is never the first with content.
+        if (!builder.build(first->nodes[first->root], {}, 0, root) || !builder.check_last_quote()) return std::nullopt;
     } catch (const std::exception& e) {
         // Reading a parsed tree should not throw; if yaml-cpp does, it is still bad input.
         report_yaml_failure({e.what(), -1, -1, false}, file, diags, limits);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// A first pass over YAML events that enforces the node and depth limits before yaml-cpp builds its tree.
+// A first pass over YAML events that enforces the node and depth limits before the node graph is built.
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
@@ -15,9 +15,9 @@ namespace closeplan::load::detail {
 
 namespace {
 
-// yaml-cpp's node tree takes about half a kilobyte per node, and building it
+// The node graph (yaml_graph.hpp) takes over a hundred bytes per node, and building it
 // cannot be stopped part way. Counting events first stops a 4 MB list of
-// numbers at the limit instead of after a gigabyte, and catches deep nesting
+// numbers at the limit instead of after hundreds of megabytes, and catches deep nesting
 // at the exact bracket, before yaml-cpp's own guard (about 500 levels) fires
 // with a vague position. Aliases are single events here; what they expand to
 // is bounded later, while the raw tree is built.
