@@ -3,6 +3,8 @@
 #include "pipeline/pipeline.hpp"
 
 #include <filesystem>
+#include <map>
+#include <string>
 
 #include "analyze/analysis.hpp"
 #include "load/load_document.hpp"
@@ -88,6 +90,29 @@ bool shape_document(const render_request& request, view::document& doc, diagnost
     return !diags.has_errors();
 }
 
+// Batch renders thousands of plans with the built-in labels and style; each
+// was copied per plan (a few hundred map nodes). They never change within a
+// process, so each thread keeps the labels of each language it has met, and
+// only those that loaded without a word to report: anything else is loaded
+// (and reported) on every render, as before.
+const view::labels* built_in_labels(const render::template_set& templates, const render_request& request,
+                                    const std::string& locale) {
+    if (!request.template_dir.empty()) return nullptr;
+    thread_local std::map<std::string, view::labels, std::less<>> by_locale;
+    if (const auto found = by_locale.find(locale); found != by_locale.end()) return &found->second;
+    diagnostic_sink reported;
+    auto words = templates.load_labels(locale, reported);
+    if (!reported.all().empty()) return nullptr;
+    // A long-lived process seeing many locales must not grow without end.
+    if (by_locale.size() >= 64) by_locale.clear();
+    return &by_locale.emplace(locale, std::move(words)).first->second;
+}
+
+const render::style& built_in_style() {
+    static const render::style look = render::style::built_in();
+    return look;
+}
+
 }  // namespace
 
 std::optional<model::plan> load_plan(const render_request& request, diagnostic_sink& diags) {
@@ -125,12 +150,18 @@ std::vector<rendered_output> render_model(const model::plan& input_plan, const r
 
     const auto templates =
         request.template_dir.empty() ? render::template_set{} : render::template_set{request.template_dir};
-    const auto words = templates.load_labels(plan.locale, diags);
-    std::optional<render::style> look = render::style::built_in();
-    if (!request.style_path.empty()) look = render::style::from_file(request.style_path, diags);
+    std::optional<view::labels> read_words;
+    const view::labels* words = built_in_labels(templates, request, plan.locale);
+    if (!words) words = &read_words.emplace(templates.load_labels(plan.locale, diags));
+    std::optional<render::style> style_file;
+    const render::style* look = &built_in_style();
+    if (!request.style_path.empty()) {
+        style_file = render::style::from_file(request.style_path, diags);
+        look = style_file ? &*style_file : nullptr;
+    }
     if (diags.has_errors() || !look) return {};
 
-    auto doc = view::build_document(plan, facts, words, diags);
+    auto doc = view::build_document(plan, facts, *words, diags);
     if (!shape_document(request, doc, diags)) return {};
     const render::render_context ctx{templates, *look,
                                      render::render_options{request.template_name, request.paper, request.fragment}};

@@ -47,6 +47,8 @@ std::size_t longest_backtick_run(std::string_view text) {
 }  // namespace
 
 std::string escape_html(std::string_view text) {
+    // Most table cells and names have nothing to escape: one copy, no loop.
+    if (text.find_first_of("&<>\"'") == std::string_view::npos) return std::string(text);
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (char c : text) {
@@ -69,6 +71,9 @@ std::string escape_html_attribute(std::string_view text) {
 }
 
 std::string escape_markdown(std::string_view text) {
+    // Without any of these, neither the loop below nor the line starts
+    // (-, +, = or digits then . or )) have anything to escape.
+    if (text.find_first_of("\\`*_[]<>#|~&:.)-+=") == std::string_view::npos) return std::string(text);
     std::string out;
     out.reserve(text.size() + text.size() / 4);
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -98,6 +103,7 @@ std::string escape_markdown(std::string_view text) {
 }
 
 std::string escape_markdown_cell(std::string_view text) {
+    if (text.find_first_of("\n\r\t") == std::string_view::npos) return escape_markdown(text);
     std::string flat(text);
     std::replace_if(flat.begin(), flat.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
     return escape_markdown(flat);

@@ -2,7 +2,9 @@
 // Converts a document to one self-contained HTML page: sections rendered here, placed by the page template.
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <mutex>
+#include <vector>
 
 #include "render/html_writer.hpp"
 #include "render/render.hpp"
@@ -28,6 +30,7 @@ std::optional<resource_text> require(const template_set& templates, const std::s
 // one newline.
 std::string tidy_html(std::string_view text) {
     std::string out;
+    out.reserve(text.size() + 1);
     bool in_pre = false;
     bool blank_before = true;
     std::size_t start = 0;
@@ -42,13 +45,16 @@ std::string tidy_html(std::string_view text) {
         out += '\n';
         blank_before = blank;
         // A line can open and close a <pre>; what counts is which came last.
-        const auto open = line.rfind("<pre");
-        const auto close = line.rfind("</pre>");
-        if (open != std::string_view::npos || close != std::string_view::npos)
-            in_pre = open != std::string_view::npos && (close == std::string_view::npos || open > close);
+        // Forward over each '<' (memchr), not rfind, which steps byte by byte.
+        for (auto lt = line.find('<'); lt != std::string_view::npos; lt = line.find('<', lt + 1)) {
+            const std::string_view tag = line.substr(lt);
+            if (tag.starts_with("<pre")) in_pre = true;
+            else if (tag.starts_with("</pre>")) in_pre = false;
+        }
     }
     while (!out.empty() && (out.back() == '\n' || out.back() == '\r' || out.back() == ' ')) out.pop_back();
-    return out + '\n';
+    out += '\n';
+    return out;
 }
 
 // The page CSS depends only on the style and the CSS template, never on the
@@ -56,27 +62,40 @@ std::string tidy_html(std::string_view text) {
 // Only results that reported nothing are kept, so problems are reported on
 // every render as before, and only from templates without partials, whose
 // files could change behind the key.
-std::optional<std::string> page_css(const resource_text& css_template, const render_context& ctx,
-                                    diagnostic_sink& diags) {
-    std::string key = css_template.origin + '\n' + css_template.text;
-    for (const auto& [name, value] : ctx.look.tokens()) key += '\n' + name + '\n' + value;
+// The key is compared in place (template origin and text, the style's
+// tokens): building it as one string cost more than a page's escaping.
+struct cached_css {
+    std::string origin;
+    std::string text;
+    std::map<std::string, std::string> tokens;
+    std::shared_ptr<const std::string> css;
+};
+
+std::shared_ptr<const std::string> page_css(const resource_text& css_template, const render_context& ctx,
+                                            diagnostic_sink& diags) {
     static std::mutex mutex;
-    static std::map<std::string, std::string, std::less<>> cache;
+    static std::vector<cached_css> cache;
     {
         std::lock_guard lock(mutex);
-        if (const auto found = cache.find(key); found != cache.end()) return found->second;
+        for (const auto& entry : cache)
+            if (entry.text == css_template.text && entry.origin == css_template.origin &&
+                entry.tokens == ctx.look.tokens())
+                return entry.css;
     }
     const auto reported_before = diags.all().size();
-    auto css = render_template(css_template, template_format::css, detail::style_context(ctx.look), ctx.templates, diags);
+    auto rendered =
+        render_template(css_template, template_format::css, detail::style_context(ctx.look), ctx.templates, diags);
+    if (!rendered) return nullptr;
+    auto css = std::make_shared<const std::string>(std::move(*rendered));
     const auto tags = detail::scan_template_tags(css_template.text);
     const bool has_partials = std::any_of(tags.begin(), tags.end(), [](const detail::template_tag& t) {
         return t.type == detail::template_tag::kind::partial;
     });
-    if (css && diags.all().size() == reported_before && !has_partials) {
+    if (diags.all().size() == reported_before && !has_partials) {
         std::lock_guard lock(mutex);
         // Many styles or template folders in one long-lived process must not grow it without end.
         if (cache.size() >= 64) cache.clear();
-        cache.emplace(std::move(key), *css);
+        cache.push_back({css_template.origin, css_template.text, ctx.look.tokens(), css});
     }
     return css;
 }
@@ -110,7 +129,7 @@ std::string render_html(const view::document& doc, const render_context& ctx, di
     for (const auto& s : doc.sections)
         parts.sections.push_back({s.key, s.title, detail::html_section(s, diags, section_level, id_prefix)});
 
-    const auto page = render_template(*shell, template_format::html, detail::page_context(doc, parts, true),
+    const auto page = render_template(*shell, template_format::html, detail::page_context(doc, std::move(parts), true),
                                       ctx.templates, diags);
     return page ? tidy_html(*page) : std::string();
 }

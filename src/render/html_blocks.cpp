@@ -2,6 +2,7 @@
 // Writes the document's blocks and sections as HTML: prose, tables, facts, signature lines.
 #include <algorithm>
 #include <variant>
+#include <vector>
 
 #include "render/escape.hpp"
 #include "render/html_writer.hpp"
@@ -130,17 +131,23 @@ void html_block_writer::operator()(const view::data_table& b) {
         out += "<th scope=\"col\"" + class_attr({"c-" + css_identifier(c.key), align_class(c.alignment)}) + ">" +
                escape_html(c.label) + "</th>";
     out += "</tr>\n</thead>\n<tbody>\n";
+    // A cell's attributes depend only on its column: made once per table, not per cell.
+    std::vector<std::string> column_attrs;
+    column_attrs.reserve(b.columns.size() + 1);
+    for (const auto& col : b.columns)
+        column_attrs.push_back(class_attr({"c-" + css_identifier(col.key), align_class(col.alignment)}) +
+                               " data-label=\"" + escape_html_attribute(col.label) + "\"");
+    const std::string no_column_attrs = " data-label=\"\"";  // a cell beyond the columns
     for (const auto& row : b.rows) {
         out += "<tr" + class_attr({row.row_class.empty() ? "" : "r-" + css_identifier(row.row_class)}) + ">";
         for (std::size_t i = 0; i < row.cells.size(); ++i) {
-            const view::column* col = i < b.columns.size() ? &b.columns[i] : nullptr;
-            const std::string cls = col ? "c-" + css_identifier(col->key) : std::string();
-            const std::string attrs = class_attr({cls, col ? align_class(col->alignment) : ""}) + " data-label=\"" +
-                                      escape_html_attribute(col ? col->label : std::string()) + "\"";
-            if (i == 0 && row.row_header_first)
-                out += "<th scope=\"row\"" + attrs + ">" + cell(row.cells[i]) + "</th>";
-            else
-                out += "<td" + attrs + ">" + cell(row.cells[i]) + "</td>";
+            const std::string& attrs = i < column_attrs.size() ? column_attrs[i] : no_column_attrs;
+            const bool row_header = i == 0 && row.row_header_first;
+            out += row_header ? "<th scope=\"row\"" : "<td";
+            out += attrs;
+            out += '>';
+            out += cell(row.cells[i]);
+            out += row_header ? "</th>" : "</td>";
         }
         out += "</tr>\n";
     }

@@ -11,18 +11,19 @@ namespace detail {
 
 std::string tidy_markdown(std::string_view text) {
     std::string out;
+    out.reserve(text.size() + 1);
     std::string fence;  // the open code fence, empty outside code
     bool pending_blank = false;
     std::size_t start = 0;
     while (start <= text.size()) {
         auto nl = text.find('\n', start);
         if (nl == std::string_view::npos) nl = text.size();
-        std::string line(text.substr(start, nl - start));
+        std::string_view line = text.substr(start, nl - start);
         start = nl + 1;
-        line.erase(line.find_last_not_of(" \t\r") + 1);
+        line = line.substr(0, line.find_last_not_of(" \t\r") + 1);  // npos + 1 == 0: a blank line is empty
 
         // The fence is what follows list indentation and quote markers.
-        const std::string_view bare = std::string_view(line).substr(std::min(line.size(), line.find_first_not_of(" >")));
+        const std::string_view bare = line.substr(std::min(line.size(), line.find_first_not_of(" >")));
         const std::size_t ticks = bare.find_first_not_of('`') == std::string_view::npos ? bare.size()
                                                                                        : bare.find_first_not_of('`');
         if (fence.empty() && ticks >= 3 && bare.find('`', ticks) == std::string_view::npos) {
@@ -36,7 +37,8 @@ std::string tidy_markdown(std::string_view text) {
         }
         if (pending_blank) out += '\n';
         pending_blank = false;
-        out += line + '\n';
+        out += line;
+        out += '\n';
         if (nl == text.size()) break;
     }
     return out.empty() ? std::string("\n") : out;
@@ -59,7 +61,7 @@ std::string render_markdown(const view::document& doc, const render_context& ctx
     for (const auto& s : doc.sections)
         parts.sections.push_back({s.key, s.title, detail::markdown_section(s, diags, 2 + doc.heading_offset)});
 
-    const auto page = render_template(*shell, template_format::markdown, detail::page_context(doc, parts, false),
+    const auto page = render_template(*shell, template_format::markdown, detail::page_context(doc, std::move(parts), false),
                                       ctx.templates, diags);
     return page ? detail::tidy_markdown(*page) : std::string();
 }

@@ -7,6 +7,9 @@
 #include <cctype>
 #include <map>
 #include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include "render/escape.hpp"
 #include "render/template_check.hpp"
@@ -54,26 +57,85 @@ void report_syntax(const resource_text& source, const std::string& raw, diagnost
     diags.error("T402", e.message, locate_offset(source.text, e.offset, source.origin), e.hints);
 }
 
-mst::data to_data(const template_value& v) {
-    switch (v.type) {
-        case template_value::kind::text:
-        case template_value::kind::fragment:
-            return mst::data{v.value};
-        case template_value::kind::flag:
-            return mst::data{v.on ? mst::data::type::bool_true : mst::data::type::bool_false};
-        case template_value::kind::list: {
-            mst::data list{mst::data::type::list};
-            for (const auto& item : v.items) list.push_back(to_data(item));
-            return list;
+// Fragments (the page CSS, each section's HTML) are most of a page's bytes.
+// Handed to kainjow as they are, each would be copied into its data, copied
+// again with every enclosing object and pushed through its line buffer. Each
+// goes in instead as a short placeholder, mark + index + mark, and the
+// fragments are spliced into kainjow's output in one pass. kainjow drops a
+// line holding a section tag and only blanks (' ' and '\t'), so a fragment
+// that is empty or blank keeps its own text and the same lines are dropped.
+constexpr char placeholder_mark = '\x01';
+
+bool is_blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
+
+class data_builder {
+public:
+    explicit data_builder(bool use_placeholders) : use_placeholders_(use_placeholders) {}
+
+    mst::data convert(const template_value& v) {
+        switch (v.type) {
+            case template_value::kind::text:
+                if (v.value.find(placeholder_mark) != std::string::npos) mark_in_text_ = true;
+                return mst::data{v.value};
+            case template_value::kind::fragment:
+                if (!use_placeholders_ || is_blank(v.value)) return mst::data{v.value};
+                fragments_.push_back(&v.value);
+                return mst::data{placeholder(fragments_.size() - 1)};
+            case template_value::kind::flag:
+                return mst::data{v.on ? mst::data::type::bool_true : mst::data::type::bool_false};
+            case template_value::kind::list: {
+                // kainjow's push_back copies the item's whole tree; the list
+                // object is ours and not const, so its vector takes moves.
+                mst::data list{mst::data::type::list};
+                auto& items = const_cast<mst::basic_list<std::string>&>(list.list_value());
+                items.reserve(v.items.size());
+                for (const auto& item : v.items) items.push_back(convert(item));
+                return list;
+            }
+            case template_value::kind::object: {
+                // operator[] and a move, not set(): set() copies the whole member tree.
+                mst::data object{mst::data::type::object};
+                for (const auto& [name, member] : v.members) object[name] = convert(member);
+                return object;
+            }
         }
-        case template_value::kind::object: {
-            mst::data object{mst::data::type::object};
-            for (const auto& [name, member] : v.members) object.set(name, to_data(member));
-            return object;
-        }
+        return mst::data{mst::data::type::bool_false};
     }
-    return mst::data{mst::data::type::bool_false};
-}
+
+    /// A text value holds the mark: placeholders could not be told from it.
+    [[nodiscard]] bool mark_in_text() const { return mark_in_text_; }
+
+    /// `rendered` with every placeholder replaced by its fragment.
+    [[nodiscard]] std::string splice(const std::string& rendered) const {
+        if (fragments_.empty()) return rendered;
+        std::size_t size = rendered.size();
+        for (const auto* f : fragments_) size += f->size();
+        std::string out;
+        out.reserve(size);
+        std::size_t pos = 0;
+        while (true) {
+            const auto open = rendered.find(placeholder_mark, pos);
+            if (open == std::string::npos) break;
+            const auto close = rendered.find(placeholder_mark, open + 1);
+            out.append(rendered, pos, open - pos);
+            std::size_t index = 0;
+            for (auto i = open + 1; i < close; ++i) index = index * 10 + static_cast<std::size_t>(rendered[i] - '0');
+            out += *fragments_[index];
+            pos = close + 1;
+        }
+        out.append(rendered, pos);
+        return out;
+    }
+
+private:
+    static std::string placeholder(std::size_t index) {
+        return placeholder_mark + std::to_string(index) + placeholder_mark;
+    }
+
+    bool use_placeholders_;
+    bool mark_in_text_ = false;
+    std::vector<const std::string*> fragments_;
+};
 
 std::function<std::string(const std::string&)> escaper(template_format format) {
     switch (format) {
@@ -91,11 +153,33 @@ struct compiled_template {
 };
 using compiled_ptr = std::shared_ptr<compiled_template>;
 
-std::string cache_key(const resource_text& source, template_format format) {
-    std::string key(template_extension(format));
-    key += '\n' + source.origin + '\n' + source.text;
-    return key;
-}
+// The cache is keyed by the template's whole text, compared in place: building
+// a key string would copy the text on every render.
+struct template_identity {
+    template_format format;
+    std::string_view origin;
+    std::string_view text;
+    auto operator<=>(const template_identity&) const = default;
+};
+
+struct cache_key {
+    template_format format;
+    std::string origin;
+    std::string text;
+    [[nodiscard]] template_identity identity() const { return {format, origin, text}; }
+};
+
+struct cache_order {
+    using is_transparent = void;
+    static template_identity id(const cache_key& k) { return k.identity(); }
+    static template_identity id(const template_identity& k) { return k; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+        return id(a) < id(b);
+    }
+};
+
+using template_cache = std::map<cache_key, compiled_ptr, cache_order>;
 
 // Parsing is most of a render (the page CSS alone is 11 KB), and batch and
 // library callers render the same few templates thousands of times. Each
@@ -103,15 +187,15 @@ std::string cache_key(const resource_text& source, template_format format) {
 // object (its error state); keyed by the whole text, so an edited user
 // template is parsed afresh. Templates that do not parse are not kept: their
 // error is reported again on every use.
-std::map<std::string, compiled_ptr, std::less<>>& thread_cache() {
-    thread_local std::map<std::string, compiled_ptr, std::less<>> cache;
+template_cache& thread_cache() {
+    thread_local template_cache cache;
     return cache;
 }
 
 compiled_ptr compiled_for(const resource_text& source, template_format format, diagnostic_sink& diags) {
     auto& cache = thread_cache();
-    auto key = cache_key(source, format);
-    if (const auto found = cache.find(key); found != cache.end()) return found->second;
+    const template_identity identity{format, source.origin, source.text};
+    if (const auto found = cache.find(identity); found != cache.end()) return found->second;
     auto entry = std::make_shared<compiled_template>(compiled_template{mst::mustache{source.text}, {}});
     if (!entry->tree.is_valid()) {
         report_syntax(source, entry->tree.error_message(), diags);
@@ -121,12 +205,16 @@ compiled_ptr compiled_for(const resource_text& source, template_format format, d
     entry->tags = detail::scan_template_tags(source.text);
     // Many --template-dir folders in one long-lived process must not grow it without end.
     if (cache.size() >= 64) cache.clear();
-    cache.emplace(std::move(key), entry);
+    cache.emplace(cache_key{format, source.origin, source.text}, entry);
     return entry;
 }
 
 // A failing partial leaves its error in the parent's tree: parse it again next time.
-void forget(const resource_text& source, template_format format) { thread_cache().erase(cache_key(source, format)); }
+void forget(const resource_text& source, template_format format) {
+    auto& cache = thread_cache();
+    if (const auto found = cache.find(template_identity{format, source.origin, source.text}); found != cache.end())
+        cache.erase(found);
+}
 
 std::optional<detail::partial_texts> check_all(const resource_text& source, const compiled_template& root,
                                                template_format format, const template_value& context,
@@ -163,17 +251,29 @@ std::optional<std::string> render_template(const resource_text& source, template
     const auto partials = check_all(source, *root, format, context, templates, diags);
     if (!partials) return std::nullopt;
 
-    mst::data data = to_data(context);
+    // Placeholders only when nothing but placeholders can put the mark in
+    // kainjow's output: not the template, a partial or a text value.
+    bool use_placeholders = source.text.find(placeholder_mark) == std::string::npos;
+    for (const auto& [name, text] : *partials)
+        if (text.find(placeholder_mark) != std::string::npos) use_placeholders = false;
+    data_builder builder(use_placeholders);
+    mst::data data = builder.convert(context);
+    if (builder.mark_in_text()) {
+        builder = data_builder(false);
+        data = builder.convert(context);
+    }
     // The checker made sure no partial name is also a variable name.
-    for (const auto& [name, text] : *partials) data.set(name, mst::data{text});
+    for (const auto& [name, text] : *partials) data[name] = mst::data{text};
 
-    std::string out = root->tree.render(data);
+    std::string rendered;
+    root->tree.render(data, [&rendered](const std::string& piece) { rendered += piece; });
     if (!root->tree.is_valid()) {
         const auto e = describe_parse_error(root->tree.error_message());
         forget(source, format);
         diags.error("T402", "template failed while rendering: " + e.message, {source.origin, 0, 0, {}}, e.hints);
         return std::nullopt;
     }
+    std::string out = builder.splice(rendered);
     return out;
 }
 

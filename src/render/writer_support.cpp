@@ -63,7 +63,7 @@ std::string chosen_sections_slot(const view::document& doc, std::string_view tem
     return {};
 }
 
-template_value page_context(const view::document& doc, const page_parts& parts, bool with_css) {
+template_value page_context(const view::document& doc, page_parts&& parts, bool with_css) {
     template_value page;
     page.set("lang", template_value::text(doc.lang))
         .set("title", template_value::text(doc.title))
@@ -71,8 +71,10 @@ template_value page_context(const view::document& doc, const page_parts& parts, 
         .set("buyer", template_value::text(doc.buyer.name))
         .set("seller", template_value::text(doc.seller.name))
         .set("generator", template_value::text(doc.generator))
-        .set("density", template_value::text(parts.density));
-    if (with_css) page.set("css", template_value::fragment(parts.css)).set("logos", template_value::fragment(parts.logos));
+        .set("density", template_value::text(std::move(parts.density)));
+    if (with_css)
+        page.set("css", template_value::fragment(std::move(parts.css)))
+            .set("logos", template_value::fragment(std::move(parts.logos)));
 
     template_value fact_shape;
     fact_shape.set("key", template_value::text({}))
@@ -84,7 +86,7 @@ template_value page_context(const view::document& doc, const page_parts& parts, 
         template_value item;
         item.set("key", template_value::text(template_name_for(f.key)))
             .set("label", template_value::text(f.label))
-            .set("value", template_value::fragment(i < parts.fact_values.size() ? parts.fact_values[i] : std::string()));
+            .set("value", template_value::fragment(i < parts.fact_values.size() ? std::move(parts.fact_values[i]) : std::string()));
         facts.items.push_back(std::move(item));
     }
     page.set("title_facts", std::move(facts));

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "analyze/analysis.hpp"
 #include "closeplan/diagnostics.hpp"
@@ -17,15 +18,25 @@ namespace closeplan::view {
 /// from templates/labels/<lang>.yaml (see templates/labels/en.yaml for every key).
 class labels {
 public:
-    labels() = default;
-    explicit labels(std::map<std::string, std::string> entries) : entries_(std::move(entries)) {}
+    /// How dates are written, read once from the labels: every date of a
+    /// document is formatted with it (batch formats thousands a second).
+    struct date_style {
+        std::string pattern;  ///< date.pattern, or {yyyy}-{mm}-{dd}
+        std::vector<std::string> months;       ///< date.months: 12 names, or empty (month number instead)
+        std::vector<std::string> months_long;  ///< date.months_long: likewise
+    };
+
+    labels() : labels(std::map<std::string, std::string>{}) {}
+    explicit labels(std::map<std::string, std::string> entries);
     /// The text for `key`; the key itself in brackets when missing (templates are checked at load).
     [[nodiscard]] std::string get(std::string_view key) const;
     [[nodiscard]] bool has(std::string_view key) const;
     [[nodiscard]] const std::map<std::string, std::string>& entries() const { return entries_; }
+    [[nodiscard]] const date_style& dates() const { return dates_; }
 
 private:
     std::map<std::string, std::string> entries_;
+    date_style dates_;
 };
 
 /// Formats a date in the labels' style (`date.pattern` with {d} {dd} {m} {mm} {mon} {month} {yyyy}).

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Label look-up and locale formatting of dates, counts and amounts, all driven by the labels (never the C++ locale).
+#include <map>
 #include <string>
 #include <vector>
 
@@ -9,7 +10,11 @@ namespace closeplan::view {
 
 std::string labels::get(std::string_view key) const {
     const auto it = entries_.find(std::string(key));
-    if (it == entries_.end()) return "[" + std::string(key) + "]";
+    if (it == entries_.end()) {
+        std::string missing = "[";  // appended, not "[" + ...: GCC 12 warns falsely (-Wrestrict) on that
+        missing.append(key).append("]");
+        return missing;
+    }
     return it->second;
 }
 
@@ -43,11 +48,16 @@ std::vector<std::string> split_commas(std::string_view list) {
 
 // A month list with the wrong number of names falls back to the month number,
 // which is still correct, rather than to a wrong or missing name.
-std::string month_name(const labels& words, std::string_view key, unsigned month) {
-    if (words.has(key)) {
-        const auto names = split_commas(words.get(key));
-        if (names.size() == 12 && month >= 1 && month <= 12) return names[month - 1];
-    }
+std::vector<std::string> month_names(const std::map<std::string, std::string>& entries, const std::string& key) {
+    const auto found = entries.find(key);
+    if (found == entries.end()) return {};
+    auto names = split_commas(found->second);
+    if (names.size() != 12) return {};
+    return names;
+}
+
+std::string month_name(const std::vector<std::string>& names, unsigned month) {
+    if (names.size() == 12 && month >= 1 && month <= 12) return names[month - 1];
     return two_digits(month);
 }
 
@@ -60,20 +70,54 @@ bool all_digits(std::string_view s) {
 
 }  // namespace
 
+labels::labels(std::map<std::string, std::string> entries) : entries_(std::move(entries)) {
+    const auto pattern = entries_.find("date.pattern");
+    dates_.pattern = pattern != entries_.end() ? pattern->second : "{yyyy}-{mm}-{dd}";
+    dates_.months = month_names(entries_, "date.months");
+    dates_.months_long = month_names(entries_, "date.months_long");
+}
+
+// The same reading of the pattern as detail::fill, with each value made only
+// when the pattern asks for it.
 std::string format_date(model::date d, const labels& words) {
     const auto day = static_cast<unsigned>(d.day());
     const auto month = static_cast<unsigned>(d.month());
     const int year = static_cast<int>(d.year());
-    const std::string pattern = words.has("date.pattern") ? words.get("date.pattern") : "{yyyy}-{mm}-{dd}";
-    std::string year_text = std::to_string(year);
-    while (year_text.size() < 4) year_text.insert(0, 1, '0');
-    return detail::fill(pattern, {{"d", std::to_string(day)},
-                                  {"dd", two_digits(day)},
-                                  {"m", std::to_string(month)},
-                                  {"mm", two_digits(month)},
-                                  {"mon", month_name(words, "date.months", month)},
-                                  {"month", month_name(words, "date.months_long", month)},
-                                  {"yyyy", year_text}});
+    const auto& style = words.dates();
+    const std::string_view pattern = style.pattern;
+    std::string out;
+    out.reserve(pattern.size() + 16);
+    std::size_t i = 0;
+    while (i < pattern.size()) {
+        const auto open = pattern.find('{', i);
+        if (open == std::string_view::npos) break;
+        const auto close = pattern.find('}', open + 1);
+        if (close == std::string_view::npos) break;
+        out.append(pattern.substr(i, open - i));
+        const auto name = pattern.substr(open + 1, close - open - 1);
+        if (name == "d") {
+            out += std::to_string(day);
+        } else if (name == "dd") {
+            out += two_digits(day);
+        } else if (name == "m") {
+            out += std::to_string(month);
+        } else if (name == "mm") {
+            out += two_digits(month);
+        } else if (name == "mon") {
+            out += month_name(style.months, month);
+        } else if (name == "month") {
+            out += month_name(style.months_long, month);
+        } else if (name == "yyyy") {
+            const std::string year_text = std::to_string(year);
+            if (year_text.size() < 4) out.append(4 - year_text.size(), '0');
+            out += year_text;
+        } else {
+            out.append(pattern.substr(open, close - open + 1));
+        }
+        i = close + 1;
+    }
+    out.append(pattern.substr(i));
+    return out;
 }
 
 namespace detail {
