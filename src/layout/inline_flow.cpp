@@ -60,13 +60,28 @@ char32_t decode(std::string_view s, std::size_t at, std::size_t len) {
     }
 }
 
+// Spans cut into words. A span's gap goes before its first word; it is set for
+// each use, not kept with the words, because fact lists space their facts in
+// proportion to the type size and the fitter tries several sizes.
+struct words {
+    std::vector<token> tokens;
+    struct opening {
+        std::size_t token, span;
+    };
+    std::vector<opening> openings;  ///< the first word of each span that has one
+
+    void set_gaps(const std::vector<flow_span>& spans) {
+        for (const auto& o : openings) tokens[o.token].gap = spans[o.span].gap;
+    }
+};
+
 class tokenizer {
 public:
-    tokenizer(const context& ctx, std::vector<token>& out) : ctx_(ctx), out_(out) {}
+    tokenizer(const context& ctx, words& out) : ctx_(ctx), out_(out.tokens), openings_(out.openings) {}
 
     void span(const flow_span& s) {
         if (s.break_before && !out_.empty()) push_break();
-        pending_gap_ = s.gap;
+        opening_ = spans_++;
         state st{s.style.face, s.style.fill, "", false, s.style.upper, s.style.breaks_as_dots};
         for (const auto& node : *s.content) inline_node(node, st);
         end_word(st);
@@ -144,9 +159,9 @@ private:
     void take_spacing(token& t) {
         t.space_before = space_;
         t.breakable_before = breakable_;
-        t.gap = pending_gap_;
+        if (opening_ != no_span) openings_.push_back({out_.size(), opening_});
         space_ = breakable_ = false;
-        pending_gap_ = 0;
+        opening_ = no_span;
     }
     void push_break() {
         token t;
@@ -155,11 +170,14 @@ private:
         space_ = breakable_ = false;
     }
 
+    static constexpr std::size_t no_span = static_cast<std::size_t>(-1);
     const context& ctx_;
     std::vector<token>& out_;
+    std::vector<words::opening>& openings_;
     std::string word_;
     bool space_ = false, breakable_ = false;
-    double pending_gap_ = 0;
+    std::size_t spans_ = 0;           ///< spans read so far
+    std::size_t opening_ = no_span;   ///< the span whose first word comes next, if none yet
 };
 
 // The width of a space in each face at one size, measured when first needed:
@@ -185,16 +203,16 @@ double width_at(const token& t, double size) {
     return t.units * size / 1000.0 + (t.is_badge ? 2 * badge_padding(size) : 0);
 }
 
-std::vector<token> tokenize(const std::vector<flow_span>& spans, const context& ctx) {
-    std::vector<token> tokens;
-    tokenizer tz(ctx, tokens);
+words tokenize(const std::vector<flow_span>& spans, const context& ctx) {
+    words out;
+    tokenizer tz(ctx, out);
     for (const auto& s : spans) tz.span(s);
-    for (auto& t : tokens)
+    for (auto& t : out.tokens)
         if (!t.hard_break) t.units = ctx.metrics().units(t.text, t.face);
-    return tokens;
+    return out;
 }
 
-// The cache key: everything tokenize() reads, the text itself included.
+// The cache key: everything tokenize() reads, the text itself included (not the gaps: see words).
 struct key_writer {
     std::string& key;
     void bytes(const void* p, std::size_t n) const { key.append(static_cast<const char*>(p), n); }
@@ -229,7 +247,6 @@ struct key_writer {
         bytes(&s.style.fill, sizeof s.style.fill);
         const char flags[3] = {s.style.upper, s.style.breaks_as_dots, s.break_before};
         bytes(flags, sizeof flags);
-        bytes(&s.gap, sizeof s.gap);
         all('(', *s.content);
     }
 };
@@ -259,40 +276,111 @@ struct broken_lines {
     void new_line() { lines.push_back({tokens.size(), 0}); }
 };
 
+// One style the document's inlines were flowed in, and their words (in by_key).
+struct styled_words {
+    span_style style;
+    words* found;
+};
+
+bool same_style(const span_style& a, const span_style& b) {
+    return a.face == b.face && a.fill == b.fill && a.upper == b.upper && a.breaks_as_dots == b.breaks_as_dots;
+}
+
+// Every inlines the document holds where layout may flow it, by address.
+struct document_inlines {
+    std::unordered_map<const view::inlines*, std::vector<styled_words>>& out;
+    void add(const view::inlines& c) const { out.try_emplace(&c); }
+    void blocks(const view::blocks& b) const {
+        for (const auto& x : b) std::visit(*this, x.value);
+    }
+    void operator()(const view::paragraph& p) const { add(p.content); }
+    void operator()(const view::heading& h) const { add(h.content); }
+    void operator()(const view::bullet_list& l) const { items(l.items); }
+    void operator()(const view::ordered_list& l) const { items(l.items); }
+    void operator()(const view::code_block&) const {}
+    void operator()(const view::block_quote& q) const { blocks(q.content); }
+    void operator()(const view::thematic_break&) const {}
+    void operator()(const view::md_table& t) const {
+        for (const auto& r : t.rows)
+            for (const auto& c : r) add(c);
+    }
+    void operator()(const view::data_table& t) const {
+        for (const auto& r : t.rows)
+            for (const auto& c : r.cells) add(c);
+    }
+    void operator()(const view::fact_list& f) const {
+        for (const auto& x : f.facts) add(x.value);
+    }
+    void operator()(const view::signature_block&) const {}
+    void items(const std::vector<view::list_item>& items) const {
+        for (const auto& i : items) blocks(i.content);
+    }
+};
+
 }  // namespace
 
 struct token_cache::entries {
-    std::unordered_map<std::string, std::vector<token>> by_key;
+    std::unordered_map<std::string, words> by_key;
+    /// The document's own inlines (they outlive the cache): one entry per
+    /// address, holding the styles they were flowed in so far.
+    std::unordered_map<const view::inlines*, std::vector<styled_words>> by_address;
     std::string scratch;
     broken_lines lines;  ///< reused by every flow() of the layout (flow() never nests)
 };
 
 token_cache::token_cache() : entries_(std::make_unique<entries>()) {}
+token_cache::token_cache(const view::document& doc) : token_cache() {
+    const document_inlines known{entries_->by_address};
+    known(doc.title_facts);
+    for (const auto& s : doc.sections) known.blocks(s.content);
+}
 token_cache::~token_cache() = default;
 
 namespace {
 
-// The spans' words, measured once per layout when the context has a cache.
+// The words of spans from the cache, by content; tokenized when new.
+words& cached_words(const std::vector<flow_span>& spans, const context& ctx, token_cache::entries& e) {
+    e.scratch.clear();
+    const key_writer writer{e.scratch};
+    for (const auto& s : spans) writer.span(s);
+    auto at = e.by_key.find(e.scratch);
+    if (at == e.by_key.end()) at = e.by_key.emplace(e.scratch, tokenize(spans, ctx)).first;
+    return at->second;
+}
+
+// The words of one span of the document's own text, found by its address and
+// style; nullptr for other text. (One span: what table cells and paragraphs flow.)
+words* words_by_address(const std::vector<flow_span>& spans, const context& ctx, token_cache::entries& e) {
+    if (spans.size() != 1) return nullptr;
+    const auto known = e.by_address.find(spans.front().content);
+    if (known == e.by_address.end()) return nullptr;
+    for (const auto& seen : known->second)
+        if (same_style(seen.style, spans.front().style)) return seen.found;
+    words* found = &cached_words(spans, ctx, e);
+    known->second.push_back({spans.front().style, found});
+    return found;
+}
+
+// The spans' words, measured once per layout when the context has a cache; their
+// gaps are the spans' own (a cached entry is only read until the next flow).
 class words_of {
 public:
     words_of(const std::vector<flow_span>& spans, const context& ctx) {
+        words* found = &own_;
         if (!ctx.words) {
             own_ = tokenize(spans, ctx);
-            tokens_ = &own_;
-            return;
+        } else {
+            auto& e = ctx.words->get();
+            found = words_by_address(spans, ctx, e);
+            if (!found) found = &cached_words(spans, ctx, e);
         }
-        auto& e = ctx.words->get();
-        e.scratch.clear();
-        const key_writer writer{e.scratch};
-        for (const auto& s : spans) writer.span(s);
-        auto found = e.by_key.find(e.scratch);
-        if (found == e.by_key.end()) found = e.by_key.emplace(e.scratch, tokenize(spans, ctx)).first;
-        tokens_ = &found->second;
+        found->set_gaps(spans);
+        tokens_ = &found->tokens;
     }
     [[nodiscard]] const std::vector<token>& tokens() const { return *tokens_; }
 
 private:
-    std::vector<token> own_;
+    words own_;
     const std::vector<token>* tokens_ = nullptr;
 };
 

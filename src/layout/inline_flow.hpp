@@ -17,11 +17,14 @@ namespace closeplan::layout::detail {
 
 /// Flowed text cut into measured words, kept for one layout: the one-page
 /// fitter lays the same document out at several sizes, and words measured in
-/// em units serve every size. Keyed by content, never by address (layout
-/// code also flows short-lived inlines). Not thread-safe: one per layout.
+/// em units serve every size. Keyed by content (layout code also flows
+/// short-lived inlines, which may reuse a freed address); the inlines of the
+/// document given to the constructor, which outlives the cache, also by
+/// address, which is cheaper. Not thread-safe: one per layout.
 class token_cache {
 public:
     token_cache();
+    explicit token_cache(const view::document& doc);
     ~token_cache();
     token_cache(const token_cache&) = delete;
     token_cache& operator=(const token_cache&) = delete;

@@ -6,6 +6,7 @@
 #include <limits>
 #include <optional>
 #include <set>
+#include <span>
 
 #include "layout/condense.hpp"
 #include "layout/layout_parts.hpp"
@@ -22,15 +23,15 @@ const view::section* section_of(const view::document& doc, std::string_view key)
 }
 
 // A section's blocks; a heading directly before a fact list shares its line.
-std::vector<fragment> section_body(const view::section& s, const std::vector<const view::block*>& skip, double width,
-                                   const context& ctx) {
+std::vector<fragment> section_body(std::span<const view::block> content, const std::vector<const view::block*>& skip,
+                                   double width, const context& ctx) {
     std::vector<fragment> out;
-    for (std::size_t i = 0; i < s.content.size(); ++i) {
-        const auto& b = s.content[i];
+    for (std::size_t i = 0; i < content.size(); ++i) {
+        const auto& b = content[i];
         if (std::find(skip.begin(), skip.end(), &b) != skip.end()) continue;
         std::vector<fragment> parts;
         const auto* h = std::get_if<view::heading>(&b.value);
-        const auto* facts = i + 1 < s.content.size() ? std::get_if<view::fact_list>(&s.content[i + 1].value) : nullptr;
+        const auto* facts = i + 1 < content.size() ? std::get_if<view::fact_list>(&content[i + 1].value) : nullptr;
         if (h && facts) {
             parts.push_back(layout_facts(*facts, width, ctx.body, ctx, &h->content));
             parts.back().space_before = ctx.style().paragraph_gap * ctx.gap_scale * 1.5;
@@ -86,7 +87,7 @@ std::vector<fragment> section_flow(const view::section& s, double width, const c
     const view::block* figure = figure_of(s);
     std::vector<fragment> out{heading_of(s.title, figure, width, ctx, strip)};
     if (strip) out.push_back(timeline_strip(*strip, width, ctx));
-    for (auto& f : section_body(s, {figure}, width, ctx)) out.push_back(std::move(f));
+    for (auto& f : section_body(s.content, {figure}, width, ctx)) out.push_back(std::move(f));
     return out;
 }
 
@@ -100,20 +101,32 @@ std::vector<fragment> people_flow(const view::section& people, const view::secti
     return out;
 }
 
+// The gap between groups stacked in one summary column.
+double group_gap(const context& ctx) { return ctx.style().paragraph_gap * ctx.gap_scale * 2; }
+
 // Stacks parts [from, to) as one column, a group gap between them.
 fragment column_of(const std::vector<fragment>& parts, std::size_t from, std::size_t to, const context& ctx) {
     std::vector<fragment> c(parts.begin() + static_cast<std::ptrdiff_t>(from), parts.begin() + static_cast<std::ptrdiff_t>(to));
-    for (std::size_t i = 0; i < c.size(); ++i) c[i].space_before = i ? ctx.style().paragraph_gap * ctx.gap_scale * 2 : 0;
+    for (std::size_t i = 0; i < c.size(); ++i) c[i].space_before = i ? group_gap(ctx) : 0;
     return stack(c);
+}
+
+// What column_of(parts, from, to).height would be, without building the column
+// (summed in the same order, so the figures are the same to the last bit).
+double column_height(const std::vector<fragment>& parts, std::size_t from, std::size_t to, const context& ctx) {
+    double h = 0;
+    for (std::size_t i = from; i < to; ++i) h += (i > from ? group_gap(ctx) : 0.0), h += parts[i].height;
+    return h;
 }
 
 // The summary's groups (a heading and what follows it) in two or three balanced
 // columns, whichever is shorter: a long outcome beside short criteria wastes a column.
+// Cuts are compared by height; only the shortest is built.
 fragment summary_columns(const view::section& s, double width, const context& ctx) {
-    std::vector<view::section> groups;
-    for (const auto& b : s.content) {
-        if (groups.empty() || std::holds_alternative<view::heading>(b.value)) groups.push_back({s.key, "", {}});
-        groups.back().content.push_back(b);
+    std::vector<std::span<const view::block>> groups;
+    for (std::size_t i = 0; i < s.content.size(); ++i) {
+        if (groups.empty() || std::holds_alternative<view::heading>(s.content[i].value)) groups.emplace_back(&s.content[i], 0);
+        groups.back() = {groups.back().data(), groups.back().size() + 1};
     }
     fragment best;
     double best_h = std::numeric_limits<double>::infinity();
@@ -124,16 +137,20 @@ fragment summary_columns(const view::section& s, double width, const context& ct
         for (const auto& g : groups) parts.push_back(stack(section_body(g, {}, col, ctx)));
         const std::size_t k = parts.size();
         // Every way to cut the groups into n runs (the last ones may be empty).
+        std::optional<std::pair<std::size_t, std::size_t>> cut;
         for (std::size_t a = 1; a <= k; ++a)
             for (std::size_t b = n == 3 ? a : k; b <= k; ++b) {
-                std::vector<fragment> cols{column_of(parts, 0, a, ctx), column_of(parts, a, b, ctx)};
-                if (n == 3) cols.push_back(column_of(parts, b, k, ctx));
-                double h = 0;
-                for (const auto& c : cols) h = std::max(h, c.height);
+                double h = std::max(column_height(parts, 0, a, ctx), column_height(parts, a, b, ctx));
+                if (n == 3) h = std::max(h, column_height(parts, b, k, ctx));
                 if (h >= best_h - 0.01) continue;
                 best_h = h;
-                best = side_by_side(cols, std::vector<double>(n, col), ctx);
+                cut = {a, b};
             }
+        if (!cut) continue;
+        const auto [a, b] = *cut;
+        std::vector<fragment> cols{column_of(parts, 0, a, ctx), column_of(parts, a, b, ctx)};
+        if (n == 3) cols.push_back(column_of(parts, b, k, ctx));
+        best = side_by_side(cols, std::vector<double>(n, col), ctx);
     }
     return best;
 }
@@ -249,7 +266,7 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
     const double width = st.content_width();
     page_frame frame{st.width, st.height, st.margin_top, st.margin_bottom, st.margin_left, 0};
     std::set<char32_t> unpaintable;
-    token_cache words;
+    token_cache words(doc);  // doc outlives it: its text is found by address
 
     paged_document out;
     out.title = doc.title;
