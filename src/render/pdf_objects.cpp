@@ -2,8 +2,9 @@
 #include "render/pdf_objects.hpp"
 
 #include <hpdf_doc.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
+#include <memory>
 #include <vector>
 
 namespace closeplan::render {
@@ -16,14 +17,24 @@ HPDF_STATUS name_flate_filter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_W
 
 }  // namespace
 
+// A compressor holds its hash tables; one per thread, made once. Level 1:
+// measured on the 10-milestone page, levels 3 and 6 took 2.5 and 3.6 times
+// longer to compress for a file 2% and 4% smaller.
+libdeflate_compressor* thread_compressor() {
+    struct free_compressor {
+        void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+    };
+    thread_local const std::unique_ptr<libdeflate_compressor, free_compressor> compressor(
+        libdeflate_alloc_compressor(1));
+    return compressor.get();
+}
+
 bool write_deflated(HPDF_Dict stream_dict, std::string_view data) {
-    if (!stream_dict || !stream_dict->stream) return false;
-    uLongf size = compressBound(static_cast<uLong>(data.size()));
-    std::vector<Bytef> packed(size);
-    if (compress2(packed.data(), &size, reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()),
-                  Z_BEST_SPEED) != Z_OK) {
-        return false;
-    }
+    libdeflate_compressor* compressor = thread_compressor();
+    if (!stream_dict || !stream_dict->stream || !compressor) return false;
+    std::vector<unsigned char> packed(libdeflate_zlib_compress_bound(compressor, data.size()));
+    const std::size_t size = libdeflate_zlib_compress(compressor, data.data(), data.size(), packed.data(), packed.size());
+    if (size == 0) return false;
     stream_dict->filter = HPDF_STREAM_FILTER_NONE;
     stream_dict->write_fn = name_flate_filter;
     return HPDF_Stream_Write(stream_dict->stream, packed.data(), static_cast<HPDF_UINT>(size)) == HPDF_OK;

@@ -9,10 +9,11 @@
 
 namespace closeplan::render {
 
-/// Fills a libharu stream dictionary with `data` compressed by zlib at its
-/// fastest level, and names the FlateDecode filter. libharu would otherwise
-/// deflate the stream at its default level while saving: for a page of text
-/// that was a fifth of the whole PDF's cost, for a few hundred bytes saved.
+/// Fills a libharu stream dictionary with `data` compressed (zlib format, by
+/// libdeflate at its fastest level), and names the FlateDecode filter.
+/// libharu would otherwise deflate the stream with zlib at its default level
+/// while saving: for a page of text that was a fifth of the whole PDF's
+/// cost, for a few hundred bytes saved.
 /// Returns false (libharu's error state set) when the stream cannot be written.
 bool write_deflated(HPDF_Dict stream_dict, std::string_view data);
 
