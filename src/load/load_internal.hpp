@@ -12,6 +12,7 @@
 #include "closeplan/diagnostics.hpp"
 #include "load/load_document.hpp"
 #include "load/raw_tree.hpp"
+#include "load/yaml_graph.hpp"
 
 namespace closeplan::load::detail {
 
@@ -61,14 +62,16 @@ void report_too_deep(diagnostic_sink& diags, const load_limits& limits, source_l
 bool check_text(std::string_view text, const std::string& file, diagnostic_sink& diags,
                 const load_limits& limits);
 
-/// Walks the YAML events once, enforcing limits.max_nodes (without alias
-/// expansion) and limits.max_depth, and reporting syntax errors. False when
-/// the text must not be loaded.
-bool prescan_yaml(std::string_view text, const std::string& file, diagnostic_sink& diags, const load_limits& limits);
+/// Parses every YAML document of `text` into node graphs in one pass,
+/// enforcing limits.max_nodes (without alias expansion) and limits.max_depth
+/// on the events as they come (unless surely_within_limits proves them), and
+/// reporting syntax errors. Nullopt when the text must not be loaded.
+std::optional<std::vector<yaml_document>> parse_yaml_within_limits(std::string_view text, const std::string& file,
+                                                                   diagnostic_sink& diags, const load_limits& limits);
 
 /// True when a byte scan proves that `text` has at most limits.max_nodes
-/// values and limits.max_depth levels, so prescan_yaml's event pass cannot
-/// stop it. False means "not proven", not "too large".
+/// values and limits.max_depth levels, so counting the events cannot stop
+/// it. False means "not proven", not "too large".
 bool surely_within_limits(std::string_view text, const load_limits& limits);
 
 /// Parsers proper; `text` has passed check_text and has no byte-order mark.

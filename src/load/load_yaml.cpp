@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: MIT
 // YAML text -> raw tree via yaml-cpp's parser, bounding what aliases and nesting can build.
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/exceptions.h>
-
 #include <algorithm>
 #include <optional>
 #include <set>
@@ -267,20 +264,9 @@ void report_extra_documents(std::string_view text, const std::vector<yaml_docume
 
 std::optional<raw_node> load_yaml(std::string_view text, const std::string& file, diagnostic_sink& diags,
                                   const load_limits& limits) {
-    if (!prescan_yaml(text, file, diags, limits)) return std::nullopt;
-    std::vector<yaml_document> documents;
-    try {
-        documents = parse_yaml_documents(text);
-    } catch (const YAML::DeepRecursion& e) {
-        report_yaml_failure({e.msg, e.mark.line, e.mark.column, true}, file, diags, limits);
-        return std::nullopt;
-    } catch (const YAML::Exception& e) {
-        report_yaml_failure({e.msg, e.mark.line, e.mark.column, false}, file, diags, limits);
-        return std::nullopt;
-    } catch (const std::exception& e) {
-        report_yaml_failure({e.what(), -1, -1, false}, file, diags, limits);
-        return std::nullopt;
-    }
+    auto parsed = parse_yaml_within_limits(text, file, diags, limits);
+    if (!parsed) return std::nullopt;
+    const std::vector<yaml_document>& documents = *parsed;
     const yaml_document* first = nullptr;
     for (const auto& doc : documents)
         if (has_content(text, doc)) {

@@ -2,7 +2,6 @@
 // The nodes of each YAML document as yaml-cpp's parser reports them, without YAML::Node's tree.
 #include "load/yaml_graph.hpp"
 
-#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
 
 #include <sstream>
@@ -16,39 +15,54 @@ namespace {
 // alias adds the anchored node again, and anchors start afresh in each document.
 class graph_builder final : public YAML::EventHandler {
 public:
-    explicit graph_builder(std::vector<yaml_document>& documents) : documents_(documents) {}
+    graph_builder(std::vector<yaml_document>& documents, YAML::EventHandler* watcher)
+        : documents_(documents), watcher_(watcher) {}
 
-    void OnDocumentStart(const YAML::Mark&) override {
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        if (watcher_) watcher_->OnDocumentStart(mark);
         documents_.emplace_back();
         open_.clear();
         anchors_.assign(1, yaml_document::no_node);  // anchor ids start at 1
     }
-    void OnDocumentEnd() override {}
+    void OnDocumentEnd() override {
+        if (watcher_) watcher_->OnDocumentEnd();
+    }
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        if (watcher_) watcher_->OnNull(mark, anchor);
         add(mark, anchor, yaml_graph_node::kind::null, {});
     }
-    void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override {
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        if (watcher_) watcher_->OnAlias(mark, anchor);
         // The parser has already refused an alias to an undefined anchor.
         place(anchor < anchors_.size() ? anchors_[anchor] : yaml_document::no_node);
     }
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override {
+        if (watcher_) watcher_->OnScalar(mark, tag, anchor, value);
         auto& node = add(mark, anchor, yaml_graph_node::kind::scalar, tag);
         node.scalar = value;
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override {
+                         YAML::EmitterStyle::value style) override {
+        if (watcher_) watcher_->OnSequenceStart(mark, tag, anchor, style);
         add(mark, anchor, yaml_graph_node::kind::sequence, tag);
         open_.push_back(document().nodes.size() - 1);
     }
-    void OnSequenceEnd() override { close(); }
+    void OnSequenceEnd() override {
+        if (watcher_) watcher_->OnSequenceEnd();
+        close();
+    }
     void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override {
+                    YAML::EmitterStyle::value style) override {
+        if (watcher_) watcher_->OnMapStart(mark, tag, anchor, style);
         add(mark, anchor, yaml_graph_node::kind::mapping, tag);
         open_.push_back(document().nodes.size() - 1);
     }
-    void OnMapEnd() override { close(); }
+    void OnMapEnd() override {
+        if (watcher_) watcher_->OnMapEnd();
+        close();
+    }
 
 private:
     yaml_document& document() { return documents_.back(); }
@@ -84,17 +98,18 @@ private:
     }
 
     std::vector<yaml_document>& documents_;
+    YAML::EventHandler* watcher_;
     std::vector<std::size_t> open_;
     std::vector<std::size_t> anchors_;
 };
 
 }  // namespace
 
-std::vector<yaml_document> parse_yaml_documents(std::string_view text) {
+std::vector<yaml_document> parse_yaml_documents(std::string_view text, YAML::EventHandler* watcher) {
     std::vector<yaml_document> documents;
     std::istringstream in{std::string(text)};
     YAML::Parser parser(in);
-    graph_builder builder(documents);
+    graph_builder builder(documents, watcher);
     while (parser.HandleNextDocument(builder)) {
     }
     return documents;

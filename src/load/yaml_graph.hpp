@@ -2,6 +2,7 @@
 // The nodes of each YAML document as yaml-cpp's parser reports them, without YAML::Node's tree.
 #pragma once
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/mark.h>
 
 #include <cstddef>
@@ -35,6 +36,8 @@ struct yaml_document {
 /// Every document of `text`, from yaml-cpp's event parser: the nodes
 /// YAML::LoadAll would build, at a fraction of its cost (no shared node
 /// ownership, no per-node memory bookkeeping). Throws what YAML::LoadAll throws.
-std::vector<yaml_document> parse_yaml_documents(std::string_view text);
+/// `watcher`, when given, sees every event before it is added (it may throw
+/// to stop the parse), so limits are checked in the same single pass.
+std::vector<yaml_document> parse_yaml_documents(std::string_view text, YAML::EventHandler* watcher = nullptr);
 
 }  // namespace closeplan::load::detail

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
-// A first pass over YAML events that enforces the node and depth limits before the node graph is built.
+// The YAML parse, enforcing the node and depth limits on its events while the node graph is built.
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/exceptions.h>
 
 #include <optional>
-#include <sstream>
 #include <vector>
 
 #include "load/load_internal.hpp"
@@ -15,9 +14,9 @@ namespace closeplan::load::detail {
 
 namespace {
 
-// The node graph (yaml_graph.hpp) takes over a hundred bytes per node, and building it
-// cannot be stopped part way. Counting events first stops a 4 MB list of
-// numbers at the limit instead of after hundreds of megabytes, and catches deep nesting
+// The node graph (yaml_graph.hpp) takes over a hundred bytes per node.
+// Counting the events as the graph is built stops a 4 MB list of numbers at
+// the limit instead of after hundreds of megabytes, and catches deep nesting
 // at the exact bracket, before yaml-cpp's own guard (about 500 levels) fires
 // with a vague position. Aliases are single events here; what they expand to
 // is bounded later, while the raw tree is built.
@@ -144,37 +143,30 @@ std::optional<std::size_t> crowded_line(std::string_view text, std::size_t max_v
 
 }  // namespace
 
-bool prescan_yaml(std::string_view text, const std::string& file, diagnostic_sink& diags, const load_limits& limits) {
+std::optional<std::vector<yaml_document>> parse_yaml_within_limits(std::string_view text, const std::string& file,
+                                                                   diagnostic_sink& diags, const load_limits& limits) {
     if (const auto at = crowded_line(text, limits.max_nodes)) {
         report_too_many_nodes(diags, limits, location_at(line_index(text), file, *at), expansion::none);
-        return false;
+        return std::nullopt;
     }
-    // Plans are a few kilobytes: there the event pass (as costly as the real
-    // parse) cannot find a limit, and the real parse reports the same syntax errors.
-    if (surely_within_limits(text, limits)) return true;
-    std::istringstream in{std::string(text)};
-    prescan_handler handler(file, limits);
+    // Plans are a few kilobytes: there counting events cannot find a limit.
+    std::optional<prescan_handler> counter;
+    if (!surely_within_limits(text, limits)) counter.emplace(file, limits);
     try {
-        YAML::Parser parser(in);
-        while (parser.HandleNextDocument(handler)) {
-        }
+        return parse_yaml_documents(text, counter ? &*counter : nullptr);
     } catch (const limit_reached& stop) {
         if (stop.too_deep)
             report_too_deep(diags, limits, stop.where);
         else
             report_too_many_nodes(diags, limits, stop.where, expansion::none);
-        return false;
     } catch (const YAML::DeepRecursion& e) {
         report_yaml_failure({e.msg, e.mark.line, e.mark.column, true}, file, diags, limits);
-        return false;
     } catch (const YAML::Exception& e) {
         report_yaml_failure({e.msg, e.mark.line, e.mark.column, false}, file, diags, limits);
-        return false;
     } catch (const std::exception& e) {
         report_yaml_failure({e.what(), -1, -1, false}, file, diags, limits);
-        return false;
     }
-    return true;
+    return std::nullopt;
 }
 
 }  // namespace closeplan::load::detail
