@@ -102,6 +102,36 @@ public:
         return mst::data{mst::data::type::bool_false};
     }
 
+    /// Puts the values of `v` into `data`, which convert() made from a context
+    /// of the same shape (see shape_of): no node is allocated or freed.
+    void refill(mst::data& data, const template_value& v) {
+        switch (v.type) {
+            case template_value::kind::text:
+                if (v.value.find(placeholder_mark) != std::string::npos) mark_in_text_ = true;
+                set_string(data, v.value);
+                return;
+            case template_value::kind::fragment:
+                if (!use_placeholders_ || is_blank(v.value)) {
+                    set_string(data, v.value);
+                    return;
+                }
+                fragments_.push_back(&v.value);
+                set_string(data, placeholder(fragments_.size() - 1));
+                return;
+            case template_value::kind::flag:
+                data = mst::data{v.on ? mst::data::type::bool_true : mst::data::type::bool_false};
+                return;
+            case template_value::kind::list: {
+                auto& items = const_cast<mst::basic_list<std::string>&>(data.list_value());
+                for (std::size_t i = 0; i < v.items.size(); ++i) refill(items[i], v.items[i]);
+                return;
+            }
+            case template_value::kind::object:
+                for (const auto& [name, member] : v.members) refill(data[name], member);
+                return;
+        }
+    }
+
     /// A text value holds the mark: placeholders could not be told from it.
     [[nodiscard]] bool mark_in_text() const { return mark_in_text_; }
 
@@ -128,6 +158,11 @@ public:
     }
 
 private:
+    // The string is kainjow's own and not const: assigning keeps its buffer.
+    static void set_string(mst::data& data, const std::string& value) {
+        const_cast<std::string&>(data.string_value()).assign(value);
+    }
+
     static std::string placeholder(std::size_t index) {
         return placeholder_mark + std::to_string(index) + placeholder_mark;
     }
@@ -136,6 +171,44 @@ private:
     bool mark_in_text_ = false;
     std::vector<const std::string*> fragments_;
 };
+
+// The kinds, names and list lengths of a context, written unambiguously
+// (every count and name length as a fixed-size number before what it
+// counts): two contexts with the same shape give kainjow data trees that
+// differ only in their strings and flags.
+void append_size(std::string& out, std::size_t n) {
+    out.append(reinterpret_cast<const char*>(&n), sizeof n);
+}
+
+void shape_of(const template_value& v, std::string& out) {
+    out += static_cast<char>('0' + static_cast<int>(v.type));
+    if (v.type == template_value::kind::list) {
+        append_size(out, v.items.size());
+        for (const auto& item : v.items) shape_of(item, out);
+    } else if (v.type == template_value::kind::object) {
+        append_size(out, v.members.size());
+        for (const auto& [name, member] : v.members) {
+            append_size(out, name.size());
+            out += name;
+            shape_of(member, out);
+        }
+    }
+}
+
+// A page's context has the same shape for every plan of a batch, and making
+// and freeing kainjow's data tree (a hash map per object, a heap string per
+// value) cost more than rendering it. Each thread keeps the trees of the last
+// few shapes it rendered and only changes their values; kainjow's render
+// reads the data and never writes it.
+struct data_slot {
+    std::string shape;
+    mst::data data;
+};
+
+std::vector<data_slot>& data_slots() {
+    thread_local std::vector<data_slot> slots;
+    return slots;
+}
 
 std::function<std::string(const std::string&)> escaper(template_format format) {
     switch (format) {
@@ -256,22 +329,44 @@ std::optional<std::string> render_template(const resource_text& source, template
     bool use_placeholders = source.text.find(placeholder_mark) == std::string::npos;
     for (const auto& [name, text] : *partials)
         if (text.find(placeholder_mark) != std::string::npos) use_placeholders = false;
+    // A context with partials gets them as members: its tree is not kept.
+    std::string shape;
+    shape.reserve(2048);
+    if (partials->empty()) shape_of(context, shape);
+    auto& slots = data_slots();
+    data_slot* slot = nullptr;
+    for (auto& candidate : slots)
+        if (!shape.empty() && candidate.shape == shape) slot = &candidate;
+    mst::data fresh;
+    const auto fill = [&](data_builder& builder) -> mst::data& {
+        if (slot) {
+            builder.refill(slot->data, context);
+            return slot->data;
+        }
+        fresh = builder.convert(context);
+        return fresh;
+    };
     data_builder builder(use_placeholders);
-    mst::data data = builder.convert(context);
+    mst::data* data = &fill(builder);
     if (builder.mark_in_text()) {
         builder = data_builder(false);
-        data = builder.convert(context);
+        data = &fill(builder);
     }
     // The checker made sure no partial name is also a variable name.
-    for (const auto& [name, text] : *partials) data[name] = mst::data{text};
+    for (const auto& [name, text] : *partials) (*data)[name] = mst::data{text};
 
     std::string rendered;
-    root->tree.render(data, [&rendered](const std::string& piece) { rendered += piece; });
+    root->tree.render(*data, [&rendered](const std::string& piece) { rendered += piece; });
     if (!root->tree.is_valid()) {
         const auto e = describe_parse_error(root->tree.error_message());
         forget(source, format);
         diags.error("T402", "template failed while rendering: " + e.message, {source.origin, 0, 0, {}}, e.hints);
         return std::nullopt;
+    }
+    if (!slot && !shape.empty()) {
+        // Many templates or styles in one long-lived process must not grow it without end.
+        if (slots.size() >= 8) slots.clear();
+        slots.push_back({std::move(shape), std::move(fresh)});
     }
     std::string out = builder.splice(rendered);
     return out;
