@@ -379,6 +379,11 @@ private:
                 const auto size = static_cast<HPDF_UINT>(checked->bytes.size());
                 it->second = checked->format == image_format::png ? HPDF_LoadPngImageFromMem(pdf_, data, size)
                                                                   : HPDF_LoadJpegImageFromMem(pdf_, data, size);
+                // libharu would deflate the decoded pixels at zlib's default level when saving.
+                if (it->second && checked->format == image_format::png) {
+                    HPDF_Dict mask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(it->second, "SMask", HPDF_OCLASS_DICT));
+                    if (ok() && !(recompress_stream(it->second) && recompress_stream(mask))) it->second = nullptr;
+                }
                 if (!ok() || !it->second) {
                     problem = "libharu could not load it (error " + hex(errs_.error_no) + ")";
                     it->second = nullptr;

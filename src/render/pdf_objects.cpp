@@ -5,6 +5,7 @@
 #include <libdeflate.h>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace closeplan::render {
@@ -38,6 +39,22 @@ bool write_deflated(HPDF_Dict stream_dict, std::string_view data) {
     stream_dict->filter = HPDF_STREAM_FILTER_NONE;
     stream_dict->write_fn = name_flate_filter;
     return HPDF_Stream_Write(stream_dict->stream, packed.data(), static_cast<HPDF_UINT>(size)) == HPDF_OK;
+}
+
+bool recompress_stream(HPDF_Dict stream_dict) {
+    if (!stream_dict || !stream_dict->stream) return true;
+    if (stream_dict->filter != HPDF_STREAM_FILTER_NONE && stream_dict->filter != HPDF_STREAM_FILTER_FLATE_DECODE)
+        return true;
+    HPDF_Stream stream = stream_dict->stream;
+    std::string raw(HPDF_Stream_Size(stream), '\0');
+    auto size = static_cast<HPDF_UINT>(raw.size());
+    if (!raw.empty() && (HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
+                         HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(raw.data()), &size) != HPDF_OK ||
+                         size != raw.size())) {
+        return false;
+    }
+    HPDF_MemStream_FreeData(stream);
+    return write_deflated(stream_dict, raw);
 }
 
 HPDF_Dict new_indirect_dict(HPDF_Doc pdf) {

@@ -17,6 +17,12 @@ namespace closeplan::render {
 /// Returns false (libharu's error state set) when the stream cannot be written.
 bool write_deflated(HPDF_Dict stream_dict, std::string_view data);
 
+/// Compresses, as write_deflated does, a stream libharu filled: a decoded
+/// PNG's pixels (libharu would deflate them at zlib's default level while
+/// saving) and its alpha mask (which libharu leaves uncompressed). A stream
+/// with another filter (a JPEG's DCT data) is left as it is.
+bool recompress_stream(HPDF_Dict stream_dict);
+
 /// A new indirect dictionary in the document (added to its cross-reference table).
 HPDF_Dict new_indirect_dict(HPDF_Doc pdf);
 

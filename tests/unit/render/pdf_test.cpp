@@ -200,6 +200,19 @@ std::string flip(std::string s, std::size_t at) {
     return s;
 }
 
+TEST_F(Pdf, LogoPixelsAndAlphaMaskAreCompressed) {
+    auto d = sample(false);
+    d.pages[0].items.push_back({image{300, 700, 100, 50, dir_.write("big.png", pdf_test::make_png(400, 200, true))}});
+    diagnostic_sink diags;
+    const auto bytes = render_pdf(d, diags);
+    const auto path = write_pdf("big-logo.pdf", bytes);
+    expect_valid(path);
+    const auto list = run("pdfimages -list '" + path + "'");
+    EXPECT_NE(list.output.find("smask"), std::string::npos) << list.output;
+    // 400x200 pixels are 240 KB of colour and 80 KB of alpha uncompressed.
+    EXPECT_LT(bytes.size(), 40000u) << list.output;
+}
+
 TEST_F(Pdf, BrokenLogosAreLeftOutWithAWarningNeverACrash) {
     const std::string png = pdf_test::make_png(30, 20);
     const std::size_t idat_data = 8 + 25 + 8 + 12;  // inside IDAT's pixel bytes
