@@ -71,7 +71,7 @@ private:
     void note_quoted(const yaml_graph_node& node, const source_location& where);
     bool build_sequence(const yaml_graph_node& node, std::size_t depth, raw_node& out);
     bool build_mapping(const yaml_graph_node& node, std::size_t depth, raw_node& out);
-    bool accept_key(const yaml_graph_node& key, const source_location& where);
+    bool accept_key(const yaml_graph_node& key, const std::string& map_pointer);
     void check_tag(const yaml_graph_node& node, const source_location& where);
     [[nodiscard]] source_location where_of(const YAML::Mark& mark, std::string pointer) const;
     [[nodiscard]] std::optional<source_location> dash_before(const YAML::Mark& mark) const;
@@ -180,14 +180,17 @@ bool yaml_builder::build_sequence(const yaml_graph_node& node, std::size_t depth
     return true;
 }
 
-bool yaml_builder::accept_key(const yaml_graph_node& key, const source_location& where) {
-    if (key.type == node_kind::scalar && key.scalar == "<<" && key.tag == "?") {
+bool yaml_builder::accept_key(const yaml_graph_node& key, const std::string& map_pointer) {
+    const bool merge_key = key.type == node_kind::scalar && key.scalar == "<<" && key.tag == "?";
+    if (key.type == node_kind::scalar && !merge_key) return true;
+    // Only a refused key needs its place (at the mapping's pointer).
+    const auto where = where_of(key.mark, map_pointer);
+    if (merge_key) {
         if (first_report("L110", where))
             diags_.error("L110", "merge keys (<<) are not supported", where,
                          {"write the fields out in full; anchors and aliases (&name, *name) still work"});
         return false;
     }
-    if (key.type == node_kind::scalar) return true;
     if (!first_report("L109", where)) return false;
     if (key.type == node_kind::null) {
         diags_.error("L109", "mapping key is empty or null", where,
@@ -205,20 +208,21 @@ bool yaml_builder::build_mapping(const yaml_graph_node& node, std::size_t depth,
     out.type = raw_node::kind::mapping;
     const std::size_t pairs = node.children.size() / 2;  // a key without its value is left out, as yaml-cpp does
     out.members.reserve(pairs);
-    std::unordered_map<std::string, source_location> seen;
+    // Key text (held by the graph, which outlives this) -> its member.
+    std::unordered_map<std::string_view, std::size_t> seen;
     for (std::size_t pair = 0; pair < pairs; ++pair) {
         const yaml_graph_node& key = at(node.children[2 * pair]);
         const yaml_graph_node& value = at(node.children[2 * pair + 1]);
-        if (!accept_key(key, where_of(key.mark, out.where.pointer))) continue;
+        if (!accept_key(key, out.where.pointer)) continue;
         std::string pointer = pointer_to(out.where.pointer, key.scalar);
         auto key_where = where_of(key.mark, pointer);
         note_quoted(key, key_where);
         if (const auto first = seen.find(key.scalar); first != seen.end()) {
             if (first_report("L104", key_where))
-                report_duplicate_key(diags_, key.scalar, first->second, std::move(key_where));
+                report_duplicate_key(diags_, key.scalar, out.members[first->second].key_where, std::move(key_where));
             continue;
         }
-        seen.emplace(key.scalar, key_where);
+        seen.emplace(key.scalar, out.members.size());
         raw_member& member = out.members.emplace_back();
         member.key = key.scalar;
         member.key_where = std::move(key_where);
