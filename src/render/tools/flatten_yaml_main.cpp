@@ -108,6 +108,9 @@ int main(int argc, char** argv) {
     std::string old;
     if (read_file(output, old) && old == body) return 0;
     const std::string temp = output + ".tmp";
+    std::error_code ec;
+    if (const auto folder = std::filesystem::path(output).parent_path(); !folder.empty())
+        std::filesystem::create_directories(folder, ec);
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         out << body;
@@ -116,7 +119,6 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
-    std::error_code ec;
     std::filesystem::rename(temp, output, ec);
     if (ec) {
         std::cerr << "closeplan_flatten_yaml: cannot write " << output << ": " << ec.message() << '\n';
