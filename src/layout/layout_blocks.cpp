@@ -25,8 +25,8 @@ std::vector<fragment> list_items(const std::vector<view::list_item>& items, int 
     int number = start;
     for (const auto& item : items) {
         fragment f;
-        const fragment body = stack(layout_blocks(item.content, width - indent, ctx));
-        f.append(body, indent, 0);
+        fragment body = stack(layout_blocks(item.content, width - indent, ctx));
+        f.append(std::move(body), indent, 0);
         f.height = body.height;
         const double first_line = ctx.leading(ctx.body);
         if (item.checked) {
@@ -118,11 +118,11 @@ struct block_visitor {
     std::vector<fragment> operator()(const view::code_block& c) const { return {code(c, width, ctx)}; }
     std::vector<fragment> operator()(const view::block_quote& q) const {
         const double indent = 7;
-        const fragment body = stack(layout_blocks(q.content, width - indent, ctx));
+        fragment body = stack(layout_blocks(q.content, width - indent, ctx));
         fragment f;
         f.height = body.height;
         f.items.push_back({rule{1, 0, 1, body.height, ctx.style().rule_thick, ctx.style().rule, false}});
-        f.append(body, indent, 0);
+        f.append(std::move(body), indent, 0);
         return {f};
     }
     std::vector<fragment> operator()(const view::thematic_break&) const {
@@ -197,11 +197,11 @@ std::vector<fragment> layout_blocks(const view::blocks& content, double width, c
     return out;
 }
 
-fragment stack(const std::vector<fragment>& parts) {
+fragment stack(std::vector<fragment> parts) {
     fragment out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (i > 0) out.height += parts[i].space_before;
-        out.append(parts[i], 0, out.height);
+        out.append(std::move(parts[i]), 0, out.height);
         out.height += parts[i].height;
     }
     if (!parts.empty()) out.space_before = parts.front().space_before;
@@ -242,11 +242,11 @@ fragment section_heading(const std::string& title, const fragment* figure, doubl
     return f;
 }
 
-fragment side_by_side(const std::vector<fragment>& columns, const std::vector<double>& widths, const context& ctx) {
+fragment side_by_side(std::vector<fragment> columns, const std::vector<double>& widths, const context& ctx) {
     fragment f;
     double x = 0;
     for (std::size_t i = 0; i < columns.size(); ++i) {
-        f.append(columns[i], x, 0);
+        f.append(std::move(columns[i]), x, 0);
         x += (i < widths.size() ? widths[i] : 0) + ctx.style().column_gap;
         f.height = std::max(f.height, columns[i].height);
         f.space_before = std::max(f.space_before, columns[i].space_before);

@@ -108,7 +108,7 @@ double group_gap(const context& ctx) { return ctx.style().paragraph_gap * ctx.ga
 fragment column_of(const std::vector<fragment>& parts, std::size_t from, std::size_t to, const context& ctx) {
     std::vector<fragment> c(parts.begin() + static_cast<std::ptrdiff_t>(from), parts.begin() + static_cast<std::ptrdiff_t>(to));
     for (std::size_t i = 0; i < c.size(); ++i) c[i].space_before = i ? group_gap(ctx) : 0;
-    return stack(c);
+    return stack(std::move(c));
 }
 
 // What column_of(parts, from, to).height would be, without building the column
@@ -121,55 +121,76 @@ double column_height(const std::vector<fragment>& parts, std::size_t from, std::
 
 // The summary's groups (a heading and what follows it) in two or three balanced
 // columns, whichever is shorter: a long outcome beside short criteria wastes a column.
-// Cuts are compared by height; only the shortest is built.
+// Cuts are compared by height (measured only); only the shortest is laid out.
 fragment summary_columns(const view::section& s, double width, const context& ctx) {
     std::vector<std::span<const view::block>> groups;
     for (std::size_t i = 0; i < s.content.size(); ++i) {
         if (groups.empty() || std::holds_alternative<view::heading>(s.content[i].value)) groups.emplace_back(&s.content[i], 0);
         groups.back() = {groups.back().data(), groups.back().size() + 1};
     }
-    fragment best;
+    context measuring = ctx;
+    measuring.measure_only = true;
+    const double gap = ctx.style().column_gap;
+    auto column_width = [&](std::size_t n) { return (width - gap * static_cast<double>(n - 1)) / static_cast<double>(n); };
+    auto groups_at = [&](double col, const context& c) {
+        std::vector<fragment> parts;
+        for (const auto& g : groups) parts.push_back(stack(section_body(g, {}, col, c)));
+        return parts;
+    };
+    struct choice {
+        std::size_t n = 0, a = 0, b = 0;
+    } best;
+    std::vector<fragment> best_parts;  // as measured
     double best_h = std::numeric_limits<double>::infinity();
     for (std::size_t n = 2; n <= std::max<std::size_t>(2, std::min<std::size_t>(3, groups.size())); ++n) {
-        const double gap = ctx.style().column_gap;
-        const double col = (width - gap * static_cast<double>(n - 1)) / static_cast<double>(n);
-        std::vector<fragment> parts;
-        for (const auto& g : groups) parts.push_back(stack(section_body(g, {}, col, ctx)));
+        auto parts = groups_at(column_width(n), measuring);
         const std::size_t k = parts.size();
         // Every way to cut the groups into n runs (the last ones may be empty).
-        std::optional<std::pair<std::size_t, std::size_t>> cut;
         for (std::size_t a = 1; a <= k; ++a)
             for (std::size_t b = n == 3 ? a : k; b <= k; ++b) {
                 double h = std::max(column_height(parts, 0, a, ctx), column_height(parts, a, b, ctx));
                 if (n == 3) h = std::max(h, column_height(parts, b, k, ctx));
                 if (h >= best_h - 0.01) continue;
                 best_h = h;
-                cut = {a, b};
+                best = {n, a, b};
             }
-        if (!cut) continue;
-        const auto [a, b] = *cut;
-        std::vector<fragment> cols{column_of(parts, 0, a, ctx), column_of(parts, a, b, ctx)};
-        if (n == 3) cols.push_back(column_of(parts, b, k, ctx));
-        best = side_by_side(cols, std::vector<double>(n, col), ctx);
+        if (best.n == n) best_parts = std::move(parts);
     }
-    return best;
+    if (best.n == 0) return {};
+    const double col = column_width(best.n);
+    // When only heights are wanted, the measured groups are the answer.
+    const auto parts = ctx.measure_only ? std::move(best_parts) : groups_at(col, ctx);
+    std::vector<fragment> cols{column_of(parts, 0, best.a, ctx), column_of(parts, best.a, best.b, ctx)};
+    if (best.n == 3) cols.push_back(column_of(parts, best.b, parts.size(), ctx));
+    return side_by_side(std::move(cols), std::vector<double>(best.n, col), ctx);
 }
 
 // Two sections side by side, the page split where the taller of them is shortest.
+// Splits are compared by height (measured only); the best one is laid out.
 fragment paired_sections(const view::section& left, const view::section& right, double width, const context& ctx) {
     const double room = width - ctx.style().column_gap;
-    fragment best;
+    context measuring = ctx;
+    measuring.measure_only = true;
+    double best_share = 0;
+    fragment l, r;  // the best split as measured
     double best_h = std::numeric_limits<double>::infinity();
     // Even halves first, so a tie keeps them.
     for (double share : {0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65}) {
         const double lw = room * share;
-        const fragment l = stack(section_flow(left, lw, ctx)), r = stack(section_flow(right, room - lw, ctx));
-        const double h = std::max(l.height, r.height);
+        fragment ml = stack(section_flow(left, lw, measuring)), mr = stack(section_flow(right, room - lw, measuring));
+        const double h = std::max(ml.height, mr.height);
         if (h >= best_h - 0.01) continue;
         best_h = h;
-        best = side_by_side({l, r}, {lw, room - lw}, ctx);
+        best_share = share;
+        l = std::move(ml);
+        r = std::move(mr);
     }
-    return best;
+    const double lw = room * best_share;
+    if (!ctx.measure_only) {
+        l = stack(section_flow(left, lw, ctx));
+        r = stack(section_flow(right, room - lw, ctx));
+    }
+    return side_by_side({std::move(l), std::move(r)}, {lw, room - lw}, ctx);
 }
 
 struct laid_out {
@@ -321,7 +342,7 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
             diags.warning("O510", "the plan does not fit on one page even condensed; it continues on a second page", {},
                           {"shorten the summary or render with --template full"});
     }
-    out.pages = paginate(flow, frame);
+    out.pages = paginate(std::move(flow), frame);
     if (full) add_footers(out.pages, st, ctx);
 
     report_unpaintable(unpaintable, metrics, diags);

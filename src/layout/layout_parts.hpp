@@ -33,8 +33,8 @@ std::vector<fragment> layout_table(const table_input& table, double width, const
 std::vector<fragment> layout_blocks(const view::blocks& content, double width, const context& ctx);
 std::vector<fragment> layout_block(const view::block& b, double width, const context& ctx);
 
-/// Stacks fragments into one (for columns and figures).
-fragment stack(const std::vector<fragment>& parts);
+/// Stacks fragments into one (for columns and figures), taking their items over.
+fragment stack(std::vector<fragment> parts);
 
 /// A section title: upper case, accent colour, a rule below; `figure` (may be
 /// empty) sits on the same line, right-aligned, when there is room.
@@ -61,7 +61,7 @@ std::vector<fragment> merged_people_table(const view::section& people, const vie
                                           const context& ctx);
 
 /// Columns side by side, `widths[i]` wide, a column gap apart.
-fragment side_by_side(const std::vector<fragment>& columns, const std::vector<double>& widths, const context& ctx);
+fragment side_by_side(std::vector<fragment> columns, const std::vector<double>& widths, const context& ctx);
 
 /// "page X of Y" at the foot of every page, in the small size and muted colour.
 void add_footers(std::vector<page>& pages, const page_style& st, const context& ctx);

@@ -87,8 +87,8 @@ std::vector<fragment> layout_table(const table_input& t, double width, const con
     header.items.push_back({box{0, 0, width, header.height, ctx.style().header_bg, std::nullopt, 0, 0}});
     double x = 0;
     for (std::size_t c = 0; c < n; ++c) {
-        const auto cell = flow({{&t.header[c], header_style(ctx), 0, false}}, widths[c] - 2 * cx, {ctx.small, alignment(c)}, ctx);
-        header.append(cell, x + cx, cy);
+        header.append(flow({{&t.header[c], header_style(ctx), 0, false}}, widths[c] - 2 * cx, {ctx.small, alignment(c)}, ctx),
+                      x + cx, cy);
         x += widths[c];
     }
     header.items.push_back({rule{0, header.height, width, header.height, ctx.style().rule_thin, ctx.style().rule, false}});
@@ -113,14 +113,14 @@ std::vector<fragment> layout_table(const table_input& t, double width, const con
         }
         x = 0;
         for (std::size_t c = 0; c < cells.size(); ++c) {
-            row.append(cells[c], x + cx, cy);
+            row.append(std::move(cells[c]), x + cx, cy);
             x += widths[c];
         }
         if (!r.detail.empty()) {
             // Indented a little under the row's name, so it reads as that row's and keeps the width.
             const double indent = std::min(widths[0], ctx.body * 1.5);
-            const fragment detail = flow(r.detail, width - indent - 2 * cx, {ctx.body, view::align::left}, ctx);
-            row.append(detail, indent + cx, cy + h);
+            fragment detail = flow(r.detail, width - indent - 2 * cx, {ctx.body, view::align::left}, ctx);
+            row.append(std::move(detail), indent + cx, cy + h);
             h += detail.height;
         }
         row.height = h + 2 * cy;

@@ -31,18 +31,35 @@ struct to_page {
 }  // namespace
 
 void fragment::append(const fragment& other, double dx, double dy) {
+    items.reserve(items.size() + other.items.size());
     for (item it : other.items) {
         std::visit(mover{dx, dy}, it.value);
         items.push_back(std::move(it));
     }
 }
 
-void place(const fragment& f, double left_x, double top_y, page& p) {
-    for (item it : f.items) {
-        std::visit(mover{left_x, 0}, it.value);
-        std::visit(to_page{p.height - top_y}, it.value);
-        p.items.push_back(std::move(it));
+void fragment::append(fragment&& other, double dx, double dy) {
+    items.reserve(items.size() + other.items.size());
+    for (item& it : other.items) {
+        std::visit(mover{dx, dy}, it.value);
+        items.push_back(std::move(it));
     }
+    other.items.clear();
+}
+
+namespace {
+
+// Moves an item from fragment space to the page: `top_y` down from the page top.
+void place_item(item& it, double left_x, double top_y, page& p) {
+    std::visit(mover{left_x, 0}, it.value);
+    std::visit(to_page{p.height - top_y}, it.value);
+    p.items.push_back(std::move(it));
+}
+
+}  // namespace
+
+void place(const fragment& f, double left_x, double top_y, page& p) {
+    for (item it : f.items) place_item(it, left_x, top_y, p);
 }
 
 double stacked_height(const std::vector<fragment>& flow) {
@@ -51,7 +68,7 @@ double stacked_height(const std::vector<fragment>& flow) {
     return h;
 }
 
-std::vector<page> paginate(const std::vector<fragment>& flow, const page_frame& frame) {
+std::vector<page> paginate(std::vector<fragment> flow, const page_frame& frame) {
     std::vector<page> pages;
     const double limit = frame.height - frame.bottom - frame.footer;
     auto new_page = [&] {
@@ -61,7 +78,7 @@ std::vector<page> paginate(const std::vector<fragment>& flow, const page_frame& 
     double y = new_page();
     bool page_empty = true;
     for (std::size_t i = 0; i < flow.size(); ++i) {
-        const fragment& f = flow[i];
+        fragment& f = flow[i];
         double need = (page_empty ? 0 : f.space_before) + f.height;
         // A heading takes the next fragment with it, so it never ends a page.
         if (f.keep_with_next && i + 1 < flow.size()) need += flow[i + 1].space_before + flow[i + 1].height;
@@ -74,7 +91,7 @@ std::vector<page> paginate(const std::vector<fragment>& flow, const page_frame& 
             }
         }
         if (!page_empty) y += f.space_before;
-        place(f, frame.left, y, pages.back());
+        for (item& it : f.items) place_item(it, frame.left, y, pages.back());
         y += f.height;
         page_empty = false;
     }

@@ -23,6 +23,8 @@ struct fragment {
 
     /// Adds `other`'s items moved by (dx, dy); does not change the height.
     void append(const fragment& other, double dx, double dy);
+    /// The same, taking the items over (their text is not copied); `other` keeps its height.
+    void append(fragment&& other, double dx, double dy);
 };
 
 /// Pages of the given size with content between the margins.
@@ -41,7 +43,7 @@ void place(const fragment& f, double left_x, double top_y, page& p);
 double stacked_height(const std::vector<fragment>& flow);
 
 /// Stacks fragments on as many pages as needed: a heading moves with the next
-/// fragment, table rows repeat their header after a break.
-std::vector<page> paginate(const std::vector<fragment>& flow, const page_frame& frame);
+/// fragment, table rows repeat their header after a break. Takes the flow's items over.
+std::vector<page> paginate(std::vector<fragment> flow, const page_frame& frame);
 
 }  // namespace closeplan::layout::detail
