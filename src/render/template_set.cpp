@@ -148,7 +148,8 @@ view::labels template_set::read_labels(std::string_view locale, diagnostic_sink&
     if (std::find(chain.begin(), chain.end(), "en") == chain.end()) chain.push_back("en");
 
     std::map<std::string, std::string> merged;
-    std::map<std::string, bool, std::less<>> english_keys;
+    // Sorted views of merged's English keys (map keys never move), so no second copy of every key.
+    std::vector<std::string_view> english_keys;
     bool found_specific = false;
     // English first, so every other language only overrides what it has.
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
@@ -162,10 +163,13 @@ view::labels template_set::read_labels(std::string_view locale, diagnostic_sink&
         if (!entries) continue;
         for (const auto& [key, value] : *entries) {
             if (*it == "en") {
-                english_keys.emplace(key, true);
-            } else if (!english_keys.empty() && !english_keys.contains(key)) {
+                // English comes first and a flat map is sorted: the views stay sorted.
+                english_keys.push_back(merged.insert_or_assign(merged.end(), key, value.text)->first);
+                continue;
+            }
+            if (!english_keys.empty() && !std::binary_search(english_keys.begin(), english_keys.end(), key)) {
                 std::vector<std::string> names;
-                for (const auto& [k, unused] : english_keys) names.push_back(k);
+                for (const auto k : english_keys) names.emplace_back(k);
                 std::vector<std::string> hints = {"labels/en.yaml lists every key templates use"};
                 if (auto near = detail::closest_name(key, names)) hints.insert(hints.begin(), "did you mean `" + *near + "`?");
                 diags.warning("T403", "unknown label `" + key + "`", value.where, hints);
