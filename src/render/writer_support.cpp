@@ -3,7 +3,11 @@
 #include "render/writer_support.hpp"
 
 #include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include "render/template_check.hpp"
 
@@ -63,68 +67,165 @@ std::string chosen_sections_slot(const view::document& doc, std::string_view tem
     return {};
 }
 
-template_value page_context(const view::document& doc, page_parts&& parts, bool with_css) {
-    template_value page;
-    page.set("lang", template_value::text(doc.lang))
-        .set("title", template_value::text(doc.title))
-        .set("deal_name", template_value::text(doc.deal_name))
-        .set("buyer", template_value::text(doc.buyer.name))
-        .set("seller", template_value::text(doc.seller.name))
-        .set("generator", template_value::text(doc.generator))
-        .set("density", template_value::text(std::move(parts.density)));
-    if (with_css)
-        page.set("css", template_value::fragment(std::move(parts.css)))
-            .set("logos", template_value::fragment(std::move(parts.logos)));
+namespace {
 
-    template_value fact_shape;
-    fact_shape.set("key", template_value::text({}))
-        .set("label", template_value::text({}))
-        .set("value", template_value::fragment({}));
-    template_value facts = template_value::list(fact_shape);
+// Writes a page context into a template_value that may hold the context of
+// an earlier page of the same shape: each member is found and its value
+// overwritten, so a batch allocates no new nodes page after page. Members are
+// set in the same order as into an empty value, which gives the same result.
+struct context_writer {
+    using kind = template_value::kind;
+
+    static template_value& member(template_value& object, std::string_view name) {
+        auto found = object.members.find(name);
+        if (found == object.members.end()) found = object.members.emplace(std::string(name), template_value{}).first;
+        return found->second;
+    }
+    static template_value& leaf(template_value& object, std::string_view name, kind type) {
+        auto& m = member(object, name);
+        m.type = type;
+        m.on = false;
+        m.items.clear();
+        m.members.clear();
+        return m;
+    }
+    static void text(template_value& object, std::string_view name, std::string_view value) {
+        leaf(object, name, kind::text).value.assign(value);
+    }
+    static void fragment(template_value& object, std::string_view name, std::string_view value) {
+        leaf(object, name, kind::fragment).value.assign(value);
+    }
+    static void fragment(template_value& object, std::string_view name, std::string&& value) {
+        leaf(object, name, kind::fragment).value = std::move(value);
+    }
+    static void flag(template_value& object, std::string_view name, bool on) {
+        auto& m = leaf(object, name, kind::flag);
+        m.value.clear();
+        m.on = on;
+    }
+    /// A list of `count` objects; their members and the shape are the caller's to set.
+    static template_value& list(template_value& object, std::string_view name, std::size_t count) {
+        auto& m = member(object, name);
+        m.type = kind::list;
+        m.value.clear();
+        m.on = false;
+        m.items.resize(count);
+        for (auto& item : m.items) {
+            item.type = kind::object;
+            item.value.clear();
+        }
+        return m;
+    }
+};
+
+// The names a page context has before its sections are added (see page_context).
+bool is_page_name(std::string_view name, bool with_css) {
+    static constexpr std::string_view names[] = {"lang",      "title",     "deal_name", "buyer",
+                                                 "seller",    "generator", "density",   "title_facts"};
+    for (auto n : names)
+        if (n == name) return true;
+    return with_css && (name == "css" || name == "logos");
+}
+
+// What decides the members of a page context: whether it has the CSS, how
+// many title facts, and the sections' names in order.
+std::string context_shape(const view::document& doc, const page_parts& parts, bool with_css) {
+    std::string shape = with_css ? "c" : "m";
+    shape += std::to_string(doc.title_facts.facts.size());
+    for (const auto& s : parts.sections) {
+        shape += '\n';
+        shape += template_name_for(s.key);
+    }
+    return shape;
+}
+
+struct context_slot {
+    std::string shape;
+    template_value page;
+    template_value has;  ///< the has object of the page before last, refilled next
+};
+
+}  // namespace
+
+const template_value& page_context(const view::document& doc, page_parts&& parts, bool with_css) {
+    using w = context_writer;
+    // A few shapes per thread: the HTML and Markdown pages of a batch, a handoff pack.
+    thread_local std::vector<context_slot> slots;
+    const std::string shape = context_shape(doc, parts, with_css);
+    context_slot* slot = nullptr;
+    for (auto& candidate : slots)
+        if (candidate.shape == shape) slot = &candidate;
+    if (!slot) {
+        if (slots.size() >= 4) slots.clear();
+        slot = &slots.emplace_back(context_slot{shape, template_value::object(), template_value::object()});
+    }
+    template_value& page = slot->page;
+
+    w::text(page, "lang", doc.lang);
+    w::text(page, "title", doc.title);
+    w::text(page, "deal_name", doc.deal_name);
+    w::text(page, "buyer", doc.buyer.name);
+    w::text(page, "seller", doc.seller.name);
+    w::text(page, "generator", doc.generator);
+    w::text(page, "density", parts.density);
+    if (with_css) {
+        w::fragment(page, "css", std::move(parts.css));
+        w::fragment(page, "logos", std::move(parts.logos));
+    }
+
+    auto& facts = w::list(page, "title_facts", doc.title_facts.facts.size());
+    w::text(facts, "key", {});
+    w::text(facts, "label", {});
+    w::fragment(facts, "value", std::string_view());
     for (std::size_t i = 0; i < doc.title_facts.facts.size(); ++i) {
         const auto& f = doc.title_facts.facts[i];
-        template_value item;
-        item.set("key", template_value::text(template_name_for(f.key)))
-            .set("label", template_value::text(f.label))
-            .set("value", template_value::fragment(i < parts.fact_values.size() ? std::move(parts.fact_values[i]) : std::string()));
-        facts.items.push_back(std::move(item));
+        auto& item = facts.items[i];
+        w::text(item, "key", template_name_for(f.key));
+        w::text(item, "label", f.label);
+        w::fragment(item, "value", i < parts.fact_values.size() ? std::move(parts.fact_values[i]) : std::string());
     }
-    page.set("title_facts", std::move(facts));
 
-    template_value section_shape;
-    section_shape.set("key", template_value::text({}))
-        .set("title", template_value::text({}))
-        .set("content", template_value::fragment({}));
-    template_value sections = template_value::list(section_shape);
-    template_value has;
-    for (auto key : known_section_keys()) {
-        page.set(std::string(key), template_value::fragment({}));
-        has.set(std::string(key), template_value::flag(false));
+    // "has" joins the page last (a section may be named "has" too): it is
+    // filled on the side, then swapped in.
+    template_value& has = slot->has;
+    has.type = template_value::kind::object;
+    const auto& known = known_section_keys();
+    for (auto key : known) {
+        w::fragment(page, key, std::string_view());
+        w::flag(has, key, false);
     }
+    std::vector<std::string> added;  // section names set so far
     for (const auto& s : parts.sections) {
         const std::string name = template_name_for(s.key);
-        template_value item;
-        item.set("key", template_value::text(name))
-            .set("title", template_value::text(s.title))
-            .set("content", template_value::fragment(s.content));
-        sections.items.push_back(std::move(item));
         // A section key that collides with a page name keeps the page name's meaning.
-        const auto existing = page.members.find(name);
-        const auto& known = known_section_keys();
-        if (existing == page.members.end() || std::find(known.begin(), known.end(), name) != known.end()) {
-            page.set(name, template_value::fragment(s.content));
-            has.set(name, template_value::flag(!s.content.empty()));
+        const bool is_known = std::find(known.begin(), known.end(), name) != known.end();
+        const bool taken = is_page_name(name, with_css) || std::find(added.begin(), added.end(), name) != added.end();
+        if (is_known || !taken) {
+            w::fragment(page, name, std::string_view(s.content));
+            w::flag(has, name, !s.content.empty());
+            added.push_back(name);
         }
     }
     if (!parts.chosen_slot.empty()) {
         std::string chosen;
         for (const auto& s : parts.sections)
             if (!s.content.empty()) chosen += (chosen.empty() ? "" : "\n") + s.content;
-        for (auto key : known_section_keys()) page.set(std::string(key), template_value::fragment({}));
-        page.set(parts.chosen_slot, template_value::fragment(std::move(chosen)));
+        for (auto key : known) w::fragment(page, key, std::string_view());
+        w::fragment(page, parts.chosen_slot, std::move(chosen));
     }
-    page.set("sections", std::move(sections));
-    page.set("has", std::move(has));
+
+    auto& sections = w::list(page, "sections", parts.sections.size());
+    w::text(sections, "key", {});
+    w::text(sections, "title", {});
+    w::fragment(sections, "content", std::string_view());
+    for (std::size_t i = 0; i < parts.sections.size(); ++i) {
+        auto& s = parts.sections[i];
+        auto& item = sections.items[i];
+        w::text(item, "key", template_name_for(s.key));
+        w::text(item, "title", s.title);
+        w::fragment(item, "content", std::move(s.content));
+    }
+    std::swap(w::member(page, "has"), slot->has);
     return page;
 }
 

@@ -50,7 +50,8 @@ std::string chosen_sections_slot(const view::document& doc, std::string_view tem
 /// lang, title, deal_name, buyer, seller, generator, title_facts[key,label,value],
 /// sections[key,title,content], one fragment per section key, has.<key> flags,
 /// density, and css for HTML.
-/// Takes the parts' rendered text rather than copying it.
-template_value page_context(const view::document& doc, page_parts&& parts, bool with_css);
+/// Takes the parts' rendered text rather than copying it. The result is
+/// this thread's, valid until its next call (it is rewritten in place).
+const template_value& page_context(const view::document& doc, page_parts&& parts, bool with_css);
 
 }  // namespace closeplan::render::detail
