@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <list>
+#include <span>
 #include <unordered_map>
 #include <variant>
 
@@ -70,7 +71,7 @@ struct words {
     };
     std::vector<opening> openings;  ///< the first word of each span that has one
 
-    void set_gaps(const std::vector<flow_span>& spans) {
+    void set_gaps(std::span<const flow_span> spans) {
         for (const auto& o : openings) tokens[o.token].gap = spans[o.span].gap;
     }
 };
@@ -203,7 +204,7 @@ double width_at(const token& t, double size) {
     return t.units * size / 1000.0 + (t.is_badge ? 2 * badge_padding(size) : 0);
 }
 
-words tokenize(const std::vector<flow_span>& spans, const context& ctx) {
+words tokenize(std::span<const flow_span> spans, const context& ctx) {
     words out;
     tokenizer tz(ctx, out);
     for (const auto& s : spans) tz.span(s);
@@ -339,7 +340,7 @@ token_cache::~token_cache() = default;
 namespace {
 
 // The words of spans from the cache, by content; tokenized when new.
-words& cached_words(const std::vector<flow_span>& spans, const context& ctx, token_cache::entries& e) {
+words& cached_words(std::span<const flow_span> spans, const context& ctx, token_cache::entries& e) {
     e.scratch.clear();
     const key_writer writer{e.scratch};
     for (const auto& s : spans) writer.span(s);
@@ -350,7 +351,7 @@ words& cached_words(const std::vector<flow_span>& spans, const context& ctx, tok
 
 // The words of one span of the document's own text, found by its address and
 // style; nullptr for other text. (One span: what table cells and paragraphs flow.)
-words* words_by_address(const std::vector<flow_span>& spans, const context& ctx, token_cache::entries& e) {
+words* words_by_address(std::span<const flow_span> spans, const context& ctx, token_cache::entries& e) {
     if (spans.size() != 1) return nullptr;
     const auto known = e.by_address.find(spans.front().content);
     if (known == e.by_address.end()) return nullptr;
@@ -365,7 +366,7 @@ words* words_by_address(const std::vector<flow_span>& spans, const context& ctx,
 // gaps are the spans' own (a cached entry is only read until the next flow).
 class words_of {
 public:
-    words_of(const std::vector<flow_span>& spans, const context& ctx) {
+    words_of(std::span<const flow_span> spans, const context& ctx) {
         words* found = &own_;
         if (!ctx.words) {
             own_ = tokenize(spans, ctx);
@@ -517,7 +518,9 @@ std::string context::paintable(std::string_view utf8) const {
     return out;
 }
 
-fragment flow(const std::vector<flow_span>& spans, double width, const flow_options& o, const context& ctx) {
+namespace {
+
+fragment flow_spans(std::span<const flow_span> spans, double width, const flow_options& o, const context& ctx) {
     const words_of words(spans, ctx);
     broken_lines own;
     broken_lines& lines = ctx.words ? ctx.words->get().lines : own;
@@ -537,12 +540,8 @@ fragment flow(const std::vector<flow_span>& spans, double width, const flow_opti
     return out;
 }
 
-fragment flow(const view::inlines& content, double width, const flow_options& o, const context& ctx, span_style style) {
-    if (style.fill == color{} && style.face == font_face::regular) style.fill = ctx.style().text;
-    return flow(std::vector<flow_span>{{&content, style, 0, false}}, width, o, ctx);
-}
 
-flow_widths measure(const std::vector<flow_span>& spans, const flow_options& o, const context& ctx) {
+flow_widths measure_spans(std::span<const flow_span> spans, const flow_options& o, const context& ctx) {
     const words_of words(spans, ctx);
     const auto& tokens = words.tokens();
     flow_widths w;
@@ -562,6 +561,29 @@ flow_widths measure(const std::vector<flow_span>& spans, const flow_options& o, 
         w.minimum = std::max(w.minimum, group);
     }
     return w;
+}
+
+}  // namespace
+
+fragment flow(const std::vector<flow_span>& spans, double width, const flow_options& o, const context& ctx) {
+    return flow_spans(spans, width, o, ctx);
+}
+
+fragment flow(const flow_span& span, double width, const flow_options& o, const context& ctx) {
+    return flow_spans({&span, 1}, width, o, ctx);
+}
+
+flow_widths measure(const std::vector<flow_span>& spans, const flow_options& o, const context& ctx) {
+    return measure_spans(spans, o, ctx);
+}
+
+flow_widths measure(const flow_span& span, const flow_options& o, const context& ctx) {
+    return measure_spans({&span, 1}, o, ctx);
+}
+
+fragment flow(const view::inlines& content, double width, const flow_options& o, const context& ctx, span_style style) {
+    if (style.fill == color{} && style.face == font_face::regular) style.fill = ctx.style().text;
+    return flow(flow_span{&content, style, 0, false}, width, o, ctx);
 }
 
 namespace {

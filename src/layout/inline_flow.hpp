@@ -77,6 +77,8 @@ struct flow_options {
 
 /// Flows spans into lines no wider than `width`; the fragment starts at x = 0.
 fragment flow(const std::vector<flow_span>& spans, double width, const flow_options& options, const context& ctx);
+/// One span (a table cell, a paragraph), without building a vector of them.
+fragment flow(const flow_span& span, double width, const flow_options& options, const context& ctx);
 fragment flow(const view::inlines& content, double width, const flow_options& options, const context& ctx,
               span_style style = {});
 
@@ -85,6 +87,7 @@ struct flow_widths {
     double natural = 0, minimum = 0;
 };
 flow_widths measure(const std::vector<flow_span>& spans, const flow_options& options, const context& ctx);
+flow_widths measure(const flow_span& span, const flow_options& options, const context& ctx);
 
 /// Plain text of inlines (for one-line summaries).
 std::string plain_text(const view::inlines& content);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Blocks to fragments: paragraphs, headings, lists, code, quotes, tables, facts, signature lines.
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "layout/layout_parts.hpp"
@@ -15,7 +16,7 @@ double para_gap(const context& ctx) { return ctx.style().paragraph_gap * ctx.gap
 fragment text_line(const std::string& s, font_face face, color fill, double size, double width, const context& ctx,
                    view::align a = view::align::left) {
     const view::inlines content{view::inline_node{view::text{s}}};
-    return flow({{&content, {face, fill, false}, 0, false}}, width, {size, a}, ctx);
+    return flow(flow_span{&content, {face, fill, false}, 0, false}, width, {size, a}, ctx);
 }
 
 std::vector<fragment> list_items(const std::vector<view::list_item>& items, int start, bool ordered, double width,
@@ -23,6 +24,7 @@ std::vector<fragment> list_items(const std::vector<view::list_item>& items, int 
     std::vector<fragment> out;
     const double indent = ctx.body * 1.3;
     int number = start;
+    std::optional<fragment> bullet;
     for (const auto& item : items) {
         fragment f;
         fragment body = stack(layout_blocks(item.content, width - indent, ctx));
@@ -34,11 +36,14 @@ std::vector<fragment> list_items(const std::vector<view::list_item>& items, int 
             const double side = ctx.body * 0.7, y = (first_line - side) / 2;
             f.items.push_back({box{1, y, side, side, std::nullopt, ctx.style().muted, 0.6, 0.8}});
             if (*item.checked) f.items.push_back({box{2.3, y + 1.3, side - 2.6, side - 2.6, ctx.style().accent, std::nullopt, 0, 0.4}});
-        } else {
-            const std::string marker = ordered ? std::to_string(number) + "." : "\u2022";
-            f.append(text_line(marker, font_face::regular, ordered ? ctx.style().text : ctx.style().accent, ctx.body,
-                               indent - 2, ctx, ordered ? view::align::right : view::align::left),
+        } else if (ordered) {
+            f.append(text_line(std::to_string(number) + ".", font_face::regular, ctx.style().text, ctx.body, indent - 2,
+                               ctx, view::align::right),
                      0, 0);
+        } else {
+            // Every bullet of a list is the same: laid out once.
+            if (!bullet) bullet = text_line("\u2022", font_face::regular, ctx.style().accent, ctx.body, indent - 2, ctx);
+            f.append(*bullet, 0, 0);
         }
         ++number;
         f.space_before = out.empty() ? para_gap(ctx) : para_gap(ctx) * 0.25;

@@ -74,7 +74,7 @@ fragment heading_of(const std::string& title, const view::block* figure, double 
             fig_w = std::min(width, measure_facts(shown, ctx.small, ctx).natural + 1);
             fig = layout_facts(shown, fig_w, ctx.small, ctx);
         } else if (const auto* p = std::get_if<view::paragraph>(&figure->value)) {
-            fig_w = std::min(width, measure({{&p->content, {font_face::regular, ctx.style().muted, false}, 0, false}},
+            fig_w = std::min(width, measure(flow_span{&p->content, {font_face::regular, ctx.style().muted, false}, 0, false},
                                             {ctx.small, view::align::left}, ctx).natural + 1);
             fig = flow(p->content, fig_w, {ctx.small, view::align::left}, ctx, {font_face::regular, ctx.style().muted, false});
         }

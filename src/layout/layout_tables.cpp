@@ -27,11 +27,11 @@ std::vector<double> column_widths(const table_input& t, double width, const cont
         hi[c] = std::max(hi[c], w.natural + pad);
     };
     for (std::size_t c = 0; c < n; ++c)
-        take(c, measure({{&t.header[c], header_style(ctx), 0, false}}, {ctx.small, view::align::left}, ctx));
+        take(c, measure(flow_span{&t.header[c], header_style(ctx), 0, false}, {ctx.small, view::align::left}, ctx));
     for (const auto& r : t.rows) {
         if (r.span_all) continue;
         for (std::size_t c = 0; c < n && c < r.cells.size(); ++c)
-            take(c, measure({{r.cells[c], cell_style(r, c, ctx), 0, false}}, {ctx.body, view::align::left}, ctx));
+            take(c, measure(flow_span{r.cells[c], cell_style(r, c, ctx), 0, false}, {ctx.body, view::align::left}, ctx));
     }
     const double sum_lo = std::accumulate(lo.begin(), lo.end(), 0.0);
     const double sum_hi = std::accumulate(hi.begin(), hi.end(), 0.0);
@@ -87,7 +87,7 @@ std::vector<fragment> layout_table(const table_input& t, double width, const con
     header.items.push_back({box{0, 0, width, header.height, ctx.style().header_bg, std::nullopt, 0, 0}});
     double x = 0;
     for (std::size_t c = 0; c < n; ++c) {
-        header.append(flow({{&t.header[c], header_style(ctx), 0, false}}, widths[c] - 2 * cx, {ctx.small, alignment(c)}, ctx),
+        header.append(flow(flow_span{&t.header[c], header_style(ctx), 0, false}, widths[c] - 2 * cx, {ctx.small, alignment(c)}, ctx),
                       x + cx, cy);
         x += widths[c];
     }
@@ -101,13 +101,13 @@ std::vector<fragment> layout_table(const table_input& t, double width, const con
         std::vector<fragment> cells;
         double h = 0;
         if (r.span_all) {
-            cells.push_back(flow({{r.cells.front(), cell_style(r, 1, ctx), 0, false}}, width - 2 * cx, {ctx.body, view::align::left}, ctx));
+            cells.push_back(flow(flow_span{r.cells.front(), cell_style(r, 1, ctx), 0, false}, width - 2 * cx, {ctx.body, view::align::left}, ctx));
             h = cells.back().height;
         } else {
             for (std::size_t c = 0; c < n; ++c) {
                 static const view::inlines empty;
                 const view::inlines* content = c < r.cells.size() ? r.cells[c] : &empty;
-                cells.push_back(flow({{content, cell_style(r, c, ctx), 0, false}}, widths[c] - 2 * cx, {ctx.body, alignment(c)}, ctx));
+                cells.push_back(flow(flow_span{content, cell_style(r, c, ctx), 0, false}, widths[c] - 2 * cx, {ctx.body, alignment(c)}, ctx));
                 h = std::max(h, cells.back().height);
             }
         }
