@@ -11,6 +11,9 @@ namespace closeplan::render {
 /// HTML text and double-quoted attribute values: & < > " ' become entities.
 std::string escape_html(std::string_view text);
 
+/// escape_html(text) appended to `out`, with no string in between.
+void append_escaped_html(std::string& out, std::string_view text);
+
 /// A value for a double-quoted HTML attribute: escape_html, plus control
 /// characters and newlines become spaces (attribute values stay one line).
 std::string escape_html_attribute(std::string_view text);

@@ -42,7 +42,7 @@ struct html_inline_writer {
         out += '>';
     }
 
-    void operator()(const view::text& n) { out += escape_html(n.value); }
+    void operator()(const view::text& n) { append_escaped_html(out, n.value); }
     void operator()(const view::emphasis& n) { wrap("em", n.children); }
     void operator()(const view::strong& n) { wrap("strong", n.children); }
     void operator()(const view::strikethrough& n) { wrap("del", n.children); }
@@ -55,7 +55,9 @@ struct html_inline_writer {
     void operator()(const view::badge& n) {
         out += "<span class=\"badge badge-";
         out += tone_class(n.color);
-        out += "\">" + escape_html(n.label) + "</span>";
+        out += "\">";
+        append_escaped_html(out, n.label);
+        out += "</span>";
     }
     void operator()(const view::link& n) {
         // The visible text is what a screen reader announces: never leave it empty.

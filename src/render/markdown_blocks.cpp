@@ -187,7 +187,11 @@ struct markdown_block_writer {
         delimiters.resize(width, "---");
         const auto row_line = [&](const std::vector<std::string>& cells) {
             std::string line = "|";
-            for (std::size_t i = 0; i < width; ++i) line += " " + (i < cells.size() ? cells[i] : std::string()) + " |";
+            for (std::size_t i = 0; i < width; ++i) {
+                line += ' ';
+                if (i < cells.size()) line += cells[i];
+                line += " |";
+            }
             return line;
         };
         out.push_back(row_line(header));
