@@ -1,36 +1,36 @@
 // SPDX-License-Identifier: MIT
 #include "render/pdf_content.hpp"
 
-#include <cmath>
 #include <cstdint>
 
 namespace closeplan::render {
 
+// Whole thousandths (rounded half away from zero), so the same double always
+// gives the same text; digits are written backwards into a small buffer and
+// appended at once, since a page has some ten thousand numbers.
 void content_stream::number(double v) {
-    // Whole thousandths, so the same double always gives the same text.
-    auto milli = static_cast<std::int64_t>(std::llround(v * 1000.0));
-    if (milli < 0) {
-        out_.push_back('-');
-        milli = -milli;
-    }
-    const auto whole = milli / 1000;
+    const double scaled = v * 1000.0;
+    auto milli = static_cast<std::int64_t>(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+    const bool negative = milli < 0;
+    if (negative) milli = -milli;
+    char buffer[32];
+    char* const end = buffer + sizeof buffer;
+    char* p = end;
+    *--p = ' ';
     auto fraction = static_cast<int>(milli % 1000);
-    char digits[24];
-    int n = 0;
-    auto w = whole;
-    do {
-        digits[n++] = static_cast<char>('0' + w % 10);
-        w /= 10;
-    } while (w > 0);
-    while (n > 0) out_.push_back(digits[--n]);
     if (fraction != 0) {
-        out_.push_back('.');
-        for (int div = 100; fraction != 0; div /= 10) {
-            out_.push_back(static_cast<char>('0' + fraction / div));
-            fraction %= div;
-        }
+        int digits = 3;
+        for (; fraction % 10 == 0; fraction /= 10) --digits;
+        for (; digits > 0; --digits, fraction /= 10) *--p = static_cast<char>('0' + fraction % 10);
+        *--p = '.';
     }
-    out_.push_back(' ');
+    auto whole = milli / 1000;
+    do {
+        *--p = static_cast<char>('0' + whole % 10);
+        whole /= 10;
+    } while (whole > 0);
+    if (negative) *--p = '-';
+    out_.append(p, static_cast<std::size_t>(end - p));
 }
 
 void content_stream::op(std::string_view name) {
