@@ -302,6 +302,7 @@ struct document_inlines {
     void operator()(const view::block_quote& q) const { blocks(q.content); }
     void operator()(const view::thematic_break&) const {}
     void operator()(const view::md_table& t) const {
+        for (const auto& h : t.header) add(h);
         for (const auto& r : t.rows)
             for (const auto& c : r) add(c);
     }
@@ -320,8 +321,16 @@ struct document_inlines {
 
 }  // namespace
 
+// Lets the interned texts be found by a string_view, without making a string.
+struct text_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct token_cache::entries {
     std::unordered_map<std::string, words> by_key;
+    /// Plain texts the layout made (labels, titles), kept as inlines for the whole layout.
+    std::unordered_map<std::string, view::inlines, text_hash, std::equal_to<>> texts;
     /// The document's own inlines (they outlive the cache): one entry per
     /// address, holding the styles they were flowed in so far.
     std::unordered_map<const view::inlines*, std::vector<styled_words>> by_address;
@@ -499,6 +508,18 @@ void emit_line(const broken_lines& lines, std::size_t line, double baseline, dou
 }
 
 }  // namespace
+
+const view::inlines& context::text(std::string_view plain, std::list<view::inlines>& keep) const {
+    auto made = [&] { return view::inlines{view::inline_node{view::text{std::string(plain)}}}; };
+    if (!words) return keep.emplace_back(made());
+    auto& e = words->get();
+    auto at = e.texts.find(plain);
+    if (at == e.texts.end()) {
+        at = e.texts.emplace(std::string(plain), made()).first;
+        e.by_address.try_emplace(&at->second);  // outlives the layout's flows, like the document
+    }
+    return at->second;
+}
 
 std::string context::paintable(std::string_view utf8) const {
     std::string out;

@@ -2,6 +2,7 @@
 // Inline text (styled words, links, badges) flowed into lines of a given width.
 #pragma once
 
+#include <list>
 #include <memory>
 #include <set>
 #include <string>
@@ -52,6 +53,10 @@ struct context {
     [[nodiscard]] double leading(double size) const { return style().leading(size); }
     /// `utf8` with code points the fonts cannot paint replaced by a visible substitute.
     [[nodiscard]] std::string paintable(std::string_view utf8) const;
+    /// Plain text (a label, a title) as inlines that stay put for the whole layout, so
+    /// every fitting attempt finds its words by address: kept in the token cache, or
+    /// in `keep` when there is none.
+    [[nodiscard]] const view::inlines& text(std::string_view plain, std::list<view::inlines>& keep) const;
 };
 
 /// The style a stretch of inlines starts with.

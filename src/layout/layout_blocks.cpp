@@ -15,8 +15,8 @@ double para_gap(const context& ctx) { return ctx.style().paragraph_gap * ctx.gap
 
 fragment text_line(const std::string& s, font_face face, color fill, double size, double width, const context& ctx,
                    view::align a = view::align::left) {
-    const view::inlines content{view::inline_node{view::text{s}}};
-    return flow(flow_span{&content, {face, fill, false}, 0, false}, width, {size, a}, ctx);
+    std::list<view::inlines> keep;
+    return flow(flow_span{&ctx.text(s, keep), {face, fill, false}, 0, false}, width, {size, a}, ctx);
 }
 
 std::vector<fragment> list_items(const std::vector<view::list_item>& items, int start, bool ordered, double width,
@@ -138,7 +138,7 @@ struct block_visitor {
     }
     std::vector<fragment> operator()(const view::md_table& t) const {
         table_input in;
-        in.header = t.header;
+        for (const auto& h : t.header) in.header.push_back(&h);
         in.alignments = t.alignments;
         for (const auto& r : t.rows) {
             table_input::row row;
@@ -150,7 +150,7 @@ struct block_visitor {
     std::vector<fragment> operator()(const view::data_table& t) const {
         table_input in;
         for (const auto& c : t.columns) {
-            in.header.push_back({view::inline_node{view::text{c.label}}});
+            in.header.push_back(&ctx.text(c.label, in.header_text));
             in.alignments.push_back(c.alignment);
         }
         for (const auto& r : t.rows) {

@@ -2,6 +2,7 @@
 // The pieces of the page layout: blocks, tables, the title block, the timeline (internal to layout/).
 #pragma once
 
+#include <list>
 #include <set>
 #include <string>
 #include <vector>
@@ -14,7 +15,8 @@ namespace closeplan::layout::detail {
 
 /// A table as layout sees it: data tables and Markdown tables alike.
 struct table_input {
-    std::vector<view::inlines> header;
+    std::vector<const view::inlines*> header;
+    std::list<view::inlines> header_text;  ///< header labels made for this table (without a token cache)
     std::vector<view::align> alignments;
     struct row {
         std::vector<const view::inlines*> cells;

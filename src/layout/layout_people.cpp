@@ -70,7 +70,7 @@ std::vector<fragment> merged_people_table(const view::section& people, const vie
     }
     table_input in;
     for (const auto& c : pt->columns) {
-        in.header.push_back({view::inline_node{view::text{c.label}}});
+        in.header.push_back(&ctx.text(c.label, in.header_text));
         in.alignments.push_back(c.alignment);
     }
     for (std::size_t i = 0; i < pt->rows.size(); ++i) {

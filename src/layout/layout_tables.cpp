@@ -27,7 +27,7 @@ std::vector<double> column_widths(const table_input& t, double width, const cont
         hi[c] = std::max(hi[c], w.natural + pad);
     };
     for (std::size_t c = 0; c < n; ++c)
-        take(c, measure(flow_span{&t.header[c], header_style(ctx), 0, false}, {ctx.small, view::align::left}, ctx));
+        take(c, measure(flow_span{t.header[c], header_style(ctx), 0, false}, {ctx.small, view::align::left}, ctx));
     for (const auto& r : t.rows) {
         if (r.span_all) continue;
         for (std::size_t c = 0; c < n && c < r.cells.size(); ++c)
@@ -87,7 +87,7 @@ std::vector<fragment> layout_table(const table_input& t, double width, const con
     header.items.push_back({box{0, 0, width, header.height, ctx.style().header_bg, std::nullopt, 0, 0}});
     double x = 0;
     for (std::size_t c = 0; c < n; ++c) {
-        header.append(flow(flow_span{&t.header[c], header_style(ctx), 0, false}, widths[c] - 2 * cx, {ctx.small, alignment(c)}, ctx),
+        header.append(flow(flow_span{t.header[c], header_style(ctx), 0, false}, widths[c] - 2 * cx, {ctx.small, alignment(c)}, ctx),
                       x + cx, cy);
         x += widths[c];
     }
