@@ -14,7 +14,8 @@ task rows spread over DEALS deals (1 to 2*ROWS/DEALS-1 tasks each). Order:
     due       sorted by due date, as a "my open tasks" report: a deal's rows
               spread over the file
 
-Deterministic: the same arguments always give the same bytes. Close dates
+Every 13th row or so has a line break in its subject. Deterministic: the
+same arguments always give the same bytes. Close dates
 fall 40 to 220 days after 2026-06-01; tasks are due 5 business-ish days
 apart before the close; those due before 2026-06-01 are completed.
 """
@@ -67,6 +68,8 @@ def main():
         for t in range(count):
             due = close - datetime.timedelta(days=7 * (count - 1 - t))
             subject = TASKS[t % len(TASKS)] + ("" if t < len(TASKS) else " ({})".format(t // len(TASKS) + 1))
+            if (d + t) % 13 == 0:
+                subject += "\nthen the redlines"  # a quoted line break: one row over two lines
             status = "Completed" if due < start else ("In Progress" if t % 5 == 1 else "Not Started")
             records.append((due, [("006T{:010d}".format(d + 1)), name, account, close.isoformat(), subject,
                                   SIDES[(d + t) % 3], due.isoformat(), status, PEOPLE[(d + t) % len(PEOPLE)]]))

@@ -7,12 +7,13 @@
 // deals (plus one chunk being filled).
 //
 // One row per task reads the export twice (task_groups.hpp): the first pass
-// notes where each deal's rows end, the second hands a deal to the queue
-// once its last row is read. Deals are numbered, and reported, in order of
-// first appearance, so a deal still being read can hold back the report of
-// later ones that finished; then the reader stops only for rows waiting for
-// a worker, and those finished results (no rows, a few hundred bytes each)
-// wait in the reorder buffer.
+// notes where each deal's rows end, the second where the open deals' rows
+// lie, and reads a deal's rows again and queues it once its last row is
+// read. Deals are numbered, and reported, in order of first appearance, so
+// a deal still being read can hold back the report of later ones that
+// finished; then the reader stops only for rows waiting for a worker, and
+// those finished results (no rows, a few hundred bytes each) wait in the
+// reorder buffer.
 #include "batch/batch_run.hpp"
 
 #include <condition_variable>
@@ -350,10 +351,11 @@ void read_deal_rows(csv_reader& csv, reading& r, batch_runner& runner) {
     r.sink.progress(csv.bytes_read(), r.rows_read);
 }
 
-/// The second pass of one row per task: rows gathered per open deal, each
-/// deal submitted once its last row is read; a row with broken quoting or
-/// no deal id is a failed deal of its own, at its place.
-void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_ends ends, batch_runner& runner) {
+/// The second pass of one row per task: where the rows of each open deal
+/// lie, each deal read again and submitted once its last row is read; a row
+/// with broken quoting or no deal id is a failed deal of its own, at its place.
+void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_ends ends, row_rereader& rereader,
+                    batch_runner& runner) {
     open_groups open(std::move(ends));
     auto submit = [&](std::vector<export_row> rows, std::size_t seq, std::string stem, std::vector<row_error> errors) {
         job j;
@@ -366,8 +368,19 @@ void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_e
         runner.submit(std::move(j));
     };
     auto finish_group = [&](open_groups::group g) {
-        if (g.order == open_groups::none) r.skipped += g.row_count;
-        else submit(std::move(g.rows), g.order, std::move(g.stem), {});
+        if (g.order == open_groups::none) {
+            r.skipped += g.row_count;
+            return;
+        }
+        if (auto rows = rereader.read(g.rows)) {
+            submit(std::move(*rows), g.order, std::move(g.stem), {});
+            return;
+        }
+        // Failed as a whole, reported on its first row; its rows still count.
+        std::vector<export_row> lines;
+        for (const auto& ref : g.rows) lines.push_back({ref.line, {}});
+        std::vector<row_error> errors{{g.rows.front().line, "", "", "B712", "the export changed while it was read"}};
+        submit(std::move(lines), g.order, std::move(g.stem), std::move(errors));
     };
 
     export_rows rows(csv, r.header.size());
@@ -396,7 +409,8 @@ void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_e
             if (r.take_next()) open.open(key, r.next_seq++, std::move(stem));
             else open.open(key, open_groups::none);
         }
-        if (auto done = open.add(key, std::move(row))) finish_group(std::move(*done));
+        if (auto done = open.add(key, {record.offset, static_cast<std::uint32_t>(record.length), record.line}))
+            finish_group(std::move(*done));
     }
     for (auto& g : open.close_all()) finish_group(std::move(g));
     runner.reading_from(open_groups::none);
@@ -478,8 +492,9 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
         diags.error("B712", "the export changed while it was read", top, {"export to a new file, then run the batch on it"});
         return std::nullopt;
     }
+    row_rereader rereader(in, start, csv.separator());
     batch_runner runner(inputs, reader, sink);
-    read_task_rows(again, r, key_column, std::move(ends), runner);
+    read_task_rows(again, r, key_column, std::move(ends), rereader, runner);
     return r.totals_with(runner.finish());
 }
 

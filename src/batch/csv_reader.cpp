@@ -53,6 +53,7 @@ csv_reader::csv_reader(std::istream& in, char separator) : in_(in), parser_(std:
     if (utf8::starts_with_bom(first)) {
         had_bom_ = true;
         first.erase(0, utf8::bom.size());
+        first_line_offset_ = utf8::bom.size();
     }
     std::string_view trimmed(first);
     if (trimmed.ends_with('\r')) trimmed.remove_suffix(1);
@@ -60,6 +61,7 @@ csv_reader::csv_reader(std::istream& in, char separator) : in_(in), parser_(std:
         // Excel's hint line names the separator and is not part of the data.
         separator_ = trimmed[4];
         ++line_;
+        first_line_offset_ = bytes_read_;
         first.clear();
         const bool more = static_cast<bool>(std::getline(in_, first));
         pending_first_has_newline_ = more && !in_.eof();
@@ -74,6 +76,12 @@ csv_reader::csv_reader(std::istream& in, char separator) : in_(in), parser_(std:
     start_parser();
 }
 
+csv_reader::csv_reader(std::istream& in, char separator, record_bytes_t)
+    : in_(in), parser_(std::make_unique<::csv_parser>()), separator_(separator) {
+    first_line_pending_ = false;
+    start_parser();
+}
+
 csv_reader::~csv_reader() { csv_free(parser_.get()); }
 
 void csv_reader::start_parser() {
@@ -82,14 +90,20 @@ void csv_reader::start_parser() {
     csv_set_space_func(parser_.get(), is_space);
 }
 
+void csv_reader::start_record() {
+    record_start_ = line_;
+    building_.offset = line_offset_;
+}
+
 void csv_reader::on_field(const char* data, std::size_t size) {
-    if (record_start_ == 0) record_start_ = line_;
+    if (record_start_ == 0) start_record();
     building_.fields.emplace_back(data ? data : "", data ? size : 0);
 }
 
 void csv_reader::on_record_end() {
-    if (record_start_ == 0) record_start_ = line_;
+    if (record_start_ == 0) start_record();
     building_.line = record_start_;
+    building_.length = line_end_ - building_.offset;
     ready_.push_back(std::move(building_));
     building_ = {};
     record_start_ = 0;
@@ -98,6 +112,8 @@ void csv_reader::on_record_end() {
 void csv_reader::report_broken_quoting(const std::string& what) {
     csv_record broken;
     broken.line = record_start_ != 0 ? record_start_ : line_;
+    broken.offset = record_start_ != 0 ? building_.offset : line_offset_;
+    broken.length = line_end_ - broken.offset;
     broken.fields = std::move(building_.fields);
     broken.problem = what;
     ready_.push_back(std::move(broken));
@@ -115,14 +131,17 @@ bool csv_reader::feed_next_line() {
         line = std::move(pending_first_line_);
         has_newline = pending_first_has_newline_;
         first_line_pending_ = false;
+        line_offset_ = first_line_offset_;
     } else {
         if (!std::getline(in_, line)) return false;
         has_newline = !in_.eof();
+        line_offset_ = bytes_read_;
         bytes_read_ += line.size() + (has_newline ? 1 : 0);
     }
+    line_end_ = line_offset_ + line.size() + (has_newline ? 1 : 0);
     ++line_;
     // A record starts on the first line that holds something of it.
-    if (record_start_ == 0 && !is_blank(line) && building_.fields.empty()) record_start_ = line_;
+    if (record_start_ == 0 && !is_blank(line) && building_.fields.empty()) start_record();
     if (has_newline) line.push_back('\n');
     const auto used = csv_parse(parser_.get(), line.data(), line.size(), field_callback, record_callback, this);
     if (used != line.size()) {

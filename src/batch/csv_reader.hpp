@@ -20,6 +20,8 @@ struct csv_record {
     int line = 0;                     ///< 1-based physical line the record starts on
     std::vector<std::string> fields;  ///< raw bytes, spaces around unquoted fields trimmed
     std::string problem;
+    std::size_t offset = 0;  ///< where its first line starts, in bytes from where the reader started
+    std::size_t length = 0;  ///< bytes up to the end of its last line (line end included), to read it again
 };
 
 /// Reads records one at a time, holding at most one physical line and the
@@ -30,6 +32,11 @@ struct csv_record {
 class csv_reader {
 public:
     explicit csv_reader(std::istream& in, char separator = 0);
+    /// Reads a record again from its bytes (`offset`, `length`): a separator
+    /// is given and the first line is data, never a BOM or `sep=` line.
+    struct record_bytes_t {};
+    static constexpr record_bytes_t record_bytes{};
+    csv_reader(std::istream& in, char separator, record_bytes_t);
     ~csv_reader();
     csv_reader(const csv_reader&) = delete;
     csv_reader& operator=(const csv_reader&) = delete;
@@ -51,6 +58,7 @@ private:
     void start_parser();
     void finish_input();
     void report_broken_quoting(const std::string& what);
+    void start_record();
 
     std::istream& in_;
     std::unique_ptr<::csv_parser> parser_;
@@ -61,6 +69,9 @@ private:
     std::string pending_first_line_;
     bool pending_first_has_newline_ = false;
     std::size_t bytes_read_ = 0;
+    std::size_t first_line_offset_ = 0;  ///< of the pending first line: after a BOM or a `sep=` line
+    std::size_t line_offset_ = 0;        ///< where the line being parsed starts
+    std::size_t line_end_ = 0;           ///< where it ends, its line end included
     int line_ = 0;               ///< physical lines fed so far
     int record_start_ = 0;       ///< line the record being built starts on; 0 = none yet
     csv_record building_;

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
 // One row per task without holding the export: a first pass notes where each
-// deal's task rows end, a second pass gathers the rows of the deals that are
-// open and hands each deal on as soon as its last row has been read.
+// deal's task rows end, a second pass notes where the rows of the deals that
+// are open lie and, as soon as a deal's last row has been read, reads its
+// rows again from there and hands the deal on.
 //
 // Memory: the first pass keeps one entry per deal (its id and one line
-// number), the second only the rows of deals begun but not finished. An
-// export sorted or clustered by deal has one deal open at a time; a shuffled
-// one holds the deals whose rows are still spread ahead.
+// number), the second 16 bytes per row of the deals begun but not finished.
+// An export sorted or clustered by deal has one deal open at a time; a
+// shuffled one has nearly every deal open, which costs 16 bytes a row
+// rather than the rows' values.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <istream>
 #include <limits>
 #include <map>
 #include <optional>
@@ -42,7 +46,34 @@ private:
     std::unordered_map<std::string, int> last_;
 };
 
-/// Second pass: the deals begun and not yet finished, with their rows.
+/// Where a row lies in the export, to read it again.
+struct row_ref {
+    std::size_t offset = 0;    ///< csv_record::offset
+    std::uint32_t length = 0;  ///< csv_record::length
+    int line = 0;
+};
+
+/// Reads rows again from their place in the export, putting the stream back
+/// where it was, so the second pass reads on undisturbed.
+class row_rereader {
+public:
+    /// `start`: where the reader whose offsets these are started; `separator`: its separator.
+    row_rereader(std::istream& in, std::streampos start, char separator)
+        : in_(in), start_(start), separator_(separator) {}
+    /// The rows, in the order given; nullopt when their bytes no longer hold
+    /// one whole record each (the file changed since it was read).
+    std::optional<std::vector<export_row>> read(const std::vector<row_ref>& refs);
+
+private:
+    bool read_run(const row_ref* first, std::size_t count, std::vector<export_row>& out);
+
+    std::istream& in_;
+    std::streampos start_;
+    char separator_;
+    std::string bytes_;
+};
+
+/// Second pass: the deals begun and not yet finished, with where their rows are.
 class open_groups {
 public:
     static constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
@@ -51,7 +82,7 @@ public:
         std::size_t order = none;  ///< the caller's number for it (first appearance); none = rows only counted
         std::string stem;              ///< the output name, claimed when the group opened
         std::size_t row_count = 0;
-        std::vector<export_row> rows;  ///< kept only when order != none
+        std::vector<row_ref> rows;     ///< kept only when order != none
     };
 
     explicit open_groups(group_ends ends) : ends_(std::move(ends)) {}
@@ -62,7 +93,7 @@ public:
     void open(const std::string& key, std::size_t order, std::string stem = {});
     /// Adds a row to the open group of `key`; returns the group, finished,
     /// when the first pass saw no later row of it.
-    std::optional<group> add(const std::string& key, export_row row);
+    std::optional<group> add(const std::string& key, const row_ref& row);
     /// Groups still open at the end of the input (only when it changed between
     /// the passes): those that keep rows by order, then the others.
     std::vector<group> close_all();

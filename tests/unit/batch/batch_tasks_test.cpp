@@ -214,7 +214,7 @@ TEST(BatchTasks, BadRowsAreReportedInPlaceWithTheirLines) {
 class counting_buffer : public std::streambuf {
 public:
     explicit counting_buffer(std::string text) : text_(std::move(text)) {}
-    std::atomic<std::size_t> served{0};  ///< bytes handed out in the current pass
+    std::atomic<std::size_t> served{0};  ///< how far the current pass has read
     std::atomic<int> passes{1};
     bool seekable = true;
 
@@ -225,20 +225,26 @@ protected:
         char* start = text_.data() + pos_;
         setg(start, start, start + n);
         pos_ += n;
-        served = pos_;
+        if (pos_ > served) served = pos_;  // the furthest read; rows read again lie behind it
         return traits_type::to_int_type(*start);
     }
     pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode which) override {
         if (!seekable) return pos_type(off_type(-1));
-        if (off == 0 && dir == std::ios_base::cur) return pos_type(off_type(pos_ - static_cast<std::size_t>(egptr() - gptr())));
+        const auto here = static_cast<off_type>(pos_) - (egptr() - gptr());
+        if (dir == std::ios_base::cur) return off == 0 ? pos_type(here) : seekpos(pos_type(here + off), which);
+        if (dir == std::ios_base::end) return seekpos(pos_type(static_cast<off_type>(text_.size()) + off), which);
         return seekpos(pos_type(off), which);
     }
+    /// Back to the start: a new pass. Elsewhere: a row read again (not counted as read).
     pos_type seekpos(pos_type pos, std::ios_base::openmode) override {
-        if (!seekable || pos != pos_type(0)) return pos_type(off_type(-1));
-        pos_ = 0;
+        const auto to = static_cast<off_type>(pos);
+        if (!seekable || to < 0 || to > static_cast<off_type>(text_.size())) return pos_type(off_type(-1));
+        pos_ = static_cast<std::size_t>(to);
         setg(nullptr, nullptr, nullptr);
-        served = 0;
-        ++passes;
+        if (pos_ == 0) {
+            served = 0;
+            ++passes;
+        }
         return pos;
     }
 

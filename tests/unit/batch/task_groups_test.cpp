@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The two passes of one row per task: where each deal's rows end, and which
-// deals are open (holding rows) while the second pass reads.
+// The two passes of one row per task: where each deal's rows end, which
+// deals are open while the second pass reads, and their rows read again.
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -19,7 +19,7 @@ group_ends ends_of(const std::string& csv, std::size_t key_column = 0) {
     return group_ends::scan(rows, key_column);
 }
 
-export_row row(int line) { return {line, {"key", "value"}}; }
+row_ref row(int line) { return {static_cast<std::size_t>(line) * 10, 10, line}; }
 
 TEST(GroupEnds, LastLineOfEachKeyAndNothingForBrokenOrEmptyKeys) {
     const auto ends = ends_of(
@@ -120,6 +120,56 @@ TEST(OpenGroups, KeysTheFirstPassNeverSawStayOpenUntilTheEnd) {
     EXPECT_EQ(left[1].order, 1u);
     EXPECT_EQ(left[2].order, 3u);
     EXPECT_EQ(open.size(), 0u);
+}
+
+TEST(CsvRecordBytes, EachRecordKnowsWhereItsBytesAre) {
+    // BOM, a `sep=` line, CRLF, a quoted line break, a blank line, no final newline.
+    const std::string csv =
+        "\xEF\xBB\xBFsep=;\r\n"
+        "Deal;Task\r\n"
+        "A;\"two\r\nlines\"\r\n"
+        "\r\n"
+        "B;last";
+    std::istringstream in(csv);
+    csv_reader reader(in);
+    std::vector<csv_record> records;
+    for (csv_record r; reader.next(r);) records.push_back(r);
+    ASSERT_EQ(records.size(), 3u);
+    EXPECT_EQ(csv.substr(records[0].offset, records[0].length), "Deal;Task\r\n");
+    EXPECT_EQ(csv.substr(records[1].offset, records[1].length), "A;\"two\r\nlines\"\r\n");
+    EXPECT_EQ(records[1].line, 3);
+    EXPECT_EQ(csv.substr(records[2].offset, records[2].length), "B;last");
+}
+
+TEST(RowRereader, ReadsRowsAgainAndPutsTheStreamBack) {
+    const std::string csv = "Deal,Task\nA,one\nB,\"two\nlines\"\nA,three\n";
+    std::istringstream in(csv);
+    csv_reader reader(in);
+    std::vector<csv_record> records;
+    for (csv_record r; reader.next(r);) records.push_back(r);
+    ASSERT_EQ(records.size(), 4u);
+    auto ref = [&](std::size_t i) {
+        return row_ref{records[i].offset, static_cast<std::uint32_t>(records[i].length), records[i].line};
+    };
+    std::istringstream again(csv);
+    std::string first_line;
+    std::getline(again, first_line);
+    row_rereader rereader(again, 0, ',');
+    // Rows 1 and 2 lie next to each other (read in one go), row 3 apart.
+    const auto rows = rereader.read({ref(1), ref(2), ref(3)});
+    ASSERT_TRUE(rows);
+    ASSERT_EQ(rows->size(), 3u);
+    EXPECT_EQ((*rows)[0].values, (std::vector<std::string>{"A", "one"}));
+    EXPECT_EQ((*rows)[1].values, (std::vector<std::string>{"B", "two\nlines"}));
+    EXPECT_EQ((*rows)[1].line, 3);
+    EXPECT_EQ((*rows)[2].values, (std::vector<std::string>{"A", "three"}));
+    std::string next_line;
+    std::getline(again, next_line);
+    EXPECT_EQ(next_line, "A,one") << "the stream is back where it was";
+
+    // The file changed since: the bytes no longer hold the record.
+    EXPECT_FALSE(rereader.read({row_ref{records[1].offset + 1, static_cast<std::uint32_t>(records[1].length), 2}}));
+    EXPECT_FALSE(rereader.read({row_ref{csv.size() - 2, 40, 9}}));
 }
 
 }  // namespace
