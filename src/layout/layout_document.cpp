@@ -177,7 +177,9 @@ fragment paired_sections(const view::section& left, const view::section& right, 
     // Even halves first, so a tie keeps them.
     for (double share : {0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65}) {
         const double lw = room * share;
-        fragment ml = stack(section_flow(left, lw, measuring)), mr = stack(section_flow(right, room - lw, measuring));
+        fragment ml = stack(section_flow(left, lw, measuring));
+        if (ml.height >= best_h - 0.01) continue;  // no better, however short the right column is
+        fragment mr = stack(section_flow(right, room - lw, measuring));
         const double h = std::max(ml.height, mr.height);
         if (h >= best_h - 0.01) continue;
         best_h = h;
