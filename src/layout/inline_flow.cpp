@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <list>
+#include <map>
 #include <span>
 #include <unordered_map>
 #include <variant>
@@ -131,15 +132,21 @@ private:
         end_word(st);
     }
     void text(const std::string& value, const state& st) {
-        for (char c : value) {
+        for (std::size_t i = 0; i < value.size();) {
+            const char c = value[i];
             if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
                 end_word(st);
                 space_ = true;
+                ++i;
                 continue;
             }
-            word_ += c;
+            // The rest of the word up to a space, hyphen or slash, appended at once.
+            const std::size_t end = std::min(value.find_first_of(" \n\t\r-/", i), value.size());
+            word_.append(value, i, end - i);
+            i = end;
             // Lines may break after a hyphen or slash, so URLs and "buyer/seller" wrap.
-            if (c == '-' || c == '/') {
+            if (i < value.size() && (value[i] == '-' || value[i] == '/')) {
+                word_ += value[i++];
                 end_word(st);
                 breakable_ = true;
             }
@@ -181,13 +188,17 @@ private:
     std::size_t opening_ = no_span;   ///< the span whose first word comes next, if none yet
 };
 
+using face_widths = std::array<double, 4>;  ///< by font_face; -1 = not measured yet
+
 // The width of a space in each face at one size, measured when first needed:
 // every word after a space asks for it, and the metrics call is virtual.
 class space_widths {
 public:
-    space_widths(const context& ctx, double size) : ctx_(ctx), size_(size) {}
+    /// `known`: the widths measured at this size earlier in the layout (kept by the token cache), or nullptr.
+    space_widths(const context& ctx, double size, face_widths* known)
+        : ctx_(ctx), size_(size), widths_(known ? known : &own_) {}
     double operator()(font_face face) {
-        auto& w = widths_[static_cast<std::size_t>(face)];
+        auto& w = (*widths_)[static_cast<std::size_t>(face)];
         if (w < 0) w = ctx_.metrics().width(" ", face, size_);
         return w;
     }
@@ -195,7 +206,8 @@ public:
 private:
     const context& ctx_;
     double size_;
-    std::array<double, 4> widths_{-1, -1, -1, -1};
+    face_widths own_{-1, -1, -1, -1};
+    face_widths* widths_;
 };
 
 double badge_padding(double size) { return size * 0.22; }
@@ -336,6 +348,7 @@ struct token_cache::entries {
     std::unordered_map<const view::inlines*, std::vector<styled_words>> by_address;
     std::string scratch;
     broken_lines lines;  ///< reused by every flow() of the layout (flow() never nests)
+    std::map<double, face_widths> spaces;  ///< a space's width by type size
 };
 
 token_cache::token_cache() : entries_(std::make_unique<entries>()) {}
@@ -347,6 +360,12 @@ token_cache::token_cache(const view::document& doc) : token_cache() {
 token_cache::~token_cache() = default;
 
 namespace {
+
+// The widths of a space at `size` kept for the whole layout, or nullptr without a cache.
+face_widths* known_spaces(const context& ctx, double size) {
+    if (!ctx.words) return nullptr;
+    return &ctx.words->get().spaces.try_emplace(size, face_widths{-1, -1, -1, -1}).first->second;
+}
 
 // The words of spans from the cache, by content; tokenized when new.
 words& cached_words(std::span<const flow_span> spans, const context& ctx, token_cache::entries& e) {
@@ -422,7 +441,7 @@ void break_into_lines(const std::vector<token>& tokens, double width, const flow
     out.lines.clear();
     out.pieces.clear();
     out.new_line();
-    space_widths space(ctx, o.size);
+    space_widths space(ctx, o.size, known_spaces(ctx, o.size));
     auto lead = [&](const token& t) {
         return out.last_line_empty() ? 0.0 : (t.space_before ? space(t.face) : 0.0) + t.gap;
     };
@@ -566,7 +585,7 @@ flow_widths measure_spans(std::span<const flow_span> spans, const flow_options& 
     const words_of words(spans, ctx);
     const auto& tokens = words.tokens();
     flow_widths w;
-    space_widths space(ctx, o.size);
+    space_widths space(ctx, o.size, known_spaces(ctx, o.size));
     double line = 0, group = 0;
     for (const auto& t : tokens) {
         if (t.hard_break) {
