@@ -3,7 +3,6 @@
 // HarfBuzz), then pure lookups.
 #include "layout/fonts.hpp"
 
-#include <hb.h>
 #include <hpdf.h>
 
 #include <algorithm>
@@ -16,6 +15,7 @@
 #include <vector>
 
 #include "closeplan/diagnostics.hpp"
+#include "layout/harfbuzz.hpp"
 #include "layout/hpdf_errors.hpp"
 #include "layout/winansi.hpp"
 
@@ -80,28 +80,8 @@ family_tables build_standard() {
     return t;
 }
 
-struct hb_blob_deleter {
-    void operator()(hb_blob_t* p) const { hb_blob_destroy(p); }
-};
-struct hb_face_deleter {
-    void operator()(hb_face_t* p) const { hb_face_destroy(p); }
-};
-struct hb_font_deleter {
-    void operator()(hb_font_t* p) const { hb_font_destroy(p); }
-};
-
-// A big-endian field of one of the face's tables; 0 when the table is shorter.
-std::int32_t table_field(hb_face_t* face, hb_tag_t table, unsigned offset, bool is_signed) {
-    const std::unique_ptr<hb_blob_t, hb_blob_deleter> blob(hb_face_reference_table(face, table));
-    unsigned size = 0;
-    const auto* data = reinterpret_cast<const unsigned char*>(hb_blob_get_data(blob.get(), &size));
-    if (!data || size < offset + 2) return 0;
-    const auto raw = static_cast<std::uint16_t>((data[offset] << 8) | data[offset + 1]);
-    return is_signed ? static_cast<std::int16_t>(raw) : raw;
-}
-
 bool has_table(hb_face_t* face, hb_tag_t table) {
-    const std::unique_ptr<hb_blob_t, hb_blob_deleter> blob(hb_face_reference_table(face, table));
+    const hb::blob_ptr blob(hb_face_reference_table(face, table));
     return hb_blob_get_length(blob.get()) > 0;
 }
 
@@ -109,8 +89,8 @@ bool has_table(hb_face_t* face, hb_tag_t table) {
 // glyphs' advances, in 1/1000 em truncated as PDF writers (and libharu) do.
 // Returns the face's hhea ascender and descender in 1/1000 em.
 std::pair<int, int> read_face(const std::string& file, face_table& out) {
-    const std::unique_ptr<hb_blob_t, hb_blob_deleter> blob(hb_blob_create_from_file_or_fail(file.c_str()));
-    const std::unique_ptr<hb_face_t, hb_face_deleter> face(blob ? hb_face_create(blob.get(), 0) : nullptr);
+    const hb::blob_ptr blob(hb_blob_create_from_file_or_fail(file.c_str()));
+    const hb::face_ptr face(blob ? hb_face_create(blob.get(), 0) : nullptr);
     const unsigned upem = face ? hb_face_get_upem(face.get()) : 0;
     if (!face || hb_face_get_glyph_count(face.get()) == 0 || upem == 0) {
         fail_fonts("cannot load the TrueType font \"" + file + "\"", "check that the file is a readable TrueType (.ttf) font");
@@ -120,12 +100,12 @@ std::pair<int, int> read_face(const std::string& file, face_table& out) {
                    "use TrueType (.ttf) files; OpenType/CFF (.otf) and collections (.ttc) are not supported");
     }
     // OS/2 fsType 2: "Restricted License embedding", the font's licence forbids embedding it.
-    if ((table_field(face.get(), HB_TAG('O', 'S', '/', '2'), 8, false) & 0x000F) == 0x0002) {
+    if ((hb::table_u16(face.get(), HB_TAG('O', 'S', '/', '2'), 8).value_or(0) & 0x000F) == 0x0002) {
         fail_fonts("the licence of the font \"" + file + "\" does not allow embedding it in a document",
                    "use a font whose licence allows embedding (fonts-liberation2's Liberation Sans does)");
     }
-    const std::unique_ptr<hb_font_t, hb_font_deleter> font(hb_font_create(face.get()));  // scale: font units
-    const std::unique_ptr<hb_set_t, decltype(&hb_set_destroy)> code_points(hb_set_create(), &hb_set_destroy);
+    const hb::font_ptr font(hb_font_create(face.get()));  // scale: font units
+    const hb::set_ptr code_points(hb_set_create());
     hb_face_collect_unicodes(face.get(), code_points.get());
     for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(code_points.get(), &cp);) {
         if (cp < 0x20 || cp >= bmp_size || (cp >= 0xD800 && cp <= 0xDFFF)) continue;
@@ -136,8 +116,8 @@ std::pair<int, int> read_face(const std::string& file, face_table& out) {
     }
     out.fallback = out.units['?'] >= 0 ? out.units['?'] : 500;
     const auto per_mille = [upem](std::int32_t v) { return static_cast<int>(v * 1000 / static_cast<std::int32_t>(upem)); };
-    return {per_mille(table_field(face.get(), HB_TAG('h', 'h', 'e', 'a'), 4, true)),
-            per_mille(table_field(face.get(), HB_TAG('h', 'h', 'e', 'a'), 6, true))};
+    return {per_mille(hb::table_i16(face.get(), HB_TAG('h', 'h', 'e', 'a'), 4)),
+            per_mille(hb::table_i16(face.get(), HB_TAG('h', 'h', 'e', 'a'), 6))};
 }
 
 family_tables build_embedded(const font_paths& paths) {

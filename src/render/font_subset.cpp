@@ -2,6 +2,8 @@
 // The one owner of HarfBuzz's subsetter.
 #include "render/font_subset.hpp"
 
+#include "layout/harfbuzz.hpp"
+
 #include <hb-ot.h>
 #include <hb-subset.h>
 
@@ -44,15 +46,6 @@ hb_face_t* source_face(const std::string& path) {
 struct input_deleter {
     void operator()(hb_subset_input_t* p) const { hb_subset_input_destroy(p); }
 };
-struct face_deleter {
-    void operator()(hb_face_t* p) const { hb_face_destroy(p); }
-};
-struct font_deleter {
-    void operator()(hb_font_t* p) const { hb_font_destroy(p); }
-};
-struct blob_deleter {
-    void operator()(hb_blob_t* p) const { hb_blob_destroy(p); }
-};
 
 // A PDF name may not hold spaces, delimiters or '#'; PostScript names rarely
 // do, but a font's name table is untrusted input.
@@ -68,15 +61,12 @@ std::string postscript_name_of(hb_face_t* face) {
     return name.empty() ? "Embedded" : name;
 }
 
-// The post table's italic angle (a 16.16 fixed-point number at offset 4).
+// The post table's italic angle: a 16.16 fixed-point number at offset 4.
 double italic_angle_of(hb_face_t* face) {
-    const std::unique_ptr<hb_blob_t, blob_deleter> post(hb_face_reference_table(face, HB_TAG('p', 'o', 's', 't')));
-    unsigned size = 0;
-    const auto* data = reinterpret_cast<const unsigned char*>(hb_blob_get_data(post.get(), &size));
-    if (!data || size < 8) return 0;
-    const auto fixed = static_cast<std::int32_t>((std::uint32_t{data[4]} << 24) | (std::uint32_t{data[5]} << 16) |
-                                                 (std::uint32_t{data[6]} << 8) | data[7]);
-    return fixed / 65536.0;
+    const auto high = layout::hb::table_u16(face, HB_TAG('p', 'o', 's', 't'), 4);
+    const auto low = layout::hb::table_u16(face, HB_TAG('p', 'o', 's', 't'), 6);
+    if (!high || !low) return 0;
+    return static_cast<std::int32_t>((std::uint32_t{*high} << 16) | *low) / 65536.0;
 }
 
 }  // namespace
@@ -103,9 +93,9 @@ std::optional<font_subset> font_subset::make(const std::string& ttf_path, const 
     for (const hb_tag_t tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
                                HB_TAG('k', 'e', 'r', 'n'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('B', 'A', 'S', 'E')})
         hb_set_add(dropped, tag);
-    const std::unique_ptr<hb_face_t, face_deleter> subset(hb_subset_or_fail(source, input.get()));
+    const layout::hb::face_ptr subset(hb_subset_or_fail(source, input.get()));
     if (!subset) return std::nullopt;
-    const std::unique_ptr<hb_blob_t, blob_deleter> blob(hb_face_reference_blob(subset.get()));
+    const layout::hb::blob_ptr blob(hb_face_reference_blob(subset.get()));
     unsigned size = 0;
     const char* data = hb_blob_get_data(blob.get(), &size);
     if (!data || size == 0) return std::nullopt;
@@ -115,7 +105,7 @@ std::optional<font_subset> font_subset::make(const std::string& ttf_path, const 
     out.postscript_name = postscript_name_of(source);
     out.italic_angle = italic_angle_of(source);
     // The subset's own cmap and metrics, at a scale of one unit per font unit.
-    const std::unique_ptr<hb_font_t, font_deleter> font(hb_font_create(subset.get()));
+    const layout::hb::font_ptr font(hb_font_create(subset.get()));
     const int upem = static_cast<int>(hb_face_get_upem(subset.get()));
     if (upem <= 0) return std::nullopt;
     const auto per_mille = [upem](hb_position_t units) { return static_cast<int>(units * 1000L / upem); };
@@ -129,21 +119,16 @@ std::optional<font_subset> font_subset::make(const std::string& ttf_path, const 
     for (unsigned g = 0; g < glyph_count; ++g) out.widths[g] = per_mille(hb_font_get_glyph_h_advance(font.get(), g));
     // The bounding box and vertical metrics are the source face's: the subset's
     // head table keeps them, but hb_ot_metrics reads the OS/2 and hhea tables.
-    const std::unique_ptr<hb_font_t, font_deleter> whole(hb_font_create(source));
+    const layout::hb::font_ptr whole(hb_font_create(source));
     hb_position_t value = 0;
     if (hb_ot_metrics_get_position(whole.get(), HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &value)) out.ascent = per_mille(value);
     if (hb_ot_metrics_get_position(whole.get(), HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &value)) out.descent = per_mille(value);
     if (hb_ot_metrics_get_position(whole.get(), HB_OT_METRICS_TAG_CAP_HEIGHT, &value)) out.cap_height = per_mille(value);
-    const std::unique_ptr<hb_blob_t, blob_deleter> head(hb_face_reference_table(source, HB_TAG('h', 'e', 'a', 'd')));
-    unsigned head_size = 0;
-    const auto* h = reinterpret_cast<const unsigned char*>(hb_blob_get_data(head.get(), &head_size));
-    if (h && head_size >= 44) {
-        const auto int16_at = [h](unsigned at) { return static_cast<std::int16_t>((h[at] << 8) | h[at + 1]); };
-        out.x_min = per_mille(int16_at(36));
-        out.y_min = per_mille(int16_at(38));
-        out.x_max = per_mille(int16_at(40));
-        out.y_max = per_mille(int16_at(42));
-    }
+    const hb_tag_t head = HB_TAG('h', 'e', 'a', 'd');
+    out.x_min = per_mille(layout::hb::table_i16(source, head, 36));
+    out.y_min = per_mille(layout::hb::table_i16(source, head, 38));
+    out.x_max = per_mille(layout::hb::table_i16(source, head, 40));
+    out.y_max = per_mille(layout::hb::table_i16(source, head, 42));
     return out;
 }
 

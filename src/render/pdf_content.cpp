@@ -38,25 +38,17 @@ void content_stream::op(std::string_view name) {
     out_.push_back('\n');
 }
 
-void content_stream::fill_color(const layout::color& c) {
-    if (has_fill_ && fill_ == c) return;
-    has_fill_ = true;
-    fill_ = c;
+void content_stream::color(const layout::color& c, std::optional<layout::color>& current, std::string_view operator_name) {
+    if (current == c) return;
+    current = c;
     number(c.r);
     number(c.g);
     number(c.b);
-    op("rg");
+    op(operator_name);
 }
 
-void content_stream::stroke_color(const layout::color& c) {
-    if (has_stroke_ && stroke_ == c) return;
-    has_stroke_ = true;
-    stroke_ = c;
-    number(c.r);
-    number(c.g);
-    number(c.b);
-    op("RG");
-}
+void content_stream::fill_color(const layout::color& c) { color(c, fill_, "rg"); }
+void content_stream::stroke_color(const layout::color& c) { color(c, stroke_, "RG"); }
 
 void content_stream::line_width(double width) {
     if (has_width_ && width_ == width) return;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -53,6 +54,7 @@ public:
 
 private:
     void number(double v);
+    void color(const layout::color& c, std::optional<layout::color>& current, std::string_view operator_name);
     void op(std::string_view name);
     void begin_text_at(std::string_view font, double size, double x, double y);
     void end_text();
@@ -61,8 +63,8 @@ private:
     std::string out_;
     bool in_text_ = false;
     bool dashed_ = false;
-    bool has_fill_ = false, has_stroke_ = false, has_width_ = false;
-    layout::color fill_, stroke_;
+    bool has_width_ = false;
+    std::optional<layout::color> fill_, stroke_;
     double width_ = 1;
     std::string font_;
     double size_ = -1;
