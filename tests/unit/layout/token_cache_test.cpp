@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+// The token cache that lets the one-page fitter lay a document out several times cheaply:
+// whatever it remembers, flowed text must come out exactly as without it.
+#include <gtest/gtest.h>
+
+#include <list>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "layout/inline_flow.hpp"
+#include "layout/style_tokens.hpp"
+#include "layout_fixtures.hpp"
+
+namespace closeplan::layout::detail {
+namespace {
+
+using closeplan::render::testing::sample_document;
+using closeplan::render::testing::t;
+
+// Every text run of a fragment with its place, and the height: what layout reads back.
+std::string runs_of(const fragment& f) {
+    std::ostringstream out;
+    out.precision(17);
+    out << "height " << f.height << "\n";
+    for (const auto& it : f.items)
+        if (const auto* r = std::get_if<text_run>(&it.value))
+            out << r->x << " " << r->y << " " << static_cast<int>(r->face) << " " << r->size << " " << r->text << "\n";
+    return out.str();
+}
+
+struct fixture {
+    std::unique_ptr<font_metrics> metrics = standard_metrics();
+    page_style style = read_style({}, "");
+    context at(double body, token_cache* words) const {
+        context ctx;
+        ctx.metrics_ = metrics.get();
+        ctx.style_ = &style;
+        ctx.body = body;
+        ctx.words = words;
+        return ctx;
+    }
+};
+
+// Each table cell and paragraph of the document, as layout flows them.
+std::vector<const view::inlines*> texts_of(const view::document& doc) {
+    std::vector<const view::inlines*> out;
+    for (const auto& s : doc.sections)
+        for (const auto& b : s.content) {
+            if (const auto* p = std::get_if<view::paragraph>(&b.value)) out.push_back(&p->content);
+            if (const auto* table = std::get_if<view::data_table>(&b.value))
+                for (const auto& r : table->rows)
+                    for (const auto& c : r.cells) out.push_back(&c);
+        }
+    return out;
+}
+
+TEST(layout_words, the_documents_text_flows_the_same_with_the_cache_at_every_size_and_width) {
+    const fixture fx;
+    const auto doc = sample_document();
+    token_cache words(doc);
+    const auto texts = texts_of(doc);
+    ASSERT_GT(texts.size(), 50u);
+    // Several sizes and widths, twice each: the second round reads every word from the cache.
+    for (int round = 0; round < 2; ++round)
+        for (const double body : {9.0, 8.5, 8.0})
+            for (const double width : {60.0, 140.0, 400.0})
+                for (const auto* text : texts) {
+                    const span_style bold{font_face::bold, fx.style.text, false, true};
+                    EXPECT_EQ(runs_of(flow(flow_span{text, bold, 0, false}, width, {body, view::align::left}, fx.at(body, &words))),
+                              runs_of(flow(flow_span{text, bold, 0, false}, width, {body, view::align::left}, fx.at(body, nullptr))));
+                    const auto cached = measure(flow_span{text, {}, 0, false}, {body, view::align::left}, fx.at(body, &words));
+                    const auto fresh = measure(flow_span{text, {}, 0, false}, {body, view::align::left}, fx.at(body, nullptr));
+                    EXPECT_EQ(cached.natural, fresh.natural);
+                    EXPECT_EQ(cached.minimum, fresh.minimum);
+                }
+}
+
+TEST(layout_words, short_lived_text_at_a_reused_address_is_read_again) {
+    // Layout flows inlines it made itself; a freed one's address may be reused by other text.
+    const fixture fx;
+    const auto doc = sample_document();
+    token_cache words(doc);
+    const context ctx = fx.at(9, &words);
+    std::optional<view::inlines> scratch;
+    for (const std::string word : {"first", "second", "third words here", "first"}) {
+        scratch.emplace(view::inlines{t(word)});
+        const auto f = flow(*scratch, 500, {9, view::align::left}, ctx);
+        EXPECT_EQ(runs_of(f), runs_of(flow(*scratch, 500, {9, view::align::left}, fx.at(9, nullptr)))) << word;
+        EXPECT_NE(runs_of(f).find(" " + word + "\n"), std::string::npos) << runs_of(f);
+        scratch.reset();
+    }
+}
+
+TEST(layout_words, a_spans_gap_is_its_own_even_when_its_words_are_cached) {
+    // Fact lists space their facts in proportion to the type size, so the same words come with other gaps.
+    const fixture fx;
+    const auto doc = sample_document();
+    token_cache words(doc);
+    const view::inlines label{t("Target close")}, value{t("Jun 30")};
+    std::vector<double> value_x;
+    for (const double gap : {3.0, 12.0, 5.5}) {
+        const std::vector<flow_span> spans{{&label, {}, 0, false}, {&value, {font_face::bold, fx.style.text, false}, gap, false}};
+        const auto f = flow(spans, 500, {9, view::align::left}, fx.at(9, &words));
+        EXPECT_EQ(runs_of(f), runs_of(flow(spans, 500, {9, view::align::left}, fx.at(9, nullptr)))) << gap;
+        ASSERT_EQ(f.items.size(), 2u);
+        value_x.push_back(std::get<text_run>(f.items[1].value).x);
+    }
+    EXPECT_NEAR(value_x[1] - value_x[0], 9.0, 1e-9);
+    EXPECT_NEAR(value_x[2] - value_x[0], 2.5, 1e-9);
+}
+
+TEST(layout_words, made_text_is_kept_once_for_the_layout_or_by_the_caller_without_a_cache) {
+    const fixture fx;
+    const auto doc = sample_document();
+    token_cache words(doc);
+    const context cached = fx.at(9, &words);
+    std::list<view::inlines> keep;
+    const auto& a = cached.text("Owner", keep);
+    EXPECT_EQ(&a, &cached.text("Owner", keep));
+    EXPECT_NE(&a, &cached.text("Due", keep));
+    EXPECT_TRUE(keep.empty());
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_EQ(std::get<view::text>(a.front().value).value, "Owner");
+
+    const context plain = fx.at(9, nullptr);
+    const auto& b = plain.text("Owner", keep);
+    EXPECT_EQ(keep.size(), 1u);
+    EXPECT_EQ(&b, &keep.front());
+}
+
+}  // namespace
+}  // namespace closeplan::layout::detail
