@@ -129,12 +129,12 @@ bool is_page_name(std::string_view name, bool with_css) {
 
 // What decides the members of a page context: whether it has the CSS, how
 // many title facts, and the sections' names in order.
-std::string context_shape(const view::document& doc, const page_parts& parts, bool with_css) {
+std::string context_shape(const view::document& doc, const std::vector<std::string>& section_names, bool with_css) {
     std::string shape = with_css ? "c" : "m";
     shape += std::to_string(doc.title_facts.facts.size());
-    for (const auto& s : parts.sections) {
+    for (const auto& name : section_names) {
         shape += '\n';
-        shape += template_name_for(s.key);
+        shape += name;
     }
     return shape;
 }
@@ -151,7 +151,10 @@ const template_value& page_context(const view::document& doc, page_parts&& parts
     using w = context_writer;
     // A few shapes per thread: the HTML and Markdown pages of a batch, a handoff pack.
     thread_local std::vector<context_slot> slots;
-    const std::string shape = context_shape(doc, parts, with_css);
+    std::vector<std::string> section_names;
+    section_names.reserve(parts.sections.size());
+    for (const auto& s : parts.sections) section_names.push_back(template_name_for(s.key));
+    const std::string shape = context_shape(doc, section_names, with_css);
     context_slot* slot = nullptr;
     for (auto& candidate : slots)
         if (candidate.shape == shape) slot = &candidate;
@@ -194,9 +197,10 @@ const template_value& page_context(const view::document& doc, page_parts&& parts
         w::fragment(page, key, std::string_view());
         w::flag(has, key, false);
     }
-    std::vector<std::string> added;  // section names set so far
-    for (const auto& s : parts.sections) {
-        const std::string name = template_name_for(s.key);
+    std::vector<std::string_view> added;  // section names set so far
+    for (std::size_t i = 0; i < parts.sections.size(); ++i) {
+        const auto& s = parts.sections[i];
+        const std::string& name = section_names[i];
         // A section key that collides with a page name keeps the page name's meaning.
         const bool is_known = std::find(known.begin(), known.end(), name) != known.end();
         const bool taken = is_page_name(name, with_css) || std::find(added.begin(), added.end(), name) != added.end();
@@ -221,7 +225,7 @@ const template_value& page_context(const view::document& doc, page_parts&& parts
     for (std::size_t i = 0; i < parts.sections.size(); ++i) {
         auto& s = parts.sections[i];
         auto& item = sections.items[i];
-        w::text(item, "key", template_name_for(s.key));
+        w::text(item, "key", section_names[i]);
         w::text(item, "title", s.title);
         w::fragment(item, "content", std::move(s.content));
     }

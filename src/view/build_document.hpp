@@ -31,11 +31,12 @@ public:
     /// The text for `key`; the key itself in brackets when missing (templates are checked at load).
     [[nodiscard]] std::string get(std::string_view key) const;
     [[nodiscard]] bool has(std::string_view key) const;
-    [[nodiscard]] const std::map<std::string, std::string>& entries() const { return entries_; }
+    [[nodiscard]] const std::map<std::string, std::string, std::less<>>& entries() const { return entries_; }
     [[nodiscard]] const date_style& dates() const { return dates_; }
 
 private:
-    std::map<std::string, std::string> entries_;
+    // std::less<>: looked up by string_view, with no key string made per look-up.
+    std::map<std::string, std::string, std::less<>> entries_;
     date_style dates_;
 };
 

@@ -9,7 +9,7 @@
 namespace closeplan::view {
 
 std::string labels::get(std::string_view key) const {
-    const auto it = entries_.find(std::string(key));
+    const auto it = entries_.find(key);
     if (it == entries_.end()) {
         std::string missing = "[";  // appended, not "[" + ...: GCC 12 warns falsely (-Wrestrict) on that
         missing.append(key).append("]");
@@ -18,7 +18,7 @@ std::string labels::get(std::string_view key) const {
     return it->second;
 }
 
-bool labels::has(std::string_view key) const { return entries_.find(std::string(key)) != entries_.end(); }
+bool labels::has(std::string_view key) const { return entries_.find(key) != entries_.end(); }
 
 namespace {
 
@@ -48,7 +48,8 @@ std::vector<std::string> split_commas(std::string_view list) {
 
 // A month list with the wrong number of names falls back to the month number,
 // which is still correct, rather than to a wrong or missing name.
-std::vector<std::string> month_names(const std::map<std::string, std::string>& entries, const std::string& key) {
+std::vector<std::string> month_names(const std::map<std::string, std::string, std::less<>>& entries,
+                                     std::string_view key) {
     const auto found = entries.find(key);
     if (found == entries.end()) return {};
     auto names = split_commas(found->second);
@@ -70,7 +71,8 @@ bool all_digits(std::string_view s) {
 
 }  // namespace
 
-labels::labels(std::map<std::string, std::string> entries) : entries_(std::move(entries)) {
+labels::labels(std::map<std::string, std::string> entries) {
+    entries_.merge(entries);  // moves the nodes: maps differing only in their order share node types
     const auto pattern = entries_.find("date.pattern");
     dates_.pattern = pattern != entries_.end() ? pattern->second : "{yyyy}-{mm}-{dd}";
     dates_.months = month_names(entries_, "date.months");
