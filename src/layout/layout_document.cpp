@@ -265,6 +265,22 @@ std::vector<fragment> document_flow(const view::document& doc, double width, flo
     return flow;
 }
 
+// One fitting attempt: the body size and how tall the page came out.
+struct tried_size {
+    double body, height;
+};
+
+// Whether the page probably fits at `body`, extrapolating from the last two sizes
+// tried (height falls about linearly as the type shrinks). Only a guess of which
+// attempt to lay out in full; never decides what fits.
+bool probably_fits(const std::vector<tried_size>& tried, double body, double limit) {
+    if (tried.size() < 2) return false;
+    const auto& a = tried[tried.size() - 2];
+    const auto& b = tried.back();
+    const double per_point = (b.height - a.height) / (b.body - a.body);
+    return b.height + per_point * (body - b.body) <= limit;
+}
+
 context make_context(const font_metrics& m, const page_style& st, double body, std::set<char32_t>* unpaintable,
                      token_cache* words) {
     context ctx;
@@ -310,20 +326,31 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
         const auto* value = section_of(doc, "value_map");
         const auto* people = section_of(doc, "stakeholders");
         const bool can_merge = value && people && people_pair_up(*people, *value);
-        // Attempts only measure heights; the chosen one is laid out in full at the end.
+        // Attempts only measure heights, and the chosen one is laid out in full at the
+        // end; except an attempt the heights before it say will probably fit, which is
+        // laid out in full at once and kept when it does fit. A wrong guess costs time,
+        // never a different page: both ways give the same fragments.
         bool fits = false;
         flow_choice choice;
-        const auto fits_page = [&](const view::document& d) {
-            context measuring = ctx;
-            measuring.measure_only = true;
-            return stacked_height(document_flow(d, width, choice, measuring)) <= frame.content_height();
+        std::optional<std::vector<fragment>> kept;  // the flow of a full attempt that fitted
+        const auto try_page = [&](const view::document& d, bool in_full) {
+            context attempt = ctx;
+            attempt.measure_only = !in_full;
+            auto f = document_flow(d, width, choice, attempt);
+            const double height = stacked_height(f);
+            if (in_full && height <= frame.content_height()) kept = std::move(f);
+            return height;
         };
+        const auto fits_page = [&](const view::document& d) { return try_page(d, false) <= frame.content_height(); };
         for (const bool merge : {false, true}) {
             if (fits || (merge && !can_merge)) break;
             choice.merge_people = merge;
+            std::vector<tried_size> tried;
             for (double body = st.body; body >= 8.0 - 1e-9 && !fits; body -= 0.25) {
                 ctx = make_context(metrics, st, body, &unpaintable, &words);
-                fits = fits_page(doc);
+                const double height = try_page(doc, probably_fits(tried, body, frame.content_height()));
+                tried.push_back({body, height});
+                fits = height <= frame.content_height();
             }
         }
         condense_state state;
@@ -334,7 +361,7 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
             condensed = condense(doc, state, notes);
             fits = fits_page(*condensed);
         }
-        flow = document_flow(condensed ? *condensed : doc, width, choice, ctx);
+        flow = kept ? std::move(*kept) : document_flow(condensed ? *condensed : doc, width, choice, ctx);
         if (!notes.empty()) {
             std::string message = "the plan was condensed to fit one page at 8 pt: ";
             for (std::size_t i = 0; i < notes.size(); ++i) message += (i ? ", " : "") + notes[i];
