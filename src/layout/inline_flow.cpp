@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <list>
 #include <map>
 #include <span>
@@ -218,6 +219,7 @@ double width_at(const token& t, double size) {
 
 words tokenize(std::span<const flow_span> spans, const context& ctx) {
     words out;
+    out.tokens.reserve(8);  // most cells and labels: no regrowth
     tokenizer tz(ctx, out);
     for (const auto& s : spans) tz.span(s);
     for (auto& t : out.tokens)
@@ -349,6 +351,13 @@ struct token_cache::entries {
     std::string scratch;
     broken_lines lines;  ///< reused by every flow() of the layout (flow() never nests)
     std::map<double, face_widths> spaces;  ///< a space's width by type size
+    std::array<std::int8_t, 128> ascii_paintable = filled(-1);  ///< by byte: 1 painted, 0 not, -1 not asked yet
+
+    static std::array<std::int8_t, 128> filled(std::int8_t v) {
+        std::array<std::int8_t, 128> a{};
+        a.fill(v);
+        return a;
+    }
 };
 
 token_cache::token_cache() : entries_(std::make_unique<entries>()) {}
@@ -540,7 +549,26 @@ const view::inlines& context::text(std::string_view plain, std::list<view::inlin
     return at->second;
 }
 
+namespace {
+
+// Whether the fonts paint every byte of `utf8` as it is: ASCII they have glyphs for.
+// Most words are, and the answer per byte is kept for the layout (can_paint is virtual).
+bool paints_as_is(std::string_view utf8, const context& ctx) {
+    if (!ctx.words) return false;
+    auto& known = ctx.words->get().ascii_paintable;
+    for (const char c : utf8) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x80) return false;
+        if (known[byte] < 0) known[byte] = ctx.metrics().can_paint(byte) ? 1 : 0;
+        if (known[byte] == 0) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::string context::paintable(std::string_view utf8) const {
+    if (paints_as_is(utf8, *this)) return std::string(utf8);
     std::string out;
     out.reserve(utf8.size());
     for (std::size_t i = 0; i < utf8.size();) {
