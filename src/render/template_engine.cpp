@@ -4,6 +4,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <memory>
@@ -183,6 +184,13 @@ void append_size(std::string& out, std::size_t n) {
 void shape_of(const template_value& v, std::string& out) {
     out += static_cast<char>('0' + static_cast<int>(v.type));
     if (v.type == template_value::kind::list) {
+        // The members every item has (what the checker reads), then the items.
+        append_size(out, v.members.size());
+        for (const auto& [name, member] : v.members) {
+            append_size(out, name.size());
+            out += name;
+            shape_of(member, out);
+        }
         append_size(out, v.items.size());
         for (const auto& item : v.items) shape_of(item, out);
     } else if (v.type == template_value::kind::object) {
@@ -223,6 +231,12 @@ std::function<std::string(const std::string&)> escaper(template_format format) {
 struct compiled_template {
     mst::mustache tree;
     std::vector<detail::template_tag> tags;
+    bool has_partials = false;  ///< uses {{>name}}: checked afresh every time (its files may change)
+    bool has_mark = false;      ///< holds the placeholder mark
+    /// Context shapes (shape_of) this template passed the check with. The
+    /// checker reads only the context's names and kinds, so a context of the
+    /// same shape passes again and needs no second check.
+    std::vector<std::string> checked_shapes;
 };
 using compiled_ptr = std::shared_ptr<compiled_template>;
 
@@ -276,6 +290,10 @@ compiled_ptr compiled_for(const resource_text& source, template_format format, d
     }
     entry->tree.set_custom_escape(escaper(format));
     entry->tags = detail::scan_template_tags(source.text);
+    entry->has_partials = std::any_of(entry->tags.begin(), entry->tags.end(), [](const detail::template_tag& t) {
+        return t.type == detail::template_tag::kind::partial;
+    });
+    entry->has_mark = source.text.find(placeholder_mark) != std::string::npos;
     // Many --template-dir folders in one long-lived process must not grow it without end.
     if (cache.size() >= 64) cache.clear();
     cache.emplace(cache_key{format, source.origin, source.text}, entry);
@@ -321,18 +339,31 @@ std::optional<std::string> render_template(const resource_text& source, template
                                            diagnostic_sink& diags) {
     const auto root = compiled_for(source, format, diags);
     if (!root) return std::nullopt;
-    const auto partials = check_all(source, *root, format, context, templates, diags);
-    if (!partials) return std::nullopt;
+    // A template with partials gets them as context members: neither its
+    // check nor its data tree is kept.
+    std::string shape;
+    if (!root->has_partials) {
+        shape.reserve(2048);
+        shape_of(context, shape);
+    }
+    auto& checked = root->checked_shapes;
+    std::optional<detail::partial_texts> partials;
+    if (!shape.empty() && std::find(checked.begin(), checked.end(), shape) != checked.end()) {
+        partials.emplace();
+    } else {
+        partials = check_all(source, *root, format, context, templates, diags);
+        if (!partials) return std::nullopt;
+        if (!shape.empty()) {
+            if (checked.size() >= 8) checked.clear();
+            checked.push_back(shape);
+        }
+    }
 
     // Placeholders only when nothing but placeholders can put the mark in
     // kainjow's output: not the template, a partial or a text value.
-    bool use_placeholders = source.text.find(placeholder_mark) == std::string::npos;
+    bool use_placeholders = !root->has_mark;
     for (const auto& [name, text] : *partials)
         if (text.find(placeholder_mark) != std::string::npos) use_placeholders = false;
-    // A context with partials gets them as members: its tree is not kept.
-    std::string shape;
-    shape.reserve(2048);
-    if (partials->empty()) shape_of(context, shape);
     auto& slots = data_slots();
     data_slot* slot = nullptr;
     for (auto& candidate : slots)

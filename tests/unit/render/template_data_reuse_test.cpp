@@ -89,5 +89,20 @@ TEST(TemplateDataReuse, FragmentsAreInsertedVerbatimOnce) {
               "{{title}} \x01" "9\x01|{{title}} \x01" "9\x01");
 }
 
+TEST(TemplateDataReuse, AContextOfAnotherShapeIsCheckedAgain) {
+    // The first render's check is remembered for its shape only.
+    const std::string text = "{{#rows}}{{label}}{{/rows}}";
+    EXPECT_EQ(render(text, context("t", "b", true, {row("x", "y")})), "x");
+    template_value other_shape;
+    other_shape.set("value", template_value::fragment({}));
+    template_value rows = template_value::list(other_shape);
+    rows.items.push_back(template_value{}.set("value", template_value::fragment("v")));
+    template_value root;
+    root.set("rows", std::move(rows));
+    diagnostic_sink diags;
+    EXPECT_FALSE(render_template(source(text), template_format::html, root, template_set{}, diags));
+    EXPECT_NE(all_text(diags).find("T405"), std::string::npos) << all_text(diags);
+}
+
 }  // namespace
 }  // namespace closeplan::render
