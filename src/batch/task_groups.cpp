@@ -32,7 +32,7 @@ void open_groups::open(const std::string& key, std::size_t order, std::string st
     auto& g = by_key_[key];
     g.order = order;
     g.stem = std::move(stem);
-    if (order != none) orders_.emplace(order, key);
+    if (order != none) orders_.insert(order);
 }
 
 std::optional<open_groups::group> open_groups::add(const std::string& key, const row_ref& row) {

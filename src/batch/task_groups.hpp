@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <istream>
 #include <limits>
-#include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -79,10 +79,10 @@ public:
     static constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
 
     struct group {
-        std::size_t order = none;  ///< the caller's number for it (first appearance); none = rows only counted
-        std::string stem;              ///< the output name, claimed when the group opened
+        std::size_t order = none;   ///< the caller's number for it (first appearance); none = rows only counted
+        std::string stem;           ///< the output name, claimed when the group opened
         std::size_t row_count = 0;
-        std::vector<row_ref> rows;     ///< kept only when order != none
+        std::vector<row_ref> rows;  ///< kept only when order != none
     };
 
     explicit open_groups(group_ends ends) : ends_(std::move(ends)) {}
@@ -99,13 +99,13 @@ public:
     std::vector<group> close_all();
 
     /// The lowest order among open groups that keep their rows; none when there is none.
-    [[nodiscard]] std::size_t lowest_open() const { return orders_.empty() ? none : orders_.begin()->first; }
+    [[nodiscard]] std::size_t lowest_open() const { return orders_.empty() ? none : *orders_.begin(); }
     [[nodiscard]] std::size_t size() const { return by_key_.size(); }
 
 private:
     group_ends ends_;
     std::unordered_map<std::string, group> by_key_;
-    std::map<std::size_t, std::string> orders_;  ///< open groups that keep rows, by order
+    std::set<std::size_t> orders_;  ///< the orders of the open groups that keep rows
 };
 
 }  // namespace closeplan::batch
