@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <list>
 #include <map>
+#include <memory_resource>
 #include <span>
 #include <unordered_map>
 #include <variant>
@@ -66,12 +67,15 @@ char32_t decode(std::string_view s, std::size_t at, std::size_t len) {
 // Spans cut into words. A span's gap goes before its first word; it is set for
 // each use, not kept with the words, because fact lists space their facts in
 // proportion to the type size and the fitter tries several sizes.
+// Cached words live in the token cache's arena (see token_cache::entries).
 struct words {
-    std::vector<token> tokens;
+    explicit words(std::pmr::memory_resource* memory = std::pmr::get_default_resource())
+        : tokens(memory), openings(memory) {}
+    std::pmr::vector<token> tokens;
     struct opening {
         std::size_t token, span;
     };
-    std::vector<opening> openings;  ///< the first word of each span that has one
+    std::pmr::vector<opening> openings;  ///< the first word of each span that has one
 
     void set_gaps(std::span<const flow_span> spans) {
         for (const auto& o : openings) tokens[o.token].gap = spans[o.span].gap;
@@ -181,8 +185,8 @@ private:
 
     static constexpr std::size_t no_span = static_cast<std::size_t>(-1);
     const context& ctx_;
-    std::vector<token>& out_;
-    std::vector<words::opening>& openings_;
+    std::pmr::vector<token>& out_;
+    std::pmr::vector<words::opening>& openings_;
     std::string word_;
     bool space_ = false, breakable_ = false;
     std::size_t spans_ = 0;           ///< spans read so far
@@ -217,8 +221,9 @@ double width_at(const token& t, double size) {
     return t.units * size / 1000.0 + (t.is_badge ? 2 * badge_padding(size) : 0);
 }
 
-words tokenize(std::span<const flow_span> spans, const context& ctx) {
-    words out;
+words tokenize(std::span<const flow_span> spans, const context& ctx,
+               std::pmr::memory_resource* memory = std::pmr::get_default_resource()) {
+    words out(memory);
     out.tokens.reserve(8);  // most cells and labels: no regrowth
     tokenizer tz(ctx, out);
     for (const auto& s : spans) tz.span(s);
@@ -303,7 +308,7 @@ bool same_style(const span_style& a, const span_style& b) {
 
 // Every inlines the document holds where layout may flow it, by address.
 struct document_inlines {
-    std::unordered_map<const view::inlines*, std::vector<styled_words>>& out;
+    std::pmr::unordered_map<const view::inlines*, std::pmr::vector<styled_words>>& out;
     void add(const view::inlines& c) const { out.try_emplace(&c); }
     void blocks(const view::blocks& b) const {
         for (const auto& x : b) std::visit(*this, x.value);
@@ -342,12 +347,15 @@ struct text_hash {
 };
 
 struct token_cache::entries {
-    std::unordered_map<std::string, words> by_key;
+    /// Everything below is kept until the layout ends, then dropped at once: an
+    /// arena saves a layout hundreds of allocations and the frees at its end.
+    std::pmr::monotonic_buffer_resource arena{64 * 1024};
+    std::pmr::unordered_map<std::pmr::string, words, text_hash, std::equal_to<>> by_key{&arena};
     /// Plain texts the layout made (labels, titles), kept as inlines for the whole layout.
-    std::unordered_map<std::string, view::inlines, text_hash, std::equal_to<>> texts;
+    std::pmr::unordered_map<std::pmr::string, view::inlines, text_hash, std::equal_to<>> texts{&arena};
     /// The document's own inlines (they outlive the cache): one entry per
     /// address, holding the styles they were flowed in so far.
-    std::unordered_map<const view::inlines*, std::vector<styled_words>> by_address;
+    std::pmr::unordered_map<const view::inlines*, std::pmr::vector<styled_words>> by_address{&arena};
     std::string scratch;
     broken_lines lines;  ///< reused by every flow() of the layout (flow() never nests)
     std::map<double, face_widths> spaces;  ///< a space's width by type size
@@ -381,8 +389,8 @@ words& cached_words(std::span<const flow_span> spans, const context& ctx, token_
     e.scratch.clear();
     const key_writer writer{e.scratch};
     for (const auto& s : spans) writer.span(s);
-    auto at = e.by_key.find(e.scratch);
-    if (at == e.by_key.end()) at = e.by_key.emplace(e.scratch, tokenize(spans, ctx)).first;
+    auto at = e.by_key.find(std::string_view(e.scratch));
+    if (at == e.by_key.end()) at = e.by_key.emplace(std::string_view(e.scratch), tokenize(spans, ctx, &e.arena)).first;
     return at->second;
 }
 
@@ -415,11 +423,11 @@ public:
         found->set_gaps(spans);
         tokens_ = &found->tokens;
     }
-    [[nodiscard]] const std::vector<token>& tokens() const { return *tokens_; }
+    [[nodiscard]] const std::pmr::vector<token>& tokens() const { return *tokens_; }
 
 private:
     words own_;
-    const std::vector<token>* tokens_ = nullptr;
+    const std::pmr::vector<token>* tokens_ = nullptr;
 };
 
 bool starts_group(const token& t) { return t.space_before || t.breakable_before || t.hard_break || t.gap > 0; }
@@ -444,7 +452,7 @@ void split_code_points(const token& t, const context& ctx, std::list<token>& pie
 
 // Greedy line breaking into `out` (cleared first). Words wider than a line are
 // cut into code points, kept in `out.pieces`.
-void break_into_lines(const std::vector<token>& tokens, double width, const flow_options& o, const context& ctx,
+void break_into_lines(std::span<const token> tokens, double width, const flow_options& o, const context& ctx,
                       broken_lines& out) {
     out.tokens.clear();
     out.lines.clear();
@@ -543,7 +551,7 @@ const view::inlines& context::text(std::string_view plain, std::list<view::inlin
     auto& e = words->get();
     auto at = e.texts.find(plain);
     if (at == e.texts.end()) {
-        at = e.texts.emplace(std::string(plain), made()).first;
+        at = e.texts.emplace(plain, made()).first;
         e.by_address.try_emplace(&at->second);  // outlives the layout's flows, like the document
     }
     return at->second;
