@@ -192,12 +192,32 @@ std::string html_section(const view::section& s, diagnostic_sink& diags, int hea
     if (body.empty()) return {};
     const std::string key = css_identifier(s.key);
     const std::string id = std::string(id_prefix) + key;
-    std::string out = "<section class=\"section s-" + key + "\" id=\"" + id + "\"";
-    if (s.title.empty()) return out + ">\n" + body + "</section>\n";
-    const std::string tag = "h" + std::to_string(std::clamp(heading_level, 1, 6));
-    out += " aria-labelledby=\"" + id + "-title\">\n";
-    out += "<" + tag + " id=\"" + id + "-title\">" + escape_html(s.title) + "</" + tag + ">\n";
-    return out + body + "</section>\n";
+    std::string out;
+    out.reserve(body.size() + 2 * id.size() + s.title.size() + 128);
+    out += "<section class=\"section s-";
+    out += key;
+    out += "\" id=\"";
+    out += id;
+    out += '"';
+    if (!s.title.empty()) {
+        const char level = static_cast<char>('0' + std::clamp(heading_level, 1, 6));
+        out += " aria-labelledby=\"";
+        out += id;
+        out += "-title\">\n<h";
+        out += level;
+        out += " id=\"";
+        out += id;
+        out += "-title\">";
+        append_escaped_html(out, s.title);
+        out += "</h";
+        out += level;
+        out += ">\n";
+    } else {
+        out += ">\n";
+    }
+    out += body;
+    out += "</section>\n";
+    return out;
 }
 
 }  // namespace closeplan::render::detail

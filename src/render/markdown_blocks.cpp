@@ -219,8 +219,19 @@ std::string markdown_section(const view::section& s, diagnostic_sink& diags, int
     if (body.empty()) return {};
     std::string out;
     const auto hashes = static_cast<std::size_t>(std::clamp(heading_level, 1, 6));
-    if (!s.title.empty()) out = std::string(hashes, '#') + " " + escape_markdown_cell(s.title) + "\n\n";
-    for (const auto& line : body) out += line + "\n";
+    std::size_t size = s.title.size() + hashes + 3;
+    for (const auto& line : body) size += line.size() + 1;
+    out.reserve(size);
+    if (!s.title.empty()) {
+        out.append(hashes, '#');
+        out += ' ';
+        out += escape_markdown_cell(s.title);
+        out += "\n\n";
+    }
+    for (const auto& line : body) {
+        out += line;
+        out += '\n';
+    }
     return out;
 }
 
