@@ -101,6 +101,8 @@ struct batch_totals {
 /// Runs the batch. Problems with the export as a whole (no header, no known
 /// columns, a bad --group-by) are B7xx errors in `diags` and nothing is
 /// rendered (nullopt); problems with rows end up in deal_result::errors.
+/// With `group_by`, `in` is read twice and its rows again by their place
+/// (task_groups.hpp), so it must be able to seek (B712 otherwise).
 std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inputs, batch_sink& sink,
                                       diagnostic_sink& diags);
 
