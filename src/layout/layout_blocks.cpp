@@ -110,17 +110,17 @@ struct block_visitor {
     const context& ctx;
 
     std::vector<fragment> operator()(const view::paragraph& p) const {
-        return {flow(p.content, width, {ctx.body, view::align::left}, ctx)};
+        return fragments(flow(p.content, width, {ctx.body, view::align::left}, ctx));
     }
     std::vector<fragment> operator()(const view::heading& h) const {
         fragment f = flow(h.content, width, {ctx.body, view::align::left}, ctx, {font_face::bold, ctx.style().text, false});
         f.keep_with_next = true;
         f.space_before = para_gap(ctx) * 1.6;
-        return {f};
+        return fragments(std::move(f));
     }
     std::vector<fragment> operator()(const view::bullet_list& l) const { return list_items(l.items, 1, false, width, ctx); }
     std::vector<fragment> operator()(const view::ordered_list& l) const { return list_items(l.items, l.start, true, width, ctx); }
-    std::vector<fragment> operator()(const view::code_block& c) const { return {code(c, width, ctx)}; }
+    std::vector<fragment> operator()(const view::code_block& c) const { return fragments(code(c, width, ctx)); }
     std::vector<fragment> operator()(const view::block_quote& q) const {
         const double indent = 7;
         fragment body = stack(layout_blocks(q.content, width - indent, ctx));
@@ -128,13 +128,13 @@ struct block_visitor {
         f.height = body.height;
         f.items.push_back({rule{1, 0, 1, body.height, ctx.style().rule_thick, ctx.style().rule, false}});
         f.append(std::move(body), indent, 0);
-        return {f};
+        return fragments(std::move(f));
     }
     std::vector<fragment> operator()(const view::thematic_break&) const {
         fragment f;
         f.height = para_gap(ctx) * 2;
         f.items.push_back({rule{0, f.height / 2, width, f.height / 2, ctx.style().rule_thin, ctx.style().rule, false}});
-        return {f};
+        return fragments(std::move(f));
     }
     std::vector<fragment> operator()(const view::md_table& t) const {
         table_input in;
@@ -142,7 +142,7 @@ struct block_visitor {
         in.alignments = t.alignments;
         for (const auto& r : t.rows) {
             table_input::row row;
-            for (const auto& c : r) row.cells.push_back(&c);
+            row.cells = r;
             in.rows.push_back(std::move(row));
         }
         return layout_table(in, width, ctx);
@@ -155,7 +155,7 @@ struct block_visitor {
         }
         for (const auto& r : t.rows) {
             table_input::row row;
-            for (const auto& c : r.cells) row.cells.push_back(&c);
+            row.cells = r.cells;
             row.muted = r.row_class == "done";
             row.bold_first = r.row_header_first;
             row.span_all = r.row_class == "condensed";
@@ -163,11 +163,11 @@ struct block_visitor {
         }
         return layout_table(in, width, ctx);
     }
-    std::vector<fragment> operator()(const view::fact_list& f) const { return {layout_facts(f, width, ctx.body, ctx)}; }
+    std::vector<fragment> operator()(const view::fact_list& f) const { return fragments(layout_facts(f, width, ctx.body, ctx)); }
     std::vector<fragment> operator()(const view::signature_block& s) const {
         fragment f = signatures(s, width, ctx);
         f.space_before = para_gap(ctx) * 2;
-        return {f};
+        return fragments(std::move(f));
     }
 };
 

@@ -85,7 +85,7 @@ fragment heading_of(const std::string& title, const view::block* figure, double 
 std::vector<fragment> section_flow(const view::section& s, double width, const context& ctx,
                                    const view::timeline* strip = nullptr) {
     const view::block* figure = figure_of(s);
-    std::vector<fragment> out{heading_of(s.title, figure, width, ctx, strip)};
+    auto out = fragments(heading_of(s.title, figure, width, ctx, strip));
     if (strip) out.push_back(timeline_strip(*strip, width, ctx));
     for (auto& f : section_body(s.content, {figure}, width, ctx)) out.push_back(std::move(f));
     return out;
@@ -96,7 +96,7 @@ std::vector<fragment> people_flow(const view::section& people, const view::secti
                                   const context& ctx) {
     auto table = merged_people_table(people, value, width, ctx);
     if (table.empty()) return {};
-    std::vector<fragment> out{heading_of(people.title + " \u00b7 " + value.title, figure_of(value), width, ctx, nullptr)};
+    auto out = fragments(heading_of(people.title + " \u00b7 " + value.title, figure_of(value), width, ctx, nullptr));
     for (auto& f : table) out.push_back(std::move(f));
     return out;
 }
@@ -160,7 +160,7 @@ fragment summary_columns(const view::section& s, double width, const context& ct
     const double col = column_width(best.n);
     // When only heights are wanted, the measured groups are the answer.
     const auto parts = ctx.measure_only ? std::move(best_parts) : groups_at(col, ctx);
-    std::vector<fragment> cols{column_of(parts, 0, best.a, ctx), column_of(parts, best.a, best.b, ctx)};
+    auto cols = fragments(column_of(parts, 0, best.a, ctx), column_of(parts, best.a, best.b, ctx));
     if (best.n == 3) cols.push_back(column_of(parts, best.b, parts.size(), ctx));
     return side_by_side(std::move(cols), std::vector<double>(best.n, col), ctx);
 }
@@ -192,7 +192,7 @@ fragment paired_sections(const view::section& left, const view::section& right, 
         l = stack(section_flow(left, lw, ctx));
         r = stack(section_flow(right, room - lw, ctx));
     }
-    return side_by_side({std::move(l), std::move(r)}, {lw, room - lw}, ctx);
+    return side_by_side(fragments(std::move(l), std::move(r)), {lw, room - lw}, ctx);
 }
 
 struct laid_out {
@@ -207,7 +207,7 @@ struct flow_choice {
 
 std::vector<fragment> document_flow(const view::document& doc, double width, flow_choice choice, const context& ctx) {
     const bool full = choice.full;
-    std::vector<fragment> flow{title_block(doc, width, ctx)};
+    auto flow = fragments(title_block(doc, width, ctx));
     auto add = [&](std::vector<fragment> parts) {
         for (auto& p : parts) flow.push_back(std::move(p));
     };
@@ -218,11 +218,11 @@ std::vector<fragment> document_flow(const view::document& doc, double width, flo
             if (s.key == "summary") {
                 fragment body = summary_columns(s, width, ctx);
                 body.space_before = 0;
-                add({section_heading(s.title, nullptr, 0, width, ctx), std::move(body)});
+                add(fragments(section_heading(s.title, nullptr, 0, width, ctx), std::move(body)));
             } else if (s.key == "milestones") {
                 add(section_flow(s, width, ctx, doc.schedule ? &*doc.schedule : nullptr));
             } else if (s.key == "signoff") {
-                add({stack(section_flow(s, width, ctx))});  // heading, words and lines never part
+                add(fragments(stack(section_flow(s, width, ctx))));  // heading, words and lines never part
             } else {
                 add(section_flow(s, width, ctx));
             }
@@ -232,7 +232,7 @@ std::vector<fragment> document_flow(const view::document& doc, double width, flo
     if (const auto* s = section_of(doc, "summary")) {
         fragment body = summary_columns(*s, width, ctx);
         body.space_before = 0;
-        add({section_heading(s->title, nullptr, 0, width, ctx), std::move(body)});
+        add(fragments(section_heading(s->title, nullptr, 0, width, ctx), std::move(body)));
     }
     if (const auto* s = section_of(doc, "milestones")) add(section_flow(*s, width, ctx, doc.schedule ? &*doc.schedule : nullptr));
     const auto* value = section_of(doc, "value_map");
@@ -260,7 +260,7 @@ std::vector<fragment> document_flow(const view::document& doc, double width, flo
     if (const auto* s = section_of(doc, "signoff")) {
         // The sign-off is one piece: its heading, words and lines never part.
         fragment f = stack(section_flow(*s, width, ctx));
-        add({std::move(f)});
+        add(fragments(std::move(f)));
     }
     return flow;
 }

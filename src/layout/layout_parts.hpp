@@ -4,6 +4,7 @@
 
 #include <list>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,7 @@ struct table_input {
     std::list<view::inlines> header_text;  ///< header labels made for this table (without a token cache)
     std::vector<view::align> alignments;
     struct row {
-        std::vector<const view::inlines*> cells;
+        std::span<const view::inlines> cells;  ///< the row's cells, in the document
         bool muted = false;       ///< completed steps read as done
         bool bold_first = false;  ///< the first cell names the row
         bool span_all = false;    ///< one cell across every column (condensed lines)
@@ -34,6 +35,15 @@ std::vector<fragment> layout_table(const table_input& table, double width, const
 /// The fragments of a list of blocks, with paragraph gaps between them.
 std::vector<fragment> layout_blocks(const view::blocks& content, double width, const context& ctx);
 std::vector<fragment> layout_block(const view::block& b, double width, const context& ctx);
+
+/// Fragments moved into a vector (a braced list would copy them, items and all).
+template <class... Parts>
+std::vector<fragment> fragments(Parts&&... parts) {
+    std::vector<fragment> out;
+    out.reserve(sizeof...(parts));
+    (out.push_back(std::forward<Parts>(parts)), ...);
+    return out;
+}
 
 /// Stacks fragments into one (for columns and figures), taking their items over.
 fragment stack(std::vector<fragment> parts);

@@ -76,7 +76,7 @@ std::vector<fragment> merged_people_table(const view::section& people, const vie
     for (std::size_t i = 0; i < pt->rows.size(); ++i) {
         const auto& r = pt->rows[i];
         table_input::row row;
-        for (const auto& c : r.cells) row.cells.push_back(&c);
+        row.cells = r.cells;
         row.bold_first = r.row_header_first;
         row.span_all = r.row_class == "condensed";
         if (const auto* v = value_of[i])

@@ -31,7 +31,7 @@ std::vector<double> column_widths(const table_input& t, double width, const cont
     for (const auto& r : t.rows) {
         if (r.span_all) continue;
         for (std::size_t c = 0; c < n && c < r.cells.size(); ++c)
-            take(c, measure(flow_span{r.cells[c], cell_style(r, c, ctx), 0, false}, {ctx.body, view::align::left}, ctx));
+            take(c, measure(flow_span{&r.cells[c], cell_style(r, c, ctx), 0, false}, {ctx.body, view::align::left}, ctx));
     }
     const double sum_lo = std::accumulate(lo.begin(), lo.end(), 0.0);
     const double sum_hi = std::accumulate(hi.begin(), hi.end(), 0.0);
@@ -96,17 +96,18 @@ std::vector<fragment> layout_table(const table_input& t, double width, const con
     out.push_back(std::move(header));
     out.front().space_before = ctx.style().paragraph_gap * ctx.gap_scale;
 
+    std::vector<fragment> cells;  // one row's, reused
     for (const auto& r : t.rows) {
         fragment row;
-        std::vector<fragment> cells;
+        cells.clear();
         double h = 0;
         if (r.span_all) {
-            cells.push_back(flow(flow_span{r.cells.front(), cell_style(r, 1, ctx), 0, false}, width - 2 * cx, {ctx.body, view::align::left}, ctx));
+            cells.push_back(flow(flow_span{&r.cells.front(), cell_style(r, 1, ctx), 0, false}, width - 2 * cx, {ctx.body, view::align::left}, ctx));
             h = cells.back().height;
         } else {
             for (std::size_t c = 0; c < n; ++c) {
                 static const view::inlines empty;
-                const view::inlines* content = c < r.cells.size() ? r.cells[c] : &empty;
+                const view::inlines* content = c < r.cells.size() ? &r.cells[c] : &empty;
                 cells.push_back(flow(flow_span{content, cell_style(r, c, ctx), 0, false}, widths[c] - 2 * cx, {ctx.body, alignment(c)}, ctx));
                 h = std::max(h, cells.back().height);
             }
