@@ -43,7 +43,11 @@ struct html_block_writer {
     std::string inl(const view::inlines& content) { return html_inlines(content, diags); }
     std::string cell(const view::inlines& content) { return html_cell_inlines(content, diags); }
 
-    void operator()(const view::paragraph& b) { out += "<p>" + inl(b.content) + "</p>\n"; }
+    void operator()(const view::paragraph& b) {
+        out += "<p>";
+        out += inl(b.content);
+        out += "</p>\n";
+    }
     void operator()(const view::heading& b) {
         const std::string tag = "h" + std::to_string(std::clamp(b.level + 2, 3, 6));
         out += "<" + tag + ">" + inl(b.content) + "</" + tag + ">\n";
@@ -156,9 +160,15 @@ void html_block_writer::operator()(const view::data_table& b) {
 
 void html_block_writer::operator()(const view::fact_list& b) {
     out += "<dl class=\"facts f-" + css_identifier(b.key) + "\">\n";
-    for (const auto& f : b.facts)
-        out += "<div class=\"fact k-" + css_identifier(f.key) + "\"><dt>" + escape_html(f.label) + "</dt><dd>" +
-               cell(f.value) + "</dd></div>\n";
+    for (const auto& f : b.facts) {
+        out += "<div class=\"fact k-";
+        out += css_identifier(f.key);
+        out += "\"><dt>";
+        append_escaped_html(out, f.label);
+        out += "</dt><dd>";
+        out += cell(f.value);
+        out += "</dd></div>\n";
+    }
     out += "</dl>\n";
 }
 

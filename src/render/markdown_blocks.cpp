@@ -81,7 +81,7 @@ struct markdown_block_writer {
         const std::string text = inl(b.content, false);
         if (text.find_first_not_of(" \t\n") == std::string::npos) return;
         // Leading spaces would turn a line into code: CommonMark drops them in a paragraph anyway.
-        for (auto& line : split_lines(text)) out.push_back(trim_left(line));
+        for (auto& line : split_lines(text)) out.push_back(trim_left(std::move(line)));
     }
     void operator()(const view::heading& b) {
         const std::string text = inl(b.content, true);
@@ -108,7 +108,7 @@ struct markdown_block_writer {
         std::string code = b.code;
         if (!code.empty() && code.back() == '\n') code.pop_back();
         if (!b.code.empty())
-            for (auto& line : split_lines(code)) out.push_back(line);
+            for (auto& line : split_lines(code)) out.push_back(std::move(line));
         out.push_back(fence);
     }
     void operator()(const view::block_quote& b) { append_prefixed(out, sub(b.content), "> ", "> "); }
@@ -144,8 +144,11 @@ struct markdown_block_writer {
         for (const auto& f : b.facts) {
             std::string line = "- **" + escape_markdown_cell(f.label) + ":**";
             const std::string value = inl(f.value, true);
-            if (!value.empty()) line += " " + value;
-            out.push_back(line);
+            if (!value.empty()) {
+                line += ' ';
+                line += value;
+            }
+            out.push_back(std::move(line));
         }
     }
     void operator()(const view::signature_block& b) {
