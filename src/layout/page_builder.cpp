@@ -2,6 +2,7 @@
 // Placing fragments on pages: PDF coordinates, page breaks, repeated table headers.
 #include "layout/page_builder.hpp"
 
+#include <algorithm>
 #include <variant>
 
 namespace closeplan::layout::detail {
@@ -28,10 +29,15 @@ struct to_page {
     void operator()(link_area& l) const { l.y = top - l.y - l.height; }
 };
 
+// Room for `more` items, growing geometrically: a fragment is often appended to many times.
+void make_room(std::vector<item>& items, std::size_t more) {
+    if (items.capacity() - items.size() < more) items.reserve(std::max(items.size() + more, 2 * items.capacity()));
+}
+
 }  // namespace
 
 void fragment::append(const fragment& other, double dx, double dy) {
-    items.reserve(items.size() + other.items.size());
+    make_room(items, other.items.size());
     for (item it : other.items) {
         std::visit(mover{dx, dy}, it.value);
         items.push_back(std::move(it));
@@ -39,7 +45,7 @@ void fragment::append(const fragment& other, double dx, double dy) {
 }
 
 void fragment::append(fragment&& other, double dx, double dy) {
-    items.reserve(items.size() + other.items.size());
+    make_room(items, other.items.size());
     for (item& it : other.items) {
         std::visit(mover{dx, dy}, it.value);
         items.push_back(std::move(it));
