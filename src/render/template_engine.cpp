@@ -103,32 +103,31 @@ public:
         return mst::data{mst::data::type::bool_false};
     }
 
-    /// Puts the values of `v` into `data`, which convert() made from a context
-    /// of the same shape (see shape_of): no node is allocated or freed.
-    void refill(mst::data& data, const template_value& v) {
+    /// Puts the values of `v`, in order, into the value nodes `leaves` lists
+    /// (see collect_leaves) of a tree convert() made from a context of the
+    /// same shape (see shape_of): no look-up, no node allocated or freed.
+    void refill(const template_value& v, mst::data* const*& next) {
         switch (v.type) {
             case template_value::kind::text:
                 if (v.value.find(placeholder_mark) != std::string::npos) mark_in_text_ = true;
-                set_string(data, v.value);
+                set_string(**next++, v.value);
                 return;
             case template_value::kind::fragment:
                 if (!use_placeholders_ || is_blank(v.value)) {
-                    set_string(data, v.value);
+                    set_string(**next++, v.value);
                     return;
                 }
                 fragments_.push_back(&v.value);
-                set_string(data, placeholder(fragments_.size() - 1));
+                set_string(**next++, placeholder(fragments_.size() - 1));
                 return;
             case template_value::kind::flag:
-                data = mst::data{v.on ? mst::data::type::bool_true : mst::data::type::bool_false};
+                **next++ = mst::data{v.on ? mst::data::type::bool_true : mst::data::type::bool_false};
                 return;
-            case template_value::kind::list: {
-                auto& items = const_cast<mst::basic_list<std::string>&>(data.list_value());
-                for (std::size_t i = 0; i < v.items.size(); ++i) refill(items[i], v.items[i]);
+            case template_value::kind::list:
+                for (const auto& item : v.items) refill(item, next);
                 return;
-            }
             case template_value::kind::object:
-                for (const auto& [name, member] : v.members) refill(data[name], member);
+                for (const auto& [name, member] : v.members) refill(member, next);
                 return;
         }
     }
@@ -211,10 +210,33 @@ void shape_of(const template_value& v, std::string& out) {
 struct data_slot {
     std::string shape;
     mst::data data;
+    /// Its value nodes in the order refill() visits a context: they live in
+    /// kainjow's hash map nodes and list buffers, which never move.
+    std::vector<mst::data*> leaves;
 };
 
-std::vector<data_slot>& data_slots() {
-    thread_local std::vector<data_slot> slots;
+void collect_leaves(mst::data& data, const template_value& v, std::vector<mst::data*>& out) {
+    switch (v.type) {
+        case template_value::kind::text:
+        case template_value::kind::fragment:
+        case template_value::kind::flag:
+            out.push_back(&data);
+            return;
+        case template_value::kind::list: {
+            auto& items = const_cast<mst::basic_list<std::string>&>(data.list_value());
+            for (std::size_t i = 0; i < v.items.size(); ++i) collect_leaves(items[i], v.items[i], out);
+            return;
+        }
+        case template_value::kind::object:
+            for (const auto& [name, member] : v.members) collect_leaves(data[name], member, out);
+            return;
+    }
+}
+
+// Behind pointers: kainjow's data has no noexcept move, so a growing vector
+// would copy the trees and leave `leaves` pointing into the freed ones.
+std::vector<std::unique_ptr<data_slot>>& data_slots() {
+    thread_local std::vector<std::unique_ptr<data_slot>> slots;
     return slots;
 }
 
@@ -367,11 +389,12 @@ std::optional<std::string> render_template(const resource_text& source, template
     auto& slots = data_slots();
     data_slot* slot = nullptr;
     for (auto& candidate : slots)
-        if (!shape.empty() && candidate.shape == shape) slot = &candidate;
+        if (!shape.empty() && candidate->shape == shape) slot = candidate.get();
     mst::data fresh;
     const auto fill = [&](data_builder& builder) -> mst::data& {
         if (slot) {
-            builder.refill(slot->data, context);
+            mst::data* const* next = slot->leaves.data();
+            builder.refill(context, next);
             return slot->data;
         }
         fresh = builder.convert(context);
@@ -397,7 +420,8 @@ std::optional<std::string> render_template(const resource_text& source, template
     if (!slot && !shape.empty()) {
         // Many templates or styles in one long-lived process must not grow it without end.
         if (slots.size() >= 8) slots.clear();
-        slots.push_back({std::move(shape), std::move(fresh)});
+        auto& kept = *slots.emplace_back(std::make_unique<data_slot>(data_slot{std::move(shape), std::move(fresh), {}}));
+        collect_leaves(kept.data, context, kept.leaves);
     }
     std::string out = builder.splice(rendered);
     return out;
