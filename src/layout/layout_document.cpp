@@ -115,7 +115,10 @@ fragment column_of(const std::vector<fragment>& parts, std::size_t from, std::si
 // (summed in the same order, so the figures are the same to the last bit).
 double column_height(const std::vector<fragment>& parts, std::size_t from, std::size_t to, const context& ctx) {
     double h = 0;
-    for (std::size_t i = from; i < to; ++i) h += (i > from ? group_gap(ctx) : 0.0), h += parts[i].height;
+    for (std::size_t i = from; i < to; ++i) {
+        if (i > from) h += group_gap(ctx);
+        h += parts[i].height;
+    }
     return h;
 }
 
