@@ -28,9 +28,18 @@ std::optional<resource_text> require(const template_set& templates, const std::s
 // Sections a plan does not have leave empty lines where the template placed
 // them: keep at most one in a row (never inside <pre>), and end with exactly
 // one newline.
+bool is_blank_line(std::string_view line) {
+    for (char c : line)
+        if (c != ' ' && c != '\t' && c != '\r') return false;
+    return true;
+}
+
 std::string tidy_html(std::string_view text) {
     std::string out;
     out.reserve(text.size() + 1);
+    // Most pages have no <pre> at all: one search over the page instead of a
+    // look at every '<' of every line.
+    const bool has_pre = text.find("<pre") != std::string_view::npos;
     bool in_pre = false;
     bool blank_before = true;
     std::size_t start = 0;
@@ -39,13 +48,13 @@ std::string tidy_html(std::string_view text) {
         if (nl == std::string_view::npos) nl = text.size();
         const std::string_view line = text.substr(start, nl - start);
         start = nl + 1;
-        const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+        const bool blank = is_blank_line(line);
         if (blank && !in_pre && blank_before) continue;
         out += line;
         out += '\n';
         blank_before = blank;
+        if (!has_pre) continue;
         // A line can open and close a <pre>; what counts is which came last.
-        // Forward over each '<' (memchr), not rfind, which steps byte by byte.
         for (auto lt = line.find('<'); lt != std::string_view::npos; lt = line.find('<', lt + 1)) {
             const std::string_view tag = line.substr(lt);
             if (tag.starts_with("<pre")) in_pre = true;
