@@ -125,25 +125,41 @@ void html_block_writer::operator()(const view::md_table& b) {
 }
 
 void html_block_writer::operator()(const view::data_table& b) {
-    const std::string caption = b.caption.empty() ? std::string(label) : b.caption;
+    const std::string_view caption = b.caption.empty() ? label : std::string_view(b.caption);
+    // A column's class and its cells' attributes are made once per table, not per cell.
+    std::vector<std::string> column_class;
+    std::vector<std::string> column_attrs;
+    column_class.reserve(b.columns.size());
+    column_attrs.reserve(b.columns.size());
+    for (const auto& col : b.columns) {
+        std::string cls = class_attr({"c-" + css_identifier(col.key), align_class(col.alignment)});
+        column_attrs.push_back(cls + " data-label=\"" + escape_html_attribute(col.label) + "\"");
+        column_class.push_back(std::move(cls));
+    }
+    const std::string no_column_attrs = " data-label=\"\"";  // a cell beyond the columns
     // The section heading names the table on screen; the caption describes it
     // for screen readers and costs no line on the one printed page.
-    out += "<table class=\"data t-" + css_identifier(b.key) + "\">\n";
-    out += "<caption class=\"vh\">" + escape_html(caption) + "</caption>\n";
-    out += "<thead>\n<tr>";
-    for (const auto& c : b.columns)
-        out += "<th scope=\"col\"" + class_attr({"c-" + css_identifier(c.key), align_class(c.alignment)}) + ">" +
-               escape_html(c.label) + "</th>";
+    out += "<table class=\"data t-";
+    out += css_identifier(b.key);
+    out += "\">\n<caption class=\"vh\">";
+    append_escaped_html(out, caption);
+    out += "</caption>\n<thead>\n<tr>";
+    for (std::size_t i = 0; i < b.columns.size(); ++i) {
+        out += "<th scope=\"col\"";
+        out += column_class[i];
+        out += '>';
+        append_escaped_html(out, b.columns[i].label);
+        out += "</th>";
+    }
     out += "</tr>\n</thead>\n<tbody>\n";
-    // A cell's attributes depend only on its column: made once per table, not per cell.
-    std::vector<std::string> column_attrs;
-    column_attrs.reserve(b.columns.size() + 1);
-    for (const auto& col : b.columns)
-        column_attrs.push_back(class_attr({"c-" + css_identifier(col.key), align_class(col.alignment)}) +
-                               " data-label=\"" + escape_html_attribute(col.label) + "\"");
-    const std::string no_column_attrs = " data-label=\"\"";  // a cell beyond the columns
     for (const auto& row : b.rows) {
-        out += "<tr" + class_attr({row.row_class.empty() ? "" : "r-" + css_identifier(row.row_class)}) + ">";
+        out += "<tr";
+        if (!row.row_class.empty()) {
+            out += " class=\"r-";
+            out += css_identifier(row.row_class);
+            out += '"';
+        }
+        out += '>';
         for (std::size_t i = 0; i < row.cells.size(); ++i) {
             const std::string& attrs = i < column_attrs.size() ? column_attrs[i] : no_column_attrs;
             const bool row_header = i == 0 && row.row_header_first;
