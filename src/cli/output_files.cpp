@@ -6,12 +6,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cctype>
+#include <cstdint>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <vector>
 
 #include "closeplan/diagnostics.hpp"
 
@@ -41,22 +42,47 @@ bool write_all(int fd, std::string_view bytes) {
     return true;
 }
 
+// Opens a new temporary file next to the target, ".<name>.tmp-XXXXXX" (the
+// shape `batch --resume` clears after a killed run), named from a per-process
+// counter mixed with the process id. O_EXCL makes a clash with another
+// process or a leftover harmless: the next name is tried. Unlike mkstemp's
+// 0600, the file gets 0666 less the umask, as any new document does, so no
+// chmod follows: a batch writes tens of thousands of files.
+int open_temporary(const fs::path& folder, const std::string& filename, std::string& temp) {
+    static std::atomic<std::uint64_t> counter{static_cast<std::uint64_t>(::getpid()) * 104729u};
+    static constexpr char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    for (int attempt = 0; attempt < 64; ++attempt) {
+        auto n = counter.fetch_add(1, std::memory_order_relaxed);
+        std::string suffix(6, '0');
+        for (auto& c : suffix) {
+            c = digits[n % 62];
+            n /= 62;
+        }
+        temp = (folder / ("." + filename + ".tmp-" + suffix)).string();
+        const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST) return fd;
+    }
+    return -1;
+}
+
 }  // namespace
 
 void write_file_atomically(const std::string& path, std::string_view bytes) {
     const fs::path target(path);
     const auto folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    std::error_code ec;
-    fs::create_directories(folder, ec);
-    if (ec) fail(path, ec.message());
+    const std::string filename = target.filename().string();
 
-    // mkstemp in the target's own folder, so the rename stays on one file system and is atomic.
-    std::string pattern = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-    std::vector<char> name(pattern.begin(), pattern.end());
-    name.push_back('\0');
-    const int fd = ::mkstemp(name.data());
+    // In the target's own folder, so the rename stays on one file system and
+    // is atomic. The folder is created only when it is missing.
+    std::string temp;
+    int fd = open_temporary(folder, filename, temp);
+    if (fd < 0 && errno == ENOENT) {
+        std::error_code ec;
+        fs::create_directories(folder, ec);
+        if (ec) fail(path, ec.message());
+        fd = open_temporary(folder, filename, temp);
+    }
     if (fd < 0) fail(path, std::strerror(errno));
-    const std::string temp(name.data());
 
     bool ok = write_all(fd, bytes);
     int saved_errno = errno;
@@ -65,8 +91,6 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
         saved_errno = errno;
     }
     if (ok) {
-        // mkstemp creates 0600; outputs are ordinary documents.
-        ::chmod(temp.c_str(), 0644);
         if (::rename(temp.c_str(), path.c_str()) == 0) return;
         saved_errno = errno;
     }

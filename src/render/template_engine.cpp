@@ -305,7 +305,7 @@ compiled_ptr compiled_for(const resource_text& source, template_format format, d
     auto& cache = thread_cache();
     const template_identity identity{format, source.origin, source.text};
     if (const auto found = cache.find(identity); found != cache.end()) return found->second;
-    auto entry = std::make_shared<compiled_template>(compiled_template{mst::mustache{source.text}, {}});
+    auto entry = std::make_shared<compiled_template>(compiled_template{mst::mustache{source.text}, {}, false, false, {}});
     if (!entry->tree.is_valid()) {
         report_syntax(source, entry->tree.error_message(), diags);
         return nullptr;
