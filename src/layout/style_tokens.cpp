@@ -118,7 +118,7 @@ page_style read_style(const std::map<std::string, std::string>& tokens, const st
         {view::tone::bad, "bad", 0xae2318, 0xfbe2df, 0x9a1b13},
         {view::tone::buyer, "buyer", 0x1d4f7c, 0xe2ebf5, 0x1b4a75},
         {view::tone::seller, "seller", 0x62358f, 0xeee6f6, 0x58307f},
-        {view::tone::both, "both", 0x25595a, 0xe0efee, 0x214f4f},
+        {view::tone::both, "both", 0x0e7c72, 0xe0efee, 0x214f4f},
     };
     for (const auto& d : defaults) {
         const std::string name = d.name;
