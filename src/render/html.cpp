@@ -121,7 +121,7 @@ std::string render_html(const view::document& doc, const render_context& ctx, di
     if (!css_template || !shell) return {};
 
     detail::page_parts parts;
-    parts.density = std::string(detail::to_string(detail::choose_density(doc)));
+    parts.density = detail::density_name(doc, ctx);
     const auto css = page_css(*css_template, ctx, diags);
     if (!css) return {};
     if (css->find("</") != std::string::npos || css->find("<!--") != std::string::npos) {

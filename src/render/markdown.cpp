@@ -55,7 +55,7 @@ std::string render_markdown(const view::document& doc, const render_context& ctx
         return {};
     }
     detail::page_parts parts;
-    parts.density = std::string(detail::to_string(detail::choose_density(doc)));
+    parts.density = detail::density_name(doc, ctx);
     parts.chosen_slot = detail::chosen_sections_slot(doc, shell->text);
     for (const auto& f : doc.title_facts.facts) parts.fact_values.push_back(detail::markdown_inlines(f.value, true, diags));
     for (const auto& s : doc.sections)

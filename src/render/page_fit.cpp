@@ -141,4 +141,9 @@ density choose_density(const view::document& doc) {
     return density::compact;
 }
 
+const std::string& density_name(const view::document& doc, const render_context& ctx) {
+    if (ctx.density.empty()) ctx.density = std::string(to_string(choose_density(doc)));
+    return ctx.density;
+}
+
 }  // namespace closeplan::render::detail

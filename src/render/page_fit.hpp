@@ -2,8 +2,10 @@
 // How much a document fills the printed page, and the type size that keeps it on one page (internal to render/).
 #pragma once
 
+#include <string>
 #include <string_view>
 
+#include "render/render.hpp"
 #include "view/document.hpp"
 
 namespace closeplan::render::detail {
@@ -22,5 +24,8 @@ double estimate_print_lines(const view::document& doc);
 
 /// The density for `doc`, from estimate_print_lines.
 density choose_density(const view::document& doc);
+
+/// choose_density's name for `doc`, kept in `ctx` for the other formats of the same document.
+const std::string& density_name(const view::document& doc, const render_context& ctx);
 
 }  // namespace closeplan::render::detail

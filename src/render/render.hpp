@@ -22,11 +22,16 @@ struct render_options {
     bool fragment = false;
 };
 
-/// What a writer needs besides the document.
+/// What a writer needs besides the document. One context serves one
+/// document, rendered in any number of formats.
 struct render_context {
     const template_set& templates;
     const closeplan::render::style& look;
     render_options options;
+    /// The document's print density ("roomy", "normal", "compact"), worked out
+    /// by the first writer that needs it (render/page_fit.cpp walks the whole
+    /// document for it) and reused by the others.
+    mutable std::string density = {};
 };
 
 /// One self-contained HTML page (CSS inline, no scripts, no external requests).
