@@ -79,14 +79,13 @@ labels::labels(std::map<std::string, std::string> entries) {
     dates_.months_long = month_names(entries_, "date.months_long");
 }
 
-// The same reading of the pattern as detail::fill, with each value made only
-// when the pattern asks for it.
-std::string format_date(model::date d, const labels& words) {
-    const auto day = static_cast<unsigned>(d.day());
-    const auto month = static_cast<unsigned>(d.month());
-    const int year = static_cast<int>(d.year());
-    const auto& style = words.dates();
-    const std::string_view pattern = style.pattern;
+namespace {
+
+// Copies `pattern`, replacing each {name} for which `value(name, out)`
+// appends the value and returns true; any other {name} stays as written.
+// One reading of label patterns for dates and for every other label.
+template <class Value>
+std::string expand(std::string_view pattern, Value&& value) {
     std::string out;
     out.reserve(pattern.size() + 16);
     std::size_t i = 0;
@@ -96,7 +95,22 @@ std::string format_date(model::date d, const labels& words) {
         const auto close = pattern.find('}', open + 1);
         if (close == std::string_view::npos) break;
         out.append(pattern.substr(i, open - i));
-        const auto name = pattern.substr(open + 1, close - open - 1);
+        if (!value(pattern.substr(open + 1, close - open - 1), out)) out.append(pattern.substr(open, close - open + 1));
+        i = close + 1;
+    }
+    out.append(pattern.substr(i));
+    return out;
+}
+
+}  // namespace
+
+// Each value is made only when the pattern asks for it.
+std::string format_date(model::date d, const labels& words) {
+    const auto day = static_cast<unsigned>(d.day());
+    const auto month = static_cast<unsigned>(d.month());
+    const int year = static_cast<int>(d.year());
+    const auto& style = words.dates();
+    return expand(style.pattern, [&](std::string_view name, std::string& out) {
         if (name == "d") {
             out += std::to_string(day);
         } else if (name == "dd") {
@@ -114,38 +128,22 @@ std::string format_date(model::date d, const labels& words) {
             if (year_text.size() < 4) out.append(4 - year_text.size(), '0');
             out += year_text;
         } else {
-            out.append(pattern.substr(open, close - open + 1));
+            return false;
         }
-        i = close + 1;
-    }
-    out.append(pattern.substr(i));
-    return out;
+        return true;
+    });
 }
 
 namespace detail {
 
 std::string fill(std::string_view pattern, std::initializer_list<placeholder> values) {
-    std::string out;
-    out.reserve(pattern.size() + 16);
-    std::size_t i = 0;
-    while (i < pattern.size()) {
-        const auto open = pattern.find('{', i);
-        if (open == std::string_view::npos) break;
-        const auto close = pattern.find('}', open + 1);
-        if (close == std::string_view::npos) break;
-        out.append(pattern.substr(i, open - i));
-        const auto name = pattern.substr(open + 1, close - open - 1);
+    return expand(pattern, [&](std::string_view name, std::string& out) {
         const placeholder* found = nullptr;
         for (const auto& v : values)
             if (v.first == name) found = &v;
-        if (found)
-            out += found->second;
-        else
-            out.append(pattern.substr(open, close - open + 1));
-        i = close + 1;
-    }
-    out.append(pattern.substr(i));
-    return out;
+        if (found) out += found->second;
+        return found != nullptr;
+    });
 }
 
 std::string count_text(const labels& words, std::string_view key, int n) {
