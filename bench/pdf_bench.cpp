@@ -147,7 +147,9 @@ int main(int argc, char** argv) {
     request.today = *model::parse_iso_date("2026-05-04");
     const auto look = render::style::built_in();
 
-    std::printf("one-page buyer plan, 10 milestones, one thread, after one warm-up document per case\n");
+    std::printf("one-page buyer plan, 10 milestones, one thread, after one warm-up document per case\n"
+                "  pdf CASE: from the plan's YAML text (load, validate, analyse, lay out, paint)\n"
+                "  pdf layout+paint CASE: the page alone, from an already loaded plan\n");
     for (const auto& [name, text] : {std::pair{"latin (standard font)", latin},
                                      std::pair{"latin with PNG+JPEG logos", with_logos},
                                      std::pair{"non-latin (embedded font)", needs_embedding}}) {
