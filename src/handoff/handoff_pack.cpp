@@ -8,6 +8,7 @@
 #include "handoff/handoff_html.hpp"
 #include "handoff/plan_json.hpp"
 #include "layout/layout_handoff.hpp"
+#include "render/paper.hpp"
 #include "render/pdf.hpp"
 #include "render/render.hpp"
 
@@ -47,12 +48,13 @@ std::vector<pack_file> build_pack(const pipeline::render_request& request, const
     const auto gaps = find_gaps(in->plan);
     report_gaps(gaps, diags);
     const auto doc = build_handoff_document(in->plan, in->facts, in->words, gaps, diags);
-    const render::render_context ctx{in->templates, in->look, render::render_options{template_name, request.paper}};
+    const std::string paper = render::paper_for(request.paper, in->look, in->plan.locale);
+    const render::render_context ctx{in->templates, in->look, render::render_options{template_name, paper}};
     const std::string contents_title = in->words.get("handoff.section.contents");
 
     std::vector<pack_file> files;
     const auto metrics = layout::metrics_for(doc);
-    const auto pages = layout::layout_handoff(doc, *metrics, {template_name, request.paper, in->look.tokens()},
+    const auto pages = layout::layout_handoff(doc, *metrics, {template_name, paper, in->look.tokens()},
                                               contents_title, diags);
     files.push_back({"handoff.pdf", render::render_pdf(pages, diags)});
     if (options.with_layout_dump)

@@ -79,6 +79,7 @@ const char* face_name(font_face f) {
 
 struct item_dumper {
     std::string& out;
+    bool text_bounds = false;
     void operator()(const text_run& t) const {
         out += "text";
         numbers(out, {t.x, t.y});
@@ -89,6 +90,11 @@ struct item_dumper {
         hex_color(out, t.fill);
         out += ' ';
         quoted(out, t.text);
+        if (!text_bounds) return;
+        out += " width";
+        numbers(out, {t.width});
+        out += " area";
+        numbers(out, {t.area_left, t.area_right});
     }
     void operator()(const rule& r) const {
         out += "rule";
@@ -128,7 +134,7 @@ struct item_dumper {
 
 }  // namespace
 
-std::string dump_pages(const paged_document& pages) {
+std::string dump_pages(const paged_document& pages, bool text_bounds) {
     std::string out;
     out += "document title=";
     quoted(out, pages.title);
@@ -144,7 +150,7 @@ std::string dump_pages(const paged_document& pages) {
         number(out, p.height);
         out.push_back('\n');
         for (const auto& it : p.items) {
-            std::visit(item_dumper{out}, it.value);
+            std::visit(item_dumper{out, text_bounds}, it.value);
             out.push_back('\n');
         }
     }

@@ -508,8 +508,9 @@ bool same_run(const run& a, const token& b) {
            a.t->strike == b.strike && b.gap == 0;
 }
 
-void emit_line(const broken_lines& lines, std::size_t line, double baseline, double offset, const flow_options& o,
-               const context& ctx, fragment& out) {
+// `width` is the flow's: the area every run of the line is recorded as laid out in.
+void emit_line(const broken_lines& lines, std::size_t line, double baseline, double offset, double width,
+               const flow_options& o, const context& ctx, fragment& out) {
     const double asc = ctx.metrics().ascent(o.size), desc = ctx.metrics().descent(o.size);
     std::vector<run> runs;
     for (std::size_t k = lines.lines[line].begin; k < lines.end_of(line); ++k) {
@@ -528,10 +529,11 @@ void emit_line(const broken_lines& lines, std::size_t line, double baseline, dou
         if (t.is_badge) {
             const auto colors = ctx.style().badge(t.tone);
             out.items.push_back({box{x, baseline - asc - 0.6, r.width, asc + desc + 1.0, colors.bg, std::nullopt, 0, 1.6}});
-            out.items.push_back({text_run{x + badge_padding(o.size), baseline, t.face, o.size, colors.fg, std::move(r.text)}});
+            out.items.push_back({text_run{x + badge_padding(o.size), baseline, t.face, o.size, colors.fg, std::move(r.text),
+                                          r.width - 2 * badge_padding(o.size), 0, width}});
             continue;
         }
-        out.items.push_back({text_run{x, baseline, t.face, o.size, t.fill, std::move(r.text)}});
+        out.items.push_back({text_run{x, baseline, t.face, o.size, t.fill, std::move(r.text), r.width, 0, width}});
         if (t.strike) {
             const double y = baseline - o.size * 0.3;
             out.items.push_back({rule{x, y, x + r.width, y, 0.6, t.fill, false}});
@@ -611,7 +613,7 @@ fragment flow_spans(std::span<const flow_span> spans, double width, const flow_o
         double offset = 0;
         if (o.alignment == view::align::right) offset = width - lines.lines[i].width;
         if (o.alignment == view::align::center) offset = (width - lines.lines[i].width) / 2;
-        emit_line(lines, i, baseline, std::max(0.0, offset), o, ctx, out);
+        emit_line(lines, i, baseline, std::max(0.0, offset), width, o, ctx, out);
     }
     return out;
 }

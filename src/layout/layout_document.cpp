@@ -368,11 +368,11 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
         if (!notes.empty()) {
             std::string message = "the plan was condensed to fit one page at 8 pt: ";
             for (std::size_t i = 0; i < notes.size(); ++i) message += (i ? ", " : "") + notes[i];
-            diags.warning("O510", message, {}, {"render with --template full to see every row"});
+            diags.warning("O510", message, {}, {"add `--template full` to the same render command to see every row (HTML and Markdown keep their page)"});
         }
         if (!fits)
             diags.warning("O510", "the plan does not fit on one page even condensed; it continues on a second page", {},
-                          {"shorten the summary or render with --template full"});
+                          {"shorten the summary, or add `--template full` to the same render command to see every row"});
     }
     out.pages = paginate(std::move(flow), frame);
     if (full) add_footers(out.pages, st, ctx);

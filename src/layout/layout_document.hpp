@@ -34,7 +34,9 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
                                const layout_options& options, diagnostic_sink& diags);
 
 /// A stable text dump of the pages (positions rounded to 0.01 pt, font, size,
-/// text, links) for golden files and review.
-std::string dump_pages(const paged_document& pages);
+/// text, links) for golden files and review. With `text_bounds`, each text line
+/// ends with ` width W area L R`: the run's measured width and the left and right
+/// edges of the area it was laid out in (for the layout checks, tests/grid/).
+std::string dump_pages(const paged_document& pages, bool text_bounds = false);
 
 }  // namespace closeplan::layout

@@ -62,7 +62,8 @@ fragment contents_line(const std::string& title, std::size_t index, const std::s
                 break;
             }
         const double w = ctx.metrics().width(page_label, font_face::regular, ctx.body);
-        f.items.push_back({text_run{width - w, baseline, font_face::regular, ctx.body, ctx.style().text, page_label}});
+        f.items.push_back({text_run{width - w, baseline, font_face::regular, ctx.body, ctx.style().text, page_label, w, 0,
+                                    width}});
     }
     f.items.push_back({marker(jump_mark, index, width, f.height)});
     f.space_before = ctx.style().paragraph_gap * ctx.gap_scale;

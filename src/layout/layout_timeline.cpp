@@ -112,16 +112,17 @@ void circle(fragment& f, double cx, double cy, double d, std::optional<color> fi
     f.items.push_back({box{cx - d / 2, cy - d / 2, d, d, fill, stroke, sw, d / 2}});
 }
 
-// The colour key, one line per side, in the strip's left margin.
-fragment legend(const view::timeline& t, const context& ctx) {
+// The colour key, one line per side, in the strip's left margin, `width` wide.
+fragment legend(const view::timeline& t, double width, const context& ctx) {
     fragment f;
     const double size = ctx.small, lead = ctx.leading(size);
     const double asc = ctx.metrics().ascent(size), desc = ctx.metrics().descent(size);
     for (const auto& [side, label] : t.legend) {
         const std::string text = ctx.paintable(label);
         circle(f, marker / 2, f.height + lead / 2, marker, ctx.style().tone_color(side), std::nullopt, 0);
+        const double text_width = ctx.metrics().width(text, font_face::regular, size);
         f.items.push_back({text_run{marker + 3, f.height + (lead - asc - desc) / 2 + asc, font_face::regular, size,
-                                    ctx.style().text, text}});
+                                    ctx.style().text, text, text_width, 0, width}});
         f.height += lead;
     }
     return f;
@@ -184,7 +185,7 @@ fragment axis_strip(const view::timeline& t, double width, const context& ctx) {
         const bool done = std::all_of(g.marks.begin(), g.marks.end(), [](const auto* m) { return m->done; });
         const color fill = late(g) ? st.tone_color(view::tone::bad) : done ? st.muted : st.text;
         f.items.push_back({text_run{g.x, top + (lead - asc - desc) / 2 + asc, late(g) ? font_face::bold : font_face::regular,
-                                    size, fill, g.text}});
+                                    size, fill, g.text, g.width, 0, width}});
     }
 
     std::vector<tick_label> ticks{{t.today_label, at(t.today_day), 0, font_face::bold, st.accent, true},
@@ -195,7 +196,8 @@ fragment axis_strip(const view::timeline& t, double width, const context& ctx) {
     for (auto& tk : ticks) tk.text = ctx.paintable(tk.text);
     const double ticks_top = axis + band;
     for (const auto& [x, tk] : place_ticks(ticks, width, ctx))
-        f.items.push_back({text_run{x, ticks_top + (lead - asc - desc) / 2 + asc, tk->face, size, tk->fill, tk->text}});
+        f.items.push_back({text_run{x, ticks_top + (lead - asc - desc) / 2 + asc, tk->face, size, tk->fill, tk->text,
+                                    ctx.metrics().width(tk->text, tk->face, size), 0, width}});
     f.height = ticks_top + lead;
     return f;
 }
@@ -211,7 +213,7 @@ fragment timeline_strip(const view::timeline& t, double width, const context& ct
     fragment f;
     f.height = axis.height;
     if (keyed) {
-        const fragment key = legend(t, ctx);
+        const fragment key = legend(t, key_w, ctx);
         f.height = std::max(f.height, key.height);
         f.append(key, 0, (f.height - key.height) / 2);
     }

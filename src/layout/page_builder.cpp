@@ -12,7 +12,12 @@ namespace {
 // Moves an item by (dx, dy) in fragment space (dy grows downwards).
 struct mover {
     double dx, dy;
-    void operator()(text_run& r) const { r.x += dx; r.y += dy; }
+    void operator()(text_run& r) const {
+        r.x += dx;
+        r.y += dy;
+        r.area_left += dx;
+        r.area_right += dx;
+    }
     void operator()(rule& r) const { r.x1 += dx; r.x2 += dx; r.y1 += dy; r.y2 += dy; }
     void operator()(box& b) const { b.x += dx; b.y += dy; }
     void operator()(image& i) const { i.x += dx; i.y += dy; }

@@ -24,7 +24,8 @@ void add_footers(std::vector<page>& pages, const page_style& st, const context& 
         const double w = ctx.metrics().width(label, font_face::regular, ctx.small);
         pages[i].items.push_back({text_run{st.width - st.margin_right - w,
                                            st.margin_bottom + ctx.metrics().descent(ctx.small) + 0.5,
-                                           font_face::regular, ctx.small, st.muted, label}});
+                                           font_face::regular, ctx.small, st.muted, label, w, st.margin_left,
+                                           st.width - st.margin_right}});
     }
 }
 

@@ -8,6 +8,7 @@
 
 #include "analyze/analysis.hpp"
 #include "load/load_document.hpp"
+#include "render/paper.hpp"
 #include "render/render.hpp"
 #include "validate/validate_plan.hpp"
 #include "view/build_document.hpp"
@@ -163,8 +164,9 @@ std::vector<rendered_output> render_model(const model::plan& input_plan, const r
 
     auto doc = view::build_document(plan, facts, *words, diags);
     if (!shape_document(request, doc, diags)) return {};
-    const render::render_context ctx{templates, *look,
-                                     render::render_options{request.template_name, request.paper, request.fragment}};
+    const render::render_context ctx{
+        templates, *look,
+        render::render_options{request.template_name, render::paper_for(request.paper, *look, plan.locale), request.fragment}};
 
     std::vector<rendered_output> outputs;
     for (const auto& name : request.formats) {

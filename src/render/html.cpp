@@ -12,6 +12,7 @@
 #include "render/template_check.hpp"
 #include "render/template_engine.hpp"
 #include "render/page_fit.hpp"
+#include "render/page_template.hpp"
 #include "render/writer_support.hpp"
 
 namespace closeplan::render {
@@ -116,8 +117,8 @@ std::string render_html(const view::document& doc, const render_context& ctx, di
     // .closeplan-plan and its ids are prefixed, so neither page restyles the other.
     const bool fragment = ctx.options.fragment;
     const auto css_template = require(ctx.templates, fragment ? "fragment.css.mustache" : "page.css.mustache", diags);
-    const auto shell =
-        require(ctx.templates, ctx.options.template_name + (fragment ? ".fragment.html.mustache" : ".html.mustache"), diags);
+    const auto shell = find_page_template(ctx.templates, ctx.options.template_name,
+                                          fragment ? ".fragment.html.mustache" : ".html.mustache", diags);
     if (!css_template || !shell) return {};
 
     detail::page_parts parts;

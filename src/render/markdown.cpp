@@ -4,6 +4,7 @@
 #include "render/render.hpp"
 #include "render/template_engine.hpp"
 #include "render/page_fit.hpp"
+#include "render/page_template.hpp"
 #include "render/writer_support.hpp"
 
 namespace closeplan::render {
@@ -47,13 +48,9 @@ std::string tidy_markdown(std::string_view text) {
 }  // namespace detail
 
 std::string render_markdown(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
-    const std::string name = ctx.options.template_name + (ctx.options.fragment ? ".fragment.md.mustache" : ".md.mustache");
-    const auto shell = ctx.templates.find(name);
-    if (!shell) {
-        diags.error("T406", "no template `" + name + "`", {},
-                    {"add " + name + " to the template folder, or pick another template name"});
-        return {};
-    }
+    const auto shell = find_page_template(ctx.templates, ctx.options.template_name,
+                                          ctx.options.fragment ? ".fragment.md.mustache" : ".md.mustache", diags);
+    if (!shell) return {};
     detail::page_parts parts;
     parts.density = detail::density_name(doc, ctx);
     parts.chosen_slot = detail::chosen_sections_slot(doc, shell->text);

@@ -38,6 +38,10 @@ std::string write_pdf_layout(const view::document& doc, const render_context& ct
     return layout::dump_pages(laid_out(doc, ctx, diags));
 }
 
+std::string write_pdf_bounds(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
+    return layout::dump_pages(laid_out(doc, ctx, diags), true);
+}
+
 }  // namespace
 
 const std::vector<output_format>& output_formats() {
@@ -46,6 +50,7 @@ const std::vector<output_format>& output_formats() {
         {"md", "md", render_markdown},
         {"pdf", "pdf", write_pdf},
         {"pdf-layout", "layout.txt", write_pdf_layout},
+        {"pdf-bounds", "bounds.txt", write_pdf_bounds},
     };
     return formats;
 }

@@ -15,7 +15,7 @@ namespace closeplan::render {
 
 struct render_options {
     std::string template_name = "buyer-plan";  ///< page shell: templates/<name>.<format>.mustache
-    std::string paper;  ///< "letter" or "a4" for paged formats; empty = the style's page.size
+    std::string paper;  ///< "letter" or "a4" for paged formats (render/paper.hpp chooses it); empty = the style's page.size
     /// HTML and Markdown: a piece to paste into another document instead of a
     /// page (templates/<name>.fragment.<format>.mustache; HTML styled by
     /// fragment.css.mustache, every rule under .closeplan-plan).

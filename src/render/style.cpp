@@ -124,7 +124,7 @@ std::string value_problem(token_type type, const std::string& value) {
         case token_type::length:
             return std::regex_match(value, length) ? "" : "write a length with a unit: 9pt, 12mm, 1.2cm or 0.5in";
         case token_type::page_size:
-            return value == "letter" || value == "a4" ? "" : "page.size is letter or a4";
+            return value == "letter" || value == "a4" || value == "locale" ? "" : "page.size is letter, a4 or locale";
         case token_type::pdf_font:
             return value == "Helvetica" || value == "Times-Roman" || value == "Courier"
                        ? ""

@@ -3,6 +3,7 @@
 """Writes a grid of realistic plans (plan JSON, docs/plan-format.md section 1) for layout checks.
 
     python3 tests/grid/make_grid.py OUT_DIR [--seed N]
+    python3 tests/grid/make_grid.py --list          # the case names only
 
 The grid crosses plan size (6 to 20 milestones by 4 to 10 stakeholders) with
 paper (Letter and A4, given to `closeplan render --paper`) and rotates the
@@ -20,8 +21,12 @@ sides, and a last milestone that is the signature.
 OUT_DIR receives one `<case>.json` per plan and `manifest.json`:
 
     {"seed": 12, "cases": [{"name": ..., "plan": "<case>.json", "paper": "letter"|"a4",
-      "locale": ..., "milestones": n, "stakeholders": n,
+      "locale": ..., "locale_paper": the paper the locale gets by default, "milestones": n, "stakeholders": n,
       "must_show": [titles of every milestone not done, then the last milestone's]}]}
+
+Every third plan keeps to Windows-1252 letters (long French, Spanish,
+Portuguese, Irish and German names instead), so the PDF's standard Helvetica
+path is in the grid too.
 
 Only the Python standard library is used (PyYAML is not guaranteed).
 """
@@ -36,6 +41,8 @@ MILESTONE_COUNTS = (6, 9, 11, 14, 17, 20)
 STAKEHOLDER_COUNTS = (4, 7, 10)
 PAPERS = ("letter", "a4")
 LOCALES = ("en-US", "en-GB", "de", "fr", "es", "pt-BR", "en-CA")
+# The paper each locale gets when nothing else names one (docs/cli.md, --paper).
+LOCALE_PAPER = {"en-US": "letter", "en-CA": "letter", "en-GB": "a4", "de": "a4", "fr": "a4", "es": "a4", "pt-BR": "a4"}
 
 # People whose names are long and outside Latin-1, with the company's e-mail local part.
 PEOPLE = [
@@ -53,6 +60,32 @@ PEOPLE = [
     ("Maria Chen", "maria.chen"),
     ("Ευάγγελος Δημητρακόπουλος", "evangelos.dimitrakopoulos"),
     ("Zdzisław Łukasiewicz-Żółkiewski", "zdzislaw.lukasiewicz-zolkiewski"),
+]
+# Every third plan is written only in Windows-1252 letters, so its PDF uses the
+# standard Helvetica (not embedded), whose widths the layout must match too.
+WESTERN_PEOPLE = [
+    ("Maximilian Schwarzenberger-Löwenthal", "maximilian.schwarzenberger-loewenthal"),
+    ("Anne-Sophie de La Rochefoucauld", "anne-sophie.delarochefoucauld"),
+    ("José María Fernández-Villaverde", "josemaria.fernandez-villaverde"),
+    ("João Guilherme Albuquerque Sobrinho", "joao.guilherme.albuquerque.sobrinho"),
+    ("Siobhán Ní Bhriain-O'Callaghan", "siobhan.nibhriain-ocallaghan"),
+    ("Bartholomew Featherstonehaugh", "bartholomew.featherstonehaugh"),
+    ("Françoise Lefèvre-Desrosiers", "francoise.lefevre-desrosiers"),
+    ("Dana Ruiz", "dana.ruiz"),
+    ("Priya Natarajan-Venkataraman", "priya.natarajan-venkataraman"),
+    ("Lee Okafor", "lee.okafor"),
+    ("Maria Chen", "maria.chen"),
+]
+WESTERN_SELLER_PEOPLE = [
+    ("Chris Park", "chris.park"),
+    ("Samantha Oyelaran-Fitzgerald", "samantha.oyelaran-fitzgerald"),
+    ("Hans-Jürgen Müller-Thurgau", "hans-juergen.mueller-thurgau"),
+    ("Inês Gonçalves", "ines.goncalves"),
+]
+WESTERN_BUYERS = [
+    ("Northwind Regional Health Partnership", "northwind-regional-health.example"),
+    ("Stadtwerke Gelsenkirchen-Buer", "stadtwerke-buer.example"),
+    ("Compañía Logística del Noroeste S.A.", "logistica-noroeste.example"),
 ]
 SELLER_PEOPLE = [
     ("Chris Park", "chris.park"),
@@ -212,7 +245,7 @@ NOTES = [
     "so a miss moves the signature by four weeks.",
     "Legal asked for the liability cap to be tied to twelve months of fees, and for the data "
     "residency clause to name the Frankfurt and Amsterdam regions explicitly.",
-    "Two regional teams (Thessaloniki and Łódź) run the pilot on live claims for three weeks; "
+    "Two regional teams (Thessaloniki and Lyon) run the pilot on live claims for three weeks; "
     "success means the backlog drops under two days.",
 ]
 RISKS = [
@@ -234,15 +267,18 @@ def iso(d):
 def plan_for(case_index, milestones, stakeholders, locale, rng):
     language = locale.split("-")[0]
     column = LANGUAGE_COLUMN[language]
-    buyer, buyer_domain = BUYERS[case_index % len(BUYERS)]
+    western = case_index % 3 == 2
+    buyers, buyer_pool, seller_pool = ((WESTERN_BUYERS, WESTERN_PEOPLE, WESTERN_SELLER_PEOPLE) if western
+                                       else (BUYERS, PEOPLE, SELLER_PEOPLE))
+    buyer, buyer_domain = buyers[case_index % len(buyers)]
     seller, seller_domain = SELLERS[case_index % len(SELLERS)]
 
     # People: the first buyer is the economic buyer and the first seller the account executive
     # (the two who sign); a third of the team is on the seller's side.
     seller_count = max(1, stakeholders // 3)
     buyer_count = stakeholders - seller_count
-    buyer_people = rng.sample(PEOPLE, buyer_count)
-    seller_people = rng.sample(SELLER_PEOPLE, seller_count)
+    buyer_people = rng.sample(buyer_pool, buyer_count)
+    seller_people = rng.sample(seller_pool, seller_count)
     people = []
     for i, (name, local) in enumerate(buyer_people):
         role, title = BUYER_ROLES[i % len(BUYER_ROLES)]
@@ -321,7 +357,8 @@ def plan_for(case_index, milestones, stakeholders, locale, rng):
         "risks": [{"title": r[0], "severity": r[1], "owner": r[2], "mitigation": r[3]}
                   for r in rng.sample(RISKS, rng.randint(1, len(RISKS)))],
         "resources": [{"id": "r%d" % (i + 1), "title": title, "kind": kind,
-                       "url": "https://%s/deal-room/%s/%s" % (seller_domain, buyer_domain.split(".")[0], kind)}
+                       "url": "https://%s/deal-room/%s/%s" % (seller_domain, buyer_domain.split(".")[0], kind),
+                       "for": [rng.choice(people[:buyer_count])["id"]]}
                       for i, (title, kind) in enumerate(rng.sample(RESOURCES, rng.randint(2, len(RESOURCES))))],
         "notes": "Procurement portal registration for %s still to confirm with %s." % (seller, people[1]["name"]),
         "sign_off": {"buyer": economic, "seller": "s1"},
@@ -332,28 +369,42 @@ def plan_for(case_index, milestones, stakeholders, locale, rng):
     return plan, must_show
 
 
-def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out_dir")
-    parser.add_argument("--seed", type=int, default=12)
-    args = parser.parse_args(argv)
-    os.makedirs(args.out_dir, exist_ok=True)
-    cases = []
-    index = 0
+def shapes():
+    """(name, milestones, stakeholders, paper, locale) of every case, in order."""
+    out = []
     for milestones in MILESTONE_COUNTS:
         for stakeholders in STAKEHOLDER_COUNTS:
             for paper in PAPERS:
-                locale = LOCALES[index % len(LOCALES)]
-                # One generator per case, so adding a case never changes the others.
-                rng = random.Random("%d/%d/%d/%s" % (args.seed, milestones, stakeholders, paper))
-                plan, must_show = plan_for(index, milestones, stakeholders, locale, rng)
+                locale = LOCALES[len(out) % len(LOCALES)]
                 name = "m%02d-s%02d-%s-%s" % (milestones, stakeholders, paper, locale)
-                with open(os.path.join(args.out_dir, name + ".json"), "w", encoding="utf-8") as f:
-                    json.dump(plan, f, ensure_ascii=False, indent=1)
-                    f.write("\n")
-                cases.append({"name": name, "plan": name + ".json", "paper": paper, "locale": locale,
-                              "milestones": milestones, "stakeholders": stakeholders, "must_show": must_show})
-                index += 1
+                out.append((name, milestones, stakeholders, paper, locale))
+    return out
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out_dir", nargs="?")
+    parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--list", action="store_true", help="print the case names, one a line, and write nothing")
+    args = parser.parse_args(argv)
+    if args.list:
+        for name, _, _, _, _ in shapes():
+            print(name)
+        return 0
+    if not args.out_dir:
+        parser.error("OUT_DIR is required")
+    os.makedirs(args.out_dir, exist_ok=True)
+    cases = []
+    for name, milestones, stakeholders, paper, locale in shapes():
+        # One generator per case, so adding a case never changes the others.
+        rng = random.Random("%d/%d/%d/%s" % (args.seed, milestones, stakeholders, paper))
+        plan, must_show = plan_for(len(cases), milestones, stakeholders, locale, rng)
+        with open(os.path.join(args.out_dir, name + ".json"), "w", encoding="utf-8") as f:
+            json.dump(plan, f, ensure_ascii=False, indent=1)
+            f.write("\n")
+        cases.append({"name": name, "plan": name + ".json", "paper": paper, "locale": locale,
+                      "locale_paper": LOCALE_PAPER[locale],
+                      "milestones": milestones, "stakeholders": stakeholders, "must_show": must_show})
     with open(os.path.join(args.out_dir, "manifest.json"), "w", encoding="utf-8") as f:
         json.dump({"seed": args.seed, "cases": cases}, f, ensure_ascii=False, indent=1)
         f.write("\n")

@@ -124,7 +124,7 @@ TEST(Labels, KeysEnglishDoesNotHaveAreFlagged) {
 TEST(Style, BuiltInHasEveryTokenAndReadableColours) {
     const style look = style::built_in();
     EXPECT_EQ(look.tokens().size(), 60u);
-    EXPECT_EQ(look.get("page.size"), "letter");
+    EXPECT_EQ(look.get("page.size"), "locale");  // the paper follows the plan's locale (render/paper.hpp)
     EXPECT_EQ(look.get("font.family"), "Helvetica");
     EXPECT_FALSE(look.get("font.stack").empty());
     EXPECT_FALSE(look.get("font.size.body").empty());
