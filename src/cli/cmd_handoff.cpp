@@ -33,7 +33,7 @@ CLI::App* setup_handoff(CLI::App& app, handoff_flags& flags) {
     auto* command = app.add_subcommand("handoff", "Write the Customer Success handoff pack: PDF, HTML, Markdown, calendar, plan.json");
     add_plan_flags(*command, flags.plan);
     command->add_option("-o,--output", flags.output, "Folder for the pack (created when missing)")->default_str(".");
-    command->add_option("--paper", flags.paper, "Paper for the PDF: letter or a4 (default: the style's page.size)")
+    command->add_option("--paper", flags.paper, "Paper for the PDF: letter or a4 (default: the style's page.size, else the locale's paper)")
         ->check(CLI::IsMember({"letter", "a4"}));
     command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
     command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");

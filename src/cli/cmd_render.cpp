@@ -45,7 +45,7 @@ CLI::App* setup_render(CLI::App& app, render_flags& flags) {
         ->default_str(".");
     command->add_option("--template", flags.template_name, "Template: templates/<name>.<format>.mustache")
         ->default_str("buyer-plan");
-    command->add_option("--paper", flags.paper, "Paper for PDF: letter or a4 (default: the style's page.size)")
+    command->add_option("--paper", flags.paper, "Paper for PDF: letter or a4 (default: the style's page.size, else the locale's paper)")
         ->check(CLI::IsMember({"letter", "a4"}));
     command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
     command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");

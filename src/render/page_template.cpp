@@ -12,15 +12,12 @@ std::optional<resource_text> find_page_template(const template_set& templates, s
     if (auto found = templates.find(file)) return found;
     if (name == full_template) {
         if (auto fallback = templates.find(std::string(buyer_plan_template) + std::string(suffix))) {
-            // ".html.mustache" -> "html", ".fragment.md.mustache" -> "md".
-            std::string_view format = suffix.substr(0, suffix.rfind(".mustache"));
-            format = format.substr(format.rfind('.') + 1);
+            const std::string format = suffix.find(".md.") != std::string_view::npos ? "Markdown" : "HTML";
             diags.report({severity::note, "T409",
-                          "no `" + file + "`; the " + std::string(format) + " uses `" + fallback->name +
+                          "no `" + file + "`; the " + format + " uses `" + fallback->name +
                               "`, which already shows every row (`full` is the PDF's layout)",
                           {fallback->origin, 0, 0, {}},
-                          {"add " + file + " to a --template-dir folder to give the " + std::string(format) +
-                           " a page of its own"}});
+                          {"add " + file + " to a --template-dir folder to give the " + format + " a page of its own"}});
             return fallback;
         }
     }
