@@ -204,6 +204,32 @@ def check_case(closeplan, plan, paper, must_show, work, margins, paper_flag=True
     return problems
 
 
+def self_test(root, work):
+    """The checks find what they must: a dump with one run of each fault, and the title matching."""
+    os.makedirs(work, exist_ok=True)
+    dump = os.path.join(work, "faults.bounds.txt")
+    with open(dump, "w", encoding="utf-8") as f:
+        f.write('document title="x" fonts=standard "Helvetica"\n'
+                "page 1 612.00x792.00\n"
+                'text 31.18 700.00 regular 8.00 #000000 "fine" width 20.00 area 31.18 100.00\n'
+                'text 31.18 690.00 regular 7.99 #000000 "small" width 20.00 area 31.18 100.00\n'
+                'text 80.03 680.00 regular 8.00 #000000 "over \\"its\\" cell" width 20.00 area 31.18 100.00\n'
+                'text 560.85 670.00 regular 8.00 #000000 "past the margin" width 20.00 area 0.00 0.00\n'
+                'text 40.00 28.00 regular 8.00 #000000 "under the margin" width 20.00 area 0.00 0.00\n')
+    problems, pages = check_dump(dump, style_margins(root))
+    expected = ["7.99 pt text", "outside its area", "past the margin", "under the margin"]
+    found = [any(e in p for p in problems) for e in expected]
+    if pages != 1 or not all(found) or len(problems) != len(expected) or any("'fine'" in p for p in problems):
+        print("FAIL self-test of the dump checks:\n  " + "\n  ".join(problems))
+        return 1
+    squeezed = squeeze("Vertrag von beiden Parteien\nunterzeich-\nnet")
+    if squeeze("Vertrag von beiden Parteien unterzeichnet") in squeezed:
+        print("FAIL self-test: a hyphen added at a line break must not count without the joined reading")
+        return 1
+    print("PASS self-test of the checks")
+    return 0
+
+
 def examples(root):
     found = {}
     examples_dir = os.path.join(root, "examples")
@@ -221,8 +247,11 @@ def main(argv):
     parser.add_argument("--root", required=True, help="the source tree (styles/, examples/)")
     parser.add_argument("--work", required=True, help="a folder for the rendered files")
     parser.add_argument("--grid", help="a folder make_grid.py wrote (default: generate into WORK/plans)")
+    parser.add_argument("--self-test", action="store_true", help="check the checks on made-up faults, render nothing")
     parser.add_argument("cases", nargs="*")
     args = parser.parse_args(argv)
+    if args.self_test:
+        return self_test(args.root, args.work)
     closeplan = os.path.abspath(args.closeplan)
     margins = style_margins(args.root)
 
