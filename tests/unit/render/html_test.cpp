@@ -228,9 +228,9 @@ TEST(Html, StyleTokensReachTheCss) {
 }
 
 TEST(Registry, ListsEveryFormatWithItsExtension) {
-    ASSERT_EQ(output_formats().size(), 4u);
+    ASSERT_EQ(output_formats().size(), 5u);
     const std::vector<std::pair<std::string, std::string>> expected = {
-        {"html", "html"}, {"md", "md"}, {"pdf", "pdf"}, {"pdf-layout", "layout.txt"}};
+        {"html", "html"}, {"md", "md"}, {"pdf", "pdf"}, {"pdf-layout", "layout.txt"}, {"pdf-bounds", "bounds.txt"}};
     for (std::size_t i = 0; i < expected.size(); ++i) {
         EXPECT_EQ(output_formats()[i].name, expected[i].first);
         EXPECT_EQ(output_formats()[i].extension, expected[i].second);
