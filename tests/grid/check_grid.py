@@ -5,8 +5,9 @@
     check_grid.py --closeplan BIN --root SRC --work DIR [--grid DIR] [CASE ...]
 
 CASE is a grid case name from the manifest (tests/grid/make_grid.py writes
-it), `example:<name>@letter` or `example:<name>@a4`; without a CASE every
-grid case and every example on both papers is checked. `--grid DIR` is a
+it), `example:<name>@letter` or `example:<name>@a4`, each of them also with
+`full:` in front (rendered with `--template full`); without a CASE every grid
+case and every example on both papers is checked, in both templates. `--grid DIR` is a
 folder make_grid.py wrote; without it the grid is generated into WORK/plans.
 
 For each case, with the real binary (`closeplan render -f pdf,pdf-bounds`,
@@ -21,6 +22,8 @@ with `--paper` only where the plan's locale would not give the case's paper):
     the area it was laid out in): no text under 8 pt, no text outside its
     area (a table cell, a column) or outside the page margins;
   - `pdftotext -bbox`: no word of the PDF itself crosses the left or right margin.
+With `full:` (every row on as many pages as it takes) the page limit is off and
+the title of every milestone must be in the text.
 Prints one PASS/FAIL line per case with the reasons, and exits 1 when any case fails.
 """
 import argparse
@@ -151,14 +154,14 @@ def check_pdf_words(pdf, margins):
     return limited(problems)
 
 
-def check_pdfinfo(pdf, paper, dump_pages):
+def check_pdfinfo(pdf, paper, dump_pages, max_pages):
     out = run(["pdfinfo", pdf])
     if out.returncode != 0:
         return ["pdfinfo failed: %s" % out.stderr.strip()]
     pages = int(re.search(r"^Pages:\s+(\d+)", out.stdout, re.M).group(1))
     problems = []
-    if pages > MAX_PAGES:
-        problems.append("%d pages (at most %d)" % (pages, MAX_PAGES))
+    if max_pages and pages > max_pages:
+        problems.append("%d pages (at most %d)" % (pages, max_pages))
     if pages != dump_pages:
         problems.append("the PDF has %d pages, the layout dump %d" % (pages, dump_pages))
     size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", out.stdout, re.M)
@@ -170,23 +173,25 @@ def check_pdfinfo(pdf, paper, dump_pages):
     return problems
 
 
-def example_must_show(closeplan, plan, work):
-    """The titles of the example's milestones not done, then its last one, as closeplan reads them (plan.json)."""
+def example_must_show(closeplan, plan, work, every_title):
+    """The titles of the example's milestones not done (or all of them), then its last one, as closeplan
+    reads them (plan.json)."""
     pack = os.path.join(work, "handoff")
     out = run([closeplan, "handoff", plan, "-o", pack])
     if out.returncode != 0:
         raise RuntimeError("closeplan handoff exited %d: %s" % (out.returncode, out.stderr.strip()))
     with open(os.path.join(pack, "plan.json"), encoding="utf-8") as f:
         milestones = json.load(f)["milestones"]
-    titles = [m["title"] for m in milestones if m["status"] != "done"]
+    titles = [m["title"] for m in milestones if every_title or m["status"] != "done"]
     if milestones and milestones[-1]["title"] not in titles:
         titles.append(milestones[-1]["title"])
     return titles
 
 
-def check_case(closeplan, plan, paper, must_show, work, margins, paper_flag=True):
+def check_case(closeplan, plan, paper, must_show, work, margins, paper_flag=True, full=False):
     os.makedirs(work, exist_ok=True)
     cmd = [closeplan, "render", plan, "-f", "pdf,pdf-bounds", "-o", work] + (["--paper", paper] if paper_flag else [])
+    cmd += ["--template", "full"] if full else []
     out = run(cmd)
     if out.returncode != 0:
         return ["`%s` exited %d: %s" % (" ".join(cmd), out.returncode, out.stderr.strip())]
@@ -197,7 +202,7 @@ def check_case(closeplan, plan, paper, must_show, work, margins, paper_flag=True
     if qpdf.returncode != 0:
         problems.append("qpdf --check exited %d: %s" % (qpdf.returncode, (qpdf.stdout + qpdf.stderr).strip()))
     dump_problems, dump_pages = check_dump(os.path.join(work, stem + ".bounds.txt"), margins)
-    problems += check_pdfinfo(pdf, paper, dump_pages)
+    problems += check_pdfinfo(pdf, paper, dump_pages, None if full else MAX_PAGES)
     problems += check_titles(pdf, must_show)
     problems += dump_problems
     problems += check_pdf_words(pdf, margins)
@@ -263,26 +268,30 @@ def main(argv):
     with open(os.path.join(grid, "manifest.json"), encoding="utf-8") as f:
         manifest = {c["name"]: c for c in json.load(f)["cases"]}
     plans = examples(args.root)
-    names = args.cases or list(manifest) + ["example:%s@%s" % (e, p) for e in plans for p in PAPER_SIZES]
+    names = args.cases or [prefix + name for prefix in ("", "full:") for name in
+                           list(manifest) + ["example:%s@%s" % (e, p) for e in plans for p in PAPER_SIZES]]
 
     failed = 0
     for name in names:
         work = os.path.join(os.path.abspath(args.work), re.sub(r"[^A-Za-z0-9_.@-]", "_", name))
+        full = name.startswith("full:")
+        case_name = name[len("full:"):] if full else name
         try:
-            if name.startswith("example:"):
-                example, _, paper = name[len("example:"):].partition("@")
+            if case_name.startswith("example:"):
+                example, _, paper = case_name[len("example:"):].partition("@")
                 if example not in plans or paper not in PAPER_SIZES:
                     raise RuntimeError("no such example case (examples: %s)" % ", ".join(plans))
-                must_show = example_must_show(closeplan, plans[example], work)
-                problems = check_case(closeplan, plans[example], paper, must_show, work, margins)
+                must_show = example_must_show(closeplan, plans[example], work, full)
+                problems = check_case(closeplan, plans[example], paper, must_show, work, margins, full=full)
             else:
-                if name not in manifest:
+                if case_name not in manifest:
                     raise RuntimeError("no such grid case")
-                case = manifest[name]
+                case = manifest[case_name]
                 # The paper is named only when the locale would not give it (docs/cli.md, --paper),
                 # so half the grid checks the paper that comes from the locale.
-                problems = check_case(closeplan, os.path.join(grid, case["plan"]), case["paper"], case["must_show"],
-                                      work, margins, paper_flag=case["paper"] != case["locale_paper"])
+                problems = check_case(closeplan, os.path.join(grid, case["plan"]), case["paper"],
+                                      case["titles"] if full else case["must_show"], work, margins,
+                                      paper_flag=case["paper"] != case["locale_paper"], full=full)
         except (RuntimeError, OSError, ValueError) as e:
             problems = [str(e)]
         if problems:

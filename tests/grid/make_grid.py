@@ -22,7 +22,8 @@ OUT_DIR receives one `<case>.json` per plan and `manifest.json`:
 
     {"seed": 12, "cases": [{"name": ..., "plan": "<case>.json", "paper": "letter"|"a4",
       "locale": ..., "locale_paper": the paper the locale gets by default, "milestones": n, "stakeholders": n,
-      "must_show": [titles of every milestone not done, then the last milestone's]}]}
+      "must_show": [titles of every milestone not done, then the last milestone's],
+      "titles": [every milestone's title, in order]}]}
 
 Every third plan keeps to Windows-1252 letters (long French, Spanish,
 Portuguese, Irish and German names instead), so the PDF's standard Helvetica
@@ -404,7 +405,8 @@ def main(argv):
             f.write("\n")
         cases.append({"name": name, "plan": name + ".json", "paper": paper, "locale": locale,
                       "locale_paper": LOCALE_PAPER[locale],
-                      "milestones": milestones, "stakeholders": stakeholders, "must_show": must_show})
+                      "milestones": milestones, "stakeholders": stakeholders, "must_show": must_show,
+                      "titles": [m["title"] for m in plan["milestones"]]})
     with open(os.path.join(args.out_dir, "manifest.json"), "w", encoding="utf-8") as f:
         json.dump({"seed": args.seed, "cases": cases}, f, ensure_ascii=False, indent=1)
         f.write("\n")
