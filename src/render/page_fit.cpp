@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Estimating how full the printed page is, to pick the print type size (roomy, normal, compact).
+// Estimating how full the printed page is, to pick the print density (roomy, normal, compact: never under 8 pt).
 #include "render/page_fit.hpp"
 
 #include <algorithm>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The print density: short plans print larger, the fullest ones smaller, so every plan fits one page.
+// The print density: short plans print larger, the fullest ones tighter, and none under 8 pt.
 #include <gtest/gtest.h>
 
 #include "render/page_fit.hpp"
@@ -53,9 +53,28 @@ TEST(PageFit, ThePageCarriesTheDensity) {
     diagnostic_sink diags;
     const std::string page = render_html(full_plan(), render_context{templates, look, {}}, diags);
     EXPECT_NE(page.find("<main class=\"plan density-compact\">"), std::string::npos);
-    EXPECT_NE(page.find(".density-compact { --fs-body: 6.8pt; --fs-small: 6.1pt; }"), std::string::npos);
+    // The fullest plans keep 8 pt type and only tighten the spacing.
+    EXPECT_NE(page.find(".density-compact {\n    --fs-body: max(8pt, 8pt); --fs-small: max(8pt, 8pt);"), std::string::npos);
     const std::string normal = render_html(sample_document(), render_context{templates, look, {}}, diags);
     EXPECT_NE(normal.find("<main class=\"plan density-normal\">"), std::string::npos);
+}
+
+TEST(PageFit, PrintNeverGoesUnder8pt) {
+    const template_set templates;
+    const style look = style::built_in();
+    diagnostic_sink diags;
+    const std::string page = render_html(sample_document(), render_context{templates, look, {}}, diags);
+    const auto print = page.find("@media print {");
+    ASSERT_NE(print, std::string::npos);
+    const std::string css = page.substr(print, page.find("@media screen", print) - print);
+    for (const char* size : {"--fs-body: max(8pt, 7.5pt)", "--fs-small: max(8pt, 6.6pt)", "--fs-h1: max(8pt, 12.5pt)",
+                             "--fs-h2: max(8pt, 8.2pt)", "--fs-body: max(8pt, 8.5pt)"})
+        EXPECT_NE(css.find(size), std::string::npos) << size;
+    // Every font size printed comes from those floored variables or is floored itself.
+    for (std::size_t at = css.find("font-size:"); at != std::string::npos; at = css.find("font-size:", at + 1)) {
+        const std::string value = css.substr(at, css.find(';', at) - at);
+        EXPECT_TRUE(value.find("var(--fs-") != std::string::npos || value.find("max(8pt,") != std::string::npos) << value;
+    }
 }
 
 }  // namespace
