@@ -19,6 +19,13 @@ view::document short_plan() {
     return doc;
 }
 
+// Between the two: the whole plan without its stakeholders table.
+view::document medium_plan() {
+    view::document doc = sample_document();
+    doc.sections.erase(doc.sections.begin() + 3);
+    return doc;
+}
+
 view::document full_plan() {
     view::document doc = sample_document();
     auto& milestones = std::get<view::data_table>(doc.sections[1].content[0].value);
@@ -33,8 +40,12 @@ view::document full_plan() {
 
 TEST(PageFit, DensityFollowsHowMuchThePlanHolds) {
     EXPECT_EQ(detail::choose_density(short_plan()), detail::density::roomy);
-    EXPECT_EQ(detail::choose_density(sample_document()), detail::density::normal);
+    EXPECT_EQ(detail::choose_density(medium_plan()), detail::density::normal)
+        << detail::estimate_print_lines(medium_plan());
+    EXPECT_EQ(detail::choose_density(sample_document()), detail::density::compact)
+        << detail::estimate_print_lines(sample_document());
     EXPECT_EQ(detail::choose_density(full_plan()), detail::density::compact);
+    EXPECT_LT(detail::estimate_print_lines(medium_plan()), detail::estimate_print_lines(sample_document()));
     EXPECT_LT(detail::estimate_print_lines(short_plan()), detail::estimate_print_lines(sample_document()));
     EXPECT_LT(detail::estimate_print_lines(sample_document()), detail::estimate_print_lines(full_plan()));
 }
@@ -55,7 +66,7 @@ TEST(PageFit, ThePageCarriesTheDensity) {
     EXPECT_NE(page.find("<main class=\"plan density-compact\">"), std::string::npos);
     // The fullest plans keep 8 pt type and only tighten the spacing.
     EXPECT_NE(page.find(".density-compact {\n    --fs-body: max(8pt, 8pt); --fs-small: max(8pt, 8pt);"), std::string::npos);
-    const std::string normal = render_html(sample_document(), render_context{templates, look, {}}, diags);
+    const std::string normal = render_html(medium_plan(), render_context{templates, look, {}}, diags);
     EXPECT_NE(normal.find("<main class=\"plan density-normal\">"), std::string::npos);
 }
 
