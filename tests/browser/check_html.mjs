@@ -3,8 +3,9 @@
 // Opens closeplan HTML in headless Chromium and checks what a reader of the page meets:
 //   pages     printed on Letter and A4: at most --max-pages pages (default 2), no text
 //             under 8 pt (computed sizes under print media), no two words of the printed
-//             PDF overlapping and none outside the page margins (pdftotext -bbox), every
-//             link still a link on paper (shown and underlined under print media);
+//             PDF overlapping and none outside the page margins (pdftotext -bbox), no
+//             heading alone at the foot of a page, every link still a link on paper
+//             (shown and underlined under print media);
 //   phone     at 390 px wide: no sideways scrolling of the page, no text past the screen's
 //             edge outside a box that scrolls on its own, a title at least half the width;
 //   requests  no request leaves the page;
@@ -150,6 +151,31 @@ function wordProblems(pages, margins, format) {
   return problems;
 }
 
+// Headings as printed (upper-cased where the CSS says so), without spaces.
+async function printedHeadings(page) {
+  await page.emulateMedia({ media: 'print' });
+  const headings = await page.evaluate(() =>
+    [...document.querySelectorAll('h1, h2, h3, h4')].map((h) => {
+      const text = h.textContent.replace(/\s+/g, '');
+      return getComputedStyle(h).textTransform === 'uppercase' ? text.toUpperCase() : text;
+    }),
+  );
+  await page.emulateMedia({ media: null });
+  return new Set(headings.filter(Boolean));
+}
+
+// A page (not the last) whose last line is a heading: the heading was left alone at its foot.
+function headingsAtFoot(pages, headings, format) {
+  const problems = [];
+  pages.slice(0, -1).forEach((pg, i) => {
+    if (pg.words.length === 0) return;
+    const bottom = Math.max(...pg.words.map((w) => w.y0));
+    const line = pg.words.filter((w) => w.y0 > bottom - 2).sort((a, b) => a.x0 - b.x0).map((w) => w.text).join('');
+    if (headings.has(line)) problems.push(`the heading "${line}" is alone at the foot of page ${i + 1} on ${format}`);
+  });
+  return problems;
+}
+
 // Under print media: the smallest computed font size of any text shown on paper
 // (text clipped for screen readers only is not shown), and links that do not look like links.
 async function printFacts(page) {
@@ -283,13 +309,16 @@ try {
 
     const margins = await pageMargins(page);
     if (checks.has('pages')) {
+      const headings = await printedHeadings(page);
       for (const format of paperSizes) {
         const pdf = await page.pdf({ format, printBackground: true });
         const pdfName = `${basename(path)}.${format}.pdf`;
         const pages = countPages(pdf, pdfName);
         facts.push(`${format} ${pages} page${pages === 1 ? '' : 's'}`);
         if (pages > maxPages) problems.push(`prints to ${pages} pages on ${format}, more than ${maxPages}`);
-        const words = wordProblems(printedWords(join(work, pdfName)), margins, format);
+        const printed = printedWords(join(work, pdfName));
+        problems.push(...headingsAtFoot(printed, headings, format));
+        const words = wordProblems(printed, margins, format);
         for (const w of words.slice(0, 10)) problems.push(w);
         if (words.length > 10) problems.push(`... and ${words.length - 10} more words overlapping or outside the margins`);
         if (saveDir) {
