@@ -79,34 +79,14 @@ struct html_inline_writer {
     }
 };
 
-// The one link a cell holds, when there is nothing else in it but spaces.
-const view::link* only_link(const view::inlines& content) {
-    const view::link* found = nullptr;
-    for (const auto& node : content) {
-        if (const auto* l = std::get_if<view::link>(&node.value)) {
-            if (found) return nullptr;
-            found = l;
-        } else if (const auto* t = std::get_if<view::text>(&node.value)) {
-            if (t->value.find_first_not_of(" \t\n") != std::string::npos) return nullptr;
-        } else {
-            return nullptr;
-        }
-    }
-    return found;
-}
-
 }  // namespace
 
 std::string html_cell_inlines(const view::inlines& content, diagnostic_sink& diags) {
+    // A link alone in a cell stays a link on paper too: underlined, coloured and
+    // clickable in a PDF printed from the browser (page.css.mustache).
     html_inline_writer w{diags, {}, 0, true};
-    const auto* l = only_link(content);
-    if (l == nullptr || !html_href(l->url)) {
-        w.write(content);
-        return std::move(w.out);
-    }
-    w(*l);
-    const std::string text = plain_text(l->children).empty() ? l->url : plain_text(l->children);
-    return "<span class=\"lk\">" + w.out + "</span><span class=\"lt\">" + escape_html(text) + "</span>";
+    w.write(content);
+    return std::move(w.out);
 }
 
 std::string html_inlines(const view::inlines& content, diagnostic_sink& diags) {

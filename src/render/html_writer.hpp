@@ -14,10 +14,8 @@ namespace closeplan::render::detail {
 std::string html_inlines(const view::inlines& content, diagnostic_sink& diags);
 
 /// Inline content of a table cell or fact value. A line break also carries a
-/// middle dot that replaces it in print, so rows stay one line on paper. A link that is all of the
-/// cell's content is also written as plain text that replaces it in print:
-/// stacked one-line links are too close together to be touch targets
-/// (WCAG 2.5.8), and on paper they need not be targets at all.
+/// middle dot that replaces it in print, so rows stay one line on paper. Links
+/// stay links on paper too (underlined and coloured by the page CSS).
 std::string html_cell_inlines(const view::inlines& content, diagnostic_sink& diags);
 
 /// The buyer's and seller's logos as <img> elements with data: URIs (checked

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Estimating how full the printed page is, to pick the print type size (roomy, normal, compact).
+// Estimating how full the printed page is, to pick the print density (roomy, normal, compact: never under 8 pt).
 #include "render/page_fit.hpp"
 
 #include <algorithm>
@@ -13,11 +13,14 @@ namespace {
 
 // Characters across a full printed line at the normal size (Letter, Arial 7.5pt, 11mm margins).
 constexpr double page_chars = 150.0;
-// Estimated lines that still fit one Letter page at each size. Measured on the
-// examples: a full page holds 101 to 110 estimated lines at the normal size,
-// and about 82 at the roomy one; the limits keep a few lines in reserve.
+// Estimated lines that still fit one Letter page at each density. Measured on the
+// examples when the normal size was 7.5 pt: a full page held 101 to 110 estimated
+// lines, and about 82 at the roomy size; the limits keep a few lines in reserve.
+// Paper never goes under 8 pt now, so the normal limit shrank by (7.5 / 8)^2, as
+// lines get both taller and shorter. Beyond it the compact density tightens the
+// spacing, and a plan that still does not fit takes a second page.
 constexpr double roomy_up_to = 72.0;
-constexpr double normal_up_to = 98.0;
+constexpr double normal_up_to = 86.0;
 
 // Characters, counting a UTF-8 sequence once.
 double length(std::string_view s) {

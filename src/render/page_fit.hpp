@@ -10,8 +10,9 @@
 
 namespace closeplan::render::detail {
 
-/// The print type size a page uses: roomy for short plans, compact for the
-/// fullest ones, so every plan prints on one page and none looks empty.
+/// The print density a page uses: roomy (larger type) for short plans, compact
+/// (8 pt with tighter spacing) for the fullest ones. No density prints under 8 pt:
+/// a plan that does not fit one page then takes a second one.
 enum class density { roomy, normal, compact };
 
 std::string_view to_string(density d);

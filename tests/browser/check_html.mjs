@@ -1,10 +1,19 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: MIT
-// Opens closeplan HTML in headless Chromium: prints to one page on Letter and A4, makes no request, has no axe violation.
+// Opens closeplan HTML in headless Chromium and checks what a reader of the page meets:
+//   pages     printed on Letter and A4: at most --max-pages pages (default 2), no text
+//             under 8 pt (computed sizes under print media), no two words of the printed
+//             PDF overlapping and none outside the page margins (pdftotext -bbox), no
+//             heading alone at the foot of a page, every link still a link on paper
+//             (shown and underlined under print media);
+//   phone     at 390 px wide: no sideways scrolling of the page, no text past the screen's
+//             edge outside a box that scrolls on its own, a title at least half the width;
+//   requests  no request leaves the page;
+//   axe       no axe-core WCAG A/AA violation, on screen (desktop and 390 px) and in print.
 //
-//   node tests/browser/check_html.mjs [--checks pages,requests,axe] [--save DIR] FILE.html...
+//   node tests/browser/check_html.mjs [--checks pages,phone,requests,axe] [--max-pages N] [--save DIR] FILE.html...
 //
-// --checks   which checks to run (default: all three); hostile pages use "requests"
+// --checks   which checks to run (default: all); hostile pages use "requests"
 // --save DIR also writes <path-of-file>.letter.pdf, .a4.pdf and .png there, for a person to look at
 // CHROMIUM   environment variable: the browser to launch (default /usr/bin/chromium)
 import { execFileSync } from 'node:child_process';
@@ -18,18 +27,23 @@ const require = createRequire(import.meta.url);
 
 function usage(message) {
   if (message) console.error(`check_html: ${message}`);
-  console.error('usage: node check_html.mjs [--checks pages,requests,axe] [--save DIR] FILE.html...');
+  console.error('usage: node check_html.mjs [--checks pages,phone,requests,axe] [--max-pages N] [--save DIR] FILE.html...');
   process.exit(2);
 }
 
 const files = [];
-let checks = new Set(['pages', 'requests', 'axe']);
+const allChecks = ['pages', 'phone', 'requests', 'axe'];
+let checks = new Set(allChecks);
 let saveDir = null;
+let maxPages = 2;
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; ++i) {
   if (argv[i] === '--checks' && i + 1 < argv.length) {
     checks = new Set(argv[++i].split(','));
-    for (const c of checks) if (!['pages', 'requests', 'axe'].includes(c)) usage(`unknown check ${c}`);
+    for (const c of checks) if (!allChecks.includes(c)) usage(`unknown check ${c}`);
+  } else if (argv[i] === '--max-pages' && i + 1 < argv.length) {
+    maxPages = Number(argv[++i]);
+    if (!Number.isInteger(maxPages) || maxPages < 1) usage('--max-pages takes a whole number of pages');
   } else if (argv[i] === '--save' && i + 1 < argv.length) {
     saveDir = resolve(argv[++i]);
   } else if (argv[i].startsWith('--')) {
@@ -70,6 +84,159 @@ function countPages(pdf, name) {
     // pdfinfo (poppler-utils) missing: fall back to counting page objects, which Chromium writes uncompressed.
   }
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
+}
+
+// The smallest type on paper: a PDF's own text is 8 pt or more (issue 12).
+const minPrintPt = 8;
+const phoneWidth = 390;
+const mmToPt = 72 / 25.4;
+
+// The page's @page margins (top right bottom left), in points, from its own CSS.
+async function pageMargins(page) {
+  return page.evaluate((mm) => {
+    for (const sheet of document.styleSheets)
+      for (const rule of sheet.cssRules)
+        if (rule instanceof CSSPageRule) {
+          const toPt = (v) => (v.endsWith('mm') ? parseFloat(v) * mm : v.endsWith('pt') ? parseFloat(v) : v.endsWith('in') ? parseFloat(v) * 72 : v.endsWith('cm') ? parseFloat(v) * mm * 10 : NaN);
+          const st = rule.style;
+          return [st.marginTop, st.marginRight, st.marginBottom, st.marginLeft].map(toPt);
+        }
+    return null;
+  }, mmToPt);
+}
+
+// Each printed page's words and their boxes, as poppler reads them from the PDF.
+function printedWords(pdfPath) {
+  const xhtml = execFileSync('pdftotext', ['-bbox', pdfPath, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const pages = [];
+  const pageRe = /<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g;
+  const wordRe = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/word>/g;
+  for (let p; (p = pageRe.exec(xhtml)); ) {
+    const words = [];
+    for (let w; (w = wordRe.exec(p[3])); ) words.push({ x0: +w[1], y0: +w[2], x1: +w[3], y1: +w[4], text: w[5] });
+    pages.push({ width: +p[1], height: +p[2], words });
+  }
+  return pages;
+}
+
+// Words that overlap another word (more than rounding: half a point across and
+// 40% of the shorter word's height, since a word's box is a little taller than its
+// line) or lie outside the margins: 1.5 pt across, as Chromium rounds the page box
+// and margins to whole CSS pixels (right-aligned text ends 1.4 pt past the exact
+// A4 margin), and 2 pt up and down, where a tall glyph box can pass its line.
+function wordProblems(pages, margins, format) {
+  const problems = [];
+  const where = (w, n) => `"${w.text}" on page ${n} of ${format} at ${w.x0.toFixed(1)},${w.y0.toFixed(1)}`;
+  pages.forEach((pg, i) => {
+    const n = i + 1;
+    const words = pg.words.filter((w) => w.x1 - w.x0 > 0.01);
+    if (margins) {
+      const [top, right, bottom, left] = margins;
+      for (const w of words)
+        if (w.x0 < left - 1.5 || w.x1 > pg.width - right + 1.5 || w.y0 < top - 2 || w.y1 > pg.height - bottom + 2)
+          problems.push(`${where(w, n)} is outside the page margins`);
+    }
+    const sorted = [...words].sort((a, b) => a.y0 - b.y0);
+    for (let a = 0; a < sorted.length; ++a) {
+      const wa = sorted[a];
+      for (let b = a + 1; b < sorted.length && sorted[b].y0 < wa.y1; ++b) {
+        const wb = sorted[b];
+        const dx = Math.min(wa.x1, wb.x1) - Math.max(wa.x0, wb.x0);
+        const dy = Math.min(wa.y1, wb.y1) - Math.max(wa.y0, wb.y0);
+        if (dx > 0.5 && dy > 0.4 * Math.min(wa.y1 - wa.y0, wb.y1 - wb.y0))
+          problems.push(`${where(wa, n)} overlaps "${wb.text}"`);
+      }
+    }
+  });
+  return problems;
+}
+
+// Headings as printed (upper-cased where the CSS says so), without spaces.
+async function printedHeadings(page) {
+  await page.emulateMedia({ media: 'print' });
+  const headings = await page.evaluate(() =>
+    [...document.querySelectorAll('h1, h2, h3, h4')].map((h) => {
+      const text = h.textContent.replace(/\s+/g, '');
+      return getComputedStyle(h).textTransform === 'uppercase' ? text.toUpperCase() : text;
+    }),
+  );
+  await page.emulateMedia({ media: null });
+  return new Set(headings.filter(Boolean));
+}
+
+// A page (not the last) whose last line is a heading: the heading was left alone at its foot.
+function headingsAtFoot(pages, headings, format) {
+  const problems = [];
+  pages.slice(0, -1).forEach((pg, i) => {
+    if (pg.words.length === 0) return;
+    const bottom = Math.max(...pg.words.map((w) => w.y0));
+    const line = pg.words.filter((w) => w.y0 > bottom - 2).sort((a, b) => a.x0 - b.x0).map((w) => w.text).join('');
+    if (headings.has(line)) problems.push(`the heading "${line}" is alone at the foot of page ${i + 1} on ${format}`);
+  });
+  return problems;
+}
+
+// Under print media: the smallest computed font size of any text shown on paper
+// (text clipped for screen readers only is not shown), and links that do not look like links.
+async function printFacts(page) {
+  await page.emulateMedia({ media: 'print' });
+  const result = await page.evaluate(() => {
+    let smallest = { px: Infinity, text: '' };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim()) continue;
+      const el = node.parentElement;
+      if (el.closest('.vh')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      if (![...range.getClientRects()].some((r) => r.width > 0 && r.height > 0)) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < smallest.px) smallest = { px, text: node.textContent.trim().slice(0, 40) };
+    }
+    const plainLinks = [];
+    for (const a of document.querySelectorAll('a[href]')) {
+      const shown = a.getClientRects().length > 0 && a.checkVisibility();
+      const underlined = getComputedStyle(a).textDecorationLine.includes('underline');
+      if (!shown || !underlined) plainLinks.push(`${a.textContent.trim().slice(0, 40)} (${shown ? 'not underlined' : 'not printed'})`);
+    }
+    return { smallestPt: (smallest.px * 72) / 96, smallestText: smallest.text, plainLinks };
+  });
+  await page.emulateMedia({ media: null });
+  return result;
+}
+
+// At a phone's width: how far the page scrolls sideways, text past the screen's edge
+// (except inside a box that scrolls on its own), and how wide the title is.
+async function phoneFacts(page) {
+  return page.evaluate((width) => {
+    const scrollsItself = (el) => {
+      for (let e = el; e && e !== document.body && e !== document.documentElement; e = e.parentElement)
+        if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX)) return true;
+      return false;
+    };
+    const outside = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim() || node.parentElement.closest('.vh') || scrollsItself(node.parentElement)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      if ([...range.getClientRects()].some((r) => r.width > 0 && (r.right > width + 0.5 || r.left < -0.5)))
+        outside.push(node.textContent.trim().slice(0, 40));
+    }
+    for (const img of document.images) {
+      const r = img.getBoundingClientRect();
+      if (r.right > width + 0.5 || r.left < -0.5) outside.push(`the image "${img.alt}"`);
+    }
+    const h1 = document.querySelector('h1');
+    const main = document.querySelector('main') || document.body;
+    const mainStyle = getComputedStyle(main);
+    const inner = main.clientWidth - parseFloat(mainStyle.paddingLeft) - parseFloat(mainStyle.paddingRight);
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      outside,
+      titleShare: h1 ? h1.getBoundingClientRect().width / inner : 1,
+    };
+  }, phoneWidth);
 }
 
 function describeViolations(violations) {
@@ -140,31 +307,65 @@ try {
 
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
 
+    const margins = await pageMargins(page);
     if (checks.has('pages')) {
+      const headings = await printedHeadings(page);
       for (const format of paperSizes) {
         const pdf = await page.pdf({ format, printBackground: true });
-        const pages = countPages(pdf, `${basename(path)}.${format}.pdf`);
+        const pdfName = `${basename(path)}.${format}.pdf`;
+        const pages = countPages(pdf, pdfName);
         facts.push(`${format} ${pages} page${pages === 1 ? '' : 's'}`);
-        if (pages !== 1) problems.push(`prints to ${pages} pages on ${format}, not 1`);
+        if (pages > maxPages) problems.push(`prints to ${pages} pages on ${format}, more than ${maxPages}`);
+        const printed = printedWords(join(work, pdfName));
+        problems.push(...headingsAtFoot(printed, headings, format));
+        const words = wordProblems(printed, margins, format);
+        for (const w of words.slice(0, 10)) problems.push(w);
+        if (words.length > 10) problems.push(`... and ${words.length - 10} more words overlapping or outside the margins`);
         if (saveDir) {
           mkdirSync(saveDir, { recursive: true });
           writeFileSync(join(saveDir, `${saveName}.${format.toLowerCase()}.pdf`), pdf);
         }
       }
+      const print = await printFacts(page);
+      facts.push(`print text ${print.smallestPt.toFixed(2)} pt and up`);
+      if (print.smallestPt < minPrintPt - 0.001)
+        problems.push(`prints "${print.smallestText}" at ${print.smallestPt.toFixed(2)} pt, under ${minPrintPt} pt`);
+      for (const l of print.plainLinks) problems.push(`the link ${l} on paper`);
       if (saveDir) await page.screenshot({ path: join(saveDir, `${saveName}.png`), fullPage: true });
+    }
+
+    if (checks.has('phone')) {
+      await page.setViewportSize({ width: phoneWidth, height: 844 });
+      const phone = await phoneFacts(page);
+      facts.push(`${phoneWidth} px wide scrolls ${phone.scrollWidth - phoneWidth} px sideways`);
+      if (phone.scrollWidth > phoneWidth)
+        problems.push(`at ${phoneWidth} px the page is ${phone.scrollWidth} px wide: it scrolls sideways`);
+      for (const t of phone.outside.slice(0, 10)) problems.push(`at ${phoneWidth} px, ${t} runs past the screen's edge`);
+      if (phone.titleShare < 0.5)
+        problems.push(`at ${phoneWidth} px the title takes ${Math.round(phone.titleShare * 100)}% of the width: squeezed to a few words a line`);
+      if (saveDir) await page.screenshot({ path: join(saveDir, `${saveName}.${phoneWidth}.png`), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 720 });
     }
 
     if (checks.has('axe')) {
       await page.addScriptTag({ path: axePath });
-      for (const media of ['screen', 'print']) {
+      const views = [['screen', null], ['print', null], ['screen', phoneWidth]];
+      for (const [media, width] of views) {
         await page.emulateMedia({ media });
+        if (width) await page.setViewportSize({ width, height: 844 });
+        // Target size (WCAG 2.5.8) is about pointers: paper has none, and links print as
+        // links (underlined, clickable in the PDF) rather than as text to pass it.
+        const rules = media === 'print' ? { 'target-size': { enabled: false } } : {};
         const result = await page.evaluate(
-          (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-          axeTags,
+          ([tags, rules]) =>
+            window.axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] }),
+          [axeTags, rules],
         );
-        facts.push(`axe ${media} ${result.violations.length} violation${result.violations.length === 1 ? '' : 's'}`);
+        const view = width ? `${media} ${width} px` : media;
+        facts.push(`axe ${view} ${result.violations.length} violation${result.violations.length === 1 ? '' : 's'}`);
         if (result.violations.length > 0)
-          problems.push(`axe-core found ${result.violations.length} WCAG A/AA violation(s) (${media} media):\n${describeViolations(result.violations)}`);
+          problems.push(`axe-core found ${result.violations.length} WCAG A/AA violation(s) (${view}):\n${describeViolations(result.violations)}`);
+        if (width) await page.setViewportSize({ width: 1280, height: 720 });
       }
       await page.emulateMedia({ media: null });
     }
