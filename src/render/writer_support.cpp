@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "render/template_check.hpp"
+#include "view/section_table.hpp"
 
 namespace closeplan::render::detail {
 namespace {
@@ -40,8 +41,11 @@ std::string plain_text(const view::inlines& content) {
 }
 
 const std::vector<std::string_view>& known_section_keys() {
-    static const std::vector<std::string_view> keys = {"summary",   "milestones", "value_map",  "stakeholders",
-                                                        "resources", "risks",      "open_items", "signoff"};
+    static const std::vector<std::string_view> keys = [] {
+        std::vector<std::string_view> out;
+        for (const auto& entry : view::section_table()) out.push_back(entry.key);
+        return out;
+    }();
     return keys;
 }
 
@@ -59,7 +63,7 @@ std::string chosen_sections_slot(const view::document& doc, std::string_view tem
     const auto tags = scan_template_tags(template_text);
     const auto& keys = known_section_keys();
     for (const auto& tag : tags)
-        if (tag.type == template_tag::kind::section && tag.name == "sections") return {};
+        if (tag.type == template_tag::kind::section && (tag.name == "sections" || tag.name == "page_rows")) return {};
     for (const auto& tag : tags) {
         const bool value = tag.type == template_tag::kind::variable || tag.type == template_tag::kind::unescaped;
         if (value && std::find(keys.begin(), keys.end(), tag.name) != keys.end()) return tag.name;
@@ -128,15 +132,25 @@ bool is_page_name(std::string_view name, bool with_css) {
 }
 
 // What decides the members of a page context: whether it has the CSS, how
-// many title facts, and the sections' names in order.
+// many title facts, the sections' names in order and whether the caller chose
+// them (which decides the page rows).
 std::string context_shape(const view::document& doc, const std::vector<std::string>& section_names, bool with_css) {
     std::string shape = with_css ? "c" : "m";
+    shape += doc.sections_chosen ? "s" : "d";
     shape += std::to_string(doc.title_facts.facts.size());
     for (const auto& name : section_names) {
         shape += '\n';
         shape += name;
     }
     return shape;
+}
+
+// The members every item of a list of sections has (the shape the template
+// check sees on the list itself).
+void section_item_shape(template_value& list) {
+    context_writer::text(list, "key", {});
+    context_writer::text(list, "title", {});
+    context_writer::fragment(list, "content", std::string_view());
 }
 
 struct context_slot {
@@ -218,10 +232,30 @@ const template_value& page_context(const view::document& doc, page_parts&& parts
         w::fragment(page, parts.chosen_slot, std::move(chosen));
     }
 
+    // The page rows (view::page_rows): each a list of one section, or of a pair
+    // with `beside` set when the pair shares the row in columns. Sections are
+    // copied here: the sections list below takes their text over.
+    const auto rows = view::page_rows(doc);
+    auto& page_rows = w::list(page, "page_rows", rows.size());
+    w::flag(page_rows, "beside", false);
+    section_item_shape(w::list(page_rows, "sections", 0));
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const auto& row = rows[r];
+        auto& item = page_rows.items[r];
+        w::flag(item, "beside", row.pair == view::pairing::beside);
+        auto& members = w::list(item, "sections", row.size());
+        section_item_shape(members);
+        for (std::size_t k = 0; k < row.size(); ++k) {
+            const auto i = static_cast<std::size_t>(row.sections[k] - doc.sections.data());
+            const bool have = i < parts.sections.size();
+            w::text(members.items[k], "key", have ? std::string_view(section_names[i]) : std::string_view());
+            w::text(members.items[k], "title", have ? std::string_view(parts.sections[i].title) : std::string_view());
+            w::fragment(members.items[k], "content", have ? std::string_view(parts.sections[i].content) : std::string_view());
+        }
+    }
+
     auto& sections = w::list(page, "sections", parts.sections.size());
-    w::text(sections, "key", {});
-    w::text(sections, "title", {});
-    w::fragment(sections, "content", std::string_view());
+    section_item_shape(sections);
     for (std::size_t i = 0; i < parts.sections.size(); ++i) {
         auto& s = parts.sections[i];
         auto& item = sections.items[i];
