@@ -88,12 +88,14 @@ std::vector<fragment> section_flow(const view::section& s, double width, const c
     return out;
 }
 
-// Stakeholders and the value map as one table under both titles; empty when they do not pair up.
-std::vector<fragment> people_flow(const view::section& people, const view::section& value, double width,
+// A merged_table pair as one table under both titles, the base's title first and
+// the detail's figure on the line (stakeholders with their value-map rows as second
+// lines); empty when the rows do not pair up.
+std::vector<fragment> merged_flow(const view::section& base, const view::section& detail, double width,
                                   const context& ctx) {
-    auto table = merged_people_table(people, value, width, ctx);
+    auto table = merged_people_table(base, detail, width, ctx);
     if (table.empty()) return {};
-    auto out = fragments(heading_of(people.title + " \u00b7 " + value.title, figure_of(value), width, ctx, nullptr));
+    auto out = fragments(heading_of(base.title + " \u00b7 " + detail.title, figure_of(detail), width, ctx, nullptr));
     for (auto& f : table) out.push_back(std::move(f));
     return out;
 }
@@ -234,7 +236,7 @@ std::vector<fragment> document_flow(const view::document& doc, double width, flo
                 continue;
             }
             if (row.pair == view::pairing::merged_table && choice.merge_people) {
-                auto merged = people_flow(partner, lead, width, ctx);
+                auto merged = merged_flow(partner, lead, width, ctx);
                 if (!merged.empty()) {
                     add(std::move(merged));
                     continue;

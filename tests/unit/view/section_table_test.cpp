@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyze/analysis.hpp"
+#include "view/build_parts.hpp"
 #include "view/select_sections.hpp"
 #include "view_test_support.hpp"
 
