@@ -29,6 +29,19 @@ struct rendered_section {
     std::string content;
 };
 
+/// Which lists of sections a page template reads. A context fills only those
+/// (the other is an empty list, so its name still checks): each filled list
+/// is a few dozen more values to rewrite and compare per page in a batch.
+struct section_lists {
+    bool sections = true;   ///< {{#sections}} at the top level (fragments)
+    bool page_rows = true;  ///< {{#page_rows}} (the built-in pages)
+};
+
+/// The lists `template_text` reads, from its own tags (cached per thread by
+/// text). `sections` inside {{#page_rows}} is the row's own list. A template
+/// with partials reads both: their tags are not looked at here.
+section_lists section_lists_used(std::string_view template_text);
+
 /// Values of the title block and pre-rendered parts a page template fills in.
 struct page_parts {
     std::vector<std::string> fact_values;  ///< one per doc.title_facts.facts, rendered
@@ -38,6 +51,7 @@ struct page_parts {
     std::string density;  ///< "roomy", "normal" or "compact": the print type size
     /// See chosen_sections_slot(); empty = every section in its own slot.
     std::string chosen_slot;
+    section_lists lists;  ///< see section_lists_used()
 };
 
 /// With --sections (doc.sections_chosen), the first section slot the page
