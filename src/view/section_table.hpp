@@ -59,7 +59,8 @@ struct layout_hints {
 /// Hints for the one-page condensing policy (layout/condense.cpp). The policy
 /// owns HOW a section condenses (collapsing done rows, dropping details,
 /// "+N more" lines); these say in WHICH ORDER and WHAT MUST STAY, so a new
-/// section states its place in the policy in its row.
+/// section states its place in the policy in its row. (The policy is being
+/// rewritten to read these; until then condense.cpp names its tables itself.)
 struct condense_hints {
     /// When the page is still too tall at 8 pt, sections give up room in
     /// ascending order (1 first: what a seller would cut first); 0 = never
