@@ -3,6 +3,7 @@
 #include "handoff/handoff_document.hpp"
 
 #include "handoff/handoff_sections.hpp"
+#include "view/section_table.hpp"
 
 namespace closeplan::handoff {
 
@@ -16,9 +17,10 @@ std::string party_logo(const model::plan& p, const model::party& who) {
     return p.source_file.substr(0, slash + 1) + who.logo;
 }
 
-// A section the buyer plan builds too, under the handoff's own title.
-view::section retitled(view::section s, const view::labels& words, std::string_view title_key) {
-    s.title = words.get(title_key);
+// A section the buyer plan builds too (view/section_table.hpp), under the handoff's own title.
+view::section from_buyer_plan(std::string_view key, const view::detail::build_context& ctx, std::string_view title_key) {
+    auto s = view::build_section(*view::find_section_entry(key), ctx);
+    s.title = ctx.words.get(title_key);
     return s;
 }
 
@@ -40,11 +42,11 @@ view::document build_handoff_document(const model::plan& p, const analyze::analy
     doc.sections.push_back(build_value(ctx));
     doc.sections.push_back(build_commitments(ctx));
     doc.sections.push_back(build_scope(ctx));
-    doc.sections.push_back(retitled(view::detail::build_risks(ctx), words, "handoff.section.risks"));
-    doc.sections.push_back(retitled(view::detail::build_open_items(ctx), words, "handoff.section.open_items"));
+    doc.sections.push_back(from_buyer_plan("risks", ctx, "handoff.section.risks"));
+    doc.sections.push_back(from_buyer_plan("open_items", ctx, "handoff.section.open_items"));
     doc.sections.push_back(build_timeline_record(ctx));
-    doc.sections.push_back(retitled(view::detail::build_resources(ctx), words, "handoff.section.resources"));
-    doc.sections.push_back(retitled(view::detail::build_signoff(ctx), words, "handoff.section.signoff"));
+    doc.sections.push_back(from_buyer_plan("resources", ctx, "handoff.section.resources"));
+    doc.sections.push_back(from_buyer_plan("signoff", ctx, "handoff.section.signoff"));
     doc.generator = "closeplan";
     return doc;
 }

@@ -10,6 +10,7 @@
 
 #include "layout/condense.hpp"
 #include "layout/layout_parts.hpp"
+#include "view/section_table.hpp"
 
 namespace closeplan::layout {
 
@@ -47,15 +48,11 @@ std::vector<fragment> section_body(std::span<const view::block> content, const s
     return out;
 }
 
-// Figures shown on the heading's line: milestone progress, value-map coverage, the sign-off's words.
+// The figure shown on the heading's line: the section's first block its builder
+// marked as one (milestone progress, value-map coverage, the sign-off's words).
 const view::block* figure_of(const view::section& s) {
-    if (s.key == "signoff" && s.content.size() > 1 && std::holds_alternative<view::paragraph>(s.content.front().value))
-        return &s.content.front();
-    if (s.key == "milestones")
-        for (const auto& b : s.content)
-            if (const auto* f = std::get_if<view::fact_list>(&b.value); f && f->key == "milestone_progress") return &b;
-    if (s.key == "value_map" && s.content.size() > 1 && std::holds_alternative<view::paragraph>(s.content.back().value))
-        return &s.content.back();
+    for (const auto& b : s.content)
+        if (b.role == view::block_role::figure) return &b;
     return nullptr;
 }
 
@@ -91,12 +88,14 @@ std::vector<fragment> section_flow(const view::section& s, double width, const c
     return out;
 }
 
-// Stakeholders and the value map as one table under both titles; empty when they do not pair up.
-std::vector<fragment> people_flow(const view::section& people, const view::section& value, double width,
+// A merged_table pair as one table under both titles, the base's title first and
+// the detail's figure on the line (stakeholders with their value-map rows as second
+// lines); empty when the rows do not pair up.
+std::vector<fragment> merged_flow(const view::section& base, const view::section& detail, double width,
                                   const context& ctx) {
-    auto table = merged_people_table(people, value, width, ctx);
+    auto table = merged_people_table(base, detail, width, ctx);
     if (table.empty()) return {};
-    auto out = fragments(heading_of(people.title + " \u00b7 " + value.title, figure_of(value), width, ctx, nullptr));
+    auto out = fragments(heading_of(base.title + " \u00b7 " + detail.title, figure_of(detail), width, ctx, nullptr));
     for (auto& f : table) out.push_back(std::move(f));
     return out;
 }
@@ -198,74 +197,70 @@ fragment paired_sections(const view::section& left, const view::section& right, 
     return side_by_side(fragments(std::move(l), std::move(r)), {lw, room - lw}, ctx);
 }
 
-struct laid_out {
-    std::vector<fragment> flow;
-};
-
 // How the one page is put together; the fitter tries the roomier ways first.
 struct flow_choice {
-    bool full = false;          ///< the full template: every section in its own flow
-    bool merge_people = false;  ///< stakeholders and value map in one table
+    bool columns = true;        ///< pairs meant to sit side by side do (false: --template full)
+    bool merge_people = false;  ///< a merged_table pair is one table when its rows pair up
 };
 
+// A section alone, shaped by its row of the section table (view/section_table.hpp).
+std::vector<fragment> placed_section(const view::section& s, const view::document& doc, double width,
+                                     const context& ctx) {
+    const auto* entry = view::find_section_entry(s.key);
+    const view::layout_hints hints = entry ? entry->layout : view::layout_hints{};
+    if (hints.balanced_columns) {
+        fragment body = summary_columns(s, width, ctx);
+        body.space_before = 0;
+        return fragments(section_heading(s.title, nullptr, 0, width, ctx), std::move(body));
+    }
+    const view::timeline* strip = hints.timeline_strip && doc.schedule ? &*doc.schedule : nullptr;
+    auto out = section_flow(s, width, ctx, strip);
+    if (hints.keep_together) return fragments(stack(std::move(out)));
+    return out;
+}
+
+// Sections in the order the page places them (view::page_rows): each alone, or a
+// pair side by side or merged into one table when the choice allows and both
+// have content. Empty sections take no room.
 std::vector<fragment> document_flow(const view::document& doc, double width, flow_choice choice, const context& ctx) {
-    const bool full = choice.full;
     auto flow = fragments(title_block(doc, width, ctx));
     auto add = [&](std::vector<fragment> parts) {
         for (auto& p : parts) flow.push_back(std::move(p));
     };
-    // --sections chose the sections and their order (view/select_sections.hpp): follow it, each in its own flow.
-    if (doc.sections_chosen) {
-        for (const auto& s : doc.sections) {
-            if (s.content.empty()) continue;
-            if (s.key == "summary") {
-                fragment body = summary_columns(s, width, ctx);
-                body.space_before = 0;
-                add(fragments(section_heading(s.title, nullptr, 0, width, ctx), std::move(body)));
-            } else if (s.key == "milestones") {
-                add(section_flow(s, width, ctx, doc.schedule ? &*doc.schedule : nullptr));
-            } else if (s.key == "signoff") {
-                add(fragments(stack(section_flow(s, width, ctx))));  // heading, words and lines never part
-            } else {
-                add(section_flow(s, width, ctx));
+    for (const auto& row : view::page_rows(doc)) {
+        if (row.size() == 2 && !row.sections[0]->content.empty() && !row.sections[1]->content.empty()) {
+            const auto& lead = *row.sections[0];
+            const auto& partner = *row.sections[1];
+            if (row.pair == view::pairing::beside && choice.columns) {
+                flow.push_back(paired_sections(lead, partner, width, ctx));
+                continue;
+            }
+            if (row.pair == view::pairing::merged_table && choice.merge_people) {
+                auto merged = merged_flow(partner, lead, width, ctx);
+                if (!merged.empty()) {
+                    add(std::move(merged));
+                    continue;
+                }
             }
         }
-        return flow;
-    }
-    if (const auto* s = section_of(doc, "summary")) {
-        fragment body = summary_columns(*s, width, ctx);
-        body.space_before = 0;
-        add(fragments(section_heading(s->title, nullptr, 0, width, ctx), std::move(body)));
-    }
-    if (const auto* s = section_of(doc, "milestones")) add(section_flow(*s, width, ctx, doc.schedule ? &*doc.schedule : nullptr));
-    const auto* value = section_of(doc, "value_map");
-    const auto* people = section_of(doc, "stakeholders");
-    auto merged = choice.merge_people && value && people ? people_flow(*people, *value, width, ctx) : std::vector<fragment>{};
-    if (!merged.empty()) {
-        add(std::move(merged));
-    } else {
-        for (const auto* s : {value, people})
-            if (s) add(section_flow(*s, width, ctx));
-    }
-    if (const auto* s = section_of(doc, "risks")) add(section_flow(*s, width, ctx));
-    const auto* resources = section_of(doc, "resources");
-    const auto* open = section_of(doc, "open_items");
-    if (resources && open && !full) {
-        flow.push_back(paired_sections(*resources, *open, width, ctx));
-    } else {
-        for (const auto* s : {resources, open})
-            if (s) add(section_flow(*s, width, ctx));
-    }
-    for (const auto& s : doc.sections) {
-        static const std::set<std::string> placed{"summary", "milestones", "value_map", "stakeholders", "risks", "resources", "open_items", "signoff"};
-        if (!placed.count(s.key) && !s.content.empty()) add(section_flow(s, width, ctx));
-    }
-    if (const auto* s = section_of(doc, "signoff")) {
-        // The sign-off is one piece: its heading, words and lines never part.
-        fragment f = stack(section_flow(*s, width, ctx));
-        add(fragments(std::move(f)));
+        for (std::size_t i = 0; i < row.size(); ++i)
+            if (!row.sections[i]->content.empty()) add(placed_section(*row.sections[i], doc, width, ctx));
     }
     return flow;
+}
+
+// Whether the fitter may try a merged table: the document has both sections of a
+// merged_table pair with content, and their rows pair up. (Asked of the sections
+// alone, --sections or not, as before the section table: the condenser reads the
+// merge pass's choice.)
+bool can_merge_tables(const view::document& doc) {
+    for (const auto& entry : view::section_table()) {
+        if (entry.layout.pair != view::pairing::merged_table) continue;
+        const auto* lead = section_of(doc, entry.key);
+        const auto* partner = section_of(doc, entry.layout.pair_with);
+        if (lead && partner && people_pair_up(*partner, *lead)) return true;
+    }
+    return false;
 }
 
 // One fitting attempt: the body size and how tall the page came out.
@@ -322,13 +317,11 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
     context ctx = make_context(metrics, st, st.body, &unpaintable, &words);
     if (full) {
         frame.footer = ctx.leading(ctx.small) + 4;
-        flow = document_flow(doc, width, {true, false}, ctx);
+        flow = document_flow(doc, width, {.columns = false}, ctx);
     } else {
         // Largest type first with every table as the HTML has it; then stakeholders and
         // value map in one table; only then rows condensed, at 8 pt.
-        const auto* value = section_of(doc, "value_map");
-        const auto* people = section_of(doc, "stakeholders");
-        const bool can_merge = value && people && people_pair_up(*people, *value);
+        const bool can_merge = can_merge_tables(doc);
         // Attempts only measure heights, and the chosen one is laid out in full at the
         // end; except an attempt the heights before it say will probably fit, which is
         // laid out in full at once and kept when it does fit. A wrong guess costs time,

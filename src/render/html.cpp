@@ -133,6 +133,7 @@ std::string render_html(const view::document& doc, const render_context& ctx, di
     parts.css = *css;
     parts.logos = detail::html_logos(doc, diags);
     parts.chosen_slot = detail::chosen_sections_slot(doc, shell->text);
+    parts.lists = detail::section_lists_used(shell->text);
     for (const auto& f : doc.title_facts.facts) parts.fact_values.push_back(detail::html_cell_inlines(f.value, diags));
     const int section_level = 2 + doc.heading_offset;
     const std::string_view id_prefix = fragment ? "closeplan-" : "";

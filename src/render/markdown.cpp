@@ -54,6 +54,7 @@ std::string render_markdown(const view::document& doc, const render_context& ctx
     detail::page_parts parts;
     parts.density = detail::density_name(doc, ctx);
     parts.chosen_slot = detail::chosen_sections_slot(doc, shell->text);
+    parts.lists = detail::section_lists_used(shell->text);
     for (const auto& f : doc.title_facts.facts) parts.fact_values.push_back(detail::markdown_inlines(f.value, true, diags));
     for (const auto& s : doc.sections)
         parts.sections.push_back({s.key, s.title, detail::markdown_section(s, diags, 2 + doc.heading_offset)});

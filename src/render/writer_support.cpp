@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "render/template_check.hpp"
+#include "view/section_table.hpp"
 
 namespace closeplan::render::detail {
 namespace {
@@ -40,8 +41,11 @@ std::string plain_text(const view::inlines& content) {
 }
 
 const std::vector<std::string_view>& known_section_keys() {
-    static const std::vector<std::string_view> keys = {"summary",   "milestones", "value_map",  "stakeholders",
-                                                        "resources", "risks",      "open_items", "signoff"};
+    static const std::vector<std::string_view> keys = [] {
+        std::vector<std::string_view> out;
+        for (const auto& entry : view::section_table()) out.push_back(entry.key);
+        return out;
+    }();
     return keys;
 }
 
@@ -59,12 +63,42 @@ std::string chosen_sections_slot(const view::document& doc, std::string_view tem
     const auto tags = scan_template_tags(template_text);
     const auto& keys = known_section_keys();
     for (const auto& tag : tags)
-        if (tag.type == template_tag::kind::section && tag.name == "sections") return {};
+        if (tag.type == template_tag::kind::section && (tag.name == "sections" || tag.name == "page_rows")) return {};
     for (const auto& tag : tags) {
         const bool value = tag.type == template_tag::kind::variable || tag.type == template_tag::kind::unescaped;
         if (value && std::find(keys.begin(), keys.end(), tag.name) != keys.end()) return tag.name;
     }
     return {};
+}
+
+section_lists section_lists_used(std::string_view template_text) {
+    struct seen {
+        std::string text;
+        section_lists lists;
+    };
+    thread_local std::vector<seen> cache;
+    for (const auto& s : cache)
+        if (s.text == template_text) return s.lists;
+    section_lists lists{false, false};
+    bool partials = false;
+    std::vector<std::string_view> open;  // the sections open at each tag, innermost last
+    for (const auto& tag : scan_template_tags(template_text)) {
+        using k = template_tag::kind;
+        if (tag.type == k::partial) partials = true;
+        if (tag.type == k::section_end) {
+            if (!open.empty()) open.pop_back();
+            continue;
+        }
+        const bool in_rows = std::find(open.begin(), open.end(), "page_rows") != open.end();
+        if (tag.name == "page_rows") lists.page_rows = true;
+        else if (tag.name == "sections" && !in_rows) lists.sections = true;
+        if (tag.type == k::section || tag.type == k::inverted) open.push_back(tag.name);
+    }
+    if (partials) lists = {};
+    // A few templates per thread (page, fragment, handoff, in two formats).
+    if (cache.size() >= 8) cache.clear();
+    cache.push_back({std::string(template_text), lists});
+    return lists;
 }
 
 namespace {
@@ -128,15 +162,28 @@ bool is_page_name(std::string_view name, bool with_css) {
 }
 
 // What decides the members of a page context: whether it has the CSS, how
-// many title facts, and the sections' names in order.
-std::string context_shape(const view::document& doc, const std::vector<std::string>& section_names, bool with_css) {
+// many title facts, the sections' names in order and whether the caller chose
+// them (which decides the page rows).
+std::string context_shape(const view::document& doc, const std::vector<std::string>& section_names, bool with_css,
+                          section_lists lists) {
     std::string shape = with_css ? "c" : "m";
+    shape += doc.sections_chosen ? "s" : "d";
+    shape += lists.sections ? "S" : "-";
+    shape += lists.page_rows ? "R" : "-";
     shape += std::to_string(doc.title_facts.facts.size());
     for (const auto& name : section_names) {
         shape += '\n';
         shape += name;
     }
     return shape;
+}
+
+// The members every item of a list of sections has (the shape the template
+// check sees on the list itself).
+void section_item_shape(template_value& list) {
+    context_writer::text(list, "key", {});
+    context_writer::text(list, "title", {});
+    context_writer::fragment(list, "content", std::string_view());
 }
 
 struct context_slot {
@@ -154,7 +201,7 @@ const template_value& page_context(const view::document& doc, page_parts&& parts
     std::vector<std::string> section_names;
     section_names.reserve(parts.sections.size());
     for (const auto& s : parts.sections) section_names.push_back(template_name_for(s.key));
-    const std::string shape = context_shape(doc, section_names, with_css);
+    const std::string shape = context_shape(doc, section_names, with_css, parts.lists);
     context_slot* slot = nullptr;
     for (auto& candidate : slots)
         if (candidate.shape == shape) slot = &candidate;
@@ -218,11 +265,35 @@ const template_value& page_context(const view::document& doc, page_parts&& parts
         w::fragment(page, parts.chosen_slot, std::move(chosen));
     }
 
-    auto& sections = w::list(page, "sections", parts.sections.size());
-    w::text(sections, "key", {});
-    w::text(sections, "title", {});
-    w::fragment(sections, "content", std::string_view());
-    for (std::size_t i = 0; i < parts.sections.size(); ++i) {
+    // The page rows (view::page_rows): each a list of one section, or of a pair
+    // with `beside` set when the pair shares the row in columns. A row takes
+    // its sections' text over unless the sections list below wants it too.
+    const bool take = !parts.lists.sections;
+    const auto rows = parts.lists.page_rows ? view::page_rows(doc) : std::vector<view::page_row>{};
+    auto& page_rows = w::list(page, "page_rows", rows.size());
+    w::flag(page_rows, "beside", false);
+    section_item_shape(w::list(page_rows, "sections", 0));
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const auto& row = rows[r];
+        auto& item = page_rows.items[r];
+        w::flag(item, "beside", row.pair == view::pairing::beside);
+        // The checker reads the list's shape on page_rows itself; a row's own
+        // list needs none (fewer values to compare and rewrite per page).
+        auto& members = w::list(item, "sections", row.size());
+        for (std::size_t k = 0; k < row.size(); ++k) {
+            const auto i = static_cast<std::size_t>(row.sections[k] - doc.sections.data());
+            const bool have = i < parts.sections.size();
+            w::text(members.items[k], "key", have ? std::string_view(section_names[i]) : std::string_view());
+            w::text(members.items[k], "title", have ? std::string_view(parts.sections[i].title) : std::string_view());
+            if (!have) w::fragment(members.items[k], "content", std::string_view());
+            else if (take) w::fragment(members.items[k], "content", std::move(parts.sections[i].content));
+            else w::fragment(members.items[k], "content", std::string_view(parts.sections[i].content));
+        }
+    }
+
+    auto& sections = w::list(page, "sections", parts.lists.sections ? parts.sections.size() : 0);
+    section_item_shape(sections);
+    for (std::size_t i = 0; i < sections.items.size(); ++i) {
         auto& s = parts.sections[i];
         auto& item = sections.items[i];
         w::text(item, "key", section_names[i]);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The document as a whole: title block, summary, open items, sign-off, and every section in default order.
+// The document as a whole: title block, summary, open items, sign-off, and every section of the section table in its order.
 #include "view/build_document.hpp"
 
 #include <algorithm>
@@ -7,6 +7,7 @@
 #include "model/dates.hpp"
 #include "view/build_parts.hpp"
 #include "view/markdown_field.hpp"
+#include "view/section_table.hpp"
 
 namespace closeplan::view {
 
@@ -75,32 +76,33 @@ std::string party_logo(const model::plan& p, const model::party& who) {
 
 namespace detail {
 
-section build_summary(const build_context& ctx) {
-    section s{"summary", ctx.words.get("section.summary"), {}};
+blocks build_summary(const build_context& ctx) {
+    blocks content;
     if (!ctx.plan.outcome.empty()) {
         auto outcome = parse_markdown_field(ctx.plan.outcome, plan_field(ctx, "/outcome"), ctx.diags);
         if (!outcome.empty()) {
             demote_headings(outcome);
-            s.content.push_back(block{heading{1, {text_node(ctx.words.get("summary.outcome"))}}});
-            for (auto& b : outcome) s.content.push_back(std::move(b));
+            content.push_back(block{heading{1, {text_node(ctx.words.get("summary.outcome"))}}});
+            for (auto& b : outcome) content.push_back(std::move(b));
         }
     }
-    add_criteria(ctx, s.content, ctx.plan.success_criteria, "summary.success_criteria", "/success_criteria");
-    add_criteria(ctx, s.content, ctx.plan.decision_criteria, "summary.decision_criteria", "/decision_criteria");
-    if (s.content.empty()) s.content.push_back(none_paragraph(ctx.words, "summary.none"));
-    return s;
+    add_criteria(ctx, content, ctx.plan.success_criteria, "summary.success_criteria", "/success_criteria");
+    add_criteria(ctx, content, ctx.plan.decision_criteria, "summary.decision_criteria", "/decision_criteria");
+    if (content.empty()) content.push_back(none_paragraph(ctx.words, "summary.none"));
+    return content;
 }
 
-section build_open_items(const build_context& ctx) {
-    section s{"open_items", ctx.words.get("section.open_items"), {}};
-    if (!ctx.plan.notes.empty()) s.content = parse_markdown_field(ctx.plan.notes, plan_field(ctx, "/notes"), ctx.diags);
-    if (s.content.empty()) s.content.push_back(none_paragraph(ctx.words, "open_items.none"));
-    return s;
+blocks build_open_items(const build_context& ctx) {
+    blocks content;
+    if (!ctx.plan.notes.empty()) content = parse_markdown_field(ctx.plan.notes, plan_field(ctx, "/notes"), ctx.diags);
+    if (content.empty()) content.push_back(none_paragraph(ctx.words, "open_items.none"));
+    return content;
 }
 
-section build_signoff(const build_context& ctx) {
-    section s{"signoff", ctx.words.get("section.signoff"), {}};
-    s.content.push_back(block{paragraph{{text_node(ctx.words.get("signoff.intro"))}}});
+blocks build_signoff(const build_context& ctx) {
+    blocks content;
+    // The agreement sentence sums the sign-off up: the PDF sets it on the title's line.
+    content.push_back(block{paragraph{{text_node(ctx.words.get("signoff.intro"))}}, block_role::figure});
     signature_block lines;
     auto add_line = [&](const model::party& party, const std::optional<model::signatory>& who) {
         signature line;
@@ -115,8 +117,8 @@ section build_signoff(const build_context& ctx) {
     };
     add_line(ctx.plan.deal.buyer, ctx.plan.signatures.buyer);
     add_line(ctx.plan.deal.seller, ctx.plan.signatures.seller);
-    s.content.push_back(block{std::move(lines)});
-    return s;
+    content.push_back(block{std::move(lines)});
+    return content;
 }
 
 }  // namespace detail
@@ -131,14 +133,9 @@ document build_document(const model::plan& input_plan, const analyze::analysis& 
     doc.buyer = party_view{input_plan.deal.buyer.name, party_logo(input_plan, input_plan.deal.buyer)};
     doc.seller = party_view{input_plan.deal.seller.name, party_logo(input_plan, input_plan.deal.seller)};
     doc.title_facts = title_facts(ctx);
-    doc.sections.push_back(build_summary(ctx));
-    doc.sections.push_back(build_milestones(ctx));
-    doc.sections.push_back(build_value_map(ctx));
-    doc.sections.push_back(build_stakeholders(ctx));
-    doc.sections.push_back(build_resources(ctx));
-    doc.sections.push_back(build_risks(ctx));
-    doc.sections.push_back(build_open_items(ctx));
-    doc.sections.push_back(build_signoff(ctx));
+    const auto sections = section_table();
+    doc.sections.reserve(sections.size());
+    for (const auto& entry : sections) doc.sections.push_back(build_section(entry, ctx));
     doc.schedule = build_timeline(ctx);
     doc.generator = "closeplan";
     return doc;

@@ -43,8 +43,8 @@ private:
 /// Formats a date in the labels' style (`date.pattern` with {d} {dd} {m} {mm} {mon} {month} {yyyy}).
 std::string format_date(model::date d, const labels& words);
 
-/// Builds every section (summary, milestones, value_map, stakeholders,
-/// resources, risks, open_items, signoff). Markdown fields are parsed here,
+/// Builds every section of the section table (view/section_table.hpp), in
+/// its order, and the title block and timeline. Markdown fields are parsed here,
 /// once, with cmark-gfm (view/markdown_field). Never fails: problems a reader
 /// should know about (a Markdown link with a refused scheme) become warnings.
 document build_document(const model::plan& input_plan, const analyze::analysis& facts, const labels& words,

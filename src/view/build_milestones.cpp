@@ -128,12 +128,12 @@ fact_list workstream_facts(const build_context& ctx) {
 
 }  // namespace
 
-section build_milestones(const build_context& ctx) {
+blocks build_milestones(const build_context& ctx) {
     const auto& w = ctx.words;
-    section s{"milestones", w.get("section.milestones"), {}};
+    blocks content;
     if (ctx.plan.milestones.empty()) {
-        s.content.push_back(none_paragraph(w, "milestones.none"));
-        return s;
+        content.push_back(none_paragraph(w, "milestones.none"));
+        return content;
     }
     data_table table;
     table.key = "milestones";
@@ -158,14 +158,14 @@ section build_milestones(const build_context& ctx) {
         row.row_header_first = false;
         table.rows.push_back(std::move(row));
     }
-    s.content.push_back(block{std::move(table)});
-    s.content.push_back(block{progress_facts(ctx)});
+    content.push_back(block{std::move(table)});
+    content.push_back(block{progress_facts(ctx), block_role::figure});
     // One unnamed workstream says nothing a reader needs.
     if (!(ctx.facts.workstreams.size() == 1 && ctx.facts.workstreams.front().empty())) {
-        s.content.push_back(block{heading{1, {text_node(w.get("progress.by_workstream"))}}});
-        s.content.push_back(block{workstream_facts(ctx)});
+        content.push_back(block{heading{1, {text_node(w.get("progress.by_workstream"))}}});
+        content.push_back(block{workstream_facts(ctx)});
     }
-    return s;
+    return content;
 }
 
 }  // namespace closeplan::view::detail

@@ -56,14 +56,16 @@ source_location field_where(const build_context& ctx, const source_location& ite
 /// A muted one-line paragraph ("No open items"), so a section is never empty.
 block none_paragraph(const labels& words, std::string_view key);
 
-section build_summary(const build_context& ctx);
-section build_milestones(const build_context& ctx);
-section build_value_map(const build_context& ctx);
-section build_stakeholders(const build_context& ctx);
-section build_resources(const build_context& ctx);
-section build_risks(const build_context& ctx);
-section build_open_items(const build_context& ctx);
-section build_signoff(const build_context& ctx);
+// The section builders of the section table (view/section_table.cpp): each
+// makes its section's blocks; the table gives the key and the title.
+blocks build_summary(const build_context& ctx);
+blocks build_milestones(const build_context& ctx);
+blocks build_value_map(const build_context& ctx);
+blocks build_stakeholders(const build_context& ctx);
+blocks build_resources(const build_context& ctx);
+blocks build_risks(const build_context& ctx);
+blocks build_open_items(const build_context& ctx);
+blocks build_signoff(const build_context& ctx);
 
 /// The timeline strip: none when no milestone has a date.
 std::optional<timeline> build_timeline(const build_context& ctx);

@@ -32,12 +32,12 @@ std::string names_of(const model::plan& p, const std::vector<std::string>& ids) 
 
 }  // namespace
 
-section build_stakeholders(const build_context& ctx) {
+blocks build_stakeholders(const build_context& ctx) {
     const auto& w = ctx.words;
-    section s{"stakeholders", w.get("section.stakeholders"), {}};
+    blocks content;
     if (ctx.plan.stakeholders.empty()) {
-        s.content.push_back(none_paragraph(w, "stakeholders.none"));
-        return s;
+        content.push_back(none_paragraph(w, "stakeholders.none"));
+        return content;
     }
     data_table table;
     table.key = "stakeholders";
@@ -61,16 +61,16 @@ section build_stakeholders(const build_context& ctx) {
         row.row_class = std::string(side_name);
         table.rows.push_back(std::move(row));
     }
-    s.content.push_back(block{std::move(table)});
-    return s;
+    content.push_back(block{std::move(table)});
+    return content;
 }
 
-section build_resources(const build_context& ctx) {
+blocks build_resources(const build_context& ctx) {
     const auto& w = ctx.words;
-    section s{"resources", w.get("section.resources"), {}};
+    blocks content;
     if (ctx.plan.resources.empty()) {
-        s.content.push_back(none_paragraph(w, "resources.none"));
-        return s;
+        content.push_back(none_paragraph(w, "resources.none"));
+        return content;
     }
     bullet_list list;
     for (const auto& r : ctx.plan.resources) {
@@ -93,16 +93,16 @@ section build_resources(const build_context& ctx) {
         item.push_back(block{paragraph{std::move(line)}});
         list.items.push_back(list_item{std::nullopt, std::move(item)});
     }
-    s.content.push_back(block{std::move(list)});
-    return s;
+    content.push_back(block{std::move(list)});
+    return content;
 }
 
-section build_risks(const build_context& ctx) {
+blocks build_risks(const build_context& ctx) {
     const auto& w = ctx.words;
-    section s{"risks", w.get("section.risks"), {}};
+    blocks content;
     if (ctx.plan.risks.empty()) {
-        s.content.push_back(none_paragraph(w, "risks.none"));
-        return s;
+        content.push_back(none_paragraph(w, "risks.none"));
+        return content;
     }
     data_table table;
     table.key = "risks";
@@ -126,8 +126,8 @@ section build_risks(const build_context& ctx) {
         row.row_class = std::string(level_name);
         table.rows.push_back(std::move(row));
     }
-    s.content.push_back(block{std::move(table)});
-    return s;
+    content.push_back(block{std::move(table)});
+    return content;
 }
 
 }  // namespace closeplan::view::detail

@@ -70,9 +70,9 @@ inlines delivered_cell(const build_context& ctx, const analyze::value_row& row) 
 
 }  // namespace
 
-section build_value_map(const build_context& ctx) {
+blocks build_value_map(const build_context& ctx) {
     const auto& w = ctx.words;
-    section s{"value_map", w.get("section.value_map"), {}};
+    blocks content;
     data_table table;
     table.key = "value_map";
     table.caption = w.get("caption.value_map");
@@ -96,15 +96,16 @@ section build_value_map(const build_context& ctx) {
         if (row.covered) ++covered;
     }
     if (shown == 0) {
-        s.content.push_back(none_paragraph(w, "value_map.none"));
-        return s;
+        content.push_back(none_paragraph(w, "value_map.none"));
+        return content;
     }
-    s.content.push_back(block{std::move(table)});
+    content.push_back(block{std::move(table)});
     const std::string coverage_key = shown == 1 ? "value.coverage_one" : "value.coverage";
     const std::string pattern = w.has(coverage_key) ? w.get(coverage_key) : w.get("value.coverage");
-    s.content.push_back(
-        block{paragraph{{text_node(fill(pattern, {{"covered", std::to_string(covered)}, {"total", std::to_string(shown)}}))}}});
-    return s;
+    content.push_back(
+        block{paragraph{{text_node(fill(pattern, {{"covered", std::to_string(covered)}, {"total", std::to_string(shown)}}))}},
+              block_role::figure});
+    return content;
 }
 
 }  // namespace closeplan::view::detail

@@ -94,15 +94,27 @@ struct signature {
 };
 struct signature_block { std::vector<signature> lines; };
 
+/// What a block is for beyond its kind. The builder says so, so that no
+/// reader guesses a block's meaning from where it stands in the section.
+enum class block_role {
+    body,    ///< part of the section's flow
+    /// A short figure that sums the section up (milestone progress, value-map
+    /// coverage, the sign-off's agreement sentence): the PDF sets the
+    /// section's first figure on its title's line, right-aligned, when there
+    /// is room; HTML and Markdown keep it where it stands.
+    figure,
+};
+
 struct block {
     std::variant<paragraph, heading, bullet_list, ordered_list, code_block, block_quote, thematic_break,
                  md_table, data_table, fact_list, signature_block>
         value;
+    block_role role = block_role::body;
 };
 
 /// A titled part of the document; the template places sections by key.
 struct section {
-    std::string key;    ///< "summary", "milestones", "value_map", "stakeholders", "resources", "risks", "open_items", "signoff"
+    std::string key;    ///< a key of the section table (view/section_table.hpp): "summary", "milestones" ...
     std::string title;  ///< from the labels
     blocks content;
 };
@@ -142,12 +154,12 @@ struct document {
     party_view buyer;
     party_view seller;
     fact_list title_facts;  ///< target close, as of, amount, stage, days to close
-    std::vector<section> sections;  ///< every section the builder knows, in default order
+    std::vector<section> sections;  ///< every section of the section table, in its order (or as --sections chose)
     std::optional<timeline> schedule;  ///< none when no milestone has a date
     std::string generator;  ///< "closeplan" (no version: output must not change between builds)
     /// True when the caller chose the sections and their order (--sections,
-    /// view/select_sections.hpp): writers and the layout then follow
-    /// `sections` in order instead of their own fixed placement.
+    /// view/select_sections.hpp): the page rows (view::page_rows) then follow
+    /// `sections` in order, each alone, nothing paired.
     bool sections_chosen = false;
     /// Levels every heading moves down (--heading-offset): section titles are
     /// level 2 + offset, so a fragment nests under the host document's heading.

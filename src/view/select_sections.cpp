@@ -4,13 +4,12 @@
 
 #include <algorithm>
 
+#include "view/section_table.hpp"
+
 namespace closeplan::view {
 namespace {
 
-bool is_known(const std::string& key) {
-    const auto& keys = section_keys();
-    return std::find(keys.begin(), keys.end(), key) != keys.end();
-}
+bool is_known(const std::string& key) { return find_section_entry(key) != nullptr; }
 
 // Headings hide inside quotes and list items too (Markdown fields allow both).
 void shift_blocks(blocks& content, int offset) {
@@ -25,12 +24,6 @@ void shift_blocks(blocks& content, int offset) {
 }
 
 }  // namespace
-
-const std::vector<std::string>& section_keys() {
-    static const std::vector<std::string> keys = {"summary",   "milestones", "value_map",  "stakeholders",
-                                                  "resources", "risks",      "open_items", "signoff"};
-    return keys;
-}
 
 std::vector<std::string> select_sections(document& doc, const std::vector<std::string>& keys) {
     std::vector<std::string> unknown;

@@ -7,13 +7,12 @@
 #include <vector>
 
 #include "view/document.hpp"
+#include "view/section_table.hpp"  // section_keys(), for callers that list the names
 
 namespace closeplan::view {
 
-/// The section keys build_document makes, in its default order.
-const std::vector<std::string>& section_keys();
-
-/// Keeps only the sections named in `keys`, in that order, and marks the
+/// Keeps only the sections named in `keys` (keys of the section table,
+/// view/section_table.hpp), in that order, and marks the
 /// document as ordered by the caller. Returns the names that are not section
 /// keys; when there are any the document is left unchanged. Naming a section
 /// twice keeps it once, where it was first named.

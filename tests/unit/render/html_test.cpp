@@ -9,6 +9,7 @@
 #include "render/render.hpp"
 #include "sample_document.hpp"
 #include "test_files.hpp"
+#include "view/select_sections.hpp"
 
 namespace closeplan::render {
 namespace {
@@ -192,6 +193,59 @@ TEST(Html, TemplateChoosesSectionsAndOrder) {
     EXPECT_NE(page.find("<p>vm</p>"), std::string::npos);
     EXPECT_NE(page.find("[summary][milestones][value_map][stakeholders][resources][risks][open_items][signoff]\n"),
               std::string::npos);
+}
+
+// The page rows come from the section table: a beside pair shares a row, a
+// merged_table pair is two sections one after the other (HTML has no merged table).
+TEST(Html, PageRowsPairWhatTheSectionTablePairs) {
+    temp_folder dir;
+    dir.write("buyer-plan.html.mustache",
+              "{{#page_rows}}<{{#beside}}beside {{/beside}}{{#sections}}{{key}} {{/sections}}>{{/page_rows}}\n");
+    diagnostic_sink diags;
+    const template_set templates(dir.path());
+    EXPECT_EQ(render(sample_document(), diags, templates),
+              "<summary ><milestones ><value_map stakeholders ><risks ><beside resources open_items ><signoff >\n")
+        << all_text(diags);
+    // --sections: the caller's order, one row each, nothing beside.
+    auto chosen = sample_document();
+    ASSERT_TRUE(view::select_sections(chosen, {"open_items", "resources", "summary"}).empty());
+    EXPECT_EQ(render(chosen, diags, templates), "<open_items ><resources ><summary >\n") << all_text(diags);
+}
+
+TEST(Html, TheBuiltInPageSetsResourcesBesideOpenItems) {
+    diagnostic_sink diags;
+    const std::string page = render(sample_document(), diags);
+    const auto columns = page.find("<div class=\"columns\">\n<section class=\"section s-resources\"");
+    ASSERT_NE(columns, std::string::npos) << all_text(diags);
+    EXPECT_LT(page.find("id=\"risks\""), columns);
+    const auto open = page.find("id=\"open_items\"", columns);
+    ASSERT_NE(open, std::string::npos);
+    EXPECT_LT(open, page.find("</div>\n<section class=\"section s-signoff\"", columns));
+    EXPECT_EQ(count(page, "class=\"columns\""), 1u);
+    // Chosen sections are placed in the chosen order, with no columns.
+    auto chosen = sample_document();
+    ASSERT_TRUE(view::select_sections(chosen, {"open_items", "resources"}).empty());
+    const std::string chosen_page = render(chosen, diags);
+    EXPECT_EQ(count(chosen_page, "class=\"columns\""), 0u);
+    EXPECT_LT(chosen_page.find("id=\"open_items\""), chosen_page.find("id=\"resources\""));
+}
+
+// A template that places sections by name gets the chosen sections, in the
+// chosen order, in its first section slot.
+TEST(Html, NamedSlotsHoldTheChosenSectionsInTheFirstSlot) {
+    temp_folder dir;
+    dir.write("buyer-plan.html.mustache", "<main>{{{summary}}}<hr>{{{risks}}}{{{signoff}}}</main>\n");
+    auto chosen = sample_document();
+    ASSERT_TRUE(view::select_sections(chosen, {"signoff", "risks"}).empty());
+    diagnostic_sink diags;
+    const std::string page = render(chosen, diags, template_set(dir.path()));
+    ASSERT_FALSE(page.empty()) << all_text(diags);
+    const auto hr = page.find("<hr>");
+    const auto signoff = page.find("id=\"signoff\"");
+    const auto risks = page.find("id=\"risks\"");
+    EXPECT_LT(signoff, risks);
+    EXPECT_LT(risks, hr);
+    EXPECT_EQ(count(page, "id=\"risks\""), 1u);
 }
 
 TEST(Html, BrokenUserTemplatesAreLocated) {

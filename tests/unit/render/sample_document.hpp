@@ -123,7 +123,8 @@ inline document sample_document() {
                                                   make_fact("buyer", "Buyer", "0 of 7 done"),
                                                   make_fact("seller", "Seller", "1 of 2 done"),
                                                   make_fact("overdue", "Overdue", "1"),
-                                                  make_fact("slipped", "Slipped", "2 (21 days)")}}});
+                                                  make_fact("slipped", "Slipped", "2 (21 days)")}},
+                                       block_role::figure});
     milestones.content.push_back(h("By workstream"));
     milestones.content.push_back(block{fact_list{"workstream_progress",
                                                  {make_fact("discovery", "Discovery", "2 of 2"),
@@ -160,6 +161,7 @@ inline document sample_document() {
     }
     value.content.push_back(block{std::move(vt)});
     value.content.push_back(para({t("6 of 6 stakeholders have proof and a milestone that delivers it.")}));
+    value.content.back().role = block_role::figure;  // as the builders mark it: shown on the title's line
     doc.sections.push_back(std::move(value));
 
     section people{"stakeholders", "Stakeholders", {}};
@@ -244,6 +246,7 @@ inline document sample_document() {
 
     section signoff{"signoff", "Sign-off", {}};
     signoff.content.push_back(para({t("We agree to work to this plan and to raise changes as soon as we know of them.")}));
+    signoff.content.back().role = block_role::figure;
     signoff.content.push_back(block{signature_block{{{"For Northwind Health", "Dana Ruiz", "CFO", "Date", ""},
                                                      {"For Acme Analytics", "Chris Park", "Account Executive", "Date", ""}}}});
     doc.sections.push_back(std::move(signoff));
