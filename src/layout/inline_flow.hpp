@@ -65,6 +65,8 @@ struct span_style {
     color fill;
     bool upper = false;  ///< ASCII upper case (table headers, labels)
     bool breaks_as_dots = false;  ///< a line break reads " · " (table cells stay one line where they can)
+    /// One unit (a label, a value): its words break apart only when it is wider than a line.
+    bool unit = false;
 };
 
 /// One stretch of inlines in one base style; `gap` points of space before it.
@@ -73,6 +75,9 @@ struct flow_span {
     span_style style;
     double gap = 0;
     bool break_before = false;  ///< start on a new line
+    /// Kept on the line of the span before (a fact's value after its label) unless
+    /// the two are wider than a line.
+    bool joined = false;
 };
 
 struct flow_options {

@@ -10,7 +10,8 @@ namespace closeplan::layout::detail {
 
 namespace {
 
-span_style header_style(const context& ctx) { return {font_face::bold, ctx.style().text, true}; }
+// A column's label is one unit: it breaks inside itself only when wider than its column.
+span_style header_style(const context& ctx) { return {font_face::bold, ctx.style().text, true, false, true}; }
 
 span_style cell_style(const table_input::row& r, std::size_t column, const context& ctx) {
     return {r.bold_first && column == 0 ? font_face::bold : font_face::regular, r.muted ? ctx.style().muted : ctx.style().text,
