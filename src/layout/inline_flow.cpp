@@ -752,19 +752,22 @@ flow_widths measure_spans(std::span<const flow_span> spans, const flow_options& 
     const auto& tokens = words.tokens();
     flow_widths w;
     space_widths space(ctx, o.size, known_spaces(ctx, o.size));
-    double line = 0, group = 0;
+    double line = 0, group = 0, piece = 0;
     for (const auto& t : tokens) {
         if (t.hard_break) {
-            line = group = 0;
+            line = group = piece = 0;
             continue;
         }
         const double lead = line > 0 ? lead_in(t, space) : 0.0;
         const double t_width = width_at(t, o.size);
+        const break_kind before = line > 0 ? kind_of(t) : break_kind::between_words;
         line += lead + t_width;
-        // The widest stretch between breaks between words: a unit counts whole.
-        group = kind_of(t) == break_kind::between_words || group == 0 ? t_width : group + lead + t_width;
+        // Between breaks between words: a unit counts whole; between any breaks: a part of an address.
+        group = before == break_kind::between_words ? t_width : group + lead + t_width;
+        piece = before <= break_kind::inside_word ? t_width : piece + lead + t_width;
         w.natural = std::max(w.natural, line);
         w.minimum = std::max(w.minimum, group);
+        w.least = std::max(w.least, piece);
     }
     return w;
 }

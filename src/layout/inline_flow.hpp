@@ -92,9 +92,11 @@ fragment flow(const flow_span& span, double width, const flow_options& options, 
 fragment flow(const view::inlines& content, double width, const flow_options& options, const context& ctx,
               span_style style = {});
 
-/// The width of the spans on one line, and of their widest unbreakable word.
+/// The width of the spans on one line; of their widest stretch that breaks only
+/// when it must (a word, a unit, an e-mail address); and of their widest stretch
+/// that breaks nowhere but between grapheme clusters.
 struct flow_widths {
-    double natural = 0, minimum = 0;
+    double natural = 0, minimum = 0, least = 0;
 };
 flow_widths measure(const std::vector<flow_span>& spans, const flow_options& options, const context& ctx);
 flow_widths measure(const flow_span& span, const flow_options& options, const context& ctx);

@@ -11,6 +11,7 @@
 
 #include "layout/fonts.hpp"
 #include "layout/inline_flow.hpp"
+#include "layout/layout_document.hpp"
 #include "layout/layout_parts.hpp"
 #include "layout/style_tokens.hpp"
 #include "layout_fixtures.hpp"
@@ -292,3 +293,42 @@ TEST_F(LineBreak, TheCacheGivesTheSameLinesAsAFreshFlow) {
 
 }  // namespace
 }  // namespace closeplan::layout::detail
+
+namespace closeplan::layout {
+namespace {
+
+// Long e-mail addresses in the stakeholder table's last column, laid out on the
+// page: every run stays inside the margins (the table's right edge), checked on
+// the frame without tolerance.
+TEST(line_break_on_the_page, long_email_addresses_never_pass_the_tables_right_edge) {
+    auto doc = render::testing::sample_document();
+    const std::vector<std::string> mails{"procurement-and-vendor-onboarding.desk@northwind-health-partners.example.com",
+                                         "dana.ruiz-fernandez@finance.northwind-health.example",
+                                         "x@a-very-long-subdomain-name-for-the-claims-department.northwind.example"};
+    std::size_t made = 0;
+    for (auto& s : doc.sections)
+        for (auto& blk : s.content)
+            if (auto* table = std::get_if<view::data_table>(&blk.value); table && table->key == "stakeholders")
+                for (auto& r : table->rows) {
+                    const auto& mail = mails[made++ % mails.size()];
+                    r.cells.back() = {render::testing::a("mailto:" + mail, mail)};
+                }
+    ASSERT_GT(made, 3u);
+    const auto m = standard_metrics();
+    for (const std::string paper : {"letter", "a4"}) {
+        diagnostic_sink diags;
+        const auto laid = layout_document(doc, *m, {"buyer-plan", paper, {}}, diags);
+        std::size_t pieces = 0;
+        for (const auto& p : laid.pages)
+            for (const auto& it : p.items)
+                if (const auto* r = std::get_if<text_run>(&it.value)) {
+                    EXPECT_GE(r->x, 31.18 - 1e-6) << r->text;
+                    EXPECT_LE(r->x + m->width(r->text, r->face, r->size), p.width - 31.18 + 1e-6) << r->text << " on " << paper;
+                    if (r->text.find("northwind") != std::string::npos && r->text.find('@') != std::string::npos) ++pieces;
+                }
+        EXPECT_GT(pieces, 0u) << paper;
+    }
+}
+
+}  // namespace
+}  // namespace closeplan::layout
