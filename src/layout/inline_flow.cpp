@@ -184,17 +184,12 @@ private:
         std::size_t chunk_to = 0, address_end = 0;  // the stretch without spaces read up to here; an address up to here
         const std::size_t n = value.size();
         for (std::size_t i = 0; i < n;) {
-            while (next < breaks_.size() && breaks_[next] < i) ++next;
-            if (next < breaks_.size() && breaks_[next] == i) {
-                end_word(st);
-                pending_ = std::min(pending_, i < address_end ? break_kind::inside_word : break_kind::between_words);
-            }
-            const char c = value[i];
-            if (i >= chunk_to && !is_space(c) && !is_no_break_space(value, i)) {
-                chunk_to = chunk_end(value, i);
-                if (is_address(std::string_view(value).substr(i, chunk_to - i))) address_end = chunk_to;
-            }
-            if (is_space(c)) {
+            for (; next < breaks_.size() && breaks_[next] <= i; ++next)
+                if (breaks_[next] == i) {
+                    end_word(st);
+                    pending_ = std::min(pending_, i < address_end ? break_kind::inside_word : break_kind::between_words);
+                }
+            if (is_space(value[i])) {
                 end_word(st);
                 while (i < n && is_space(value[i])) ++i;
                 // Trailing spaces: the rules of the next text decide nothing before it.
@@ -207,10 +202,21 @@ private:
                 i += 2;
                 continue;
             }
-            word_ += c;
-            ++i;
-            if (is_word_joint(c) && word_.size() > 1 && i < n && !is_space(value[i]) && !is_word_joint(value[i]) &&
-                !is_no_break_space(value, i)) {
+            if (i >= chunk_to) {
+                chunk_to = chunk_end(value, i);
+                if (is_address(std::string_view(value).substr(i, chunk_to - i))) address_end = chunk_to;
+            }
+            // The word up to the next break, space or "@ . / -", appended at once.
+            std::size_t stop = next < breaks_.size() ? std::min(breaks_[next], chunk_to) : chunk_to;
+            for (std::size_t j = i; j < stop; ++j)
+                if (is_word_joint(value[j])) {
+                    stop = j + 1;
+                    break;
+                }
+            word_.append(value, i, stop - i);
+            i = stop;
+            if (is_word_joint(value[i - 1]) && word_.size() > 1 && i < n && !is_space(value[i]) &&
+                !is_word_joint(value[i]) && !is_no_break_space(value, i)) {
                 end_word(st);
                 pending_ = std::min(pending_, break_kind::inside_word);
             }
