@@ -332,3 +332,39 @@ TEST(line_break_on_the_page, long_email_addresses_never_pass_the_tables_right_ed
 
 }  // namespace
 }  // namespace closeplan::layout
+
+namespace closeplan::layout {
+namespace {
+
+// Tokens of 40,000 characters without a space as the title, a milestone and a
+// stakeholder: the page is laid out and every run stays between the side margins.
+// (How far down so tall a block may run is the page flow's and the field limits' business.)
+TEST(line_break_on_the_page, forty_thousand_character_tokens_stay_between_the_side_margins) {
+    std::string token;
+    while (token.size() < 40'000) token += "Claimsanalyticsplatform";
+    token.resize(40'000);
+    auto doc = render::testing::sample_document();
+    doc.title = token;
+    for (auto& s : doc.sections)
+        for (auto& blk : s.content)
+            if (auto* table = std::get_if<view::data_table>(&blk.value)) {
+                if (table->key == "milestones") table->rows.back().cells[1] = {render::testing::t(token)};
+                if (table->key == "stakeholders") table->rows.front().cells[0] = {render::testing::t(token)};
+            }
+    const auto m = standard_metrics();
+    diagnostic_sink diags;
+    const auto laid = layout_document(doc, *m, {"buyer-plan", "letter", {}}, diags);
+    ASSERT_FALSE(laid.pages.empty());
+    std::size_t painted = 0;
+    for (const auto& p : laid.pages)
+        for (const auto& it : p.items)
+            if (const auto* r = std::get_if<text_run>(&it.value)) {
+                EXPECT_GE(r->x, 31.18 - 1e-6) << r->text;
+                EXPECT_LE(r->x + m->width(r->text, r->face, r->size), p.width - 31.18 + 1e-6) << r->text;
+                if (r->text.starts_with("Claimsanalytics")) ++painted;
+            }
+    EXPECT_GT(painted, 10u);
+}
+
+}  // namespace
+}  // namespace closeplan::layout
