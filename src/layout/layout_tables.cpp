@@ -76,7 +76,23 @@ std::vector<double> column_widths(const table_input& t, double width, const cont
         const double f = sum_lo > sum_least ? (width - sum_least) / (sum_lo - sum_least) : 0.0;
         for (std::size_t c = 0; c < n; ++c) w[c] = least[c] + (lo[c] - least[c]) * f;
     } else {
-        for (std::size_t c = 0; c < n; ++c) w[c] = least[c] * width / sum_least;
+        // Even the parts only grapheme cuts can split do not fit: columns whose parts
+        // fit an equal share keep them, the others share what is left equally.
+        std::vector<bool> fixed(n, false);
+        double room = width;
+        std::size_t open = n;
+        for (bool changed = true; changed && open > 0;) {
+            changed = false;
+            for (std::size_t c = 0; c < n; ++c) {
+                if (fixed[c] || least[c] > room / static_cast<double>(open)) continue;
+                fixed[c] = changed = true;
+                w[c] = least[c];
+                room -= least[c];
+                --open;
+            }
+        }
+        for (std::size_t c = 0; c < n; ++c)
+            if (!fixed[c]) w[c] = room / static_cast<double>(open);
     }
     return w;
 }
