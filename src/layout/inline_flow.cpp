@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Flowing inlines into lines. break_lines() handles text only; badges are boxes inside
-// a line, so the buyer plan flows words and badges itself, greedily, on measured widths.
+// Flowing inlines into lines: the PDF's one line breaker. Words (cut where
+// layout/text_breaks.hpp says a line may break) and badges (boxes inside a line)
+// are placed greedily on measured widths; see break_kind for what breaks first.
 #include "layout/inline_flow.hpp"
 
 #include <algorithm>
