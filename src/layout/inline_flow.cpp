@@ -47,6 +47,14 @@ struct token {
     double units = 0;  ///< text width in 1/1000 em; the badge padding is added per size
 };
 
+/// Where each grapheme cluster of a word ends, and the word's width up to there
+/// (1/1000 em): what cutting a word wider than a line reads, at every size.
+struct cluster_end {
+    std::uint32_t end;
+    double units;
+};
+using cluster_ends = std::vector<cluster_end>;
+
 /// The break before a token as flowed: a span's gap offers one too.
 break_kind kind_of(const token& t) { return t.gap > 0 ? std::min(t.before, t.at_gap) : t.before; }
 
@@ -439,6 +447,9 @@ struct token_cache::entries {
     broken_lines lines;  ///< reused by every flow() of the layout (flow() never nests)
     std::map<double, face_widths> spaces;  ///< a space's width by type size
     std::array<std::int8_t, 128> ascii_paintable = filled(-1);  ///< by byte: 1 painted, 0 not, -1 not asked yet
+    /// The clusters of words wider than a line, by the address of their token (tokens
+    /// stay put in the arena for the layout): the fitter cuts them at every attempt.
+    std::unordered_map<const void*, cluster_ends> clusters;
 
     static std::array<std::int8_t, 128> filled(std::int8_t v) {
         std::array<std::int8_t, 128> a{};
@@ -581,24 +592,51 @@ private:
                 put(t, w);
                 continue;
             }
-            grapheme_walker clusters(t.text);
-            std::size_t from = 0;  // the piece being measured
-            double units = 0;
-            for (std::size_t at = 0; at < t.text.size();) {
-                const std::size_t end = clusters.next();
-                const double u = ctx_.metrics().units(std::string_view(t.text).substr(at, end - at), t.face);
+            // Each line takes the most clusters that fit (found by bisection: a line's
+            // worth costs a logarithm, not its length), at least one on an empty line.
+            const cluster_ends& clusters = clusters_of(t);
+            std::size_t first = 0;  // the first cluster not placed yet
+            double placed_units = 0;
+            while (first < clusters.size()) {
                 const double line_w = out_.last_line_empty() ? 0.0 : out_.lines.back().width;
-                if ((units > 0 || line_w > 0) && line_w + (units + u) * size_ / 1000.0 > width_) {
-                    if (at > from) put_piece(t, from, at, units);
-                    out_.new_line();
-                    from = at;
-                    units = 0;
+                const double limit = placed_units + (width_ - line_w) * 1000.0 / size_;
+                const auto fits = std::upper_bound(clusters.begin() + static_cast<std::ptrdiff_t>(first), clusters.end(), limit,
+                                                   [](double v, const cluster_end& c) { return v < c.units; });
+                auto last = static_cast<std::size_t>(fits - clusters.begin());  // one past the last that fits
+                if (last == first) {
+                    if (line_w > 0) {
+                        out_.new_line();
+                        continue;
+                    }
+                    last = first + 1;
                 }
-                units += u;
-                at = end;
+                const std::size_t from = first == 0 ? 0 : clusters[first - 1].end;
+                put_piece(t, from, clusters[last - 1].end, clusters[last - 1].units - placed_units);
+                placed_units = clusters[last - 1].units;
+                first = last;
+                if (first < clusters.size()) out_.new_line();
             }
-            if (t.text.size() > from) put_piece(t, from, t.text.size(), units);
         }
+    }
+
+    // Measured once per layout with a token cache, else for this breaking.
+    const cluster_ends& clusters_of(const token& t) {
+        cluster_ends* known = &own_clusters_;
+        if (ctx_.words) {
+            auto [at, added] = ctx_.words->get().clusters.try_emplace(&t);
+            if (!added) return at->second;
+            known = &at->second;
+        }
+        known->clear();
+        grapheme_walker walker(t.text);
+        double units = 0;
+        for (std::size_t from = 0; from < t.text.size();) {
+            const std::size_t end = walker.next();
+            units += ctx_.metrics().units(std::string_view(t.text).substr(from, end - from), t.face);
+            known->push_back({static_cast<std::uint32_t>(end), units});
+            from = end;
+        }
+        return *known;
     }
 
     void put_piece(const token& t, std::size_t from, std::size_t to, double units) {
@@ -622,6 +660,7 @@ private:
     const context& ctx_;
     broken_lines& out_;
     space_widths space_;
+    cluster_ends own_clusters_;
 };
 
 void break_into_lines(std::span<const token> tokens, double width, const flow_options& o, const context& ctx,
