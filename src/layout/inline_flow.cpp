@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Flowing inlines into lines. break_lines() handles text only; badges are boxes inside
-// a line, so the buyer plan flows words and badges itself, greedily, on measured widths.
+// Flowing inlines into lines: the PDF's one line breaker. Words (cut where
+// layout/text_breaks.hpp says a line may break) and badges (boxes inside a line)
+// are placed greedily on measured widths; see break_kind for what breaks first.
 #include "layout/inline_flow.hpp"
 
 #include <algorithm>
@@ -13,11 +14,22 @@
 #include <unordered_map>
 #include <variant>
 
+#include "layout/text_breaks.hpp"
 #include "layout/upper_case.hpp"
 
 namespace closeplan::layout::detail {
 
 namespace {
+
+// Where a line may break before a token, most wanted first. A line breaks at the
+// first kind that lets its text fit: between words (UAX #14), then between a
+// label and its value, then inside a unit (a label, a value, a date or amount held
+// by no-break spaces), then inside a word after "@ . / -" (e-mail addresses,
+// URLs); a word still wider than its column is cut between grapheme clusters as
+// it is measured.
+enum class break_kind : std::uint8_t { between_words, after_label, inside_unit, inside_word, none };
+
+break_kind finer(break_kind k) { return static_cast<break_kind>(static_cast<int>(k) + 1); }
 
 struct token {
     std::string text;
@@ -27,12 +39,24 @@ struct token {
     bool strike = false;
     bool is_badge = false;
     view::tone tone = view::tone::neutral;
-    bool space_before = false;
-    bool breakable_before = false;  // after a hyphen or slash
+    bool space_before = false;  ///< a space is painted before it unless it starts a line
+    break_kind before = break_kind::none;
+    break_kind at_gap = break_kind::none;  ///< a span's first word: the break its gap offers
     bool hard_break = false;
     double gap = 0;
     double units = 0;  ///< text width in 1/1000 em; the badge padding is added per size
 };
+
+/// Where each grapheme cluster of a word ends, and the word's width up to there
+/// (1/1000 em): what cutting a word wider than a line reads, at every size.
+struct cluster_end {
+    std::uint32_t end;
+    double units;
+};
+using cluster_ends = std::vector<cluster_end>;
+
+/// The break before a token as flowed: a span's gap offers one too.
+break_kind kind_of(const token& t) { return t.gap > 0 ? std::min(t.before, t.at_gap) : t.before; }
 
 struct state {
     font_face face = font_face::regular;
@@ -41,7 +65,29 @@ struct state {
     bool strike = false;
     bool upper = false;
     bool breaks_as_dots = false;
+    bool unit = false;
 };
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+bool is_no_break_space(std::string_view s, std::size_t at) {
+    return at + 1 < s.size() && s[at] == '\xC2' && s[at + 1] == '\xA0';
+}
+// After these a word too wide for its column breaks first: e-mail addresses and URLs.
+bool is_word_joint(char c) { return c == '@' || c == '.' || c == '/' || c == '-'; }
+
+// The end of the stretch of text without spaces that starts at `from`.
+std::size_t chunk_end(std::string_view s, std::size_t from) {
+    std::size_t i = from;
+    while (i < s.size() && !is_space(s[i]) && !is_no_break_space(s, i)) ++i;
+    return i;
+}
+
+// An e-mail address or URL is kept whole where the rules would break it (after
+// the hyphen of "northwind-health"): it breaks only when it must.
+bool is_address(std::string_view chunk) {
+    return chunk.find('@') != std::string_view::npos || chunk.find("://") != std::string_view::npos ||
+           chunk.starts_with("www.");
+}
 
 font_face with_bold(font_face f) { return f == font_face::italic || f == font_face::bold_italic ? font_face::bold_italic : font_face::bold; }
 font_face with_italic(font_face f) { return f == font_face::bold || f == font_face::bold_italic ? font_face::bold_italic : font_face::italic; }
@@ -89,7 +135,8 @@ public:
     void span(const flow_span& s) {
         if (s.break_before && !out_.empty()) push_break();
         opening_ = spans_++;
-        state st{s.style.face, s.style.fill, "", false, s.style.upper, s.style.breaks_as_dots};
+        opening_kind_ = s.joined ? break_kind::after_label : break_kind::between_words;
+        state st{s.style.face, s.style.fill, "", false, s.style.upper, s.style.breaks_as_dots, s.style.unit};
         for (const auto& node : *s.content) inline_node(node, st);
         end_word(st);
     }
@@ -106,16 +153,16 @@ public:
         children(l.children, st);
         end_word(st);
     }
-    void operator()(const view::soft_break&, const state& st) { end_word(st); space_ = true; }
+    void operator()(const view::soft_break&, const state& st) { end_word(st); space(break_kind::between_words); }
     void operator()(const view::line_break&, const state& st) {
         end_word(st);
         if (!st.breaks_as_dots) return push_break();
-        space_ = true;
+        space(break_kind::between_words);
         state dot = st;
         dot.fill = ctx_.style().muted;
         word_ = "\u00b7";
         end_word(dot);
-        space_ = true;
+        space(break_kind::between_words);
     }
     void operator()(const view::badge& b, const state& st) {
         end_word(st);
@@ -124,7 +171,7 @@ public:
         t.tone = b.color;
         t.face = font_face::bold;
         t.text = ctx_.paintable(b.label);
-        take_spacing(t);
+        take_spacing(t, st);
         out_.push_back(std::move(t));
     }
 
@@ -136,26 +183,57 @@ private:
         for (const auto& n : c) inline_node(n, st);
         end_word(st);
     }
+    // Words are cut where the line breaking rules allow a break, at spaces (a
+    // space the rules hold, as before "%", and a no-break space join a unit),
+    // and after "@ . / -" inside a word.
     void text(const std::string& value, const state& st) {
-        for (std::size_t i = 0; i < value.size();) {
-            const char c = value[i];
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        breaks_.clear();
+        line_break_opportunities(value, breaks_);
+        std::size_t next = 0;  // into breaks_
+        std::size_t chunk_to = 0, address_end = 0;  // the stretch without spaces read up to here; an address up to here
+        const std::size_t n = value.size();
+        for (std::size_t i = 0; i < n;) {
+            for (; next < breaks_.size() && breaks_[next] <= i; ++next)
+                if (breaks_[next] == i) {
+                    end_word(st);
+                    pending_ = std::min(pending_, i < address_end ? break_kind::inside_word : break_kind::between_words);
+                }
+            if (is_space(value[i])) {
                 end_word(st);
-                space_ = true;
-                ++i;
+                while (i < n && is_space(value[i])) ++i;
+                // Trailing spaces: the rules of the next text decide nothing before it.
+                space(i == n ? break_kind::between_words : break_kind::inside_unit);
                 continue;
             }
-            // The rest of the word up to a space, hyphen or slash, appended at once.
-            const std::size_t end = std::min(value.find_first_of(" \n\t\r-/", i), value.size());
-            word_.append(value, i, end - i);
-            i = end;
-            // Lines may break after a hyphen or slash, so URLs and "buyer/seller" wrap.
-            if (i < value.size() && (value[i] == '-' || value[i] == '/')) {
-                word_ += value[i++];
+            if (is_no_break_space(value, i)) {
                 end_word(st);
-                breakable_ = true;
+                space(break_kind::inside_unit);
+                i += 2;
+                continue;
+            }
+            if (i >= chunk_to) {
+                chunk_to = chunk_end(value, i);
+                if (is_address(std::string_view(value).substr(i, chunk_to - i))) address_end = chunk_to;
+            }
+            // The word up to the next break, space or "@ . / -", appended at once.
+            std::size_t stop = next < breaks_.size() ? std::min(breaks_[next], chunk_to) : chunk_to;
+            for (std::size_t j = i; j < stop; ++j)
+                if (is_word_joint(value[j])) {
+                    stop = j + 1;
+                    break;
+                }
+            word_.append(value, i, stop - i);
+            i = stop;
+            if (is_word_joint(value[i - 1]) && word_.size() > 1 && i < n && !is_space(value[i]) &&
+                !is_word_joint(value[i]) && !is_no_break_space(value, i)) {
+                end_word(st);
+                pending_ = std::min(pending_, break_kind::inside_word);
             }
         }
+    }
+    void space(break_kind k) {
+        space_ = true;
+        pending_ = std::min(pending_, k);
     }
     void end_word(const state& st) {
         if (word_.empty()) return;
@@ -165,22 +243,28 @@ private:
         t.fill = st.fill;
         t.url = st.url;
         t.strike = st.strike;
-        take_spacing(t);
+        take_spacing(t, st);
         out_.push_back(std::move(t));
         word_.clear();
     }
-    void take_spacing(token& t) {
+    void take_spacing(token& t, const state& st) {
         t.space_before = space_;
-        t.breakable_before = breakable_;
-        if (opening_ != no_span) openings_.push_back({out_.size(), opening_});
-        space_ = breakable_ = false;
+        // Inside a unit, breaks between words are kept for when nothing else fits.
+        t.before = st.unit && pending_ == break_kind::between_words ? break_kind::inside_unit : pending_;
+        if (opening_ != no_span) {
+            openings_.push_back({out_.size(), opening_});
+            t.at_gap = opening_kind_;
+        }
+        space_ = false;
+        pending_ = break_kind::none;
         opening_ = no_span;
     }
     void push_break() {
         token t;
         t.hard_break = true;
         out_.push_back(std::move(t));
-        space_ = breakable_ = false;
+        space_ = false;
+        pending_ = break_kind::none;
     }
 
     static constexpr std::size_t no_span = static_cast<std::size_t>(-1);
@@ -188,9 +272,12 @@ private:
     std::pmr::vector<token>& out_;
     std::pmr::vector<words::opening>& openings_;
     std::string word_;
-    bool space_ = false, breakable_ = false;
+    std::vector<std::size_t> breaks_;  ///< where the rules allow a break in the text being read
+    bool space_ = false;
+    break_kind pending_ = break_kind::none;  ///< the break before the next word
     std::size_t spans_ = 0;           ///< spans read so far
     std::size_t opening_ = no_span;   ///< the span whose first word comes next, if none yet
+    break_kind opening_kind_ = break_kind::between_words;
 };
 
 using face_widths = std::array<double, 4>;  ///< by font_face; -1 = not measured yet
@@ -265,7 +352,7 @@ struct key_writer {
     void span(const flow_span& s) const {
         bytes(&s.style.face, sizeof s.style.face);
         bytes(&s.style.fill, sizeof s.style.fill);
-        const char flags[3] = {s.style.upper, s.style.breaks_as_dots, s.break_before};
+        const char flags[5] = {s.style.upper, s.style.breaks_as_dots, s.style.unit, s.break_before, s.joined};
         bytes(flags, sizeof flags);
         all('(', *s.content);
     }
@@ -286,8 +373,7 @@ struct line_range {
 struct broken_lines {
     std::vector<placed> tokens;
     std::vector<line_range> lines;
-    std::vector<const token*> group;
-    std::list<token> pieces;  ///< code points of words wider than a line (a list: `tokens` point into it)
+    std::list<token> pieces;  ///< lines' worth of words wider than a line (a list: `tokens` point into it)
 
     [[nodiscard]] std::size_t end_of(std::size_t line) const {
         return line + 1 < lines.size() ? lines[line + 1].begin : tokens.size();
@@ -303,7 +389,8 @@ struct styled_words {
 };
 
 bool same_style(const span_style& a, const span_style& b) {
-    return a.face == b.face && a.fill == b.fill && a.upper == b.upper && a.breaks_as_dots == b.breaks_as_dots;
+    return a.face == b.face && a.fill == b.fill && a.upper == b.upper && a.breaks_as_dots == b.breaks_as_dots &&
+           a.unit == b.unit;
 }
 
 // Every inlines the document holds where layout may flow it, by address.
@@ -360,6 +447,9 @@ struct token_cache::entries {
     broken_lines lines;  ///< reused by every flow() of the layout (flow() never nests)
     std::map<double, face_widths> spaces;  ///< a space's width by type size
     std::array<std::int8_t, 128> ascii_paintable = filled(-1);  ///< by byte: 1 painted, 0 not, -1 not asked yet
+    /// The clusters of words wider than a line, by the address of their token (tokens
+    /// stay put in the arena for the layout): the fitter cuts them at every attempt.
+    std::unordered_map<const void*, cluster_ends> clusters;
 
     static std::array<std::int8_t, 128> filled(std::int8_t v) {
         std::array<std::int8_t, 128> a{};
@@ -430,70 +520,152 @@ private:
     const std::pmr::vector<token>* tokens_ = nullptr;
 };
 
-bool starts_group(const token& t) { return t.space_before || t.breakable_before || t.hard_break || t.gap > 0; }
+double lead_in(const token& t, space_widths& space) { return (t.space_before ? space(t.face) : 0.0) + t.gap; }
 
-// Splits a text token into code points, for words wider than the line.
-void split_code_points(const token& t, const context& ctx, std::list<token>& pieces, std::vector<const token*>& out) {
-    if (t.is_badge) {
-        out.push_back(&t);
-        return;
-    }
-    for (std::size_t i = 0; i < t.text.size();) {
-        const std::size_t len = std::min(sequence_length(static_cast<unsigned char>(t.text[i])), t.text.size() - i);
-        token p = t;
-        p.text = t.text.substr(i, len);
-        p.units = ctx.metrics().units(p.text, p.face);
-        if (i > 0) p.space_before = p.breakable_before = false, p.gap = 0;
-        pieces.push_back(std::move(p));
-        out.push_back(&pieces.back());
-        i += len;
-    }
-}
+// Greedy line breaking into `out` (cleared first), linear in the number of
+// tokens and bytes: each kind of break is tried on what the kind before left
+// too wide, and a word wider than a line is cut as its clusters are measured,
+// one piece a line (kept in `out.pieces`).
+class line_breaker {
+public:
+    line_breaker(std::span<const token> tokens, double width, const flow_options& o, const context& ctx,
+                 broken_lines& out)
+        : tokens_(tokens), width_(width), size_(o.size), ctx_(ctx), out_(out), space_(ctx, o.size, known_spaces(ctx, o.size)) {}
 
-// Greedy line breaking into `out` (cleared first). Words wider than a line are
-// cut into code points, kept in `out.pieces`.
+    void run() {
+        out_.tokens.clear();
+        out_.lines.clear();
+        out_.pieces.clear();
+        out_.new_line();
+        for (std::size_t i = 0; i < tokens_.size();) {
+            if (tokens_[i].hard_break) {
+                out_.new_line();
+                ++i;
+                continue;
+            }
+            std::size_t j = i + 1;
+            while (j < tokens_.size() && !tokens_[j].hard_break) ++j;
+            place(i, j, break_kind::between_words);
+            i = j;
+        }
+        if (out_.lines.size() == 1 && out_.last_line_empty()) out_.lines.clear();
+    }
+
+private:
+    // Tokens [i, j) in groups cut where a break of kind `at` or a better one is allowed.
+    void place(std::size_t i, std::size_t j, break_kind at) {
+        for (std::size_t k = i; k < j;) {
+            std::size_t m = k + 1;
+            double w = width_at(tokens_[k], size_);
+            for (; m < j && kind_of(tokens_[m]) > at; ++m) w += lead_in(tokens_[m], space_) + width_at(tokens_[m], size_);
+            if (out_.last_line_empty() || out_.lines.back().width + lead_in(tokens_[k], space_) + w > width_) {
+                if (!out_.last_line_empty()) out_.new_line();
+                if (w > width_) {
+                    // Too wide for a line of its own: broken only because it must be.
+                    if (at < break_kind::inside_word)
+                        place(k, m, finer(at));
+                    else
+                        cut(k, m);
+                    k = m;
+                    continue;
+                }
+            }
+            for (; k < m; ++k) put(tokens_[k], width_at(tokens_[k], size_));
+        }
+    }
+
+    void put(const token& t, double w) {
+        auto& line = out_.lines.back();
+        const double x = out_.last_line_empty() ? 0.0 : line.width + lead_in(t, space_);
+        out_.tokens.push_back({&t, x, w});
+        line.width = x + w;
+    }
+
+    // Tokens [i, j), joined with no break allowed between them, starting a line:
+    // cut between grapheme clusters where the line is full.
+    void cut(std::size_t i, std::size_t j) {
+        for (std::size_t k = i; k < j; ++k) {
+            const token& t = tokens_[k];
+            if (t.is_badge) {
+                const double w = width_at(t, size_);
+                if (!out_.last_line_empty() && out_.lines.back().width + w > width_) out_.new_line();
+                put(t, w);
+                continue;
+            }
+            // Each line takes the most clusters that fit (found by bisection: a line's
+            // worth costs a logarithm, not its length), at least one on an empty line.
+            const cluster_ends& clusters = clusters_of(t);
+            std::size_t first = 0;  // the first cluster not placed yet
+            double placed_units = 0;
+            while (first < clusters.size()) {
+                const double line_w = out_.last_line_empty() ? 0.0 : out_.lines.back().width;
+                const double limit = placed_units + (width_ - line_w) * 1000.0 / size_;
+                const auto fits = std::upper_bound(clusters.begin() + static_cast<std::ptrdiff_t>(first), clusters.end(), limit,
+                                                   [](double v, const cluster_end& c) { return v < c.units; });
+                auto last = static_cast<std::size_t>(fits - clusters.begin());  // one past the last that fits
+                if (last == first) {
+                    if (line_w > 0) {
+                        out_.new_line();
+                        continue;
+                    }
+                    last = first + 1;
+                }
+                const std::size_t from = first == 0 ? 0 : clusters[first - 1].end;
+                put_piece(t, from, clusters[last - 1].end, clusters[last - 1].units - placed_units);
+                placed_units = clusters[last - 1].units;
+                first = last;
+                if (first < clusters.size()) out_.new_line();
+            }
+        }
+    }
+
+    // Measured once per layout with a token cache, else for this breaking.
+    const cluster_ends& clusters_of(const token& t) {
+        cluster_ends* known = &own_clusters_;
+        if (ctx_.words) {
+            auto [at, added] = ctx_.words->get().clusters.try_emplace(&t);
+            if (!added) return at->second;
+            known = &at->second;
+        }
+        known->clear();
+        grapheme_walker walker(t.text);
+        double units = 0;
+        for (std::size_t from = 0; from < t.text.size();) {
+            const std::size_t end = walker.next();
+            units += ctx_.metrics().units(std::string_view(t.text).substr(from, end - from), t.face);
+            known->push_back({static_cast<std::uint32_t>(end), units});
+            from = end;
+        }
+        return *known;
+    }
+
+    void put_piece(const token& t, std::size_t from, std::size_t to, double units) {
+        token piece;
+        piece.text = t.text.substr(from, to - from);
+        piece.face = t.face;
+        piece.fill = t.fill;
+        piece.url = t.url;
+        piece.strike = t.strike;
+        piece.units = units;
+        if (from == 0) {
+            piece.space_before = t.space_before;
+            piece.gap = t.gap;
+        }
+        out_.pieces.push_back(std::move(piece));
+        put(out_.pieces.back(), width_at(out_.pieces.back(), size_));
+    }
+
+    std::span<const token> tokens_;
+    double width_, size_;
+    const context& ctx_;
+    broken_lines& out_;
+    space_widths space_;
+    cluster_ends own_clusters_;
+};
+
 void break_into_lines(std::span<const token> tokens, double width, const flow_options& o, const context& ctx,
                       broken_lines& out) {
-    out.tokens.clear();
-    out.lines.clear();
-    out.pieces.clear();
-    out.new_line();
-    space_widths space(ctx, o.size, known_spaces(ctx, o.size));
-    auto lead = [&](const token& t) {
-        return out.last_line_empty() ? 0.0 : (t.space_before ? space(t.face) : 0.0) + t.gap;
-    };
-    std::size_t i = 0;
-    while (i < tokens.size()) {
-        if (tokens[i].hard_break) {
-            out.new_line();
-            ++i;
-            continue;
-        }
-        std::size_t j = i + 1;
-        double group_width = width_at(tokens[i], o.size);
-        while (j < tokens.size() && !starts_group(tokens[j])) group_width += width_at(tokens[j++], o.size);
-        if (!out.last_line_empty() && out.lines.back().width + lead(tokens[i]) + group_width > width) out.new_line();
-        auto& group = out.group;
-        group.clear();
-        for (std::size_t k = i; k < j; ++k) {
-            if (group_width > width)
-                split_code_points(tokens[k], ctx, out.pieces, group);
-            else
-                group.push_back(&tokens[k]);
-        }
-        for (std::size_t k = 0; k < group.size(); ++k) {
-            const double w = width_at(*group[k], o.size);
-            double x = out.lines.back().width + (k == 0 ? lead(*group[k]) : 0.0);
-            if (group_width > width && !out.last_line_empty() && x + w > width) {
-                out.new_line();
-                x = 0;
-            }
-            out.tokens.push_back({group[k], x, w});
-            out.lines.back().width = x + w;
-        }
-        i = j;
-    }
-    if (out.lines.size() == 1 && out.last_line_empty()) out.lines.clear();
+    line_breaker(tokens, width, o, ctx, out).run();
 }
 
 // Neighbouring words in one style are painted as one text run.
@@ -584,7 +756,11 @@ std::string context::paintable(std::string_view utf8) const {
     for (std::size_t i = 0; i < utf8.size();) {
         const std::size_t len = std::min(sequence_length(static_cast<unsigned char>(utf8[i])), utf8.size() - i);
         const char32_t cp = decode(utf8, i, len);
-        if (metrics().can_paint(cp)) {
+        if (cp == 0xA0) {
+            // A no-break space has done its work when words are cut: painted as a
+            // space, text copied or extracted from the PDF reads as typed.
+            out += ' ';
+        } else if (metrics().can_paint(cp)) {
             out.append(utf8.substr(i, len));
         } else {
             if (unpaintable) unpaintable->insert(cp);
@@ -624,19 +800,22 @@ flow_widths measure_spans(std::span<const flow_span> spans, const flow_options& 
     const auto& tokens = words.tokens();
     flow_widths w;
     space_widths space(ctx, o.size, known_spaces(ctx, o.size));
-    double line = 0, group = 0;
+    double line = 0, group = 0, piece = 0;
     for (const auto& t : tokens) {
         if (t.hard_break) {
-            line = group = 0;
+            line = group = piece = 0;
             continue;
         }
-        if (starts_group(t)) group = 0;
-        const double lead = line > 0 ? (t.space_before ? space(t.face) : 0.0) + t.gap : 0.0;
+        const double lead = line > 0 ? lead_in(t, space) : 0.0;
         const double t_width = width_at(t, o.size);
+        const break_kind before = line > 0 ? kind_of(t) : break_kind::between_words;
         line += lead + t_width;
-        group += t_width;
+        // Between breaks between words: a unit counts whole; between any breaks: a part of an address.
+        group = before == break_kind::between_words ? t_width : group + lead + t_width;
+        piece = before <= break_kind::inside_word ? t_width : piece + lead + t_width;
         w.natural = std::max(w.natural, line);
         w.minimum = std::max(w.minimum, group);
+        w.least = std::max(w.least, piece);
     }
     return w;
 }

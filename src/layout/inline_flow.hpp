@@ -65,6 +65,8 @@ struct span_style {
     color fill;
     bool upper = false;  ///< ASCII upper case (table headers, labels)
     bool breaks_as_dots = false;  ///< a line break reads " · " (table cells stay one line where they can)
+    /// One unit (a label, a value): its words break apart only when it is wider than a line.
+    bool unit = false;
 };
 
 /// One stretch of inlines in one base style; `gap` points of space before it.
@@ -73,6 +75,9 @@ struct flow_span {
     span_style style;
     double gap = 0;
     bool break_before = false;  ///< start on a new line
+    /// Kept on the line of the span before (a fact's value after its label) unless
+    /// the two are wider than a line.
+    bool joined = false;
 };
 
 struct flow_options {
@@ -87,9 +92,11 @@ fragment flow(const flow_span& span, double width, const flow_options& options, 
 fragment flow(const view::inlines& content, double width, const flow_options& options, const context& ctx,
               span_style style = {});
 
-/// The width of the spans on one line, and of their widest unbreakable word.
+/// The width of the spans on one line; of their widest stretch that breaks only
+/// when it must (a word, a unit, an e-mail address); and of their widest stretch
+/// that breaks nowhere but between grapheme clusters.
 struct flow_widths {
-    double natural = 0, minimum = 0;
+    double natural = 0, minimum = 0, least = 0;
 };
 flow_widths measure(const std::vector<flow_span>& spans, const flow_options& options, const context& ctx);
 flow_widths measure(const flow_span& span, const flow_options& options, const context& ctx);

@@ -179,8 +179,9 @@ std::vector<flow_span> fact_spans(const view::fact_list& facts, const context& c
     for (const auto& fact : facts.facts) {
         labels.push_back({view::inline_node{view::text{fact.label}}});
         const double gap = spans.empty() ? 0 : ctx.body * 1.1;
-        spans.push_back({&labels.back(), {font_face::regular, ctx.style().muted, false}, gap, false});
-        spans.push_back({&fact.value, {font_face::bold, ctx.style().text, false}, ctx.body * 0.35, false});
+        // A label and its value are one unit: a line breaks between facts.
+        spans.push_back({&labels.back(), {font_face::regular, ctx.style().muted, false, false, true}, gap, false});
+        spans.push_back({&fact.value, {font_face::bold, ctx.style().text, false, false, true}, ctx.body * 0.35, false, true});
     }
     return spans;
 }

@@ -63,10 +63,7 @@ std::vector<fragment> merged_people_table(const view::section& people, const vie
 
     std::vector<view::inlines> labels;
     for (std::size_t c = 1; c < vt->columns.size(); ++c) {
-        // A label never breaks across lines ("Delivered / by").
-        std::string label;
-        for (char ch : vt->columns[c].label) label += ch == ' ' ? std::string("\u00a0") : std::string(1, ch);
-        labels.push_back({view::inline_node{view::text{std::move(label)}}});
+        labels.push_back({view::inline_node{view::text{vt->columns[c].label}}});
     }
     table_input in;
     for (const auto& c : pt->columns) {
@@ -83,8 +80,9 @@ std::vector<fragment> merged_people_table(const view::section& people, const vie
             for (std::size_t c = 1; c < v->cells.size() && c - 1 < labels.size(); ++c) {
                 if (v->cells[c].empty()) continue;
                 const double gap = row.detail.empty() ? 0 : ctx.body * 1.1;
-                row.detail.push_back({&labels[c - 1], {font_face::italic, ctx.style().muted, false}, gap, false});
-                row.detail.push_back({&v->cells[c], {font_face::regular, ctx.style().text, false, true}, ctx.body * 0.35, false});
+                // A label never breaks inside itself ("Delivered / by") and keeps the start of its value.
+                row.detail.push_back({&labels[c - 1], {font_face::italic, ctx.style().muted, false, false, true}, gap, false});
+                row.detail.push_back({&v->cells[c], {font_face::regular, ctx.style().text, false, true}, ctx.body * 0.35, false, true});
             }
         in.rows.push_back(std::move(row));
     }

@@ -10,19 +10,23 @@ namespace closeplan::layout::detail {
 
 namespace {
 
-span_style header_style(const context& ctx) { return {font_face::bold, ctx.style().text, true}; }
+// A column's label is one unit: it breaks inside itself only when wider than its column.
+span_style header_style(const context& ctx) { return {font_face::bold, ctx.style().text, true, false, true}; }
 
 span_style cell_style(const table_input::row& r, std::size_t column, const context& ctx) {
     return {r.bold_first && column == 0 ? font_face::bold : font_face::regular, r.muted ? ctx.style().muted : ctx.style().text,
             false, true};
 }
 
-// Widths between each column's widest word and its one-line width, shrunk in proportion.
+// Widths between each column's widest word (or unit) and its one-line width, shrunk in
+// proportion; when the widest words do not fit side by side, between the widest parts
+// nothing but grapheme clusters can cut and the widest words. Never wider than `width`.
 std::vector<double> column_widths(const table_input& t, double width, const context& ctx) {
     const std::size_t n = t.header.size();
-    std::vector<double> lo(n, 0), hi(n, 0);
+    std::vector<double> least(n, 0), lo(n, 0), hi(n, 0);
     const double pad = 2 * ctx.style().cell_x;
     auto take = [&](std::size_t c, const flow_widths& w) {
+        least[c] = std::max(least[c], w.least + pad);
         lo[c] = std::max(lo[c], w.minimum + pad);
         hi[c] = std::max(hi[c], w.natural + pad);
     };
@@ -33,22 +37,26 @@ std::vector<double> column_widths(const table_input& t, double width, const cont
         for (std::size_t c = 0; c < n && c < r.cells.size(); ++c)
             take(c, measure(flow_span{&r.cells[c], cell_style(r, c, ctx), 0, false}, {ctx.body, view::align::left}, ctx));
     }
+    const double sum_least = std::accumulate(least.begin(), least.end(), 0.0);
     const double sum_lo = std::accumulate(lo.begin(), lo.end(), 0.0);
     const double sum_hi = std::accumulate(hi.begin(), hi.end(), 0.0);
     std::vector<double> w(n);
     if (sum_hi > width && sum_lo <= width) {
         // Max-min fair shares: short columns keep their one-line width, so a row
-        // wraps only in the columns with long text.
+        // wraps only in the columns with long text; a column is kept at its
+        // one-line width only while the others keep room for their widest words.
         std::vector<bool> fixed(n, false);
-        double room = width;
+        double room = width, open_least_room = sum_lo;
         std::size_t open = n;
         for (bool changed = true; changed && open > 0;) {
             changed = false;
             for (std::size_t c = 0; c < n; ++c) {
                 if (fixed[c] || hi[c] > room / static_cast<double>(open)) continue;
+                if (room - hi[c] < open_least_room - lo[c]) continue;
                 fixed[c] = changed = true;
                 w[c] = hi[c];
                 room -= hi[c];
+                open_least_room -= lo[c];
                 --open;
             }
         }
@@ -63,11 +71,28 @@ std::vector<double> column_widths(const table_input& t, double width, const cont
     if (sum_hi <= width) {
         // Spare room goes to the columns with the most text.
         for (std::size_t c = 0; c < n; ++c) w[c] = hi[c] + (width - sum_hi) * hi[c] / sum_hi;
-    } else if (sum_lo <= width) {
-        const double f = (width - sum_lo) / (sum_hi - sum_lo);
-        for (std::size_t c = 0; c < n; ++c) w[c] = lo[c] + (hi[c] - lo[c]) * f;
+    } else if (sum_least <= width) {
+        // Units and addresses break where they allow, in proportion.
+        const double f = sum_lo > sum_least ? (width - sum_least) / (sum_lo - sum_least) : 0.0;
+        for (std::size_t c = 0; c < n; ++c) w[c] = least[c] + (lo[c] - least[c]) * f;
     } else {
-        for (std::size_t c = 0; c < n; ++c) w[c] = lo[c] * width / sum_lo;
+        // Even the parts only grapheme cuts can split do not fit: columns whose parts
+        // fit an equal share keep them, the others share what is left equally.
+        std::vector<bool> fixed(n, false);
+        double room = width;
+        std::size_t open = n;
+        for (bool changed = true; changed && open > 0;) {
+            changed = false;
+            for (std::size_t c = 0; c < n; ++c) {
+                if (fixed[c] || least[c] > room / static_cast<double>(open)) continue;
+                fixed[c] = changed = true;
+                w[c] = least[c];
+                room -= least[c];
+                --open;
+            }
+        }
+        for (std::size_t c = 0; c < n; ++c)
+            if (!fixed[c]) w[c] = room / static_cast<double>(open);
     }
     return w;
 }

@@ -40,7 +40,8 @@ private:
     date_style dates_;
 };
 
-/// Formats a date in the labels' style (`date.pattern` with {d} {dd} {m} {mm} {mon} {month} {yyyy}).
+/// Formats a date in the labels' style (`date.pattern` with {d} {dd} {m} {mm} {mon} {month} {yyyy});
+/// its spaces are no-break spaces (U+00A0): a date never splits across lines.
 std::string format_date(model::date d, const labels& words);
 
 /// Builds every section of the section table (view/section_table.hpp), in

@@ -26,7 +26,8 @@ std::string fill(std::string_view pattern, std::initializer_list<placeholder> va
 /// `words.get(key)` with `{n}` filled; uses `key + "_one"` for n == 1 when the labels have it.
 std::string count_text(const labels& words, std::string_view key, int n);
 
-/// "USD 240,000" from the exact decimal text, grouped per `number.group`/`number.decimal`.
+/// "USD 240,000" from the exact decimal text, grouped per `number.group`/`number.decimal`;
+/// held together by no-break spaces (U+00A0), like a date.
 std::string format_amount(std::string_view amount, std::string_view currency, const labels& words);
 
 /// "<prefix>.<name>" looked up, e.g. label_of(words, "status", "in_progress").

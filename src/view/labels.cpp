@@ -102,6 +102,20 @@ std::string expand(std::string_view pattern, Value&& value) {
     return out;
 }
 
+// A date or an amount is one unit on a page: its spaces become no-break spaces
+// (U+00A0), which the PDF's line breaking, browsers and Markdown viewers honour.
+std::string held_together(std::string text) {
+    std::string out;
+    out.reserve(text.size() + 4);
+    for (const char c : text) {
+        if (c == ' ')
+            out += "\u00a0";
+        else
+            out += c;
+    }
+    return out;
+}
+
 }  // namespace
 
 // Each value is made only when the pattern asks for it.
@@ -110,7 +124,7 @@ std::string format_date(model::date d, const labels& words) {
     const auto month = static_cast<unsigned>(d.month());
     const int year = static_cast<int>(d.year());
     const auto& style = words.dates();
-    return expand(style.pattern, [&](std::string_view name, std::string& out) {
+    return held_together(expand(style.pattern, [&](std::string_view name, std::string& out) {
         if (name == "d") {
             out += std::to_string(day);
         } else if (name == "dd") {
@@ -131,7 +145,7 @@ std::string format_date(model::date d, const labels& words) {
             return false;
         }
         return true;
-    });
+    }));
 }
 
 namespace detail {
@@ -175,7 +189,7 @@ std::string format_amount(std::string_view amount, std::string_view currency, co
     }
     if (currency.empty()) return number;
     const std::string pattern = words.has("amount.pattern") ? words.get("amount.pattern") : "{currency} {amount}";
-    return fill(pattern, {{"currency", std::string(currency)}, {"amount", number}});
+    return held_together(fill(pattern, {{"currency", std::string(currency)}, {"amount", number}}));
 }
 
 std::string label_of(const labels& words, std::string_view prefix, std::string_view name) {

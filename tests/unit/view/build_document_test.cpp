@@ -127,8 +127,8 @@ TEST(BuildDocument, EverySectionInDefaultOrderWithTitleAndFacts) {
     std::string facts;
     for (const auto& f : doc.title_facts.facts) facts += f.key + "=" + f.label + ":" + plain(f.value) + ";";
     EXPECT_EQ(facts,
-              "target_close=Target close:Jun 30, 2026;as_of=As of:May 12, 2026;amount=Amount:USD 240,000;"
-              "stage=Stage:Proposal;days_to_close=Days to close:49 days;go_live=Go-live:Aug 15, 2026;");
+              "target_close=Target close:Jun\u00a030,\u00a02026;as_of=As of:May\u00a012,\u00a02026;amount=Amount:USD\u00a0240,000;"
+              "stage=Stage:Proposal;days_to_close=Days to close:49 days;go_live=Go-live:Aug\u00a015,\u00a02026;");
 }
 
 TEST(BuildDocument, MilestoneRowsShowDoneOverdueSlippedAndPulledIn) {
@@ -157,7 +157,7 @@ TEST(BuildDocument, MilestoneRowsShowDoneOverdueSlippedAndPulledIn) {
 
     const auto& slipped = table.rows[2];
     EXPECT_EQ(slipped.row_class, "slipped");
-    EXPECT_EQ(plain(slipped.cells[3]), "~May 21, 2026~ May 28, 2026 [slipped +7 d]");
+    EXPECT_EQ(plain(slipped.cells[3]), "~May\u00a021,\u00a02026~ May\u00a028,\u00a02026 [slipped +7 d]");
     ASSERT_TRUE(std::holds_alternative<view::strikethrough>(slipped.cells[3][0].value));
     EXPECT_EQ(plain(slipped.cells[1]),
               "IT security review\\\nGate: Security architecture board\\\nQuestionnaire first; see portal.");
@@ -171,7 +171,7 @@ TEST(BuildDocument, MilestoneRowsShowDoneOverdueSlippedAndPulledIn) {
 
     const auto& pulled = table.rows[4];
     EXPECT_EQ(pulled.row_class, "");
-    EXPECT_EQ(plain(pulled.cells[3]), "~Jun 15, 2026~ Jun 10, 2026 [pulled in 5 d]");
+    EXPECT_EQ(plain(pulled.cells[3]), "~Jun\u00a015,\u00a02026~ Jun\u00a010,\u00a02026 [pulled in 5 d]");
 }
 
 TEST(BuildDocument, UnsafeLinkInMilestoneNotesWarnsAtTheField) {
@@ -250,7 +250,7 @@ TEST(BuildDocument, SummaryOpenItemsAndSignoff) {
     EXPECT_EQ(sig.lines[0].name, "Dana Ruiz");
     EXPECT_EQ(sig.lines[0].title, "CFO");
     EXPECT_EQ(sig.lines[0].date_label, "Date");
-    EXPECT_EQ(sig.lines[0].date_value, "Jun 29, 2026");
+    EXPECT_EQ(sig.lines[0].date_value, "Jun\u00a029,\u00a02026");
     EXPECT_EQ(sig.lines[1].side_label, "For Acme Analytics");
     EXPECT_EQ(sig.lines[1].name, "Chris Park");
     EXPECT_EQ(sig.lines[1].date_value, "");
@@ -268,16 +268,16 @@ TEST(BuildDocument, EmptyPlanStillHasEverySectionWithNoneLines) {
 
 TEST(FormatDate, PerLocale) {
     const auto d = day("2026-06-30");
-    EXPECT_EQ(view::format_date(d, test::load_labels("en")), "Jun 30, 2026");
-    EXPECT_EQ(view::format_date(d, test::load_labels("en-GB")), "30 Jun 2026");
+    EXPECT_EQ(view::format_date(d, test::load_labels("en")), "Jun\u00a030,\u00a02026");
+    EXPECT_EQ(view::format_date(d, test::load_labels("en-GB")), "30\u00a0Jun\u00a02026");
     EXPECT_EQ(view::format_date(d, test::load_labels("de")), "30.06.2026");
-    EXPECT_EQ(view::format_date(day("2026-03-05"), test::load_labels("fr")), "5 mars 2026");
-    EXPECT_EQ(view::format_date(day("2026-03-05"), test::load_labels("es")), "5 mar 2026");
+    EXPECT_EQ(view::format_date(day("2026-03-05"), test::load_labels("fr")), "5\u00a0mars\u00a02026");
+    EXPECT_EQ(view::format_date(day("2026-03-05"), test::load_labels("es")), "5\u00a0mar\u00a02026");
     EXPECT_EQ(view::format_date(day("2026-03-05"), test::load_labels("pt-BR")), "05/03/2026");
     EXPECT_EQ(view::format_date(d, view::labels{}), "2026-06-30");
     EXPECT_EQ(view::format_date(d, view::labels({{"date.pattern", "{month} {dd} ({m}/{yyyy}) {x}"},
                                                  {"date.months_long", "a,b,c,d,e,June,g,h,i,j,k,l"}})),
-              "June 30 (6/2026) {x}");
+              "June\u00a030\u00a0(6/2026)\u00a0{x}");
     // A broken month list falls back to the month number, never to a wrong name.
     EXPECT_EQ(view::format_date(d, view::labels({{"date.pattern", "{mon}"}, {"date.months", "Jan,Feb"}})), "06");
 }
@@ -290,14 +290,14 @@ TEST(BuildDocument, AmountsAreGroupedFromTheExactDecimalText) {
             if (f.key == "amount") return plain(f.value);
         return std::string("<none>");
     };
-    EXPECT_EQ(fact_value(build(b.p, "en").doc), "USD 1,234,567.50");
-    EXPECT_EQ(fact_value(build(b.p, "de").doc), "1.234.567,50 USD");
-    EXPECT_EQ(fact_value(build(b.p, "fr").doc), "1\u00A0234\u00A0567,50 USD");
-    EXPECT_EQ(fact_value(build(b.p, "pt-BR").doc), "USD 1.234.567,50");
+    EXPECT_EQ(fact_value(build(b.p, "en").doc), "USD\u00a01,234,567.50");
+    EXPECT_EQ(fact_value(build(b.p, "de").doc), "1.234.567,50\u00a0USD");
+    EXPECT_EQ(fact_value(build(b.p, "fr").doc), "1\u00A0234\u00A0567,50\u00a0USD");
+    EXPECT_EQ(fact_value(build(b.p, "pt-BR").doc), "USD\u00a01.234.567,50");
     b.p.deal.amount = "999";
-    EXPECT_EQ(fact_value(build(b.p, "en").doc), "USD 999");
+    EXPECT_EQ(fact_value(build(b.p, "en").doc), "USD\u00a0999");
     b.p.deal.amount = "12345678901234567890123";  // beyond any double's exact range
-    EXPECT_EQ(fact_value(build(b.p, "en").doc), "USD 12,345,678,901,234,567,890,123");
+    EXPECT_EQ(fact_value(build(b.p, "en").doc), "USD\u00a012,345,678,901,234,567,890,123");
     b.p.deal.amount = "$25k";
     b.p.deal.currency.clear();
     EXPECT_EQ(fact_value(build(b.p, "en").doc), "$25k");

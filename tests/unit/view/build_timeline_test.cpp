@@ -28,9 +28,9 @@ TEST(BuildTimeline, AxisRunsFromTheFirstDateToTheTargetClose) {
     EXPECT_EQ(t.span_days, 81);   // Apr 10 .. Jun 30
     EXPECT_EQ(t.today_day, 24);   // May 4
     EXPECT_EQ(t.close_day, 81);
-    EXPECT_EQ(t.start_label, "Apr 10, 2026");
-    EXPECT_EQ(t.today_label, "Today May 4, 2026");
-    EXPECT_EQ(t.close_label, "Close Jun 30, 2026");
+    EXPECT_EQ(t.start_label, "Apr\u00a010,\u00a02026");
+    EXPECT_EQ(t.today_label, "Today May\u00a04,\u00a02026");
+    EXPECT_EQ(t.close_label, "Close Jun\u00a030,\u00a02026");
     EXPECT_EQ(t.end_label, "");
     EXPECT_EQ(t.month_days, (std::vector<int>{21, 52}));  // May 1, Jun 1
     ASSERT_EQ(t.marks.size(), 3u);  // the undated step has no place on the axis
