@@ -59,7 +59,7 @@ exit_code run_handoff(const handoff_flags& flags) {
     if (diags.has_errors()) return code;
     // Warnings under --strict still leave the pack: CS gets it and the exit code says what it lacks.
     for (const auto& file : files)
-        write_file_atomically((std::filesystem::path(flags.output) / file.name).string(), file.bytes);
+        write_into_folder(flags.output, file.name, file.bytes);
     return code;
 }
 

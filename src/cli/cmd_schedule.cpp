@@ -137,7 +137,7 @@ exit_code run_schedule() {
         std::cout << yaml;
         std::cout.flush();
     } else {
-        write_file_atomically(f.output, yaml);
+        write_output_file(f.output, yaml);
     }
     print_diagnostics(diags, std::cerr);
     if (!f.quiet)

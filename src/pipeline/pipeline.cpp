@@ -170,7 +170,7 @@ std::vector<rendered_output> render_model(const model::plan& input_plan, const r
     for (const auto& name : request.formats) {
         const auto* format = render::find_output_format(name);
         if (!format) {
-            diags.error("O502", "unknown output format `" + name + "`", {},
+            diags.error("O521", "unknown output format `" + name + "`", {},
                         {"known formats are listed by `closeplan render --help`"});
             continue;
         }

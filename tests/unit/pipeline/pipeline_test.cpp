@@ -110,7 +110,7 @@ TEST(pipeline_test, an_unknown_format_is_an_output_error_and_withholds_every_out
     const auto result = pipeline::render_plan(request, diags);
     EXPECT_TRUE(result.outputs.empty());
     ASSERT_TRUE(diags.has_errors());
-    EXPECT_EQ(diags.all().back().code, "O502");
+    EXPECT_EQ(diags.all().back().code, "O521");
 }
 
 }  // namespace
