@@ -241,10 +241,11 @@ public:
         index_.commit();
         errors_.commit();
         if (report_) {
+            // "deals" is the list above; its length is "deal_count" (once also "deals": a duplicate key).
             report_->write("\n],\"rows_read\":" + std::to_string(totals.rows_read) +
                            ",\"rendered\":" + std::to_string(totals.rendered) + ",\"failed\":" +
                            std::to_string(totals.failed) + ",\"skipped\":" + std::to_string(totals.skipped) +
-                           ",\"deals\":" + std::to_string(totals.deals) + ",\"schedules_not_fitting\":" +
+                           ",\"deal_count\":" + std::to_string(totals.deals) + ",\"schedules_not_fitting\":" +
                            std::to_string(totals.infeasible) + "}\n");
             report_->commit();
         }
