@@ -411,7 +411,7 @@ exit_code run_batch_command(const batch_flags& flags) {
     }
     if (diags.has_errors()) {
         print_diagnostics(diags, std::cerr);
-        return exit_code::invalid_input;
+        return exit_code_for(diags, false);
     }
     inputs.fingerprint = fingerprint(flags, formats, as_of);
 
@@ -452,7 +452,7 @@ exit_code run_batch_command(const batch_flags& flags) {
     folder_sink sink(flags, suffix, as_of, !flags.quiet && ::isatty(STDERR_FILENO), size);
     auto totals = batch::run_batch(*in, inputs, sink, diags);
     if (!flags.quiet || diags.has_errors()) print_diagnostics(diags, std::cerr);
-    if (!totals) return exit_code::invalid_input;
+    if (!totals) return diags.has_errors() ? exit_code_for(diags, false) : exit_code::invalid_input;
     sink.finish(*totals);
     if (!flags.quiet) {
         std::cout << batch::summary_line(*totals);
