@@ -83,12 +83,6 @@ struct batch_flags {
     std::string health_config;  ///< --health-config: the rules' settings (as `check --config`)
 };
 
-[[noreturn]] void fail_write(const std::string& path, const std::string& reason) {
-    throw closeplan::error(diagnostic{severity::error, "O520", "cannot write `" + path + "`: " + reason,
-                                      source_location{path, 0, 0, {}},
-                                      {"check that the output folder exists or can be created, and is writable"}});
-}
-
 /// CRM text in a message on a terminal: control characters (escapes, bells,
 /// line breaks) shown as \xNN, invalid UTF-8 replaced, so a row cannot drive the terminal.
 std::string terminal_safe(std::string_view text) {
@@ -135,7 +129,7 @@ public:
         const std::string line = hash + " " + stem + "\n";
         // One write() per line: O_APPEND keeps lines whole.
         if (::write(fd_, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
-            fail_write(path_, std::strerror(errno));
+            fail_to_write(path_, std::strerror(errno));
     }
 
 private:
@@ -316,7 +310,7 @@ std::uintmax_t spool_standard_input(const std::string& folder, std::ifstream& fi
     std::vector<char> name(pattern.begin(), pattern.end());
     name.push_back('\0');
     const int fd = ::mkstemp(name.data());
-    if (fd < 0) fail_write(folder, std::strerror(errno));
+    if (fd < 0) fail_to_write(folder, std::strerror(errno));
     const std::string path = name.data();
     std::uintmax_t size = 0;
     std::vector<char> buffer(64 * 1024);
@@ -337,8 +331,8 @@ std::uintmax_t spool_standard_input(const std::string& folder, std::ifstream& fi
     ::close(fd);
     if (ok) file.open(path, std::ios::binary);
     ::unlink(path.c_str());
-    if (!ok) fail_write(folder, "copying standard input: " + reason);
-    if (!file) fail_write(folder, "cannot read back the copy of standard input");
+    if (!ok) fail_to_write(folder, "copying standard input: " + reason);
+    if (!file) fail_to_write(folder, "cannot read back the copy of standard input");
     return size;
 }
 

@@ -26,15 +26,15 @@ namespace closeplan::cli {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-[[noreturn]] void fail(const std::string& path, std::string reason) {
+void fail_to_write(const std::string& path, std::string reason) {
     // System messages start with a capital ("Not a directory"); ours read as one sentence.
     if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
     throw closeplan::error(diagnostic{severity::error, "O520", "cannot write `" + path + "`: " + reason,
                                       source_location{path, 0, 0, {}},
                                       {"check that the output folder exists or can be created, and is writable"}});
 }
+
+namespace {
 
 [[noreturn]] void refuse(const std::string& path, const std::string& what, std::string hint,
                          const std::string& verb = "will not write over") {
@@ -78,7 +78,7 @@ plan_of_write classify(const std::string& path) {
     if (!S_ISREG(end.st_mode)) refuse(path, "a symbolic link to " + kind_of(end.st_mode), file_hint);
     std::error_code ec;
     const auto target = fs::canonical(path, ec);
-    if (ec) fail(path, ec.message());
+    if (ec) fail_to_write(path, ec.message());
     return {plan_of_write::rename_over, target.string()};
 }
 
@@ -128,10 +128,10 @@ int open_temporary_for(const std::string& path, const std::string& target, std::
     if (fd < 0 && errno == ENOENT) {
         std::error_code ec;
         fs::create_directories(folder, ec);
-        if (ec) fail(path, ec.message());
+        if (ec) fail_to_write(path, ec.message());
         fd = open_temporary(folder, filename, temp);
     }
-    if (fd < 0) fail(path, std::strerror(errno));
+    if (fd < 0) fail_to_write(path, std::strerror(errno));
     return fd;
 }
 
@@ -139,7 +139,7 @@ int open_temporary_for(const std::string& path, const std::string& target, std::
 /// it was swapped for something else since it was looked at, it is refused.
 int open_straight(const std::string& path) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) fail(path, std::strerror(errno));
+    if (fd < 0) fail_to_write(path, std::strerror(errno));
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !streams(st.st_mode)) {
         ::close(fd);
@@ -156,7 +156,7 @@ void write_straight(const std::string& path, std::string_view bytes) {
         ok = false;
         saved_errno = errno;
     }
-    if (!ok) fail(path, std::strerror(saved_errno));
+    if (!ok) fail_to_write(path, std::strerror(saved_errno));
 }
 
 /// Closes the temporary and renames it over `target`; on any failure the
@@ -172,7 +172,7 @@ void finish_temporary(const std::string& path, const std::string& target, const 
         saved_errno = errno;
     }
     ::unlink(temp.c_str());
-    fail(path, std::strerror(saved_errno));
+    fail_to_write(path, std::strerror(saved_errno));
 }
 
 }  // namespace
@@ -207,7 +207,7 @@ void prepare_output_folder(const std::string& folder) {
     }
     std::error_code ec;
     fs::create_directories(folder, ec);
-    if (ec) fail(folder, ec.message());
+    if (ec) fail_to_write(folder, ec.message());
 }
 
 int open_own_file_to_append(const std::string& path, bool truncate) {
@@ -217,7 +217,7 @@ int open_own_file_to_append(const std::string& path, bool truncate) {
                "remove it: the file is closeplan's own and is made anew");
     // O_NOFOLLOW: a link put there since the look above is not followed either.
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC | (truncate ? O_TRUNC : 0), 0644);
-    if (fd < 0) fail(path, std::strerror(errno));
+    if (fd < 0) fail_to_write(path, std::strerror(errno));
     return fd;
 }
 
@@ -242,7 +242,7 @@ void streamed_output::write(std::string_view bytes) {
 }
 
 void streamed_output::flush() {
-    if (!write_all(fd_, buffer_)) fail(path_, std::strerror(errno));
+    if (!write_all(fd_, buffer_)) fail_to_write(path_, std::strerror(errno));
     buffer_.clear();
 }
 
@@ -252,9 +252,10 @@ void streamed_output::commit() {
     const int fd = fd_;
     fd_ = -1;
     if (target_.empty()) {
-        const int saved_errno = errno;
-        if (!ok) fail(path_, std::strerror(saved_errno));
-        if (::close(fd) != 0) fail(path_, std::strerror(errno));
+        int saved_errno = errno;
+        const bool closed = ::close(fd) == 0;
+        if (ok && !closed) saved_errno = errno;
+        if (!ok || !closed) fail_to_write(path_, std::strerror(saved_errno));
     } else {
         finish_temporary(path_, target_, temp_, fd, ok, errno);
     }

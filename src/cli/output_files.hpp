@@ -34,6 +34,9 @@ void write_into_folder(const std::string& folder, const std::string& name, std::
 /// cannot be made.
 void prepare_output_folder(const std::string& folder);
 
+/// Throws O520 "cannot write `path`: reason" (the system's reason, in lower case).
+[[noreturn]] void fail_to_write(const std::string& path, std::string reason);
+
 /// Opens closeplan's own bookkeeping file `path` (the batch's resume
 /// manifest) to append lines, emptied first when `truncate`: a regular file or
 /// nothing (made 0644), never followed through a symbolic link. O522 for any
