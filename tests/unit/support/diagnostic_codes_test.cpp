@@ -124,7 +124,8 @@ std::set<std::string> anchors_of(const std::string& page) {
     static const std::regex tag(R"re(<a id="([^"]+)"></a>)re");
     for (std::string line; std::getline(in, line);) {
         if (line.starts_with("#")) anchors.insert(heading_slug(line.substr(line.find_first_not_of('#'))).substr(1));
-        for (std::sregex_iterator it(line.begin(), line.end(), tag), end; it != end; ++it) anchors.insert((*it)[1]);
+        for (std::sregex_iterator it(line.begin(), line.end(), tag), end; it != end; ++it)
+            EXPECT_TRUE(anchors.insert((*it)[1]).second) << "docs/" << page << ": anchor " << (*it)[1] << " twice";
     }
     return anchors;
 }
