@@ -83,6 +83,21 @@ TEST_F(OutputFiles, ACharacterDeviceIsWrittenStraightAndStaysADevice) {
     EXPECT_EQ(entries(dir_), 1u);  // no temporary beside it
 }
 
+// Without root: a link of the test's own to /dev/null. A writer that renamed
+// over the path would replace the link in the test's folder, never /dev/null.
+TEST_F(OutputFiles, ALinkToDevNullIsWrittenStraightAndStaysALink) {
+    const auto link = dir_ / "null";
+    fs::create_symlink("/dev/null", link);
+    write_output_file(link.string(), "BEGIN:VCALENDAR");
+    write_into_folder(link.string(), "plan.md", "# Plan");
+    streamed_output index(link.string());
+    index.write("<html>");
+    index.commit();
+    EXPECT_EQ(kind(link), S_IFLNK);
+    EXPECT_EQ(fs::read_symlink(link), fs::path("/dev/null"));
+    EXPECT_EQ(entries(dir_), 1u);
+}
+
 TEST_F(OutputFiles, ABlockDeviceIsRefusedAndLeftAsItWas) {
     const auto disk = device("loop", S_IFBLK, 7, 200);
     if (disk.empty()) GTEST_SKIP() << "mknod needs root";
