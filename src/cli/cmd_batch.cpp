@@ -5,7 +5,7 @@
 // files and the clock, writes the outputs and picks the exit code.
 //
 // Files written into the output folder:
-//   <stem>.<ext>        each deal's documents (temp file + rename)
+//   <stem>.<ext>        each deal's documents (temp file + rename: cli/output_files.hpp)
 //   index.html          every deal: close date, progress, slips, schedule fit
 //   errors.csv          every problem with a row (formulas neutralised)
 //   batch-report.json   with --report json
@@ -83,12 +83,6 @@ struct batch_flags {
     std::string health_config;  ///< --health-config: the rules' settings (as `check --config`)
 };
 
-[[noreturn]] void fail_write(const std::string& path, const std::string& reason) {
-    throw closeplan::error(diagnostic{severity::error, "O501", "cannot write `" + path + "`: " + reason,
-                                      source_location{path, 0, 0, {}},
-                                      {"check that the output folder exists or can be created, and is writable"}});
-}
-
 /// CRM text in a message on a terminal: control characters (escapes, bells,
 /// line breaks) shown as \xNN, invalid UTF-8 replaced, so a row cannot drive the terminal.
 std::string terminal_safe(std::string_view text) {
@@ -105,60 +99,6 @@ std::string terminal_safe(std::string_view text) {
     return out;
 }
 
-/// A report written piece by piece into a temporary file and renamed into
-/// place by commit(); dropped (never half-visible) if the batch stops early.
-class streamed_file {
-public:
-    explicit streamed_file(std::string path) : path_(std::move(path)) {
-        const fs::path target(path_);
-        std::string pattern = (target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-        std::vector<char> name(pattern.begin(), pattern.end());
-        name.push_back('\0');
-        fd_ = ::mkstemp(name.data());
-        if (fd_ < 0) fail_write(path_, std::strerror(errno));
-        temp_ = name.data();
-    }
-    ~streamed_file() {
-        if (fd_ >= 0) ::close(fd_);
-        if (!committed_) ::unlink(temp_.c_str());
-    }
-    streamed_file(const streamed_file&) = delete;
-    streamed_file& operator=(const streamed_file&) = delete;
-
-    void write(std::string_view bytes) {
-        buffer_ += bytes;
-        if (buffer_.size() > 64 * 1024) flush();
-    }
-    void commit() {
-        flush();
-        if (::close(fd_) != 0) fail_write(path_, std::strerror(errno));
-        fd_ = -1;
-        ::chmod(temp_.c_str(), 0644);
-        if (::rename(temp_.c_str(), path_.c_str()) != 0) fail_write(path_, std::strerror(errno));
-        committed_ = true;
-    }
-
-private:
-    void flush() {
-        std::string_view rest(buffer_);
-        while (!rest.empty()) {
-            const auto n = ::write(fd_, rest.data(), rest.size());
-            if (n < 0) {
-                if (errno == EINTR) continue;
-                fail_write(path_, std::strerror(errno));
-            }
-            rest.remove_prefix(static_cast<std::size_t>(n));
-        }
-        buffer_.clear();
-    }
-
-    std::string path_;
-    std::string temp_;
-    std::string buffer_;
-    int fd_ = -1;
-    bool committed_ = false;
-};
-
 /// `<hash> <stem>` lines, appended as each deal is done, so a killed batch
 /// keeps what it finished; a torn last line is simply not read back.
 class resume_manifest {
@@ -173,8 +113,7 @@ public:
                 entries_[line.substr(17)] = line.substr(0, 16);
             }
         }
-        fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | (keep ? 0 : O_TRUNC), 0644);
-        if (fd_ < 0) fail_write(path, std::strerror(errno));
+        fd_ = open_own_file_to_append(path, !keep);
     }
     ~resume_manifest() {
         if (fd_ >= 0) ::close(fd_);
@@ -190,7 +129,7 @@ public:
         const std::string line = hash + " " + stem + "\n";
         // One write() per line: O_APPEND keeps lines whole.
         if (::write(fd_, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
-            fail_write(path_, std::strerror(errno));
+            fail_to_write(path_, std::strerror(errno));
     }
 
 private:
@@ -261,7 +200,7 @@ public:
 
     void write_outputs(const std::string& stem, const std::vector<pipeline::rendered_output>& outputs) override {
         for (const auto& output : outputs)
-            write_file_atomically((fs::path(flags_.output) / (stem + "." + output.extension)).string(), output.bytes);
+            write_output_file((fs::path(flags_.output) / (stem + "." + output.extension)).string(), output.bytes);
     }
 
     void deal_done(const batch::deal_result& deal) override {
@@ -296,10 +235,11 @@ public:
         index_.commit();
         errors_.commit();
         if (report_) {
+            // "deals" is the list above; its length is "deal_count" (once also "deals": a duplicate key).
             report_->write("\n],\"rows_read\":" + std::to_string(totals.rows_read) +
                            ",\"rendered\":" + std::to_string(totals.rendered) + ",\"failed\":" +
                            std::to_string(totals.failed) + ",\"skipped\":" + std::to_string(totals.skipped) +
-                           ",\"deals\":" + std::to_string(totals.deals) + ",\"schedules_not_fitting\":" +
+                           ",\"deal_count\":" + std::to_string(totals.deals) + ",\"schedules_not_fitting\":" +
                            std::to_string(totals.infeasible) + "}\n");
             report_->commit();
         }
@@ -308,9 +248,9 @@ public:
 private:
     const batch_flags& flags_;
     resume_manifest manifest_;
-    streamed_file index_;
-    streamed_file errors_;
-    std::optional<streamed_file> report_;
+    streamed_output index_;
+    streamed_output errors_;
+    std::optional<streamed_output> report_;
     bool first_deal_ = true;
     std::size_t printed_errors_ = 0;
     std::atomic<std::size_t> deals_done_{0};
@@ -370,7 +310,7 @@ std::uintmax_t spool_standard_input(const std::string& folder, std::ifstream& fi
     std::vector<char> name(pattern.begin(), pattern.end());
     name.push_back('\0');
     const int fd = ::mkstemp(name.data());
-    if (fd < 0) fail_write(folder, std::strerror(errno));
+    if (fd < 0) fail_to_write(folder, std::strerror(errno));
     const std::string path = name.data();
     std::uintmax_t size = 0;
     std::vector<char> buffer(64 * 1024);
@@ -391,8 +331,8 @@ std::uintmax_t spool_standard_input(const std::string& folder, std::ifstream& fi
     ::close(fd);
     if (ok) file.open(path, std::ios::binary);
     ::unlink(path.c_str());
-    if (!ok) fail_write(folder, "copying standard input: " + reason);
-    if (!file) fail_write(folder, "cannot read back the copy of standard input");
+    if (!ok) fail_to_write(folder, "copying standard input: " + reason);
+    if (!file) fail_to_write(folder, "cannot read back the copy of standard input");
     return size;
 }
 
@@ -465,7 +405,7 @@ exit_code run_batch_command(const batch_flags& flags) {
     }
     if (diags.has_errors()) {
         print_diagnostics(diags, std::cerr);
-        return exit_code::invalid_input;
+        return exit_code_for(diags, false);
     }
     inputs.fingerprint = fingerprint(flags, formats, as_of);
 
@@ -486,9 +426,7 @@ exit_code run_batch_command(const batch_flags& flags) {
         in = &file;
     }
 
-    std::error_code ec;
-    fs::create_directories(flags.output, ec);
-    if (ec) fail_write(flags.output, ec.message());
+    prepare_output_folder(flags.output);
     if (flags.export_path == "-" && !flags.group_by.empty()) {
         // One row per task reads the export twice; a pipe can be read only once.
         size = spool_standard_input(flags.output, file);
@@ -496,7 +434,8 @@ exit_code run_batch_command(const batch_flags& flags) {
     }
     const std::string suffix = shard_count > 1 ? "-" + std::to_string(shard_index) + "-of-" + std::to_string(shard_count) : "";
     if (flags.resume) {
-        // A killed run can leave write_file_atomically's temporary files; they are ours to remove.
+        // A killed run can leave write_output_file's temporary files; they are ours to remove.
+        std::error_code ec;
         for (const auto& entry : fs::directory_iterator(flags.output, ec)) {
             const auto name = entry.path().filename().string();
             const auto mark = name.rfind(".tmp-");
@@ -507,7 +446,7 @@ exit_code run_batch_command(const batch_flags& flags) {
     folder_sink sink(flags, suffix, as_of, !flags.quiet && ::isatty(STDERR_FILENO), size);
     auto totals = batch::run_batch(*in, inputs, sink, diags);
     if (!flags.quiet || diags.has_errors()) print_diagnostics(diags, std::cerr);
-    if (!totals) return exit_code::invalid_input;
+    if (!totals) return diags.has_errors() ? exit_code_for(diags, false) : exit_code::invalid_input;
     sink.finish(*totals);
     if (!flags.quiet) {
         std::cout << batch::summary_line(*totals);

@@ -89,7 +89,7 @@ exit_code run_check(const plan_flags& flags) {
         settings = health::load_config(health_opts.config_path, config_diags);
     if (!settings) {
         print_diagnostics(config_diags, std::cerr);
-        return exit_code::invalid_input;
+        return config_diags.has_errors() ? exit_code_for(config_diags, false) : exit_code::invalid_input;
     }
 
     diagnostic_sink diags;

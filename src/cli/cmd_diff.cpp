@@ -78,8 +78,6 @@ std::optional<std::vector<model::plan>> load_history(const std::string& dir, dia
 
 exit_code fail_with(const diagnostic_sink& diags) {
     print_diagnostics(diags, std::cerr);
-    for (const auto& d : diags.all())
-        if (d.level == severity::error && d.code.rfind("H88", 0) == 0) return exit_code::invalid_input;
     const auto code = exit_code_for(diags, false);
     return code == exit_code::success ? exit_code::invalid_input : code;
 }

@@ -22,13 +22,6 @@ struct handoff_flags {
     bool layout_dump = false;
 };
 
-// C9xx errors are about the input (docs/diagnostics.md); exit_code_for knows the older ranges.
-exit_code pack_exit_code(const diagnostic_sink& diags, bool strict) {
-    for (const auto& d : diags.all())
-        if (d.level == severity::error && d.code.starts_with("C9")) return exit_code::invalid_input;
-    return exit_code_for(diags, strict);
-}
-
 CLI::App* setup_handoff(CLI::App& app, handoff_flags& flags) {
     auto* command = app.add_subcommand("handoff", "Write the Customer Success handoff pack: PDF, HTML, Markdown, calendar, plan.json");
     add_plan_flags(*command, flags.plan);
@@ -55,11 +48,11 @@ exit_code run_handoff(const handoff_flags& flags) {
     diagnostic_sink diags;
     const auto files = handoff::build_pack(*request, {flags.layout_dump}, diags);
     if (!flags.plan.quiet || diags.has_errors()) print_diagnostics(diags, std::cerr);
-    const auto code = pack_exit_code(diags, flags.plan.strict);
+    const auto code = exit_code_for(diags, flags.plan.strict);
     if (diags.has_errors()) return code;
     // Warnings under --strict still leave the pack: CS gets it and the exit code says what it lacks.
     for (const auto& file : files)
-        write_file_atomically((std::filesystem::path(flags.output) / file.name).string(), file.bytes);
+        write_into_folder(flags.output, file.name, file.bytes);
     return code;
 }
 

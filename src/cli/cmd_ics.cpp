@@ -39,15 +39,13 @@ exit_code run_ics(const ics_flags& flags) {
     diagnostic_sink diags;
     const auto calendar = handoff::build_calendar(*request, flags.for_person, diags);
     if (!flags.plan.quiet || diags.has_errors()) print_diagnostics(diags, std::cerr);
-    for (const auto& d : diags.all())
-        if (d.level == severity::error && d.code.starts_with("C9")) return exit_code::invalid_input;
     const auto code = exit_code_for(diags, flags.plan.strict);
     if (!calendar || code != exit_code::success) return code;
     if (flags.output == "-") {
         std::cout << *calendar << std::flush;
         return std::cout ? exit_code::success : exit_code::output_error;
     }
-    write_file_atomically(flags.output.empty() ? default_output(flags.plan.plan_path) : flags.output, *calendar);
+    write_output_file(flags.output.empty() ? default_output(flags.plan.plan_path) : flags.output, *calendar);
     return exit_code::success;
 }
 

@@ -114,8 +114,7 @@ exit_code run_render(const render_flags& flags) {
     // A fragment never overwrites the page rendered from the same plan.
     const auto stem = output_stem(flags.plan.plan_path) + (flags.fragment ? ".fragment" : "");
     for (const auto& output : result.outputs) {
-        write_file_atomically((std::filesystem::path(flags.output) / (stem + "." + output.extension)).string(),
-                              output.bytes);
+        write_into_folder(flags.output, stem + "." + output.extension, output.bytes);
     }
     return exit_code::success;
 }

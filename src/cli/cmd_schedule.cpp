@@ -120,7 +120,8 @@ exit_code run_schedule() {
     if (diags.has_errors() || !book) {
         print_diagnostics(diags, std::cerr);
         if (!f.quiet) std::cerr << f.playbook << ": " << count_summary(diags) << '\n';
-        return exit_code::invalid_input;  // P6xx and L1xx: the playbook or a holidays file
+        // P6xx and L1xx: the playbook or a holidays file
+        return diags.has_errors() ? exit_code_for(diags, false) : exit_code::invalid_input;
     }
 
     const auto scheduled = schedule::schedule_backward(*book, *close, *as_of, calendar);
@@ -137,7 +138,7 @@ exit_code run_schedule() {
         std::cout << yaml;
         std::cout.flush();
     } else {
-        write_file_atomically(f.output, yaml);
+        write_output_file(f.output, yaml);
     }
     print_diagnostics(diags, std::cerr);
     if (!f.quiet)

@@ -10,6 +10,7 @@
 #include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/terminal.hpp"
 #include "closeplan/diagnostics.hpp"
 
 namespace {
@@ -77,12 +78,7 @@ int main(int argc, char** argv) {
         return run(argc, argv);
     } catch (const closeplan::error& e) {
         std::cerr << closeplan::format_diagnostic(e.diag()) << '\n';
-        const char stage = e.diag().code.empty() ? 'X' : e.diag().code.front();
-        if (stage == 'O') return static_cast<int>(exit_code::output_error);
-        if (stage == 'T') return static_cast<int>(exit_code::template_error);
-        if (stage == 'L' || stage == 'V' || stage == 'R' || stage == 'P' || stage == 'B' || stage == 'C')
-            return static_cast<int>(exit_code::invalid_input);
-        return static_cast<int>(exit_code::internal);
+        return static_cast<int>(closeplan::cli::exit_code_of(e.diag()));
     } catch (const std::exception& e) {
         std::cerr << "closeplan: internal error: " << e.what()
                   << "\n  hint: this is a bug in closeplan; please report it with the input that caused it\n";

@@ -14,8 +14,12 @@ namespace closeplan::cli {
 /// Prints every diagnostic to `out`, one block each, errors and warnings in report order.
 void print_diagnostics(const diagnostic_sink& diags, std::ostream& out);
 
-/// The exit code a set of diagnostics leads to: the first error's stage
-/// (L/V/R input, T template, O output), else 3 for warnings under --strict, else 0.
+/// The exit code an error with this diagnostic's code leads to, from the one
+/// table of codes (support/diagnostic_codes.hpp); 70 for a code it lacks.
+exit_code exit_code_of(const diagnostic& d);
+
+/// The exit code a set of diagnostics leads to: the first error's (exit_code_of),
+/// else 3 for warnings under --strict, else 0.
 exit_code exit_code_for(const diagnostic_sink& diags, bool strict);
 
 /// "1 milestone", "3 milestones".

@@ -39,12 +39,10 @@ std::optional<loaded> load(const pipeline::render_request& request, diagnostic_s
     return loaded{std::move(*plan), std::move(facts), std::move(templates), std::move(words), std::move(*look)};
 }
 
-}  // namespace
-
-std::vector<pack_file> build_pack(const pipeline::render_request& request, const pack_options& options,
-                                  diagnostic_sink& diags) {
-    auto in = load(request, diags);
-    if (!in) return {};
+/// Every file of the pack from the loaded plan.
+std::vector<pack_file> build_files(const loaded& loaded_plan, const pipeline::render_request& request,
+                                   const pack_options& options, diagnostic_sink& diags) {
+    const auto* in = &loaded_plan;
     const auto gaps = find_gaps(in->plan);
     report_gaps(gaps, diags);
     const auto doc = build_handoff_document(in->plan, in->facts, in->words, gaps, diags);
@@ -63,6 +61,19 @@ std::vector<pack_file> build_pack(const pipeline::render_request& request, const
     files.push_back({"handoff.md", render::render_markdown(doc, ctx, diags)});
     files.push_back({"milestones.ics", calendar::write_calendar(in->plan, in->facts, in->words, {})});
     files.push_back({"plan.json", write_plan_json(in->plan, in->facts, gaps)});
+    return files;
+}
+
+}  // namespace
+
+std::vector<pack_file> build_pack(const pipeline::render_request& request, const pack_options& options,
+                                  diagnostic_sink& diags) {
+    auto in = load(request, diags);
+    if (!in) return {};
+    // The stages below report into `produced`; what names no file is about the plan (O511, T406...).
+    diagnostic_sink produced;
+    auto files = build_files(*in, request, options, produced);
+    pipeline::report_about_plan(in->plan, produced, diags);
     // Nothing half-done: one failed file withholds the pack.
     if (diags.has_errors()) return {};
     return files;

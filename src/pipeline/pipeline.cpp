@@ -135,8 +135,11 @@ render_result render_plan(const render_request& request, diagnostic_sink& diags)
     return result;
 }
 
-std::vector<rendered_output> render_model(const model::plan& input_plan, const render_request& request,
-                                          diagnostic_sink& diags) {
+namespace {
+
+// render_model's work; its diagnostics are named by report_about_plan.
+std::vector<rendered_output> render_model_unnamed(const model::plan& input_plan, const render_request& request,
+                                                  diagnostic_sink& diags) {
     const model::plan* plan_ptr = &input_plan;
     std::optional<model::plan> relabelled;
     if (!request.locale.empty() && input_plan.locale != request.locale) {
@@ -172,13 +175,31 @@ std::vector<rendered_output> render_model(const model::plan& input_plan, const r
     for (const auto& name : request.formats) {
         const auto* format = render::find_output_format(name);
         if (!format) {
-            diags.error("O502", "unknown output format `" + name + "`", {},
+            diags.error("O521", "unknown output format `" + name + "`", {},
                         {"known formats are listed by `closeplan render --help`"});
             continue;
         }
         outputs.push_back({format->name, format->extension, format->write(doc, ctx, diags)});
     }
     // Nothing half-done leaves the pipeline: one failed format withholds all.
+    if (diags.has_errors()) return {};
+    return outputs;
+}
+
+}  // namespace
+
+void report_about_plan(const model::plan& plan, const diagnostic_sink& produced, diagnostic_sink& diags) {
+    for (auto d : produced.all()) {
+        if (d.where.file.empty()) d.where.file = plan.source_file;
+        diags.report(std::move(d));
+    }
+}
+
+std::vector<rendered_output> render_model(const model::plan& plan, const render_request& request,
+                                          diagnostic_sink& diags) {
+    diagnostic_sink produced;
+    auto outputs = render_model_unnamed(plan, request, produced);
+    report_about_plan(plan, produced, diags);
     if (diags.has_errors()) return {};
     return outputs;
 }

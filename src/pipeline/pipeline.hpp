@@ -61,4 +61,10 @@ render_result render_plan(const render_request& request, diagnostic_sink& diags)
 std::vector<rendered_output> render_model(const model::plan& plan, const render_request& request,
                                           diagnostic_sink& diags);
 
+/// Adds what the later stages (view, layout, writers) reported about `plan`
+/// to `diags`, naming the plan's file where a diagnostic names none: a
+/// message such as O511 (characters no font can paint) or T406 (no such
+/// template) is about this plan, and every diagnostic about an input names its file.
+void report_about_plan(const model::plan& plan, const diagnostic_sink& produced, diagnostic_sink& diags);
+
 }  // namespace closeplan::pipeline

@@ -110,7 +110,43 @@ TEST(pipeline_test, an_unknown_format_is_an_output_error_and_withholds_every_out
     const auto result = pipeline::render_plan(request, diags);
     EXPECT_TRUE(result.outputs.empty());
     ASSERT_TRUE(diags.has_errors());
-    EXPECT_EQ(diags.all().back().code, "O502");
+    EXPECT_EQ(diags.all().back().code, "O521");
 }
 
 }  // namespace
+
+namespace {
+
+const diagnostic* first_with_code(const diagnostic_sink& diags, const std::string& code) {
+    for (const auto& d : diags.all())
+        if (d.code == code) return &d;
+    return nullptr;
+}
+
+}  // namespace
+
+// Every diagnostic about an input names its file: the writers report O511 and
+// T406 with no place of their own, and the pipeline names the plan's file.
+TEST(pipeline_test, characters_no_font_can_paint_are_reported_against_the_plans_file) {
+    auto request = request_for("emoji.yaml");
+    request.plan.text = "closeplan: 1\ndeal: { name: \"Pilot \xF0\x9F\x8E\x89\" }\ntarget_close: 2026-06-30\n"
+                        "milestones: []\n";
+    request.formats = {"pdf"};
+    diagnostic_sink diags;
+    const auto result = pipeline::render_plan(request, diags);
+    ASSERT_FALSE(diags.has_errors());
+    const auto* unpaintable = first_with_code(diags, "O511");
+    ASSERT_NE(unpaintable, nullptr);
+    EXPECT_EQ(unpaintable->where.file, "emoji.yaml");
+}
+
+TEST(pipeline_test, a_missing_template_is_reported_against_the_plans_file) {
+    auto request = request_for(example("pilot/plan.yaml"));
+    request.template_name = "no-such-template";
+    diagnostic_sink diags;
+    const auto result = pipeline::render_plan(request, diags);
+    EXPECT_TRUE(result.outputs.empty());
+    const auto* missing = first_with_code(diags, "T406");
+    ASSERT_NE(missing, nullptr);
+    EXPECT_EQ(missing->where.file, example("pilot/plan.yaml"));
+}
