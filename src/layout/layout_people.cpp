@@ -31,8 +31,9 @@ std::optional<std::vector<const view::table_row*>> pair_up(const view::data_tabl
     const bool trimmed = std::any_of(pt.rows.begin(), pt.rows.end(), [](const auto& r) { return r.row_class == "condensed"; });
     std::vector<const view::table_row*> value_of(pt.rows.size(), nullptr);
     for (const auto& vr : vt.rows) {
-        // A trimmed value map keeps its own table: its "+N more" line has no person.
-        if (vr.row_class == "condensed" || vr.cells.empty()) return std::nullopt;
+        // A condensed line ("Proof ... in the full plan") names no person: it goes below the merged table.
+        if (vr.row_class == "condensed") continue;
+        if (vr.cells.empty()) return std::nullopt;
         const std::string name = name_in(vr.cells.front());
         bool found = false;
         for (std::size_t i = 0; i < pt.rows.size() && !found; ++i) {
@@ -88,6 +89,13 @@ std::vector<fragment> merged_people_table(const view::section& people, const vie
             }
         in.rows.push_back(std::move(row));
     }
+    for (const auto& vr : vt->rows)
+        if (vr.row_class == "condensed") {
+            table_input::row row;
+            row.cells = vr.cells;
+            row.span_all = true;
+            in.rows.push_back(std::move(row));
+        }
     return layout_table(in, width, ctx);
 }
 

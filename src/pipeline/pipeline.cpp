@@ -164,7 +164,7 @@ std::vector<rendered_output> render_model(const model::plan& input_plan, const r
     auto doc = view::build_document(plan, facts, *words, diags);
     if (!shape_document(request, doc, diags)) return {};
     const render::render_context ctx{templates, *look,
-                                     render::render_options{request.template_name, request.paper, request.fragment}};
+                                     render::render_options{request.template_name, request.paper, request.fragment, request.fit}};
 
     std::vector<rendered_output> outputs;
     for (const auto& name : request.formats) {
