@@ -82,8 +82,10 @@ std::vector<std::size_t> page_starts(const std::vector<fragment>& flow, const pa
     for (std::size_t i = 0; i < flow.size(); ++i) {
         const fragment& f = flow[i];
         double need = (page_empty ? 0 : f.space_before) + f.height;
-        // A heading takes the next fragment with it, so it never ends a page.
-        if (f.keep_with_next && i + 1 < flow.size()) need += flow[i + 1].space_before + flow[i + 1].height;
+        // A heading takes the next fragment with it, so it never ends a page; a heading
+        // over a table header takes the header and its first row (a chain of them).
+        for (std::size_t j = i; flow[j].keep_with_next && j + 1 < flow.size(); ++j)
+            need += flow[j + 1].space_before + flow[j + 1].height;
         if (!page_empty && y + need > limit + 0.01) {
             starts.push_back(i);
             y = frame.top + frame.running_head;

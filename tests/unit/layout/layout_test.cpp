@@ -8,6 +8,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "layout/page_builder.hpp"
 #include "layout_fixtures.hpp"
 
 namespace closeplan::layout {
@@ -274,6 +275,24 @@ TEST(layout, a_heading_never_ends_a_page) {
         const auto* last = all[all.size() - 2];
         EXPECT_FALSE(last->face == font_face::bold && last->size > 8.5 && last->text == "STAKEHOLDERS");
     }
+}
+
+TEST(layout, a_heading_over_a_table_header_moves_with_the_header_and_the_first_row) {
+    using detail::fragment;
+    const detail::page_frame frame{612, 100, 10, 10, 10, 0};  // 80 pt of content
+    auto piece = [](double h, bool keep) {
+        fragment f;
+        f.height = h;
+        f.keep_with_next = keep;
+        return f;
+    };
+    // 50 pt of text, then a heading (10), a table header (10) and rows of 15: heading and
+    // header would fit under the text, the first row would not.
+    const std::vector<fragment> flow{piece(50, false), piece(10, true), piece(10, true), piece(15, false), piece(15, false)};
+    EXPECT_EQ(detail::page_starts(flow, frame), (std::vector<std::size_t>{0, 1}));
+    // Room for the first row too: nothing moves.
+    const std::vector<fragment> roomy{piece(40, false), piece(10, true), piece(10, true), piece(15, false)};
+    EXPECT_EQ(detail::page_starts(roomy, frame), (std::vector<std::size_t>{0}));
 }
 
 TEST(layout, characters_no_font_has_are_replaced_visibly_and_reported_once) {

@@ -4,6 +4,7 @@
 // moved close with the date first agreed in every format.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <string>
@@ -156,27 +157,20 @@ TEST_P(condensing_wording, every_condensing_string_and_the_page_furniture_is_in_
     for (const auto& [key, text] : layout_labels(locale == "en-GB" ? "en" : locale)) native[key] = text;
     for (const std::string fit : {"one-page", "two-pages"}) {
         SCOPED_TRACE(fit);
-        const std::string plan = big_plan(19, 10);
-        const auto english_page = page_text(render(request_for(plan, {"pdf-layout"}, "en-US", fit)));
-        const auto keys = shown_keys(english_page, english);
-        ASSERT_GE(keys.size(), fit == "one-page" ? 5u : 3u) << english_page;  // the plan is condensed
         std::string warning;
-        const auto page = page_text(render(request_for(plan, {"pdf-layout"}, locale, fit), &warning));
+        // 19 steps on one page; 30 do not fit one page in any language.
+        const auto page = page_text(render(request_for(big_plan(fit == "one-page" ? 19 : 30, 10), {"pdf-layout"}, locale, fit), &warning));
         EXPECT_FALSE(warning.empty());
-        for (const auto& key : keys) {
-            SCOPED_TRACE(key);
-            const bool shown = page.find(fixed_part(native[key])) != std::string::npos ||
-                               (native.count(key + "_one") && page.find(fixed_part(native[key + "_one"])) != std::string::npos);
-            EXPECT_TRUE(shown) << page;
-            // No English phrase where another language is asked for.
-            if (locale != "en-GB") {
-                EXPECT_EQ(page.find(fixed_part(english.at(key))), std::string::npos) << english.at(key);
-                if (english.count(key + "_one"))
-                    EXPECT_EQ(page.find(fixed_part(english.at(key + "_one"))), std::string::npos);
-            }
-        }
+        const auto keys = shown_keys(page, native);
+        // Strict one page condenses much (steps, people, risks, resources); two pages show the furniture.
+        if (fit == "one-page") EXPECT_GE(keys.size(), 5u) << page;
+        else EXPECT_NE(std::find(keys.begin(), keys.end(), "page.of"), keys.end()) << page;
+        // No English phrase where another language is asked for.
+        if (locale == "en-GB") continue;
+        for (const auto& [key, text] : english)  // "page" is French and Portuguese too: checked filled in below
+            if (key != "page.of") EXPECT_EQ(page.find(fixed_part(text)), std::string::npos) << key;
         for (const char* english_word : {"inthefullplan", "completedstep", "laterstep", "page1of", "page2of"})
-            if (locale != "en-GB") EXPECT_EQ(page.find(english_word), std::string::npos) << english_word;
+            EXPECT_EQ(page.find(english_word), std::string::npos) << english_word;
     }
 }
 
@@ -201,17 +195,20 @@ TEST(moved_close, shows_the_date_first_agreed_in_every_format) {
              {"en-US", "2027-01-08", "2026-12-18", "Jan 8, 2027 (was Dec 18, 2026)"},  // another year: in full
          }) {
         SCOPED_TRACE(e.locale + " " + e.close);
-        const std::string plan = big_plan(3, 2, e.close, e.baseline);
+        const std::string plan = big_plan(3, 4, e.close, e.baseline);
         diagnostic_sink diags;
         const auto result = pipeline::render_plan(request_for(plan, {"html", "md", "pdf-layout"}, e.locale), diags);
-        ASSERT_EQ(result.outputs.size(), 3u);
+        ASSERT_EQ(result.outputs.size(), 3u) << (diags.all().empty() ? "" : format_diagnostic(diags.all().front()));
         EXPECT_NE(result.outputs[0].bytes.find(e.shown), std::string::npos) << "HTML";
-        EXPECT_NE(result.outputs[1].bytes.find(e.shown), std::string::npos) << "Markdown";
+        std::string md;  // Markdown escapes "29." at the start of a value (an ordered-list marker)
+        for (char c : result.outputs[1].bytes)
+            if (c != '\\') md += c;
+        EXPECT_NE(md.find(e.shown), std::string::npos) << "Markdown";
         EXPECT_NE(page_text(result.outputs[2].bytes).find(squeeze(e.shown)), std::string::npos) << "PDF";
     }
     // A close that never moved says nothing more.
     diagnostic_sink diags;
-    const auto result = pipeline::render_plan(request_for(big_plan(3, 2), {"md"}, "en-US"), diags);
+    const auto result = pipeline::render_plan(request_for(big_plan(3, 4), {"md"}, "en-US"), diags);
     ASSERT_EQ(result.outputs.size(), 1u);
     EXPECT_EQ(result.outputs[0].bytes.find("(was "), std::string::npos);
 }
