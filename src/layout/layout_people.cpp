@@ -74,12 +74,22 @@ std::vector<fragment> merged_people_table(const view::section& people, const vie
         in.header.push_back(&ctx.text(c.label, in.header_text));
         in.alignments.push_back(c.alignment);
     }
+    // The lines that say what was condensed, from both tables, share one line below the people.
+    view::inlines condensed;
+    auto add_condensed = [&](const view::table_row& r) {
+        if (r.cells.empty()) return;
+        if (!condensed.empty()) condensed.push_back(view::inline_node{view::text{" \u00b7 "}});
+        condensed.insert(condensed.end(), r.cells.front().begin(), r.cells.front().end());
+    };
     for (std::size_t i = 0; i < pt->rows.size(); ++i) {
         const auto& r = pt->rows[i];
+        if (r.row_class == "condensed") {
+            add_condensed(r);
+            continue;
+        }
         table_input::row row;
         row.cells = r.cells;
         row.bold_first = r.row_header_first;
-        row.span_all = r.row_class == "condensed";
         if (const auto* v = value_of[i])
             for (std::size_t c = 1; c < v->cells.size() && c - 1 < labels.size(); ++c) {
                 if (v->cells[c].empty()) continue;
@@ -90,12 +100,13 @@ std::vector<fragment> merged_people_table(const view::section& people, const vie
         in.rows.push_back(std::move(row));
     }
     for (const auto& vr : vt->rows)
-        if (vr.row_class == "condensed") {
-            table_input::row row;
-            row.cells = vr.cells;
-            row.span_all = true;
-            in.rows.push_back(std::move(row));
-        }
+        if (vr.row_class == "condensed") add_condensed(vr);
+    if (!condensed.empty()) {
+        table_input::row row;
+        row.cells = std::span<const view::inlines>(&condensed, 1);
+        row.span_all = true;
+        in.rows.push_back(std::move(row));
+    }
     return layout_table(in, width, ctx);
 }
 

@@ -83,7 +83,10 @@ TEST_P(one_page, fits_with_every_name_legible_and_inside_the_margins) {
     const font_metrics& m = real_font ? *standard : static_cast<const font_metrics&>(fixed);
     diagnostic_sink diags;
     const auto laid = layout_document(doc, m, {"buyer-plan", paper, {}}, diags);
-    ASSERT_EQ(laid.pages.size(), 1u);
+    // Twelve steps fit one page; twenty may take the second page the policy allows
+    // rather than hide an open step (layout/condense.cpp), never a third.
+    if (milestones <= 12) ASSERT_EQ(laid.pages.size(), 1u);
+    else ASSERT_LE(laid.pages.size(), 2u);
     // The largest plans may be condensed, but never by dropping a milestone or a stakeholder.
     for (const auto& d : diags.all()) {
         EXPECT_EQ(d.code, "O510");
@@ -458,6 +461,7 @@ TEST(layout, metrics_for_chooses_standard_fonts_for_winansi_text) {
     const auto doc = sample_document();
     EXPECT_FALSE(metrics_for(doc)->choice().embedded);
 }
+
 
 }  // namespace
 }  // namespace closeplan::layout

@@ -114,6 +114,7 @@ inline document sample_document() {
         row.facts.last = i + 1 == rows.size();
         row.facts.next = i == 3;
         if (!row.facts.done) row.facts.due_in_days = 7 * static_cast<int>(i) - 20;
+        row.cells.push_back({t(std::to_string(i + 1))});
         inlines title{t(r.title)};
         if (!r.gate.empty()) {
             title.push_back(br());
