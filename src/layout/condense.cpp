@@ -46,6 +46,11 @@ std::size_t column_of(const view::data_table& t, std::string_view key) {
 
 bool is_condensed(const view::table_row& r) { return r.row_class == "condensed"; }
 
+// Rows of the plan, not the lines condensing added.
+std::size_t real_rows(const view::data_table& t) {
+    return static_cast<std::size_t>(std::count_if(t.rows.begin(), t.rows.end(), [](const auto& r) { return !is_condensed(r); }));
+}
+
 // The milestone's own title: the cell's text before its first line break (a gate follows).
 std::string title_of(const view::inlines& cell) {
     view::inlines head;
@@ -153,7 +158,8 @@ void trim_resources(step_context& c, std::size_t) {
     view::blocks line{view::block{view::paragraph{
         condensed_text(view::layout_text(c.doc, "condense.more_resources", as_int(dropped)))}}};
     l->items.push_back(view::list_item{std::nullopt, std::move(line)});
-    c.notes.push_back(count_phrase(dropped, "resource", "resources") + " beyond the first " + std::to_string(resources_kept));
+    c.notes.push_back(count_phrase(dropped, "resource", "resources") + " beyond the first " +
+                      std::to_string(resources_kept));
 }
 
 // Level 1 hides low-severity risks, level 2 medium ones too: high risks stay.
@@ -251,7 +257,8 @@ void hide_later_steps(step_context& c, std::size_t level) {
         if (!hide[i]) kept.push_back(std::move(t->rows[i]));
     // The line sits just above the signature, where the hidden steps would lead.
     auto at = std::find_if(kept.begin(), kept.end(), [](const view::table_row& r) { return r.facts.last; });
-    kept.insert(at, condensed_row(view::layout_text(c.doc, "condense.later_steps", as_int(order.size())), t->columns.size()));
+    kept.insert(at, condensed_row(view::layout_text(c.doc, "condense.later_steps", as_int(order.size())),
+                                  t->columns.size()));
     t->rows = std::move(kept);
     c.notes.push_back(count_phrase(order.size(), "later open step", "later open steps") + " (furthest first)");
 }
@@ -262,7 +269,7 @@ constexpr std::size_t people_kept = 4;
 std::size_t people_beyond(const view::document& doc, std::string_view key) {
     const auto* t = table_of(doc, key);
     if (!t) return 0;
-    const auto n = static_cast<std::size_t>(std::count_if(t->rows.begin(), t->rows.end(), [](const auto& r) { return !is_condensed(r); }));
+    const auto n = real_rows(*t);
     return n > people_kept ? n - people_kept : 0;
 }
 
@@ -271,14 +278,15 @@ void trim_people(step_context& c, std::string_view key, std::size_t level, const
     if (!t || level == 0) return;
     const std::size_t dropped = std::min(level, people_beyond(c.doc, key));
     if (dropped == 0) return;
-    const auto real = static_cast<std::size_t>(std::count_if(t->rows.begin(), t->rows.end(), [](const auto& r) { return !is_condensed(r); }));
+    const auto real = real_rows(*t);
     std::vector<view::table_row> kept, lines;
     std::size_t seen = 0;
     for (auto& r : t->rows) {
         if (is_condensed(r)) lines.push_back(std::move(r));
         else if (seen++ < real - dropped) kept.push_back(std::move(r));
     }
-    kept.push_back(condensed_row(view::layout_text(c.doc, "condense.more_stakeholders", as_int(dropped)), t->columns.size()));
+    kept.push_back(
+        condensed_row(view::layout_text(c.doc, "condense.more_stakeholders", as_int(dropped)), t->columns.size()));
     for (auto& r : lines) kept.push_back(std::move(r));
     t->rows = std::move(kept);
     c.notes.push_back(count_phrase(dropped, what, std::string(what) + "s"));
@@ -291,7 +299,8 @@ void trim_value_rows(step_context& c, std::size_t level) { trim_people(c, "value
 template <class Pred>
 std::size_t if_any_row(const view::document& doc, std::string_view key, Pred pred) {
     const auto* t = table_of(doc, key);
-    return t && std::any_of(t->rows.begin(), t->rows.end(), [&](const auto& r) { return !is_condensed(r) && pred(r); }) ? 1 : 0;
+    if (!t) return 0;
+    return std::any_of(t->rows.begin(), t->rows.end(), [&](const auto& r) { return !is_condensed(r) && pred(r); }) ? 1 : 0;
 }
 
 bool has_details(const view::data_table& t, const view::table_row& r) {
@@ -304,7 +313,8 @@ bool has_details(const view::data_table& t, const view::table_row& r) {
 std::size_t contact_levels(const view::document& doc) {
     const auto* t = table_of(doc, "stakeholders");
     const std::size_t c = t ? column_of(*t, "contact") : 0;
-    return t && c < t->columns.size() ? if_any_row(doc, "stakeholders", [c](const auto& r) { return c < r.cells.size() && !r.cells[c].empty(); }) : 0;
+    if (!t || c >= t->columns.size()) return 0;
+    return if_any_row(doc, "stakeholders", [c](const auto& r) { return c < r.cells.size() && !r.cells[c].empty(); });
 }
 std::size_t value_detail_levels(const view::document& doc) {
     const auto* t = table_of(doc, "value_map");
