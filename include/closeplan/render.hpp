@@ -52,6 +52,10 @@ struct render_options {
     std::string style_path;
     /// "letter" or "a4" for PDF; empty = the style's page size.
     std::string paper;
+    /// The PDF buyer plan's page budget: "two-pages" (it takes a second page
+    /// rather than hide an open step) or "one-page" (strict: completed and
+    /// later steps are hidden first, never the signature); else O534.
+    std::string fit = "two-pages";
 };
 
 /// One rendered document.

@@ -39,6 +39,13 @@ render_result render_plan(const plan& input, const render_options& options) {
         return result;
     }
 
+    if (options.fit != "two-pages" && options.fit != "one-page") {
+        result.diagnostics.push_back({severity::error, "O534", "fit \"" + options.fit + "\" is not two-pages or one-page",
+                                      {s.name, 0, 0, {}},
+                                      {"two-pages lets the buyer plan take a second page before it hides an open step"}});
+        return result;
+    }
+
     auto request = api::request_for(s);
     request.formats = options.formats;
     request.as_of = options.as_of;
@@ -49,6 +56,7 @@ render_result render_plan(const plan& input, const render_options& options) {
     request.template_dir = options.template_dir;
     request.style_path = options.style_path;
     request.paper = options.paper;
+    request.fit = options.fit;
 
     diagnostic_sink diags;
     try {

@@ -31,6 +31,7 @@ struct render_flags {
     std::string output = ".";
     std::string template_name = "buyer-plan";
     std::string paper;
+    std::string fit = "two-pages";       ///< --fit
     std::string template_dir;
     std::string style;
     std::vector<std::string> sections;  ///< --sections

@@ -32,6 +32,7 @@ view::document build_handoff_document(const model::plan& p, const analyze::analy
     const build_context ctx{p, facts, words, diags};
     view::document doc;
     doc.lang = p.locale;
+    view::keep_layout_words(doc, words);
     doc.deal_name = p.deal.name;
     doc.title = view::detail::fill(words.get("handoff.title"), {{"deal", p.deal.name}});
     doc.buyer = view::party_view{p.deal.buyer.name, party_logo(p, p.deal.buyer)};

@@ -106,6 +106,7 @@ std::string write_plan_json(const model::plan& p, const analyze::analysis& facts
                        {"currency", text_or_null(p.deal.currency)},
                        {"stage", text_or_null(p.deal.stage)}};
     doc["target_close"] = model::format_iso_date(p.target_close);
+    doc["target_close_baseline"] = date_or_null(p.target_close_baseline);
     doc["go_live"] = date_or_null(p.go_live);
     doc["outcome"] = text_or_null(p.outcome);
     doc["success_criteria"] = texts(p.success_criteria);

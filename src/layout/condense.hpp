@@ -1,32 +1,44 @@
 // SPDX-License-Identifier: MIT
-// Condensing a document's long tables so the buyer plan stays on one legible page.
+// Condensing the buyer plan when it does not fit at 8 pt: the policy (what goes first,
+// what never goes) and the document it makes.
 #pragma once
 
 #include <cstddef>
-#include <limits>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "view/document.hpp"
 
 namespace closeplan::layout::detail {
 
-/// How far a document is condensed; the defaults leave it whole.
+/// How far a document is condensed along the policy (condense.cpp): the steps
+/// before `step` are taken in full, `step` itself `level` times. The default
+/// leaves the document whole.
 struct condense_state {
-    static constexpr std::size_t all = std::numeric_limits<std::size_t>::max();
-    bool drop_details = false;             ///< milestone gates and notes left for the full plan
-    bool collapse_done = false;            ///< completed milestones in one line
-    std::size_t milestone_rows = all;      ///< open milestones kept, the rest "+N more"
-    std::size_t value_rows = all;
-    std::size_t risk_rows = all;
-    std::size_t stakeholder_rows = all;
-    bool people_merged = false;            ///< value rows sit under their people: they go with them, not alone
+    std::size_t step = 0;
+    std::size_t level = 0;
+    /// Steps before `step` left untaken after all (bit i: the policy's row i):
+    /// once the page fits, the fitter gives back what it turns out not to need.
+    std::uint32_t given_back = 0;
 
-    /// One step further, or false when nothing is left to condense.
-    bool next(const view::document& doc);
+    /// One step further, or false when the policy has nothing left to condense.
+    /// With `last_resort` false it stops where only what is never dropped is left
+    /// (every open step, the signature, every overdue or slipped row).
+    bool next(const view::document& doc, bool last_resort);
+    /// Whether a last-resort step (one that hides what is never dropped) is taken.
+    [[nodiscard]] bool past_never_drop() const;
+    /// The steps before `step` that were taken (have levels in `doc`) and not given back, latest first.
+    [[nodiscard]] std::vector<std::size_t> taken_before(const view::document& doc) const;
 };
 
-/// A copy of `doc` condensed as `state` says; `notes` gets one phrase per condensed part.
+/// Whether the policy keeps this row of this section until the last resort.
+bool never_dropped(std::string_view section, const view::table_row& row);
+
+/// A copy of `doc` condensed as `state` says, with a line on the page (in the
+/// plan's language, from the labels) for every part condensed; `notes` gets one
+/// English phrase per condensed part, for the O510 warning.
 view::document condense(const view::document& doc, const condense_state& state, std::vector<std::string>& notes);
 
 }  // namespace closeplan::layout::detail

@@ -3,7 +3,9 @@
 #include "layout/layout_document.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
+#include <list>
 #include <optional>
 #include <set>
 #include <span>
@@ -11,6 +13,7 @@
 #include "layout/condense.hpp"
 #include "layout/layout_parts.hpp"
 #include "view/section_table.hpp"
+#include "layout/upper_case.hpp"
 
 namespace closeplan::layout {
 
@@ -296,6 +299,127 @@ context make_context(const font_metrics& m, const page_style& st, double body, s
 
 }  // namespace
 
+namespace {
+
+// What the fitter settled on: the flow to paginate and what it had to do for it.
+struct fitted {
+    std::vector<fragment> flow;
+    std::vector<std::string> notes;  ///< condensed parts, for the O510 warning
+    std::size_t pages_allowed = 1;   ///< 1, or 2 when the plan took its second page
+    bool fits = false;               ///< within pages_allowed
+    bool never_drop_cut = false;     ///< a last-resort step hid something never dropped
+};
+
+// The buyer plan on at most `pages` pages: the largest type first with every table
+// as the HTML has it; then stakeholders and value map in one table; then, at 8 pt,
+// the condensing policy (condense.cpp) up to what is never dropped, and past it only
+// when `last_resort`; `at_floor` starts at 8 pt (a larger size is known not to fit). Attempts only measure heights, and the chosen one is laid out
+// in full at the end; except an attempt the heights before it say will probably
+// fit, which is laid out in full at once and kept when it does fit. A wrong guess
+// costs time, never a different page: both ways give the same fragments.
+fitted fit_pages(const view::document& doc, const font_metrics& metrics, const page_style& st, const page_frame& frame,
+                 std::size_t pages, bool last_resort, bool at_floor, std::set<char32_t>* unpaintable, token_cache* words,
+                 context& ctx) {
+    const double width = st.content_width();
+    const bool can_merge = can_merge_tables(doc);
+    // One page is a height; two are a count of page breaks, with headings kept with what follows.
+    const double room = frame.content_height() * static_cast<double>(pages);
+    const auto within = [&](const std::vector<fragment>& f, double height) {
+        return pages == 1 ? height <= frame.content_height() : page_starts(f, frame).size() <= pages;
+    };
+    fitted out;
+    out.pages_allowed = pages;
+    flow_choice choice;
+    std::optional<std::vector<fragment>> kept;  // the flow of a full attempt that fitted
+    const auto try_page = [&](const view::document& d, bool in_full) {
+        context attempt = ctx;
+        attempt.measure_only = !in_full;
+        auto f = document_flow(d, width, choice, attempt);
+        const double height = stacked_height(f);
+        const bool ok = within(f, height);
+        if (in_full && ok) kept = std::move(f);
+        return std::pair{height, ok};
+    };
+    for (const bool merge : {false, true}) {
+        if (out.fits || (merge && !can_merge)) break;
+        choice.merge_people = merge;
+        std::vector<tried_size> tried;
+        for (double body = at_floor ? 8.0 : st.body; body >= 8.0 - 1e-9 && !out.fits; body -= 0.25) {
+            ctx = make_context(metrics, st, body, unpaintable, words);
+            const auto [height, ok] = try_page(doc, probably_fits(tried, body, room));
+            tried.push_back({body, height});
+            out.fits = ok;
+        }
+    }
+    condense_state state;
+    std::optional<view::document> condensed;
+    while (!out.fits && state.next(doc, last_resort)) {
+        out.notes.clear();
+        condensed = condense(doc, state, out.notes);
+        out.fits = try_page(*condensed, false).second;
+    }
+    // Steps taken on the way that the page turns out not to need are given back, the
+    // latest (most valued) first, until one is needed: what the policy gives up first
+    // stays given up. Never once a step is hidden.
+    if (out.fits && condensed && !state.past_never_drop())
+        for (const std::size_t i : state.taken_before(doc)) {
+            condense_state fewer = state;
+            fewer.given_back |= std::uint32_t{1} << i;
+            std::vector<std::string> notes;
+            auto d = condense(doc, fewer, notes);
+            if (!try_page(d, false).second) break;
+            state = fewer;
+            condensed = std::move(d);
+            out.notes = std::move(notes);
+            kept.reset();
+        }
+    out.never_drop_cut = condensed && state.past_never_drop();
+    out.flow = kept ? std::move(*kept) : document_flow(condensed ? *condensed : doc, width, choice, ctx);
+    return out;
+}
+
+// The section titles a laid-out fragment starts (its bold runs that read as a section heading).
+std::vector<std::string> titles_in(const view::document& doc, const fragment& f) {
+    std::vector<std::string> found;
+    for (const auto& it : f.items) {
+        const auto* run = std::get_if<text_run>(&it.value);
+        if (!run || run->face != font_face::bold) continue;
+        for (const auto& s : doc.sections)
+            if (!s.content.empty() && !s.title.empty() && run->text.starts_with(upper_case(s.title)) &&
+                std::find(found.begin(), found.end(), s.title) == found.end())
+                found.push_back(s.title);
+    }
+    return found;
+}
+
+// What the flow puts on page 2, for the warning: the sections whose headings are
+// there, and the one whose rows run on to it ("Milestones (continued)").
+std::vector<std::string> moved_sections(const view::document& doc, const std::vector<fragment>& flow,
+                                        const page_frame& frame) {
+    const auto starts = page_starts(flow, frame);
+    std::vector<std::string> moved;
+    if (starts.size() < 2) return moved;
+    std::string current;
+    for (std::size_t i = 0; i < flow.size(); ++i) {
+        const auto titles = titles_in(doc, flow[i]);
+        if (i == starts[1] && !current.empty() && (titles.empty() || titles.front() != current) && !flow[i].keep_with_next)
+            moved.push_back(current + " (continued)");
+        if (i >= starts[1])
+            for (const auto& t : titles)
+                if (std::find(moved.begin(), moved.end(), t) == moved.end()) moved.push_back(t);
+        if (!titles.empty()) current = titles.back();
+    }
+    return moved;
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+    return out;
+}
+
+}  // namespace
+
 paged_document layout_document(const view::document& doc, const font_metrics& metrics, const layout_options& options,
                                diagnostic_sink& diags) {
     const page_style st = read_style(options.style, options.paper);
@@ -313,62 +437,55 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
     out.fonts = metrics.choice();
 
     std::vector<fragment> flow;
-    std::vector<std::string> notes;
     context ctx = make_context(metrics, st, st.body, &unpaintable, &words);
+    bool footers = full;
+    std::optional<fragment> head;
+    std::list<view::inlines> head_text;
     if (full) {
         frame.footer = ctx.leading(ctx.small) + 4;
         flow = document_flow(doc, width, {.columns = false}, ctx);
     } else {
-        // Largest type first with every table as the HTML has it; then stakeholders and
-        // value map in one table; only then rows condensed, at 8 pt.
-        const bool can_merge = can_merge_tables(doc);
-        // Attempts only measure heights, and the chosen one is laid out in full at the
-        // end; except an attempt the heights before it say will probably fit, which is
-        // laid out in full at once and kept when it does fit. A wrong guess costs time,
-        // never a different page: both ways give the same fragments.
-        bool fits = false;
-        flow_choice choice;
-        std::optional<std::vector<fragment>> kept;  // the flow of a full attempt that fitted
-        const auto try_page = [&](const view::document& d, bool in_full) {
-            context attempt = ctx;
-            attempt.measure_only = !in_full;
-            auto f = document_flow(d, width, choice, attempt);
-            const double height = stacked_height(f);
-            if (in_full && height <= frame.content_height()) kept = std::move(f);
-            return height;
-        };
-        const auto fits_page = [&](const view::document& d) { return try_page(d, false) <= frame.content_height(); };
-        for (const bool merge : {false, true}) {
-            if (fits || (merge && !can_merge)) break;
-            choice.merge_people = merge;
-            std::vector<tried_size> tried;
-            for (double body = st.body; body >= 8.0 - 1e-9 && !fits; body -= 0.25) {
-                ctx = make_context(metrics, st, body, &unpaintable, &words);
-                const double height = try_page(doc, probably_fits(tried, body, frame.content_height()));
-                tried.push_back({body, height});
-                fits = height <= frame.content_height();
+        // One page first; in --fit one-page the policy then goes on past what is
+        // never dropped (completed and later steps first, never the signature).
+        const bool one_page = options.fit == "one-page";
+        auto fit = fit_pages(doc, metrics, st, frame, 1, one_page, false, &unpaintable, &words, ctx);
+        std::vector<std::string> moved;
+        if (!fit.fits && !one_page) {
+            // What is never dropped does not fit one page at 8 pt: a second page, with the
+            // footers and the title line atop it, instead of hiding steps.
+            frame.footer = ctx.leading(ctx.small) + 4;
+            head = running_head(doc, width, ctx, head_text);
+            frame.running_head = head->height;
+            fit = fit_pages(doc, metrics, st, frame, 2, false, false, &unpaintable, &words, ctx);
+            // Not even two pages hold it: say so, then the last resort, never the signature.
+            if (!fit.fits) {
+                auto last = fit_pages(doc, metrics, st, frame, 2, true, true, &unpaintable, &words, ctx);
+                last.never_drop_cut = true;
+                fit = std::move(last);
             }
+            footers = true;
+            moved = moved_sections(doc, fit.flow, frame);
         }
-        condense_state state;
-        state.people_merged = choice.merge_people;
-        std::optional<view::document> condensed;
-        while (!fits && state.next(doc)) {
-            notes.clear();
-            condensed = condense(doc, state, notes);
-            fits = fits_page(*condensed);
-        }
-        flow = kept ? std::move(*kept) : document_flow(condensed ? *condensed : doc, width, choice, ctx);
-        if (!notes.empty()) {
-            std::string message = "the plan was condensed to fit one page at 8 pt: ";
-            for (std::size_t i = 0; i < notes.size(); ++i) message += (i ? ", " : "") + notes[i];
-            diags.warning("O510", message, {}, {"add `--template full` to the same render command to see every row (HTML and Markdown keep their page)"});
-        }
-        if (!fits)
-            diags.warning("O510", "the plan does not fit on one page even condensed; it continues on a second page", {},
-                          {"shorten the summary, or add `--template full` to the same render command to see every row"});
+        flow = std::move(fit.flow);
+        // One warning names every condensed or moved part.
+        std::vector<std::string> told;
+        if (fit.pages_allowed == 2)
+            told.push_back("it takes two pages" + (moved.empty() ? std::string() : " (page 2: " + joined(moved) + ")"));
+        if (fit.never_drop_cut)
+            told.push_back(std::string(one_page ? "one page" : "even two pages") +
+                           " cannot hold every open, overdue and slipped step at 8 pt");
+        if (!fit.notes.empty()) told.push_back("condensed at 8 pt: " + joined(fit.notes));
+        if (!fit.fits) told.push_back("even condensed it continues on more pages");
+        if (!told.empty())
+            diags.warning("O510", "the buyer plan does not fit one page: " + [&] {
+                std::string m;
+                for (std::size_t i = 0; i < told.size(); ++i) m += (i ? "; " : "") + told[i];
+                return m;
+            }(), {}, {"add `--template full` to the same render command to see every row (HTML and Markdown keep their page)"});
     }
     out.pages = paginate(std::move(flow), frame);
-    if (full) add_footers(out.pages, st, ctx);
+    if (head) add_running_heads(out.pages, *head, frame);
+    if (footers) add_footers(out.pages, st, ctx, doc);
 
     report_unpaintable(unpaintable, metrics, diags);
     return out;

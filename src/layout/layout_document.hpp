@@ -18,6 +18,10 @@ struct layout_options {
     /// The style tokens (render::style::tokens()): page size and margins,
     /// font sizes, colours, spacing. Keys as in styles/default.yaml.
     std::map<std::string, std::string> style;
+    /// The buyer plan's page budget: "two-pages" (a second page before any open
+    /// step is hidden) or "one-page" (strict: then completed and later steps go,
+    /// never the signature). Not read by the full template.
+    std::string fit = "two-pages";
 };
 
 /// Chooses the font family for a document: the style's brand family when it
@@ -25,10 +29,13 @@ struct layout_options {
 /// embedding is not forced; else the embedded TrueType family.
 std::unique_ptr<font_metrics> metrics_for(const view::document& doc, const font_request& fonts = {});
 
-/// Lays the document out. The buyer plan fits ONE page at no less than 8 pt:
-/// when it cannot, stakeholders and the value map share one table; when that is
-/// not enough, step gates and notes go, completed steps collapse into one line, later ones into
-/// "+N more steps in the full plan", and a warning (O510) names what was condensed.
+/// Lays the document out. The buyer plan fits one page at no less than 8 pt:
+/// the type shrinks, then stakeholders and the value map share one table, then
+/// the condensing policy (condense.cpp) gives up what a seller would give up
+/// first, never an open, overdue or slipped step or the signature. When those
+/// do not fit one page, the plan takes a second one (the title line atop it,
+/// "page X of Y" on both), unless options.fit is "one-page". One warning (O510)
+/// names every part condensed or moved; the page says so in the plan's language.
 /// Characters the fonts cannot paint are replaced visibly and reported once (O511).
 paged_document layout_document(const view::document& doc, const font_metrics& metrics,
                                const layout_options& options, diagnostic_sink& diags);

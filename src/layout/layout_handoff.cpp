@@ -163,7 +163,7 @@ paged_document layout_handoff(const view::document& doc, const font_metrics& met
     out.outline.push_back({contents_title, anchors[0].page, anchors[0].top});
     for (std::size_t i = 0; i < sections.size(); ++i)
         out.outline.push_back({sections[i]->title, anchors[i + 1].page, anchors[i + 1].top});
-    add_footers(pages, st, ctx);
+    add_footers(pages, st, ctx, doc);
     out.pages = std::move(pages);
     out.jumps = std::move(jumps);
 

@@ -75,8 +75,12 @@ std::vector<fragment> merged_people_table(const view::section& people, const vie
 /// Columns side by side, `widths[i]` wide, a column gap apart.
 fragment side_by_side(std::vector<fragment> columns, const std::vector<double>& widths, const context& ctx);
 
-/// "page X of Y" at the foot of every page, in the small size and muted colour.
-void add_footers(std::vector<page>& pages, const page_style& st, const context& ctx);
+/// "page X of Y" (the `page.of` label) at the foot of every page, in the small size and muted colour.
+void add_footers(std::vector<page>& pages, const page_style& st, const context& ctx, const view::document& doc);
+/// The document's title line and a rule, atop every page after the first ("same header on page 2").
+fragment running_head(const view::document& doc, double width, const context& ctx, std::list<view::inlines>& keep);
+/// Places `head` at the top margin of every page but the first (frame.running_head keeps its room free).
+void add_running_heads(std::vector<page>& pages, const fragment& head, const page_frame& frame);
 /// The one O511 warning listing the code points replaced because no font had them.
 void report_unpaintable(const std::set<char32_t>& unpaintable, const font_metrics& metrics,
                         closeplan::diagnostic_sink& diags);

@@ -31,8 +31,9 @@ std::optional<std::vector<const view::table_row*>> pair_up(const view::data_tabl
     const bool trimmed = std::any_of(pt.rows.begin(), pt.rows.end(), [](const auto& r) { return r.row_class == "condensed"; });
     std::vector<const view::table_row*> value_of(pt.rows.size(), nullptr);
     for (const auto& vr : vt.rows) {
-        // A trimmed value map keeps its own table: its "+N more" line has no person.
-        if (vr.row_class == "condensed" || vr.cells.empty()) return std::nullopt;
+        // A condensed line ("Proof ... in the full plan") names no person: it goes below the merged table.
+        if (vr.row_class == "condensed") continue;
+        if (vr.cells.empty()) return std::nullopt;
         const std::string name = name_in(vr.cells.front());
         bool found = false;
         for (std::size_t i = 0; i < pt.rows.size() && !found; ++i) {
@@ -70,12 +71,22 @@ std::vector<fragment> merged_people_table(const view::section& people, const vie
         in.header.push_back(&ctx.text(c.label, in.header_text));
         in.alignments.push_back(c.alignment);
     }
+    // The lines that say what was condensed, from both tables, share one line below the people.
+    view::inlines condensed;
+    auto add_condensed = [&](const view::table_row& r) {
+        if (r.cells.empty()) return;
+        if (!condensed.empty()) condensed.push_back(view::inline_node{view::text{" \u00b7 "}});
+        condensed.insert(condensed.end(), r.cells.front().begin(), r.cells.front().end());
+    };
     for (std::size_t i = 0; i < pt->rows.size(); ++i) {
         const auto& r = pt->rows[i];
+        if (r.row_class == "condensed") {
+            add_condensed(r);
+            continue;
+        }
         table_input::row row;
         row.cells = r.cells;
         row.bold_first = r.row_header_first;
-        row.span_all = r.row_class == "condensed";
         if (const auto* v = value_of[i])
             for (std::size_t c = 1; c < v->cells.size() && c - 1 < labels.size(); ++c) {
                 if (v->cells[c].empty()) continue;
@@ -84,6 +95,14 @@ std::vector<fragment> merged_people_table(const view::section& people, const vie
                 row.detail.push_back({&labels[c - 1], {font_face::italic, ctx.style().muted, false, false, true}, gap, false});
                 row.detail.push_back({&v->cells[c], {font_face::regular, ctx.style().text, false, true}, ctx.body * 0.35, false, true});
             }
+        in.rows.push_back(std::move(row));
+    }
+    for (const auto& vr : vt->rows)
+        if (vr.row_class == "condensed") add_condensed(vr);
+    if (!condensed.empty()) {
+        table_input::row row;
+        row.cells = std::span<const view::inlines>(&condensed, 1);
+        row.span_all = true;
         in.rows.push_back(std::move(row));
     }
     return layout_table(in, width, ctx);

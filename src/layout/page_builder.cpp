@@ -79,32 +79,50 @@ double stacked_height(const std::vector<fragment>& flow) {
     return h;
 }
 
-std::vector<page> paginate(std::vector<fragment> flow, const page_frame& frame) {
-    std::vector<page> pages;
+std::vector<std::size_t> page_starts(const std::vector<fragment>& flow, const page_frame& frame) {
+    std::vector<std::size_t> starts{0};
     const double limit = frame.height - frame.bottom - frame.footer;
-    auto new_page = [&] {
-        pages.push_back(page{frame.width, frame.height, {}});
-        return frame.top;
-    };
-    double y = new_page();
+    double y = frame.top;
     bool page_empty = true;
     for (std::size_t i = 0; i < flow.size(); ++i) {
-        fragment& f = flow[i];
+        const fragment& f = flow[i];
         double need = (page_empty ? 0 : f.space_before) + f.height;
-        // A heading takes the next fragment with it, so it never ends a page.
-        if (f.keep_with_next && i + 1 < flow.size()) need += flow[i + 1].space_before + flow[i + 1].height;
+        // A heading takes the next fragment with it, so it never ends a page; a heading
+        // over a table header takes the header and its first row (a chain of them).
+        for (std::size_t j = i; flow[j].keep_with_next && j + 1 < flow.size(); ++j)
+            need += flow[j + 1].space_before + flow[j + 1].height;
         if (!page_empty && y + need > limit + 0.01) {
-            y = new_page();
+            starts.push_back(i);
+            y = frame.top + frame.running_head;
             page_empty = true;
-            if (f.repeat_header) {
-                place(*f.repeat_header, frame.left, y, pages.back());
-                y += f.repeat_header->height;
-            }
+            if (f.repeat_header) y += f.repeat_header->height;
         }
         if (!page_empty) y += f.space_before;
-        for (item& it : f.items) place_item(it, frame.left, y, pages.back());
         y += f.height;
         page_empty = false;
+    }
+    return starts;
+}
+
+std::vector<page> paginate(std::vector<fragment> flow, const page_frame& frame) {
+    const auto starts = page_starts(flow, frame);
+    std::vector<page> pages;
+    double y = 0;
+    for (std::size_t i = 0, next = 0; i < flow.size() || pages.empty(); ++i) {
+        if (next < starts.size() && starts[next] == i) {
+            pages.push_back(page{frame.width, frame.height, {}});
+            y = frame.top + (next > 0 ? frame.running_head : 0);
+            if (next > 0 && flow[i].repeat_header) {
+                place(*flow[i].repeat_header, frame.left, y, pages.back());
+                y += flow[i].repeat_header->height;
+            }
+            ++next;
+        } else if (i < flow.size()) {
+            y += flow[i].space_before;
+        }
+        if (i >= flow.size()) break;
+        for (item& it : flow[i].items) place_item(it, frame.left, y, pages.back());
+        y += flow[i].height;
     }
     return pages;
 }

@@ -32,6 +32,7 @@ struct page_frame {
     double width = 612, height = 792;
     double top = 28, bottom = 28, left = 31;  ///< margins
     double footer = 0;             ///< reserved above the bottom margin
+    double running_head = 0;       ///< reserved below the top margin on every page but the first
 
     [[nodiscard]] double content_height() const { return height - top - bottom - footer; }
 };
@@ -41,6 +42,11 @@ void place(const fragment& f, double left_x, double top_y, page& p);
 
 /// Sum of heights and gaps: how tall the fragments are stacked on one page.
 double stacked_height(const std::vector<fragment>& flow);
+
+/// Where each page starts: the index of its first fragment (the first is 0).
+/// The one reading of the break rules, for paginate() and for counting pages
+/// of a flow that was only measured.
+std::vector<std::size_t> page_starts(const std::vector<fragment>& flow, const page_frame& frame);
 
 /// Stacks fragments on as many pages as needed: a heading moves with the next
 /// fragment, table rows repeat their header after a break. Takes the flow's items over.

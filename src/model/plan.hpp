@@ -145,6 +145,9 @@ struct plan {
     deal_info deal;
     std::optional<date> as_of;  ///< from the file; the CLI may override; absent = today
     date target_close;
+    /// closeplan extension `target_close_baseline:`: the close date first agreed,
+    /// so a moved close shows it ("Target close 29 May 2026 (was 22 May)").
+    std::optional<date> target_close_baseline;
     std::optional<date> go_live;
     std::string outcome;                         ///< Markdown
     std::vector<std::string> success_criteria;   ///< Markdown items

@@ -169,7 +169,8 @@ std::vector<rendered_output> render_model_unnamed(const model::plan& input_plan,
     if (!shape_document(request, doc, diags)) return {};
     const render::render_context ctx{
         templates, *look,
-        render::render_options{request.template_name, render::paper_for(request.paper, *look, plan.locale), request.fragment}};
+        render::render_options{request.template_name, render::paper_for(request.paper, *look, plan.locale),
+                               request.fragment, request.fit}};
 
     std::vector<rendered_output> outputs;
     for (const auto& name : request.formats) {

@@ -27,6 +27,7 @@ struct render_request {
     std::string style_path;                 ///< --style
     std::string template_name = "buyer-plan";
     std::string paper;                      ///< --paper: letter or a4 (PDF); empty = the style's page.size, else the locale's (render/paper.hpp)
+    std::string fit = "two-pages";          ///< --fit: the PDF buyer plan's page budget, two-pages or one-page
     std::vector<std::string> asset_dirs;    ///< --assets: more folders local files may come from
     std::string locale;                     ///< --locale: overrides the plan's locale
     std::vector<std::string> sections;      ///< --sections: keep these, in this order; empty = all (O530 when unknown)

@@ -27,7 +27,7 @@ layout::font_request fonts_of(const style& look) {
 
 layout::paged_document laid_out(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
     const auto metrics = layout::metrics_for(doc, fonts_of(ctx.look));
-    return layout::layout_document(doc, *metrics, {ctx.options.template_name, ctx.options.paper, ctx.look.tokens()}, diags);
+    return layout::layout_document(doc, *metrics, {ctx.options.template_name, ctx.options.paper, ctx.look.tokens(), ctx.options.fit}, diags);
 }
 
 std::string write_pdf(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {

@@ -20,6 +20,8 @@ struct render_options {
     /// page (templates/<name>.fragment.<format>.mustache; HTML styled by
     /// fragment.css.mustache, every rule under .closeplan-plan).
     bool fragment = false;
+    /// The PDF buyer plan's page budget: "two-pages" or "one-page" (layout_options::fit).
+    std::string fit = "two-pages";
 };
 
 /// What a writer needs besides the document. One context serves one

@@ -82,6 +82,7 @@ constexpr std::array codes{
     code_info{"O531", error, output, "the format has no fragment form", "diagnostics.md#O531"},
     code_info{"O532", error, output, "no as_of in the plan or the render options (library)", "diagnostics.md#O532"},
     code_info{"O533", error, output, "heading_offset out of range (library)", "diagnostics.md#O533"},
+    code_info{"O534", error, output, "render_options::fit is not two-pages or one-page", "diagnostics.md#O534"},
     // P6xx: playbooks, holidays and backward scheduling
     code_info{"P600", error, input, "not a playbook, or an unsupported playbook version", "diagnostics.md#P600"},
     code_info{"P601", error, input, "a required playbook field is missing", "diagnostics.md#P601"},

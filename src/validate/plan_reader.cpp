@@ -27,10 +27,11 @@ void remember_field_locations(const load::raw_node& root, model::plan& plan) {
 }
 
 
-constexpr std::array<std::string_view, 19> plan_keys = {
-    "closeplan",         "deal",         "as_of",       "target_close", "go_live",       "outcome", "success_criteria",
-    "decision_criteria", "stakeholders", "milestones",  "resources",    "risks",         "notes",   "sign_off",
-    "value_map",         "locale",       "commitments", "scope",        "implementation"};
+constexpr std::array<std::string_view, 20> plan_keys = {
+    "closeplan",         "deal",         "as_of",       "target_close", "target_close_baseline", "go_live",
+    "outcome",           "success_criteria", "decision_criteria", "stakeholders", "milestones", "resources",
+    "risks",             "notes",        "sign_off",    "value_map",    "locale",        "commitments",
+    "scope",             "implementation"};
 constexpr std::array<std::string_view, 7> deal_keys = {"id", "name", "buyer", "seller", "amount", "currency", "stage"};
 constexpr std::array<std::string_view, 2> party_keys = {"name", "logo"};
 constexpr std::array<std::string_view, 2> sign_off_keys = {"buyer", "seller"};
@@ -118,6 +119,8 @@ bool plan_reader::read(const raw_node& root, model::plan& plan) {
         plan.target_close = *close;
         has_target_close_ = true;
     }
+    // Extension: the close date first agreed (docs/plan-format.md).
+    plan.target_close_baseline = fields_.date(root, "target_close_baseline");
     plan.go_live = fields_.date(root, "go_live");
     plan.outcome = fields_.text(root, "outcome");
     plan.success_criteria = fields_.text_list(root, "success_criteria");
@@ -326,6 +329,16 @@ void plan_reader::check_dates(const raw_node& root, const model::plan& plan) {
                             "target_close " + format_iso_date(plan.target_close) + " is before as_of " +
                                 format_iso_date(*plan.as_of),
                             at(*node), {"the signature date has passed: move target_close if the deal is still open"});
+    }
+    // A baseline equal to the close says nothing moved: most likely the new date went into the wrong field.
+    if (has_target_close_ && plan.target_close_baseline && *plan.target_close_baseline == plan.target_close) {
+        if (const raw_node* node = root.find("target_close_baseline"))
+            fields_.warning("V211",
+                            "target_close_baseline " + format_iso_date(*plan.target_close_baseline) +
+                                " is the same as target_close: the close never moved",
+                            at(*node),
+                            {"keep the first agreed date in target_close_baseline and the new one in target_close, "
+                             "or remove target_close_baseline"});
     }
     if (has_target_close_ && plan.go_live && *plan.go_live < plan.target_close) {
         if (const raw_node* node = root.find("go_live"))

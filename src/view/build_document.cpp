@@ -29,7 +29,15 @@ fact_list title_facts(const build_context& ctx) {
     const auto& p = ctx.plan;
     const auto& w = ctx.words;
     fact_list facts{"title", {}};
-    facts.facts.push_back(make_fact("target_close", w, format_date(p.target_close, w)));
+    // A moved close keeps the first agreed date beside it; the year only when it differs.
+    std::string close = format_date(p.target_close, w);
+    if (p.target_close_baseline && *p.target_close_baseline != p.target_close) {
+        const auto was = *p.target_close_baseline;
+        close = fill(w.get("fact.target_close_moved"),
+                     {{"date", close},
+                      {"was", was.year() == p.target_close.year() ? format_day_month(was, w) : format_date(was, w)}});
+    }
+    facts.facts.push_back(make_fact("target_close", w, std::move(close)));
     facts.facts.push_back(make_fact("as_of", w, format_date(ctx.facts.as_of, w)));
     if (!p.deal.amount.empty())
         facts.facts.push_back(make_fact("amount", w, format_amount(p.deal.amount, p.deal.currency, w)));
@@ -123,6 +131,13 @@ blocks build_signoff(const build_context& ctx) {
 
 }  // namespace detail
 
+void keep_layout_words(document& doc, const labels& words) {
+    for (const char* prefix : {"condense.", "page."})
+        for (auto it = words.entries().lower_bound(std::string_view(prefix));
+             it != words.entries().end() && it->first.starts_with(prefix); ++it)
+            doc.layout_words.insert(*it);
+}
+
 document build_document(const model::plan& input_plan, const analyze::analysis& facts, const labels& words,
                         diagnostic_sink& diags) {
     const build_context ctx{input_plan, facts, words, diags};
@@ -133,6 +148,7 @@ document build_document(const model::plan& input_plan, const analyze::analysis& 
     doc.buyer = party_view{input_plan.deal.buyer.name, party_logo(input_plan, input_plan.deal.buyer)};
     doc.seller = party_view{input_plan.deal.seller.name, party_logo(input_plan, input_plan.deal.seller)};
     doc.title_facts = title_facts(ctx);
+    keep_layout_words(doc, words);
     const auto sections = section_table();
     doc.sections.reserve(sections.size());
     for (const auto& entry : sections) doc.sections.push_back(build_section(entry, ctx));

@@ -22,6 +22,7 @@ public:
     /// document is formatted with it (batch formats thousands a second).
     struct date_style {
         std::string pattern;  ///< date.pattern, or {yyyy}-{mm}-{dd}
+        std::string pattern_short;  ///< date.pattern_short (day and month, no year), or `pattern`
         std::vector<std::string> months;       ///< date.months: 12 names, or empty (month number instead)
         std::vector<std::string> months_long;  ///< date.months_long: likewise
     };
@@ -43,6 +44,12 @@ private:
 /// Formats a date in the labels' style (`date.pattern` with {d} {dd} {m} {mm} {mon} {month} {yyyy});
 /// its spaces are no-break spaces (U+00A0): a date never splits across lines.
 std::string format_date(model::date d, const labels& words);
+/// The same date without its year (`date.pattern_short`), for a second date
+/// of the same year beside a full one: "May 29, 2026 (was May 22)".
+std::string format_day_month(model::date d, const labels& words);
+
+/// Copies the labels the PDF layout writes itself (`condense.*`, `page.*`) into `doc.layout_words`.
+void keep_layout_words(document& doc, const labels& words);
 
 /// Builds every section of the section table (view/section_table.hpp), in
 /// its order, and the title block and timeline. Markdown fields are parsed here,

@@ -2,6 +2,7 @@
 // The milestones section: one row per step with owner, due date (slips shown, never hidden), status, and progress.
 #include "view/build_parts.hpp"
 #include "view/markdown_field.hpp"
+#include "model/dates.hpp"
 
 namespace closeplan::view::detail {
 
@@ -80,6 +81,16 @@ std::string row_class(const model::milestone& m, const analyze::milestone_analys
     return {};
 }
 
+// What the condenser needs to know about the row, as data (layout/condense.cpp).
+row_facts row_facts_of(const model::milestone& m, const analyze::milestone_analysis& a, model::date as_of) {
+    row_facts f;
+    f.done = m.state == model::status::done;
+    f.overdue = a.overdue;
+    f.slipped = a.slipped;
+    if (!f.done && m.due) f.due_in_days = model::days_between(as_of, *m.due);
+    return f;
+}
+
 std::string progress_text(const labels& w, const analyze::progress& p) {
     const int pct = p.total > 0 ? (p.done * 100 + p.total / 2) / p.total : 0;
     return fill(w.get("progress.value"),
@@ -143,6 +154,7 @@ blocks build_milestones(const build_context& ctx) {
                      {"owner", w.get("column.owner"), align::left},
                      {"due", w.get("column.due"), align::left},
                      {"status", w.get("column.status"), align::left}};
+    bool next_marked = false;
     for (std::size_t i = 0; i < ctx.plan.milestones.size(); ++i) {
         const auto& m = ctx.plan.milestones[i];
         // An analysis of another plan must not crash the build: missing rows read as on track.
@@ -154,6 +166,9 @@ blocks build_milestones(const build_context& ctx) {
         row.cells.push_back(due_cell(ctx, m, a));
         row.cells.push_back(status_cell(ctx, m, a));
         row.row_class = row_class(m, a);
+        row.facts = row_facts_of(m, a, ctx.facts.as_of);
+        row.facts.last = i + 1 == ctx.plan.milestones.size();
+        if (!row.facts.done && !next_marked) row.facts.next = next_marked = true;
         // The number is not what names a row; the title column does.
         row.row_header_first = false;
         table.rows.push_back(std::move(row));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,6 +23,7 @@ using placeholder = std::pair<std::string_view, std::string>;
 
 /// Replaces `{name}` placeholders; unknown ones stay as written.
 std::string fill(std::string_view pattern, std::initializer_list<placeholder> values);
+std::string fill(std::string_view pattern, std::span<const placeholder> values);
 
 /// `words.get(key)` with `{n}` filled; uses `key + "_one"` for n == 1 when the labels have it.
 std::string count_text(const labels& words, std::string_view key, int n);

@@ -124,6 +124,7 @@ blocks build_risks(const build_context& ctx) {
         const auto ref = r.milestone_id.empty() ? std::string() : milestone_ref(ctx, r.milestone_id);
         row.cells.push_back(ref.empty() ? inlines{} : inlines{text_node(ref)});
         row.row_class = std::string(level_name);
+        row.facts.severity = r.severity_level == model::level::high ? 2 : r.severity_level == model::level::medium ? 1 : 0;
         table.rows.push_back(std::move(row));
     }
     content.push_back(block{std::move(table)});

@@ -2,12 +2,30 @@
 // Look-ups on the format-neutral document.
 #include "view/document.hpp"
 
+#include "view/build_parts.hpp"
+
 namespace closeplan::view {
 
 const section* document::find_section(std::string_view key) const {
     for (const auto& s : sections)
         if (s.key == key) return &s;
     return nullptr;
+}
+
+std::string layout_text(const document& doc, std::string_view key, std::optional<int> n,
+                        std::initializer_list<std::pair<std::string_view, std::string>> values) {
+    auto found = doc.layout_words.end();
+    if (n && *n == 1) found = doc.layout_words.find(std::string(key) + "_one");
+    if (found == doc.layout_words.end()) found = doc.layout_words.find(key);
+    if (found == doc.layout_words.end()) {
+        std::string missing = "[";
+        missing.append(key).append("]");
+        return missing;
+    }
+    // One reading of {name} patterns for every label (labels.cpp), all filled at once.
+    std::vector<detail::placeholder> all(values.begin(), values.end());
+    if (n) all.emplace_back("n", std::to_string(*n));
+    return detail::fill(found->second, std::span<const detail::placeholder>(all));
 }
 
 void append_inline(inlines& out, inline_node node) {

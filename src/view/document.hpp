@@ -7,8 +7,11 @@
 // writer handles it.
 #pragma once
 
+#include <map>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -68,10 +71,23 @@ struct column {
     std::string label;  ///< header text, from the template's labels
     align alignment = align::left;
 };
+/// What a row is, as data the builders set and the PDF condenser reads
+/// (layout/condense.cpp): never guessed from a row's text or position.
+struct row_facts {
+    bool done = false;     ///< a completed step
+    bool overdue = false;  ///< past due and not done
+    bool slipped = false;  ///< due later than first agreed (done or not)
+    bool last = false;     ///< the plan's last step: the signature
+    bool next = false;     ///< the first open step: its gate and notes stay when later ones go
+    int severity = 0;      ///< risks: 0 low, 1 medium, 2 high
+    /// An open step's due date in days from as of (negative when overdue); none when done or undated.
+    std::optional<int> due_in_days;
+};
 struct table_row {
     std::vector<inlines> cells;  ///< one per column
     std::string row_class;      ///< "", "done", "overdue", "slipped" ... (CSS class; ignored by Markdown)
     bool row_header_first = true;  ///< the first cell names the row (th scope=row in HTML)
+    row_facts facts;
 };
 struct data_table {
     std::string key;      ///< "milestones", "value_map", ...
@@ -164,9 +180,17 @@ struct document {
     /// Levels every heading moves down (--heading-offset): section titles are
     /// level 2 + offset, so a fragment nests under the host document's heading.
     int heading_offset = 0;
+    /// The labels the PDF layout writes itself (`condense.*`, `page.*`), so a
+    /// condensed line or a page footer is in the plan's language too.
+    std::map<std::string, std::string, std::less<>> layout_words;
 
     [[nodiscard]] const section* find_section(std::string_view key) const;
 };
+
+/// `layout_words[key]` (`key_one` when n is 1 and the labels have it) with {n}
+/// and the other placeholders filled; "[key]" when the labels lack it.
+std::string layout_text(const document& doc, std::string_view key, std::optional<int> n = std::nullopt,
+                        std::initializer_list<std::pair<std::string_view, std::string>> values = {});
 
 /// Appends `node` to `out`, merging it into a preceding text run and dropping
 /// empty text, so writers see one run per stretch of plain text.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Label look-up and locale formatting of dates, counts and amounts, all driven by the labels (never the C++ locale).
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,8 @@ labels::labels(std::map<std::string, std::string> entries) {
     entries_.merge(entries);  // moves the nodes: maps differing only in their order share node types
     const auto pattern = entries_.find("date.pattern");
     dates_.pattern = pattern != entries_.end() ? pattern->second : "{yyyy}-{mm}-{dd}";
+    const auto pattern_short = entries_.find("date.pattern_short");
+    dates_.pattern_short = pattern_short != entries_.end() ? pattern_short->second : dates_.pattern;
     dates_.months = month_names(entries_, "date.months");
     dates_.months_long = month_names(entries_, "date.months_long");
 }
@@ -118,13 +121,15 @@ std::string held_together(std::string text) {
 
 }  // namespace
 
+namespace {
+
 // Each value is made only when the pattern asks for it.
-std::string format_date(model::date d, const labels& words) {
+std::string format_date_as(model::date d, const labels& words, std::string_view pattern) {
     const auto day = static_cast<unsigned>(d.day());
     const auto month = static_cast<unsigned>(d.month());
     const int year = static_cast<int>(d.year());
     const auto& style = words.dates();
-    return held_together(expand(style.pattern, [&](std::string_view name, std::string& out) {
+    return held_together(expand(pattern, [&](std::string_view name, std::string& out) {
         if (name == "d") {
             out += std::to_string(day);
         } else if (name == "dd") {
@@ -148,9 +153,21 @@ std::string format_date(model::date d, const labels& words) {
     }));
 }
 
+}  // namespace
+
+std::string format_date(model::date d, const labels& words) { return format_date_as(d, words, words.dates().pattern); }
+
+std::string format_day_month(model::date d, const labels& words) {
+    return format_date_as(d, words, words.dates().pattern_short);
+}
+
 namespace detail {
 
 std::string fill(std::string_view pattern, std::initializer_list<placeholder> values) {
+    return fill(pattern, std::span<const placeholder>(values.begin(), values.size()));
+}
+
+std::string fill(std::string_view pattern, std::span<const placeholder> values) {
     return expand(pattern, [&](std::string_view name, std::string& out) {
         const placeholder* found = nullptr;
         for (const auto& v : values)

@@ -136,6 +136,20 @@ def load_plan_json(path, root, where):
 
 # ---------------------------------------------------------------- PDF
 
+def page_footer(locale):
+    """The page.of label of the plan's language (templates/labels/<lang>.yaml, falling back like closeplan)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    labels = os.path.join(here, "..", "..", "templates", "labels")
+    for name in (locale, locale.split("-")[0], "en"):
+        path = os.path.join(labels, name + ".yaml")
+        if not os.path.exists(path):
+            continue
+        for line in open(path, encoding="utf-8"):
+            if line.startswith("page.of:"):
+                return line.split(":", 1)[1].strip().strip('"')
+    return "page {page} of {pages}"
+
+
 def pdf_checks(pdf, where, plan_json):
     qpdf = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
     check(qpdf.returncode == 0, f"{where}: qpdf --check failed: {qpdf.stdout[-400:]} {qpdf.stderr[-400:]}")
@@ -150,7 +164,8 @@ def pdf_checks(pdf, where, plan_json):
     for m in plan_json["milestones"]:
         start = re.sub(r"[^A-Za-z0-9]", "", m["title"])[:12]
         check(start in letters, f"{where}: pdftotext lacks milestone {m['title']!r}")
-    check(f"page {pages} of {pages}" in flat, f"{where}: no 'page N of N' footer")
+    footer = page_footer(plan_json["locale"]).replace("{page}", str(pages)).replace("{pages}", str(pages))
+    check(footer in flat, f"{where}: no {footer!r} footer (the page.of label of {plan_json['locale']})")
     # Bookmarks and internal links, read from an uncompressed copy.
     with tempfile.TemporaryDirectory() as tmp:
         plain = os.path.join(tmp, "plain.pdf")

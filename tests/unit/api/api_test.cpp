@@ -177,6 +177,13 @@ TEST(Api, BadOptionsAreDiagnostics) {
     deep.heading_offset = 5;
     EXPECT_TRUE(has_code(closeplan::render_plan(plan, deep).diagnostics, "O533"));
 
+    closeplan::render_options unknown_fit;
+    unknown_fit.formats = {"pdf"};
+    unknown_fit.fit = "1page";
+    result = closeplan::render_plan(plan, unknown_fit);
+    EXPECT_TRUE(has_code(result.diagnostics, "O534"));
+    EXPECT_TRUE(result.outputs.empty());
+
     closeplan::render_options missing_style;
     missing_style.style_path = example_dir + "/no-such-style.yaml";
     result = closeplan::render_plan(plan, missing_style);

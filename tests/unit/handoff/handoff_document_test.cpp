@@ -103,7 +103,7 @@ TEST(PlanJson, EveryKeyInOrderWithAnalysisAndMoves) {
     const auto json = nlohmann::ordered_json::parse(text);
     std::vector<std::string> keys;
     for (const auto& [key, value] : json.items()) keys.push_back(key);
-    EXPECT_EQ(keys, (std::vector<std::string>{"closeplan_plan_json", "as_of", "locale", "deal", "target_close", "go_live",
+    EXPECT_EQ(keys, (std::vector<std::string>{"closeplan_plan_json", "as_of", "locale", "deal", "target_close", "target_close_baseline", "go_live",
                                               "outcome", "success_criteria", "decision_criteria", "stakeholders",
                                               "milestones", "resources", "risks", "notes", "sign_off", "commitments",
                                               "scope", "implementation", "analysis", "handoff_gaps"}));

@@ -77,8 +77,20 @@ inline document plan_of_size(std::size_t milestones, std::size_t people) {
                     inlines title{t(plain_title(i))};
                     if (i % 5 == 3) title.push_back(br()), title.push_back(em("Gate: Architecture review board"));
                     r.cells[1] = std::move(title);
+                    // Facts as the builder sets them: the last row is the signature, dates 5 days apart.
+                    r.facts.last = i + 1 == milestones;
+                    r.facts.next = false;
+                    r.facts.due_in_days.reset();
+                    if (!r.facts.done) r.facts.due_in_days = static_cast<int>(i) * 5 - 20;
                     table->rows.push_back(std::move(r));
                 }
+            }
+            if (table->key == "milestones") {
+                for (auto& r : table->rows)
+                    if (!r.facts.done) {
+                        r.facts.next = true;
+                        break;
+                    }
             }
             if (table->key == "stakeholders") {
                 table->rows.clear();

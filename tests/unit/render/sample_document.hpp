@@ -2,6 +2,8 @@
 // Documents built in code for the render tests: a realistic 12-milestone, 8-stakeholder plan and small pieces.
 #pragma once
 
+#include <fstream>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +28,20 @@ inline block bullets(std::vector<std::string> items) {
     return block{std::move(list)};
 }
 
+/// The layout's words (`condense.*`, `page.*`) as build_document copies them, read
+/// from the real English labels: one `key: "text"` a line, no escapes in these keys.
+inline std::map<std::string, std::string, std::less<>> english_layout_words() {
+    std::map<std::string, std::string, std::less<>> words;
+    std::ifstream in(std::string(CLOSEPLAN_SOURCE_DIR) + "/templates/labels/en.yaml");
+    for (std::string line; std::getline(in, line);) {
+        if (!line.starts_with("condense.") && !line.starts_with("page.")) continue;
+        const auto colon = line.find(": \"");
+        if (colon == std::string::npos || line.back() != '"') continue;
+        words[line.substr(0, colon)] = line.substr(colon + 3, line.size() - colon - 4);
+    }
+    return words;
+}
+
 inline fact make_fact(std::string key, std::string label, std::string value) {
     return fact{std::move(key), std::move(label), {t(std::move(value))}};
 }
@@ -34,6 +50,7 @@ inline fact make_fact(std::string key, std::string label, std::string value) {
 inline document sample_document() {
     document doc;
     doc.lang = "en-US";
+    doc.layout_words = english_layout_words();
     doc.title = "Mutual action plan: Claims analytics platform";
     doc.deal_name = "Claims analytics platform";
     doc.buyer = {"Northwind Health", ""};
@@ -90,6 +107,13 @@ inline document sample_document() {
         table_row row;
         row.row_header_first = false;
         row.row_class = r.row;
+        // As view/build_milestones.cpp sets them (as of May 4, 2026).
+        row.facts.done = r.row == "done";
+        row.facts.overdue = r.row == "overdue";
+        row.facts.slipped = !r.base.empty();
+        row.facts.last = i + 1 == rows.size();
+        row.facts.next = i == 3;
+        if (!row.facts.done) row.facts.due_in_days = 7 * static_cast<int>(i) - 20;
         row.cells.push_back({t(std::to_string(i + 1))});
         inlines title{t(r.title)};
         if (!r.gate.empty()) {
@@ -226,6 +250,7 @@ inline document sample_document() {
     for (const auto& r : rrows) {
         table_row row;
         row.row_class = r[1] == "High" ? "high" : "medium";
+        row.facts.severity = r[1] == "High" ? 2 : 1;
         row.cells.push_back({t(r[0])});
         row.cells.push_back({b(r[1], r[1] == "High" ? tone::bad : tone::warn)});
         row.cells.push_back({b("Buyer", tone::buyer), t(" " + r[2])});

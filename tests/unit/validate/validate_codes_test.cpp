@@ -2,6 +2,7 @@
 // One test (or more) per validation code, asserting the whole printed report.
 #include <gtest/gtest.h>
 
+#include "model/dates.hpp"
 #include "validate_support.hpp"
 
 namespace closeplan {
@@ -487,6 +488,26 @@ TEST(validate_codes, v211_date_order_warnings) {
               "(at /milestones/0/completed)\n"
               "  hint: set `status: done`, or remove `completed`");
     EXPECT_TRUE(v.plan);
+}
+
+TEST(validate_codes, target_close_baseline_is_read_and_checked_like_a_date) {
+    auto moved = validate_text(plan_with("target_close_baseline: 2026-06-23\n"));
+    EXPECT_EQ(moved.report(), "");
+    ASSERT_TRUE(moved.plan);
+    EXPECT_EQ(moved.plan->target_close_baseline, model::parse_iso_date("2026-06-23"));
+
+    auto same = validate_text(plan_with("target_close_baseline: 2026-06-30\n"));
+    EXPECT_EQ(same.report(),
+              "plan.yaml:5:24: warning[V211]: target_close_baseline 2026-06-30 is the same as target_close: the close "
+              "never moved (at /target_close_baseline)\n"
+              "  hint: keep the first agreed date in target_close_baseline and the new one in target_close, or remove "
+              "target_close_baseline");
+
+    auto bad = validate_text(plan_with("target_close_baseline: 2026-02-30\n"));
+    EXPECT_NE(bad.report().find("plan.yaml:5:24: error[V204]: date \"2026-02-30\" does not exist (at /target_close_baseline)"),
+              std::string::npos)
+        << bad.report();
+    EXPECT_FALSE(bad.plan);
 }
 
 // ---- R301 unknown references -----------------------------------------------------------
