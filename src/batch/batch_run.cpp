@@ -345,9 +345,13 @@ struct reading {
     }
 };
 
-/// A record libcsv could not split (B703) or that is over a limit (B713).
-row_error record_error(const csv_record& record) {
-    if (record.over_limit) return {record.line, "", "", "B713", record.problem};
+/// A record libcsv could not split (B703) or that is over a limit (B713, with its column when one value is).
+row_error record_error(const csv_record& record, const header_row& header) {
+    if (record.over_limit) {
+        const auto i = record.long_value;
+        std::string column = i == 0 ? "" : i <= header.size() ? header.name(i - 1) : "column " + std::to_string(i);
+        return {record.line, std::move(column), "", "B713", record.problem};
+    }
     return {record.line, "", "", "B703", "broken quoting: " + record.problem};
 }
 
@@ -363,7 +367,7 @@ void read_deal_rows(csv_reader& csv, reading& r, batch_runner& runner) {
             ++r.skipped;
             continue;
         }
-        if (!record.problem.empty()) j.errors.push_back(record_error(record));
+        if (!record.problem.empty()) j.errors.push_back(record_error(record, r.header));
         j.hash = hash_of(r.inputs.fingerprint, r.header, j.rows);
         j.seq = r.next_seq++;
         runner.submit(std::move(j));
@@ -426,7 +430,7 @@ void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_e
             std::vector<row_error> errors;
             if (record.problem.empty())
                 errors.push_back({row.line, r.header.name(key_column), "", "B705", "the deal id to group by is empty"});
-            else errors.push_back(record_error(record));
+            else errors.push_back(record_error(record, r.header));
             std::vector<export_row> alone;
             alone.push_back(std::move(row));
             submit(std::move(alone), r.next_seq++, {}, std::move(errors));

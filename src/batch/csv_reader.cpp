@@ -96,9 +96,11 @@ void csv_reader::start_record() {
 
 void csv_reader::on_field(const char* data, std::size_t size) {
     if (record_start_ == 0) start_record();
-    if (size > max_field_bytes && too_long_.empty())
+    if (size > max_field_bytes && too_long_.empty()) {
+        building_.long_value = building_.fields.size() + 1;
         too_long_ = "value " + std::to_string(building_.fields.size() + 1) + " is " + std::to_string(size) +
                     " bytes; a value may hold at most " + std::to_string(max_field_bytes);
+    }
     // A value over the limit is not kept: the record is reported, not rendered.
     if (size > max_field_bytes) building_.fields.emplace_back();
     else building_.fields.emplace_back(data ? data : "", data ? size : 0);
@@ -123,6 +125,7 @@ void csv_reader::report_over_limit(const std::string& what) {
     report_broken_quoting(what);
     ready_.back().over_limit = true;
     ready_.back().fields.clear();
+    ready_.back().long_value = 0;
 }
 
 // Like std::getline, but keeps at most max_record_bytes of the line and

@@ -32,6 +32,7 @@ struct csv_record {
     std::vector<std::string> fields;  ///< raw bytes, spaces around unquoted fields trimmed
     std::string problem;
     bool over_limit = false;  ///< `problem` is a limit above, not broken quoting
+    std::size_t long_value = 0;  ///< with over_limit: the 1-based value past max_field_bytes, 0 = the row as a whole
     std::size_t offset = 0;  ///< where its first line starts, in bytes from where the reader started
     std::size_t length = 0;  ///< bytes up to the end of its last line (line end included), to read it again
 };

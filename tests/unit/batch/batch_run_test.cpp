@@ -331,6 +331,7 @@ TEST(BatchRun, AValueOverTheLimitFailsItsRowWithoutKeepingIt) {
     ASSERT_EQ(sink.deals[0].errors.size(), 1u);
     EXPECT_EQ(sink.deals[0].errors[0].code, "B713");
     EXPECT_EQ(sink.deals[0].errors[0].line, 2);
+    EXPECT_EQ(sink.deals[0].errors[0].column, "Next Step");
     EXPECT_NE(sink.deals[0].errors[0].message.find("value 3 is 131073 bytes"), std::string::npos);
 }
 
