@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analyze/analysis.hpp"
@@ -94,45 +95,84 @@ bool milestone_matches_ref(const model::milestone& m, std::string_view ref) {
     return m.id == trim(ref) || (!m.workstream.empty() && equal_folded(m.workstream, ref));
 }
 
-value_row map_one(const model::plan& input_plan, const model::stakeholder& person) {
+// What a value-map entry points at, worked out once per entry rather than
+// once per person it matches: a plan of 20,000 people and 20,000 milestones
+// must not cost their product.
+struct entry_targets {
+    std::vector<std::size_t> resources;   ///< indexes of the resources its proof names
+    std::vector<std::string> unresolved;  ///< proof that names no resource
+    std::vector<std::size_t> milestones;  ///< indexes of the milestones that deliver it
+};
+
+entry_targets targets_of(const model::plan& input_plan, const model::value_entry& entry) {
+    entry_targets t;
+    for (const auto& proof : entry.proof) {
+        bool resolved = false;
+        for (std::size_t i = 0; i < input_plan.resources.size(); ++i) {
+            if (resource_matches_proof(input_plan.resources[i], proof)) {
+                t.resources.push_back(i);
+                resolved = true;
+            }
+        }
+        if (!resolved) t.unresolved.push_back(proof);
+    }
+    if (!entry.milestones.empty())
+        for (std::size_t i = 0; i < input_plan.milestones.size(); ++i)
+            if (std::any_of(entry.milestones.begin(), entry.milestones.end(),
+                            [&](const std::string& ref) { return milestone_matches_ref(input_plan.milestones[i], ref); }))
+                t.milestones.push_back(i);
+    return t;
+}
+
+/// The plan-wide indexes every person's row reads.
+struct value_index {
+    std::vector<entry_targets> entries;  ///< parallel to plan.value_map
+    std::unordered_map<std::string_view, std::vector<std::size_t>> resources_for;  ///< person id -> resources naming them
+};
+
+value_index index_of(const model::plan& input_plan) {
+    value_index index;
+    index.entries.reserve(input_plan.value_map.size());
+    for (const auto& entry : input_plan.value_map) index.entries.push_back(targets_of(input_plan, entry));
+    for (std::size_t i = 0; i < input_plan.resources.size(); ++i) {
+        // A resource naming someone twice is listed once (map_one sorts and dedupes).
+        for (const auto& id : input_plan.resources[i].for_ids) index.resources_for[id].push_back(i);
+    }
+    return index;
+}
+
+// Sorted, each once: the plan's order.
+void sort_unique(std::vector<std::size_t>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+value_row map_one(const model::plan& input_plan, const value_index& index, const model::stakeholder& person) {
     value_row row;
     row.stakeholder_id = person.id;
     for (const auto& c : person.cares_about) add_unique_folded(row.cares_about, c);
 
-    std::vector<const model::value_entry*> entries;
-    for (const auto& entry : input_plan.value_map)
-        if (entry_matches(entry, person)) entries.push_back(&entry);
-    for (const auto* entry : entries)
-        for (const auto& c : entry->cares_about) add_unique_folded(row.cares_about, c);
+    std::vector<std::size_t> entries;
+    for (std::size_t e = 0; e < input_plan.value_map.size(); ++e)
+        if (entry_matches(input_plan.value_map[e], person)) entries.push_back(e);
+    for (const auto e : entries)
+        for (const auto& c : input_plan.value_map[e].cares_about) add_unique_folded(row.cares_about, c);
 
-    std::vector<bool> proof_resource(input_plan.resources.size(), false);
-    std::vector<bool> delivering(input_plan.milestones.size(), false);
-    for (const auto* entry : entries) {
-        for (const auto& proof : entry->proof) {
-            bool resolved = false;
-            for (std::size_t i = 0; i < input_plan.resources.size(); ++i) {
-                if (resource_matches_proof(input_plan.resources[i], proof)) {
-                    proof_resource[i] = true;
-                    resolved = true;
-                }
-            }
-            if (!resolved) add_unique_folded(row.proof_unresolved, proof);
-        }
-        for (const auto& ref : entry->milestones)
-            for (std::size_t i = 0; i < input_plan.milestones.size(); ++i)
-                if (milestone_matches_ref(input_plan.milestones[i], ref)) delivering[i] = true;
+    std::vector<std::size_t> proof_resources;
+    std::vector<std::size_t> delivering;
+    for (const auto e : entries) {
+        const auto& t = index.entries[e];
+        proof_resources.insert(proof_resources.end(), t.resources.begin(), t.resources.end());
+        for (const auto& proof : t.unresolved) add_unique_folded(row.proof_unresolved, proof);
+        delivering.insert(delivering.end(), t.milestones.begin(), t.milestones.end());
     }
-    bool named_by_resource = false;
-    for (std::size_t i = 0; i < input_plan.resources.size(); ++i) {
-        if (contains(input_plan.resources[i].for_ids, person.id)) {
-            proof_resource[i] = true;
-            named_by_resource = true;
-        }
-    }
-    for (std::size_t i = 0; i < input_plan.resources.size(); ++i)
-        if (proof_resource[i]) row.proof_resource_ids.push_back(input_plan.resources[i].id);
-    for (std::size_t i = 0; i < input_plan.milestones.size(); ++i)
-        if (delivering[i]) row.milestone_ids.push_back(input_plan.milestones[i].id);
+    const auto named = index.resources_for.find(person.id);
+    const bool named_by_resource = named != index.resources_for.end();
+    if (named_by_resource) proof_resources.insert(proof_resources.end(), named->second.begin(), named->second.end());
+    sort_unique(proof_resources);
+    sort_unique(delivering);
+    for (const auto i : proof_resources) row.proof_resource_ids.push_back(input_plan.resources[i].id);
+    for (const auto i : delivering) row.milestone_ids.push_back(input_plan.milestones[i].id);
 
     row.covered = !row.cares_about.empty() && (!row.proof_resource_ids.empty() || !row.milestone_ids.empty());
     row.relevant = person.party_side == model::side::buyer || !person.cares_about.empty() || !entries.empty() ||
@@ -145,7 +185,8 @@ value_row map_one(const model::plan& input_plan, const model::stakeholder& perso
 std::vector<value_row> map_stakeholder_values(const model::plan& input_plan) {
     std::vector<value_row> rows;
     rows.reserve(input_plan.stakeholders.size());
-    for (const auto& person : input_plan.stakeholders) rows.push_back(map_one(input_plan, person));
+    const auto index = index_of(input_plan);
+    for (const auto& person : input_plan.stakeholders) rows.push_back(map_one(input_plan, index, person));
     return rows;
 }
 

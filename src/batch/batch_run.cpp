@@ -16,11 +16,13 @@
 // reorder buffer.
 #include "batch/batch_run.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
 #include <map>
 #include <mutex>
+#include <new>
 #include <thread>
 
 #include "batch/content_hash.hpp"
@@ -78,7 +80,7 @@ public:
     /// deal read so far was submitted). Reader thread only.
     void reading_from(std::size_t seq) { reading_from_ = seq; }
 
-    /// Waits for every queued deal; rethrows a worker's unexpected exception.
+    /// Waits for every queued deal.
     batch_totals finish() {
         flush();
         {
@@ -88,7 +90,6 @@ public:
         work_.notify_all();
         for (auto& t : threads_) t.join();
         threads_.clear();
-        if (failure_) std::rethrow_exception(failure_);
         return totals_;
     }
 
@@ -140,18 +141,31 @@ private:
             results.clear();
             for (const auto& j : chunk) {
                 deal_result result;
+                // Whatever goes wrong with one deal fails that deal only: the
+                // batch goes on and still writes its index, errors and report.
                 try {
                     result = process(j);
+                } catch (const std::bad_alloc&) {
+                    result = failed_deal(j, "B714", "not enough memory to render this deal; the other deals go on");
+                } catch (const std::exception& e) {
+                    result = failed_deal(j, "B799", std::string("internal error while rendering this deal: ") + e.what());
                 } catch (...) {
-                    std::lock_guard lock(mutex_);
-                    if (!failure_) failure_ = std::current_exception();
-                    result.line = j.rows.empty() ? 0 : j.rows.front().line;
-                    result.errors.push_back({result.line, "", "", "B799", "internal error while rendering this deal"});
+                    result = failed_deal(j, "B799", "internal error while rendering this deal");
                 }
                 results.emplace_back(j.seq, std::move(result));
             }
             report(results);
         }
+    }
+
+    static deal_result failed_deal(const job& j, const char* code, std::string message) {
+        deal_result r;
+        r.line = j.rows.empty() ? 0 : j.rows.front().line;
+        r.row_count = static_cast<int>(j.rows.size());
+        r.stem = j.stem;
+        r.hash = j.hash;
+        r.errors.push_back({r.line, "", "", code, std::move(message)});
+        return r;
     }
 
     deal_result process(const job& j) {
@@ -225,6 +239,8 @@ private:
             }
             else totals_.failed += rows;
             if (r.outcome != deal_outcome::failed && !r.feasible) ++totals_.infeasible;
+            if (std::any_of(r.errors.begin(), r.errors.end(), [](const row_error& e) { return e.code == "B799"; }))
+                ++totals_.internal_errors;
             sink_.deal_done(r);
             finished_.erase(it);
             ++next_report_;
@@ -252,7 +268,6 @@ private:
     std::size_t next_report_ = 0;
     std::map<std::size_t, deal_result> finished_;
     batch_totals totals_;
-    std::exception_ptr failure_;
     std::vector<std::thread> threads_;
 };
 
@@ -330,6 +345,16 @@ struct reading {
     }
 };
 
+/// A record libcsv could not split (B703) or that is over a limit (B713, with its column when one value is).
+row_error record_error(const csv_record& record, const header_row& header) {
+    if (record.over_limit) {
+        const auto i = record.long_value;
+        std::string column = i == 0 ? "" : i <= header.size() ? header.name(i - 1) : "column " + std::to_string(i);
+        return {record.line, std::move(column), "", "B713", record.problem};
+    }
+    return {record.line, "", "", "B703", "broken quoting: " + record.problem};
+}
+
 void read_deal_rows(csv_reader& csv, reading& r, batch_runner& runner) {
     export_rows rows(csv, r.header.size());
     csv_record record;
@@ -342,8 +367,7 @@ void read_deal_rows(csv_reader& csv, reading& r, batch_runner& runner) {
             ++r.skipped;
             continue;
         }
-        if (!record.problem.empty())
-            j.errors.push_back({record.line, "", "", "B703", "broken quoting: " + record.problem});
+        if (!record.problem.empty()) j.errors.push_back(record_error(record, r.header));
         j.hash = hash_of(r.inputs.fingerprint, r.header, j.rows);
         j.seq = r.next_seq++;
         runner.submit(std::move(j));
@@ -372,14 +396,23 @@ void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_e
             r.skipped += g.row_count;
             return;
         }
-        if (auto rows = rereader.read(g.rows)) {
-            submit(std::move(*rows), g.order, std::move(g.stem), {});
-            return;
+        std::size_t bytes = 0;
+        for (const auto& ref : g.rows) bytes += ref.length;
+        if (bytes <= max_deal_bytes) {
+            if (auto rows = rereader.read(g.rows)) {
+                submit(std::move(*rows), g.order, std::move(g.stem), {});
+                return;
+            }
         }
         // Failed as a whole, reported on its first row; its rows still count.
         std::vector<export_row> lines;
         for (const auto& ref : g.rows) lines.push_back({ref.line, {}});
-        std::vector<row_error> errors{{g.rows.front().line, "", "", "B712", "the export changed while it was read"}};
+        std::vector<row_error> errors{
+            bytes > max_deal_bytes
+                ? row_error{g.rows.front().line, "", "", "B713",
+                            "the deal's " + std::to_string(g.rows.size()) + " task rows hold " + std::to_string(bytes) +
+                                " bytes; one deal's rows may hold at most " + std::to_string(max_deal_bytes)}
+                : row_error{g.rows.front().line, "", "", "B712", "the export changed while it was read"}};
         submit(std::move(lines), g.order, std::move(g.stem), std::move(errors));
     };
 
@@ -395,10 +428,9 @@ void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_e
                 continue;
             }
             std::vector<row_error> errors;
-            errors.push_back({row.line, record.problem.empty() ? r.header.name(key_column) : "", "",
-                              record.problem.empty() ? "B705" : "B703",
-                              record.problem.empty() ? "the deal id to group by is empty"
-                                                     : "broken quoting: " + record.problem});
+            if (record.problem.empty())
+                errors.push_back({row.line, r.header.name(key_column), "", "B705", "the deal id to group by is empty"});
+            else errors.push_back(record_error(record, r.header));
             std::vector<export_row> alone;
             alone.push_back(std::move(row));
             submit(std::move(alone), r.next_seq++, {}, std::move(errors));
@@ -430,7 +462,9 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
         return std::nullopt;
     }
     if (!header_record.problem.empty()) {
-        diags.error("B703", "the header row's quoting is broken: " + header_record.problem,
+        diags.error(header_record.over_limit ? "B713" : "B703",
+                    header_record.over_limit ? "the header row is over a limit: " + header_record.problem
+                                             : "the header row's quoting is broken: " + header_record.problem,
                     {inputs.file_name, header_record.line, 1, {}});
         return std::nullopt;
     }

@@ -96,6 +96,7 @@ struct batch_totals {
     std::size_t up_to_date = 0;  ///< the part of `skipped` that --resume kept
     std::size_t deals = 0;
     std::size_t infeasible = 0;  ///< deals whose schedule does not fit before as_of
+    std::size_t internal_errors = 0;  ///< deals that failed on a bug in closeplan (B799)
 };
 
 /// Runs the batch. Problems with the export as a whole (no header, no known

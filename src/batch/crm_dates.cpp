@@ -4,6 +4,8 @@
 
 #include <cctype>
 
+#include "model/dates.hpp"
+
 namespace closeplan::batch {
 
 namespace {
@@ -45,6 +47,7 @@ date_result make_date(int year, int month, int day) {
     const model::date d{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
                         std::chrono::day{static_cast<unsigned>(day)}};
     if (month < 1 || month > 12 || !d.ok()) return std::string("is not a date that exists");
+    if (auto why = model::range_problem(d)) return *why;
     return d;
 }
 

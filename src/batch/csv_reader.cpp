@@ -4,6 +4,7 @@
 
 #include <csv.h>
 
+#include <algorithm>
 #include <string_view>
 
 #include "support/utf8.hpp"
@@ -47,9 +48,8 @@ char detect_separator(std::string_view first_line) {
 csv_reader::csv_reader(std::istream& in, char separator) : in_(in), parser_(std::make_unique<::csv_parser>()) {
     // Look at the first line before parsing: BOM, `sep=` hint and separator detection.
     std::string first;
-    const bool got = static_cast<bool>(std::getline(in_, first));
-    pending_first_has_newline_ = got && !in_.eof();
-    bytes_read_ += first.size() + (pending_first_has_newline_ ? 1 : 0);
+    const bool got = read_bounded_line(first, pending_first_has_newline_, pending_first_dropped_);
+    bytes_read_ += first.size() + pending_first_dropped_ + (pending_first_has_newline_ ? 1 : 0);
     if (utf8::starts_with_bom(first)) {
         had_bom_ = true;
         first.erase(0, utf8::bom.size());
@@ -63,9 +63,8 @@ csv_reader::csv_reader(std::istream& in, char separator) : in_(in), parser_(std:
         ++line_;
         first_line_offset_ = bytes_read_;
         first.clear();
-        const bool more = static_cast<bool>(std::getline(in_, first));
-        pending_first_has_newline_ = more && !in_.eof();
-        bytes_read_ += first.size() + (pending_first_has_newline_ ? 1 : 0);
+        const bool more = read_bounded_line(first, pending_first_has_newline_, pending_first_dropped_);
+        bytes_read_ += first.size() + pending_first_dropped_ + (pending_first_has_newline_ ? 1 : 0);
         if (!more) first_line_pending_ = false;
     } else {
         separator_ = separator != 0 ? separator : detect_separator(first);
@@ -97,16 +96,64 @@ void csv_reader::start_record() {
 
 void csv_reader::on_field(const char* data, std::size_t size) {
     if (record_start_ == 0) start_record();
-    building_.fields.emplace_back(data ? data : "", data ? size : 0);
+    if (size > max_field_bytes && too_long_.empty()) {
+        building_.long_value = building_.fields.size() + 1;
+        too_long_ = "value " + std::to_string(building_.fields.size() + 1) + " is " + std::to_string(size) +
+                    " bytes; a value may hold at most " + std::to_string(max_field_bytes);
+    }
+    // A value over the limit is not kept: the record is reported, not rendered.
+    if (size > max_field_bytes) building_.fields.emplace_back();
+    else building_.fields.emplace_back(data ? data : "", data ? size : 0);
 }
 
 void csv_reader::on_record_end() {
     if (record_start_ == 0) start_record();
     building_.line = record_start_;
     building_.length = line_end_ - building_.offset;
+    if (!too_long_.empty()) {
+        building_.problem = std::move(too_long_);
+        building_.over_limit = true;
+        too_long_.clear();
+    }
     ready_.push_back(std::move(building_));
     building_ = {};
     record_start_ = 0;
+}
+
+void csv_reader::report_over_limit(const std::string& what) {
+    too_long_.clear();
+    report_broken_quoting(what);
+    ready_.back().over_limit = true;
+    ready_.back().fields.clear();
+    ready_.back().long_value = 0;
+}
+
+// Like std::getline, but keeps at most max_record_bytes of the line and
+// skips the rest to its end (`dropped` counts it): a 50 MB line costs 8 MB.
+bool csv_reader::read_bounded_line(std::string& line, bool& has_newline, std::size_t& dropped) {
+    line.clear();
+    dropped = 0;
+    has_newline = false;
+    char chunk[64 * 1024];
+    bool any = false;
+    while (true) {
+        in_.getline(chunk, sizeof chunk);
+        auto n = static_cast<std::size_t>(in_.gcount());
+        const bool full = in_.fail() && !in_.eof() && n == sizeof chunk - 1;
+        if (!full && !in_.eof() && n > 0) {
+            has_newline = true;
+            --n;  // the line feed, extracted but not stored
+        }
+        any = any || n > 0 || has_newline;
+        const std::size_t room = max_record_bytes - std::min(line.size(), max_record_bytes);
+        line.append(chunk, std::min(n, room));
+        dropped += n - std::min(n, room);
+        if (full) {
+            in_.clear();
+            continue;
+        }
+        return any;
+    }
 }
 
 void csv_reader::report_broken_quoting(const std::string& what) {
@@ -127,19 +174,35 @@ void csv_reader::report_broken_quoting(const std::string& what) {
 bool csv_reader::feed_next_line() {
     std::string line;
     bool has_newline = false;
+    std::size_t dropped = 0;
     if (first_line_pending_) {
         line = std::move(pending_first_line_);
         has_newline = pending_first_has_newline_;
+        dropped = pending_first_dropped_;
         first_line_pending_ = false;
         line_offset_ = first_line_offset_;
     } else {
-        if (!std::getline(in_, line)) return false;
-        has_newline = !in_.eof();
+        if (line_ >= max_lines) return false;
+        if (!read_bounded_line(line, has_newline, dropped)) return false;
         line_offset_ = bytes_read_;
-        bytes_read_ += line.size() + (has_newline ? 1 : 0);
+        bytes_read_ += line.size() + dropped + (has_newline ? 1 : 0);
+    }
+    if (dropped > 0) {
+        line_end_ = line_offset_ + line.size() + dropped + (has_newline ? 1 : 0);
+        ++line_;
+        if (record_start_ == 0) start_record();
+        report_over_limit("line " + std::to_string(line_) + " is " + std::to_string(line.size() + dropped) +
+                          " bytes; a row may hold at most " + std::to_string(max_record_bytes));
+        return true;
     }
     line_end_ = line_offset_ + line.size() + (has_newline ? 1 : 0);
     ++line_;
+    if (record_start_ != 0 && line_end_ - building_.offset > max_record_bytes) {
+        // A quoted value whose line breaks go on and on: the record is cut off here.
+        report_over_limit("the row from line " + std::to_string(record_start_) + " is longer than " +
+                          std::to_string(max_record_bytes) + " bytes, the most a row may hold");
+        return true;
+    }
     // A record starts on the first line that holds something of it.
     if (record_start_ == 0 && !is_blank(line) && building_.fields.empty()) start_record();
     if (has_newline) line.push_back('\n');

@@ -14,12 +14,25 @@ struct csv_parser;
 
 namespace closeplan::batch {
 
+/// What one export may hold (docs/cli.md, "Limits"). Past a limit the record
+/// is reported (B713, `over_limit`) and its bytes are not kept, so memory stays
+/// bounded by these numbers whatever the file holds.
+/// A value: Salesforce's longest text field holds 131,072 characters.
+inline constexpr std::size_t max_field_bytes = 128 * 1024;
+/// A record (one line, or the lines of a quoted value with line breaks): room
+/// for a header of 100,000 named columns.
+inline constexpr std::size_t max_record_bytes = 8 * 1024 * 1024;
+/// Physical lines in one export (line numbers are ints); the rest is not read.
+inline constexpr int max_lines = 2'000'000'000;
+
 /// One record as libcsv split it. `problem` is set (and `fields` may be
 /// incomplete) when the quoting was broken; reading resumes on the next line.
 struct csv_record {
     int line = 0;                     ///< 1-based physical line the record starts on
     std::vector<std::string> fields;  ///< raw bytes, spaces around unquoted fields trimmed
     std::string problem;
+    bool over_limit = false;  ///< `problem` is a limit above, not broken quoting
+    std::size_t long_value = 0;  ///< with over_limit: the 1-based value past max_field_bytes, 0 = the row as a whole
     std::size_t offset = 0;  ///< where its first line starts, in bytes from where the reader started
     std::size_t length = 0;  ///< bytes up to the end of its last line (line end included), to read it again
 };
@@ -58,6 +71,8 @@ private:
     void start_parser();
     void finish_input();
     void report_broken_quoting(const std::string& what);
+    void report_over_limit(const std::string& what);
+    bool read_bounded_line(std::string& line, bool& has_newline, std::size_t& dropped);
     void start_record();
 
     std::istream& in_;
@@ -68,6 +83,7 @@ private:
     bool first_line_pending_ = true;
     std::string pending_first_line_;
     bool pending_first_has_newline_ = false;
+    std::size_t pending_first_dropped_ = 0;  ///< bytes of the first line past max_record_bytes
     std::size_t bytes_read_ = 0;
     std::size_t first_line_offset_ = 0;  ///< of the pending first line: after a BOM or a `sep=` line
     std::size_t line_offset_ = 0;        ///< where the line being parsed starts
@@ -75,6 +91,7 @@ private:
     int line_ = 0;               ///< physical lines fed so far
     int record_start_ = 0;       ///< line the record being built starts on; 0 = none yet
     csv_record building_;
+    std::string too_long_;       ///< why the record being built is over a limit (its values are dropped)
     std::deque<csv_record> ready_;
 };
 

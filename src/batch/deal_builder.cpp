@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unordered_map>
 
 #include "model/dates.hpp"
 #include "schedule/schedule.hpp"
@@ -203,6 +204,14 @@ built_deal build_deal_from_row(const export_row& row, const row_reader& reader, 
     if (!out.errors.empty() || !v.close) return out;
 
     const auto scheduled = schedule::schedule_backward(book, *v.close, reader.as_of, calendar);
+    if (auto why = model::range_problem(scheduled.first_start)) {
+        const auto close_column = reader.columns.at(deal_field::close_date);
+        out.errors.push_back({row.line, column_name(reader, close_column, "close_date"), model::format_iso_date(*v.close),
+                              "B706", "close date " + model::format_iso_date(*v.close) +
+                                          " leaves no room: the schedule would start on " +
+                                          model::format_iso_date(scheduled.first_start) + ", which " + *why});
+        return out;
+    }
     out.feasible = scheduled.feasible;
     out.business_days_missing = scheduled.business_days_missing;
     out.plan = schedule::build_plan(book, scheduled, deal_fields_of(v, reader), *v.close, reader.as_of);
@@ -224,7 +233,7 @@ built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_
 
     model::plan plan;
     std::optional<model::date> latest_due;
-    std::vector<std::string> assignees;
+    std::unordered_map<std::string, std::string> person_ids;  // assignee name -> stakeholder id, one lookup per row
     for (const auto& row : rows) {
         model::milestone m;
         m.id = "task-" + std::to_string(plan.milestones.size() + 1);
@@ -262,17 +271,15 @@ built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_
 
         const auto who = clean_text(trimmed(value_at(row, reader.columns.at(task_field::assignee))));
         if (!who.empty()) {
-            auto found = std::find(assignees.begin(), assignees.end(), who);
-            if (found == assignees.end()) {
-                assignees.push_back(who);
+            auto [found, added] = person_ids.try_emplace(who, "person-" + std::to_string(person_ids.size() + 1));
+            if (added) {
                 model::stakeholder person;
-                person.id = "person-" + std::to_string(assignees.size());
+                person.id = found->second;
                 person.name = who;
                 person.party_side = m.owner == model::side::buyer ? model::side::buyer : model::side::seller;
                 plan.stakeholders.push_back(std::move(person));
-                found = assignees.end() - 1;
             }
-            m.assignee = "person-" + std::to_string(found - assignees.begin() + 1);
+            m.assignee = found->second;
         }
         m.where.line = row.line;
         plan.milestones.push_back(std::move(m));

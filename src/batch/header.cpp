@@ -3,6 +3,7 @@
 #include "batch/header.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace closeplan::batch {
 
@@ -36,25 +37,24 @@ std::string header_key(std::string_view raw) {
 }
 
 header_row::header_row(const std::vector<std::string>& raw_names) {
+    names_.reserve(raw_names.size());
+    first_column_.reserve(raw_names.size());
+    std::unordered_map<std::string, bool> reported;  // duplicate keys, each reported once
     for (const auto& raw : raw_names) {
-        auto key = header_key(raw);
-        const bool seen = std::find(keys_.begin(), keys_.end(), key) != keys_.end();
-        if (seen && !key.empty() &&
-            std::none_of(duplicates_.begin(), duplicates_.end(),
-                         [&](const std::string& d) { return header_key(d) == key; })) {
-            duplicates_.push_back(normalise_header(raw));
-        }
-        names_.push_back(normalise_header(raw));
-        keys_.push_back(std::move(key));
+        auto name = normalise_header(raw);
+        auto key = header_key(name);
+        const bool fresh = first_column_.emplace(key, names_.size()).second;
+        if (!fresh && !key.empty() && reported.emplace(std::move(key), true).second) duplicates_.push_back(name);
+        names_.push_back(std::move(name));
     }
 }
 
 std::optional<std::size_t> header_row::find(std::string_view name) const {
     const auto key = header_key(name);
     if (key.empty()) return std::nullopt;
-    for (std::size_t i = 0; i < keys_.size(); ++i)
-        if (keys_[i] == key) return i;
-    return std::nullopt;
+    const auto it = first_column_.find(key);
+    if (it == first_column_.end()) return std::nullopt;
+    return it->second;
 }
 
 }  // namespace closeplan::batch

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace closeplan::batch {
@@ -31,7 +32,9 @@ public:
 
 private:
     std::vector<std::string> names_;
-    std::vector<std::string> keys_;
+    /// Key -> its first column: building and each lookup cost the length of
+    /// the names, not the number of columns (an export may have 100,000).
+    std::unordered_map<std::string, std::size_t> first_column_;
     std::vector<std::string> duplicates_;
 };
 

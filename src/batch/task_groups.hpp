@@ -46,6 +46,10 @@ private:
     std::unordered_map<std::string, int> last_;
 };
 
+/// The most bytes one deal's task rows may hold together: they are read again
+/// and rendered as one plan (docs/cli.md, "Limits"). Past it the deal fails (B713).
+inline constexpr std::size_t max_deal_bytes = 64 * 1024 * 1024;
+
 /// Where a row lies in the export, to read it again.
 struct row_ref {
     std::size_t offset = 0;    ///< csv_record::offset

@@ -363,6 +363,8 @@ exit_code run_batch_command(const batch_flags& flags) {
         inputs.request.as_of = model::parse_iso_date(flags.as_of);
         if (!inputs.request.as_of)
             return static_cast<exit_code>(usage("--as-of must be a date like 2026-05-04, not `" + flags.as_of + "`"));
+        if (auto why = model::range_problem(*inputs.request.as_of))
+            return static_cast<exit_code>(usage("--as-of `" + flags.as_of + "` " + *why));
     }
     const auto as_of = inputs.request.as_of ? *inputs.request.as_of : inputs.request.today;
     inputs.request.as_of = as_of;
@@ -453,6 +455,7 @@ exit_code run_batch_command(const batch_flags& flags) {
         if (totals->infeasible) std::cout << "; " << totals->infeasible << (totals->infeasible == 1 ? " schedule does" : " schedules do") << " not fit before " << model::format_iso_date(as_of);
         std::cout << '\n';
     }
+    if (totals->internal_errors > 0) return exit_code::internal;  // B799: a bug, after every other deal was written
     return totals->failed > 0 ? exit_code::batch_failed : exit_code::success;
 }
 

@@ -58,6 +58,10 @@ CLI::App* setup_schedule(CLI::App& app) {
 std::optional<model::date> date_flag(std::string_view flag, const std::string& text) {
     auto parsed = model::parse_iso_date(text);
     if (!parsed) std::cerr << "closeplan: " << flag << " must be a date like 2026-06-30, not `" << text << "`\n";
+    else if (auto why = model::range_problem(*parsed)) {
+        std::cerr << "closeplan: " << flag << " `" << text << "` " << *why << "\n";
+        return std::nullopt;
+    }
     return parsed;
 }
 
@@ -127,6 +131,11 @@ exit_code run_schedule() {
     const auto scheduled = schedule::schedule_backward(*book, *close, *as_of, calendar);
     schedule::report_close_day(*book, *close, calendar, diags);
     schedule::report_feasibility(*book, scheduled, *as_of, diags);
+    if (!schedule::check_date_range(*book, scheduled, diags)) {
+        print_diagnostics(diags, std::cerr);
+        if (!f.quiet) std::cerr << f.playbook << ": " << count_summary(diags) << '\n';
+        return exit_code::invalid_input;
+    }
     const auto yaml = schedule::to_plan_yaml(schedule::build_plan(*book, scheduled, f.deal, *close, *as_of));
     if (!plan_reads_back(yaml, diags)) {
         print_diagnostics(diags, std::cerr);

@@ -48,6 +48,10 @@ std::optional<pipeline::render_request> make_request(const plan_flags& flags) {
             std::cerr << "closeplan: --as-of must be a date like 2026-05-04, not `" << flags.as_of << "`\n";
             return std::nullopt;
         }
+        if (auto why = model::range_problem(*request.as_of)) {
+            std::cerr << "closeplan: --as-of `" << flags.as_of << "` " << *why << "\n";
+            return std::nullopt;
+        }
     }
     request.value_map_path = flags.value_map;
     request.asset_dirs = flags.asset_dirs;

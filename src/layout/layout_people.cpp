@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Stakeholders and their value in one table: a person's row, then what they care about, the proof and the steps.
 #include <algorithm>
+#include <deque>
 #include <optional>
+#include <string>
+#include <unordered_map>
 
 #include "layout/layout_parts.hpp"
 
@@ -29,20 +32,26 @@ std::string name_in(const view::inlines& cell) {
 // no person. People trimmed for the full plan take their value rows with them.
 std::optional<std::vector<const view::table_row*>> pair_up(const view::data_table& pt, const view::data_table& vt) {
     const bool trimmed = std::any_of(pt.rows.begin(), pt.rows.end(), [](const auto& r) { return r.row_class == "condensed"; });
+    // Each name's person rows, first first: a value row takes the first of its
+    // name not taken yet. One pass over each table, however many people there are.
+    std::unordered_map<std::string, std::deque<std::size_t>> rows_named;
+    for (std::size_t i = 0; i < pt.rows.size(); ++i) {
+        const auto& pr = pt.rows[i];
+        if (pr.row_class == "condensed" || pr.cells.empty()) continue;
+        rows_named[plain_text(pr.cells.front())].push_back(i);
+    }
     std::vector<const view::table_row*> value_of(pt.rows.size(), nullptr);
     for (const auto& vr : vt.rows) {
         // A condensed line ("Proof ... in the full plan") names no person: it goes below the merged table.
         if (vr.row_class == "condensed") continue;
         if (vr.cells.empty()) return std::nullopt;
-        const std::string name = name_in(vr.cells.front());
-        bool found = false;
-        for (std::size_t i = 0; i < pt.rows.size() && !found; ++i) {
-            const auto& pr = pt.rows[i];
-            if (value_of[i] || pr.row_class == "condensed" || pr.cells.empty() || plain_text(pr.cells.front()) != name) continue;
-            value_of[i] = &vr;
-            found = true;
+        const auto it = rows_named.find(name_in(vr.cells.front()));
+        if (it != rows_named.end() && !it->second.empty()) {
+            value_of[it->second.front()] = &vr;
+            it->second.pop_front();
+        } else if (!trimmed) {
+            return std::nullopt;
         }
-        if (!found && !trimmed) return std::nullopt;
     }
     return value_of;
 }

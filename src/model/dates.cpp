@@ -29,6 +29,16 @@ std::optional<date> parse_iso_date(std::string_view text) {
     return result;
 }
 
+bool in_supported_range(date d) {
+    const int y = static_cast<int>(d.year());
+    return y >= earliest_year && y <= latest_year;
+}
+
+std::optional<std::string> range_problem(date d) {
+    if (in_supported_range(d)) return std::nullopt;
+    return "is outside the years " + std::to_string(earliest_year) + " to " + std::to_string(latest_year);
+}
+
 std::string format_iso_date(date d) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(d.year()),

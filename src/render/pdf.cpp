@@ -105,6 +105,19 @@ std::string percent_encode(const std::string& url) {
     return out;
 }
 
+// A text string in the document's info or outline is written as UTF-16BE;
+// each UTF-8 byte becomes at most two bytes of it, so this many UTF-8 bytes
+// stay inside the PDF's limit on a string (32,767 bytes) and libharu's.
+constexpr std::size_t max_text_string_bytes = 16000;
+
+// `text` cut at a code point to max_text_string_bytes, with an ellipsis; nullopt when it fits.
+std::optional<std::string> shortened_text_string(const std::string& text) {
+    if (text.size() <= max_text_string_bytes) return std::nullopt;
+    std::size_t cut = max_text_string_bytes - 3;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + "\u2026";
+}
+
 struct doc_free {
     void operator()(HPDF_Doc pdf) const { HPDF_Free(pdf); }
 };
@@ -195,6 +208,11 @@ private:
     }
 
     std::string fail(const std::string& what) {
+        // Some libharu calls record an error without calling the handler.
+        if (errs_.error_no == 0 && pdf_) {
+            errs_.error_no = HPDF_GetError(pdf_);
+            errs_.detail_no = HPDF_GetErrorDetail(pdf_);
+        }
         diags_.error("O504", what + " (libharu error " + hex(errs_.error_no) + ", detail " +
                                  std::to_string(errs_.detail_no) + ")",
                      {}, {hint_for(errs_.error_no)});
@@ -207,7 +225,19 @@ private:
     }
 
     void set_info(HPDF_InfoType type, const std::string& value) {
-        if (!value.empty()) HPDF_SetInfoAttr(pdf_, type, value.c_str());
+        if (value.empty()) return;
+        const auto shortened = fitting_text_string(value, "the document's title, author or subject");
+        HPDF_SetInfoAttr(pdf_, type, shortened ? shortened->c_str() : value.c_str());
+    }
+
+    // Info and bookmark strings past the PDF's limit are cut, visibly (an ellipsis) and with a warning.
+    std::optional<std::string> fitting_text_string(const std::string& value, const std::string& what) {
+        auto shortened = shortened_text_string(value);
+        if (shortened)
+            diags_.warning("O535", what + " is " + std::to_string(value.size()) + " bytes; the PDF keeps its first " +
+                                       std::to_string(shortened->size() - 3) + " (a PDF string holds at most 32,767 bytes)",
+                           {}, {"shorten the text in the plan; the page itself shows it whole"});
+        return shortened;
     }
 
     // The catalog's /Lang tells screen readers and text extraction the language
@@ -289,6 +319,8 @@ private:
         if (!page_ || !ok()) return fail_page("cannot add page " + std::to_string(page_number_));
         pages_.push_back(page_);
         page_font_names_ = {};
+        page_box_ = {p.width, p.height};
+        page_links_ = 0;
         content_stream content;
         for (const auto& it : p.items) {
             if (const auto* t = std::get_if<layout::text_run>(&it.value)) {
@@ -301,6 +333,11 @@ private:
                 picture(content, *im);
             } else if (const auto* l = std::get_if<layout::link_area>(&it.value)) {
                 link(*l);
+            }
+            // Some libharu calls (a number out of its range) record an error without calling the handler.
+            if (ok() && HPDF_GetError(pdf_) != HPDF_OK) {
+                errs_.error_no = HPDF_GetError(pdf_);
+                errs_.detail_no = HPDF_GetErrorDetail(pdf_);
             }
             if (!ok()) return fail_page("cannot draw on page " + std::to_string(page_number_));
         }
@@ -407,9 +444,28 @@ private:
                            {"only http://, https:// and mailto: links are written"});
             return;
         }
-        HPDF_Rect area{static_cast<HPDF_REAL>(l.x), static_cast<HPDF_REAL>(l.y), static_cast<HPDF_REAL>(l.x + l.width),
-                       static_cast<HPDF_REAL>(l.y + l.height)};
+        // The clickable area is the part of the link on the page: libharu takes
+        // no number past +-32,767 and a reader nothing off the page.
+        const double left = std::max(0.0, l.x), right = std::min(page_box_[0], l.x + l.width);
+        const double bottom = std::max(0.0, l.y), top = std::min(page_box_[1], l.y + l.height);
+        if (right <= left || top <= bottom) return;
+        if (page_links_ == max_links_per_page) {
+            diags_.warning("O535",
+                           "page " + std::to_string(page_number_) + " has more than " +
+                               std::to_string(max_links_per_page) + " links; the rest are shown as text without a link",
+                           {}, {"a PDF page holds at most " + std::to_string(max_links_per_page) + " annotations"});
+        }
+        if (page_links_++ >= max_links_per_page) return;
+        HPDF_Rect area{static_cast<HPDF_REAL>(left), static_cast<HPDF_REAL>(bottom), static_cast<HPDF_REAL>(right),
+                       static_cast<HPDF_REAL>(top)};
         const std::string uri = percent_encode(l.url);
+        if (uri.size() > content_stream::max_string_bytes) {
+            // libharu refuses a string over 65,535 bytes and the PDF format one over 32,767.
+            diags_.warning("O535",
+                           "a link of " + std::to_string(uri.size()) + " bytes is longer than a PDF link can hold; its text is shown without the link",
+                           {}, {"shorten the URL in the plan to under " + std::to_string(content_stream::max_string_bytes) + " bytes"});
+            return;
+        }
         HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page_, area, uri.c_str());
         // Without an explicit border, Acrobat draws the PDF default: a black frame.
         if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
@@ -429,7 +485,9 @@ private:
             // UTF-8 titles are written as UTF-16BE, like the info strings.
             HPDF_Encoder utf8 = HPDF_GetEncoder(pdf_, "UTF-8");
             for (const auto& e : in_.outline) {
-                const HPDF_Outline entry = HPDF_CreateOutline(pdf_, nullptr, e.title.c_str(), utf8);
+                const auto shortened = fitting_text_string(e.title, "a bookmark title");
+                const HPDF_Outline entry =
+                    HPDF_CreateOutline(pdf_, nullptr, shortened ? shortened->c_str() : e.title.c_str(), utf8);
                 const HPDF_Destination target = destination(e.page, e.top);
                 if (entry && target) HPDF_Outline_SetDestination(entry, target);
             }
@@ -456,6 +514,10 @@ private:
     std::array<const char*, 4> page_font_names_{};      ///< per face, the current page's resource names
     std::map<std::string, HPDF_Image> images_;
     int page_number_ = 0;
+    std::array<double, 2> page_box_{};  ///< the current page's width and height
+    std::size_t page_links_ = 0;        ///< link annotations on the current page
+    // A page's annotations are one array: PDF 1.4 readers take at most 8,191 elements (ISO 32000-1, Annex C).
+    static constexpr std::size_t max_links_per_page = 8191;
 };
 
 }  // namespace

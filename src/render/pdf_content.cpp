@@ -146,8 +146,10 @@ void content_stream::literal_string(std::string_view bytes) {
 
 void content_stream::show_text(std::string_view font, double size, double x, double y, std::string_view encoded) {
     begin_text_at(font, size, x, y);
-    literal_string(encoded);
-    out_.append(" Tj\n");
+    for (std::size_t at = 0; at == 0 || at < encoded.size(); at += max_string_bytes) {
+        literal_string(encoded.substr(at, max_string_bytes));
+        out_.append(" Tj\n");
+    }
 }
 
 // Two bytes per glyph id, as a literal string: half the bytes of a hex
@@ -157,7 +159,13 @@ void content_stream::show_text(std::string_view font, double size, double x, dou
 void content_stream::show_glyphs(std::string_view font, double size, double x, double y, const std::u16string& glyphs) {
     begin_text_at(font, size, x, y);
     out_.push_back('(');
+    std::size_t in_string = 0;
     for (const char16_t g : glyphs) {
+        if (in_string == max_string_bytes / 2) {
+            out_.append(") Tj\n(");
+            in_string = 0;
+        }
+        ++in_string;
         for (const auto byte : {static_cast<char>(g >> 8), static_cast<char>(g & 0xFF)}) {
             if (byte == '(' || byte == ')' || byte == '\\') {
                 out_.push_back('\\');

@@ -24,6 +24,11 @@ namespace closeplan::render {
 /// finer than any printer or screen resolves.
 class content_stream {
 public:
+    /// The longest string one Tj shows, in bytes: the PDF format's limit on a
+    /// string (ISO 32000-1, Annex C: 32,767 bytes) with room to spare. A longer
+    /// run is shown by several Tj in a row, each going on where the last ended.
+    static constexpr std::size_t max_string_bytes = 32000;
+
     content_stream() { out_.reserve(16384); }
 
     void fill_color(const layout::color& c);

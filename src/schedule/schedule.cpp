@@ -67,18 +67,22 @@ schedule_result schedule_backward(const playbook& book, model::date target_close
     return result;
 }
 
+namespace {
+source_location first_step_at(const playbook& book, const schedule_result& scheduled) {
+    source_location where;
+    where.file = book.source_file;
+    for (std::size_t i = 0; i < scheduled.starts.size() && i < book.steps.size(); ++i)
+        if (scheduled.starts[i] == scheduled.first_start) return book.steps[i].where;
+    return where;
+}
+}  // namespace
+
 void report_feasibility(const playbook& book, const schedule_result& scheduled, model::date as_of,
                         diagnostic_sink& diags) {
     if (scheduled.feasible) return;
     const auto missing = scheduled.business_days_missing;
-    source_location where;
-    where.file = book.source_file;
     // Point at the step that starts first: the chain through it is the one that does not fit.
-    for (std::size_t i = 0; i < scheduled.starts.size(); ++i)
-        if (scheduled.starts[i] == scheduled.first_start) {
-            where = book.steps[i].where;
-            break;
-        }
+    const auto where = first_step_at(book, scheduled);
     diags.warning("P620",
                   "the schedule does not fit: it would start on " + model::format_iso_date(scheduled.first_start) +
                       ", " + std::to_string(missing) + " business day" + (missing == 1 ? "" : "s") +
@@ -86,6 +90,18 @@ void report_feasibility(const playbook& book, const schedule_result& scheduled, 
                   where,
                   {"move the close date later by " + std::to_string(missing) + " business day" +
                        (missing == 1 ? "" : "s") + ", or shorten or parallelise the steps on the longest chain"});
+}
+
+bool check_date_range(const playbook& book, const schedule_result& scheduled, diagnostic_sink& diags) {
+    // Every due date lies between the first start and the close date, which was checked already.
+    const auto why = model::range_problem(scheduled.first_start);
+    if (!why) return true;
+    diags.error("P622",
+                "the schedule would start on " + model::format_iso_date(scheduled.first_start) + ", which " + *why,
+                first_step_at(book, scheduled),
+                {"choose a close date later in the years " + std::to_string(model::earliest_year) + " to " +
+                 std::to_string(model::latest_year)});
+    return false;
 }
 
 void report_close_day(const playbook& book, model::date target_close, const business_calendar& calendar,

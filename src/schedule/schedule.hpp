@@ -74,6 +74,11 @@ model::plan build_plan(const playbook& book, const schedule_result& scheduled, c
 void report_feasibility(const playbook& book, const schedule_result& scheduled, model::date as_of,
                         diagnostic_sink& diags);
 
+/// The P622 error when the schedule would start before model::earliest_year
+/// (a close date early in 1900 with long steps): the plan could not be read
+/// back. Returns whether every date is in range.
+bool check_date_range(const playbook& book, const schedule_result& scheduled, diagnostic_sink& diags);
+
 /// A note (P621) when target_close is a weekend day or a holiday, naming the
 /// business day the last steps are due instead; nothing otherwise.
 void report_close_day(const playbook& book, model::date target_close, const business_calendar& calendar,

@@ -83,6 +83,7 @@ constexpr std::array codes{
     code_info{"O532", error, output, "no as_of in the plan or the render options (library)", "diagnostics.md#O532"},
     code_info{"O533", error, output, "heading_offset out of range (library)", "diagnostics.md#O533"},
     code_info{"O534", error, output, "render_options::fit is not two-pages or one-page", "diagnostics.md#O534"},
+    code_info{"O535", warning, output, "a string, link or count past what the PDF format holds was cut or left as text", "diagnostics.md#O535"},
     // P6xx: playbooks, holidays and backward scheduling
     code_info{"P600", error, input, "not a playbook, or an unsupported playbook version", "diagnostics.md#P600"},
     code_info{"P601", error, input, "a required playbook field is missing", "diagnostics.md#P601"},
@@ -99,6 +100,7 @@ constexpr std::array codes{
     code_info{"P612", error, input, "the longest chain of steps is longer than the limit", "diagnostics.md#P612"},
     code_info{"P620", warning, input, "the schedule does not fit between as_of and the close date", "diagnostics.md#P620"},
     code_info{"P621", note, input, "the close date is not a business day", "diagnostics.md#P621"},
+    code_info{"P622", error, input, "the schedule would start before the earliest date closeplan reads", "diagnostics.md#P622"},
     // B7xx: CRM exports and mappings
     code_info{"B701", error, input, "the mapping file is malformed", "diagnostics.md#B701"},
     code_info{"B702", error, input, "the export's header lacks a column the batch needs", "diagnostics.md#B702"},
@@ -112,6 +114,8 @@ constexpr std::array codes{
     code_info{"B710", warning, input, "a column name appears more than once; the first is used", "diagnostics.md#B710"},
     code_info{"B711", error, input, "the export is empty: no header row", "diagnostics.md#B711"},
     code_info{"B712", error, input, "the export cannot be read a second time, or changed while read", "diagnostics.md#B712"},
+    code_info{"B713", error, row, "a value, row or deal of the export is over its size limit", "diagnostics.md#B713"},
+    code_info{"B714", error, row, "not enough memory to render a deal; the other deals go on", "diagnostics.md#B714"},
     code_info{"B799", error, internal, "internal error while rendering a deal (a bug)", "diagnostics.md#B799"},
     // H8xx: plan health (findings of `closeplan check`, severity configurable) and its inputs
     code_info{"H801", warning, health, "seller-heavy: the seller owns most steps", "health.md#h801-seller-heavy"},

@@ -260,7 +260,15 @@ std::optional<model::date> field_reader::date(const raw_node& map, std::string_v
 std::optional<model::date> field_reader::date_of(const raw_node& node, std::string_view what) {
     auto value = text_of(node, what, need::required);
     if (!value) return std::nullopt;
-    if (auto parsed = model::parse_iso_date(*value)) return parsed;
+    if (auto parsed = model::parse_iso_date(*value)) {
+        if (auto why = model::range_problem(*parsed)) {
+            error("V204", "date " + quote(*value) + " " + *why, at(node),
+                  {"closeplan accepts dates from " + std::to_string(model::earliest_year) + "-01-01 to " +
+                   std::to_string(model::latest_year) + "-12-31; check the year for a typo"});
+            return std::nullopt;
+        }
+        return parsed;
+    }
     const auto shape_ok = value->size() == 10 && split_date(*value) && (*value)[4] == '-' && (*value)[7] == '-';
     if (shape_ok) {
         error("V204", "date " + quote(*value) + " does not exist", at(node), {impossible_date_hint(*value)});

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The value-map section: what each stakeholder cares about, the proof, and the milestones that deliver it.
+#include <string_view>
+#include <unordered_map>
+
 #include "view/build_parts.hpp"
 
 namespace closeplan::view::detail {
@@ -82,8 +85,15 @@ blocks build_value_map(const build_context& ctx) {
                      {"delivered_by", w.get("column.delivered_by"), align::left}};
     int shown = 0;
     int covered = 0;
+    // One value row per stakeholder: looked up by id through an index, not a
+    // scan of the list each time (a plan may have 20,000 people). The first of
+    // a repeated id wins, as with plan::find_stakeholder.
+    std::unordered_map<std::string_view, const model::stakeholder*> people;
+    people.reserve(ctx.plan.stakeholders.size());
+    for (const auto& p : ctx.plan.stakeholders) people.emplace(p.id, &p);
     for (const auto& row : ctx.facts.value_rows) {
-        const auto* person = ctx.plan.find_stakeholder(row.stakeholder_id);
+        const auto found = people.find(row.stakeholder_id);
+        const auto* person = found == people.end() ? nullptr : found->second;
         if (!person || !row.relevant) continue;
         table_row cells;
         cells.cells.push_back(stakeholder_cell(*person));

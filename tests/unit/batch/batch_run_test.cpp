@@ -8,9 +8,12 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <new>
+#include <stdexcept>
 #include <sstream>
 
 #include "batch/batch_run.hpp"
+#include "batch/csv_reader.hpp"
 #include "batch/index_page.hpp"
 #include "model/dates.hpp"
 #include "schedule/playbook.hpp"
@@ -277,4 +280,80 @@ TEST(BatchRun, BrokenRowsInvalidUtf8AndExtraValues) {
 }
 
 }  // namespace
+// A sink that fails the way a worker can: out of memory, or a bug.
+class throwing_sink : public memory_sink {
+public:
+    void write_outputs(const std::string& stem, const std::vector<pipeline::rendered_output>& outputs) override {
+        if (stem.find("Hungry") != std::string::npos) throw std::bad_alloc();
+        if (stem.find("Buggy") != std::string::npos) throw std::logic_error("a broken invariant");
+        memory_sink::write_outputs(stem, outputs);
+    }
+};
+
+TEST(BatchRun, AWorkerThatThrowsFailsItsDealOnlyAndTheBatchGoesOn) {
+    throwing_sink sink;
+    const std::string csv =
+        "Opportunity Name,Close Date\n"
+        "First,2026-09-30\n"
+        "Hungry,2026-09-30\n"
+        "Buggy,2026-09-30\n"
+        "Last,2026-09-30\n";
+    for (const int jobs : {1, 2}) {
+        sink.deals.clear();
+        std::istringstream in(csv);
+        diagnostic_sink diags;
+        auto totals = run_batch(in, inputs_for("throws.csv", jobs), sink, diags);
+        ASSERT_TRUE(totals);
+        EXPECT_EQ(summary_line(*totals), "rows read 4 = rendered 2 + failed 2 + skipped 0");
+        EXPECT_EQ(totals->internal_errors, 1u);
+        ASSERT_EQ(sink.deals.size(), 4u);
+        ASSERT_EQ(sink.deals[1].errors.size(), 1u);
+        EXPECT_EQ(sink.deals[1].errors[0].code, "B714");
+        EXPECT_EQ(sink.deals[1].errors[0].line, 3);
+        ASSERT_EQ(sink.deals[2].errors.size(), 1u);
+        EXPECT_EQ(sink.deals[2].errors[0].code, "B799");
+        EXPECT_NE(sink.deals[2].errors[0].message.find("a broken invariant"), std::string::npos);
+        EXPECT_EQ(sink.deals[3].outcome, deal_outcome::rendered);
+    }
+}
+
+TEST(BatchRun, AValueOverTheLimitFailsItsRowWithoutKeepingIt) {
+    memory_sink sink;
+    const std::string huge(max_field_bytes + 1, 'x');
+    const std::string csv = "Opportunity Name,Close Date,Next Step\n"
+                            "Big,2026-09-30,\"" + huge + "\"\n"
+                            "Good,2026-09-30,call\n";
+    std::istringstream in(csv);
+    diagnostic_sink diags;
+    auto totals = run_batch(in, inputs_for("big.csv", 1), sink, diags);
+    ASSERT_TRUE(totals);
+    EXPECT_EQ(summary_line(*totals), "rows read 2 = rendered 1 + failed 1 + skipped 0");
+    ASSERT_EQ(sink.deals[0].errors.size(), 1u);
+    EXPECT_EQ(sink.deals[0].errors[0].code, "B713");
+    EXPECT_EQ(sink.deals[0].errors[0].line, 2);
+    EXPECT_EQ(sink.deals[0].errors[0].column, "Next Step");
+    EXPECT_NE(sink.deals[0].errors[0].message.find("value 3 is 131073 bytes"), std::string::npos);
+}
+
+TEST(BatchRun, ACloseDateOutsideTheSupportedYearsIsARowError) {
+    memory_sink sink;
+    const std::string csv = "Opportunity Name,Close Date\n"
+                            "Ancient,0001-06-29\n"
+                            "Early,1900-01-10\n"
+                            "Good,2026-09-30\n";
+    std::istringstream in(csv);
+    diagnostic_sink diags;
+    auto inputs = inputs_for("years.csv", 1);
+    inputs.request.as_of = model::parse_iso_date("1900-01-01");
+    auto totals = run_batch(in, inputs, sink, diags);
+    ASSERT_TRUE(totals);
+    ASSERT_EQ(sink.deals.size(), 3u);
+    EXPECT_EQ(sink.deals[0].errors.at(0).code, "B706");
+    EXPECT_NE(sink.deals[0].errors[0].message.find("outside the years 1900 to 2999"), std::string::npos);
+    // The schedule would begin in 1899: refused, never written as a plan.
+    EXPECT_EQ(sink.deals[1].errors.at(0).code, "B706");
+    EXPECT_NE(sink.deals[1].errors[0].message.find("would start on 1899-"), std::string::npos);
+    EXPECT_EQ(sink.deals[2].outcome, deal_outcome::rendered);
+}
+
 }  // namespace closeplan::batch

@@ -120,5 +120,42 @@ TEST(CsvReader, InvalidUtf8BytesArePassedOnUntouched) {
     EXPECT_EQ(rows[1].fields, (fields{"Jos\xE9"}));
 }
 
+TEST(CsvReader, ALineOverTheRowLimitIsReportedAndSkippedToItsEnd) {
+    const std::string huge(max_record_bytes + 100000, 'x');
+    const auto rows = read_all("a,b\n" + huge + ",1\nnext,2\n");
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_TRUE(rows[1].over_limit);
+    EXPECT_TRUE(rows[1].fields.empty());
+    EXPECT_EQ(rows[1].line, 2);
+    EXPECT_NE(rows[1].problem.find("line 2 is 8488610 bytes; a row may hold at most 8388608"), std::string::npos)
+        << rows[1].problem;
+    EXPECT_EQ(rows[2].fields, (fields{"next", "2"}));
+    EXPECT_EQ(rows[2].line, 3);
+    EXPECT_EQ(rows[2].offset, 4 + huge.size() + 3);
+}
+
+TEST(CsvReader, AQuotedValueWhoseLinesGoOnPastTheRowLimitIsCutOff) {
+    std::string text = "a,b\n\"";
+    const std::string line(1000, 'y');
+    while (text.size() < max_record_bytes + 10000) text += line + "\n";
+    const auto rows = read_all(text);
+    ASSERT_GE(rows.size(), 2u);
+    EXPECT_TRUE(rows[1].over_limit);
+    EXPECT_EQ(rows[1].line, 2);
+    EXPECT_NE(rows[1].problem.find("the row from line 2 is longer than 8388608 bytes"), std::string::npos);
+}
+
+TEST(CsvReader, AValueOverTheFieldLimitIsDroppedAndReported) {
+    const std::string big(max_field_bytes + 1, 'v');
+    const auto rows = read_all("a,b,c\nx,\"" + big + "\",z\n");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_TRUE(rows[1].over_limit);
+    EXPECT_EQ(rows[1].fields, (fields{"x", "", "z"}));
+    EXPECT_NE(rows[1].problem.find("value 2 is 131073 bytes; a value may hold at most 131072"), std::string::npos);
+    const auto fits = read_all("a\n" + std::string(max_field_bytes, 'v') + "\n");
+    EXPECT_FALSE(fits[1].over_limit);
+    EXPECT_EQ(fits[1].fields[0].size(), max_field_bytes);
+}
+
 }  // namespace
 }  // namespace closeplan::batch

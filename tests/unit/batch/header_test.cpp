@@ -58,5 +58,17 @@ TEST(Presets, UnknownHeaderIsNotGuessed) {
     EXPECT_FALSE(preset_named("pipedrive"));
 }
 
+TEST(Header, AHundredThousandColumnsAreIndexedNotScanned) {
+    std::vector<std::string> names;
+    for (int i = 0; i < 100000; ++i) names.push_back("Custom " + std::to_string(i));
+    names.push_back("custom  7");  // a duplicate after normalising
+    const header_row header(names);
+    EXPECT_EQ(header.size(), 100001u);
+    EXPECT_EQ(header.find("CUSTOM 99999"), 99999u);
+    EXPECT_EQ(header.find("custom 7"), 7u);
+    EXPECT_EQ(header.duplicates(), (std::vector<std::string>{"custom 7"}));
+    EXPECT_FALSE(header.find("Close Date"));
+}
+
 }  // namespace
 }  // namespace closeplan::batch

@@ -68,5 +68,32 @@ TEST(ContentStream, ImagesAreScaledInASavedGraphicsState) {
     EXPECT_EQ(c.finish(), "BT\n/F1 9 Tf\n36 700 Td\n(x) Tj\nET\nq\n120 0 0 40 400 720 cm\n/X1 Do\nQ\n");
 }
 
+// A PDF string holds at most 32,767 bytes: a longer run is several Tj in a
+// row, each going on where the last ended, with every byte shown once.
+TEST(ContentStream, RunsLongerThanAPdfStringAreShownInPieces) {
+    content_stream c;
+    c.show_text("F1", 9, 36, 700, std::string(content_stream::max_string_bytes * 2 + 5, 'a'));
+    const std::string text = c.finish();
+    EXPECT_EQ(text.find("36 700 Td\n("), 12u);
+    std::size_t pieces = 0, shown = 0;
+    for (std::size_t at = text.find('('); at != std::string::npos; at = text.find('(', at + 1)) {
+        const auto end = text.find(") Tj\n", at);
+        ASSERT_NE(end, std::string::npos);
+        EXPECT_LE(end - at - 1, content_stream::max_string_bytes);
+        shown += end - at - 1;
+        ++pieces;
+    }
+    EXPECT_EQ(pieces, 3u);
+    EXPECT_EQ(shown, content_stream::max_string_bytes * 2 + 5);
+
+    content_stream g;
+    g.show_glyphs("F3", 8, 10, 20, std::u16string(content_stream::max_string_bytes / 2 + 1, u'\x4142'));
+    const std::string glyphs = g.finish();
+    const auto split = glyphs.find(") Tj\n(");
+    ASSERT_NE(split, std::string::npos);
+    EXPECT_EQ(split - glyphs.find('(') - 1, content_stream::max_string_bytes);
+    EXPECT_NE(glyphs.find("(AB) Tj\nET\n"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace closeplan::render

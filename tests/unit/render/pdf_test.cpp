@@ -2,12 +2,14 @@
 // The PDF painter: valid files (qpdf, poppler), text order, fonts, links, determinism and hostile logos.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <thread>
 #include <vector>
 
 #include "layout/fonts.hpp"
 #include "pdf_test_support.hpp"
 #include "render/pdf.hpp"
+#include "render/pdf_content.hpp"
 #include "render/pdf_images.hpp"
 
 namespace closeplan::render {
@@ -120,6 +122,41 @@ TEST_F(Pdf, RefusedLinkIsLeftOutWithAWarning) {
     EXPECT_EQ(diags.all()[0].code, "O501");
     EXPECT_EQ(diags.all()[0].level, severity::warning);
     EXPECT_EQ(bytes.find("javascript"), std::string::npos);
+}
+
+// What the PDF format and libharu cannot hold never fails the document (issue 13).
+TEST_F(Pdf, LimitsOfThePdfFormatAreWarningsNeverAFailedDocument) {
+    auto d = sample(false);
+    d.title = std::string(70000, 'T');
+    d.outline.push_back({std::string(70000, 'B'), 0, 700});
+    // A URL longer than a PDF string, a link far below the page (a layout
+    // overflow: libharu takes no number past -32,767) and a run of 70,000 bytes.
+    d.pages[0].items.push_back({link_area{36, 500, 80, 10, "https://example.com/" + std::string(70000, 'a')}});
+    d.pages[0].items.push_back({link_area{36, -40000, 80, 10, "https://example.com/below"}});
+    d.pages[0].items.push_back({text_run{36, 480, font_face::regular, 9, ink, std::string(70000, 'x')}});
+    diagnostic_sink diags;
+    const auto bytes = render_pdf(d, diags);
+    ASSERT_FALSE(bytes.empty());
+    EXPECT_FALSE(diags.has_errors());
+    std::vector<std::string> codes;
+    for (const auto& diag : diags.all()) codes.push_back(diag.code);
+    EXPECT_EQ(codes, (std::vector<std::string>{"O535", "O535", "O535"}));
+    const auto path = write_pdf("limits.pdf", bytes);
+    EXPECT_EQ(run("qpdf --check '" + path + "' >/dev/null").status, 0);
+    const auto qdf = run("qpdf --qdf --object-streams=disable '" + path + "' -");
+    EXPECT_EQ(qdf.output.find("example.com/aaaa"), std::string::npos);
+    EXPECT_EQ(qdf.output.find("example.com/below"), std::string::npos);
+    EXPECT_NE(qdf.output.find("(https://example.com/deal%20room/%C3%BC)"), std::string::npos);
+    // The long run is shown whole, in strings no longer than a PDF string may be.
+    std::size_t shown = 0, longest = 0;
+    for (std::size_t at = qdf.output.find("xxxx"); at != std::string::npos; at = qdf.output.find("xxxx", at)) {
+        const auto end = qdf.output.find_first_not_of('x', at);
+        shown += end - at;
+        longest = std::max(longest, end - at);
+        at = end;
+    }
+    EXPECT_EQ(shown, 70000u);
+    EXPECT_LE(longest, content_stream::max_string_bytes);
 }
 
 TEST_F(Pdf, EmbeddedFontDocumentCarriesUnicode) {

@@ -71,5 +71,25 @@ TEST(Holidays, CalendarFromSeveralFiles) {
     EXPECT_FALSE(cal.is_business_day(*model::parse_iso_date("2026-08-31")));
 }
 
+TEST(Holidays, AYearOutsideTheSupportedRangeIsLocated) {
+    diagnostic_sink diags;
+    const auto days = load_holidays_text("- 2026-07-03\n- 0001-12-25\n- 3000-01-01\n", "h.yaml", diags);
+    EXPECT_FALSE(days);
+    const auto all = messages(diags);
+    ASSERT_EQ(all.size(), 2u) << ::testing::PrintToString(all);
+    EXPECT_NE(all[0].find("h.yaml:2:3: error[P610]: date \"0001-12-25\" is outside the years 1900 to 2999"), std::string::npos)
+        << all[0];
+    EXPECT_NE(all[1].find("h.yaml:3:3"), std::string::npos) << all[1];
+}
+
+TEST(Dates, SupportedRangeIsOneRuleForEveryCommand) {
+    EXPECT_TRUE(model::in_supported_range(*model::parse_iso_date("1900-01-01")));
+    EXPECT_TRUE(model::in_supported_range(*model::parse_iso_date("2999-12-31")));
+    EXPECT_FALSE(model::in_supported_range(*model::parse_iso_date("1899-12-31")));
+    EXPECT_FALSE(model::in_supported_range(*model::parse_iso_date("3000-01-01")));
+    EXPECT_EQ(model::range_problem(*model::parse_iso_date("0001-06-29")), "is outside the years 1900 to 2999");
+    EXPECT_FALSE(model::range_problem(*model::parse_iso_date("2026-06-29")));
+}
+
 }  // namespace
 }  // namespace closeplan::schedule
