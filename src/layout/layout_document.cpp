@@ -359,15 +359,16 @@ fitted fit_pages(const view::document& doc, const font_metrics& metrics, const p
         out.fits = try_page(*condensed, false).second;
     }
     // Steps taken on the way that the page turns out not to need are given back, the
-    // latest (most valued) first, until one is needed: what the policy gives up first
-    // stays given up. Never once a step is hidden.
+    // latest (most valued) first; one the page cannot take back is skipped and the
+    // earlier ones still tried, so the page is as full as it can be (contact details
+    // come back when only the notes had to go). Never once a step is hidden.
     if (out.fits && condensed && !state.past_never_drop())
         for (const std::size_t i : state.taken_before(doc)) {
             condense_state fewer = state;
             fewer.given_back |= std::uint32_t{1} << i;
             std::vector<std::string> notes;
             auto d = condense(doc, fewer, notes);
-            if (!try_page(d, false).second) break;
+            if (!try_page(d, false).second) continue;
             state = fewer;
             condensed = std::move(d);
             out.notes = std::move(notes);

@@ -315,9 +315,12 @@ TEST(line_break_on_the_page, long_email_addresses_never_pass_the_tables_right_ed
                 }
     ASSERT_GT(made, 3u);
     const auto m = standard_metrics();
+    // The one-page plan may condense contact details away (they go first), so the
+    // addresses are required on the page only in the full template.
+    for (const std::string tmpl : {"buyer-plan", "full"})
     for (const std::string paper : {"letter", "a4"}) {
         diagnostic_sink diags;
-        const auto laid = layout_document(doc, *m, {"buyer-plan", paper, {}}, diags);
+        const auto laid = layout_document(doc, *m, {tmpl, paper, {}}, diags);
         std::size_t pieces = 0;
         for (const auto& p : laid.pages)
             for (const auto& it : p.items)
@@ -326,7 +329,7 @@ TEST(line_break_on_the_page, long_email_addresses_never_pass_the_tables_right_ed
                     EXPECT_LE(r->x + m->width(r->text, r->face, r->size), p.width - 31.18 + 1e-6) << r->text << " on " << paper;
                     if (r->text.find("northwind") != std::string::npos && r->text.find('@') != std::string::npos) ++pieces;
                 }
-        EXPECT_GT(pieces, 0u) << paper;
+        if (tmpl == "full") EXPECT_GT(pieces, 0u) << paper;
     }
 }
 
