@@ -13,6 +13,7 @@
 #include <array>
 
 #include "layout/inline_flow.hpp"
+#include "view/section_table.hpp"
 
 namespace closeplan::layout::detail {
 
@@ -104,6 +105,7 @@ bool never_dropped_row(std::string_view section, const view::table_row& r);
 struct step_context {
     view::document& doc;
     std::vector<std::string>& notes;
+    std::string_view section;  ///< the section the step condenses (its row of view::section_table)
     bool fold_slipped_done = false;  ///< the last resort folds completed steps that slipped into their line
 };
 
@@ -125,20 +127,20 @@ std::vector<std::size_t> later_rows(const view::data_table& t) {
     return rows;
 }
 
-std::size_t later_rows_count(const view::document& doc) {
-    const auto* t = table_of(doc, "milestones");
+std::size_t later_rows_count(const view::document& doc, std::string_view section) {
+    const auto* t = table_of(doc, section);
     return t ? later_rows(*t).size() : 0;
 }
 
 void drop_contacts(step_context& c, std::size_t) {
-    auto* t = table_of(c.doc, "stakeholders");
+    auto* t = table_of(c.doc, c.section);
     if (!t || !drop_column(*t, "contact")) return;
     t->rows.push_back(condensed_row(view::layout_text(c.doc, "condense.contacts"), t->columns.size()));
     c.notes.push_back("stakeholders' contact details");
 }
 
 void drop_value_detail(step_context& c, std::size_t) {
-    auto* t = table_of(c.doc, "value_map");
+    auto* t = table_of(c.doc, c.section);
     if (!t) return;
     const bool proof = drop_column(*t, "proof");
     const bool steps = drop_column(*t, "delivered_by");
@@ -147,10 +149,15 @@ void drop_value_detail(step_context& c, std::size_t) {
     c.notes.push_back("the value map's proof and delivering steps");
 }
 
-constexpr std::size_t resources_kept = 3;
+// How many rows or items a section keeps when it is cut (its row of the section table).
+std::size_t kept_rows(std::string_view section) {
+    const auto* entry = view::find_section_entry(section);
+    return entry ? entry->condense.keep_rows : 0;
+}
 
 void trim_resources(step_context& c, std::size_t) {
-    auto* l = list_of(c.doc, "resources");
+    auto* l = list_of(c.doc, c.section);
+    const std::size_t resources_kept = kept_rows(c.section);
     // Cutting one resource to say so in a line saves nothing.
     if (!l || l->items.size() <= resources_kept + 1) return;
     const std::size_t dropped = l->items.size() - resources_kept;
@@ -164,7 +171,7 @@ void trim_resources(step_context& c, std::size_t) {
 
 // Level 1 hides low-severity risks, level 2 medium ones too: high risks stay.
 void trim_risks(step_context& c, std::size_t level) {
-    auto* t = table_of(c.doc, "risks");
+    auto* t = table_of(c.doc, c.section);
     if (!t) return;
     const int below = static_cast<int>(std::min<std::size_t>(level, 2));
     std::vector<view::table_row> kept;
@@ -183,7 +190,7 @@ void trim_risks(step_context& c, std::size_t level) {
 // Completed steps into one line at the top. The completed steps that slipped stay rows
 // (the header counts them) unless the last-resort step folds them in too.
 void collapse_done(step_context& c) {
-    auto* t = table_of(c.doc, "milestones");
+    auto* t = table_of(c.doc, c.section);
     if (!t) return;
     const std::size_t title = column_of(*t, "title");
     std::vector<std::string> done;
@@ -191,7 +198,7 @@ void collapse_done(step_context& c) {
     std::size_t slipped = 0;
     for (auto& r : t->rows) {
         const auto& f = r.facts;
-        const bool fold = !never_dropped_row("milestones", r) || (c.fold_slipped_done && f.done && !f.last);
+        const bool fold = !never_dropped_row(c.section, r) || (c.fold_slipped_done && f.done && !f.last);
         if (!is_condensed(r) && fold && title < r.cells.size()) {
             done.push_back(title_of(r.cells[title]));
             slipped += f.slipped ? 1 : 0;
@@ -219,7 +226,7 @@ void collapse_completed_slips(step_context& c, std::size_t) { collapse_done(c); 
 // Gates and notes (what follows the title's first line break) of the steps that are not next;
 // `next_too` takes the next step's as well.
 void drop_details(step_context& c, bool next_too) {
-    auto* t = table_of(c.doc, "milestones");
+    auto* t = table_of(c.doc, c.section);
     if (!t) return;
     const std::size_t title = column_of(*t, "title");
     std::size_t dropped = 0;
@@ -245,7 +252,7 @@ void drop_next_details(step_context& c, std::size_t) { drop_details(c, true); }
 
 // Last resort: `level` open steps, furthest first, into "+N later steps" just above the signature.
 void hide_later_steps(step_context& c, std::size_t level) {
-    auto* t = table_of(c.doc, "milestones");
+    auto* t = table_of(c.doc, c.section);
     if (!t || level == 0) return;
     auto order = later_rows(*t);
     order.resize(std::min(order.size(), level));
@@ -264,13 +271,12 @@ void hide_later_steps(step_context& c, std::size_t level) {
 }
 
 // Last resort: rows beyond the first few of a people table, in "+N more stakeholders".
-constexpr std::size_t people_kept = 4;
 
 std::size_t people_beyond(const view::document& doc, std::string_view key) {
     const auto* t = table_of(doc, key);
     if (!t) return 0;
     const auto n = real_rows(*t);
-    return n > people_kept ? n - people_kept : 0;
+    return n > kept_rows(key) ? n - kept_rows(key) : 0;
 }
 
 void trim_people(step_context& c, std::string_view key, std::size_t level, const char* what) {
@@ -292,8 +298,12 @@ void trim_people(step_context& c, std::string_view key, std::size_t level, const
     c.notes.push_back(count_phrase(dropped, what, std::string(what) + "s"));
 }
 
-void trim_stakeholders(step_context& c, std::size_t level) { trim_people(c, "stakeholders", level, "stakeholder row"); }
-void trim_value_rows(step_context& c, std::size_t level) { trim_people(c, "value_map", level, "value map row"); }
+// The warning names the rows by their section: "3 value map rows", "2 stakeholders rows".
+void trim_people_rows(step_context& c, std::size_t level) {
+    std::string what(c.section);
+    std::replace(what.begin(), what.end(), '_', ' ');
+    trim_people(c, c.section, level, (what + " row").c_str());
+}
 
 // How many times each step can be taken: 0 when it would change nothing, so no attempt is wasted.
 template <class Pred>
@@ -310,92 +320,98 @@ bool has_details(const view::data_table& t, const view::table_row& r) {
            });
 }
 
-std::size_t contact_levels(const view::document& doc) {
-    const auto* t = table_of(doc, "stakeholders");
+std::size_t contact_levels(const view::document& doc, std::string_view section) {
+    const auto* t = table_of(doc, section);
     const std::size_t c = t ? column_of(*t, "contact") : 0;
     if (!t || c >= t->columns.size()) return 0;
-    return if_any_row(doc, "stakeholders", [c](const auto& r) { return c < r.cells.size() && !r.cells[c].empty(); });
+    return if_any_row(doc, section, [c](const auto& r) { return c < r.cells.size() && !r.cells[c].empty(); });
 }
-std::size_t value_detail_levels(const view::document& doc) {
-    const auto* t = table_of(doc, "value_map");
+std::size_t value_detail_levels(const view::document& doc, std::string_view section) {
+    const auto* t = table_of(doc, section);
     return t && (column_of(*t, "proof") < t->columns.size() || column_of(*t, "delivered_by") < t->columns.size()) ? 1 : 0;
 }
-std::size_t resource_levels(const view::document& doc) {
-    auto* l = list_of(const_cast<view::document&>(doc), "resources");
+std::size_t resource_levels(const view::document& doc, std::string_view section) {
+    auto* l = list_of(const_cast<view::document&>(doc), section);
+    const std::size_t resources_kept = kept_rows(section);
     return l && l->items.size() > resources_kept + 1 ? 1 : 0;
 }
-std::size_t risk_levels(const view::document& doc) {
-    if (if_any_row(doc, "risks", [](const auto& r) { return r.facts.severity == 1; })) return 2;
-    return if_any_row(doc, "risks", [](const auto& r) { return r.facts.severity == 0; });
+std::size_t risk_levels(const view::document& doc, std::string_view section) {
+    if (if_any_row(doc, section, [](const auto& r) { return r.facts.severity == 1; })) return 2;
+    return if_any_row(doc, section, [](const auto& r) { return r.facts.severity == 0; });
 }
-std::size_t completed_levels(const view::document& doc) {
-    return if_any_row(doc, "milestones", [](const auto& r) { return r.facts.done && !r.facts.last && !r.facts.slipped; });
+std::size_t completed_levels(const view::document& doc, std::string_view section) {
+    return if_any_row(doc, section, [](const auto& r) { return r.facts.done && !r.facts.last && !r.facts.slipped; });
 }
-std::size_t completed_slip_levels(const view::document& doc) {
-    return if_any_row(doc, "milestones", [](const auto& r) { return r.facts.done && !r.facts.last && r.facts.slipped; });
+std::size_t completed_slip_levels(const view::document& doc, std::string_view section) {
+    return if_any_row(doc, section, [](const auto& r) { return r.facts.done && !r.facts.last && r.facts.slipped; });
 }
-std::size_t step_detail_levels(const view::document& doc) {
-    const auto* t = table_of(doc, "milestones");
-    return t ? if_any_row(doc, "milestones", [t](const auto& r) { return !r.facts.next && has_details(*t, r); }) : 0;
+std::size_t step_detail_levels(const view::document& doc, std::string_view section) {
+    const auto* t = table_of(doc, section);
+    return t ? if_any_row(doc, section, [t](const auto& r) { return !r.facts.next && has_details(*t, r); }) : 0;
 }
-std::size_t next_detail_levels(const view::document& doc) {
-    const auto* t = table_of(doc, "milestones");
-    return t ? if_any_row(doc, "milestones", [t](const auto& r) { return r.facts.next && has_details(*t, r); }) : 0;
+std::size_t next_detail_levels(const view::document& doc, std::string_view section) {
+    const auto* t = table_of(doc, section);
+    return t ? if_any_row(doc, section, [t](const auto& r) { return r.facts.next && has_details(*t, r); }) : 0;
 }
-std::size_t stakeholder_levels(const view::document& doc) { return people_beyond(doc, "stakeholders"); }
-std::size_t value_levels(const view::document& doc) { return people_beyond(doc, "value_map"); }
+std::size_t people_levels(const view::document& doc, std::string_view section) { return people_beyond(doc, section); }
 
 // ================================================================================================
-// THE CONDENSING POLICY. Per-section knowledge lives in these two tables and nowhere else
-// (to move into the section registry in view/ as its "never drops" and "condenses" columns):
-// - never_drop: the rows of a section kept until the last resort;
-// - policy: one row per way a section condenses, in the order they are taken. The rows
-//   marked last_resort hide what is never dropped: they are taken only when two pages
-//   (--fit two-pages) or the one page (--fit one-page) cannot hold it at 8 pt.
-//   `levels` says how many times a row can be taken (0: it would change nothing).
+// THE CONDENSING POLICY is data in the section table (view/section_table.cpp): each
+// section's ways to condense, their order across the plan, which ways are a last
+// resort, and which rows it keeps until then. Here each way is done to the section
+// that names it; the policy is the table's steps sorted by order.
 // ================================================================================================
-// What a section never drops before the last resort.
-bool milestone_kept(const view::table_row& r) {
-    return !r.facts.done || r.facts.last || r.facts.overdue || r.facts.slipped;  // open, the signature, overdue, slipped
-}
+using levels_fn = std::size_t (*)(const view::document&, std::string_view section);
+using apply_fn = void (*)(step_context&, std::size_t level);
 
-struct never_drop_rule {
-    std::string_view section;
-    bool (*kept)(const view::table_row&);
+struct way_functions {
+    levels_fn levels;  ///< how many times the way can be taken (0: it would change nothing)
+    apply_fn apply;
 };
 
-constexpr std::array<never_drop_rule, 1> never_drop{{
-    {"milestones", milestone_kept},
-    // The target close, the outcome and the sign-off are not rows: no step above touches them.
-}};
+way_functions functions_of(view::condensing way) {
+    using view::condensing;
+    switch (way) {
+        case condensing::contact_details: return {contact_levels, drop_contacts};
+        case condensing::value_detail: return {value_detail_levels, drop_value_detail};
+        case condensing::items_beyond_kept: return {resource_levels, trim_resources};
+        case condensing::lower_severity_rows: return {risk_levels, trim_risks};
+        case condensing::completed_rows: return {completed_levels, collapse_completed};
+        case condensing::step_details: return {step_detail_levels, drop_step_details};
+        case condensing::completed_slipped_rows: return {completed_slip_levels, collapse_completed_slips};
+        case condensing::later_open_rows: return {later_rows_count, hide_later_steps};
+        case condensing::next_step_details: return {next_detail_levels, drop_next_details};
+        case condensing::rows_beyond_kept: return {people_levels, trim_people_rows};
+    }
+    return {nullptr, nullptr};  // not reached: every way is handled above
+}
 
 struct policy_row {
     std::string_view section;  ///< the section it condenses
     bool last_resort;          ///< hides something never dropped (open, overdue or slipped steps, people)
-    std::size_t (*levels)(const view::document&);
-    void (*apply)(step_context&, std::size_t level);
+    levels_fn levels;
+    apply_fn apply;
 };
 
-constexpr std::array<policy_row, 11> policy{{  // at most 32 rows: condense_state::given_back
-    // Condensed first: what the page can live without.
-    {"stakeholders", false, contact_levels, drop_contacts},         // e-mail addresses: the full plan has them
-    {"value_map", false, value_detail_levels, drop_value_detail},   // proof and delivering steps; "cares about" stays
-    {"resources", false, resource_levels, trim_resources},          // the first three stay
-    {"risks", false, risk_levels, trim_risks},                      // low, then medium severity; high risks stay
-    {"milestones", false, completed_levels, collapse_completed},    // completed steps in one line (slipped ones stay rows)
-    {"milestones", false, step_detail_levels, drop_step_details},   // gates and notes, except the next step's
-    // Last resort, never the signature, an overdue or a slipped open step.
-    {"milestones", true, completed_slip_levels, collapse_completed_slips},  // completed steps that slipped join the line
-    {"milestones", true, later_rows_count, hide_later_steps},       // open steps, furthest first
-    {"milestones", true, next_detail_levels, drop_next_details},
-    {"value_map", true, value_levels, trim_value_rows},
-    {"stakeholders", true, stakeholder_levels, trim_stakeholders},
-}};
+const std::vector<policy_row>& policy_rows() {
+    static const std::vector<policy_row> rows = [] {
+        std::vector<std::pair<int, policy_row>> ordered;
+        for (const auto& entry : view::section_table())
+            for (const auto& step : entry.condense.steps) {
+                const auto fns = functions_of(step.way);
+                ordered.push_back({step.order, policy_row{entry.key, step.last_resort, fns.levels, fns.apply}});
+            }
+        std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<policy_row> out;
+        for (auto& [order, row] : ordered) out.push_back(row);
+        return out;
+    }();
+    return rows;
+}
 
 bool never_dropped_row(std::string_view section, const view::table_row& r) {
-    for (const auto& rule : never_drop)
-        if (rule.section == section) return rule.kept(r);
-    return false;
+    const auto* entry = view::find_section_entry(section);
+    return entry && entry->condense.keeps_row && entry->condense.keeps_row(r);
 }
 
 }  // namespace
@@ -403,6 +419,7 @@ bool never_dropped_row(std::string_view section, const view::table_row& r) {
 bool never_dropped(std::string_view section, const view::table_row& row) { return never_dropped_row(section, row); }
 
 bool condense_state::next(const view::document& doc, bool last_resort) {
+    const auto& policy = policy_rows();
     // No page shows more rows of one table than this at 8 pt, so a long run of
     // levels jumps straight there instead of being re-laid out once per row
     // (2,000 milestones would otherwise take minutes).
@@ -410,7 +427,7 @@ bool condense_state::next(const view::document& doc, bool last_resort) {
     while (step < policy.size()) {
         const auto& row = policy[step];
         if (row.last_resort && !last_resort) return false;
-        const std::size_t levels = row.levels(doc);
+        const std::size_t levels = row.levels(doc, row.section);
         if (level < levels) {
             level = std::max(level + 1, levels > most_rows_on_a_page ? levels - most_rows_on_a_page : 0);
             return true;
@@ -422,25 +439,29 @@ bool condense_state::next(const view::document& doc, bool last_resort) {
 }
 
 bool condense_state::past_never_drop() const {
+    const auto& policy = policy_rows();
     return step < policy.size() ? policy[step].last_resort && level > 0 : true;
 }
 
 std::vector<std::size_t> condense_state::taken_before(const view::document& doc) const {
+    const auto& policy = policy_rows();
     std::vector<std::size_t> taken;
     for (std::size_t i = std::min(step, policy.size()); i-- > 0;)
-        if (!(given_back >> i & 1u) && policy[i].levels(doc) > 0) taken.push_back(i);
+        if (!(given_back >> i & 1u) && policy[i].levels(doc, policy[i].section) > 0) taken.push_back(i);
     return taken;
 }
 
 view::document condense(const view::document& doc, const condense_state& state, std::vector<std::string>& notes) {
+    const auto& policy = policy_rows();
     view::document out = doc;
-    step_context c{out, notes};
+    step_context c{out, notes, {}};
     for (std::size_t i = 0; i < policy.size(); ++i)
         if (policy[i].apply == collapse_completed_slips)
             c.fold_slipped_done = !(state.given_back >> i & 1u) && (i < state.step || (i == state.step && state.level > 0));
     for (std::size_t i = 0; i < policy.size() && i <= state.step; ++i) {
         if (state.given_back >> i & 1u) continue;
-        const std::size_t level = i < state.step ? policy[i].levels(doc) : state.level;
+        const std::size_t level = i < state.step ? policy[i].levels(doc, policy[i].section) : state.level;
+        c.section = policy[i].section;
         if (level > 0) policy[i].apply(c, level);
     }
     return out;

@@ -13,29 +13,54 @@ namespace {
 
 using namespace detail;
 
-// One row per section, in default order. The condensing orders follow the
-// issue's policy (what a seller cuts first): stakeholders' contact details,
-// value-map detail, resources beyond the first few, lower-severity risks,
-// completed milestones and the notes of steps that are not next.
+// What the milestones keep until the last resort: the path to signature.
+bool milestone_kept(const table_row& r) {
+    return !r.facts.done || r.facts.last || r.facts.overdue || r.facts.slipped;  // open, the signature, overdue, slipped
+}
+
+// The condensing policy, section by section; `order` runs across sections in the
+// order a seller gives things up: stakeholders' contact details, value-map detail,
+// resources beyond the first few, lower-severity risks, completed milestones in one
+// line, notes and gates of steps that are not next; then, only when the page budget
+// cannot hold what is never dropped, the last resort (never the signature).
+constexpr std::array<condense_step, 2> stakeholder_steps{{
+    {condensing::contact_details, 1},
+    {condensing::rows_beyond_kept, 11, true},
+}};
+constexpr std::array<condense_step, 2> value_map_steps{{
+    {condensing::value_detail, 2},
+    {condensing::rows_beyond_kept, 10, true},
+}};
+constexpr std::array<condense_step, 1> resource_steps{{{condensing::items_beyond_kept, 3}}};
+constexpr std::array<condense_step, 1> risk_steps{{{condensing::lower_severity_rows, 4}}};
+constexpr std::array<condense_step, 5> milestone_steps{{
+    {condensing::completed_rows, 5},
+    {condensing::step_details, 6},
+    {condensing::completed_slipped_rows, 7, true},
+    {condensing::later_open_rows, 8, true},
+    {condensing::next_step_details, 9, true},
+}};
+
+// One row per section, in default order.
 constexpr std::array<section_entry, 8> table = {{
     {"summary", build_summary, "section.summary",
      {.balanced_columns = true},
      {.never_drop = true}},
     {"milestones", build_milestones, "section.milestones",
      {.timeline_strip = true},
-     {.order = 5, .never_drop = true}},
+     {.steps = milestone_steps, .keeps_row = milestone_kept, .never_drop = true}},
     {"value_map", build_value_map, "section.value_map",
      {.pair_with = "stakeholders", .pair = pairing::merged_table},
-     {.order = 2}},
+     {.steps = value_map_steps, .keep_rows = 4}},
     {"stakeholders", build_stakeholders, "section.stakeholders",
      layout_hints{},
-     {.order = 1}},
+     {.steps = stakeholder_steps, .keep_rows = 4}},
     {"resources", build_resources, "section.resources",
      {.pair_with = "open_items", .pair = pairing::beside},
-     {.order = 3, .keep_rows = 3}},
+     {.steps = resource_steps, .keep_rows = 3}},
     {"risks", build_risks, "section.risks",
      layout_hints{},
-     {.order = 4}},
+     {.steps = risk_steps}},
     {"open_items", build_open_items, "section.open_items",
      layout_hints{},
      condense_hints{}},

@@ -56,24 +56,48 @@ struct layout_hints {
     bool timeline_strip = false;
 };
 
-/// Hints for the one-page condensing policy (layout/condense.cpp). The policy
-/// owns HOW a section condenses (collapsing done rows, dropping details,
-/// "+N more" lines); these say in WHICH ORDER and WHAT MUST STAY, so a new
-/// section states its place in the policy in its row. (The policy is being
-/// rewritten to read these; until then condense.cpp names its tables itself.)
-struct condense_hints {
-    /// When the page is still too tall at 8 pt, sections give up room in
-    /// ascending order (1 first: what a seller would cut first); 0 = never
-    /// condensed.
+/// A way a section gives up room when the one-page buyer plan does not fit at
+/// 8 pt. This table says which sections condense in which ways and in what
+/// order; layout/condense.cpp does each way to the section named by the row.
+/// A closed list: condense.cpp switches over it with no default, so a new way
+/// does not compile until it is done there.
+enum class condensing {
+    contact_details,         ///< a people table's contact column ("Contact details are in the full plan")
+    value_detail,            ///< the value map's proof and delivering steps ("cares about" stays)
+    items_beyond_kept,       ///< a list's items beyond condense_hints::keep_rows ("+2 more resources")
+    lower_severity_rows,     ///< low, then medium severity rows; high ones stay
+    completed_rows,          ///< completed steps into one line (slipped ones stay rows)
+    step_details,            ///< gates and notes of the steps after the next
+    completed_slipped_rows,  ///< last resort: completed steps that slipped join the one line
+    later_open_rows,         ///< last resort: open steps, furthest first, into "+N later steps"
+    next_step_details,       ///< last resort: the next step's gate and notes
+    rows_beyond_kept,        ///< last resort: a people table's rows beyond condense_hints::keep_rows
+};
+
+/// One way a section condenses, and its place in the whole plan's policy.
+struct condense_step {
+    condensing way;
+    /// Place in the policy, across every section: lower is given up first
+    /// (what a seller would cut first). Unique in the table.
     int order = 0;
-    /// The section always stays on the page: never left for the full plan,
-    /// never reduced to a "+N more" line. For a table section it also means
-    /// the rows that make its point stay (milestones: every step not done,
-    /// the last step (the signature), every overdue or slipped step).
-    bool never_drop = false;
-    /// Rows (or list items) a condensed section keeps before its
-    /// "+N more ... in the full plan" line; 0 = the policy decides.
+    /// Hides what is never dropped (see keeps_row): taken only when the page
+    /// budget (--fit) cannot hold the plan otherwise.
+    bool last_resort = false;
+};
+
+/// How a section takes part in the one-page condensing policy.
+struct condense_hints {
+    /// The ways it condenses; empty = never condensed.
+    std::span<const condense_step> steps = {};
+    /// The rows of its table that stay until the last resort (milestones:
+    /// every step not done, the last step (the signature), every overdue or
+    /// slipped step); nullptr = none are protected.
+    bool (*keeps_row)(const table_row&) = nullptr;
+    /// Rows or list items kept by items_beyond_kept and rows_beyond_kept.
     std::size_t keep_rows = 0;
+    /// The section itself always stays on the page (summary with the outcome,
+    /// milestones, sign-off): no step may leave it for the full plan.
+    bool never_drop = false;
 };
 
 /// One row of the table.

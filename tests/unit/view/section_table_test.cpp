@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -100,12 +101,30 @@ TEST(SectionTable, HintsOfTheBuyerPlan) {
     // What must never leave the page: the outcome, the path to signature, the sign-off.
     for (const char* key : {"summary", "milestones", "signoff"})
         EXPECT_TRUE(view::find_section_entry(key)->condense.never_drop) << key;
-    // Condensing orders are distinct where set, so the policy's order is the table's.
+    // Condensing orders are distinct across the table, so the policy's order is the table's;
+    // what a seller cuts first (contact details) comes before any milestone step, and
+    // every last-resort step comes after every ordinary one.
     std::set<int> orders;
+    int last_ordinary = 0, first_last_resort = 1 << 30;
     for (const auto& entry : view::section_table())
-        if (entry.condense.order != 0) EXPECT_TRUE(orders.insert(entry.condense.order).second) << entry.key;
-    EXPECT_LT(view::find_section_entry("stakeholders")->condense.order,
-              view::find_section_entry("milestones")->condense.order);
+        for (const auto& step : entry.condense.steps) {
+            EXPECT_TRUE(orders.insert(step.order).second) << entry.key;
+            if (step.last_resort) first_last_resort = std::min(first_last_resort, step.order);
+            else last_ordinary = std::max(last_ordinary, step.order);
+        }
+    EXPECT_LT(last_ordinary, first_last_resort);
+    EXPECT_LT(view::find_section_entry("stakeholders")->condense.steps.front().order,
+              view::find_section_entry("milestones")->condense.steps.front().order);
+    // The milestones keep the path to signature until the last resort.
+    const auto keeps = view::find_section_entry("milestones")->condense.keeps_row;
+    ASSERT_NE(keeps, nullptr);
+    view::table_row signature, done, open;
+    signature.facts.done = true;
+    signature.facts.last = true;
+    done.facts.done = true;
+    EXPECT_TRUE(keeps(signature));
+    EXPECT_TRUE(keeps(open));
+    EXPECT_FALSE(keeps(done));
 }
 
 TEST(SectionTable, BuildDocumentBuildsEveryRowInOrderUnderItsLabel) {
