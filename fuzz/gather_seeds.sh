@@ -77,3 +77,5 @@ bundle before.yaml=$fixtures/diff/v1.yaml after.yaml=$fixtures/diff/v2.yaml | se
 bundle before.yaml=$fixtures/diff/history/b-first.yaml after.yaml=$fixtures/diff/history/a-latest.yaml | seed diff history
 bundle before.yaml=$fixtures/ok.yaml after.json=$fixtures/ok.json | seed diff yaml-json
 seed diff moved-twice.yaml <$fixtures/handoff/moved-twice.yaml
+# A close date in year 1: the schedule reaches before year 1 (issue 13).
+bundle playbook.yaml=examples/playbooks/mid-market.yaml dates=<(printf 'close: 0001-01-29\nas-of: 2026-05-04\n') | seed schedule close-year-1

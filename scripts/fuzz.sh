@@ -12,7 +12,9 @@
 #
 # New inputs go to build-fuzz/corpus/TARGET/ (not committed); a crash, leak,
 # timeout (10 s) or out-of-memory (2 GB) input to build-fuzz/findings/TARGET/,
-# and the command exits non-zero. FUZZ_BUILD_DIR overrides build-fuzz/.
+# and the command exits non-zero. FUZZ_BUILD_DIR overrides build-fuzz/;
+# FUZZ_TIMEOUT the 10 s (libFuzzer's timeout is wall-clock time: on a machine
+# whose cores are all busy a niced run can be starved past it).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,10 +23,10 @@ jobs="${CLOSEPLAN_JOBS:-$(nproc)}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 # The flags of every run: a hang is an input that takes over 10 s, a blow-up one that needs over 2 GB.
-limits=(-timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048)
+limits=(-timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -malloc_limit_mb=2048)
 
 usage() {
-  sed -n '3,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '3,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -93,7 +95,11 @@ merge_one() {  # TARGET [SOURCE_DIR...]
 case "${1:-}" in
   build) build_targets ;;
   replay)
-    if [[ -n "${2:-}" ]]; then replay_one "$2"; else for t in $(targets); do replay_one "$t"; done; fi ;;
+    if [[ -n "${2:-}" ]]; then replay_one "$2"; else
+      failed=()
+      for t in $(targets); do replay_one "$t" || failed+=("$t"); done
+      if ((${#failed[@]} > 0)); then echo "== replay failed: ${failed[*]}"; exit 1; fi
+    fi ;;
   merge) [[ -n "${2:-}" ]] || usage; merge_one "$2" ;;
   seed)
     raw="$(mktemp -d)"
@@ -105,7 +111,10 @@ case "${1:-}" in
     done ;;
   all)
     [[ "${2:-}" =~ ^[0-9]+$ ]] || usage
-    for t in $(targets); do fuzz_one "$t" "$2"; done ;;
+    # Every target runs even after a finding; the exit status says whether any had one.
+    failed=()
+    for t in $(targets); do fuzz_one "$t" "$2" || failed+=("$t"); done
+    if ((${#failed[@]} > 0)); then echo "== fuzz: findings in ${failed[*]} (build-fuzz/findings/)"; exit 1; fi ;;
   ""|-h|--help) usage ;;
   *)
     [[ "${2:-}" =~ ^[0-9]+$ ]] || usage
