@@ -10,7 +10,8 @@
 #   scripts/fuzz.sh seed             rebuild fuzz/corpus/ from examples/ and tests/ (fuzz/gather_seeds.sh), minimised
 #   scripts/fuzz.sh build            configure and build build-fuzz/ only
 #
-# New inputs go to build-fuzz/corpus/TARGET/ (not committed); a crash, leak,
+# New inputs go to build-fuzz/corpus/TARGET/ (not committed; FUZZ_CORPUS_DIR
+# names another folder for them); a crash, leak,
 # timeout (10 s) or out-of-memory (2 GB) input to build-fuzz/findings/TARGET/,
 # and the command exits non-zero. FUZZ_BUILD_DIR overrides build-fuzz/;
 # FUZZ_TIMEOUT the 10 s (libFuzzer's timeout is wall-clock time: on a machine
@@ -61,7 +62,7 @@ fuzz_one() {  # TARGET SECONDS
   local target="$1" seconds="$2" exe work findings
   known "$target"
   exe="$(binary "$target")"
-  work="$build/corpus/$target"
+  work="${FUZZ_CORPUS_DIR:-$build/corpus}/$target"
   findings="$build/findings/$target"
   mkdir -p "$work" "$findings"
   echo "== fuzz $target for ${seconds}s"
