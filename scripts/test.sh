@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Installs what is missing, then builds and runs the whole test suite twice:
 # a Release build in build/, and an AddressSanitizer + UndefinedBehaviorSanitizer
-# build in build-asan/. Exits non-zero when anything fails.
+# build in build-asan/; then the fuzz targets (scripts/fuzz-ci.sh: build-fuzz/,
+# every corpus replayed, each target fuzzed briefly). Exits non-zero when anything fails.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -53,7 +54,18 @@ export ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 run_suite "asan+ubsan" build-asan
 
-if ((status == 0)); then echo "== both test suites passed"; else echo "== some tests FAILED"; fi
+echo "== fuzz: corpora replayed and every target fuzzed briefly (scripts/fuzz-ci.sh)"
+# Counted as one test in the closing line.
+if scripts/fuzz-ci.sh; then
+  echo "== fuzz: passed"
+  passed_total=$((passed_total + 1))
+else
+  echo "== fuzz: FAILED (inputs in build-fuzz/findings/)"
+  failed_total=$((failed_total + 1))
+  status=1
+fi
+
+if ((status == 0)); then echo "== both test suites and the fuzz step passed"; else echo "== some tests FAILED"; fi
 # One closing line over both runs, in the plain "N passed, N failed" form.
 echo "${passed_total} passed, ${failed_total} failed"
 exit "$status"

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// Two versions of a plan (`closeplan diff`): both loaded and validated from
+// memory like the command's load_plan, then diff::compare and the slip ledger
+// of the two, each written as text, Markdown and JSON. The input is a bundle
+// (fuzz_support.hpp) of before.yaml and after.yaml (.json names read as
+// JSON); an input that is no bundle is compared with itself.
+#include "diff/plan_diff.hpp"
+#include "fuzz_support.hpp"
+
+namespace {
+
+std::optional<closeplan::model::plan> load(const std::string& name, const std::string& text) {
+    using namespace closeplan;
+    pipeline::render_request request;
+    request.plan.path = fuzz::scratch_dir() + "/" + name;
+    request.plan.text = text;
+    request.plan.syntax = name.ends_with(".json") ? "json" : "yaml";
+    request.today = fuzz::fuzz_today();
+    diagnostic_sink diags;
+    try {
+        auto plan = pipeline::load_plan(request, diags);
+        if (!plan && !diags.has_errors()) fuzz::finding("load_plan: no plan and no error");
+        return plan;
+    } catch (const closeplan::error&) {
+        return std::nullopt;  // an environment failure (a value map file it names is missing)
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace closeplan;
+    auto files = fuzz::split_bundle({reinterpret_cast<const char*>(data), size}, "before.yaml");
+    std::string before_name = "before.yaml", after_name = "after.yaml";
+    for (const auto& [name, text] : files) {
+        if (name.starts_with("before.")) before_name = name;
+        if (name.starts_with("after.")) after_name = name;
+    }
+    if (!files.count(after_name)) files[after_name] = files[before_name];
+    const auto before = load(before_name, files[before_name]);
+    const auto after = load(after_name, files[after_name]);
+    if (!before || !after) return 0;
+
+    const auto result = diff::compare(*before, *after);
+    (void)diff::to_text(result);
+    (void)diff::to_markdown(result);
+    (void)diff::to_json(result);
+    const auto ledger = diff::build_ledger({*before, *after});
+    (void)diff::to_text(ledger);
+    (void)diff::to_markdown(ledger);
+    (void)diff::to_json(ledger);
+    return 0;
+}

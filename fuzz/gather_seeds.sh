@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Gathers seed inputs for every fuzz target from examples/ and tests/ into
+# OUT/<target>/ (raw, not minimised). `scripts/fuzz.sh seed` runs this and then
+# merges each folder into fuzz/corpus/<target>/ with libFuzzer's -merge=1,
+# which keeps only the inputs that add coverage. Usage: fuzz/gather_seeds.sh OUT
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="$1"
+cd "$root"
+fixtures=tests/cli/fixtures
+
+seed() {  # seed TARGET NAME < content
+  mkdir -p "$out/$1"
+  cat >"$out/$1/$2"
+}
+bundle() {  # bundle NAME=PATH...: prints the files in `head`'s multi-file format
+  local pair
+  for pair in "$@"; do
+    printf '==> %s <==\n' "${pair%%=*}"
+    sed -e '$a\' "${pair#*=}"  # a newline before the next header
+  done
+}
+
+# Plans in YAML: the examples, the command-line fixtures, hostile inputs, health and handoff cases.
+for file in examples/*/plan.yaml $fixtures/*.yaml $fixtures/handoff/*.yaml $fixtures/diff/*.yaml \
+            tests/hostile/*.yaml tests/health/fixtures/*.yaml; do
+  seed plan_yaml "$(echo "$file" | tr / _)" <"$file"
+done
+# Plans in JSON: the JSON examples and every YAML example converted.
+for file in examples/*/plan.json $fixtures/*.json; do seed plan_json "$(echo "$file" | tr / _)" <"$file"; done
+for file in examples/*/plan.yaml $fixtures/ok.yaml $fixtures/warnings.yaml; do
+  python3 -c 'import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1])), indent=1, default=str))' "$file" |
+    seed plan_json "$(echo "$file" | tr / _).json"
+done
+
+seed value_map northwind.yaml <examples/northwind/value-map.yaml
+seed value_map bad.yaml <$fixtures/bad-value-map.yaml
+
+seed style default.yaml <styles/default.yaml
+printf 'page:\n  size: a4\n  margin: { top: 20mm, left: 1in }\ncolors:\n  accent: "#123"\nfont:\n  family: Times-Roman\n  size: { body: 9pt }\n' |
+  seed style small.yaml
+
+bundle $(cd templates && for f in *.mustache labels/*.yaml; do echo "$f=templates/$f"; done) | seed templates built-in
+bundle buyer-plan.html.mustache=$fixtures/broken-templates/buyer-plan.html.mustache | seed templates broken
+bundle labels/de.yaml=templates/labels/de.yaml | seed templates labels-de
+bundle custom.md.mustache=templates/buyer-plan.md.mustache custom.html.mustache=templates/buyer-plan.html.mustache |
+  seed templates custom-name
+
+for file in examples/northwind/logos/*.png examples/northwind/logos/*.jpg tests/unit/validate/fixtures/spec-example/logos/*.png; do
+  seed logo "$(echo "$file" | tr / _)" <"$file"
+done
+
+for file in examples/crm/*.csv $fixtures/batch/*.csv; do seed batch_csv "$(basename "$file")" <"$file"; done
+bundle export.csv=$fixtures/batch/tasks.csv mapping.yaml=$fixtures/batch/tasks-mapping.yaml \
+       options=<(printf 'group-by: Opportunity ID\ncheck: yes\n') | seed batch_csv tasks-grouped
+bundle export.csv=examples/crm/opportunities.csv playbook.yaml=examples/playbooks/mid-market.yaml \
+       holidays.yaml=examples/playbooks/holidays-us-2026.yaml options=<(printf 'preset: salesforce\n') |
+  seed batch_csv playbook-holidays
+bundle export.csv=$fixtures/batch/hubspot-semicolon.csv options=<(printf 'decimal: comma\ndate-format: D.M.YYYY\ncurrency: EUR\n') |
+  seed batch_csv hubspot-options
+bundle export.csv=$fixtures/batch/salesforce-report.csv mapping.yaml=$fixtures/batch/bad-mapping.yaml | seed batch_csv bad-mapping
+
+for file in examples/playbooks/mid-market.yaml examples/playbooks/enterprise.yaml $fixtures/playbooks/*.yaml $fixtures/playbooks/*.json; do
+  seed schedule "$(basename "$file")" <"$file"
+done
+bundle playbook.yaml=examples/playbooks/enterprise.yaml holidays.yaml=examples/playbooks/holidays-us-2026.yaml \
+       dates=<(printf 'close: 2026-07-03\nas-of: 2026-05-04\n') | seed schedule holidays-us
+bundle playbook.yaml=$fixtures/playbooks/short.yaml holidays.yaml=$fixtures/playbooks/holidays-june.yaml \
+       dates=<(printf 'close: 2026-06-13\nas-of: 2026-06-01\n') | seed schedule holidays-june
+bundle playbook.yaml=$fixtures/playbooks/short.yaml holidays.yaml=$fixtures/playbooks/holidays-bad.yaml | seed schedule holidays-bad
+
+for file in $fixtures/health/*.yaml; do seed health_config "$(basename "$file")" <"$file"; done
+
+bundle before.yaml=$fixtures/diff/v1.yaml after.yaml=$fixtures/diff/v2.yaml | seed diff v1-v2
+bundle before.yaml=$fixtures/diff/history/b-first.yaml after.yaml=$fixtures/diff/history/a-latest.yaml | seed diff history
+bundle before.yaml=$fixtures/ok.yaml after.json=$fixtures/ok.json | seed diff yaml-json
+seed diff moved-twice.yaml <$fixtures/handoff/moved-twice.yaml
+# A close date in year 1: the schedule reaches before year 1 (issue 13).
+bundle playbook.yaml=examples/playbooks/mid-market.yaml dates=<(printf 'close: 0001-01-29\nas-of: 2026-05-04\n') | seed schedule close-year-1
