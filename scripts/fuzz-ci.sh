@@ -9,6 +9,9 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${FUZZ_CI_SECONDS:-20}"
+# CI machines are shared: a slow but finite input must not read as a hang.
+# libFuzzer's timeout is wall-clock time, so CI allows a minute per input.
+export FUZZ_TIMEOUT="${FUZZ_TIMEOUT:-60}"
 started=$SECONDS
 
 echo "== fuzz: build build-fuzz/ (clang, libFuzzer, ASan + UBSan)"
