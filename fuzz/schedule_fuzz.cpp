@@ -35,6 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto close = model::parse_iso_date(close_text.empty() ? "2026-09-30" : close_text);
     const auto as_of = model::parse_iso_date(as_of_text.empty() ? "2026-05-04" : as_of_text);
     if (!close || !as_of) return 0;  // the command refuses the flag (exit 2)
+    // So it does a date outside the years closeplan reads (cli/cmd_schedule.cpp, exit 2).
+    if (!model::in_supported_range(*close) || !model::in_supported_range(*as_of)) return 0;
 
     diagnostic_sink diags;
     const auto book = schedule::load_playbook_text(files["playbook.yaml"], "playbook.yaml", diags);
