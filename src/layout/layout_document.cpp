@@ -254,8 +254,7 @@ std::vector<fragment> document_flow(const view::document& doc, double width, flo
 
 // Whether the fitter may try a merged table: the document has both sections of a
 // merged_table pair with content, and their rows pair up. (Asked of the sections
-// alone, --sections or not, as before the section table: the condenser reads the
-// merge pass's choice.)
+// alone, --sections or not, so pages made before the section table stay the same.)
 bool can_merge_tables(const view::document& doc) {
     for (const auto& entry : view::section_table()) {
         if (entry.layout.pair != view::pairing::merged_table) continue;
