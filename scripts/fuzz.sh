@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # The libFuzzer targets of fuzz/ (docs/fuzzing.md), built in build-fuzz/ with
-# clang, ASan and UBSan. Every run is under `nice -n 19`, one target at a time.
+# clang, ASan and UBSan. Every run is under `nice -n 19` (FUZZ_NICE sets another
+# niceness), one target at a time.
 #
 #   scripts/fuzz.sh TARGET SECONDS   fuzz one target (see fuzz/targets.txt)
 #   scripts/fuzz.sh all SECONDS      fuzz every target in turn, SECONDS each
@@ -24,6 +25,7 @@ jobs="${CLOSEPLAN_JOBS:-$(nproc)}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 # The flags of every run: a hang is an input that takes over 10 s, a blow-up one that needs over 2 GB.
+niceness="${FUZZ_NICE:-19}"
 limits=(-timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -malloc_limit_mb=2048)
 
 usage() {
@@ -67,7 +69,7 @@ fuzz_one() {  # TARGET SECONDS
   mkdir -p "$work" "$findings"
   echo "== fuzz $target for ${seconds}s"
   # The work folder comes first: libFuzzer writes new inputs to the first folder only.
-  (cd "$findings" && nice -n 19 "$exe" "${limits[@]}" -max_total_time="$seconds" -print_final_stats=1 \
+  (cd "$findings" && nice -n "$niceness" "$exe" "${limits[@]}" -max_total_time="$seconds" -print_final_stats=1 \
     -max_len="$(field "$target" 3)" -dict="$root/fuzz/dict/$(field "$target" 2)" \
     -artifact_prefix="$findings/" "$work" $(committed "$target"))
 }
@@ -78,7 +80,7 @@ replay_one() {  # TARGET
   exe="$(binary "$target")"
   echo "== replay $target: $(find $(committed "$target") -type f | wc -l) inputs"
   # -runs=0: run every input of the folders once, then stop.
-  (cd "$build" && nice -n 19 "$exe" "${limits[@]}" -runs=0 $(committed "$target"))
+  (cd "$build" && nice -n "$niceness" "$exe" "${limits[@]}" -runs=0 $(committed "$target"))
 }
 
 merge_one() {  # TARGET [SOURCE_DIR...]
@@ -89,7 +91,7 @@ merge_one() {  # TARGET [SOURCE_DIR...]
   mkdir -p "$root/fuzz/corpus/$target"
   local sources=("$@")
   ((${#sources[@]} > 0)) || sources=("$build/corpus/$target")
-  (cd "$build" && nice -n 19 "$exe" "${limits[@]}" -merge=1 -max_len="$(field "$target" 3)" \
+  (cd "$build" && nice -n "$niceness" "$exe" "${limits[@]}" -merge=1 -max_len="$(field "$target" 3)" \
     "$root/fuzz/corpus/$target" "${sources[@]}")
 }
 
