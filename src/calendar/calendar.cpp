@@ -7,6 +7,7 @@
 #include <map>
 
 #include "calendar/ics_text.hpp"
+#include "handoff/handoff_document.hpp"
 #include "model/dates.hpp"
 #include "view/build_parts.hpp"
 
@@ -70,12 +71,17 @@ struct event {
     std::string summary;
     std::vector<std::string> description;
     std::string category;
+    /// Times the date moved (RFC 5545 SEQUENCE): a calendar app keeps the
+    /// copy with the higher number, so a moved step replaces the old one.
+    int sequence = 0;
 };
 
 std::string event_text(const event& e, const std::string& stamp) {
     std::string out = "BEGIN:VEVENT\r\n";
     out += fold_line("UID:" + escape_text(e.uid));
     out += "DTSTAMP:" + stamp + "\r\n";
+    out += "LAST-MODIFIED:" + stamp + "\r\n";
+    out += "SEQUENCE:" + std::to_string(e.sequence) + "\r\n";
     out += "DTSTART;VALUE=DATE:" + ics_date(e.day) + "\r\n";
     out += "DTEND;VALUE=DATE:" + ics_date(next_day(e.day)) + "\r\n";
     out += text_property("SUMMARY", e.summary);
@@ -121,7 +127,7 @@ std::string write_calendar(const model::plan& p, const analyze::analysis& facts,
         const auto day = m.due ? m.due : m.completed;
         if (!day) continue;
         if (!options.for_stakeholder.empty() && m.assignee != options.for_stakeholder) continue;
-        event e{event_uid(p, "milestone", m.id), *day, m.title, {deal_line}, {}};
+        event e{event_uid(p, "milestone", m.id), *day, m.title, {deal_line}, {}, handoff::moves_of(m).moves};
         e.description.push_back(fill(w.get("ics.owner"), {{"side", owner_text(w, m.owner)}}));
         if (!m.assignee.empty())
             e.description.push_back(fill(w.get("ics.assignee"), {{"name", person_line(p, m.assignee)}}));
@@ -145,6 +151,19 @@ std::string write_calendar(const model::plan& p, const analyze::analysis& facts,
             e.description.push_back(fill(w.get("ics.assignee"), {{"name", person_line(p, c.assignee)}}));
         if (!c.source.empty()) e.description.push_back(fill(w.get("ics.source"), {{"source", c.source}}));
         events.push_back(std::move(e));
+    }
+
+    // The dates Customer Success runs the account by. Only when no --for: they belong to no one stakeholder.
+    if (options.for_stakeholder.empty()) {
+        auto key_date = [&](std::string_view key, const std::optional<model::date>& day, std::string_view label, int moves) {
+            if (!day) return;
+            events.push_back({event_uid(p, "date", key), *day, fill(w.get(label), {{"deal", p.deal.name}}), {deal_line},
+                              w.get("ics.key_date_category"), moves});
+        };
+        key_date("kickoff", p.implementation.kickoff, "ics.kickoff", 0);
+        key_date("go-live", p.go_live, "ics.go_live", 0);
+        key_date("renewal", p.contract_renewal(), "ics.renewal", 0);
+        key_date("notice", p.contract_notice_by(), "ics.notice", 0);
     }
 
     std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//closeplan//closeplan//EN\r\n"

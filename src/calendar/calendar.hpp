@@ -27,8 +27,12 @@ const model::stakeholder* find_person(const model::plan& input_plan, std::string
 std::string event_uid(const model::plan& input_plan, std::string_view kind, std::string_view key);
 
 /// The whole VCALENDAR: one all-day VEVENT per milestone with a due (or, when
-/// done without one, completed) date and per commitment with a due date.
-/// DTSTAMP is as_of at midnight UTC, so the bytes depend on the plan and as_of only.
+/// done without one, completed) date and per commitment with a due date; and,
+/// without `for_stakeholder`, the key dates: kickoff, go-live, contract renewal
+/// and the last day to give notice. SEQUENCE is the number of times the date
+/// moved (handoff::moves_of: baseline, history, due), so it grows when a date
+/// moves; DTSTAMP and LAST-MODIFIED are as_of at midnight UTC, so the bytes
+/// depend on the plan and as_of only.
 std::string write_calendar(const model::plan& input_plan, const analyze::analysis& facts, const view::labels& words,
                            const calendar_options& options);
 

@@ -42,12 +42,17 @@ view::document build_handoff_document(const model::plan& p, const analyze::analy
     doc.sections.push_back(build_outcome(ctx));
     doc.sections.push_back(build_value(ctx));
     doc.sections.push_back(build_commitments(ctx));
+    doc.sections.push_back(build_contract(ctx));
     doc.sections.push_back(build_scope(ctx));
+    doc.sections.push_back(build_environment(ctx));
+    doc.sections.push_back(build_competition(ctx));
     doc.sections.push_back(from_buyer_plan("risks", ctx, "handoff.section.risks"));
+    doc.sections.push_back(build_red_flags(ctx));
     doc.sections.push_back(from_buyer_plan("open_items", ctx, "handoff.section.open_items"));
     doc.sections.push_back(build_timeline_record(ctx));
     doc.sections.push_back(from_buyer_plan("resources", ctx, "handoff.section.resources"));
-    doc.sections.push_back(from_buyer_plan("signoff", ctx, "handoff.section.signoff"));
+    doc.sections.push_back(build_signoff_record(ctx));
+    doc.sections.push_back(build_more_details(ctx));
     doc.generator = "closeplan";
     return doc;
 }

@@ -31,15 +31,18 @@ struct gap {
     source_location where;
 };
 
-/// Every gap, in the order of the codes in docs/diagnostics.md, commitments in plan order.
+/// Every gap: C901, C902, C903, C906, then each stakeholder without an email (H822)
+/// and each commitment without owner or date (C904, C905), in plan order.
 std::vector<gap> find_gaps(const model::plan& input_plan);
 
 /// Reports each gap as a C9xx warning.
 void report_gaps(const std::vector<gap>& gaps, diagnostic_sink& diags);
 
 /// The pack's sections in order: gaps (only when there are any), glance,
-/// outcome, value, commitments, scope, risks, open_items, timeline,
-/// resources, signoff. Markdown fields are parsed here, once.
+/// outcome, value, commitments, contract, scope, environment, competition,
+/// risks, red_flags, open_items, timeline, resources, signoff, more.
+/// contract, environment, competition, red_flags and more are empty (and
+/// left out by every writer) when the plan has none of it.
 view::document build_handoff_document(const model::plan& input_plan, const analyze::analysis& facts,
                                       const view::labels& words, const std::vector<gap>& gaps,
                                       diagnostic_sink& diags);

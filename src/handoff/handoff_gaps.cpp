@@ -33,6 +33,13 @@ std::vector<gap> find_gaps(const model::plan& p) {
     if (p.commitments.empty())
         out.push_back({"C906", "handoff.gap.no_commitments", {}, "no commitments: nothing records what the seller promised",
                        at_pointer(p, "/commitments")});
+    // CS has to reach every stakeholder after the handoff; the pack names each one it cannot.
+    for (const auto& person : p.stakeholders)
+        if (person.email.empty()) {
+            const std::string name = person.name.empty() ? person.id : person.name;
+            out.push_back({"H822", "handoff.gap.contact", name, "stakeholder \"" + name + "\" has no contact (email)",
+                           at_item(person.where, "/email")});
+        }
     for (const auto& c : p.commitments) {
         if (!c.owner && c.assignee.empty())
             out.push_back({"C904", "handoff.gap.commitment_owner", c.title,
@@ -52,6 +59,7 @@ void report_gaps(const std::vector<gap>& gaps, diagnostic_sink& diags) {
         if (g.code == "C903") hints = {"add `success_criteria:` items as the buyer put them"};
         if (g.code == "C904") hints = {"give the commitment `owner: seller` (or buyer, both) and an `assignee:`"};
         if (g.code == "C905") hints = {"give the commitment a `due:` date"};
+        if (g.code == "H822") hints = {"give the stakeholder an `email:`"};
         if (g.code == "C906") hints = {"list what was promised under `commitments:` with owner, due and source"};
         hints.push_back("the handoff pack is still written and lists this gap");
         diags.warning(g.code, g.message, g.where, std::move(hints));

@@ -3,6 +3,8 @@
 #include "handoff/handoff_sections.hpp"
 
 #include <algorithm>
+#include <type_traits>
+#include <variant>
 
 #include "view/markdown_field.hpp"
 
@@ -29,8 +31,81 @@ inlines not_set(const labels& w) { return {muted(w.get("handoff.fact.not_set"))}
 std::string signature_text(const build_context& ctx) {
     const auto& s = ctx.plan.signatures;
     if (s.buyer && s.buyer->signed_on && s.seller && s.seller->signed_on)
-        return format_date(std::max(*s.buyer->signed_on, *s.seller->signed_on), ctx.words);
+        return fill(ctx.words.get("handoff.signoff.signed_on"),
+                    {{"date", format_date(std::max(*s.buyer->signed_on, *s.seller->signed_on), ctx.words)}});
     return fill(ctx.words.get("handoff.fact.signature_planned"), {{"date", format_date(ctx.plan.target_close, ctx.words)}});
+}
+
+// Plain text of inlines, for matching promise words (never shown).
+void plain_text(const inlines& in, std::string& out) {
+    for (const auto& node : in)
+        std::visit([&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, text> || std::is_same_v<T, code_span>) out += v.value;
+            else if constexpr (std::is_same_v<T, emphasis> || std::is_same_v<T, strong> ||
+                               std::is_same_v<T, strikethrough> || std::is_same_v<T, link>)
+                plain_text(v.children, out);
+            else if constexpr (std::is_same_v<T, badge>) out += v.label;
+            else out += ' ';
+        }, node.value);
+}
+
+std::string lower_ascii(std::string text) {
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+// The words that make a note a promise (`handoff.promise_words`, "|"-separated, in the plan's language).
+std::vector<std::string> promise_words(const labels& w) {
+    std::vector<std::string> out;
+    const std::string all = lower_ascii(w.get("handoff.promise_words"));
+    std::size_t start = 0;
+    while (start <= all.size()) {
+        const auto bar = all.find('|', start);
+        auto word = all.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+        if (!word.empty()) out.push_back(std::move(word));
+        if (bar == std::string::npos) break;
+        start = bar + 1;
+    }
+    return out;
+}
+
+bool is_word_start(const std::string& text, std::size_t at) {
+    if (at == 0) return true;
+    const auto c = static_cast<unsigned char>(text[at - 1]);
+    return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80);
+}
+
+bool says_promise(const inlines& in, const std::vector<std::string>& words) {
+    std::string flat;
+    plain_text(in, flat);
+    flat = lower_ascii(std::move(flat));
+    for (const auto& word : words)
+        for (auto at = flat.find(word); at != std::string::npos; at = flat.find(word, at + 1))
+            if (is_word_start(flat, at)) return true;
+    return false;
+}
+
+// Each paragraph of a note (list items included) that says a promise, as shown.
+void promised_paragraphs(const blocks& content, const std::vector<std::string>& words, std::vector<inlines>& out) {
+    for (const auto& b : content) {
+        if (const auto* para = std::get_if<paragraph>(&b.value)) {
+            if (says_promise(para->content, words)) out.push_back(para->content);
+        } else if (const auto* list = std::get_if<bullet_list>(&b.value)) {
+            for (const auto& item : list->items) promised_paragraphs(item.content, words, out);
+        } else if (const auto* numbered = std::get_if<ordered_list>(&b.value)) {
+            for (const auto& item : numbered->items) promised_paragraphs(item.content, words, out);
+        } else if (const auto* quote = std::get_if<block_quote>(&b.value)) {
+            promised_paragraphs(quote->content, words, out);
+        }
+    }
+}
+
+// Steps the seller (or both) still owe once the deal is signed: due after the close, or kickoff work.
+bool owed_after_signature(const model::plan& p, const model::milestone& m) {
+    if (m.owner == model::side::buyer || m.state == model::status::done) return false;
+    return m.workstream == "kickoff" || (m.due && *m.due > p.target_close);
 }
 
 inlines contact_cell(const model::contact& who) {
@@ -128,6 +203,16 @@ section build_outcome(const build_context& ctx) {
         s.content.push_back(block{heading{1, {text_node(w.get("summary.success_criteria"))}}});
         s.content.push_back(block{std::move(list)});
     }
+    // What the buyer chose by is what CS will be measured against too.
+    if (!ctx.plan.decision_criteria.empty()) {
+        bullet_list list;
+        for (std::size_t i = 0; i < ctx.plan.decision_criteria.size(); ++i) {
+            auto where = plan_field(ctx, "/decision_criteria/" + std::to_string(i));
+            list.items.push_back(list_item{std::nullopt, parse_markdown_field(ctx.plan.decision_criteria[i], where, ctx.diags)});
+        }
+        s.content.push_back(block{heading{1, {text_node(w.get("summary.decision_criteria"))}}});
+        s.content.push_back(block{std::move(list)});
+    }
     if (s.content.empty()) s.content.push_back(none_paragraph(w, "handoff.outcome.none"));
     return s;
 }
@@ -192,9 +277,9 @@ section build_commitments(const build_context& ctx) {
         r.row_class = (!c.due || (!c.owner && c.assignee.empty())) ? "gap" : "";
         table.rows.push_back(std::move(r));
     }
-    // What the seller still owes under the plan is a promise too.
+    // What the seller (or both) still owe under the plan once it is signed is a promise too.
     for (const auto& m : ctx.plan.milestones) {
-        if (m.owner == model::side::buyer || m.state == model::status::done) continue;
+        if (!owed_after_signature(ctx.plan, m)) continue;
         table_row r;
         r.row_header_first = false;
         r.cells.push_back({text_node(std::to_string(++n))});
@@ -203,6 +288,25 @@ section build_commitments(const build_context& ctx) {
         r.cells.push_back(date_cell(ctx, m.due));
         r.cells.push_back({text_node(fill(w.get("handoff.source.plan"), {{"ref", milestone_ref(ctx, m.id)}}))});
         table.rows.push_back(std::move(r));
+    }
+    // And what a step's notes say was promised, wherever the step stands. The
+    // notes are parsed again here into a private sink: the timeline reports their problems.
+    const auto words = promise_words(w);
+    for (const auto& m : ctx.plan.milestones) {
+        if (m.notes.empty()) continue;
+        diagnostic_sink parsed_twice;
+        std::vector<inlines> promised;
+        promised_paragraphs(parse_markdown_field(m.notes, m.where, parsed_twice), words, promised);
+        for (auto& said : promised) {
+            table_row r;
+            r.row_header_first = false;
+            r.cells.push_back({text_node(std::to_string(++n))});
+            r.cells.push_back(std::move(said));
+            r.cells.push_back(owner_cell(ctx, m.owner, m.assignee));
+            r.cells.push_back(m.due ? date_cell(ctx, m.due) : inlines{});
+            r.cells.push_back({text_node(fill(w.get("handoff.source.note"), {{"ref", milestone_ref(ctx, m.id)}}))});
+            table.rows.push_back(std::move(r));
+        }
     }
     if (table.rows.empty())
         s.content.push_back(none_paragraph(w, "handoff.commitments.none"));

@@ -2,6 +2,11 @@
 // The timeline as agreed versus as it happened: baseline, each move (history), due, completion, slip.
 #include "handoff/handoff_sections.hpp"
 
+#include <algorithm>
+#include <iterator>
+
+#include "view/markdown_field.hpp"
+
 namespace closeplan::handoff {
 
 step_moves moves_of(const model::milestone& m) {
@@ -57,6 +62,36 @@ inlines slip_cell(const build_context& ctx, const analyze::milestone_analysis& a
     return cell;
 }
 
+tone status_tone(model::status state) {
+    switch (state) {
+        case model::status::done: return tone::ok;
+        case model::status::in_progress: return tone::info;
+        case model::status::blocked: return tone::bad;
+        case model::status::scheduled:
+        case model::status::not_started: return tone::neutral;
+    }
+    return tone::neutral;
+}
+
+// Each step's gate and notes under its number and title, so nothing said about a step is lost.
+void add_gates_and_notes(const build_context& ctx, blocks& content) {
+    const auto& w = ctx.words;
+    bool any = false;
+    for (const auto& m : ctx.plan.milestones) {
+        if (m.gate.empty() && m.notes.empty()) continue;
+        if (!any) content.push_back(block{heading{1, {text_node(w.get("handoff.timeline.details"))}}});
+        any = true;
+        content.push_back(block{heading{2, {text_node(milestone_ref(ctx, m.id))}}});
+        if (!m.gate.empty()) content.push_back(block{paragraph{{text_node(fill(w.get("milestone.gate"), {{"gate", m.gate}}))}}});
+        if (m.notes.empty()) continue;
+        // A heading inside the notes stays below the step's own.
+        blocks notes = parse_markdown_field(m.notes, field_where(ctx, m.where, "/notes"), ctx.diags);
+        for (auto& b : notes)
+            if (auto* h = std::get_if<heading>(&b.value)) h->level = std::min(h->level + 2, 6);
+        content.insert(content.end(), std::make_move_iterator(notes.begin()), std::make_move_iterator(notes.end()));
+    }
+}
+
 }  // namespace
 
 section build_timeline_record(const build_context& ctx) {
@@ -73,7 +108,7 @@ section build_timeline_record(const build_context& ctx) {
     table.columns = {{"number", w.get("column.number"), align::right}, {"milestone", w.get("column.milestone"), align::left},
                      {"owner", w.get("column.owner"), align::left},    {"agreed", w.get("column.agreed"), align::left},
                      {"moved", w.get("column.moved"), align::left},    {"due", w.get("column.due"), align::left},
-                     {"completed", w.get("column.completed"), align::left}, {"slip", w.get("column.slip"), align::left}};
+                     {"status", w.get("column.status"), align::left}, {"slip", w.get("column.slip"), align::left}};
     for (std::size_t i = 0; i < ctx.plan.milestones.size(); ++i) {
         const auto& m = ctx.plan.milestones[i];
         const auto& a = ctx.facts.milestones[i];
@@ -87,11 +122,19 @@ section build_timeline_record(const build_context& ctx) {
         r.cells.push_back(moves.agreed ? inlines{text_node(format_date(*moves.agreed, w))} : inlines{});
         r.cells.push_back(moved_cell(ctx, moves));
         r.cells.push_back(m.due ? inlines{text_node(format_date(*m.due, w))} : inlines{});
-        r.cells.push_back(m.completed ? inlines{text_node(format_date(*m.completed, w))}
-                                      : m.state == model::status::done ? inlines{text_node(label_of(w, "status", "done"))}
-                                                                       : inlines{});
+        // Every status told apart (done, in progress, blocked, scheduled, not started), with the day a step was done.
+        inlines state{badge_node(label_of(w, "status", model::to_string(m.state)), status_tone(m.state))};
+        if (m.completed) {
+            state.push_back(inline_node{line_break{}});
+            append_text(state, format_date(*m.completed, w));
+        }
+        r.cells.push_back(std::move(state));
         r.cells.push_back(slip_cell(ctx, a));
-        r.row_class = m.state == model::status::done ? "done" : a.overdue ? "overdue" : a.slipped ? "slipped" : "";
+        r.row_class = m.state == model::status::done      ? "done"
+                      : m.state == model::status::blocked ? "blocked"
+                      : a.overdue                         ? "overdue"
+                      : a.slipped                         ? "slipped"
+                                                          : "";
         table.rows.push_back(std::move(r));
     }
     fact_list totals{"timeline_totals", {}};
@@ -103,6 +146,7 @@ section build_timeline_record(const build_context& ctx) {
                                                  {"total", std::to_string(ctx.plan.milestones.size())}}))}});
     s.content.push_back(block{std::move(totals)});
     s.content.push_back(block{std::move(table)});
+    add_gates_and_notes(ctx, s.content);
     return s;
 }
 

@@ -49,7 +49,30 @@ json signatory_json(const std::optional<model::signatory>& s) {
     return json{{"stakeholder", text_or_null(s->stakeholder_id)},
                 {"name", s->name},
                 {"title", text_or_null(s->title)},
-                {"signed_on", date_or_null(s->signed_on)}};
+                {"signed_on", date_or_null(s->signed_on)},
+                {"how", enum_or_null(s->how)}};
+}
+
+json int_or_null(const std::optional<int>& n) { return n ? json(*n) : json(nullptr); }
+
+// Extension values as written: every scalar stays text (the loader never types them).
+json extension_json(const model::extension_value& v) {
+    using kind = model::extension_value::kind;
+    switch (v.type) {
+        case kind::null: return nullptr;
+        case kind::text: return v.text;
+        case kind::list: {
+            json out = json::array();
+            for (const auto& item : v.items) out.push_back(extension_json(item));
+            return out;
+        }
+        case kind::map: {
+            json out = json::object();
+            for (const auto& [key, value] : v.members) out[key] = extension_json(value);
+            return out;
+        }
+    }
+    return nullptr;
 }
 
 json milestone_json(const model::milestone& m, const analyze::milestone_analysis& a) {
@@ -163,6 +186,35 @@ std::string write_plan_json(const model::plan& p, const analyze::analysis& facts
     if (const auto& who = p.implementation.cs_owner)
         cs_owner = json{{"name", who->name}, {"title", text_or_null(who->title)}, {"email", text_or_null(who->email)}};
     doc["implementation"] = json{{"kickoff", date_or_null(p.implementation.kickoff)}, {"cs_owner", std::move(cs_owner)}};
+    const auto& c = p.contract;
+    doc["contract"] = json{{"start", date_or_null(c.start)},
+                           {"term_months", int_or_null(c.term_months)},
+                           {"renewal", date_or_null(c.renewal_date)},
+                           {"renewal_rule", text_or_null(c.renewal_rule)},
+                           {"notice_days", int_or_null(c.notice_days)},
+                           {"billing", text_or_null(c.billing)},
+                           {"notes", text_or_null(c.notes)},
+                           {"renews_on", date_or_null(p.contract_renewal())},
+                           {"notice_by", date_or_null(p.contract_notice_by())}};
+    json purchased = json::array();
+    for (const auto& item : p.purchased)
+        purchased.push_back(json{{"product", item.product},
+                                 {"quantity", text_or_null(item.quantity)},
+                                 {"unit", text_or_null(item.unit)},
+                                 {"note", text_or_null(item.note)}});
+    doc["purchased"] = std::move(purchased);
+    doc["environment"] = json{{"systems", texts(p.environment.systems)},
+                              {"integrations", texts(p.environment.integrations)},
+                              {"notes", text_or_null(p.environment.notes)}};
+    json competition = json::array();
+    for (const auto& who : p.competition)
+        competition.push_back(json{{"who", who.who}, {"why_we_won", text_or_null(who.why_we_won)}});
+    doc["competition"] = std::move(competition);
+    doc["red_flags"] = texts(p.red_flags);
+    // Keyed by where they were written, so a field under a milestone stays told apart from one at the top.
+    json extensions = json::object();
+    for (const auto& x : p.extensions) extensions[x.pointer] = extension_json(x.value);
+    doc["extensions"] = std::move(extensions);
 
     json value_rows = json::array();
     for (const auto& r : facts.value_rows) value_rows.push_back(value_row_json(r));

@@ -45,6 +45,6 @@ void check_length(review_context& ctx);      // H803, H804
 void check_dates(review_context& ctx);       // H805-H809
 void check_coverage(review_context& ctx);    // H810, H811
 void check_progress(review_context& ctx);    // H812-H815
-void check_people(review_context& ctx);      // H816-H820
+void check_people(review_context& ctx);      // H816-H821
 
 }  // namespace closeplan::health::detail

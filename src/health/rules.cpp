@@ -91,6 +91,10 @@ const std::vector<rule_info>& rules() {
          "a plan nobody signs off is a wish list with columns",
          "name the buyer's and the seller's signatory under sign_off",
          {}},
+        {"H821", "signed-undated", severity::note,
+         "a signature step marked done with no sign-off date leaves the handoff unsure the deal is signed",
+         "give each side's sign_off the day it signed: `buyer: { id: dana, date: YYYY-MM-DD }`",
+         {}},
     };
     return catalogue;
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// H816-H820: the people who decide and sell inside, what each cares about,
+// H816-H821: the people who decide and sell inside, what each cares about,
 // resources someone is pointed to, and who signs.
 #include <algorithm>
 
@@ -57,6 +57,21 @@ void check_people(review_context& ctx) {
             ctx.add(*rule, "no sign-off name for the buyer", ctx.locate("/sign_off"));
         if (!plan.signatures.seller)
             ctx.add(*rule, "no sign-off name for the seller", ctx.locate("/sign_off"));
+    }
+    if (const auto* rule = ctx.active("H821")) {
+        const auto signed_step = std::find_if(plan.milestones.begin(), plan.milestones.end(), [](const model::milestone& m) {
+            return m.workstream == "signature" && is_done(m);
+        });
+        if (signed_step != plan.milestones.end()) {
+            const auto check = [&](const std::optional<model::signatory>& who, std::string_view side) {
+                if (who && !who->signed_on)
+                    ctx.add(*rule,
+                            step_name(*signed_step) + " is done but the " + std::string(side) + "'s sign-off has no date",
+                            ctx.locate("/sign_off/" + std::string(side)), signed_step->id);
+            };
+            check(plan.signatures.buyer, "buyer");
+            check(plan.signatures.seller, "seller");
+        }
     }
 }
 

@@ -76,6 +76,15 @@ fragment anchored_heading(const std::string& title, std::size_t index, double wi
     return h;
 }
 
+// A section that opens with a short lead-in (the timeline's totals, the gaps'
+// intro line) keeps it with what follows, as the heading keeps with it: else
+// the heading and one line sit at a page foot and the section's body starts
+// on the next page.
+void keep_lead_in_with_body(std::vector<fragment>& body, const context& ctx) {
+    const double short_lead_in = 2.5 * ctx.leading(ctx.body);
+    if (body.size() > 1 && body.front().height <= short_lead_in) body.front().keep_with_next = true;
+}
+
 // Entry 0 is the contents list itself; entry i + 1 is sections[i].
 std::vector<fragment> pack_flow(const view::document& doc, const std::vector<const view::section*>& sections,
                                 const std::string& contents_title, const std::vector<std::string>& page_labels,
@@ -89,6 +98,7 @@ std::vector<fragment> pack_flow(const view::document& doc, const std::vector<con
         flow.push_back(anchored_heading(sections[i]->title, i + 1, width, ctx));
         auto body = layout_blocks(sections[i]->content, width, ctx);
         if (!body.empty()) body.front().space_before = 0;
+        keep_lead_in_with_body(body, ctx);
         for (auto& f : body) flow.push_back(std::move(f));
     }
     return flow;

@@ -17,6 +17,21 @@ const stakeholder* plan::find_stakeholder(std::string_view id) const { return fi
 const milestone* plan::find_milestone(std::string_view id) const { return find_by_id(milestones, id); }
 const resource* plan::find_resource(std::string_view id) const { return find_by_id(resources, id); }
 
+std::optional<date> plan::contract_renewal() const {
+    if (contract.renewal_date) return contract.renewal_date;
+    if (!contract.start || !contract.term_months) return std::nullopt;
+    // Whole months on: a start on the 31st renews on the month's last day when the month is shorter.
+    const auto moved = contract.start->year() / contract.start->month() + std::chrono::months{*contract.term_months};
+    const date candidate = moved / contract.start->day();
+    return candidate.ok() ? candidate : date{moved / std::chrono::last};
+}
+
+std::optional<date> plan::contract_notice_by() const {
+    const auto renewal = contract_renewal();
+    if (!renewal || !contract.notice_days) return std::nullopt;
+    return date{std::chrono::sys_days{*renewal} - std::chrono::days{*contract.notice_days}};
+}
+
 std::string_view to_string(side v) {
     switch (v) {
         case side::buyer: return "buyer";
@@ -76,6 +91,15 @@ std::string_view to_string(resource_kind v) {
         case resource_kind::implementation: return "implementation";
         case resource_kind::reference: return "reference";
         case resource_kind::other: return "other";
+    }
+    return "?";
+}
+
+std::string_view to_string(sign_method v) {
+    switch (v) {
+        case sign_method::email: return "email";
+        case sign_method::meeting: return "meeting";
+        case sign_method::signature: return "signature";
     }
     return "?";
 }

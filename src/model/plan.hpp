@@ -97,11 +97,15 @@ struct risk {
 
 /// One sign-off line. Either a stakeholder reference (stakeholder_id set, name
 /// and title copied from that stakeholder by validate/) or written inline.
+/// How a side gave its sign-off (plan-format.md, sign_off).
+enum class sign_method { email, meeting, signature };
+
 struct signatory {
     std::string stakeholder_id;
     std::string name;
     std::string title;
     std::optional<date> signed_on;
+    std::optional<sign_method> how;  ///< only with a date
 };
 
 struct sign_off {
@@ -140,6 +144,62 @@ struct implementation_info {
     std::optional<contact> cs_owner;
 };
 
+/// `contract:` the key terms Customer Success runs the account by.
+struct contract_terms {
+    std::optional<date> start;
+    std::optional<int> term_months;
+    std::optional<date> renewal_date;  ///< as written, else start + term (contract_renewal())
+    std::string renewal_rule;          ///< "Auto-renews for 12 months unless cancelled"
+    std::optional<int> notice_days;    ///< notice period before renewal, in days
+    std::string billing;               ///< "Annual in advance, net 30"
+    std::string notes;                 ///< plain text: anything else agreed in the contract
+    source_location where;
+    [[nodiscard]] bool empty() const {
+        return !start && !term_months && !renewal_date && renewal_rule.empty() && !notice_days && billing.empty() &&
+               notes.empty();
+    }
+};
+
+/// One line of `purchased:`.
+struct purchase {
+    std::string product;
+    std::string quantity;  ///< exact decimal text as written; empty = none
+    std::string unit;
+    std::string note;
+    source_location where;
+};
+
+/// `environment:` the buyer's systems and what the product must connect to.
+struct environment_info {
+    std::vector<std::string> systems;
+    std::vector<std::string> integrations;
+    std::string notes;  ///< plain text
+};
+
+/// One entry of `competition:`.
+struct competitor {
+    std::string who;
+    std::string why_we_won;
+    source_location where;
+};
+
+/// An extension value (`x-` key) kept as written: text, list or mapping.
+struct extension_value {
+    enum class kind { null, text, list, map };
+    kind type = kind::null;
+    std::string text;
+    std::vector<extension_value> items;
+    std::vector<std::pair<std::string, extension_value>> members;  ///< in file order
+};
+
+/// An `x-` key anywhere in the plan, with its JSON Pointer ("/milestones/2/x-jira").
+struct extension_field {
+    std::string pointer;
+    std::string key;  ///< "x-jira"
+    extension_value value;
+    source_location where;
+};
+
 struct plan {
     int format_version = 1;
     deal_info deal;
@@ -164,6 +224,14 @@ struct plan {
     std::vector<std::string> scope_in;
     std::vector<std::string> scope_out;
     implementation_info implementation;
+    contract_terms contract;
+    std::vector<purchase> purchased;
+    environment_info environment;
+    std::vector<competitor> competition;
+    std::vector<std::string> red_flags;
+    /// Every `x-` key of the file, in file order (not descended into: an `x-`
+    /// mapping is one field).
+    std::vector<extension_field> extensions;
 
     std::string source_file;  ///< path of the plan file as given
     /// Where the plan-level Markdown fields are (by JSON Pointer: "/outcome",
@@ -173,6 +241,10 @@ struct plan {
     [[nodiscard]] const stakeholder* find_stakeholder(std::string_view id) const;
     [[nodiscard]] const milestone* find_milestone(std::string_view id) const;
     [[nodiscard]] const resource* find_resource(std::string_view id) const;
+    /// The renewal date as written, else start + term_months; none when neither.
+    [[nodiscard]] std::optional<date> contract_renewal() const;
+    /// The last day to give notice: renewal minus notice_days; none without both.
+    [[nodiscard]] std::optional<date> contract_notice_by() const;
 };
 
 // Names as written in plan files ("buyer", "in_progress", "economic_buyer"...).
@@ -181,5 +253,6 @@ std::string_view to_string(status v);
 std::string_view to_string(level v);
 std::string_view to_string(role v);
 std::string_view to_string(resource_kind v);
+std::string_view to_string(sign_method v);
 
 }  // namespace closeplan::model

@@ -116,4 +116,13 @@ const choice_spec& resource_kind_choices() {
     return spec;
 }
 
+const choice_spec& sign_method_choices() {
+    using model::sign_method;
+    static const choice_spec spec =
+        make("how", names_of({sign_method::email, sign_method::meeting, sign_method::signature}),
+             {{"mail", "email"}, {"e_mail", "email"}, {"call", "meeting"}, {"in_person", "meeting"},
+              {"docusign", "signature"}, {"signed", "signature"}, {"wet_ink", "signature"}});
+    return spec;
+}
+
 }  // namespace closeplan::validate::detail

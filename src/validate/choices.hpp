@@ -13,5 +13,6 @@ const choice_spec& role_choices();  ///< field "role"
 const choice_spec& influence_choices();
 const choice_spec& severity_choices();
 const choice_spec& resource_kind_choices();
+const choice_spec& sign_method_choices();  ///< sign_off `how`: email | meeting | signature
 
 }  // namespace closeplan::validate::detail

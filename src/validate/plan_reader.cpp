@@ -27,15 +27,16 @@ void remember_field_locations(const load::raw_node& root, model::plan& plan) {
 }
 
 
-constexpr std::array<std::string_view, 20> plan_keys = {
+constexpr std::array<std::string_view, 25> plan_keys = {
     "closeplan",         "deal",         "as_of",       "target_close", "target_close_baseline", "go_live",
     "outcome",           "success_criteria", "decision_criteria", "stakeholders", "milestones", "resources",
     "risks",             "notes",        "sign_off",    "value_map",    "locale",        "commitments",
-    "scope",             "implementation"};
+    "scope",             "implementation", "contract",   "purchased",   "environment",  "competition",
+    "red_flags"};
 constexpr std::array<std::string_view, 7> deal_keys = {"id", "name", "buyer", "seller", "amount", "currency", "stage"};
 constexpr std::array<std::string_view, 2> party_keys = {"name", "logo"};
 constexpr std::array<std::string_view, 2> sign_off_keys = {"buyer", "seller"};
-constexpr std::array<std::string_view, 3> signatory_keys = {"name", "title", "date"};
+constexpr std::array<std::string_view, 5> signatory_keys = {"id", "name", "title", "date", "how"};
 constexpr std::array<std::string_view, 5> commitment_keys = {"title", "owner", "assignee", "due", "source"};
 constexpr std::array<std::string_view, 2> scope_keys = {"in", "out"};
 constexpr std::array<std::string_view, 2> implementation_keys = {"kickoff", "cs_owner"};
@@ -150,6 +151,12 @@ bool plan_reader::read(const raw_node& root, model::plan& plan) {
     read_commitments(root, plan);
     read_scope(root, plan);
     read_implementation(root, plan);
+    read_contract(root, plan);
+    read_purchased(root, plan);
+    read_environment(root, plan);
+    read_competition(root, plan);
+    read_red_flags(root, plan);
+    collect_extensions(root, plan.extensions);
     check_dates(root, plan);
     return true;
 }
@@ -263,9 +270,22 @@ std::optional<model::signatory> plan_reader::read_signatory(const raw_node& node
         return std::nullopt;
     }
     fields_.check_keys(node, signatory_keys);
-    signer.name = fields_.text(node, "name", need::required);
-    signer.title = fields_.text(node, "title");
+    // A stakeholder id with the record of the sign-off: `{ id: dana, date: 2026-06-28, how: email }`.
+    if (auto id = fields_.located(node, "id"); id && !id->text.empty()) {
+        signer.stakeholder_id = id->text;
+        pending_.signers.push_back({buyer_side, *id});
+        if (const raw_node* name = node.find("name"))
+            fields_.error("V219", quote(what) + " gives both `id` and `name`", at(*name),
+                          {"the name and title come from the stakeholder `" + id->text + "`: remove `name` and `title`"});
+    } else {
+        signer.name = fields_.text(node, "name", need::required);
+        signer.title = fields_.text(node, "title");
+    }
     signer.signed_on = fields_.date(node, "date");
+    signer.how = fields_.choose<model::sign_method>(node, sign_method_choices());
+    if (signer.how && !signer.signed_on)
+        fields_.warning("V217", quote(what) + " says how it signed but not when", at(*node.find("how")),
+                        {"add `date: YYYY-MM-DD`, the day the sign-off was given"});
     return signer;
 }
 
@@ -323,7 +343,10 @@ void plan_reader::check_email(const located_text& email) {
 
 void plan_reader::check_dates(const raw_node& root, const model::plan& plan) {
     using model::format_iso_date;
-    if (has_target_close_ && plan.as_of && plan.target_close < *plan.as_of) {
+    // Once both sides have dated their sign-off the deal is signed: a close in the past is no news.
+    const bool signed_by_both = plan.signatures.buyer && plan.signatures.buyer->signed_on && plan.signatures.seller &&
+                                plan.signatures.seller->signed_on;
+    if (has_target_close_ && plan.as_of && plan.target_close < *plan.as_of && !signed_by_both) {
         if (const raw_node* node = root.find("target_close"))
             fields_.warning("V211",
                             "target_close " + format_iso_date(plan.target_close) + " is before as_of " +

@@ -32,6 +32,11 @@ struct pending_checks {
     std::optional<source_location> value_map_file;  ///< where a value map file was named
 };
 
+/// True for an extension key: `x-` followed by at least one character.
+bool is_extension_field(std::string_view key);
+/// Every `x-` member under `node`, in file order; an `x-` member's value is kept whole.
+void collect_extensions(const raw_node& node, std::vector<model::extension_field>& out);
+
 class plan_reader {
 public:
     /// `file_diags` receives what is found inside a value map file named by the plan.
@@ -59,6 +64,14 @@ private:
     void read_scope(const raw_node& root, model::plan& plan);
     void read_implementation(const raw_node& root, model::plan& plan);
     std::optional<model::contact> read_contact(const raw_node& node, std::string_view what);
+    // handoff_reader.cpp: what Customer Success runs the account by.
+    void read_contract(const raw_node& root, model::plan& plan);
+    void read_purchased(const raw_node& root, model::plan& plan);
+    void read_environment(const raw_node& root, model::plan& plan);
+    void read_competition(const raw_node& root, model::plan& plan);
+    void read_red_flags(const raw_node& root, model::plan& plan);
+    /// A whole number from low to high (V215 otherwise); nullopt when absent or wrong.
+    std::optional<int> whole_number(const raw_node& map, std::string_view key, int low, int high);
     void check_email(const located_text& email);
     void check_dates(const raw_node& root, const model::plan& plan);
 

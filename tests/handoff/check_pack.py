@@ -13,7 +13,11 @@ fixtures  tests/cli/fixtures/handoff/: a step moved twice shows both moves; a
 hostile   HTML, Markdown, javascript: links, ICS control characters, long lines
           and emoji in every field come out inert in every file of the pack
 calendar  `closeplan ics`: every event checked with python3-icalendar, --for,
-          UIDs stable across a re-render where dates moved
+          UIDs stable and SEQUENCE higher across a re-render where dates moved
+promises  tests/cli/fixtures/handoff/promises.yaml: every promise (criteria, notes,
+          gates, statuses, contract, purchased, environment, competition, red
+          flags, x- fields, the dated sign-off) in the Markdown, the HTML's text
+          and the PDF's text; x- fields in plan.json
 """
 import argparse
 import html as html_lib
@@ -25,6 +29,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+from html.parser import HTMLParser
 
 import icalendar
 import jsonschema
@@ -67,15 +73,23 @@ def check_ics_text(raw, where):
 
 
 def expected_events(plan_json, for_id=None):
-    """(uid prefix, date, summary-suffix) for every dated milestone and commitment, from plan.json."""
+    """(uid prefix, date, summary-suffix, sequence) for every dated milestone and commitment and,
+    without --for, the key dates (kickoff, go-live, contract renewal, notice), from plan.json."""
     out = []
     for m in plan_json["milestones"]:
         day = m["due"] or m["completed"]
         if day and (for_id is None or m["assignee"] == for_id):
-            out.append(("milestone-", day, m["title"]))
+            out.append(("milestone-", day, m["title"], m["analysis"]["moves"]))
     for c in plan_json["commitments"]:
         if c["due"] and (for_id is None or c["assignee"] == for_id):
-            out.append(("commitment-", c["due"], c["title"]))
+            out.append(("commitment-", c["due"], c["title"], 0))
+    if for_id is None:
+        deal = plan_json["deal"]["name"]
+        for uid, day in (("date-kickoff-", plan_json["implementation"]["kickoff"]), ("date-go-live-", plan_json["go_live"]),
+                         ("date-renewal-", plan_json["contract"]["renews_on"]),
+                         ("date-notice-", plan_json["contract"]["notice_by"])):
+            if day:
+                out.append((uid, day, deal, 0))
     return out
 
 
@@ -93,12 +107,15 @@ def check_calendar(raw, plan_json, where, for_id=None):
     check(len(events) == len(wanted), f"{where}: {len(events)} events, expected {len(wanted)}")
     stamp = datetime.datetime.strptime(plan_json["as_of"], "%Y-%m-%d").replace(tzinfo=datetime.timezone.utc)
     uids = set()
-    for event, (prefix, day, title) in zip(events, wanted):
+    for event, (prefix, day, title, sequence) in zip(events, wanted):
         uid = str(event.get("UID"))
         check(uid.startswith(prefix) and uid.endswith("@closeplan"), f"{where}: UID {uid!r}")
         check(uid not in uids, f"{where}: duplicate UID {uid}")
         uids.add(uid)
         check(event.decoded("DTSTAMP") == stamp, f"{where}: DTSTAMP {event.decoded('DTSTAMP')} is not as_of")
+        check(event.decoded("LAST-MODIFIED") == stamp, f"{where}: {uid} LAST-MODIFIED is not as_of")
+        check(event.get("SEQUENCE") is not None and int(event.get("SEQUENCE")) == sequence,
+              f"{where}: {uid} SEQUENCE {event.get('SEQUENCE')}, expected {sequence} (times the date moved)")
         start = event.decoded("DTSTART")
         end = event.decoded("DTEND")
         check(type(start) is datetime.date, f"{where}: {uid} is not an all-day event")
@@ -159,8 +176,10 @@ def pdf_checks(pdf, where, plan_json):
     check(re.search(r"^Title:\s+\S", info, re.M) is not None, f"{where}: PDF has no title")
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
     flat = " ".join(text.split())
-    # Cells wrap and columns interleave: compare letters and digits only.
-    letters = re.sub(r"[^A-Za-z0-9]", "", text)
+    # Cells wrap and columns interleave: compare letters and digits only, in the reading order
+    # and in the order painted (-raw keeps a wrapped cell's lines together).
+    raw = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True, text=True).stdout
+    letters = re.sub(r"[^A-Za-z0-9]", "", text) + "\n" + re.sub(r"[^A-Za-z0-9]", "", raw)
     for m in plan_json["milestones"]:
         start = re.sub(r"[^A-Za-z0-9]", "", m["title"])[:12]
         check(start in letters, f"{where}: pdftotext lacks milestone {m['title']!r}")
@@ -180,11 +199,124 @@ def pdf_checks(pdf, where, plan_json):
         check(re.match(rb"(https?:|mailto:)", uri, re.I) is not None, f"{where}: PDF link to {uri!r}")
 
 
+# ---------------------------------------------------------------- what each format says
+
+class _TextOf(HTMLParser):
+    """The text a reader sees: everything outside <style>, <script> and <head>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script", "head", "title"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script", "head", "title"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_text(html):
+    parser = _TextOf()
+    parser.feed(html)
+    return " ".join(parser.parts)
+
+
+def letters(text):
+    """Letters and digits only: cells wrap, columns interleave, Markdown escapes and no-break spaces differ."""
+    return re.sub(r"[\W_]", "", text.replace("\u00a0", " "))
+
+
+def markdown_source_text(md):
+    """A Markdown field's words as any output shows them: link targets and emphasis marks dropped."""
+    return re.sub(r"\]\([^)]*\)", "]", md)
+
+
+def says_everywhere(strings, md, html, pdf_text, where):
+    """Every string is in the Markdown, the HTML's text and the PDF's text."""
+    for name, text in (("handoff.md", md), ("handoff.html text", html_text(html)), ("pdftotext", pdf_text)):
+        flat = letters(text)
+        for wanted in strings:
+            check(letters(wanted) in flat, f"{where}: {name} lacks {wanted!r}")
+
+
+def promised_strings(plan_json):
+    """What the sale promised, as plan.json holds it: criteria, notes, gates, contract, purchase,
+    environment, competition, red flags and x- fields."""
+    out = list(plan_json["decision_criteria"]) + list(plan_json["success_criteria"])
+    for m in plan_json["milestones"]:
+        out += [markdown_source_text(m["notes"])] if m["notes"] else []
+        out += [m["gate"]] if m["gate"] else []
+    out += [c["title"] for c in plan_json["commitments"]]
+    contract = plan_json["contract"]
+    out += [contract[k] for k in ("renewal_rule", "billing", "notes") if contract[k]]
+    for item in plan_json["purchased"]:
+        out += [item[k] for k in ("product", "unit", "note") if item[k]]
+    env = plan_json["environment"]
+    out += env["systems"] + env["integrations"] + ([env["notes"]] if env["notes"] else [])
+    for c in plan_json["competition"]:
+        out += [c["who"]] + ([c["why_we_won"]] if c["why_we_won"] else [])
+    out += plan_json["red_flags"]
+
+    def values(v):
+        if isinstance(v, dict):
+            return [x for key, item in v.items() for x in [key] + values(item)]
+        if isinstance(v, list):
+            return [x for item in v for x in values(item)]
+        return [v] if v else []
+    for pointer, value in plan_json["extensions"].items():
+        out += [pointer.rsplit("/", 1)[1]] + values(value)
+    return [s for s in out if s]
+
+
+def pdf_text(pdf):
+    """pdftotext's reading order, then its painted order (-raw), so a wrapped table cell reads whole once."""
+    return "\n".join(subprocess.run(["pdftotext"] + mode + [pdf, "-"], capture_output=True, text=True).stdout
+                     for mode in ([], ["-raw"]))
+
+
+def no_heading_last_on_page(layout, md, where):
+    """On the layout dump: no page ends with a heading (the lowest line, the footer aside), nor with a
+    section title and one line under it while the section goes on over the page. The headings are the
+    Markdown's (#..###### lines); section titles are upper-cased as the PDF sets them."""
+    headings, sections = set(), set()
+    for line in md.splitlines():
+        m = re.match(r"^(#{1,6}) (.*)$", line)
+        if m:
+            title = m.group(2).replace("\\", "").strip()
+            headings.update({title, title.upper()})
+            if len(m.group(1)) == 2:
+                sections.add(title.upper())
+    pages = []
+    for page in layout.split("\npage ")[1:]:
+        rows = {}
+        for m in re.finditer(r'^text [0-9.]+ ([0-9.]+) \S+ ([0-9.]+) \S+ "(.*)"$', page, re.M):
+            rows.setdefault(float(m.group(1)), []).append(m.group(3).replace('\\"', '"'))
+        footer = min(rows) if rows else None
+        pages.append([" ".join(rows[y]) for y in sorted(rows, reverse=True) if y != footer])
+    for number, lines in enumerate(pages, 1):
+        if not lines:
+            continue
+        check(lines[-1] not in headings, f"{where}: page {number} ends with the heading {lines[-1]!r}")
+        goes_on = number < len(pages) and pages[number] and pages[number][0] not in sections
+        if len(lines) >= 2 and lines[-2] in sections and goes_on:
+            fail(f"{where}: page {number} ends with the heading {lines[-2]!r} and one line of its section")
+
+
 # ---------------------------------------------------------------- HTML / Markdown safety
 
 def html_is_inert(html, where):
     check("<script" not in html.lower(), where + ": <script in HTML")
-    for tag in ("<img", "<iframe", "<svg", "<a href='javascript", "<b>raw"):
+    # The only images are the parties' logos, embedded: nothing is loaded from anywhere.
+    for img in re.findall(r"<img[^>]*>", html, re.I):
+        check(re.match(r'<img class="logo" src="data:image/(png|jpeg);base64,[A-Za-z0-9+/=]+"', img) is not None,
+              f"{where}: {img[:80]!r} in HTML")
+    for tag in ("<iframe", "<svg", "<a href='javascript", "<b>raw"):
         check(tag not in html.lower(), f"{where}: {tag} in HTML")
     for href in re.findall(r'href="([^"]*)"', html):
         check(re.match(r"(https?:|mailto:|#[a-z0-9_-]+$)", href, re.I) is not None, f"{where}: href {href!r}")
@@ -232,12 +364,89 @@ def golden(args):
             for section_id in re.findall(r'<li><a href="#([a-z0-9_-]+)">', html):
                 check(f'id="{section_id}"' in html, f"{name}: contents link #{section_id} has no target")
             md = open(os.path.join(out, "handoff.md"), encoding="utf-8").read()
+            says_everywhere(promised_strings(plan_json) + status_labels(plan_json, args.root),
+                            md, html, pdf_text(os.path.join(out, "handoff.pdf")), name)
+            no_heading_last_on_page(open(os.path.join(out, "handoff.layout.txt"), encoding="utf-8").read(), md, name)
             # The pack names every milestone and stakeholder (Markdown escapes are backslashes).
             unescaped = md.replace("\\", "")
             for m in plan_json["milestones"]:
                 check(m["title"] in unescaped, f"{name}: Markdown lacks milestone {m['title']!r}")
             for s in plan_json["stakeholders"]:
                 check(s["name"] in html_lib.unescape(html), f"{name}: HTML lacks stakeholder {s['name']}")
+
+
+def label(root, locale, key):
+    """A label of the plan's language, falling back like closeplan (region, language, en)."""
+    for name in (locale, locale.split("-")[0], "en"):
+        path = os.path.join(root, "templates", "labels", name + ".yaml")
+        if not os.path.exists(path):
+            continue
+        for line in open(path, encoding="utf-8"):
+            if line.startswith(key + ":"):
+                return json.loads(line.split(":", 1)[1].strip())
+    raise KeyError(key)
+
+
+def status_labels(plan_json, root):
+    """Every milestone's status, as the timeline names it."""
+    return [label(root, plan_json["locale"], "status." + m["status"]) for m in plan_json["milestones"]]
+
+
+def promises(args):
+    base = os.path.join(args.root, "tests", "cli", "fixtures", "handoff")
+    plan = os.path.join(base, "promises.yaml")
+    with tempfile.TemporaryDirectory() as out:
+        result = make_pack(args.closeplan, plan, out)
+        if not check(result.returncode == 0, f"promises: exit {result.returncode}: {result.stderr.decode()[-800:]}"):
+            return
+        err = result.stderr.decode()
+        check("V208" not in err, f"promises: x- or new fields reported as unknown: {err}")
+        check('warning[H822]' in err and "Otto Brandt" in err, "promises: no H822 for the stakeholder without email")
+        plan_json = load_plan_json(os.path.join(out, "plan.json"), args.root, "promises")
+        check(plan_json["extensions"] == {"/x-crm-id": "OPP-2026-0117", "/stakeholders/2/x-territory": "Midwest",
+                                          "/milestones/1/x-jira": "LCU-42", "/contract/x-po-number": "PO-55120"},
+              f"promises: plan.json extensions {plan_json['extensions']!r}")
+        check(plan_json["contract"]["renews_on"] == "2029-07-01" and plan_json["contract"]["notice_by"] == "2029-04-02",
+              f"promises: contract dates {plan_json['contract']!r}")
+        check(plan_json["sign_off"]["buyer"]["signed_on"] == "2026-06-29" and plan_json["sign_off"]["buyer"]["how"] == "email",
+              "promises: the buyer's dated sign-off is not in plan.json")
+        md = open(os.path.join(out, "handoff.md"), encoding="utf-8").read()
+        html = open(os.path.join(out, "handoff.html"), encoding="utf-8").read()
+        text = pdf_text(os.path.join(out, "handoff.pdf"))
+        wanted = promised_strings(plan_json) + status_labels(plan_json, args.root) + [
+            "Connects to the Symitar core without custom code", "99.9% uptime SLA with service credits",
+            "Needs a W-9 and a certificate of insurance from Portalworks", "Promised an offline mode demo before the pilot",
+            "Gate: Gate - Go or no-go on the core connection", "Blocked", "In progress", "Scheduled", "Not started", "Done",
+            "36 months", "Auto-renews for 12 months unless cancelled", "90 days, by Apr 2, 2029", "Annual in advance, net 45",
+            "Member portal", "12,000", "members", "Tiered above 15000 members", "Identity verification add-on",
+            "Symitar core banking", "Okta SAML single sign-on", "Changes freeze every quarter end",
+            "Bluefin Digital", "Native Symitar connector", "The IT Director preferred Bluefin Digital",
+            "More details", "x-crm-id", "OPP-2026-0117", "x-jira", "LCU-42", "x-territory", "Midwest", "PO-55120",
+            "Signed on Jun 29, 2026 by email", "Signed on Jun 28, 2026 by signature",
+            'Stakeholder "Otto Brandt" has no contact (email)', "Note on step #2 Core connection tested"]
+        says_everywhere(wanted, md, html, text, "promises")
+        no_heading_last_on_page(open(os.path.join(out, "handoff.layout.txt"), encoding="utf-8").read(), md, "promises")
+        # The commitments: the explicit one, what the seller owes after signature, the promise in a note;
+        # not the open joint step before signature ("Order form agreed").
+        commitments = md.split("## Commitments made in the sale", 1)[1].split("\n## ", 1)[0]
+        for title in ("Dedicated migration engineer for 90 days", "Kickoff workshop", "Branch staff trained", "offline mode"):
+            check(title in commitments, f"promises: commitments lack {title!r}")
+        for title in ("Order form agreed", "Core connection tested"):
+            check(f"| {title} |" not in commitments, f"promises: commitments list the pre-signature step {title!r}")
+        # The buyer plan never shows x- fields.
+        buyer = run(["render", plan, "-f", "md", "-o", "-"], args.closeplan)
+        check(buyer.returncode == 0 and b"OPP-2026-0117" not in buyer.stdout and b"x-jira" not in buyer.stdout,
+              f"promises: the buyer plan shows x- fields (exit {buyer.returncode})")
+    # Signed undated: the pack says planned for each side.
+    undated = open(plan, encoding="utf-8").read().replace(", date: 2026-06-29, how: email", "").replace(
+        ", date: 2026-06-28, how: signature", "")
+    with tempfile.TemporaryDirectory() as out:
+        moved = os.path.join(out, "undated.yaml")
+        open(moved, "w", encoding="utf-8").write(undated)
+        make_pack(args.closeplan, moved, out)
+        md = open(os.path.join(out, "handoff.md"), encoding="utf-8").read().replace("\u00a0", " ")
+        check(md.count("Signature planned for Jun 30, 2026") >= 2, "promises undated: no 'Signature planned for' per side")
+        check("Signed on" not in md, "promises undated: says signed")
 
 
 def fixtures(args):
@@ -309,16 +518,18 @@ def hostile(args):
         make_pack(args.closeplan, plans[0], out)
         raw = open(os.path.join(out, "milestones.ics"), "rb").read()
         lines = raw.split(b"\r\n")
-        check(lines.count(b"BEGIN:VEVENT") == 3, "hostile: injected BEGIN:VEVENT created an event")
+        plan_json = load_plan_json(os.path.join(out, "plan.json"), args.root, "hostile")
+        check(lines.count(b"BEGIN:VEVENT") == len(expected_events(plan_json)),
+              "hostile: injected BEGIN:VEVENT created an event")
         check(lines.count(b"END:VCALENDAR") == 1 and lines[-2] == b"END:VCALENDAR", "hostile: injected END:VCALENDAR")
         cal = icalendar.Calendar.from_ical(raw)
         summaries = [str(e.get("SUMMARY")) for e in cal.walk("VEVENT")]
-        plan_json = load_plan_json(os.path.join(out, "plan.json"), args.root, "hostile")
         title = plan_json["milestones"][0]["title"]
         check("\n" in title and ";" in title and "\\" in title and "\U0001F680" in title, "hostile: fixture lost its characters")
         # Every line end (CRLF, CR, LF) is one TEXT newline.
         check(summaries[0] == title.replace("\r\n", "\n"), f"hostile: SUMMARY did not round-trip: {summaries[0]!r}")
-        check(summaries[-1] == "Commitment: " + plan_json["commitments"][0]["title"], "hostile: commitment SUMMARY")
+        commitment = [s for s in summaries if s.startswith("Commitment: ")]
+        check(commitment == ["Commitment: " + plan_json["commitments"][0]["title"]], "hostile: commitment SUMMARY")
 
 
 def calendar(args):
@@ -348,6 +559,24 @@ def calendar(args):
         check(again.stdout != full.stdout, "ics: moving dates did not change the calendar")
         check(check_calendar(again.stdout, pack_plan_json(moved_plan, args),
                              "ics moved") == uids, "ics: UIDs changed when dates moved")
+        # Recorded as a move (the old date into history), the moved step's SEQUENCE goes up.
+        recorded = text.replace("    assignee: tom\n    due: 2026-06-10",
+                                "    assignee: tom\n    baseline: 2026-06-10\n    due: 2026-06-17")
+        check(recorded != text, "ics: the fixture no longer has the step this test moves")
+        recorded_plan = os.path.join(out, "recorded.yaml")
+        open(recorded_plan, "w", encoding="utf-8").write(recorded)
+        second = run(["ics", recorded_plan, "-o", "-"], args.closeplan)
+        check_calendar(second.stdout, pack_plan_json(recorded_plan, args), "ics recorded")
+        before = {str(e.get("UID")): int(e.get("SEQUENCE")) for e in icalendar.Calendar.from_ical(full.stdout).walk("VEVENT")}
+        after = {str(e.get("UID")): int(e.get("SEQUENCE")) for e in icalendar.Calendar.from_ical(second.stdout).walk("VEVENT")}
+        check(before.keys() == after.keys(), "ics: UIDs differ between the two versions")
+        for uid in before:
+            if uid.startswith("milestone-contract-"):
+                check(after[uid] > before[uid], f"ics: SEQUENCE of the moved step {uid} did not grow")
+            else:
+                check(after[uid] == before[uid], f"ics: SEQUENCE of {uid} changed though its date did not move")
+        check(any(u.startswith("date-go-live-") for u in after) and any(u.startswith("date-kickoff-") for u in after),
+              "ics: go-live or kickoff is not an event")
         repeat = run(["ics", plan, "-o", "-"], args.closeplan)
         check(repeat.stdout == full.stdout, "ics: two runs differ")
 
@@ -364,7 +593,7 @@ def main():
     parser.add_argument("--closeplan", required=True)
     parser.add_argument("--root", required=True)
     parser.add_argument("--update", action="store_true")
-    parser.add_argument("part", choices=["golden", "fixtures", "hostile", "calendar"])
+    parser.add_argument("part", choices=["golden", "fixtures", "hostile", "calendar", "promises"])
     args = parser.parse_args()
     globals()[args.part](args)
     if failures:

@@ -51,7 +51,10 @@ std::string render(const model::plan& p, const std::string& as_of, std::string f
     view::labels words({{"ics.deal", "Deal: {deal}"}, {"ics.owner", "Owner: {side}"}, {"ics.assignee", "Assignee: {name}"},
                         {"ics.status", "Status: {status}"}, {"ics.source", "Promised in: {source}"},
                         {"ics.commitment", "Commitment: {title}"}, {"ics.commitment_category", "Commitment"},
-                        {"side.seller", "Seller"}, {"side.buyer", "Buyer"}, {"status.not_started", "Not started"}});
+                        {"side.seller", "Seller"}, {"side.buyer", "Buyer"}, {"status.not_started", "Not started"},
+                        {"ics.go_live", "Go-live: {deal}"}, {"ics.kickoff", "Kickoff: {deal}"},
+                        {"ics.renewal", "Contract renewal: {deal}"}, {"ics.notice", "Last day to give notice: {deal}"},
+                        {"ics.key_date_category", "Key date"}});
     return calendar::write_calendar(p, facts, words, {std::move(for_id)});
 }
 
@@ -119,6 +122,64 @@ TEST(Calendar, ForOneStakeholderKeepsOnlyTheirSteps) {
     EXPECT_EQ(calendar::find_person(p, "dana ruiz"), &p.stakeholders[0]);
     EXPECT_EQ(calendar::find_person(p, "sam"), &p.stakeholders[1]);
     EXPECT_EQ(calendar::find_person(p, "nobody"), nullptr);
+}
+
+// The event block of one UID, from BEGIN:VEVENT to END:VEVENT.
+std::string event_of(const std::string& text, const std::string& uid) {
+    const auto at = text.find("UID:" + uid);
+    if (at == std::string::npos) return {};
+    const auto begin = text.rfind("BEGIN:VEVENT", at);
+    return text.substr(begin, text.find("END:VEVENT", at) - begin);
+}
+
+TEST(Calendar, SequenceCountsTheMovesAndGrowsWhenOneIsRecorded) {
+    auto p = sample_plan();
+    const auto uid = calendar::event_uid(p, "milestone", "sec-docs");
+    const auto first = render(p, "2026-05-04");
+    EXPECT_NE(event_of(first, uid).find("SEQUENCE:0\r\n"), std::string::npos) << event_of(first, uid);
+    EXPECT_NE(event_of(first, uid).find("LAST-MODIFIED:20260504T000000Z\r\n"), std::string::npos);
+    // The date moves and the old one is kept as the baseline: one move.
+    p.milestones[0].baseline = p.milestones[0].due;
+    p.milestones[0].due = d("2026-05-15");
+    const auto once = render(p, "2026-05-06");
+    EXPECT_NE(event_of(once, uid).find("SEQUENCE:1\r\n"), std::string::npos);
+    EXPECT_NE(event_of(once, uid).find("LAST-MODIFIED:20260506T000000Z\r\n"), std::string::npos);
+    // And again, through history: two moves.
+    p.milestones[0].history = {d("2026-05-15")};
+    p.milestones[0].due = d("2026-05-22");
+    EXPECT_NE(event_of(render(p, "2026-05-06"), uid).find("SEQUENCE:2\r\n"), std::string::npos);
+    // The step that did not move keeps SEQUENCE 0.
+    EXPECT_NE(event_of(once, calendar::event_uid(p, "milestone", "review")).find("SEQUENCE:0\r\n"), std::string::npos);
+}
+
+TEST(Calendar, KickoffGoLiveRenewalAndNoticeAreEvents) {
+    auto p = sample_plan();
+    p.go_live = d("2026-09-01");
+    p.implementation.kickoff = d("2026-07-06");
+    p.contract.start = d("2026-07-01");
+    p.contract.term_months = 12;
+    p.contract.notice_days = 60;
+    const auto text = render(p, "2026-05-04");
+    EXPECT_NE(event_of(text, calendar::event_uid(p, "date", "go-live")).find("DTSTART;VALUE=DATE:20260901"), std::string::npos);
+    EXPECT_NE(event_of(text, calendar::event_uid(p, "date", "kickoff")).find("SUMMARY:Kickoff: Claims analytics"),
+              std::string::npos);
+    EXPECT_NE(event_of(text, calendar::event_uid(p, "date", "renewal")).find("DTSTART;VALUE=DATE:20270701"), std::string::npos);
+    EXPECT_NE(event_of(text, calendar::event_uid(p, "date", "notice")).find("DTSTART;VALUE=DATE:20270502"), std::string::npos);
+    // Not for one stakeholder: the key dates are no one person's step.
+    EXPECT_EQ(render(p, "2026-05-04", "dana").find("Go-live:"), std::string::npos);
+}
+
+TEST(ContractDates, RenewalFromStartAndTermAndNoticeBefore) {
+    model::plan p;
+    p.contract.start = d("2026-01-31");
+    p.contract.term_months = 1;
+    ASSERT_TRUE(p.contract_renewal());
+    EXPECT_EQ(*p.contract_renewal(), d("2026-02-28"));  // no February 31st: the month's last day
+    EXPECT_FALSE(p.contract_notice_by());
+    p.contract.notice_days = 30;
+    EXPECT_EQ(*p.contract_notice_by(), d("2026-01-29"));
+    p.contract.renewal_date = d("2027-01-31");  // written: wins over start + term
+    EXPECT_EQ(*p.contract_renewal(), d("2027-01-31"));
 }
 
 TEST(HandoffMoves, BaselineHistoryAndDueCountEachChange) {
