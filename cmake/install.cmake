@@ -12,7 +12,7 @@ include(CMakePackageConfigHelpers)
 # std::vector across the boundary and is 0.x, so there is no ABI to promise
 # yet; a shared library would need a SONAME bump on every such change.
 set(CLOSEPLAN_LIBRARY_MODULES closeplan_base closeplan_load closeplan_validate closeplan_view closeplan_layout
-    closeplan_render closeplan_pipeline closeplan_api)
+    closeplan_render closeplan_pipeline closeplan_handoff closeplan_api)
 set(closeplan_library_objects "")
 foreach(module IN LISTS CLOSEPLAN_LIBRARY_MODULES)
   list(APPEND closeplan_library_objects $<TARGET_OBJECTS:${module}>)

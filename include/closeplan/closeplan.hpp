@@ -20,6 +20,7 @@
 #pragma once
 
 #include "closeplan/diagnostics.hpp"
+#include "closeplan/handoff.hpp"
 #include "closeplan/plan.hpp"
 #include "closeplan/render.hpp"
 

@@ -28,6 +28,9 @@ namespace closeplan {
 
 struct render_options;
 struct render_result;
+struct handoff_options;
+struct handoff_result;
+struct calendar_result;
 
 /// How a plan's text is written.
 enum class input_syntax {
@@ -74,6 +77,9 @@ public:
 
 private:
     friend render_result render_plan(const plan& input, const render_options& options);
+    friend handoff_result make_handoff(const plan& input, const handoff_options& options);
+    friend calendar_result make_calendar(const plan& input, const handoff_options& options,
+                                         const std::string& for_person);
     explicit plan(std::shared_ptr<const state> s) : state_(std::move(s)) {}
     std::shared_ptr<const state> state_;
 };

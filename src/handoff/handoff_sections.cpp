@@ -27,12 +27,20 @@ fact text_fact(std::string key, std::string label, std::string value) {
 
 inlines not_set(const labels& w) { return {muted(w.get("handoff.fact.not_set"))}; }
 
-// The signature date: the later of the two signed dates once both have signed, else the planned close.
+// The signature date: the later of the two signed dates once both have signed; else the day the
+// plan's last signature step was done; else the planned close.
 std::string signature_text(const build_context& ctx) {
     const auto& s = ctx.plan.signatures;
+    const auto signed_on = [&](model::date d) {
+        return fill(ctx.words.get("handoff.signoff.signed_on"), {{"date", format_date(d, ctx.words)}});
+    };
     if (s.buyer && s.buyer->signed_on && s.seller && s.seller->signed_on)
-        return fill(ctx.words.get("handoff.signoff.signed_on"),
-                    {{"date", format_date(std::max(*s.buyer->signed_on, *s.seller->signed_on), ctx.words)}});
+        return signed_on(std::max(*s.buyer->signed_on, *s.seller->signed_on));
+    // The deal's signature is the plan's last signature step (a pilot's order form may come before it).
+    const auto& steps = ctx.plan.milestones;
+    const auto last = std::find_if(steps.rbegin(), steps.rend(), [](const model::milestone& m) { return m.workstream == "signature"; });
+    if (last != steps.rend() && last->state == model::status::done && (last->completed || last->due))
+        return signed_on(last->completed ? *last->completed : *last->due);
     return fill(ctx.words.get("handoff.fact.signature_planned"), {{"date", format_date(ctx.plan.target_close, ctx.words)}});
 }
 

@@ -59,10 +59,10 @@ void check_people(review_context& ctx) {
             ctx.add(*rule, "no sign-off name for the seller", ctx.locate("/sign_off"));
     }
     if (const auto* rule = ctx.active("H821")) {
-        const auto signed_step = std::find_if(plan.milestones.begin(), plan.milestones.end(), [](const model::milestone& m) {
-            return m.workstream == "signature" && is_done(m);
-        });
-        if (signed_step != plan.milestones.end()) {
+        // The deal's signature is the last signature step (a pilot's order form may come before it).
+        const auto signed_step = std::find_if(plan.milestones.rbegin(), plan.milestones.rend(),
+                                              [](const model::milestone& m) { return m.workstream == "signature"; });
+        if (signed_step != plan.milestones.rend() && is_done(*signed_step)) {
             const auto check = [&](const std::optional<model::signatory>& who, std::string_view side) {
                 if (who && !who->signed_on)
                     ctx.add(*rule,

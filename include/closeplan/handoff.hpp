@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+/// @file
+/// The Customer Success handoff pack and the calendar, into memory: the same
+/// bytes `closeplan handoff` and `closeplan ics` write.
+///
+/// Example:
+/// ```cpp
+/// closeplan::handoff_options options;
+/// options.as_of = std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::July, std::chrono::day{2}};
+/// auto pack = closeplan::make_handoff(closeplan::plan::from_file("plan.yaml"), options);
+/// for (const auto& f : pack.files) write(f.name, f.bytes);  // handoff.pdf, handoff.html, ...
+/// auto calendar = closeplan::make_calendar(closeplan::plan::from_file("plan.yaml"), options, "dana");
+/// ```
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "closeplan/diagnostics.hpp"
+#include "closeplan/plan.hpp"
+
+namespace closeplan {
+
+/// How to make the pack; the defaults are those of `closeplan handoff`.
+struct handoff_options {
+    /// The plan's date of record; overrides the plan's own `as_of` (one of them is needed, else O532).
+    std::optional<std::chrono::year_month_day> as_of;
+    /// A folder whose files replace the built-in templates of the same name; empty = built-in only.
+    std::string template_dir;
+    /// A style file (YAML) replacing the built-in look; empty = built-in.
+    std::string style_path;
+    /// "letter" or "a4" for the PDF; empty = the style's, else the locale's paper.
+    std::string paper;
+    /// Also return handoff.layout.txt (the PDF's pages and navigation as text), as `--layout-dump`.
+    bool layout_dump = false;
+};
+
+/// One file of the pack.
+struct pack_file {
+    std::string name;   ///< "handoff.pdf", "handoff.html", "handoff.md", "milestones.ics", "plan.json"
+    std::string bytes;  ///< the whole file
+};
+
+/// What make_handoff() produced: every file, or none when anything failed.
+struct handoff_result {
+    /// handoff.pdf, [handoff.layout.txt], handoff.html, handoff.md, milestones.ics, plan.json; empty on error.
+    std::vector<pack_file> files;
+    /// The plan's own, the gaps for Customer Success (C901-C906, H822 warnings) and those found while writing.
+    std::vector<diagnostic> diagnostics;
+    [[nodiscard]] bool ok() const;  ///< no error diagnostic (so files are complete)
+};
+
+/// The handoff pack. Never throws for bad input: errors are diagnostics and no files.
+handoff_result make_handoff(const plan& input, const handoff_options& options = {});
+
+/// What make_calendar() produced: the iCalendar text, or nothing when anything failed.
+struct calendar_result {
+    std::optional<std::string> ics;
+    std::vector<diagnostic> diagnostics;
+    [[nodiscard]] bool ok() const;
+};
+
+/// The calendar alone, as `closeplan ics`: `for_person` (a stakeholder id or
+/// name, any case; empty = everyone) keeps that person's steps; an unknown
+/// person is error C907. Only `as_of` of the options is used.
+calendar_result make_calendar(const plan& input, const handoff_options& options = {}, const std::string& for_person = {});
+
+}  // namespace closeplan
