@@ -774,6 +774,38 @@ std::string context::paintable(std::string_view utf8) const {
 
 namespace {
 
+// What ends a text cut to ctx.max_flow_height.
+constexpr std::string_view cut_mark = "\u2026";
+
+// Keeps the lines of `lines` that fit ctx.max_flow_height, dropping words from the
+// end of the last kept line until the ellipsis fits after it; records the text
+// for the warning. Returns the ellipsis's width, 0 when nothing was cut.
+double cut_to_height(broken_lines& lines, double width, const flow_options& o, const context& ctx,
+                     std::span<const flow_span> spans) {
+    if (ctx.max_flow_height <= 0) return 0;
+    const double leading = ctx.leading(o.size);
+    const auto keep = std::max<std::size_t>(1, static_cast<std::size_t>(ctx.max_flow_height / leading));
+    if (lines.lines.size() <= keep) return 0;
+    lines.tokens.resize(lines.lines[keep].begin);
+    lines.lines.resize(keep);
+    const double ellipsis = ctx.metrics().units(ctx.paintable(cut_mark), font_face::regular) * o.size / 1000.0;
+    auto& last = lines.lines.back();
+    while (lines.tokens.size() > last.begin && last.width + ellipsis > width) {
+        lines.tokens.pop_back();
+        last.width = lines.tokens.size() > last.begin ? lines.tokens.back().x + lines.tokens.back().width : 0.0;
+    }
+    if (ctx.cut_texts && !spans.empty() && spans.front().content) {
+        std::string words = plain_text(*spans.front().content);
+        if (words.size() > 40) {
+            std::size_t end = 40;
+            while (end > 0 && (static_cast<unsigned char>(words[end]) & 0xC0) == 0x80) --end;
+            words = words.substr(0, end) + std::string(cut_mark);
+        }
+        ctx.cut_texts->insert(std::move(words));
+    }
+    return ellipsis;
+}
+
 fragment flow_spans(std::span<const flow_span> spans, double width, const flow_options& o, const context& ctx) {
     const words_of words(spans, ctx);
     broken_lines own;
@@ -781,15 +813,23 @@ fragment flow_spans(std::span<const flow_span> spans, double width, const flow_o
     break_into_lines(words.tokens(), width, o, ctx, lines);
     fragment out;
     const double leading = ctx.leading(o.size);
+    const double ellipsis = cut_to_height(lines, width, o, ctx, spans);
     out.height = static_cast<double>(lines.lines.size()) * leading;
     if (ctx.measure_only) return out;
     const double asc = ctx.metrics().ascent(o.size), desc = ctx.metrics().descent(o.size);
     for (std::size_t i = 0; i < lines.lines.size(); ++i) {
         const double baseline = static_cast<double>(i) * leading + (leading - asc - desc) / 2 + asc;
         double offset = 0;
-        if (o.alignment == view::align::right) offset = width - lines.lines[i].width;
-        if (o.alignment == view::align::center) offset = (width - lines.lines[i].width) / 2;
+        const double line_width = lines.lines[i].width + (i + 1 == lines.lines.size() ? ellipsis : 0);
+        if (o.alignment == view::align::right) offset = width - line_width;
+        if (o.alignment == view::align::center) offset = (width - line_width) / 2;
         emit_line(lines, i, baseline, std::max(0.0, offset), width, o, ctx, out);
+        if (ellipsis > 0 && i + 1 == lines.lines.size()) {
+            const token* last = lines.tokens.empty() ? nullptr : lines.tokens.back().t;
+            out.items.push_back({text_run{std::max(0.0, offset) + lines.lines[i].width, baseline, font_face::regular, o.size,
+                                          last ? last->fill : ctx.style().muted, ctx.paintable(cut_mark), ellipsis, 0,
+                                          width}});
+        }
     }
     return out;
 }

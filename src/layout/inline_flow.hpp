@@ -49,6 +49,13 @@ struct context {
     token_cache* words = nullptr;  ///< optional: reuse measured words across fitting attempts
     /// Fitting attempts need heights only: text is broken into lines but not emitted.
     bool measure_only = false;
+    /// The tallest one flowed text may be (0: no limit). The one-page buyer plan
+    /// sets a third of its page, so one overlong field (a 40,000-character name)
+    /// cannot push the path to signature off the page: lines past it are cut and
+    /// the last kept line ends with an ellipsis.
+    double max_flow_height = 0;
+    /// The first words of each text cut so, for the warning (may be null).
+    std::set<std::string>* cut_texts = nullptr;
 
     [[nodiscard]] double leading(double size) const { return style().leading(size); }
     /// `utf8` with code points the fonts cannot paint replaced by a visible substitute.

@@ -296,6 +296,43 @@ context make_context(const font_metrics& m, const page_style& st, double body, s
     return ctx;
 }
 
+// The rows of a section's tables and the items of its lists that name something.
+std::size_t rows_in(const view::section& s) {
+    std::size_t n = 0;
+    for (const auto& b : s.content) {
+        if (const auto* t = std::get_if<view::data_table>(&b.value))
+            n += static_cast<std::size_t>(std::count_if(t->rows.begin(), t->rows.end(), [](const view::table_row& r) {
+                return !r.cells.empty() && !r.cells.front().empty();
+            }));
+        else if (const auto* l = std::get_if<view::bullet_list>(&b.value))
+            n += l->items.size();
+    }
+    return n;
+}
+
+// A height the page flow of `doc` never comes out shorter than, at any type size
+// and whichever way the fitter places the sections: half an 8 pt line for each
+// table row and list item, a pair of sections counting the one with more.
+// The fitter skips laying out an attempt whose room is less than this (a plan of
+// 20,000 stakeholders, at every size, before condensing can help); as the attempt
+// could not have fitted, what it picks is the same.
+double least_height(const view::document& doc, const context& ctx) {
+    std::size_t rows = 0;
+    for (const auto& row : view::page_rows(doc)) {
+        std::size_t most = 0;
+        for (std::size_t i = 0; i < row.size(); ++i) most = std::max(most, rows_in(*row.sections[i]));
+        rows += most;
+    }
+    return static_cast<double>(rows) * ctx.leading(8) / 2;
+}
+
+// `ctx` with the cap on one text's height that `from` has.
+context with_cap(context ctx, const context& from) {
+    ctx.max_flow_height = from.max_flow_height;
+    ctx.cut_texts = from.cut_texts;
+    return ctx;
+}
+
 }  // namespace
 
 namespace {
@@ -329,10 +366,17 @@ fitted fit_pages(const view::document& doc, const font_metrics& metrics, const p
     fitted out;
     out.pages_allowed = pages;
     flow_choice choice;
+    const context cap = ctx;  // the cap on one text's height, kept at every size
     std::optional<std::vector<fragment>> kept;  // the flow of a full attempt that fitted
+    // Texts cut in the laid-out flow only: an attempt at a larger size may cut what the chosen one does not.
+    const auto forget_cuts = [&] {
+        if (ctx.cut_texts) ctx.cut_texts->clear();
+    };
     const auto try_page = [&](const view::document& d, bool in_full) {
+        if (const double least = least_height(d, ctx); least > room) return std::pair{least, false};
         context attempt = ctx;
         attempt.measure_only = !in_full;
+        if (in_full) forget_cuts();
         auto f = document_flow(d, width, choice, attempt);
         const double height = stacked_height(f);
         const bool ok = within(f, height);
@@ -344,7 +388,7 @@ fitted fit_pages(const view::document& doc, const font_metrics& metrics, const p
         choice.merge_people = merge;
         std::vector<tried_size> tried;
         for (double body = at_floor ? 8.0 : st.body; body >= 8.0 - 1e-9 && !out.fits; body -= 0.25) {
-            ctx = make_context(metrics, st, body, unpaintable, words);
+            ctx = with_cap(make_context(metrics, st, body, unpaintable, words), cap);
             const auto [height, ok] = try_page(doc, probably_fits(tried, body, room));
             tried.push_back({body, height});
             out.fits = ok;
@@ -374,6 +418,7 @@ fitted fit_pages(const view::document& doc, const font_metrics& metrics, const p
             kept.reset();
         }
     out.never_drop_cut = condensed && state.past_never_drop();
+    if (!kept) forget_cuts();
     out.flow = kept ? std::move(*kept) : document_flow(condensed ? *condensed : doc, width, choice, ctx);
     return out;
 }
@@ -427,6 +472,7 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
     const double width = st.content_width();
     page_frame frame{st.width, st.height, st.margin_top, st.margin_bottom, st.margin_left, 0};
     std::set<char32_t> unpaintable;
+    std::set<std::string> cut_texts;
     token_cache words(doc);  // doc outlives it: its text is found by address
 
     paged_document out;
@@ -445,6 +491,10 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
         frame.footer = ctx.leading(ctx.small) + 4;
         flow = document_flow(doc, width, {.columns = false}, ctx);
     } else {
+        // One text may take a third of the page: an overlong field is cut (visibly,
+        // with a warning) rather than pushing steps off the one or two pages.
+        ctx.max_flow_height = frame.content_height() / 3;
+        ctx.cut_texts = &cut_texts;
         // One page first; in --fit one-page the policy then goes on past what is
         // never dropped (completed and later steps first, never the signature).
         const bool one_page = options.fit == "one-page";
@@ -487,6 +537,14 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
     if (head) add_running_heads(out.pages, *head, frame);
     if (footers) add_footers(out.pages, st, ctx, doc);
 
+    if (!cut_texts.empty()) {
+        std::string which;
+        for (const auto& t : cut_texts) which += (which.empty() ? "\"" : ", \"") + t + "\"";
+        diags.warning("O536",
+                      "the buyer plan cuts " + std::to_string(cut_texts.size()) + (cut_texts.size() == 1 ? " text" : " texts") +
+                          " taller than a third of the page, ending with \u2026: " + which,
+                      {}, {"shorten the text in the plan; `--template full`, the HTML and the Markdown show it whole"});
+    }
     report_unpaintable(unpaintable, metrics, diags);
     return out;
 }

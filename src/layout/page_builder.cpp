@@ -104,7 +104,106 @@ std::vector<std::size_t> page_starts(const std::vector<fragment>& flow, const pa
     return starts;
 }
 
+namespace {
+
+// Where a text run's line begins and ends, down from the fragment top: a cut
+// between lines falls outside every such band.
+struct band {
+    double top, bottom;
+};
+
+// The lowest place at or above `limit` (and below `floor`) where no line of text is cut
+// through; `limit` itself when a single line is taller than that.
+double cut_between_lines(std::vector<band>& bands, double floor, double limit) {
+    double cut = limit;
+    // Walk the bands from the bottom up: a band the cut falls in moves it to the band's top.
+    std::sort(bands.begin(), bands.end(), [](const band& a, const band& b) { return a.top > b.top; });
+    for (const auto& b : bands)
+        if (b.top < cut && b.bottom > cut) cut = b.top;
+    return cut > floor + 1 ? cut : limit;
+}
+
+// The items of `f` above `cut` stay; the rest move to the returned fragment, `cut`
+// higher. A box or rule that crosses the cut is split in two.
+fragment cut_off(fragment& f, double cut) {
+    fragment rest;
+    std::vector<item> kept;
+    auto below = [&](item it) {
+        std::visit(mover{0, -cut}, it.value);
+        rest.items.push_back(std::move(it));
+    };
+    for (auto& it : f.items) {
+        bool above = true;
+        // A line's middle, never its edge, says which side it is on: a cut falls between lines,
+        // and a line's top may equal the cut to the last bit.
+        if (auto* t = std::get_if<text_run>(&it.value)) above = t->y - t->size * 0.3 < cut;
+        else if (auto* l = std::get_if<link_area>(&it.value)) above = l->y < cut;
+        else if (auto* i = std::get_if<image>(&it.value)) above = i->y < cut;
+        else if (auto* b = std::get_if<box>(&it.value)) {
+            if (b->y < cut && b->y + b->height > cut) {
+                item lower = it;
+                auto& lb = std::get<box>(lower.value);
+                lb.height = b->y + b->height - cut;
+                lb.y = cut;
+                b->height = cut - b->y;
+                below(std::move(lower));
+            }
+            above = b->y < cut;
+        } else if (auto* r = std::get_if<rule>(&it.value)) {
+            const double top = std::min(r->y1, r->y2), bottom = std::max(r->y1, r->y2);
+            if (top < cut && bottom > cut && r->x1 == r->x2) {
+                item lower = it;
+                auto& lr = std::get<rule>(lower.value);
+                lr.y1 = cut;
+                lr.y2 = bottom;
+                r->y1 = top;
+                r->y2 = cut;
+                below(std::move(lower));
+            }
+            above = top < cut;
+        }
+        if (above) kept.push_back(std::move(it));
+        else below(std::move(it));
+    }
+    f.items = std::move(kept);
+    rest.height = f.height - cut;
+    f.height = cut;
+    return rest;
+}
+
+}  // namespace
+
+std::vector<fragment> split_tall(std::vector<fragment> flow, const page_frame& frame) {
+    std::vector<fragment> out;
+    out.reserve(flow.size());
+    for (auto& f : flow) {
+        const double room = frame.content_height() - frame.running_head - (f.repeat_header ? f.repeat_header->height : 0);
+        if (f.height <= room + 0.01 || room <= 0) {
+            out.push_back(std::move(f));
+            continue;
+        }
+        std::vector<band> bands;
+        for (const auto& it : f.items)
+            if (const auto* t = std::get_if<text_run>(&it.value)) bands.push_back({t->y - t->size * 0.8, t->y + t->size * 0.25});
+        const bool keep = f.keep_with_next;
+        f.keep_with_next = false;
+        while (f.height > room + 0.01) {
+            const double cut = cut_between_lines(bands, 0, room);
+            fragment rest = cut_off(f, cut);
+            rest.repeat_header = f.repeat_header;
+            for (auto& b : bands) b = {b.top - cut, b.bottom - cut};
+            std::erase_if(bands, [](const band& b) { return b.bottom <= 0; });
+            out.push_back(std::move(f));
+            f = std::move(rest);
+        }
+        f.keep_with_next = keep;
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
 std::vector<page> paginate(std::vector<fragment> flow, const page_frame& frame) {
+    flow = split_tall(std::move(flow), frame);
     const auto starts = page_starts(flow, frame);
     std::vector<page> pages;
     double y = 0;

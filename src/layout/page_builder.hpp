@@ -48,7 +48,11 @@ double stacked_height(const std::vector<fragment>& flow);
 /// of a flow that was only measured.
 std::vector<std::size_t> page_starts(const std::vector<fragment>& flow, const page_frame& frame);
 
-/// Stacks fragments on as many pages as needed: a heading moves with the next
+/// The flow with every fragment taller than a page cut between its lines into
+/// pieces a page holds (a 40,000-character title in the full plan flows on over
+/// pages rather than running off the first).
+std::vector<fragment> split_tall(std::vector<fragment> flow, const page_frame& frame);
+/// Stacks fragments on as many pages as needed (split_tall first): a heading moves with the next
 /// fragment, table rows repeat their header after a break. Takes the flow's items over.
 std::vector<page> paginate(std::vector<fragment> flow, const page_frame& frame);
 
