@@ -31,23 +31,6 @@ health_flags& health_options() {
 
 std::string display_name(const plan_flags& flags) { return flags.plan_path == "-" ? "<stdin>" : flags.plan_path; }
 
-// Findings point at fields (a milestone's `due`, `sign_off`), which the plan
-// model does not keep; read the plan's tree once more for their places. A
-// failure here only costs precision, so its diagnostics are dropped.
-void add_field_locations(const pipeline::render_request& request, model::plan& plan) {
-    diagnostic_sink ignored;
-    try {
-        const auto text = request.plan.text ? *request.plan.text : load::read_file(request.plan.path);
-        const auto syntax = request.plan.syntax == "json"                               ? load::input_syntax::json
-                            : request.plan.syntax == "yaml" || request.plan.path == "-" ? load::input_syntax::yaml
-                                                                                        : load::syntax_for_path(request.plan.path);
-        if (const auto tree = load::load_document(text, plan.source_file, syntax, ignored))
-            health::remember_field_locations(*tree, plan);
-    } catch (const closeplan::error&) {
-        // The plan was read a moment ago; if it is gone now, keep the coarser places.
-    }
-}
-
 bool reaches(severity level, const std::string& fail_on) {
     if (fail_on == "error") return level == severity::error;
     if (fail_on == "warning") return level == severity::error || level == severity::warning;

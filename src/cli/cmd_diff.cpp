@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `closeplan diff OLD NEW`: what changed between two versions of a plan;
+// `closeplan diff --git REV[..REV] PLAN`: the same with versions from git;
 // `closeplan diff --history DIR`: the slip ledger of a folder of versions.
 #include <algorithm>
 #include <filesystem>
@@ -7,8 +8,11 @@
 
 #include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
+#include "cli/git_show.hpp"
 #include "cli/terminal.hpp"
 #include "diff/plan_diff.hpp"
+#include "load/load_document.hpp"
+#include "render/template_set.hpp"
 
 namespace closeplan::cli {
 
@@ -19,7 +23,13 @@ namespace fs = std::filesystem;
 struct diff_flags {
     std::vector<std::string> plans;
     std::string history_dir;
+    std::string git;  ///< REV or REV..REV
     std::string format = "text";
+    std::string locale;
+    std::string template_dir;
+    std::vector<std::string> asset_dirs;
+    bool verbose = false;
+    bool quiet = false;
 };
 
 diff_flags& options() {
@@ -27,12 +37,50 @@ diff_flags& options() {
     return parsed;
 }
 
-/// Loads and validates one version; prints its diagnostics.
-std::optional<model::plan> load_version(const std::string& path, diagnostic_sink& diags) {
+/// One version to load: a file, or a file's bytes from git under a label.
+struct version_source {
+    std::string path;
+    std::optional<std::string> text;
+    std::string label;  ///< what diagnostics and the output call it; empty = path
+};
+
+pipeline::render_request request_for(const version_source& source) {
+    const auto& flags = options();
     pipeline::render_request request;
-    request.plan.path = path;
+    request.plan.path = source.path;
+    request.plan.text = source.text;
     request.today = today_from_environment();
-    return pipeline::load_plan(request, diags);
+    request.asset_dirs = flags.asset_dirs;
+    request.locale = flags.locale;
+    return request;
+}
+
+/// Loads and validates one version, with its fields' places (for the silent
+/// roll warnings). A version from git is read with the plan's path, so its
+/// logos and value map resolve in the work tree; its diagnostics and name
+/// then say which revision they are about.
+std::optional<model::plan> load_version(const version_source& source, diagnostic_sink& diags) {
+    const auto request = request_for(source);
+    diagnostic_sink own;
+    auto plan = pipeline::load_plan(request, own);
+    for (auto d : own.all()) {
+        if (!source.label.empty() && d.where.file == source.path) d.where.file = source.label;
+        diags.report(d);
+    }
+    if (!plan) return plan;
+    add_field_locations(request, *plan);
+    if (!source.label.empty()) {
+        plan->source_file = source.label;
+        for (auto& [pointer, where] : plan->field_locations)
+            if (where.file == source.path) where.file = source.label;
+        for (auto& m : plan->milestones)
+            if (m.where.file == source.path) m.where.file = source.label;
+    }
+    return plan;
+}
+
+std::optional<model::plan> load_version(const std::string& path, diagnostic_sink& diags) {
+    return load_version(version_source{path, std::nullopt, {}}, diags);
 }
 
 bool is_plan_file(const fs::path& path) {
@@ -82,23 +130,70 @@ exit_code fail_with(const diagnostic_sink& diags) {
     return code == exit_code::success ? exit_code::invalid_input : code;
 }
 
+/// `--git REV PLAN`: REV against the work tree; `--git A..B PLAN`: A against B.
+std::optional<std::pair<version_source, version_source>> git_sources(const std::string& spec, const std::string& plan,
+                                                                     diagnostic_sink& diags) {
+    const auto dots = spec.find("..");
+    const auto old_rev = dots == std::string::npos ? spec : spec.substr(0, dots);
+    const auto new_rev = dots == std::string::npos ? std::string() : spec.substr(dots + 2);
+    const auto limit = load::load_limits{}.max_bytes;
+    auto before = git_show(plan, old_rev, limit, diags);
+    if (!before) return std::nullopt;
+    std::pair<version_source, version_source> sources{{plan, before->text, before->label}, {plan, std::nullopt, {}}};
+    if (dots != std::string::npos) {
+        auto after = git_show(plan, new_rev, limit, diags);
+        if (!after) return std::nullopt;
+        sources.second = {plan, after->text, after->label};
+    }
+    return sources;
+}
+
+std::optional<std::string> people_output(const diff::plan_diff& result, const diff_flags& flags, diagnostic_sink& diags) {
+    const auto templates = flags.template_dir.empty() ? render::template_set{} : render::template_set{flags.template_dir};
+    const auto words = templates.load_labels(result.locale, diags);
+    const diff::people_options people{flags.verbose};
+    return flags.format == "html" ? diff::to_people_html(result, words, templates, people, diags)
+                                  : diff::to_people_markdown(result, words, templates, people, diags);
+}
+
 CLI::App* setup_diff(CLI::App& app) {
     auto& flags = options();
     auto* command = app.add_subcommand("diff", "Compare two versions of a plan, or list every date each step has had");
     command->add_option("plans", flags.plans, "OLD and NEW plan files")->expected(0, 2);
     command->add_option("--history", flags.history_dir,
                         "Folder of dated versions of one plan: the slip ledger, versions ordered by as_of");
-    command->add_option("-f,--format", flags.format, "text, md (to paste in a deal review) or json")
-        ->check(CLI::IsMember({"text", "md", "json"}));
+    command->add_option("--git", flags.git,
+                        "Versions from git: REV..REV PLAN compares two revisions of PLAN, REV PLAN a revision with "
+                        "the work tree");
+    command->add_option("-f,--format", flags.format,
+                        "text; md or html for people (the plan's language, to paste to a buyer); json")
+        ->check(CLI::IsMember({"text", "md", "html", "json"}));
+    command->add_option("--locale", flags.locale, "Language and date style of md and html (default: the new plan's locale)");
+    command->add_option("--template-dir", flags.template_dir, "Folder whose diff.md.mustache, diff.html.mustache or labels replace the built-in ones");
+    command->add_option("--assets", flags.asset_dirs, "Folder local files (logos, resources) may also come from; repeatable");
+    command->add_flag("--verbose", flags.verbose, "md and html: show step ids and file names");
+    command->add_flag("-q,--quiet", flags.quiet, "Print errors only (no warnings)");
     return command;
+}
+
+exit_code fail_or_print(const diagnostic_sink& diags, bool quiet) {
+    if (diags.has_errors()) return fail_with(diags);
+    if (!quiet) print_diagnostics(diags, std::cerr);
+    return exit_code::success;
 }
 
 exit_code run_diff() {
     const auto& flags = options();
     const bool history = !flags.history_dir.empty();
-    if (history == !flags.plans.empty() || (!history && flags.plans.size() != 2)) {
-        std::cerr << "closeplan: diff takes two plan files (OLD NEW) or --history DIR\n"
+    const bool git = !flags.git.empty();
+    const std::size_t files_wanted = git ? 1 : 2;
+    if ((history && (git || !flags.plans.empty())) || (!history && flags.plans.size() != files_wanted)) {
+        std::cerr << "closeplan: diff takes two plan files (OLD NEW), --git REV[..REV] PLAN, or --history DIR\n"
                   << "Run with --help for more information.\n";
+        return exit_code::usage;
+    }
+    if (history && flags.format == "html") {
+        std::cerr << "closeplan: --history writes text, md or json\n";
         return exit_code::usage;
     }
     diagnostic_sink diags;
@@ -109,15 +204,32 @@ exit_code run_diff() {
         const auto ledger = diff::build_ledger(*plans);
         out = flags.format == "json" ? diff::to_json(ledger) : flags.format == "md" ? diff::to_markdown(ledger) : diff::to_text(ledger);
     } else {
-        const auto before = load_version(flags.plans[0], diags);
-        const auto after = load_version(flags.plans[1], diags);
+        std::pair<version_source, version_source> sources{{flags.plans[0], std::nullopt, {}}, {}};
+        if (git) {
+            auto from_git = git_sources(flags.git, flags.plans[0], diags);
+            if (!from_git) return fail_with(diags);
+            sources = std::move(*from_git);
+        } else {
+            sources.second = {flags.plans[1], std::nullopt, {}};
+        }
+        const auto before = load_version(sources.first, diags);
+        const auto after = load_version(sources.second, diags);
         if (!before || !after) return fail_with(diags);
         const auto result = diff::compare(*before, *after);
-        out = flags.format == "json" ? diff::to_json(result) : flags.format == "md" ? diff::to_markdown(result) : diff::to_text(result);
+        diff::report_silent_rolls(result, diags);
+        if (flags.format == "json") {
+            out = diff::to_json(result);
+        } else if (flags.format == "text") {
+            out = diff::to_text(result);
+        } else {
+            auto people = people_output(result, flags, diags);
+            if (!people) return fail_with(diags);
+            out = std::move(*people);
+        }
     }
-    print_diagnostics(diags, std::cerr);  // warnings of valid versions
+    const auto code = fail_or_print(diags, flags.quiet);
     std::cout << out;
-    return exit_code::success;
+    return code;
 }
 
 const register_command registered{{30, setup_diff, run_diff}};

@@ -43,6 +43,11 @@ struct render_flags {
 /// builds), else the system clock in UTC. Only the CLI reads the clock.
 model::date today_from_environment();
 
+/// Findings and diff warnings point at fields (a milestone's `due`), which the
+/// plan model does not keep: reads the plan's tree once more for their places
+/// (plan.field_locations). A failure only costs precision.
+void add_field_locations(const pipeline::render_request& request, model::plan& plan);
+
 CLI::App* setup_render(CLI::App& app, render_flags& flags);
 exit_code run_render(const render_flags& flags);
 

@@ -6,6 +6,8 @@
 #include <iterator>
 
 #include "cli/commands.hpp"
+#include "health/field_locations.hpp"
+#include "load/load_document.hpp"
 #include "model/dates.hpp"
 
 namespace closeplan::cli {
@@ -32,6 +34,23 @@ void add_plan_flags(CLI::App& command, plan_flags& flags) {
     command.add_option("--locale", flags.locale, "Language and date style of the output (en-US, en-GB, de, fr, es, pt-BR)");
     command.add_flag("--strict", flags.strict, "Treat warnings as failure (exit code 3)");
     command.add_flag("-q,--quiet", flags.quiet, "Print errors only");
+}
+
+// Findings point at fields (a milestone's `due`, `sign_off`), which the plan
+// model does not keep; read the plan's tree once more for their places. A
+// failure here only costs precision, so its diagnostics are dropped.
+void add_field_locations(const pipeline::render_request& request, model::plan& plan) {
+    diagnostic_sink ignored;
+    try {
+        const auto text = request.plan.text ? *request.plan.text : load::read_file(request.plan.path);
+        const auto syntax = request.plan.syntax == "json"                               ? load::input_syntax::json
+                            : request.plan.syntax == "yaml" || request.plan.path == "-" ? load::input_syntax::yaml
+                                                                                        : load::syntax_for_path(request.plan.path);
+        if (const auto tree = load::load_document(text, plan.source_file, syntax, ignored))
+            health::remember_field_locations(*tree, plan);
+    } catch (const closeplan::error&) {
+        // The plan was read a moment ago; if it is gone now, keep the coarser places.
+    }
 }
 
 std::optional<pipeline::render_request> make_request(const plan_flags& flags) {

@@ -20,13 +20,48 @@ step_change change_of(change_kind kind, const model::milestone& m) {
     return c;
 }
 
-void compare_step(const model::milestone& was, const model::milestone& now, std::vector<step_change>& out) {
+// Where a field of a step is in its plan: its own place when the CLI
+// recorded it (plan.field_locations), else the step's.
+source_location field_place(const model::plan& plan, const model::milestone& m, std::string_view field) {
+    const auto pointer = m.where.pointer + "/" + std::string(field);
+    if (const auto found = plan.field_locations.find(pointer); found != plan.field_locations.end())
+        return found->second;
+    auto where = m.where;
+    if (where.file.empty()) where.file = plan.source_file;
+    where.pointer = pointer;
+    return where;
+}
+
+std::string person_name(const model::plan& plan, const std::string& id) {
+    if (id.empty()) return {};
+    const auto* person = plan.find_stakeholder(id);
+    return person && !person->name.empty() ? person->name : id;
+}
+
+/// A later date keeps the earlier one when the new version's baseline is it
+/// (or the earlier baseline, still the first agreed date) or history lists it.
+bool earlier_date_kept(const model::milestone& was, const model::milestone& now) {
+    if (!was.due) return true;
+    if (now.baseline && (*now.baseline == *was.due || (was.baseline && *now.baseline == *was.baseline))) return true;
+    return std::find(now.history.begin(), now.history.end(), *was.due) != now.history.end();
+}
+
+struct versions {
+    const model::plan& before;
+    const model::plan& after;
+};
+
+void compare_step(const versions& plans, const model::milestone& was, const model::milestone& now,
+                  std::vector<step_change>& out) {
     if (was.owner != now.owner || was.assignee != now.assignee) {
         auto c = change_of(change_kind::reowned, now);
         c.old_owner = was.owner;
         c.new_owner = now.owner;
         c.old_assignee = was.assignee;
         c.new_assignee = now.assignee;
+        c.old_assignee_name = person_name(plans.before, was.assignee);
+        c.new_assignee_name = person_name(plans.after, now.assignee);
+        c.where = field_place(plans.after, now, "owner");
         out.push_back(std::move(c));
     }
     if (was.due != now.due) {
@@ -34,12 +69,15 @@ void compare_step(const model::milestone& was, const model::milestone& now, std:
         c.old_due = was.due;
         c.new_due = now.due;
         if (was.due && now.due) c.days = model::days_between(*was.due, *now.due);
+        c.silent_roll = c.days > 0 && !earlier_date_kept(was, now);
+        c.where = field_place(plans.after, now, "due");
         out.push_back(std::move(c));
     }
     if (was.state != now.state) {
         auto c = change_of(change_kind::status_changed, now);
         c.old_status = was.state;
         c.new_status = now.state;
+        c.where = field_place(plans.after, now, "status");
         out.push_back(std::move(c));
     }
 }
@@ -80,6 +118,15 @@ plan_diff compare(const model::plan& before, const model::plan& after) {
     result.old_close = before.target_close;
     result.new_close = after.target_close;
     result.close_moved_days = model::days_between(before.target_close, after.target_close);
+    const auto& baseline = after.target_close_baseline;
+    result.close_silent_roll = result.close_moved_days > 0 &&
+                               !(baseline && (*baseline == before.target_close || baseline == before.target_close_baseline));
+    if (const auto found = after.field_locations.find("/target_close"); found != after.field_locations.end())
+        result.close_where = found->second;
+    else
+        result.close_where = {after.source_file, 0, 0, "/target_close"};
+    result.locale = after.locale;
+    const versions plans{before, after};
 
     // Walk the new order; a removed step is reported just before the first
     // surviving step that came after it in the old version.
@@ -87,7 +134,11 @@ plan_diff compare(const model::plan& before, const model::plan& after) {
     const auto flush_removed_until = [&](std::size_t stop) {
         for (; old_index < stop; ++old_index) {
             const auto& was = before.milestones[old_index];
-            if (!after_index.count(was.id)) result.changes.push_back(change_of(change_kind::removed, was));
+            if (!after_index.count(was.id)) {
+                auto c = change_of(change_kind::removed, was);
+                c.where = field_place(before, was, "id");
+                result.changes.push_back(std::move(c));
+            }
         }
     };
     for (const auto& now : after.milestones) {
@@ -96,14 +147,16 @@ plan_diff compare(const model::plan& before, const model::plan& after) {
             auto c = change_of(change_kind::added, now);
             c.new_owner = now.owner;
             c.new_assignee = now.assignee;
+            c.new_assignee_name = person_name(after, now.assignee);
             c.new_due = now.due;
             c.new_status = now.state;
+            c.where = field_place(after, now, "id");
             result.changes.push_back(std::move(c));
             continue;
         }
         const auto position = found->second;
         if (position >= old_index) flush_removed_until(position + 1);
-        compare_step(before.milestones[position], now, result.changes);
+        compare_step(plans, before.milestones[position], now, result.changes);
     }
     flush_removed_until(before.milestones.size());
     return result;

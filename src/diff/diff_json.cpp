@@ -53,6 +53,7 @@ std::string to_json(const plan_diff& result) {
                 entry["old_due"] = date_or_null(c.old_due);
                 entry["new_due"] = date_or_null(c.new_due);
                 entry["days"] = c.days;
+                entry["silent_roll"] = c.silent_roll;
                 break;
             case change_kind::status_changed:
                 entry["old_status"] = name_or_null(c.old_status);
@@ -68,6 +69,7 @@ std::string to_json(const plan_diff& result) {
         {"new", {{"file", result.new_file}, {"as_of", date_or_null(result.new_as_of)},
                  {"target_close", model::format_iso_date(result.new_close)}}},
         {"close_moved_days", result.close_moved_days},
+        {"close_silent_roll", result.close_silent_roll},
         {"changes", std::move(changes)},
     };
     return dump(doc);

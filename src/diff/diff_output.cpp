@@ -91,6 +91,7 @@ std::string to_text(const plan_diff& result) {
     if (result.close_moved_days != 0)
         out << " -> " << model::format_iso_date(result.new_close) << ", " << days_phrase(result.close_moved_days);
     else out << ", unchanged";
+    if (result.close_silent_roll) out << " [silent roll: target_close_baseline not kept]";
     out << '\n';
     for (const auto& c : result.changes) {
         const auto [was, now] = before_after(c);
@@ -99,35 +100,10 @@ std::string to_text(const plan_diff& result) {
         out << "  " << kind << "\"" << c.milestone_id << "\" " << c.title;
         if (c.kind == change_kind::added) out << ": " << now;
         else if (c.kind != change_kind::removed) out << ": " << was << " -> " << now;
+        if (c.silent_roll) out << " [silent roll: earlier date not kept]";
         out << '\n';
     }
     out << summary(result) << '\n';
-    return out.str();
-}
-
-std::string to_markdown(const plan_diff& result) {
-    using render::escape_markdown;
-    using render::escape_markdown_cell;
-    std::ostringstream out;
-    out << "### Plan changes: " << escape_markdown(result.deal_name) << "\n\n";
-    out << "- **Versions:** " << escape_markdown(result.old_file) << " → " << escape_markdown(result.new_file) << '\n';
-    if (result.old_as_of || result.new_as_of)
-        out << "- **As of:** " << iso(result.old_as_of) << " → " << iso(result.new_as_of) << '\n';
-    out << "- **Target close:** " << model::format_iso_date(result.old_close);
-    if (result.close_moved_days != 0)
-        out << " → " << model::format_iso_date(result.new_close) << " (" << days_phrase(result.close_moved_days) << ")";
-    else out << " (unchanged)";
-    out << "\n\n";
-    if (!result.changes.empty()) {
-        out << "| Change | Step | Before | After |\n| :--- | :--- | :--- | :--- |\n";
-        for (const auto& c : result.changes) {
-            const auto [was, now] = before_after(c);
-            out << "| " << to_string(c.kind) << " | " << escape_markdown_cell(c.title) << " (" << render::markdown_code_span(c.milestone_id, true)
-                << ") | " << escape_markdown_cell(was) << " | " << escape_markdown_cell(now) << " |\n";
-        }
-        out << '\n';
-    }
-    out << escape_markdown(summary(result)) << '\n';
     return out.str();
 }
 

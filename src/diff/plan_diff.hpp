@@ -9,7 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "closeplan/diagnostics.hpp"
 #include "model/plan.hpp"
+#include "render/template_set.hpp"
+#include "view/build_document.hpp"
 
 namespace closeplan::diff {
 
@@ -26,6 +29,12 @@ struct step_change {
     std::optional<model::date> old_due, new_due;
     std::optional<model::status> old_status, new_status;
     int days = 0;  ///< redated: new due - old due (negative = earlier)
+    /// redated later with the earlier date kept nowhere: no baseline (the old
+    /// due, or the old baseline kept) and the old due not in `history`.
+    bool silent_roll = false;
+    /// Display names of the assignees (the stakeholder's name; the id when unknown).
+    std::string old_assignee_name, new_assignee_name;
+    source_location where;  ///< in the new version (the old one for a removed step): the step, or its due
 };
 
 struct plan_diff {
@@ -34,6 +43,10 @@ struct plan_diff {
     std::optional<model::date> old_as_of, new_as_of;
     model::date old_close, new_close;
     int close_moved_days = 0;  ///< new close - old close
+    /// The close moved later and target_close_baseline does not keep the earlier one.
+    bool close_silent_roll = false;
+    source_location close_where;  ///< target_close in the new version
+    std::string locale;           ///< the new version's (after --locale)
     std::vector<step_change> changes;  ///< new version's step order; removed steps where they were
 };
 
@@ -65,11 +78,10 @@ struct slip_ledger {
 /// The plans must already be in version order (oldest first).
 slip_ledger build_ledger(const std::vector<model::plan>& versions);
 
-// Output: text for a terminal, Markdown to paste into a deal review (plan
-// text escaped), JSON for pipelines (docs/schemas/diff.schema.json,
+// Output: text for a terminal, Markdown of the slip ledger (plan text
+// escaped), JSON for pipelines (docs/schemas/diff.schema.json,
 // docs/schemas/diff-history.schema.json).
 std::string to_text(const plan_diff& result);
-std::string to_markdown(const plan_diff& result);
 std::string to_json(const plan_diff& result);
 std::string to_text(const slip_ledger& ledger);
 std::string to_markdown(const slip_ledger& ledger);
@@ -77,5 +89,24 @@ std::string to_json(const slip_ledger& ledger);
 
 /// "re-dated", "status"...: the word text and JSON use for a kind.
 std::string_view to_string(change_kind kind);
+
+/// A warning for each silent roll (H834 a step, H835 the close), at the
+/// moved date in the new version, with the line that keeps the earlier date.
+void report_silent_rolls(const plan_diff& result, diagnostic_sink& diags);
+
+/// For people (a buyer, a deal review): the diff in the plan's language,
+/// dates, statuses and sides through `words` (the locale's labels), without
+/// ids or file names unless `verbose`. Rendered with the templates
+/// diff.md.mustache and diff.html.mustache of `templates` (a --template-dir
+/// may replace them); nullopt after reporting a template error.
+struct people_options {
+    bool verbose = false;
+};
+std::optional<std::string> to_people_markdown(const plan_diff& result, const view::labels& words,
+                                              const render::template_set& templates, const people_options& options,
+                                              diagnostic_sink& diags);
+std::optional<std::string> to_people_html(const plan_diff& result, const view::labels& words,
+                                          const render::template_set& templates, const people_options& options,
+                                          diagnostic_sink& diags);
 
 }  // namespace closeplan::diff

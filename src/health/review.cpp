@@ -60,6 +60,7 @@ report review(const model::plan& input_plan, const analyze::analysis& facts, con
     detail::check_coverage(ctx);
     detail::check_progress(ctx);
     detail::check_people(ctx);
+    detail::check_consistency(ctx);
     // Groups run in id order and each reports in plan order; keep that order
     // stable across groups whatever they do inside.
     std::stable_sort(out.findings.begin(), out.findings.end(),

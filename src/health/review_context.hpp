@@ -38,6 +38,9 @@ inline bool is_done(const model::milestone& m) { return m.state == model::status
 bool is_post_sale(const model::milestone& m);
 /// "step \"id\"": how messages name a milestone.
 std::string step_name(const model::milestone& m);
+/// The step that closes the deal (the signature) when it falls after
+/// target_close: H832 reports it at target_close, so H807 leaves it out.
+std::optional<std::size_t> close_step_after_close(const model::plan& plan);
 
 // The rule groups, each in its own file.
 void check_mutual(review_context& ctx);      // H801, H802
@@ -46,5 +49,6 @@ void check_dates(review_context& ctx);       // H805-H809
 void check_coverage(review_context& ctx);    // H810, H811
 void check_progress(review_context& ctx);    // H812-H815
 void check_people(review_context& ctx);      // H816-H821
+void check_consistency(review_context& ctx); // H830-H833
 
 }  // namespace closeplan::health::detail

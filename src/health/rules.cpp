@@ -95,6 +95,22 @@ const std::vector<rule_info>& rules() {
          "a signature step marked done with no sign-off date leaves the handoff unsure the deal is signed",
          "give each side's sign_off the day it signed: `buyer: { id: dana, date: YYYY-MM-DD }`",
          {}},
+        {"H830", "due-before-dependency", severity::warning,
+         "a step due before a step it waits for cannot be done on its date; the plan promises both",
+         "move the step after the one it depends on (keep its old date as baseline), or remove the dependency if it does not wait",
+         {}},
+        {"H831", "slip-breaks-successor", severity::warning,
+         "a slip that passes a step waiting for it moves that step too, whether the plan says so or not",
+         "re-date the steps that depend on it (keep their old dates as baseline), or agree how to win the slip back",
+         {}},
+        {"H832", "close-before-last-step", severity::warning,
+         "a close date before the signature step is a date nobody can sign on; the forecast and the plan disagree",
+         "move target_close to the signature's date and keep the earlier close as target_close_baseline, or bring the step back",
+         {}},
+        {"H833", "done-depends-on-open", severity::warning,
+         "a step marked done while a step it depends on is still open means one of the two statuses is wrong",
+         "finish the step it depends on (status done and a completed date), or remove the dependency if it did not wait",
+         {}},
     };
     return catalogue;
 }

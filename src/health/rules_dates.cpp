@@ -47,6 +47,8 @@ void check_close_date(review_context& ctx) {
 void check_dates(review_context& ctx) {
     const auto& steps = ctx.plan.milestones;
     const auto close = ctx.plan.target_close;
+    // The signature after the close is the close date's own mistake (H832, at target_close).
+    const auto late_close_step = ctx.active("H832") ? close_step_after_close(ctx.plan) : std::nullopt;
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const auto& m = steps[i];
         if (const auto* rule = ctx.active("H805"); rule && !m.due && !m.completed)
@@ -63,7 +65,8 @@ void check_dates(review_context& ctx) {
                             std::string(model::to_string(person->party_side)) + " side",
                         ctx.milestone_field(i, "assignee"), m.id);
         }
-        if (const auto* rule = ctx.active("H807"); rule && !is_done(m) && !is_post_sale(m) && m.due && *m.due > close)
+        if (const auto* rule = ctx.active("H807"); rule && !is_done(m) && !is_post_sale(m) && m.due && *m.due > close &&
+                                                   late_close_step != i)
             ctx.add(*rule,
                     step_name(m) + " is due " + model::format_iso_date(*m.due) + ", " +
                         days(model::days_between(close, *m.due)) + " after target_close " +

@@ -89,4 +89,11 @@ void report_close_day(const playbook& book, model::date target_close, const busi
 /// never change the file's structure.
 std::string to_plan_yaml(const model::plan& plan);
 
+/// The plan as a starter file for a person (`closeplan init`): the
+/// `# yaml-language-server: $schema=` line pointing at `schema_ref`, a
+/// comment on each field from the field table, placeholder stakeholders
+/// (economic buyer, champion, account executive) assigned to the steps, and
+/// sign-off. `closeplan check` accepts it.
+std::string to_starter_yaml(const model::plan& plan, std::string_view schema_ref);
+
 }  // namespace closeplan::schedule

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Reads what Customer Success runs the account by: contract, purchased, environment,
 // competition, red flags; and keeps every `x-` extension field as written.
+#include "validate/plan_fields.hpp"
 #include "validate/plan_reader.hpp"
 
 #include <array>
@@ -13,11 +14,6 @@ namespace closeplan::validate::detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> contract_keys = {"start",       "term_months", "renewal",
-                                                           "notice_days", "billing",     "notes"};
-constexpr std::array<std::string_view, 4> purchase_keys = {"product", "quantity", "unit", "note"};
-constexpr std::array<std::string_view, 3> environment_keys = {"systems", "integrations", "notes"};
-constexpr std::array<std::string_view, 2> competitor_keys = {"who", "why_we_won"};
 
 bool plain_quantity(std::string_view text) {
     const auto dot = text.find('.');
@@ -87,7 +83,7 @@ void plan_reader::read_contract(const raw_node& root, model::plan& plan) {
     if (!node || !fields_.expect_mapping(*node, "\"contract\"",
                                          "write `contract: { start: YYYY-MM-DD, term_months: 12, notice_days: 90 }`"))
         return;
-    fields_.check_keys(*node, contract_keys);
+    fields_.check_keys(*node, contract_fields().keys);
     auto& c = plan.contract;
     c.where = at(*node);
     c.start = fields_.date(*node, "start");
@@ -119,7 +115,7 @@ void plan_reader::read_purchased(const raw_node& root, model::plan& plan) {
     for (const raw_node* item : mapping_items(root, "purchased", "purchased line")) {
         model::purchase p;
         p.where = at(*item);
-        fields_.check_keys(*item, purchase_keys);
+        fields_.check_keys(*item, purchase_fields().keys);
         p.product = fields_.text(*item, "product", need::required);
         if (auto qty = fields_.located(*item, "quantity"); qty && !qty->text.empty()) {
             if (plain_quantity(qty->text))
@@ -139,7 +135,7 @@ void plan_reader::read_environment(const raw_node& root, model::plan& plan) {
     if (!node || !fields_.expect_mapping(*node, "\"environment\"",
                                          "write `environment: { systems: [...], integrations: [...] }`"))
         return;
-    fields_.check_keys(*node, environment_keys);
+    fields_.check_keys(*node, environment_fields().keys);
     plan.environment.systems = fields_.text_list(*node, "systems");
     plan.environment.integrations = fields_.text_list(*node, "integrations");
     plan.environment.notes = fields_.text(*node, "notes");
@@ -149,7 +145,7 @@ void plan_reader::read_competition(const raw_node& root, model::plan& plan) {
     for (const raw_node* item : mapping_items(root, "competition", "competitor")) {
         model::competitor c;
         c.where = at(*item);
-        fields_.check_keys(*item, competitor_keys);
+        fields_.check_keys(*item, competitor_fields().keys);
         c.who = fields_.text(*item, "who", need::required);
         c.why_we_won = fields_.text(*item, "why_we_won");
         plan.competition.push_back(std::move(c));

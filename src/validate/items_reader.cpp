@@ -4,6 +4,7 @@
 
 #include "model/dates.hpp"
 #include "validate/choices.hpp"
+#include "validate/plan_fields.hpp"
 #include "validate/links.hpp"
 #include "validate/paths.hpp"
 #include "validate/plan_reader.hpp"
@@ -13,15 +14,6 @@ namespace closeplan::validate::detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> stakeholder_keys = {"id",   "name",      "title", "side",
-                                                              "role", "influence", "email", "cares_about"};
-constexpr std::array<std::string_view, 13> milestone_keys = {"id",         "title",      "owner",    "assignee",
-                                                             "workstream", "due",        "baseline", "status",
-                                                             "completed",  "depends_on", "gate",     "notes",
-                                                             "history"};
-constexpr std::array<std::string_view, 6> resource_keys = {"id", "title", "kind", "url", "path", "for"};
-constexpr std::array<std::string_view, 6> risk_keys = {"title",    "severity",   "owner",
-                                                       "assignee", "mitigation", "milestone"};
 
 // Work after the signature (kickoff) is expected to fall after target_close.
 bool after_signature(std::string_view workstream) {
@@ -35,7 +27,7 @@ void plan_reader::read_stakeholders(const raw_node& root, model::plan& plan) {
     for (const raw_node* item : mapping_items(root, "stakeholders", "stakeholder")) {
         model::stakeholder s;
         s.where = at(*item);
-        fields_.check_keys(*item, stakeholder_keys);
+        fields_.check_keys(*item, stakeholder_fields().keys);
         if (auto id = fields_.located(*item, "id", need::required)) {
             note_id(seen, *id, "stakeholder");
             s.id = id->text;
@@ -60,7 +52,7 @@ void plan_reader::read_milestones(const raw_node& root, model::plan& plan) {
     for (const raw_node* item : mapping_items(root, "milestones", "milestone")) {
         model::milestone m;
         m.where = at(*item);
-        fields_.check_keys(*item, milestone_keys);
+        fields_.check_keys(*item, milestone_fields().keys);
         if (auto id = fields_.located(*item, "id", need::required)) {
             note_id(seen, *id, "milestone");
             m.id = id->text;
@@ -118,7 +110,7 @@ void plan_reader::read_resources(const raw_node& root, model::plan& plan) {
     for (const raw_node* item : mapping_items(root, "resources", "resource")) {
         model::resource r;
         r.where = at(*item);
-        fields_.check_keys(*item, resource_keys);
+        fields_.check_keys(*item, resource_fields().keys);
         if (auto id = fields_.located(*item, "id"); id && !id->text.empty()) {
             note_id(seen, *id, "resource");
             r.id = id->text;
@@ -152,7 +144,7 @@ void plan_reader::read_risks(const raw_node& root, model::plan& plan) {
     for (const raw_node* item : mapping_items(root, "risks", "risk")) {
         model::risk r;
         r.where = at(*item);
-        fields_.check_keys(*item, risk_keys);
+        fields_.check_keys(*item, risk_fields().keys);
         r.title = fields_.text(*item, "title", need::required);
         if (auto severity = fields_.choose<model::level>(*item, severity_choices())) r.severity_level = *severity;
         r.owner = fields_.choose<model::side>(*item, owner_choices());

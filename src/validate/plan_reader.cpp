@@ -7,6 +7,7 @@
 #include "load/load_document.hpp"
 #include "model/dates.hpp"
 #include "validate/choices.hpp"
+#include "validate/plan_fields.hpp"
 #include "validate/links.hpp"
 #include "validate/paths.hpp"
 #include "validate/wording.hpp"
@@ -27,20 +28,6 @@ void remember_field_locations(const load::raw_node& root, model::plan& plan) {
 }
 
 
-constexpr std::array<std::string_view, 25> plan_keys = {
-    "closeplan",         "deal",         "as_of",       "target_close", "target_close_baseline", "go_live",
-    "outcome",           "success_criteria", "decision_criteria", "stakeholders", "milestones", "resources",
-    "risks",             "notes",        "sign_off",    "value_map",    "locale",        "commitments",
-    "scope",             "implementation", "contract",   "purchased",   "environment",  "competition",
-    "red_flags"};
-constexpr std::array<std::string_view, 7> deal_keys = {"id", "name", "buyer", "seller", "amount", "currency", "stage"};
-constexpr std::array<std::string_view, 2> party_keys = {"name", "logo"};
-constexpr std::array<std::string_view, 2> sign_off_keys = {"buyer", "seller"};
-constexpr std::array<std::string_view, 5> signatory_keys = {"id", "name", "title", "date", "how"};
-constexpr std::array<std::string_view, 5> commitment_keys = {"title", "owner", "assignee", "due", "source"};
-constexpr std::array<std::string_view, 2> scope_keys = {"in", "out"};
-constexpr std::array<std::string_view, 2> implementation_keys = {"kickoff", "cs_owner"};
-constexpr std::array<std::string_view, 3> contact_keys = {"name", "title", "email"};
 
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
@@ -112,7 +99,7 @@ bool plan_reader::read(const raw_node& root, model::plan& plan) {
         return false;
     }
     if (!read_version(root)) return false;
-    fields_.check_keys(root, plan_keys);
+    fields_.check_keys(root, plan_fields().keys);
     read_deal(root, plan);
     plan.as_of = fields_.date(root, "as_of");
     if (auto close = fields_.date(root, "target_close", need::required,
@@ -188,7 +175,7 @@ void plan_reader::read_deal(const raw_node& root, model::plan& plan) {
     const raw_node* deal =
         fields_.member(root, "deal", need::required, "every plan names its deal: `deal: { name: ... }`");
     if (!deal || !fields_.expect_mapping(*deal, "\"deal\"")) return;
-    fields_.check_keys(*deal, deal_keys);
+    fields_.check_keys(*deal, deal_fields().keys);
     plan.deal.id = fields_.text(*deal, "id");
     plan.deal.name = fields_.text(*deal, "name", need::required);
     plan.deal.stage = fields_.text(*deal, "stage");
@@ -232,7 +219,7 @@ model::party plan_reader::read_party(const raw_node& node, std::string_view what
              ": { name: Northwind Health, logo: logos/northwind.png }`"});
         return party;
     }
-    fields_.check_keys(node, party_keys);
+    fields_.check_keys(node, party_fields().keys);
     party.name = fields_.text(node, "name", need::required);
     if (auto logo = fields_.located(node, "logo"); logo && !logo->text.empty()) {
         if (check_local_file(fields_, *logo, options_, "logo", if_missing::warn)) party.logo = logo->text;
@@ -243,7 +230,7 @@ model::party plan_reader::read_party(const raw_node& node, std::string_view what
 void plan_reader::read_sign_off(const raw_node& root, model::plan& plan) {
     const raw_node* node = fields_.member(root, "sign_off", need::optional);
     if (!node || !fields_.expect_mapping(*node, "\"sign_off\"")) return;
-    fields_.check_keys(*node, sign_off_keys);
+    fields_.check_keys(*node, sign_off_fields().keys);
     if (const raw_node* buyer = fields_.member(*node, "buyer", need::optional))
         plan.signatures.buyer = read_signatory(*buyer, true);
     if (const raw_node* seller = fields_.member(*node, "seller", need::optional))
@@ -269,7 +256,7 @@ std::optional<model::signatory> plan_reader::read_signatory(const raw_node& node
                        ": { name: Dana Ruiz, title: CFO }`"});
         return std::nullopt;
     }
-    fields_.check_keys(node, signatory_keys);
+    fields_.check_keys(node, signatory_fields().keys);
     // A stakeholder id with the record of the sign-off: `{ id: dana, date: 2026-06-28, how: email }`.
     if (auto id = fields_.located(node, "id"); id && !id->text.empty()) {
         signer.stakeholder_id = id->text;
@@ -293,7 +280,7 @@ void plan_reader::read_commitments(const raw_node& root, model::plan& plan) {
     for (const raw_node* item : mapping_items(root, "commitments", "commitment")) {
         model::commitment c;
         c.where = at(*item);
-        fields_.check_keys(*item, commitment_keys);
+        fields_.check_keys(*item, commitment_fields().keys);
         c.title = fields_.text(*item, "title", need::required);
         c.owner = fields_.choose<model::side>(*item, owner_choices());
         c.assignee = stakeholder_ref(*item, "assignee");
@@ -306,7 +293,7 @@ void plan_reader::read_commitments(const raw_node& root, model::plan& plan) {
 void plan_reader::read_scope(const raw_node& root, model::plan& plan) {
     const raw_node* node = fields_.member(root, "scope", need::optional);
     if (!node || !fields_.expect_mapping(*node, "\"scope\"", "write `scope: { in: [...], out: [...] }`")) return;
-    fields_.check_keys(*node, scope_keys);
+    fields_.check_keys(*node, scope_fields().keys);
     plan.scope_in = fields_.text_list(*node, "in");
     plan.scope_out = fields_.text_list(*node, "out");
 }
@@ -314,7 +301,7 @@ void plan_reader::read_scope(const raw_node& root, model::plan& plan) {
 void plan_reader::read_implementation(const raw_node& root, model::plan& plan) {
     const raw_node* node = fields_.member(root, "implementation", need::optional);
     if (!node || !fields_.expect_mapping(*node, "\"implementation\"")) return;
-    fields_.check_keys(*node, implementation_keys);
+    fields_.check_keys(*node, implementation_fields().keys);
     plan.implementation.kickoff = fields_.date(*node, "kickoff");
     if (const raw_node* owner = fields_.member(*node, "cs_owner", need::optional))
         plan.implementation.cs_owner = read_contact(*owner, "cs_owner");
@@ -324,7 +311,7 @@ std::optional<model::contact> plan_reader::read_contact(const raw_node& node, st
     if (!fields_.expect_mapping(node, quote(what),
                                 "write `" + std::string(what) + ": { name: ..., title: ..., email: ... }`"))
         return std::nullopt;
-    fields_.check_keys(node, contact_keys);
+    fields_.check_keys(node, contact_fields().keys);
     model::contact c;
     c.name = fields_.text(node, "name", need::required);
     c.title = fields_.text(node, "title");

@@ -7,6 +7,7 @@
 
 #include "load/load_document.hpp"
 #include "validate/choices.hpp"
+#include "validate/plan_fields.hpp"
 #include "validate/paths.hpp"
 #include "validate/plan_reader.hpp"
 #include "validate/wording.hpp"
@@ -15,9 +16,6 @@ namespace closeplan::validate::detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 2> file_keys = {"closeplan-value-map", "entries"};
-constexpr std::array<std::string_view, 4> entry_keys = {"match", "cares_about", "proof", "milestones"};
-constexpr std::array<std::string_view, 3> match_keys = {"role", "title", "id"};
 
 void read_match_roles(field_reader& fields, const raw_node& node, model::value_entry& entry) {
     auto read_one = [&](const raw_node& item) {
@@ -37,11 +35,11 @@ void read_match_roles(field_reader& fields, const raw_node& node, model::value_e
 model::value_entry read_entry(field_reader& fields, const raw_node& item, std::vector<located_text>* match_ids) {
     model::value_entry entry;
     entry.where = at(item);
-    fields.check_keys(item, entry_keys);
+    fields.check_keys(item, value_entry_fields().keys);
     const raw_node* match = fields.member(item, "match", need::required,
                                           "say whom the entry is for: `match: { role: ..., title: [...], id: ... }`");
     if (match && fields.expect_mapping(*match, "\"match\"", "write `match: { role: economic_buyer }`")) {
-        fields.check_keys(*match, match_keys);
+        fields.check_keys(*match, value_match_fields().keys);
         const raw_node* role = fields.member(*match, "role", need::optional);
         const raw_node* title = fields.member(*match, "title", need::optional);
         const raw_node* id = fields.member(*match, "id", need::optional);
@@ -119,7 +117,7 @@ std::optional<std::vector<model::value_entry>> read_value_map_file(field_reader&
                      "unsupported format version " +
                          (version->is_scalar() ? quote(version->text) : std::string(describe(*version))),
                      at(*version), {"this closeplan reads value map version 1: `closeplan-value-map: 1`"});
-    fields.check_keys(root, file_keys);
+    fields.check_keys(root, value_map_file_fields().keys);
     const raw_node* entries = fields.member(root, "entries", need::required, "list the entries under `entries:`");
     if (!entries || !fields.expect_list(*entries, "\"entries\"")) return std::vector<model::value_entry>{};
     return read_value_entries(fields, *entries, nullptr);

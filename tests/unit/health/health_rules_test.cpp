@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Messages, severities, locations, totals and config overrides of the review.
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -88,6 +89,55 @@ TEST(HealthRules, MissingStallStepsNameWhatIsMissing) {
     const auto result = review_file(fixture("H810-missing-stall-step"));
     ASSERT_EQ(result.findings.size(), 1u);
     EXPECT_EQ(result.findings[0].message, "no procurement step in a deal of 120000 USD");
+}
+
+TEST(HealthRules, StepDueBeforeItsDependencyNamesBothDatesAtItsDue) {
+    const auto result = review_file(fixture("H830-due-before-dependency"));
+    ASSERT_EQ(result.findings.size(), 1u);
+    const auto& f = result.findings[0];
+    EXPECT_EQ(f.rule_name, "due-before-dependency");
+    EXPECT_EQ(f.message, "step \"security\" is due 2026-05-15, before step \"legal\" it depends on (due 2026-06-05)");
+    EXPECT_EQ(f.milestone_id, "security");
+    EXPECT_EQ(f.where.pointer, "/milestones/1/due");
+    EXPECT_EQ(f.where.line, 13);
+    EXPECT_GT(f.where.column, 1);
+}
+
+TEST(HealthRules, SlipPastASuccessorIsReportedAtTheMovedStep) {
+    const auto result = review_file(fixture("H831-slip-breaks-successor"));
+    const auto found = std::find_if(result.findings.begin(), result.findings.end(),
+                                    [](const finding& f) { return f.rule_id == "H831"; });
+    ASSERT_NE(found, result.findings.end());
+    EXPECT_EQ(found->message,
+              "step \"legal\" moved from 2026-06-05 to 2026-06-16, past step \"procurement\" that depends on it "
+              "(due 2026-06-12)");
+    EXPECT_EQ(found->where.pointer, "/milestones/3/due");
+    EXPECT_EQ(found->milestone_id, "legal");
+    // Each pair is one rule's finding: switched off, the slip does not come back as H830.
+    const auto off = review_file(fixture("H831-slip-breaks-successor"), parse("closeplan-health: 1\nrules: { H831: off }\n"));
+    EXPECT_EQ(rule_ids(off), (std::set<std::string>{"H814"}));
+}
+
+TEST(HealthRules, CloseBeforeTheSignatureIsReportedAtTargetCloseNotAsAStepAfterClose) {
+    const auto result = review_file(fixture("H832-close-before-last-step"));
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].message,
+              "target_close 2026-06-30 is before the last step \"signature\" (due 2026-07-07)");
+    EXPECT_EQ(result.findings[0].where.pointer, "/target_close");
+    // Switched off, the signature is a step after the close again (H807).
+    EXPECT_EQ(rule_ids(review_file(fixture("H832-close-before-last-step"),
+                                   parse("closeplan-health: 1\nrules: { close-before-last-step: off }\n"))),
+              (std::set<std::string>{"H807"}));
+}
+
+TEST(HealthRules, DoneStepWaitingForAnOpenOneIsReportedAtItsStatus) {
+    const auto result = review_file(fixture("H833-done-depends-on-open"));
+    ASSERT_EQ(result.findings.size(), 1u);
+    EXPECT_EQ(result.findings[0].message,
+              "step \"business-case\" is done but depends on step \"security\", which is not_started");
+    EXPECT_EQ(result.findings[0].where.pointer, "/milestones/2/status");
+    EXPECT_EQ(result.findings[0].level, severity::warning);
+    EXPECT_EQ(review_file(fixture("H833-done-depends-on-open"), parse("closeplan-health: 1\nrules: { H833: error }\n")).errors, 1);
 }
 
 TEST(HealthRules, HealthyPlanScoresFullMarks) {

@@ -4,6 +4,7 @@
 #include "diff/plan_diff.hpp"
 #include "health_test_support.hpp"
 #include "model/dates.hpp"
+#include "render/template_set.hpp"
 
 namespace closeplan::diff {
 namespace {
@@ -43,10 +44,77 @@ TEST(PlanDiff, SameVersionHasNoChanges) {
     EXPECT_NE(to_text(result).find("no step changes; close unchanged"), std::string::npos);
 }
 
+std::string people_markdown(const plan_diff& result, const std::string& locale, bool verbose = false) {
+    diagnostic_sink diags;
+    const render::template_set templates;
+    const auto words = templates.load_labels(locale, diags);
+    const auto md = to_people_markdown(result, words, templates, {verbose}, diags);
+    EXPECT_TRUE(md.has_value());
+    EXPECT_FALSE(diags.has_errors());
+    return md ? *md : std::string();
+}
+
 TEST(PlanDiff, MarkdownEscapesPlanText) {
-    const auto md = to_markdown(compare(fixture("v1.yaml"), fixture("v2.yaml")));
-    EXPECT_NE(md.find("Two-week \\*trial\\* \\| with \\<b\\>dispatch\\</b\\> (`trial`)"), std::string::npos) << md;
+    const auto md = people_markdown(compare(fixture("v1.yaml"), fixture("v2.yaml")), "en-US");
+    EXPECT_NE(md.find("Two-week \\*trial\\* \\| with \\<b\\>dispatch\\</b\\>"), std::string::npos) << md;
     EXPECT_EQ(md.find("<b>"), std::string::npos);
+}
+
+TEST(PlanDiff, MarkdownForPeopleSpeaksThePlansLanguageWithoutIdsOrPaths) {
+    const auto result = compare(fixture("v1.yaml"), fixture("v2.yaml"));
+    const auto de = people_markdown(result, "de");
+    EXPECT_NE(de.find("### Planänderungen: Route planning rollout"), std::string::npos) << de;
+    // German dates, side and status words, the assignee's name rather than the id.
+    EXPECT_NE(de.find("14.07.2026 (14 Tage später)"), std::string::npos) << de;
+    EXPECT_NE(de.find("| Neuer Status | Routing demo | Geplant | Erledigt |"), std::string::npos) << de;
+    EXPECT_NE(de.find("Gemeinsam (Ivo Petrov)"), std::string::npos) << de;
+    EXPECT_EQ(de.find("in_progress"), std::string::npos);
+    EXPECT_EQ(de.find("(trial)"), std::string::npos);
+    EXPECT_EQ(de.find("v2.yaml"), std::string::npos);
+    const auto verbose = people_markdown(result, "de", true);
+    EXPECT_NE(verbose.find("(trial)"), std::string::npos);
+    EXPECT_NE(verbose.find("v2.yaml"), std::string::npos);
+}
+
+TEST(PlanDiff, HtmlForPeopleIsEscapedAndScriptFree) {
+    diagnostic_sink diags;
+    const render::template_set templates;
+    const auto words = templates.load_labels("fr", diags);
+    const auto page = to_people_html(compare(fixture("v1.yaml"), fixture("v2.yaml")), words, templates, {}, diags);
+    ASSERT_TRUE(page.has_value());
+    EXPECT_NE(page->find("<html lang=\"en-US\">"), std::string::npos);  // the plan's locale; labels from --locale
+    EXPECT_NE(page->find("Two-week *trial* | with &lt;b&gt;dispatch&lt;/b&gt;"), std::string::npos) << *page;
+    EXPECT_EQ(page->find("<script"), std::string::npos);
+    EXPECT_NE(page->find("Nouvelle date"), std::string::npos);
+}
+
+TEST(PlanDiff, DateMovedLaterWithoutKeepingTheEarlierOneIsASilentRoll) {
+    const auto result = compare(fixture("v1.yaml"), fixture("v2.yaml"));
+    EXPECT_TRUE(result.close_silent_roll);
+    std::vector<std::string> silent;
+    for (const auto& c : result.changes)
+        if (c.silent_roll) silent.push_back(c.milestone_id);
+    // security moved earlier: a pull-in is no roll.
+    EXPECT_EQ(silent, (std::vector<std::string>{"trial", "sign"}));
+    diagnostic_sink diags;
+    report_silent_rolls(result, diags);
+    ASSERT_EQ(diags.all().size(), 3u);
+    EXPECT_EQ(diags.all()[0].code, "H835");
+    EXPECT_EQ(diags.all()[1].code, "H834");
+    EXPECT_EQ(diags.all()[1].message,
+              "step \"trial\" moved from 2026-05-22 to 2026-06-05 with no baseline or history keeping the earlier date "
+              "(a silent roll)");
+    EXPECT_EQ(diags.all()[1].where.pointer, "/milestones/2/due");
+    EXPECT_EQ(diags.all()[1].hints.at(0).find("`baseline: 2026-05-22`") != std::string::npos, true);
+}
+
+TEST(PlanDiff, BaselineHistoryOrCloseBaselineKeepTheEarlierDate) {
+    const auto result = compare(fixture("v1.yaml"), fixture("v2-recorded.yaml"));
+    EXPECT_FALSE(result.close_silent_roll);
+    for (const auto& c : result.changes) EXPECT_FALSE(c.silent_roll) << c.milestone_id;
+    diagnostic_sink diags;
+    report_silent_rolls(result, diags);
+    EXPECT_TRUE(diags.all().empty());
 }
 
 TEST(SlipLedger, EveryDateEachStepHadInVersionOrder) {
