@@ -6,7 +6,11 @@
 // workers and the reorder buffer together never hold more than that many
 // deals (plus one chunk being filled).
 //
-// One row per task reads the export twice (task_groups.hpp): the first pass
+// The export is read twice. The first pass decides how each date and amount
+// column is written from all its values (column_survey.hpp) and, for one row
+// per task, notes where deals end; the second renders.
+//
+// One row per task (task_groups.hpp): the first pass
 // notes where each deal's rows end, the second where the open deals' rows
 // lie, and reads a deal's rows again and queues it once its last row is
 // read. Deals are numbered, and reported, in order of first appearance, so
@@ -25,6 +29,7 @@
 #include <new>
 #include <thread>
 
+#include "batch/column_survey.hpp"
 #include "batch/content_hash.hpp"
 #include "batch/export_rows.hpp"
 #include "batch/file_names.hpp"
@@ -468,6 +473,10 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
                     {inputs.file_name, header_record.line, 1, {}});
         return std::nullopt;
     }
+    if (const auto bad = header_bad_byte(header_record)) {
+        report_not_utf8(*bad, nullptr, inputs.file_name, diags);
+        return std::nullopt;
+    }
     const header_row header(header_record.fields);
     for (const auto& name : header.duplicates())
         diags.warning("B710", "column `" + name + "` appears more than once; the first one is used",
@@ -488,9 +497,6 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
     reader.header = &header;
     reader.columns = resolve_columns(*mapping, header);
     reader.mapping = &*mapping;
-    reader.decimal = inputs.decimal ? *inputs.decimal
-                     : mapping->decimal ? *mapping->decimal
-                     : csv.separator() == ';' ? decimal_mark::comma : decimal_mark::point;
     reader.as_of = inputs.request.as_of ? *inputs.request.as_of : inputs.request.today;
     reader.locale = !inputs.request.locale.empty() ? inputs.request.locale
                     : !mapping->locale.empty() ? mapping->locale : std::string("en-US");
@@ -502,21 +508,48 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
         return std::nullopt;
     }
 
-    reading r{inputs, header, reader, sink};
-    if (inputs.group_by.empty()) {
-        batch_runner runner(inputs, reader, sink);
-        read_deal_rows(csv, r, runner);
-        return r.totals_with(runner.finish());
-    }
-    const auto key_column = *header.find(inputs.group_by);
-    auto ends = [&] {
+    // First pass: how each column writes its dates and amounts is decided
+    // from all its values, before any deal is rendered or any file written.
+    const auto close_column = reader.columns.at(deal_field::close_date);
+    const auto due_column = reader.columns.at(task_field::due);
+    std::vector<std::size_t> date_columns;
+    if (close_column) date_columns.push_back(*close_column);
+    if (!inputs.group_by.empty() && due_column) date_columns.push_back(*due_column);
+    std::vector<std::size_t> amount_columns;
+    if (const auto amount = reader.columns.at(deal_field::amount)) amount_columns.push_back(*amount);
+    column_survey survey(date_columns, amount_columns);
+    std::optional<group_ends> ends;
+    {
         export_rows rows(csv, header.size());
-        return group_ends::scan(rows, key_column);
-    }();
+        if (inputs.group_by.empty()) {
+            csv_record record;
+            while (rows.next(record)) survey.observe(record);
+        } else {
+            ends = group_ends::scan(rows, *header.find(inputs.group_by), &survey);
+        }
+    }
+    stated_styles stated;
+    if (mapping->dates != date_style::automatic) {
+        stated.dates = mapping->dates;
+        stated.dates_source = inputs.dates ? std::string("--date-format ") + style_name(*inputs.dates)
+                                           : "`dates: " + std::string(style_name(mapping->dates)) + "` in " + mapping->name;
+    }
+    if (inputs.decimal || mapping->decimal) {
+        stated.decimal = inputs.decimal ? *inputs.decimal : *mapping->decimal;
+        const std::string mark = *stated.decimal == decimal_mark::point ? "point" : "comma";
+        stated.decimal_source = inputs.decimal ? "--decimal " + mark : "`decimal: " + mark + "` in " + mapping->name;
+    }
+    stated.default_decimal = csv.separator() == ';' ? decimal_mark::comma : decimal_mark::point;
+    const auto settled = settle_columns(survey, header, stated, inputs.file_name, mapping->currency, diags);
+    if (!settled) return std::nullopt;
+    reader.decimal = settled->decimal;
+    reader.close_dates = settled->date_style_of(close_column);
+    reader.due_dates = settled->date_style_of(due_column);
+
     // The second pass starts over: the same bytes, the same header.
     in.clear();
     if (start == std::streampos(-1) || !in.seekg(start)) {
-        diags.error("B712", "the export cannot be read a second time (one row per task reads it twice)", top,
+        diags.error("B712", "the export cannot be read a second time (its columns are read whole before any row)", top,
                     {"give a file rather than a pipe"});
         return std::nullopt;
     }
@@ -526,9 +559,16 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
         diags.error("B712", "the export changed while it was read", top, {"export to a new file, then run the batch on it"});
         return std::nullopt;
     }
+    reading r{inputs, header, reader, sink};
+    if (inputs.group_by.empty()) {
+        batch_runner runner(inputs, reader, sink);
+        read_deal_rows(again, r, runner);
+        return r.totals_with(runner.finish());
+    }
+    const auto key_column = *header.find(inputs.group_by);
     row_rereader rereader(in, start, csv.separator());
     batch_runner runner(inputs, reader, sink);
-    read_task_rows(again, r, key_column, std::move(ends), rereader, runner);
+    read_task_rows(again, r, key_column, std::move(*ends), rereader, runner);
     return r.totals_with(runner.finish());
 }
 

@@ -60,7 +60,7 @@ deal_values read_deal_values(const export_row& row, const row_reader& reader, st
     const auto close_column = reader.columns.at(deal_field::close_date);
     const auto close_text = trimmed(value_at(row, close_column));
     if (!close_text.empty() || (close_required && close_column)) {
-        auto parsed = parse_crm_date(close_text, reader.mapping->dates);
+        auto parsed = parse_crm_date(close_text, reader.close_dates.value_or(reader.mapping->dates));
         if (auto* d = std::get_if<model::date>(&parsed)) v.close = *d;
         else errors.push_back({row.line, column_name(reader, close_column, "close_date"), close_text,
                                close_text.empty() ? "B705" : "B706",
@@ -257,7 +257,7 @@ built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_
         const auto due_column = reader.columns.at(task_field::due);
         const auto due_text = trimmed(value_at(row, due_column));
         if (!due_text.empty() || m.state != model::status::done) {
-            auto parsed = parse_crm_date(due_text, reader.mapping->dates);
+            auto parsed = parse_crm_date(due_text, reader.due_dates.value_or(reader.mapping->dates));
             if (auto* d = std::get_if<model::date>(&parsed)) {
                 m.due = *d;
                 if (!latest_due || *d > *latest_due) latest_due = *d;

@@ -11,8 +11,8 @@
 //   batch-report.json   with --report json
 //   .closeplan-batch.manifest  "<hash> <stem>" per deal, for --resume
 // With --shard K/N the three reports and the manifest carry "-K-of-N".
-// One row per task from standard input (`-`) is first copied to a hidden
-// `.stdin.tmp-XXXXXX` there (unlinked at once): that mode reads the export twice.
+// Standard input (`-`) is first copied to a hidden `.stdin.tmp-XXXXXX` there
+// (unlinked at once): the batch reads the export twice.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -429,8 +429,8 @@ exit_code run_batch_command(const batch_flags& flags) {
     }
 
     prepare_output_folder(flags.output);
-    if (flags.export_path == "-" && !flags.group_by.empty()) {
-        // One row per task reads the export twice; a pipe can be read only once.
+    if (flags.export_path == "-") {
+        // The batch reads the export twice (columns first, then rows); a pipe can be read only once.
         size = spool_standard_input(flags.output, file);
         in = &file;
     }

@@ -116,6 +116,12 @@ constexpr std::array codes{
     code_info{"B712", error, input, "the export cannot be read a second time, or changed while read", "diagnostics.md#B712"},
     code_info{"B713", error, row, "a value, row or deal of the export is over its size limit", "diagnostics.md#B713"},
     code_info{"B714", error, row, "not enough memory to render a deal; the other deals go on", "diagnostics.md#B714"},
+    code_info{"B715", error, input, "a date column writes dates both month first and day first", "diagnostics.md#B715"},
+    code_info{"B716", error, input, "a date column's values contradict the stated date format", "diagnostics.md#B716"},
+    code_info{"B717", error, input, "an amount column writes both a decimal point and a decimal comma", "diagnostics.md#B717"},
+    code_info{"B718", error, input, "an amount column's values contradict the stated decimal mark", "diagnostics.md#B718"},
+    code_info{"B719", note, input, "amounts with floating-point noise were rounded to the minor unit", "diagnostics.md#B719"},
+    code_info{"B720", error, input, "the export is not UTF-8 (probably Windows-1252)", "diagnostics.md#B720"},
     code_info{"B799", error, internal, "internal error while rendering a deal (a bug)", "diagnostics.md#B799"},
     // H8xx: plan health (findings of `closeplan check`, severity configurable) and its inputs
     code_info{"H801", warning, health, "seller-heavy: the seller owns most steps", "health.md#h801-seller-heavy"},
