@@ -34,6 +34,7 @@
 #include "batch/export_rows.hpp"
 #include "batch/file_names.hpp"
 #include "batch/task_groups.hpp"
+#include "batch/xlsx_reader.hpp"
 #include "render/render.hpp"
 
 namespace closeplan::batch {
@@ -340,7 +341,7 @@ struct reading {
         auto stem = safe_stem(id, name);
         return stems.claim(stem.empty() ? "deal-line-" + std::to_string(row.line) : stem);
     }
-    void counted_row(const csv_reader& csv) {
+    void counted_row(const record_source& csv) {
         if (++rows_read % 256 == 0) sink.progress(csv.bytes_read(), rows_read);
     }
     batch_totals totals_with(batch_totals totals) const {
@@ -360,7 +361,7 @@ row_error record_error(const csv_record& record, const header_row& header) {
     return {record.line, "", "", "B703", "broken quoting: " + record.problem};
 }
 
-void read_deal_rows(csv_reader& csv, reading& r, batch_runner& runner) {
+void read_deal_rows(record_source& csv, reading& r, batch_runner& runner) {
     export_rows rows(csv, r.header.size());
     csv_record record;
     while (rows.next(record)) {
@@ -383,7 +384,7 @@ void read_deal_rows(csv_reader& csv, reading& r, batch_runner& runner) {
 /// The second pass of one row per task: where the rows of each open deal
 /// lie, each deal read again and submitted once its last row is read; a row
 /// with broken quoting or no deal id is a failed deal of its own, at its place.
-void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_ends ends, row_rereader& rereader,
+void read_task_rows(record_source& csv, reading& r, std::size_t key_column, group_ends ends, row_rereader& rereader,
                     batch_runner& runner) {
     open_groups open(std::move(ends));
     auto submit = [&](std::vector<export_row> rows, std::size_t seq, std::string stem, std::vector<row_error> errors) {
@@ -454,15 +455,88 @@ void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_e
     r.sink.progress(csv.bytes_read(), r.rows_read);
 }
 
+/// An .xlsx export (a zip container, whatever its name) opened, its sheet
+/// chosen; nullptr for a CSV export. Problems are B721-B723 in `diags`.
+std::unique_ptr<xlsx_workbook> open_if_workbook(std::istream& in, std::streampos start, const batch_inputs& inputs,
+                                                std::size_t& sheet, diagnostic_sink& diags) {
+    const source_location top{inputs.file_name, 0, 0, {}};
+    char magic[4] = {};
+    in.read(magic, sizeof magic);
+    const auto got = static_cast<std::size_t>(in.gcount());
+    in.clear();
+    in.seekg(start);
+    if (!looks_like_zip({magic, got})) {
+        if (!inputs.sheet.empty())
+            diags.error("B722", "--sheet `" + inputs.sheet + "` names a sheet, but the export is not an .xlsx workbook", top,
+                        {"--sheet is for .xlsx exports; leave it out for CSV"});
+        return nullptr;
+    }
+    std::string bytes;
+    char chunk[64 * 1024];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+        bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() > max_xlsx_bytes) {
+            diags.error("B721", "the .xlsx export is over " + std::to_string(max_xlsx_bytes) + " bytes, the most closeplan reads", top,
+                        {"export fewer rows or columns, or save the sheet as CSV UTF-8 (CSV has no size limit)"});
+            return nullptr;
+        }
+    }
+    auto opened = xlsx_workbook::open(std::move(bytes));
+    if (auto* why = std::get_if<std::string>(&opened)) {
+        diags.error("B721", "the .xlsx export cannot be read: " + *why, top,
+                    {"open it in Excel or LibreOffice and save it again as .xlsx, or as CSV UTF-8"});
+        return nullptr;
+    }
+    auto book = std::move(std::get<std::unique_ptr<xlsx_workbook>>(opened));
+    const auto& names = book->sheet_names();
+    sheet = 0;
+    if (!inputs.sheet.empty()) {
+        const auto it = std::find(names.begin(), names.end(), inputs.sheet);
+        if (it == names.end()) {
+            std::string all;
+            for (const auto& n : names) all += (all.empty() ? "`" : ", `") + n + "`";
+            diags.error("B722", "the workbook has no sheet named `" + inputs.sheet + "`", top, {"its sheets are " + all});
+            return nullptr;
+        }
+        sheet = static_cast<std::size_t>(it - names.begin());
+    }
+    if (!inputs.group_by.empty()) {
+        diags.error("B723", "one row per task (--group-by) reads CSV exports only, not .xlsx", top,
+                    {"save the sheet as CSV UTF-8 and run the batch on that file"});
+        return nullptr;
+    }
+    return book;
+}
+
 }  // namespace
 
 std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inputs, batch_sink& sink,
                                       diagnostic_sink& diags) {
-    const auto start = in.tellg();  // one row per task comes back here for its second pass
-    csv_reader csv(in);
-    csv_record header_record;
+    const auto start = in.tellg();  // the second pass comes back here
     const source_location top{inputs.file_name, 1, 1, {}};
+    if (start == std::streampos(-1)) {
+        diags.error("B712", "the export cannot be read a second time (its columns are read whole before any row)", top,
+                    {"give a file rather than a pipe"});
+        return std::nullopt;
+    }
+    std::size_t sheet = 0;
+    const auto book = open_if_workbook(in, start, inputs, sheet, diags);
+    if (diags.has_errors()) return std::nullopt;
+    std::unique_ptr<record_source> first_pass;
+    if (book) first_pass = book->rows(sheet);
+    else first_pass = std::make_unique<csv_reader>(in);
+    const char separator = book ? ',' : static_cast<csv_reader&>(*first_pass).separator();
+    auto& csv = *first_pass;
+    // A workbook whose sheet XML breaks off is refused as a whole, before any output.
+    auto sheet_failed = [&] {
+        if (csv.failure().empty()) return false;
+        diags.error("B721", "the .xlsx export cannot be read: " + csv.failure(), top,
+                    {"open it in Excel or LibreOffice and save it again as .xlsx, or as CSV UTF-8"});
+        return true;
+    };
+    csv_record header_record;
     if (!csv.next(header_record)) {
+        if (sheet_failed()) return std::nullopt;
         diags.error("B711", "the export is empty: no header row", top);
         return std::nullopt;
     }
@@ -528,6 +602,7 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
             ends = group_ends::scan(rows, *header.find(inputs.group_by), &survey);
         }
     }
+    if (sheet_failed()) return std::nullopt;
     stated_styles stated;
     if (mapping->dates != date_style::automatic) {
         stated.dates = mapping->dates;
@@ -539,7 +614,7 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
         const std::string mark = *stated.decimal == decimal_mark::point ? "point" : "comma";
         stated.decimal_source = inputs.decimal ? "--decimal " + mark : "`decimal: " + mark + "` in " + mapping->name;
     }
-    stated.default_decimal = csv.separator() == ';' ? decimal_mark::comma : decimal_mark::point;
+    stated.default_decimal = separator == ';' ? decimal_mark::comma : decimal_mark::point;
     const auto settled = settle_columns(survey, header, stated, inputs.file_name, mapping->currency, diags);
     if (!settled) return std::nullopt;
     reader.decimal = settled->decimal;
@@ -547,13 +622,19 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
     reader.due_dates = settled->date_style_of(due_column);
 
     // The second pass starts over: the same bytes, the same header.
-    in.clear();
-    if (start == std::streampos(-1) || !in.seekg(start)) {
-        diags.error("B712", "the export cannot be read a second time (its columns are read whole before any row)", top,
-                    {"give a file rather than a pipe"});
-        return std::nullopt;
+    std::unique_ptr<record_source> second_pass;
+    if (book) {
+        second_pass = book->rows(sheet);
+    } else {
+        in.clear();
+        if (!in.seekg(start)) {
+            diags.error("B712", "the export cannot be read a second time (its columns are read whole before any row)", top,
+                        {"give a file rather than a pipe"});
+            return std::nullopt;
+        }
+        second_pass = std::make_unique<csv_reader>(in, separator);
     }
-    csv_reader again(in, csv.separator());
+    auto& again = *second_pass;
     csv_record header_again;
     if (!again.next(header_again) || header_again.fields != header_record.fields) {
         diags.error("B712", "the export changed while it was read", top, {"export to a new file, then run the batch on it"});
@@ -566,7 +647,7 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
         return r.totals_with(runner.finish());
     }
     const auto key_column = *header.find(inputs.group_by);
-    row_rereader rereader(in, start, csv.separator());
+    row_rereader rereader(in, start, separator);
     batch_runner runner(inputs, reader, sink);
     read_task_rows(again, r, key_column, std::move(*ends), rereader, runner);
     return r.totals_with(runner.finish());

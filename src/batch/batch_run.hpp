@@ -28,6 +28,7 @@ struct batch_inputs {
     std::optional<schedule::playbook> playbook;  ///< one row per deal needs it
     schedule::business_calendar calendar;
     std::string group_by;                     ///< set: one row per task, grouped by this column
+    std::string sheet;                        ///< --sheet: the .xlsx sheet to read (default: the first)
     std::optional<date_style> dates;          ///< --date-format, over the mapping's
     std::optional<decimal_mark> decimal;      ///< over the mapping's and the separator's
     std::string currency;                     ///< --currency: over the mapping's or preset's, when set

@@ -232,8 +232,10 @@ std::optional<settled_columns> settle_columns(const column_survey& survey, const
         auto parsed = parse_money(noisy->value, out.decimal, default_currency);
         if (auto* m = std::get_if<money>(&parsed)) rounded = " becomes " + m->decimal_text();
         diags.report({severity::note, "B719",
-                      std::to_string(survey.noisy_amounts()) + (survey.noisy_amounts() == 1 ? " amount" : " amounts") +
-                          " in " + amount_label + " carry floating-point noise and are rounded to the currency's minor unit (line " +
+                      std::to_string(survey.noisy_amounts()) +
+                          (survey.noisy_amounts() == 1 ? " amount in " + amount_label + " carries floating-point noise and is"
+                                                       : " amounts in " + amount_label + " carry floating-point noise and are") +
+                          " rounded to the currency's minor unit (line " +
                           std::to_string(noisy->line) + " \"" + noisy->value + "\"" + rounded + ")",
                       {file_name, noisy->line, 0, {}},
                       {"export the amount as a currency field, or round it in the CRM, to keep this note away"}});

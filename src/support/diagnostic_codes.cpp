@@ -122,6 +122,9 @@ constexpr std::array codes{
     code_info{"B718", error, input, "an amount column's values contradict the stated decimal mark", "diagnostics.md#B718"},
     code_info{"B719", note, input, "amounts with floating-point noise were rounded to the minor unit", "diagnostics.md#B719"},
     code_info{"B720", error, input, "the export is not UTF-8 (probably Windows-1252)", "diagnostics.md#B720"},
+    code_info{"B721", error, input, "the .xlsx export cannot be read, or is over a limit", "diagnostics.md#B721"},
+    code_info{"B722", error, input, "--sheet names no sheet of the workbook, or the export is not a workbook", "diagnostics.md#B722"},
+    code_info{"B723", error, input, "one row per task (--group-by) reads CSV exports only", "diagnostics.md#B723"},
     code_info{"B799", error, internal, "internal error while rendering a deal (a bug)", "diagnostics.md#B799"},
     // H8xx: plan health (findings of `closeplan check`, severity configurable) and its inputs
     code_info{"H801", warning, health, "seller-heavy: the seller owns most steps", "health.md#h801-seller-heavy"},

@@ -281,6 +281,46 @@ TEST(BatchColumns, AStreamThatCannotSeekIsRefusedBeforeAnyOutput) {
     EXPECT_TRUE(sink.files.empty());
 }
 
+TEST(BatchColumns, AnXlsxExportGivesTheSamePlansAsItsCsvTwin) {
+    // Date cells (m/d/yyyy and d-mmm-yy), number cells and shared strings; detected by content.
+    memory_sink csv_sink, xlsx_sink;
+    auto inputs = inputs_for("us-twin.csv", 2);
+    inputs.request.formats = {"html", "md", "pdf"};
+    auto from_csv = run("us-twin.csv", inputs, csv_sink);
+    auto from_xlsx = run("us-twin.xlsx", inputs, xlsx_sink);
+    ASSERT_TRUE(from_xlsx.totals);
+    EXPECT_EQ(summary_line(*from_xlsx.totals), "rows read 4 = rendered 4 + failed 0 + skipped 0");
+    EXPECT_EQ(from_csv.files.size(), 12u);
+    EXPECT_TRUE(from_csv.files == from_xlsx.files) << "byte-identical documents";
+    for (std::size_t i = 0; i < from_csv.deals.size(); ++i) {
+        EXPECT_EQ(from_csv.deals[i].line, from_xlsx.deals[i].line) << "sheet rows are the CSV's lines here";
+        EXPECT_EQ(from_csv.deals[i].hash, from_xlsx.deals[i].hash) << "same values: --resume keeps them";
+    }
+}
+
+TEST(BatchColumns, XlsxSheetsByNameAndWorkbookProblemsBeforeAnyOutput) {
+    memory_sink sink;
+    auto inputs = inputs_for("inline-1904.xlsx", 1);
+    inputs.mapping = preset_named("salesforce");
+    inputs.sheet = "Deals";
+    auto out = run("inline-1904.xlsx", inputs, sink);
+    ASSERT_TRUE(out.totals);
+    ASSERT_EQ(out.deals.size(), 2u);
+    EXPECT_EQ(out.deals[0].line, 3) << "Excel's row number";
+    EXPECT_EQ(out.deals[0].close, model::parse_iso_date("2026-06-30")) << "1904 date system";
+    for (const std::string name : {"bomb.xlsx", "deep.xlsx", "doctype.xlsx", "not-a-workbook.xlsx"}) {
+        memory_sink refused;
+        auto bad = run(name, inputs, refused);
+        EXPECT_FALSE(bad.totals) << name;
+        EXPECT_TRUE(bad.files.empty());
+        ASSERT_EQ(bad.diags.all().size(), 1u) << name;
+        EXPECT_EQ(bad.diags.all()[0].code, "B721") << name;
+    }
+    inputs.sheet = "Nope";
+    memory_sink none;
+    EXPECT_EQ(run("inline-1904.xlsx", inputs, none).diags.all().at(0).code, "B722");
+}
+
 TEST(BatchRun, CheckAddsEachDealsHealthAndChangesNoDocument) {
     memory_sink plain_sink, checked_sink;
     auto plain = inputs_for("salesforce-report.csv", 2);
