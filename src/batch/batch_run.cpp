@@ -460,11 +460,16 @@ void read_task_rows(record_source& csv, reading& r, std::size_t key_column, grou
 std::unique_ptr<xlsx_workbook> open_if_workbook(std::istream& in, std::streampos start, const batch_inputs& inputs,
                                                 std::size_t& sheet, diagnostic_sink& diags) {
     const source_location top{inputs.file_name, 0, 0, {}};
+    // Peeked first, so a CSV export (which hardly starts with `P`) is not read from its start once more.
     char magic[4] = {};
-    in.read(magic, sizeof magic);
-    const auto got = static_cast<std::size_t>(in.gcount());
+    std::size_t got = 0;
+    if (in.peek() == 'P') {
+        in.read(magic, sizeof magic);
+        got = static_cast<std::size_t>(in.gcount());
+        in.clear();
+        in.seekg(start);
+    }
     in.clear();
-    in.seekg(start);
     if (!looks_like_zip({magic, got})) {
         if (!inputs.sheet.empty())
             diags.error("B722", "--sheet `" + inputs.sheet + "` names a sheet, but the export is not an .xlsx workbook", top,
@@ -615,6 +620,8 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
         stated.decimal_source = inputs.decimal ? "--decimal " + mark : "`decimal: " + mark + "` in " + mapping->name;
     }
     stated.default_decimal = separator == ';' ? decimal_mark::comma : decimal_mark::point;
+    stated.sheet = book != nullptr;
+    reader.sheet_columns = book != nullptr;
     const auto settled = settle_columns(survey, header, stated, inputs.file_name, mapping->currency, diags);
     if (!settled) return std::nullopt;
     reader.decimal = settled->decimal;

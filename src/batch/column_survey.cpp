@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "batch/xlsx_reader.hpp"
 #include "support/utf8.hpp"
 
 namespace closeplan::batch {
@@ -69,17 +70,17 @@ std::optional<bad_byte> first_bad_in(const csv_record& record, bool& saw_utf8) {
     return first;
 }
 
-std::string column_label(const header_row* header, std::size_t column) {
-    std::string label = "column " + std::to_string(column + 1);
+std::string column_label(const header_row* header, std::size_t column, bool sheet = false) {
+    std::string label = "column " + (sheet ? column_letters(column) : std::to_string(column + 1));
     if (header && column < header->size() && !header->name(column).empty())
         label += " (`" + utf8::replace_invalid(header->name(column)) + "`)";
     return label;
 }
 
-std::string quoted_proofs(const std::vector<proving_value>& proofs) {
+std::string quoted_proofs(const std::vector<proving_value>& proofs, const char* line_word) {
     std::string out;
     for (std::size_t i = 0; i < proofs.size(); ++i)
-        out += std::string(i == 0 ? "" : " and ") + "line " + std::to_string(proofs[i].line) + " \"" +
+        out += std::string(i == 0 ? "" : " and ") + line_word + " " + std::to_string(proofs[i].line) + " \"" +
                utf8::replace_invalid(proofs[i].value) + "\"";
     return out;
 }
@@ -160,17 +161,18 @@ std::optional<settled_columns> settle_columns(const column_survey& survey, const
         return std::nullopt;
     }
     settled_columns out;
+    const std::string line_word = stated.sheet ? "row" : "line";
     const char* date_readings[] = {"month first (M/D/YYYY)", "day first (D/M/YYYY)"};
     for (const auto& e : survey.dates()) {
         const auto& [month_first, day_first] = e.proofs;
-        const auto label = column_label(&header, e.column);
+        const auto label = column_label(&header, e.column, stated.sheet);
         if (!month_first.empty() && !day_first.empty()) {
             const auto& a = month_first.front();
             const auto& b = day_first.front();
             const auto& first = a.line < b.line ? a : b;
             diags.error("B715",
-                        label + " writes dates both month first (line " + std::to_string(a.line) + " \"" + a.value +
-                            "\") and day first (line " + std::to_string(b.line) + " \"" + b.value +
+                        label + " writes dates both month first (" + line_word + " " + std::to_string(a.line) + " \"" + a.value +
+                            "\") and day first (" + line_word + " " + std::to_string(b.line) + " \"" + b.value +
                             "\"), so none of its slash dates can be trusted",
                         {file_name, first.line, 0, {}},
                         {"correct the rows in the CRM, or export each region separately",
@@ -183,7 +185,7 @@ std::optional<settled_columns> settle_columns(const column_survey& survey, const
         if (proven && stated.dates && *stated.dates != *proven) {
             const auto& proofs = e.proofs[*proven == date_style::month_first ? 0 : 1];
             diags.error("B716",
-                        stated.dates_source + " contradicts " + label + ": " + quoted_proofs(proofs) +
+                        stated.dates_source + " contradicts " + label + ": " + quoted_proofs(proofs, line_word.c_str()) +
                             (proofs.size() == 1 ? " is " : " are ") + "only possible " +
                             date_readings[*proven == date_style::month_first ? 0 : 1],
                         {file_name, proofs.front().line, 0, {}},
@@ -199,14 +201,14 @@ std::optional<settled_columns> settle_columns(const column_survey& survey, const
     for (const auto& e : survey.amounts())
         for (std::size_t r = 0; r < 2; ++r)
             for (const auto& p : e.proofs[r]) amounts.add(r, p.line, p.value);
-    const auto amount_label = survey.amounts().empty() ? std::string() : column_label(&header, survey.amounts().front().column);
+    const auto amount_label = survey.amounts().empty() ? std::string() : column_label(&header, survey.amounts().front().column, stated.sheet);
     const auto& [points, commas] = amounts.proofs;
     if (!points.empty() && !commas.empty()) {
         const auto& a = points.front();
         const auto& b = commas.front();
         diags.error("B717",
-                    amount_label + " writes amounts with a decimal point (line " + std::to_string(a.line) + " \"" +
-                        a.value + "\") and with a decimal comma (line " + std::to_string(b.line) + " \"" + b.value +
+                    amount_label + " writes amounts with a decimal point (" + line_word + " " + std::to_string(a.line) + " \"" +
+                        a.value + "\") and with a decimal comma (" + line_word + " " + std::to_string(b.line) + " \"" + b.value +
                         "\"), so an amount like 240,000 cannot be read",
                     {file_name, std::min(a.line, b.line), 0, {}},
                     {"correct the rows in the CRM so one convention is used throughout"});
@@ -218,7 +220,7 @@ std::optional<settled_columns> settle_columns(const column_survey& survey, const
     if (proven_decimal && stated.decimal && *stated.decimal != *proven_decimal) {
         const auto& proofs = amounts.proofs[*proven_decimal == decimal_mark::point ? 0 : 1];
         diags.error("B718",
-                    stated.decimal_source + " contradicts " + amount_label + ": " + quoted_proofs(proofs) +
+                    stated.decimal_source + " contradicts " + amount_label + ": " + quoted_proofs(proofs, line_word.c_str()) +
                         (proofs.size() == 1 ? " is " : " are ") + "written with a decimal " + mark_name(*proven_decimal) +
                         " (like " + mark_example(*proven_decimal) + ")",
                     {file_name, proofs.front().line, 0, {}},
@@ -235,7 +237,7 @@ std::optional<settled_columns> settle_columns(const column_survey& survey, const
                       std::to_string(survey.noisy_amounts()) +
                           (survey.noisy_amounts() == 1 ? " amount in " + amount_label + " carries floating-point noise and is"
                                                        : " amounts in " + amount_label + " carry floating-point noise and are") +
-                          " rounded to the currency's minor unit (line " +
+                          " rounded to the currency's minor unit (" + line_word + " " +
                           std::to_string(noisy->line) + " \"" + noisy->value + "\"" + rounded + ")",
                       {file_name, noisy->line, 0, {}},
                       {"export the amount as a currency field, or round it in the CRM, to keep this note away"}});

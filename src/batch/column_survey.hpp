@@ -81,6 +81,7 @@ struct stated_styles {
     std::optional<decimal_mark> decimal;  ///< --decimal or the mapping's `decimal:`
     std::string decimal_source;
     decimal_mark default_decimal = decimal_mark::point;  ///< when nothing says (comma for `;` files)
+    bool sheet = false;  ///< an .xlsx export: "row 12, column C" rather than "line 12, column 3"
 };
 
 /// How each surveyed column is read.

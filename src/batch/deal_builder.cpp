@@ -8,6 +8,7 @@
 
 #include "model/dates.hpp"
 #include "schedule/schedule.hpp"
+#include "batch/xlsx_reader.hpp"
 #include "support/utf8.hpp"
 
 namespace closeplan::batch {
@@ -20,7 +21,9 @@ std::string_view value_at(const export_row& row, std::optional<std::size_t> colu
 }
 
 std::string column_name(const row_reader& reader, std::optional<std::size_t> column, const char* field) {
-    return column ? reader.header->name(*column) : std::string(field);
+    if (!column) return field;
+    if (!reader.sheet_columns) return reader.header->name(*column);
+    return reader.header->name(*column) + " (column " + column_letters(*column) + ")";
 }
 
 std::string lower(std::string_view s) {
@@ -179,7 +182,7 @@ std::vector<row_error> check_row_text(const export_row& row, const row_reader& r
         if (auto bad = utf8::find_invalid(value)) {
             char byte[8];
             std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(value[bad->offset]));
-            errors.push_back({row.line, past_header ? "column " + std::to_string(column + 1) : reader.header->name(column),
+            errors.push_back({row.line, past_header ? "column " + std::to_string(column + 1) : column_name(reader, column, ""),
                               value, "B704",
                               std::string("invalid UTF-8 (") + std::string(utf8::describe(bad->kind)) + ", byte " + byte +
                                   " at offset " + std::to_string(bad->offset) + ")"});

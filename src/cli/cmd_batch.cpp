@@ -462,7 +462,7 @@ exit_code run_batch_command(const batch_flags& flags) {
 }
 
 CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
-    auto* command = app.add_subcommand("batch", "Render one plan per deal from a CRM export (CSV)");
+    auto* command = app.add_subcommand("batch", "Render one plan per deal from a CRM export (CSV or .xlsx)");
     command->add_option("export", flags.export_path, "CSV or .xlsx export: one row per deal, or per task with --group-by; - reads standard input")
         ->required();
     command->add_option("--playbook", flags.playbook, "Playbook whose milestones are scheduled back from each row's close date (default: discovery, security review, signature)");

@@ -308,6 +308,13 @@ TEST(BatchColumns, XlsxSheetsByNameAndWorkbookProblemsBeforeAnyOutput) {
     ASSERT_EQ(out.deals.size(), 2u);
     EXPECT_EQ(out.deals[0].line, 3) << "Excel's row number";
     EXPECT_EQ(out.deals[0].close, model::parse_iso_date("2026-06-30")) << "1904 date system";
+    // Located as Excel shows it: sheet row 4, column D.
+    ASSERT_EQ(out.diags.all().size(), 1u);
+    EXPECT_EQ(out.diags.all()[0].code, "B719");
+    EXPECT_EQ(out.diags.all()[0].where.line, 4);
+    EXPECT_EQ(out.diags.all()[0].message,
+              "1 amount in column D (`Amount`) carries floating-point noise and is rounded to the currency's minor unit "
+              "(row 4 \"48715.200000000004\" becomes 48715.20)");
     for (const std::string name : {"bomb.xlsx", "deep.xlsx", "doctype.xlsx", "not-a-workbook.xlsx"}) {
         memory_sink refused;
         auto bad = run(name, inputs, refused);
