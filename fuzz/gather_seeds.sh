@@ -61,6 +61,15 @@ bundle export.csv=examples/crm/opportunities.csv playbook.yaml=examples/playbook
 bundle export.csv=$fixtures/batch/hubspot-semicolon.csv options=<(printf 'decimal: comma\ndate-format: D.M.YYYY\ncurrency: EUR\n') |
   seed batch_csv hubspot-options
 bundle export.csv=$fixtures/batch/salesforce-report.csv mapping.yaml=$fixtures/batch/bad-mapping.yaml | seed batch_csv bad-mapping
+# .xlsx: the small workbooks raw (the container), and inline-1904.xlsx's parts as a bundle (the XML).
+for file in us-twin inline-1904 not-a-workbook deep doctype; do seed batch_xlsx "$file.xlsx" <"$fixtures/batch/$file.xlsx"; done
+parts="$(mktemp -d)"
+(cd "$parts" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall()' "$root/$fixtures/batch/inline-1904.xlsx")
+bundle xl/workbook.xml="$parts/xl/workbook.xml" xl/_rels/workbook.xml.rels="$parts/xl/_rels/workbook.xml.rels" \
+       xl/styles.xml="$parts/xl/styles.xml" xl/worksheets/sheet1.xml="$parts/xl/worksheets/sheet1.xml" \
+       xl/worksheets/sheet2.xml="$parts/xl/worksheets/sheet2.xml" options=<(printf 'sheet: Deals\npreset: salesforce\n') |
+  seed batch_xlsx inline-1904-parts
+rm -rf "$parts"
 
 for file in examples/playbooks/mid-market.yaml examples/playbooks/enterprise.yaml $fixtures/playbooks/*.yaml $fixtures/playbooks/*.json; do
   seed schedule "$(basename "$file")" <"$file"

@@ -10,9 +10,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libyaml-cpp-dev nlohmann-json3-dev libhpdf-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-  libkainjow-mustache-dev libcli11-dev libgtest-dev libgmock-dev libcsv-dev libharfbuzz-dev libdeflate-dev libicu-dev
+  libkainjow-mustache-dev libcli11-dev libgtest-dev libgmock-dev libcsv-dev libzip-dev libexpat1-dev libharfbuzz-dev libdeflate-dev libicu-dev
   chromium poppler-utils qpdf fonts-liberation2
-  python3 python3-icalendar python3-jsonschema python3-yaml pandoc dpkg-dev file
+  python3 python3-icalendar python3-jsonschema python3-yaml python3-openpyxl pandoc dpkg-dev file
   # The fuzz targets (scripts/fuzz.sh): clang's -fsanitize=fuzzer links
   # libclang_rt.fuzzer from libclang-rt-14-dev (no libfuzzer-14-dev needed).
   clang-14 libclang-rt-14-dev

@@ -6,7 +6,11 @@
 // workers and the reorder buffer together never hold more than that many
 // deals (plus one chunk being filled).
 //
-// One row per task reads the export twice (task_groups.hpp): the first pass
+// The export is read twice. The first pass decides how each date and amount
+// column is written from all its values (column_survey.hpp) and, for one row
+// per task, notes where deals end; the second renders.
+//
+// One row per task (task_groups.hpp): the first pass
 // notes where each deal's rows end, the second where the open deals' rows
 // lie, and reads a deal's rows again and queues it once its last row is
 // read. Deals are numbered, and reported, in order of first appearance, so
@@ -25,10 +29,12 @@
 #include <new>
 #include <thread>
 
+#include "batch/column_survey.hpp"
 #include "batch/content_hash.hpp"
 #include "batch/export_rows.hpp"
 #include "batch/file_names.hpp"
 #include "batch/task_groups.hpp"
+#include "batch/xlsx_reader.hpp"
 #include "render/render.hpp"
 
 namespace closeplan::batch {
@@ -335,7 +341,7 @@ struct reading {
         auto stem = safe_stem(id, name);
         return stems.claim(stem.empty() ? "deal-line-" + std::to_string(row.line) : stem);
     }
-    void counted_row(const csv_reader& csv) {
+    void counted_row(const record_source& csv) {
         if (++rows_read % 256 == 0) sink.progress(csv.bytes_read(), rows_read);
     }
     batch_totals totals_with(batch_totals totals) const {
@@ -355,7 +361,7 @@ row_error record_error(const csv_record& record, const header_row& header) {
     return {record.line, "", "", "B703", "broken quoting: " + record.problem};
 }
 
-void read_deal_rows(csv_reader& csv, reading& r, batch_runner& runner) {
+void read_deal_rows(record_source& csv, reading& r, batch_runner& runner) {
     export_rows rows(csv, r.header.size());
     csv_record record;
     while (rows.next(record)) {
@@ -378,7 +384,7 @@ void read_deal_rows(csv_reader& csv, reading& r, batch_runner& runner) {
 /// The second pass of one row per task: where the rows of each open deal
 /// lie, each deal read again and submitted once its last row is read; a row
 /// with broken quoting or no deal id is a failed deal of its own, at its place.
-void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_ends ends, row_rereader& rereader,
+void read_task_rows(record_source& csv, reading& r, std::size_t key_column, group_ends ends, row_rereader& rereader,
                     batch_runner& runner) {
     open_groups open(std::move(ends));
     auto submit = [&](std::vector<export_row> rows, std::size_t seq, std::string stem, std::vector<row_error> errors) {
@@ -449,15 +455,93 @@ void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_e
     r.sink.progress(csv.bytes_read(), r.rows_read);
 }
 
+/// An .xlsx export (a zip container, whatever its name) opened, its sheet
+/// chosen; nullptr for a CSV export. Problems are B721-B723 in `diags`.
+std::unique_ptr<xlsx_workbook> open_if_workbook(std::istream& in, std::streampos start, const batch_inputs& inputs,
+                                                std::size_t& sheet, diagnostic_sink& diags) {
+    const source_location top{inputs.file_name, 0, 0, {}};
+    // Peeked first, so a CSV export (which hardly starts with `P`) is not read from its start once more.
+    char magic[4] = {};
+    std::size_t got = 0;
+    if (in.peek() == 'P') {
+        in.read(magic, sizeof magic);
+        got = static_cast<std::size_t>(in.gcount());
+        in.clear();
+        in.seekg(start);
+    }
+    in.clear();
+    if (!looks_like_zip({magic, got})) {
+        if (!inputs.sheet.empty())
+            diags.error("B722", "--sheet `" + inputs.sheet + "` names a sheet, but the export is not an .xlsx workbook", top,
+                        {"--sheet is for .xlsx exports; leave it out for CSV"});
+        return nullptr;
+    }
+    std::string bytes;
+    char chunk[64 * 1024];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+        bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() > max_xlsx_bytes) {
+            diags.error("B721", "the .xlsx export is over " + std::to_string(max_xlsx_bytes) + " bytes, the most closeplan reads", top,
+                        {"export fewer rows or columns, or save the sheet as CSV UTF-8 (CSV has no size limit)"});
+            return nullptr;
+        }
+    }
+    auto opened = xlsx_workbook::open(std::move(bytes));
+    if (auto* why = std::get_if<std::string>(&opened)) {
+        diags.error("B721", "the .xlsx export cannot be read: " + *why, top,
+                    {"open it in Excel or LibreOffice and save it again as .xlsx, or as CSV UTF-8"});
+        return nullptr;
+    }
+    auto book = std::move(std::get<std::unique_ptr<xlsx_workbook>>(opened));
+    const auto& names = book->sheet_names();
+    sheet = 0;
+    if (!inputs.sheet.empty()) {
+        const auto it = std::find(names.begin(), names.end(), inputs.sheet);
+        if (it == names.end()) {
+            std::string all;
+            for (const auto& n : names) all += (all.empty() ? "`" : ", `") + n + "`";
+            diags.error("B722", "the workbook has no sheet named `" + inputs.sheet + "`", top, {"its sheets are " + all});
+            return nullptr;
+        }
+        sheet = static_cast<std::size_t>(it - names.begin());
+    }
+    if (!inputs.group_by.empty()) {
+        diags.error("B723", "one row per task (--group-by) reads CSV exports only, not .xlsx", top,
+                    {"save the sheet as CSV UTF-8 and run the batch on that file"});
+        return nullptr;
+    }
+    return book;
+}
+
 }  // namespace
 
 std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inputs, batch_sink& sink,
                                       diagnostic_sink& diags) {
-    const auto start = in.tellg();  // one row per task comes back here for its second pass
-    csv_reader csv(in);
-    csv_record header_record;
+    const auto start = in.tellg();  // the second pass comes back here
     const source_location top{inputs.file_name, 1, 1, {}};
+    if (start == std::streampos(-1)) {
+        diags.error("B712", "the export cannot be read a second time (its columns are read whole before any row)", top,
+                    {"give a file rather than a pipe"});
+        return std::nullopt;
+    }
+    std::size_t sheet = 0;
+    const auto book = open_if_workbook(in, start, inputs, sheet, diags);
+    if (diags.has_errors()) return std::nullopt;
+    std::unique_ptr<record_source> first_pass;
+    if (book) first_pass = book->rows(sheet);
+    else first_pass = std::make_unique<csv_reader>(in);
+    const char separator = book ? ',' : static_cast<csv_reader&>(*first_pass).separator();
+    auto& csv = *first_pass;
+    // A workbook whose sheet XML breaks off is refused as a whole, before any output.
+    auto sheet_failed = [&] {
+        if (csv.failure().empty()) return false;
+        diags.error("B721", "the .xlsx export cannot be read: " + csv.failure(), top,
+                    {"open it in Excel or LibreOffice and save it again as .xlsx, or as CSV UTF-8"});
+        return true;
+    };
+    csv_record header_record;
     if (!csv.next(header_record)) {
+        if (sheet_failed()) return std::nullopt;
         diags.error("B711", "the export is empty: no header row", top);
         return std::nullopt;
     }
@@ -466,6 +550,10 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
                     header_record.over_limit ? "the header row is over a limit: " + header_record.problem
                                              : "the header row's quoting is broken: " + header_record.problem,
                     {inputs.file_name, header_record.line, 1, {}});
+        return std::nullopt;
+    }
+    if (const auto bad = header_bad_byte(header_record)) {
+        report_not_utf8(*bad, nullptr, inputs.file_name, diags);
         return std::nullopt;
     }
     const header_row header(header_record.fields);
@@ -488,9 +576,6 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
     reader.header = &header;
     reader.columns = resolve_columns(*mapping, header);
     reader.mapping = &*mapping;
-    reader.decimal = inputs.decimal ? *inputs.decimal
-                     : mapping->decimal ? *mapping->decimal
-                     : csv.separator() == ';' ? decimal_mark::comma : decimal_mark::point;
     reader.as_of = inputs.request.as_of ? *inputs.request.as_of : inputs.request.today;
     reader.locale = !inputs.request.locale.empty() ? inputs.request.locale
                     : !mapping->locale.empty() ? mapping->locale : std::string("en-US");
@@ -502,33 +587,76 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
         return std::nullopt;
     }
 
-    reading r{inputs, header, reader, sink};
-    if (inputs.group_by.empty()) {
-        batch_runner runner(inputs, reader, sink);
-        read_deal_rows(csv, r, runner);
-        return r.totals_with(runner.finish());
-    }
-    const auto key_column = *header.find(inputs.group_by);
-    auto ends = [&] {
+    // First pass: how each column writes its dates and amounts is decided
+    // from all its values, before any deal is rendered or any file written.
+    const auto close_column = reader.columns.at(deal_field::close_date);
+    const auto due_column = reader.columns.at(task_field::due);
+    std::vector<std::size_t> date_columns;
+    if (close_column) date_columns.push_back(*close_column);
+    if (!inputs.group_by.empty() && due_column) date_columns.push_back(*due_column);
+    std::vector<std::size_t> amount_columns;
+    if (const auto amount = reader.columns.at(deal_field::amount)) amount_columns.push_back(*amount);
+    column_survey survey(date_columns, amount_columns);
+    std::optional<group_ends> ends;
+    {
         export_rows rows(csv, header.size());
-        return group_ends::scan(rows, key_column);
-    }();
-    // The second pass starts over: the same bytes, the same header.
-    in.clear();
-    if (start == std::streampos(-1) || !in.seekg(start)) {
-        diags.error("B712", "the export cannot be read a second time (one row per task reads it twice)", top,
-                    {"give a file rather than a pipe"});
-        return std::nullopt;
+        if (inputs.group_by.empty()) {
+            csv_record record;
+            while (rows.next(record)) survey.observe(record);
+        } else {
+            ends = group_ends::scan(rows, *header.find(inputs.group_by), &survey);
+        }
     }
-    csv_reader again(in, csv.separator());
+    if (sheet_failed()) return std::nullopt;
+    stated_styles stated;
+    if (mapping->dates != date_style::automatic) {
+        stated.dates = mapping->dates;
+        stated.dates_source = inputs.dates ? std::string("--date-format ") + style_name(*inputs.dates)
+                                           : "`dates: " + std::string(style_name(mapping->dates)) + "` in " + mapping->name;
+    }
+    if (inputs.decimal || mapping->decimal) {
+        stated.decimal = inputs.decimal ? *inputs.decimal : *mapping->decimal;
+        const std::string mark = *stated.decimal == decimal_mark::point ? "point" : "comma";
+        stated.decimal_source = inputs.decimal ? "--decimal " + mark : "`decimal: " + mark + "` in " + mapping->name;
+    }
+    stated.default_decimal = separator == ';' ? decimal_mark::comma : decimal_mark::point;
+    stated.sheet = book != nullptr;
+    reader.sheet_columns = book != nullptr;
+    const auto settled = settle_columns(survey, header, stated, inputs.file_name, mapping->currency, diags);
+    if (!settled) return std::nullopt;
+    reader.decimal = settled->decimal;
+    reader.close_dates = settled->date_style_of(close_column);
+    reader.due_dates = settled->date_style_of(due_column);
+
+    // The second pass starts over: the same bytes, the same header.
+    std::unique_ptr<record_source> second_pass;
+    if (book) {
+        second_pass = book->rows(sheet);
+    } else {
+        in.clear();
+        if (!in.seekg(start)) {
+            diags.error("B712", "the export cannot be read a second time (its columns are read whole before any row)", top,
+                        {"give a file rather than a pipe"});
+            return std::nullopt;
+        }
+        second_pass = std::make_unique<csv_reader>(in, separator);
+    }
+    auto& again = *second_pass;
     csv_record header_again;
     if (!again.next(header_again) || header_again.fields != header_record.fields) {
         diags.error("B712", "the export changed while it was read", top, {"export to a new file, then run the batch on it"});
         return std::nullopt;
     }
-    row_rereader rereader(in, start, csv.separator());
+    reading r{inputs, header, reader, sink};
+    if (inputs.group_by.empty()) {
+        batch_runner runner(inputs, reader, sink);
+        read_deal_rows(again, r, runner);
+        return r.totals_with(runner.finish());
+    }
+    const auto key_column = *header.find(inputs.group_by);
+    row_rereader rereader(in, start, separator);
     batch_runner runner(inputs, reader, sink);
-    read_task_rows(again, r, key_column, std::move(ends), rereader, runner);
+    read_task_rows(again, r, key_column, std::move(*ends), rereader, runner);
     return r.totals_with(runner.finish());
 }
 

@@ -28,6 +28,7 @@ struct batch_inputs {
     std::optional<schedule::playbook> playbook;  ///< one row per deal needs it
     schedule::business_calendar calendar;
     std::string group_by;                     ///< set: one row per task, grouped by this column
+    std::string sheet;                        ///< --sheet: the .xlsx sheet to read (default: the first)
     std::optional<date_style> dates;          ///< --date-format, over the mapping's
     std::optional<decimal_mark> decimal;      ///< over the mapping's and the separator's
     std::string currency;                     ///< --currency: over the mapping's or preset's, when set
@@ -102,8 +103,10 @@ struct batch_totals {
 /// Runs the batch. Problems with the export as a whole (no header, no known
 /// columns, a bad --group-by) are B7xx errors in `diags` and nothing is
 /// rendered (nullopt); problems with rows end up in deal_result::errors.
-/// With `group_by`, `in` is read twice and its rows again by their place
-/// (task_groups.hpp), so it must be able to seek (B712 otherwise).
+/// `in` is read twice (first how its columns write dates and amounts,
+/// column_survey.hpp) and, with `group_by`, its rows again by their place
+/// (task_groups.hpp), so it must be able to seek (B712 otherwise). A column
+/// that contradicts itself or the flags is one error here, before any output.
 std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inputs, batch_sink& sink,
                                       diagnostic_sink& diags);
 

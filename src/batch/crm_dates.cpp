@@ -64,6 +64,25 @@ std::optional<date_style> parse_date_style(std::string_view text) {
     return std::nullopt;
 }
 
+std::optional<date_style> proven_style(std::string_view text) {
+    // Only slash dates depend on the style: cheap shape check first, since every row's date comes here.
+    const auto slash = text.find('/');
+    if (slash == std::string_view::npos || slash > 2) return std::nullopt;
+    const bool month_first = std::holds_alternative<model::date>(parse_crm_date(text, date_style::month_first));
+    const bool day_first = std::holds_alternative<model::date>(parse_crm_date(text, date_style::day_first));
+    if (month_first == day_first) return std::nullopt;
+    return month_first ? date_style::month_first : date_style::day_first;
+}
+
+const char* style_name(date_style style) {
+    switch (style) {
+        case date_style::month_first: return "M/D/YYYY";
+        case date_style::day_first: return "D/M/YYYY";
+        case date_style::automatic: break;
+    }
+    return "auto";
+}
+
 date_result parse_crm_date(std::string_view text, date_style style) {
     if (text.empty()) return std::string("is empty");
     std::size_t pos = 0;
@@ -98,7 +117,7 @@ date_result parse_crm_date(std::string_view text, date_style style) {
     if (*first > 12) return std::string("is not a date that exists");
     return std::string("is ambiguous: ") + month_names[*first - 1] + " " + std::to_string(*second) + " or " +
            month_names[*second - 1] + " " + std::to_string(*first) +
-           "; name the style with `dates: M/D/YYYY` (or D/M/YYYY) in the mapping or --date-format";
+           ", and no date of its column says which; name the style with `dates: M/D/YYYY` (or D/M/YYYY) in the mapping or --date-format";
 }
 
 }  // namespace closeplan::batch

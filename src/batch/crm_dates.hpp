@@ -28,4 +28,13 @@ using date_result = std::variant<model::date, std::string>;
 /// ` 3:54 AM`); the time is ignored, since a close date is a day.
 date_result parse_crm_date(std::string_view text, date_style style);
 
+/// The style a value proves, if it proves one: `3/31/2027` can only be
+/// month first and `31/3/2027` only day first; `4/7/2026`, ISO and dotted
+/// dates prove nothing. A column's style is decided from all its values
+/// (column_survey.hpp), so one such value settles the ambiguous ones.
+std::optional<date_style> proven_style(std::string_view text);
+
+/// "M/D/YYYY" or "D/M/YYYY", for messages; "auto" for automatic.
+const char* style_name(date_style style);
+
 }  // namespace closeplan::batch

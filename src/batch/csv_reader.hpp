@@ -37,12 +37,25 @@ struct csv_record {
     std::size_t length = 0;  ///< bytes up to the end of its last line (line end included), to read it again
 };
 
+/// Where records come from: a CSV export, or a sheet of an .xlsx one (xlsx_reader.hpp).
+class record_source {
+public:
+    virtual ~record_source() = default;
+    /// The next record; false at the end of the input (or after a failure).
+    virtual bool next(csv_record& out) = 0;
+    /// Bytes consumed so far (for progress).
+    [[nodiscard]] virtual std::size_t bytes_read() const = 0;
+    /// Why reading stopped before the end (an .xlsx part malformed or over a
+    /// limit); empty when it did not. A CSV export never fails as a whole.
+    [[nodiscard]] virtual std::string failure() const { return {}; }
+};
+
 /// Reads records one at a time, holding at most one physical line and the
 /// record being built, so memory does not grow with the length of the export.
 /// Handles a UTF-8 byte-order mark, CRLF or LF, a missing final newline, an
 /// Excel `sep=;` first line, and detects `;` (European spreadsheets) or tab
 /// separators from the first line when `separator` is 0.
-class csv_reader {
+class csv_reader : public record_source {
 public:
     explicit csv_reader(std::istream& in, char separator = 0);
     /// Reads a record again from its bytes (`offset`, `length`): a separator
@@ -50,17 +63,17 @@ public:
     struct record_bytes_t {};
     static constexpr record_bytes_t record_bytes{};
     csv_reader(std::istream& in, char separator, record_bytes_t);
-    ~csv_reader();
+    ~csv_reader() override;
     csv_reader(const csv_reader&) = delete;
     csv_reader& operator=(const csv_reader&) = delete;
 
     /// The next record; false at the end of the input.
-    bool next(csv_record& out);
+    bool next(csv_record& out) override;
 
     [[nodiscard]] char separator() const { return separator_; }
     [[nodiscard]] bool had_bom() const { return had_bom_; }
     /// Bytes consumed so far (for progress).
-    [[nodiscard]] std::size_t bytes_read() const { return bytes_read_; }
+    [[nodiscard]] std::size_t bytes_read() const override { return bytes_read_; }
 
     // libcsv callbacks (public so the C trampolines can reach them).
     void on_field(const char* data, std::size_t size);

@@ -8,6 +8,7 @@
 
 #include "model/dates.hpp"
 #include "schedule/schedule.hpp"
+#include "batch/xlsx_reader.hpp"
 #include "support/utf8.hpp"
 
 namespace closeplan::batch {
@@ -20,7 +21,9 @@ std::string_view value_at(const export_row& row, std::optional<std::size_t> colu
 }
 
 std::string column_name(const row_reader& reader, std::optional<std::size_t> column, const char* field) {
-    return column ? reader.header->name(*column) : std::string(field);
+    if (!column) return field;
+    if (!reader.sheet_columns) return reader.header->name(*column);
+    return reader.header->name(*column) + " (column " + column_letters(*column) + ")";
 }
 
 std::string lower(std::string_view s) {
@@ -60,7 +63,7 @@ deal_values read_deal_values(const export_row& row, const row_reader& reader, st
     const auto close_column = reader.columns.at(deal_field::close_date);
     const auto close_text = trimmed(value_at(row, close_column));
     if (!close_text.empty() || (close_required && close_column)) {
-        auto parsed = parse_crm_date(close_text, reader.mapping->dates);
+        auto parsed = parse_crm_date(close_text, reader.close_dates.value_or(reader.mapping->dates));
         if (auto* d = std::get_if<model::date>(&parsed)) v.close = *d;
         else errors.push_back({row.line, column_name(reader, close_column, "close_date"), close_text,
                                close_text.empty() ? "B705" : "B706",
@@ -179,7 +182,7 @@ std::vector<row_error> check_row_text(const export_row& row, const row_reader& r
         if (auto bad = utf8::find_invalid(value)) {
             char byte[8];
             std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(value[bad->offset]));
-            errors.push_back({row.line, past_header ? "column " + std::to_string(column + 1) : reader.header->name(column),
+            errors.push_back({row.line, past_header ? "column " + std::to_string(column + 1) : column_name(reader, column, ""),
                               value, "B704",
                               std::string("invalid UTF-8 (") + std::string(utf8::describe(bad->kind)) + ", byte " + byte +
                                   " at offset " + std::to_string(bad->offset) + ")"});
@@ -257,7 +260,7 @@ built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_
         const auto due_column = reader.columns.at(task_field::due);
         const auto due_text = trimmed(value_at(row, due_column));
         if (!due_text.empty() || m.state != model::status::done) {
-            auto parsed = parse_crm_date(due_text, reader.mapping->dates);
+            auto parsed = parse_crm_date(due_text, reader.due_dates.value_or(reader.mapping->dates));
             if (auto* d = std::get_if<model::date>(&parsed)) {
                 m.due = *d;
                 if (!latest_due || *d > *latest_due) latest_due = *d;

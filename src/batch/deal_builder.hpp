@@ -28,6 +28,12 @@ struct row_reader {
     resolved_columns columns;
     const column_mapping* mapping = nullptr;
     decimal_mark decimal = decimal_mark::point;
+    /// How the close date and task due columns write dates, as their values
+    /// settled it (column_survey.hpp); unset: the mapping's `dates`.
+    std::optional<date_style> close_dates;
+    std::optional<date_style> due_dates;
+    /// An .xlsx export: columns are also named by their letters, as Excel shows them ("Close Date (column E)").
+    bool sheet_columns = false;
     model::date as_of;
     std::string locale = "en-US";
     std::vector<model::value_entry> value_map;  ///< --value-map entries added to every plan

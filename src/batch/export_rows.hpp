@@ -21,7 +21,7 @@ bool is_report_footer(const csv_record& record);
 /// whether the footer starts there; at the footer, reading stops.
 class export_rows {
 public:
-    explicit export_rows(csv_reader& reader, std::size_t header_columns)
+    explicit export_rows(record_source& reader, std::size_t header_columns)
         : reader_(reader), header_columns_(header_columns) {}
 
     /// The next data record (possibly with a quoting problem); false at the end or the footer.
@@ -30,7 +30,7 @@ public:
     [[nodiscard]] int footer_line() const { return footer_line_; }
 
 private:
-    csv_reader& reader_;
+    record_source& reader_;
     std::size_t header_columns_;
     std::deque<csv_record> held_;
     bool finished_ = false;

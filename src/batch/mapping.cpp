@@ -21,23 +21,24 @@ void set(column_mapping& m, task_field f, std::vector<std::string> names) {
     m.task[static_cast<std::size_t>(f)] = std::move(names);
 }
 
-// Report labels first (spec section 4), then Data Loader and warehouse API names.
+// Report labels first (spec section 4), then Data Loader and warehouse API names,
+// then the labels of a report exported with the user language set to German.
 column_mapping salesforce() {
     column_mapping m;
     m.name = "salesforce";
-    set(m, deal_field::id, {"Opportunity ID", "Opportunity ID (18)", "Id"});
-    set(m, deal_field::name, {"Opportunity Name", "Name"});
-    set(m, deal_field::account, {"Account Name", "Account.Name", "account_id"});
-    set(m, deal_field::close_date, {"Close Date", "CloseDate", "close_date"});
-    set(m, deal_field::amount, {"Amount", "Total Amount"});
-    set(m, deal_field::currency, {"Amount Currency", "Opportunity Currency", "CurrencyIsoCode"});
-    set(m, deal_field::owner, {"Opportunity Owner", "Owner.Name", "owner_id"});
-    set(m, deal_field::stage, {"Stage", "StageName", "stage_name"});
-    set(m, deal_field::next_step, {"Next Step", "Opportunity Next Steps", "NextStep", "next_step"});
-    set(m, task_field::title, {"Subject"});
-    set(m, task_field::due, {"Due Date", "ActivityDate"});
+    set(m, deal_field::id, {"Opportunity ID", "Opportunity ID (18)", "Id", "Opportunity-ID"});
+    set(m, deal_field::name, {"Opportunity Name", "Name", "Opportunity-Name"});
+    set(m, deal_field::account, {"Account Name", "Account.Name", "account_id", "Accountname", "Account-Name"});
+    set(m, deal_field::close_date, {"Close Date", "CloseDate", "close_date", "Schlusstermin", "Abschlussdatum"});
+    set(m, deal_field::amount, {"Amount", "Total Amount", "Betrag", "Gesamtbetrag"});
+    set(m, deal_field::currency, {"Amount Currency", "Opportunity Currency", "CurrencyIsoCode", "Betragswährung", "Opportunity-Währung"});
+    set(m, deal_field::owner, {"Opportunity Owner", "Owner.Name", "owner_id", "Opportunity-Inhaber"});
+    set(m, deal_field::stage, {"Stage", "StageName", "stage_name", "Phase"});
+    set(m, deal_field::next_step, {"Next Step", "Opportunity Next Steps", "NextStep", "next_step", "Nächster Schritt"});
+    set(m, task_field::title, {"Subject", "Betreff"});
+    set(m, task_field::due, {"Due Date", "ActivityDate", "Fälligkeitsdatum"});
     set(m, task_field::status, {"Status"});
-    set(m, task_field::assignee, {"Assigned", "Assigned To"});
+    set(m, task_field::assignee, {"Assigned", "Assigned To", "Zugewiesen an"});
     return m;
 }
 

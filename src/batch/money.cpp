@@ -80,6 +80,31 @@ std::string take_currency(std::string_view& text) {
     return {};
 }
 
+// What a double printed with all its digits looks like: 15 or more significant
+// digits. People and CRMs that store decimals exactly never write that many.
+bool is_float_noise(std::string_view integer_part, std::string_view fraction) {
+    std::size_t significant = 0;
+    bool started = false;
+    for (std::string_view part : {integer_part, fraction})
+        for (char c : part) {
+            started = started || c != '0';
+            if (started) ++significant;
+        }
+    return significant >= 15;
+}
+
+// Adds one in the last digit of a decimal digit string, carrying as far as needed.
+void add_one(std::string& digits) {
+    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+        if (*it != '9') {
+            ++*it;
+            return;
+        }
+        *it = '0';
+    }
+    digits.insert(digits.begin(), '1');
+}
+
 }  // namespace
 
 int minor_digits(std::string_view currency) {
@@ -184,14 +209,19 @@ money_result parse_money(std::string_view text, decimal_mark mark, std::string_v
     const int scale = minor_digits(currency);
     std::string integer_part = digits.substr(0, digits.size() - fraction_digits);
     std::string fraction = digits.substr(digits.size() - fraction_digits);
-    while (fraction.size() > static_cast<std::size_t>(scale)) {
-        if (fraction.back() != '0')
+    while (fraction.size() > static_cast<std::size_t>(scale) && fraction.back() == '0') fraction.pop_back();
+    bool rounded = false;
+    if (fraction.size() > static_cast<std::size_t>(scale)) {
+        if (!is_float_noise(integer_part, fraction))
             return std::string("has more decimals than ") + (currency.empty() ? std::string("an amount") : currency) +
                    " allows (" + std::to_string(scale) + "); round it in the CRM export";
-        fraction.pop_back();
+        rounded = true;
     }
+    const bool round_up = rounded && fraction[static_cast<std::size_t>(scale)] >= '5';
+    if (rounded) fraction.resize(static_cast<std::size_t>(scale));
     fraction.append(static_cast<std::size_t>(scale) - fraction.size(), '0');
-    const std::string all = integer_part + fraction;
+    std::string all = integer_part + fraction;
+    if (round_up) add_one(all);
     std::size_t first_nonzero = all.find_first_not_of('0');
     if (first_nonzero != std::string::npos && all.size() - first_nonzero > 18) return std::string("is too large");
     std::int64_t minor = 0;
@@ -200,7 +230,25 @@ money_result parse_money(std::string_view text, decimal_mark mark, std::string_v
     result.minor = negative ? -minor : minor;
     result.scale = scale;
     result.currency = std::move(currency);
+    result.rounded = rounded;
     return result;
+}
+
+std::optional<decimal_mark> proven_mark(std::string_view text) {
+    const auto last_point = text.rfind('.');
+    const auto last_comma = text.rfind(',');
+    if (last_point == std::string_view::npos && last_comma == std::string_view::npos) return std::nullopt;
+    if (last_point != std::string_view::npos && last_comma != std::string_view::npos)
+        return last_point > last_comma ? decimal_mark::point : decimal_mark::comma;  // the last mark is decimal
+    const char mark = last_point != std::string_view::npos ? '.' : ',';
+    const auto last = std::min(last_point, last_comma);
+    const auto as_decimal = mark == '.' ? decimal_mark::point : decimal_mark::comma;
+    const auto as_grouping = mark == '.' ? decimal_mark::comma : decimal_mark::point;
+    if (text.find(mark) != last) return as_grouping;  // `1,234,567`: a mark that repeats groups
+    std::size_t digits_after = 0;
+    while (last + 1 + digits_after < text.size() && is_digit(text[last + 1 + digits_after])) ++digits_after;
+    if (digits_after == 0) return std::nullopt;  // not a number; parse_money says why
+    return digits_after == 3 ? std::nullopt : std::optional<decimal_mark>(as_decimal);
 }
 
 }  // namespace closeplan::batch

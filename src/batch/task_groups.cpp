@@ -12,10 +12,11 @@ std::string group_key_of(const csv_record& record, std::size_t key_column) {
     return record.fields[key_column];
 }
 
-group_ends group_ends::scan(export_rows& rows, std::size_t key_column) {
+group_ends group_ends::scan(export_rows& rows, std::size_t key_column, column_survey* survey) {
     group_ends ends;
     csv_record record;
     while (rows.next(record)) {
+        if (survey) survey->observe(record);
         const auto key = group_key_of(record, key_column);
         if (!key.empty()) ends.note(key, record.line);
     }

@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "batch/column_survey.hpp"
 #include "batch/deal_builder.hpp"
 #include "batch/export_rows.hpp"
 
@@ -33,8 +34,9 @@ std::string group_key_of(const csv_record& record, std::size_t key_column);
 /// First pass: the line of each deal id's last task row.
 class group_ends {
 public:
-    /// Reads the data rows left in `rows`.
-    static group_ends scan(export_rows& rows, std::size_t key_column);
+    /// Reads the data rows left in `rows`, showing each to `survey` when given
+    /// (the first pass is also the one that decides how columns are read).
+    static group_ends scan(export_rows& rows, std::size_t key_column, column_survey* survey = nullptr);
 
     void note(const std::string& key, int line) { last_[key] = line; }
     /// The line of the last row of `key`; nullopt for an id the first pass never saw.

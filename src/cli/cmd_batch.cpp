@@ -11,8 +11,8 @@
 //   batch-report.json   with --report json
 //   .closeplan-batch.manifest  "<hash> <stem>" per deal, for --resume
 // With --shard K/N the three reports and the manifest carry "-K-of-N".
-// One row per task from standard input (`-`) is first copied to a hidden
-// `.stdin.tmp-XXXXXX` there (unlinked at once): that mode reads the export twice.
+// Standard input (`-`) is first copied to a hidden `.stdin.tmp-XXXXXX` there
+// (unlinked at once): the batch reads the export twice.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -61,6 +61,7 @@ struct batch_flags {
     std::string preset;
     std::string mapping;
     std::string group_by;
+    std::string sheet;
     std::string value_map;
     std::string output = ".";
     std::vector<std::string> formats;
@@ -269,7 +270,7 @@ std::string fingerprint(const batch_flags& flags, const std::vector<std::string>
     batch::content_hash h;
     h.add(CLOSEPLAN_VERSION).add(model::format_iso_date(as_of));
     for (const auto& f : formats) h.add(f);
-    for (const auto* text : {&flags.preset, &flags.group_by, &flags.date_format, &flags.decimal, &flags.currency,
+    for (const auto* text : {&flags.preset, &flags.group_by, &flags.sheet, &flags.date_format, &flags.decimal, &flags.currency,
                              &flags.seller, &flags.locale, &flags.template_name, &flags.paper})
         h.add(*text);
     for (const auto* path : {&flags.playbook, &flags.mapping, &flags.value_map, &flags.style})
@@ -357,6 +358,7 @@ exit_code run_batch_command(const batch_flags& flags) {
     batch::batch_inputs inputs;
     inputs.file_name = flags.export_path;
     inputs.group_by = flags.group_by;
+    inputs.sheet = flags.sheet;
     inputs.request.formats = formats;
     inputs.request.today = today_from_environment();
     if (!flags.as_of.empty()) {
@@ -429,8 +431,8 @@ exit_code run_batch_command(const batch_flags& flags) {
     }
 
     prepare_output_folder(flags.output);
-    if (flags.export_path == "-" && !flags.group_by.empty()) {
-        // One row per task reads the export twice; a pipe can be read only once.
+    if (flags.export_path == "-") {
+        // The batch reads the export twice (columns first, then rows); a pipe can be read only once.
         size = spool_standard_input(flags.output, file);
         in = &file;
     }
@@ -460,8 +462,8 @@ exit_code run_batch_command(const batch_flags& flags) {
 }
 
 CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
-    auto* command = app.add_subcommand("batch", "Render one plan per deal from a CRM export (CSV)");
-    command->add_option("export", flags.export_path, "CSV export: one row per deal, or per task with --group-by; - reads standard input")
+    auto* command = app.add_subcommand("batch", "Render one plan per deal from a CRM export (CSV or .xlsx)");
+    command->add_option("export", flags.export_path, "CSV or .xlsx export: one row per deal, or per task with --group-by; - reads standard input")
         ->required();
     command->add_option("--playbook", flags.playbook, "Playbook whose milestones are scheduled back from each row's close date (default: discovery, security review, signature)");
     command->add_option("--holidays", flags.holidays, "Holidays file for business days; repeatable");
@@ -469,6 +471,7 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
         ->check(CLI::IsMember({"salesforce", "hubspot"}));
     command->add_option("--mapping", flags.mapping, "Mapping file (YAML) naming the columns of any other export");
     command->add_option("--group-by", flags.group_by, "One row per task: the column holding the deal id");
+    command->add_option("--sheet", flags.sheet, "The sheet of an .xlsx export to read (default: the first)");
     command->add_option("--value-map", flags.value_map, "Value map file merged into every plan");
     command->add_option("-o,--output", flags.output, "Output folder (created when missing)")->default_str(".");
     command->add_option("-f,--format", flags.formats, "Output formats, comma-separated: html, md, pdf, pdf-layout")

@@ -80,29 +80,252 @@ TEST(BatchRun, SalesforceReportRowsAreRenderedOrReported) {
     memory_sink sink;
     auto out = run("salesforce-report.csv", inputs_for("salesforce-report.csv", 2), sink);
     ASSERT_TRUE(out.totals);
-    EXPECT_EQ(summary_line(*out.totals), "rows read 4 = rendered 3 + failed 1 + skipped 0");
+    EXPECT_EQ(summary_line(*out.totals), "rows read 4 = rendered 4 + failed 0 + skipped 0");
     ASSERT_EQ(out.deals.size(), 4u);
     EXPECT_EQ(out.deals[0].stem, "006A000001-Claims-analytics-platform");
     EXPECT_EQ(out.deals[0].outcome, deal_outcome::rendered);
     EXPECT_TRUE(out.deals[0].feasible);
     EXPECT_EQ(out.deals[1].stem, "006A000002-AP-pilot-phase-2");
-    // 5/6/2026 could be May 6 or June 5: reported with its physical line and column.
-    EXPECT_EQ(out.deals[2].outcome, deal_outcome::failed);
-    ASSERT_EQ(out.deals[2].errors.size(), 1u);
-    EXPECT_EQ(out.deals[2].errors[0].line, 4);
-    EXPECT_EQ(out.deals[2].errors[0].column, "Close Date");
-    EXPECT_EQ(out.deals[2].errors[0].code, "B706");
+    // 5/6/2026 alone could be May 6 or June 5; 9/30/2026 in its column settles it month first.
+    EXPECT_EQ(out.deals[2].outcome, deal_outcome::rendered);
+    EXPECT_EQ(out.deals[2].close, model::parse_iso_date("2026-05-06"));
+    EXPECT_FALSE(out.deals[2].feasible) << "May 6 is before as_of";
     // Two weeks is too short for the playbook: flagged with the days missing, still rendered.
     EXPECT_EQ(out.deals[3].outcome, deal_outcome::rendered);
     EXPECT_FALSE(out.deals[3].feasible);
     EXPECT_GT(out.deals[3].business_days_missing, 0);
-    EXPECT_EQ(out.totals->infeasible, 1u);
+    EXPECT_EQ(out.totals->infeasible, 2u);
     // The footer never became rows, and each plan carries the row's fields.
-    EXPECT_EQ(out.files.size(), 6u);
+    EXPECT_EQ(out.files.size(), 8u);
     const auto& md = out.files["006A000001-Claims-analytics-platform.md"];
     EXPECT_NE(md.find("Claims analytics platform"), std::string::npos);
     EXPECT_NE(md.find("Northwind Health"), std::string::npos);
     EXPECT_NE(md.find("IT security review"), std::string::npos);
+}
+
+// Column-wide reading (docs/cli.md, "Dates and amounts"): each date and amount
+// column is read one way, decided from all its values before any output.
+
+TEST(BatchColumns, AnUnambiguousDateSettlesTheColumnSoEveryRowRenders) {
+    memory_sink sink;
+    auto out = run("us-settled.csv", inputs_for("us-settled.csv", 2), sink);
+    ASSERT_TRUE(out.totals) << (out.diags.all().empty() ? "" : out.diags.all().front().message);
+    EXPECT_EQ(summary_line(*out.totals), "rows read 4 = rendered 4 + failed 0 + skipped 0");
+    // 3/31/2027 on line 3 makes 4/7/2027 on line 2 April 7 (before it was an ambiguous row, B706).
+    EXPECT_EQ(out.deals[0].close, model::parse_iso_date("2027-04-07"));
+    EXPECT_EQ(out.deals[2].close, model::parse_iso_date("2026-11-05"));
+    EXPECT_FALSE(out.diags.has_errors());
+}
+
+TEST(BatchColumns, DayFirstExportsAreSettledByTheirOwnValues) {
+    memory_sink sink;
+    auto out = run("uk-dates.csv", inputs_for("uk-dates.csv", 1), sink);
+    ASSERT_TRUE(out.totals);
+    EXPECT_EQ(summary_line(*out.totals), "rows read 4 = rendered 4 + failed 0 + skipped 0");
+    EXPECT_EQ(out.deals[0].close, model::parse_iso_date("2027-07-09")) << "09/07/2027 is 9 July, not Sep 7";
+    EXPECT_EQ(out.deals[2].close, model::parse_iso_date("2026-10-01"));
+}
+
+TEST(BatchColumns, ADateFormatTheValuesContradictStopsTheRunBeforeAnyOutput) {
+    memory_sink sink;
+    auto inputs = inputs_for("uk-dates.csv", 2);
+    inputs.dates = date_style::month_first;
+    auto out = run("uk-dates.csv", inputs, sink);
+    EXPECT_FALSE(out.totals);
+    EXPECT_TRUE(out.deals.empty());
+    EXPECT_TRUE(out.files.empty());
+    ASSERT_EQ(out.diags.all().size(), 1u) << "one error for the export, not one per row";
+    const auto& d = out.diags.all()[0];
+    EXPECT_EQ(d.code, "B716");
+    EXPECT_EQ(d.where.file, "uk-dates.csv");
+    EXPECT_EQ(d.where.line, 3);
+    EXPECT_EQ(d.message,
+              "--date-format M/D/YYYY contradicts column 5 (`Close Date`): line 3 \"13/07/2027\" and line 5 "
+              "\"25/12/2026\" are only possible day first (D/M/YYYY)");
+    EXPECT_EQ(d.hints.at(0), "drop the date format: the column's values settle it as D/M/YYYY");
+    // The same style named by the values' own reading is fine.
+    memory_sink agreeing_sink;
+    inputs.dates = date_style::day_first;
+    EXPECT_TRUE(run("uk-dates.csv", inputs, agreeing_sink).totals);
+}
+
+TEST(BatchColumns, AColumnProvingBothStylesIsOneErrorNamingARowOfEach) {
+    memory_sink sink;
+    auto out = run("mixed-dates.csv", inputs_for("mixed-dates.csv", 1), sink);
+    EXPECT_FALSE(out.totals);
+    EXPECT_TRUE(out.files.empty());
+    ASSERT_EQ(out.diags.all().size(), 1u);
+    const auto& d = out.diags.all()[0];
+    EXPECT_EQ(d.code, "B715");
+    EXPECT_EQ(d.where.line, 2);
+    EXPECT_EQ(d.message, "column 5 (`Close Date`) writes dates both month first (line 2 \"3/31/2027\") and day first "
+                         "(line 4 \"13/07/2027\"), so none of its slash dates can be trusted");
+}
+
+TEST(BatchColumns, AColumnNothingSettlesStillNeedsTheFlag) {
+    memory_sink sink;
+    auto out = run("unsettled-dates.csv", inputs_for("unsettled-dates.csv", 1), sink);
+    ASSERT_TRUE(out.totals);
+    EXPECT_EQ(summary_line(*out.totals), "rows read 3 = rendered 1 + failed 2 + skipped 0");
+    EXPECT_EQ(out.deals[0].errors.at(0).code, "B706");
+    EXPECT_EQ(out.deals[0].errors.at(0).line, 2);
+    memory_sink flagged_sink;
+    auto inputs = inputs_for("unsettled-dates.csv", 1);
+    inputs.dates = date_style::month_first;
+    auto flagged = run("unsettled-dates.csv", inputs, flagged_sink);
+    EXPECT_EQ(summary_line(*flagged.totals), "rows read 3 = rendered 3 + failed 0 + skipped 0");
+    EXPECT_EQ(flagged.deals[0].close, model::parse_iso_date("2027-04-07"));
+}
+
+TEST(BatchColumns, TaskDueDatesAreSettledTooInTheFirstPass) {
+    // The task export's due column is surveyed with the grouping pass.
+    memory_sink sink;
+    auto inputs = inputs_for("tasks.csv", 1);
+    diagnostic_sink diags;
+    inputs.mapping = load_mapping(fixtures + "tasks-mapping.yaml", diags);
+    inputs.group_by = "Opportunity ID";
+    auto out = run("tasks.csv", inputs, sink);
+    ASSERT_TRUE(out.totals);
+    EXPECT_GT(out.totals->rendered, 0u);
+}
+
+TEST(BatchColumns, AmountsWithBothDecimalMarksAreOneError) {
+    memory_sink sink;
+    auto out = run("amounts-mixed.csv", inputs_for("amounts-mixed.csv", 1), sink);
+    EXPECT_FALSE(out.totals);
+    ASSERT_EQ(out.diags.all().size(), 1u);
+    EXPECT_EQ(out.diags.all()[0].code, "B717");
+    EXPECT_EQ(out.diags.all()[0].message,
+              "column 6 (`Amount`) writes amounts with a decimal point (line 2 \"240,000.50\") and with a decimal comma "
+              "(line 3 \"48.500,25\"), so an amount like 240,000 cannot be read");
+}
+
+TEST(BatchColumns, FloatNoiseIsRoundedWithOneNoteAndADecimalFlagItContradictsStops) {
+    memory_sink sink;
+    auto out = run("hubspot-float.csv", inputs_for("hubspot-float.csv", 1), sink);
+    ASSERT_TRUE(out.totals);
+    EXPECT_EQ(summary_line(*out.totals), "rows read 3 = rendered 3 + failed 0 + skipped 0");
+    ASSERT_EQ(out.diags.all().size(), 1u);
+    const auto& note = out.diags.all()[0];
+    EXPECT_EQ(note.level, severity::note);
+    EXPECT_EQ(note.code, "B719");
+    EXPECT_EQ(note.message, "2 amounts in column 5 (`Amount`) carry floating-point noise and are rounded to the "
+                            "currency's minor unit (line 2 \"48715.200000000004\" becomes 48715.20)");
+    EXPECT_NE(out.files["5101-Fleet-telematics.md"].find("48,715.20"), std::string::npos)
+        << out.files["5101-Fleet-telematics.md"].substr(0, 400);
+    memory_sink comma_sink;
+    auto inputs = inputs_for("hubspot-float.csv", 1);
+    inputs.decimal = decimal_mark::comma;
+    auto contradicted = run("hubspot-float.csv", inputs, comma_sink);
+    EXPECT_FALSE(contradicted.totals);
+    EXPECT_EQ(contradicted.diags.all().at(0).code, "B718");
+    EXPECT_EQ(contradicted.diags.all().at(0).message,
+              "--decimal comma contradicts column 5 (`Amount`): line 2 \"48715.200000000004\" and line 3 \"9552.0\" "
+              "are written with a decimal point (like 1,234.56)");
+}
+
+TEST(BatchColumns, GermanSalesforceHeaderAndCommaAmountsAreRecognised) {
+    memory_sink sink;
+    auto out = run("german-salesforce.csv", inputs_for("german-salesforce.csv", 1), sink);
+    ASSERT_TRUE(out.totals) << (out.diags.all().empty() ? "" : out.diags.all().front().message);
+    EXPECT_EQ(summary_line(*out.totals), "rows read 3 = rendered 3 + failed 0 + skipped 0");
+    EXPECT_EQ(out.deals[0].stem, "006G000001-Abrechnungsplattform");
+    EXPECT_EQ(out.deals[1].close, model::parse_iso_date("2027-01-15"));
+    // "EUR 48.500" is 48,500 euros: the column's other values write a decimal comma.
+    const auto& md = out.files["006G000002-Lagerpilot.md"];
+    EXPECT_NE(md.find("48,500.00"), std::string::npos) << md.substr(0, 400);
+    EXPECT_NE(md.find("Hafen Logistik GmbH"), std::string::npos);
+}
+
+TEST(BatchColumns, AWindows1252FileIsOneErrorForTheFileWithTheFix) {
+    memory_sink sink;
+    auto out = run("windows-1252.csv", inputs_for("windows-1252.csv", 1), sink);
+    EXPECT_FALSE(out.totals);
+    EXPECT_TRUE(out.files.empty());
+    ASSERT_EQ(out.diags.all().size(), 1u);
+    const auto& d = out.diags.all()[0];
+    EXPECT_EQ(d.code, "B720");
+    EXPECT_EQ(d.where.line, 2);
+    EXPECT_EQ(d.message, "the export is not UTF-8: byte 0xFC in column 2 (`Account Name`) is not UTF-8, and no value is; "
+                         "it was probably saved as Windows-1252 (Excel's \"CSV\" on Windows)");
+    EXPECT_EQ(d.hints.at(0), "convert it first: iconv -f WINDOWS-1252 -t UTF-8 'windows-1252.csv' > export-utf8.csv");
+}
+
+TEST(BatchColumns, AUtf8FileWithOneBrokenValueKeepsTheRowsOwnError) {
+    // UTF-8 elsewhere in the file: the broken value is that row's problem (B704), the rest renders.
+    const std::string csv = "\"Opportunity Name\",\"Close Date\",\"Account Name\"\n"
+                            "\"Caf\xC3\xA9 pilot\",\"2026-12-01\",\"Acme\"\n"
+                            "\"Broken \xFC\",\"2026-12-01\",\"Acme\"\n";
+    std::istringstream in(csv);
+    memory_sink sink;
+    diagnostic_sink diags;
+    auto totals = run_batch(in, inputs_for("mixed.csv", 1), sink, diags);
+    ASSERT_TRUE(totals);
+    EXPECT_EQ(summary_line(*totals), "rows read 2 = rendered 1 + failed 1 + skipped 0");
+    EXPECT_EQ(sink.deals[1].errors.at(0).code, "B704");
+}
+
+TEST(BatchColumns, AStreamThatCannotSeekIsRefusedBeforeAnyOutput) {
+    // Standard input is spooled to a file by the command; a bare pipe cannot be read twice.
+    class one_way : public std::streambuf {
+    public:
+        explicit one_way(std::string text) : text_(std::move(text)) { setg(text_.data(), text_.data(), text_.data() + text_.size()); }
+    private:
+        std::string text_;
+    } buffer(read(fixtures + "us-settled.csv"));
+    std::istream in(&buffer);
+    memory_sink sink;
+    diagnostic_sink diags;
+    EXPECT_FALSE(run_batch(in, inputs_for("-", 1), sink, diags));
+    EXPECT_EQ(diags.all().at(0).code, "B712");
+    EXPECT_TRUE(sink.files.empty());
+}
+
+TEST(BatchColumns, AnXlsxExportGivesTheSamePlansAsItsCsvTwin) {
+    // Date cells (m/d/yyyy and d-mmm-yy), number cells and shared strings; detected by content.
+    memory_sink csv_sink, xlsx_sink;
+    auto inputs = inputs_for("us-twin.csv", 2);
+    inputs.request.formats = {"html", "md", "pdf"};
+    auto from_csv = run("us-twin.csv", inputs, csv_sink);
+    auto from_xlsx = run("us-twin.xlsx", inputs, xlsx_sink);
+    ASSERT_TRUE(from_xlsx.totals);
+    EXPECT_EQ(summary_line(*from_xlsx.totals), "rows read 4 = rendered 4 + failed 0 + skipped 0");
+    EXPECT_EQ(from_csv.files.size(), 12u);
+    EXPECT_TRUE(from_csv.files == from_xlsx.files) << "byte-identical documents";
+    for (std::size_t i = 0; i < from_csv.deals.size(); ++i) {
+        EXPECT_EQ(from_csv.deals[i].line, from_xlsx.deals[i].line) << "sheet rows are the CSV's lines here";
+        EXPECT_EQ(from_csv.deals[i].hash, from_xlsx.deals[i].hash) << "same values: --resume keeps them";
+    }
+}
+
+TEST(BatchColumns, XlsxSheetsByNameAndWorkbookProblemsBeforeAnyOutput) {
+    memory_sink sink;
+    auto inputs = inputs_for("inline-1904.xlsx", 1);
+    inputs.mapping = preset_named("salesforce");
+    inputs.sheet = "Deals";
+    auto out = run("inline-1904.xlsx", inputs, sink);
+    ASSERT_TRUE(out.totals);
+    ASSERT_EQ(out.deals.size(), 2u);
+    EXPECT_EQ(out.deals[0].line, 3) << "Excel's row number";
+    EXPECT_EQ(out.deals[0].close, model::parse_iso_date("2026-06-30")) << "1904 date system";
+    // Located as Excel shows it: sheet row 4, column D.
+    ASSERT_EQ(out.diags.all().size(), 1u);
+    EXPECT_EQ(out.diags.all()[0].code, "B719");
+    EXPECT_EQ(out.diags.all()[0].where.line, 4);
+    EXPECT_EQ(out.diags.all()[0].message,
+              "1 amount in column D (`Amount`) carries floating-point noise and is rounded to the currency's minor unit "
+              "(row 4 \"48715.200000000004\" becomes 48715.20)");
+    for (const std::string name : {"bomb.xlsx", "deep.xlsx", "doctype.xlsx", "not-a-workbook.xlsx"}) {
+        memory_sink refused;
+        auto bad = run(name, inputs, refused);
+        EXPECT_FALSE(bad.totals) << name;
+        EXPECT_TRUE(bad.files.empty());
+        ASSERT_EQ(bad.diags.all().size(), 1u) << name;
+        EXPECT_EQ(bad.diags.all()[0].code, "B721") << name;
+    }
+    inputs.sheet = "Nope";
+    memory_sink none;
+    EXPECT_EQ(run("inline-1904.xlsx", inputs, none).diags.all().at(0).code, "B722");
 }
 
 TEST(BatchRun, CheckAddsEachDealsHealthAndChangesNoDocument) {
@@ -165,7 +388,7 @@ TEST(BatchRun, SameResultsWhateverTheNumberOfWorkers) {
         EXPECT_EQ(index_page_row(a.deals[i]), index_page_row(b.deals[i]));
     }
     EXPECT_EQ(a.files, b.files);
-    EXPECT_EQ(a.files.size(), 9u);
+    EXPECT_EQ(a.files.size(), 12u);
 }
 
 TEST(BatchRun, SemicolonExportWithBomCrlfAndEuropeanAmounts) {
@@ -189,7 +412,7 @@ TEST(BatchRun, ResumeSkipsWhatIsUpToDate) {
     second.known["006A000002-AP-pilot-phase-2"] = "stale";
     inputs.resume = true;
     auto b = run("salesforce-report.csv", inputs, second);
-    EXPECT_EQ(summary_line(*b.totals), "rows read 4 = rendered 1 + failed 1 + skipped 2");
+    EXPECT_EQ(summary_line(*b.totals), "rows read 4 = rendered 1 + failed 0 + skipped 3");
     EXPECT_EQ(b.files.size(), 2u);
     EXPECT_EQ(b.deals[0].outcome, deal_outcome::up_to_date);
 }
@@ -266,7 +489,7 @@ TEST(BatchRun, BrokenRowsInvalidUtf8AndExtraValues) {
         "\"Broken,\"2026-09-30\n"
         "Jos\xE9,2026-09-30\n"
         "Extra,2026-09-30,surplus\n"
-        "Good,2026-09-30\n";
+        "Good caf\xC3\xA9,2026-09-30\n";  // UTF-8 elsewhere: the bad byte is this row's problem, not the file's (B720)
     std::istringstream in(csv);
     diagnostic_sink diags;
     auto totals = run_batch(in, inputs_for("broken.csv", 2), sink, diags);
@@ -340,7 +563,7 @@ TEST(BatchRun, ACloseDateOutsideTheSupportedYearsIsARowError) {
     const std::string csv = "Opportunity Name,Close Date\n"
                             "Ancient,0001-06-29\n"
                             "Early,1900-01-10\n"
-                            "Good,2026-09-30\n";
+                            "Good caf\xC3\xA9,2026-09-30\n";  // UTF-8 elsewhere: the bad byte is this row's problem, not the file's (B720)
     std::istringstream in(csv);
     diagnostic_sink diags;
     auto inputs = inputs_for("years.csv", 1);

@@ -185,7 +185,7 @@ TEST(BatchTasks, BadRowsAreReportedInPlaceWithTheirLines) {
     const std::string csv = header +
                             "006B01,Claims,Northwind,2026-09-30,Discovery,both,2026-06-15,Completed,Nora\n"  // 2
                             ",Claims,Northwind,2026-09-30,No id,both,2026-06-20,Completed,Nora\n"            // 3
-                            "006B02,Renewal,Globex,2026-08-31,Pricing,seller,2026-07-01,Not Started,Sam\n"   // 4
+                            "006B02,Renewal,Globex Z\xC3\xBCrich,2026-08-31,Pricing,seller,2026-07-01,Not Started,Sam\n"  // 4: UTF-8, so line 6 is a bad row, not a Windows-1252 file (B720)
                             "\"006B01,Claims\"x,Northwind,2026-09-30,Broken,both,2026-06-20,Completed,\n"    // 5
                             "006B03,Jos\xE9,Initech,2026-08-31,Kickoff,seller,2026-07-01,Not Started,Sam\n"   // 6
                             "006B01,Claims,Northwind,2026-09-30,Signature,both,2026-09-30,Not Started,\n";   // 7

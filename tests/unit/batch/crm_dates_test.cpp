@@ -34,12 +34,28 @@ TEST(CrmDates, UnambiguousUsAndEuropeanDates) {
 
 TEST(CrmDates, AmbiguousDatesAreReportedUnlessTheStyleIsNamed) {
     EXPECT_EQ(parsed("5/6/2026"),
-              "error: is ambiguous: May 6 or June 5; name the style with `dates: M/D/YYYY` (or D/M/YYYY) in the "
+              "error: is ambiguous: May 6 or June 5, and no date of its column says which; name the style with `dates: M/D/YYYY` (or D/M/YYYY) in the "
               "mapping or --date-format");
     EXPECT_EQ(parsed("5/6/2026", date_style::month_first), "2026-05-06");
     EXPECT_EQ(parsed("5/6/2026", date_style::day_first), "2026-06-05");
     // Dotted dates are day first whatever the style.
     EXPECT_EQ(parsed("05.06.2026", date_style::month_first), "2026-06-05");
+}
+
+TEST(CrmDates, AValueProvesAStyleOnlyWhenOneReadingIsImpossible) {
+    EXPECT_EQ(proven_style("3/31/2027"), date_style::month_first);
+    EXPECT_EQ(proven_style("31/3/2027"), date_style::day_first);
+    EXPECT_EQ(proven_style(" 13/07/2027 0:00"), std::nullopt) << "values come trimmed";
+    EXPECT_EQ(proven_style("13/07/2027 0:00"), date_style::day_first);
+    EXPECT_EQ(proven_style("4/7/2026"), std::nullopt);
+    EXPECT_EQ(proven_style("7/7/2026"), std::nullopt);
+    EXPECT_EQ(proven_style("2026-06-30"), std::nullopt);
+    EXPECT_EQ(proven_style("30.06.2026"), std::nullopt) << "dotted dates are day first whatever the column";
+    EXPECT_EQ(proven_style("13/13/2026"), std::nullopt) << "impossible either way: the row fails on its own";
+    EXPECT_EQ(proven_style("2/30/2026"), std::nullopt);
+    EXPECT_EQ(proven_style("12/31/1800"), std::nullopt) << "out of range either way";
+    EXPECT_STREQ(style_name(date_style::month_first), "M/D/YYYY");
+    EXPECT_STREQ(style_name(date_style::day_first), "D/M/YYYY");
 }
 
 TEST(CrmDates, BadDatesSayWhy) {

@@ -36,6 +36,26 @@ struct fixture {
     }
 };
 
+TEST(DealBuilder, ColumnSettledStylesAndSpreadsheetColumnNames) {
+    fixture f({"Opportunity Name", "Close Date", "Amount"});
+    const export_row row{12, {"Claims", "4/7/2027", "12,5"}};
+    // Unsettled and no style: ambiguous (B706); the survey's verdict for the column reads it.
+    EXPECT_EQ(build_deal_from_row(row, f.reader, f.book, {}).errors.at(0).code, "B706");
+    f.reader.close_dates = date_style::day_first;
+    f.reader.decimal = decimal_mark::comma;
+    const auto built = build_deal_from_row(row, f.reader, f.book, {});
+    ASSERT_TRUE(built.plan);
+    EXPECT_EQ(model::format_iso_date(built.plan->target_close), "2027-07-04");
+    EXPECT_EQ(built.plan->deal.amount, "12.50");
+    // An .xlsx export: errors name Excel's column letter too.
+    f.reader.sheet_columns = true;
+    const export_row bad{12, {"Claims", "someday", "1"}};
+    const auto failed = build_deal_from_row(bad, f.reader, f.book, {});
+    ASSERT_EQ(failed.errors.size(), 1u);
+    EXPECT_EQ(failed.errors[0].line, 12);
+    EXPECT_EQ(failed.errors[0].column, "Close Date (column B)");
+}
+
 TEST(DealBuilder, RowFieldsReachThePlan) {
     fixture f({"Opportunity Name", "Account Name", "Close Date", "Amount", "Opportunity Owner", "Stage", "Next Step",
                "Opportunity ID"});

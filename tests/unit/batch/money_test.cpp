@@ -43,14 +43,39 @@ TEST(Money, CurrencyFromTheTextOrTheFallback) {
 }
 
 TEST(Money, NoBinaryFloatingPoint) {
-    // 0.1 + 0.2 style values stay exact; a long float tail is refused, not rounded.
     EXPECT_EQ(parsed("0.30"), "0.30");
     // 2^53 + 1 has no double; it stays exact here.
     EXPECT_EQ(parsed("9007199254740993.01"), "9007199254740993.01");
-    EXPECT_EQ(parsed("48715.200000000004"), "error: has more decimals than an amount allows (2); round it in the CRM export");
+    // A human's extra decimal is refused; a printed double's noise is rounded (money::rounded says so).
+    EXPECT_EQ(parsed("1234.567"), "error: has more decimals than an amount allows (2); round it in the CRM export");
+    EXPECT_EQ(parsed("48715.200000000004"), "48715.20");
+    EXPECT_EQ(parsed("0.30000000000000004"), "0.30");
+    EXPECT_EQ(parsed("9552.999999999998"), "9553.00");
+    EXPECT_EQ(parsed("99999.99999999999"), "100000.00");
+    EXPECT_EQ(parsed("48715,200000000004", decimal_mark::comma), "48715.20");
+    EXPECT_EQ(parsed("-0.00500000000000001"), "-0.01") << "half away from zero";
+    EXPECT_EQ(parsed("1.2345678901234567 KWD"), "1.235 KWD");
+    auto noisy = parse_money("48715.200000000004", decimal_mark::point);
+    EXPECT_TRUE(std::get<money>(noisy).rounded);
+    auto exact = parse_money("48715.20", decimal_mark::point);
+    EXPECT_FALSE(std::get<money>(exact).rounded);
     EXPECT_EQ(parsed("1.500"), "1.50");
     EXPECT_EQ(parsed("1.500", decimal_mark::comma), "1500.00");
     EXPECT_EQ(parsed("1.50000"), "1.50");
+}
+
+TEST(Money, AValueProvesADecimalMarkOnlyWhenItCanBeReadOneWay) {
+    EXPECT_EQ(proven_mark("1,234.56"), decimal_mark::point);
+    EXPECT_EQ(proven_mark("$1,234,567"), decimal_mark::point);
+    EXPECT_EQ(proven_mark("9552.0"), decimal_mark::point);
+    EXPECT_EQ(proven_mark("48715.200000000004"), decimal_mark::point);
+    EXPECT_EQ(proven_mark("1.234,56 \xE2\x82\xAC"), decimal_mark::comma);
+    EXPECT_EQ(proven_mark("EUR 1.234.567"), decimal_mark::comma);
+    EXPECT_EQ(proven_mark("240000,5"), decimal_mark::comma);
+    EXPECT_EQ(proven_mark("240,000"), std::nullopt);
+    EXPECT_EQ(proven_mark("240.000"), std::nullopt);
+    EXPECT_EQ(proven_mark("240000"), std::nullopt);
+    EXPECT_EQ(proven_mark("1\xC2\xA0" "234"), std::nullopt);
 }
 
 TEST(Money, NegativeAndRefused) {
