@@ -38,10 +38,14 @@ std::string json_string(std::string_view text) {
     return nlohmann::json(utf8::replace_invalid(text)).dump();
 }
 
-std::string error_json(const row_error& e) {
-    return "{\"row\":" + std::to_string(e.line) + ",\"column\":" + json_string(e.column) +
-           ",\"value\":" + json_string(e.value) + ",\"code\":" + json_string(e.code) +
-           ",\"message\":" + json_string(e.message) + "}";
+nlohmann::ordered_json error_json_value(const row_error& e) {
+    return {{"row", e.line},
+            {"column", utf8::replace_invalid(e.column)},
+            {"value", utf8::replace_invalid(e.value)},
+            {"code", utf8::replace_invalid(e.code)},
+            {"message", utf8::replace_invalid(e.message)}};
 }
+
+std::string error_json(const row_error& e) { return error_json_value(e).dump(); }
 
 }  // namespace closeplan::batch

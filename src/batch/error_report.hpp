@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 namespace closeplan::batch {
 
 /// One problem with one row: where (physical line, column name), the value
@@ -31,7 +33,9 @@ std::string errors_csv_header();
 /// One line of errors.csv, with its line end (CRLF, as RFC 4180 and Excel expect).
 std::string errors_csv_line(const row_error& e);
 
-/// One JSON object for `--report json` (no trailing comma or newline).
+/// One JSON object for `--report json`: row, column, value, code, message.
+nlohmann::ordered_json error_json_value(const row_error& e);
+/// The same as compact JSON text (no trailing comma or newline).
 std::string error_json(const row_error& e);
 /// A JSON string literal, invalid UTF-8 replaced.
 std::string json_string(std::string_view text);

@@ -14,6 +14,7 @@
 
 #include "batch/batch_run.hpp"
 #include "batch/csv_reader.hpp"
+#include "batch/batch_report.hpp"
 #include "batch/index_page.hpp"
 #include "model/dates.hpp"
 #include "schedule/playbook.hpp"

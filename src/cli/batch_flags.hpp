@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// The command line of `closeplan batch`, as parsed (cmd_batch.cpp) and read
+// by the output folder (batch_folder.hpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace closeplan::cli {
+
+struct batch_flags {
+    std::string export_path;
+    std::string playbook;
+    std::vector<std::string> holidays;
+    std::string preset;
+    std::string mapping;
+    std::string group_by;
+    std::string value_map;
+    std::string output = ".";
+    std::vector<std::string> formats;
+    int jobs = 0;
+    std::string as_of;
+    std::string date_format;
+    std::string decimal;
+    std::string currency;
+    std::string seller;
+    std::string locale;
+    std::string template_name = "buyer-plan";
+    std::string template_dir;
+    std::string style;
+    std::string paper;
+    std::string shard;
+    std::string report;
+    bool resume = false;
+    bool quiet = false;
+    bool check = false;         ///< each deal's plan health in the index and report
+    std::string health_config;  ///< --health-config: the rules' settings (as `check --config`)
+};
+
+}  // namespace closeplan::cli
