@@ -29,6 +29,7 @@
 #include "batch/export_rows.hpp"
 #include "batch/file_names.hpp"
 #include "batch/task_groups.hpp"
+#include "load/load_document.hpp"
 #include "render/render.hpp"
 
 namespace closeplan::batch {
@@ -189,6 +190,7 @@ private:
             r.errors = std::move(built.errors);
             return r;
         }
+        if (!apply_deal_overlay(*built.plan, r)) return r;
         const auto& plan = *built.plan;
         const auto facts = analyze::analyze_plan(plan, reader_.as_of);
         r.close = plan.target_close;
@@ -220,6 +222,23 @@ private:
         }
         r.outcome = deal_outcome::rendered;
         return r;
+    }
+
+    /// Merges the deal's overlay, if it has one, and puts its bytes into the
+    /// deal's hash (a changed overlay renders the deal again). False: the deal failed.
+    bool apply_deal_overlay(model::plan& plan, deal_result& r) const {
+        if (!inputs_.overlays) return true;
+        const auto* path = inputs_.overlays->find(r.id);
+        if (!path) return true;
+        std::string text;
+        try {
+            text = load::read_file(*path);
+        } catch (const closeplan::error& e) {
+            r.errors.push_back({r.line, "", "", e.diag().code, *path + ": " + e.diag().message});
+            return false;
+        }
+        r.hash = content_hash{}.add(r.hash).add("overlay").add(text).hex();
+        return apply_overlay(plan, text, *path, inputs_.overlays->folder(), inputs_.file_name, r.line, r.errors);
     }
 
     // Keeps results until every earlier one is in, then reports them in order.
@@ -329,10 +348,17 @@ struct reading {
         const auto index = deal_index++;
         return static_cast<int>(index % static_cast<std::size_t>(inputs.shard_count)) == inputs.shard_index;
     }
-    /// Claimed for every deal in order of first appearance, whatever the shard, so names agree across shards.
+    /// Claimed for every deal in order of first appearance, whatever the shard,
+    /// so names agree across shards: the name an earlier run gave the deal's id,
+    /// else the mapping's pattern (file_names.hpp).
     std::string stem_for(const export_row& row) {
-        auto [id, name] = deal_identity(row, reader);
-        auto stem = safe_stem(id, name);
+        const std::string_view pattern = reader.mapping->file_name.empty()
+                                             ? default_file_name_pattern
+                                             : std::string_view(reader.mapping->file_name);
+        const auto naming = deal_naming(row, reader, pattern_uses_more_than_id_and_name(pattern));
+        if (inputs.overlays) inputs.overlays->mark_used(naming.id);  // whichever shard renders it
+        std::string stem = naming.id.empty() ? std::string() : sink.known_stem(naming.id);
+        if (stem.empty()) stem = stem_from_pattern(pattern, naming);
         return stems.claim(stem.empty() ? "deal-line-" + std::to_string(row.line) : stem);
     }
     void counted_row(const csv_reader& csv) {
@@ -365,6 +391,7 @@ void read_deal_rows(csv_reader& csv, reading& r, batch_runner& runner) {
         j.stem = r.stem_for(j.rows.front());
         if (!r.take_next()) {
             ++r.skipped;
+            r.sink.elsewhere(j.stem);
             continue;
         }
         if (!record.problem.empty()) j.errors.push_back(record_error(record, r.header));
@@ -439,7 +466,10 @@ void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_e
         if (!open.is_open(key)) {
             auto stem = r.stem_for(row);
             if (r.take_next()) open.open(key, r.next_seq++, std::move(stem));
-            else open.open(key, open_groups::none);
+            else {
+                r.sink.elsewhere(stem);
+                open.open(key, open_groups::none);
+            }
         }
         if (auto done = open.add(key, {record.offset, static_cast<std::uint32_t>(record.length), record.line}))
             finish_group(std::move(*done));
@@ -506,7 +536,9 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
     if (inputs.group_by.empty()) {
         batch_runner runner(inputs, reader, sink);
         read_deal_rows(csv, r, runner);
-        return r.totals_with(runner.finish());
+        auto totals = r.totals_with(runner.finish());
+        if (inputs.overlays) inputs.overlays->report_unused(diags);
+        return totals;
     }
     const auto key_column = *header.find(inputs.group_by);
     auto ends = [&] {
@@ -529,7 +561,9 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
     row_rereader rereader(in, start, csv.separator());
     batch_runner runner(inputs, reader, sink);
     read_task_rows(again, r, key_column, std::move(ends), rereader, runner);
-    return r.totals_with(runner.finish());
+    auto totals = r.totals_with(runner.finish());
+    if (inputs.overlays) inputs.overlays->report_unused(diags);
+    return totals;
 }
 
 }  // namespace closeplan::batch

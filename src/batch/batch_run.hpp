@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <istream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "batch/deal_builder.hpp"
 #include "batch/error_report.hpp"
 #include "batch/mapping.hpp"
+#include "batch/overlays.hpp"
 #include "closeplan/diagnostics.hpp"
 #include "health/health.hpp"
 #include "pipeline/pipeline.hpp"
@@ -41,6 +43,7 @@ struct batch_inputs {
     std::string fingerprint;  ///< everything besides the row that changes the output (options, version)
     std::size_t max_in_flight = 0;  ///< deals read but not yet reported; 0 = 16 per worker + 16
     std::optional<health::config> health;     ///< set by --check: each deal's plan health goes into the index
+    std::shared_ptr<const overlay_folder> overlays;  ///< --overlays: per-deal plan fields merged over the export's
 };
 
 enum class deal_outcome { rendered, up_to_date, failed };
@@ -86,6 +89,11 @@ public:
     virtual void deal_done(const deal_result& result) = 0;
     /// Reading progress: bytes of the export read and rows so far. Called from the reading thread.
     virtual void progress(std::size_t /*bytes_read*/, std::size_t /*rows*/) {}
+    /// The stem a deal with this id had in an earlier run, so a renamed deal
+    /// keeps the name of files already shared; empty when none. Called from the reading thread.
+    virtual std::string known_stem(std::string_view /*deal_id*/) { return {}; }
+    /// A deal another shard renders (--shard): its files are not this run's to prune. Reading thread.
+    virtual void elsewhere(const std::string& /*stem*/) {}
 };
 
 struct batch_totals {

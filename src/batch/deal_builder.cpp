@@ -193,6 +193,18 @@ std::pair<std::string, std::string> deal_identity(const export_row& row, const r
             clean_text(trimmed(value_at(row, reader.columns.at(deal_field::name))))};
 }
 
+naming_fields deal_naming(const export_row& row, const row_reader& reader, bool with_more) {
+    auto field = [&](deal_field f) { return clean_text(trimmed(value_at(row, reader.columns.at(f)))); };
+    naming_fields out;
+    out.id = field(deal_field::id);
+    out.name = field(deal_field::name);
+    if (with_more) {
+        out.account = field(deal_field::account);
+        out.owner = field(deal_field::owner);
+    }
+    return out;
+}
+
 built_deal build_deal_from_row(const export_row& row, const row_reader& reader, const schedule::playbook& book,
                                const schedule::business_calendar& calendar) {
     built_deal out;

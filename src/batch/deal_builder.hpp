@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "batch/error_report.hpp"
+#include "batch/file_names.hpp"
 #include "batch/mapping.hpp"
 #include "model/plan.hpp"
 #include "schedule/business_calendar.hpp"
@@ -48,6 +49,9 @@ std::vector<row_error> check_row_text(const export_row& row, const row_reader& r
 
 /// The deal id and name of a row (for naming), cleaned, without checking the rest.
 std::pair<std::string, std::string> deal_identity(const export_row& row, const row_reader& reader);
+
+/// What names a row's files: its id and name, and its account and owner when `with_more` (the pattern reads them).
+naming_fields deal_naming(const export_row& row, const row_reader& reader, bool with_more);
 
 /// One row per deal: the playbook scheduled backward from the row's close date.
 built_deal build_deal_from_row(const export_row& row, const row_reader& reader, const schedule::playbook& book,

@@ -64,13 +64,13 @@ void add_request(content_hash& h, const pipeline::render_request& request) {
 }
 
 void add_mapping(content_hash& h, const column_mapping& mapping) {
-    const auto& [name, deal, task, dates, decimal, currency, seller, locale] = mapping;
+    const auto& [name, deal, task, dates, decimal, currency, seller, locale, file_name] = mapping;
     (void)name;  // where the columns were named, not what they say
     for (const auto& candidates : deal) add_list(h, candidates);
     for (const auto& candidates : task) add_list(h, candidates);
     add_int(h, static_cast<int>(dates));
     add_int(h, decimal ? static_cast<int>(*decimal) + 1 : 0);
-    h.add(currency).add(seller).add(locale);
+    h.add(currency).add(seller).add(locale).add(file_name);
 }
 
 void add_playbook(content_hash& h, const schedule::playbook& book) {
@@ -102,7 +102,7 @@ std::string input_fingerprint(const batch_inputs& inputs, std::string_view versi
     content_hash h;
     h.add(version);
     const auto& [file_name, mapping, playbook, calendar, group_by, dates, decimal, currency, seller, value_map,
-                 request, jobs, shard_index, shard_count, resume, fingerprint, max_in_flight, health] = inputs;
+                 request, jobs, shard_index, shard_count, resume, fingerprint, max_in_flight, health, overlays] = inputs;
     // Not in the documents: the export's name (its rows are hashed per deal),
     // how the work is spread and resumed, and plan health (the index's only).
     (void)file_name, (void)jobs, (void)shard_index, (void)shard_count, (void)resume, (void)fingerprint,
@@ -119,6 +119,9 @@ std::string input_fingerprint(const batch_inputs& inputs, std::string_view versi
     h.add(currency).add(seller);
     add_value_map(h, value_map);
     add_request(h, request);
+    // Each overlay's bytes go into its own deal's hash (batch_run.cpp); its
+    // folder is where its resources' paths resolve.
+    h.add(overlays ? overlays->folder() : std::string());
     return h.hex();
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "batch/file_names.hpp"
 #include "load/load_document.hpp"
 
 namespace closeplan::batch {
@@ -170,9 +171,15 @@ std::optional<column_mapping> load_mapping(const std::string& path, diagnostic_s
             m.seller = value.text;
         } else if (key == "locale" && value.is_scalar()) {
             m.locale = value.text;
+        } else if (key == "file_name") {
+            const auto problem = value.is_scalar() ? file_name_pattern_problem(value.text)
+                                                   : std::optional<std::string>("it must be text");
+            if (problem) diags.error("B701", "`file_name` cannot name files: " + *problem, value.where,
+                                     {"write for example `file_name: \"{id}-{name}\"` or `\"{account}-{id}\"`"});
+            else m.file_name = value.text;
         } else if (!key.starts_with("x-")) {
             diags.error("B701", "unknown mapping key `" + key + "`", member.key_where,
-                        {"keys are closeplan-mapping, deal, task, dates, decimal, currency, seller, locale"});
+                        {"keys are closeplan-mapping, deal, task, dates, decimal, currency, seller, locale, file_name"});
         }
     }
     if (diags.error_count() != errors_before) return std::nullopt;

@@ -37,6 +37,7 @@ struct column_mapping {
     std::string currency;                 ///< when an amount names none
     std::string seller;                   ///< the selling company, for the plan's title block
     std::string locale;                   ///< plan locale (en-US when empty)
+    std::string file_name;                ///< output file name pattern (file_names.hpp); empty = `{id}-{name}`
 };
 
 /// The built-in presets: "salesforce" (an opportunity report, labels or API

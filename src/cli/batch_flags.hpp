@@ -16,6 +16,7 @@ struct batch_flags {
     std::string mapping;
     std::string group_by;
     std::string value_map;
+    std::string overlays;       ///< --overlays DIR: <deal id>.yaml plan fields merged over each deal
     std::string output = ".";
     std::vector<std::string> formats;
     int jobs = 0;
@@ -32,6 +33,7 @@ struct batch_flags {
     std::string shard;
     std::string report;
     bool resume = false;
+    bool prune = false;         ///< remove files of deals no longer in the export (as the manifest records them)
     bool quiet = false;
     bool check = false;         ///< each deal's plan health in the index and report
     std::string health_config;  ///< --health-config: the rules' settings (as `check --config`)

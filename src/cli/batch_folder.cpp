@@ -46,7 +46,7 @@ std::string in_folder(const batch_flags& flags, const std::string& name) {
 folder_sink::folder_sink(const batch_flags& flags, const std::string& suffix, model::date as_of, bool show_progress,
                          std::uintmax_t export_size)
     : flags_(flags),
-      manifest_(in_folder(flags, ".closeplan-batch" + suffix + ".manifest"), flags.resume),
+      manifest_(in_folder(flags, ".closeplan-batch" + suffix + ".manifest"), flags.prune),
       index_(in_folder(flags, "index" + suffix + ".html")),
       errors_(in_folder(flags, "errors" + suffix + ".csv")),
       bar_(show_progress, export_size) {
@@ -83,7 +83,15 @@ void folder_sink::deal_done(const batch::deal_result& deal) {
         ++printed_errors_;
     }
     if (report_) report_->write(report_json_.deal(deal));
-    if (deal.outcome != batch::deal_outcome::failed && !deal.stem.empty()) manifest_.add(deal.stem, deal.hash);
+    if (!deal.stem.empty()) {
+        if (deal.outcome == batch::deal_outcome::failed) {
+            manifest_.keep(deal.stem);
+        } else {
+            std::vector<std::string> extensions;
+            for (const auto& file : deal.files) extensions.push_back(file.substr(file.rfind('.') + 1));
+            manifest_.add(deal.stem, deal.hash, extensions, deal.id);
+        }
+    }
     ++deals_done_;
 }
 
@@ -92,7 +100,11 @@ void folder_sink::progress(std::size_t bytes, std::size_t rows) {
     bar_.update(bytes, rows, deals_done_);
 }
 
-void folder_sink::finish(const batch::batch_totals& totals) {
+std::string folder_sink::known_stem(std::string_view deal_id) { return manifest_.stem_of(deal_id); }
+
+void folder_sink::elsewhere(const std::string& stem) { manifest_.spare(stem); }
+
+std::size_t folder_sink::finish(const batch::batch_totals& totals) {
     bar_.done();
     if (printed_errors_ > 20) std::cerr << "... and " << printed_errors_ - 20 << " more in errors.csv\n";
     index_.write(batch::index_page_end(totals));
@@ -102,6 +114,17 @@ void folder_sink::finish(const batch::batch_totals& totals) {
         report_->write(report_json_.end(totals));
         report_->commit();
     }
+    std::size_t removed = 0;
+    if (flags_.prune) {
+        for (const auto& name : manifest_.stale_files()) {
+            // Only a regular file batch wrote: never a link, a folder or a device someone put there since.
+            const auto path = fs::path(flags_.output) / name;
+            std::error_code ec;
+            if (fs::symlink_status(path, ec).type() == fs::file_type::regular && fs::remove(path, ec)) ++removed;
+        }
+    }
+    manifest_.commit();
+    return removed;
 }
 
 std::uintmax_t spool_standard_input(const std::string& folder, std::ifstream& file) {

@@ -4,7 +4,7 @@
 //   index.html          every deal: close date, progress, slips, schedule fit
 //   errors.csv          every problem with a row (formulas neutralised)
 //   batch-report.json   with --report json
-//   .closeplan-batch.manifest  "<hash> <stem>" per deal, for --resume (batch_manifest.hpp)
+//   .closeplan-batch.manifest  one line per deal: --resume, --prune, stable names (batch_manifest.hpp)
 // With --shard K/N the three reports and the manifest carry "-K-of-N".
 #pragma once
 
@@ -35,12 +35,16 @@ public:
     void write_outputs(const std::string& stem, const std::vector<pipeline::rendered_output>& outputs) override;
     void deal_done(const batch::deal_result& deal) override;
     void progress(std::size_t bytes, std::size_t rows) override;
-    /// Closes the index, errors.csv and the report (renamed into place).
-    void finish(const batch::batch_totals& totals);
+    std::string known_stem(std::string_view deal_id) override;
+    void elsewhere(const std::string& stem) override;
+    /// Closes the index, errors.csv and the report (renamed into place) and
+    /// commits the manifest; with --prune, then removes the files of earlier
+    /// runs that this one neither wrote nor kept. Returns the files removed.
+    std::size_t finish(const batch::batch_totals& totals);
 
 private:
     const batch_flags& flags_;
-    resume_manifest manifest_;
+    batch_manifest manifest_;
     streamed_output index_;
     streamed_output errors_;
     std::optional<streamed_output> report_;

@@ -114,6 +114,9 @@ exit_code run_batch_command(const batch_flags& flags) {
         if (auto tree = load::load_file(flags.value_map, diags))
             if (auto entries = validate::validate_value_map(*tree, diags)) inputs.value_map = std::move(*entries);
     }
+    if (!flags.overlays.empty())
+        if (auto folder = batch::overlay_folder::open(flags.overlays, diags))
+            inputs.overlays = std::make_shared<const batch::overlay_folder>(std::move(*folder));
     if (flags.check) {
         if (flags.health_config.empty()) inputs.health = health::config{};
         else inputs.health = health::load_config(flags.health_config, diags);
@@ -157,11 +160,12 @@ exit_code run_batch_command(const batch_flags& flags) {
     auto totals = batch::run_batch(*in, inputs, sink, diags);
     if (!flags.quiet || diags.has_errors()) print_diagnostics(diags, std::cerr);
     if (!totals) return diags.has_errors() ? exit_code_for(diags, false) : exit_code::invalid_input;
-    sink.finish(*totals);
+    const auto pruned = sink.finish(*totals);
     if (!flags.quiet) {
         std::cout << batch::summary_line(*totals);
         if (totals->infeasible) std::cout << "; " << totals->infeasible << (totals->infeasible == 1 ? " schedule does" : " schedules do") << " not fit before " << model::format_iso_date(as_of);
         std::cout << '\n';
+        if (flags.prune) std::cout << "pruned " << pruned << (pruned == 1 ? " file" : " files") << " no longer made from the export\n";
     }
     if (totals->internal_errors > 0) return exit_code::internal;  // B799: a bug, after every other deal was written
     return totals->failed > 0 ? exit_code::batch_failed : exit_code::success;
@@ -178,6 +182,7 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
     command->add_option("--mapping", flags.mapping, "Mapping file (YAML) naming the columns of any other export");
     command->add_option("--group-by", flags.group_by, "One row per task: the column holding the deal id");
     command->add_option("--value-map", flags.value_map, "Value map file merged into every plan");
+    command->add_option("--overlays", flags.overlays, "Folder of <deal id>.yaml files: plan fields kept by hand, merged over each deal's plan");
     command->add_option("-o,--output", flags.output, "Output folder (created when missing)")->default_str(".");
     command->add_option("-f,--format", flags.formats, "Output formats, comma-separated: html, md, pdf, pdf-layout")
         ->delimiter(',')
@@ -197,6 +202,7 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
     command->add_option("--shard", flags.shard, "Render only deal K of every N (K/N, e.g. 1/4) for several machines");
     command->add_option("--report", flags.report, "Also write batch-report.json")->check(CLI::IsMember({"json"}));
     command->add_flag("--resume", flags.resume, "Skip deals whose files were made from the same row and options");
+    command->add_flag("--prune", flags.prune, "Remove the files earlier runs wrote for deals no longer in the export");
     command->add_flag("--check", flags.check, "Add each deal's plan health (score and rules found) to index.html and the JSON report");
     command->add_option("--health-config", flags.health_config, "Health rule settings for --check (as `closeplan check --config`)");
     command->add_flag("-q,--quiet", flags.quiet, "Print errors only");

@@ -116,6 +116,10 @@ constexpr std::array codes{
     code_info{"B712", error, input, "the export cannot be read a second time, or changed while read", "diagnostics.md#B712"},
     code_info{"B713", error, row, "a value, row or deal of the export is over its size limit", "diagnostics.md#B713"},
     code_info{"B714", error, row, "not enough memory to render a deal; the other deals go on", "diagnostics.md#B714"},
+    code_info{"B730", error, row, "an overlay names a field the plan format does not know, or one the batch run owns", "diagnostics.md#B730"},
+    code_info{"B731", error, input, "two overlay files for one deal id", "diagnostics.md#B731"},
+    code_info{"B732", warning, input, "an overlay for a deal that is not in the export", "diagnostics.md#B732"},
+    code_info{"B733", error, input, "the overlays folder cannot be read", "diagnostics.md#B733"},
     code_info{"B799", error, internal, "internal error while rendering a deal (a bug)", "diagnostics.md#B799"},
     // H8xx: plan health (findings of `closeplan check`, severity configurable) and its inputs
     code_info{"H801", warning, health, "seller-heavy: the seller owns most steps", "health.md#h801-seller-heavy"},
