@@ -179,17 +179,23 @@ private:
             r.errors = j.errors;
             return r;
         }
-        auto built = inputs_.group_by.empty()
+        auto built = inputs_.group_by.empty() || reader_.contact_rows
                          ? build_deal_from_row(j.rows.front(), reader_, *inputs_.playbook, inputs_.calendar)
                          : build_deal_from_tasks(j.rows, reader_);
         r.id = built.id;
         r.name = built.name;
         r.feasible = built.feasible;
         r.business_days_missing = built.business_days_missing;
-        if (!built.plan) {
+        if (built.plan && reader_.contact_rows)
+            for (std::size_t i = 1; i < j.rows.size(); ++i) {
+                auto problems = check_row_text(j.rows[i], reader_);
+                built.errors.insert(built.errors.end(), problems.begin(), problems.end());
+            }
+        if (!built.plan || !built.errors.empty()) {
             r.errors = std::move(built.errors);
             return r;
         }
+        add_deal_contacts(*built.plan, j.rows, r);
         if (!apply_deal_overlay(*built.plan, r)) return r;
         const auto& plan = *built.plan;
         const auto facts = analyze::analyze_plan(plan, reader_.as_of);
@@ -222,6 +228,27 @@ private:
         }
         r.outcome = deal_outcome::rendered;
         return r;
+    }
+
+    /// Stakeholders from the deal's contact rows (or its row's contact
+    /// columns) and from the contacts export; those of the export go into the
+    /// deal's hash (the rows already are).
+    void add_deal_contacts(model::plan& plan, const std::vector<export_row>& rows, deal_result& r) const {
+        std::vector<crm_contact> contacts;
+        if (reader_.columns.has_contact_name() && (inputs_.group_by.empty() || reader_.contact_rows))
+            for (const auto& row : rows)
+                if (auto c = contact_in_row(row, reader_.columns)) contacts.push_back(std::move(*c));
+        if (inputs_.contacts) {
+            auto joined = inputs_.contacts->for_deal(r.id);
+            if (!joined.empty()) {
+                content_hash h;
+                h.add(r.hash).add("contacts");
+                for (const auto& c : joined) h.add(c.name).add(c.title).add(c.role).add(c.email).add(c.primary ? "1" : "0");
+                r.hash = h.hex();
+                contacts.insert(contacts.end(), std::make_move_iterator(joined.begin()), std::make_move_iterator(joined.end()));
+            }
+        }
+        if (!contacts.empty()) add_contacts(plan, contacts, *reader_.mapping);
     }
 
     /// Merges the deal's overlay, if it has one, and puts its bytes into the
@@ -302,7 +329,7 @@ std::string hash_of(const std::string& fingerprint, const header_row& header, co
 }
 
 bool check_columns(const batch_inputs& inputs, const header_row& header, const resolved_columns& columns,
-                   const column_mapping& mapping, diagnostic_sink& diags) {
+                   const column_mapping& mapping, bool contact_rows, diagnostic_sink& diags) {
     const source_location where{inputs.file_name, 1, 1, {}};
     auto missing = [&](const std::string& what, const std::vector<std::string>& candidates) {
         std::string names;
@@ -311,12 +338,13 @@ bool check_columns(const batch_inputs& inputs, const header_row& header, const r
                                 (names.empty() ? std::string("nothing") : names) + ")",
                     where, {"name the column in a mapping file (--mapping) under `deal:` or `task:`"});
     };
-    if (inputs.group_by.empty()) {
+    if (inputs.group_by.empty() || contact_rows) {
         if (!columns.at(deal_field::name) && !columns.at(deal_field::id))
             missing("deal name", mapping.deal[static_cast<std::size_t>(deal_field::name)]);
         if (!columns.at(deal_field::close_date))
             missing("close date", mapping.deal[static_cast<std::size_t>(deal_field::close_date)]);
-    } else {
+    }
+    if (!inputs.group_by.empty()) {
         if (!header.find(inputs.group_by))
             diags.error("B702", "--group-by column `" + inputs.group_by + "` is not in the header", where,
                         {"the header has: " + [&] {
@@ -325,8 +353,10 @@ bool check_columns(const batch_inputs& inputs, const header_row& header, const r
                                  all += (all.empty() ? "" : ", ") + header.name(i);
                              return all;
                          }()});
-        if (!columns.at(task_field::title)) missing("task title", mapping.task[static_cast<std::size_t>(task_field::title)]);
-        if (!columns.at(task_field::due)) missing("task due date", mapping.task[static_cast<std::size_t>(task_field::due)]);
+        if (!contact_rows && !columns.at(task_field::title))
+            missing("task title", mapping.task[static_cast<std::size_t>(task_field::title)]);
+        if (!contact_rows && !columns.at(task_field::due))
+            missing("task due date", mapping.task[static_cast<std::size_t>(task_field::due)]);
     }
     return !diags.has_errors();
 }
@@ -525,8 +555,11 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
     reader.locale = !inputs.request.locale.empty() ? inputs.request.locale
                     : !mapping->locale.empty() ? mapping->locale : std::string("en-US");
     reader.value_map = inputs.value_map;
-    if (!check_columns(inputs, header, reader.columns, *mapping, diags)) return std::nullopt;
-    if (inputs.group_by.empty() && !inputs.playbook) {
+    // One row per contact role: grouped by the deal id, no task columns, a contact name column.
+    reader.contact_rows = !inputs.group_by.empty() && !reader.columns.at(task_field::title) &&
+                          reader.columns.has_contact_name();
+    if (!check_columns(inputs, header, reader.columns, *mapping, reader.contact_rows, diags)) return std::nullopt;
+    if ((inputs.group_by.empty() || reader.contact_rows) && !inputs.playbook) {
         diags.error("B702", "one row per deal needs a playbook for the milestones", top,
                     {"pass --playbook FILE, or --group-by COLUMN when each row is a task"});
         return std::nullopt;

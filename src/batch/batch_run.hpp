@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analyze/analysis.hpp"
+#include "batch/contacts.hpp"
 #include "batch/deal_builder.hpp"
 #include "batch/error_report.hpp"
 #include "batch/mapping.hpp"
@@ -44,6 +45,7 @@ struct batch_inputs {
     std::size_t max_in_flight = 0;  ///< deals read but not yet reported; 0 = 16 per worker + 16
     std::optional<health::config> health;     ///< set by --check: each deal's plan health goes into the index
     std::shared_ptr<const overlay_folder> overlays;  ///< --overlays: per-deal plan fields merged over the export's
+    std::shared_ptr<const contacts_index> contacts;  ///< --contacts: stakeholders joined on the deal id
 };
 
 enum class deal_outcome { rendered, up_to_date, failed };

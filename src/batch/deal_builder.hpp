@@ -32,6 +32,10 @@ struct row_reader {
     model::date as_of;
     std::string locale = "en-US";
     std::vector<model::value_entry> value_map;  ///< --value-map entries added to every plan
+    /// With --group-by: each row is one contact role of the deal (no task
+    /// columns, contact columns present), so the deal is its first row with
+    /// the playbook, and its rows give the stakeholders (contacts.hpp).
+    bool contact_rows = false;
 };
 
 struct built_deal {

@@ -64,10 +64,12 @@ void add_request(content_hash& h, const pipeline::render_request& request) {
 }
 
 void add_mapping(content_hash& h, const column_mapping& mapping) {
-    const auto& [name, deal, task, dates, decimal, currency, seller, locale, file_name] = mapping;
+    const auto& [name, deal, task, contact, roles, dates, decimal, currency, seller, locale, file_name] = mapping;
     (void)name;  // where the columns were named, not what they say
     for (const auto& candidates : deal) add_list(h, candidates);
     for (const auto& candidates : task) add_list(h, candidates);
+    for (const auto& candidates : contact) add_list(h, candidates);
+    for (const auto& [crm, role] : roles) add_int(h.add(crm), static_cast<int>(role));
     add_int(h, static_cast<int>(dates));
     add_int(h, decimal ? static_cast<int>(*decimal) + 1 : 0);
     h.add(currency).add(seller).add(locale).add(file_name);
@@ -102,7 +104,7 @@ std::string input_fingerprint(const batch_inputs& inputs, std::string_view versi
     content_hash h;
     h.add(version);
     const auto& [file_name, mapping, playbook, calendar, group_by, dates, decimal, currency, seller, value_map,
-                 request, jobs, shard_index, shard_count, resume, fingerprint, max_in_flight, health, overlays] = inputs;
+                 request, jobs, shard_index, shard_count, resume, fingerprint, max_in_flight, health, overlays, contacts] = inputs;
     // Not in the documents: the export's name (its rows are hashed per deal),
     // how the work is spread and resumed, and plan health (the index's only).
     (void)file_name, (void)jobs, (void)shard_index, (void)shard_count, (void)resume, (void)fingerprint,
@@ -122,6 +124,7 @@ std::string input_fingerprint(const batch_inputs& inputs, std::string_view versi
     // Each overlay's bytes go into its own deal's hash (batch_run.cpp); its
     // folder is where its resources' paths resolve.
     h.add(overlays ? overlays->folder() : std::string());
+    (void)contacts;  // each deal's contacts go into its own hash
     return h.hex();
 }
 

@@ -16,6 +16,8 @@ struct batch_flags {
     std::string mapping;
     std::string group_by;
     std::string value_map;
+    std::string contacts;          ///< --contacts FILE: a contacts export joined on the deal id
+    std::string contacts_mapping;  ///< --contacts-mapping FILE: its columns (default: the export's mapping or preset)
     std::string overlays;       ///< --overlays DIR: <deal id>.yaml plan fields merged over each deal
     std::string output = ".";
     std::vector<std::string> formats;

@@ -107,12 +107,29 @@ exit_code run_batch_command(const batch_flags& flags) {
     inputs.currency = flags.currency;
     inputs.seller = flags.seller;
     if (!flags.playbook.empty()) inputs.playbook = schedule::load_playbook(flags.playbook, diags);
-    else if (flags.group_by.empty()) inputs.playbook = batch::default_playbook();
+    else inputs.playbook = batch::default_playbook();  // one row per deal, or per contact role
     for (const auto& path : flags.holidays)
         if (auto days = schedule::load_holidays(path, diags)) inputs.calendar.add(*days);
     if (!flags.value_map.empty()) {
         if (auto tree = load::load_file(flags.value_map, diags))
             if (auto entries = validate::validate_value_map(*tree, diags)) inputs.value_map = std::move(*entries);
+    }
+    if (!flags.contacts.empty()) {
+        std::optional<batch::column_mapping> columns;
+        if (!flags.contacts_mapping.empty()) columns = batch::load_mapping(flags.contacts_mapping, diags);
+        else if (inputs.mapping) columns = inputs.mapping;
+        else columns = batch::contacts_preset();
+        if (columns) {
+            std::ifstream contacts(flags.contacts, std::ios::binary);
+            if (!contacts)
+                throw closeplan::error(diagnostic{severity::error, "L100",
+                                                  "cannot read \"" + flags.contacts + "\": no such file or it cannot be read",
+                                                  source_location{flags.contacts, 0, 0, {}}, {}});
+            if (auto index = batch::contacts_index::read(contacts, flags.contacts, *columns, diags))
+                inputs.contacts = std::make_shared<const batch::contacts_index>(std::move(*index));
+        }
+    } else if (!flags.contacts_mapping.empty()) {
+        return static_cast<exit_code>(usage("--contacts-mapping needs --contacts"));
     }
     if (!flags.overlays.empty())
         if (auto folder = batch::overlay_folder::open(flags.overlays, diags))
@@ -182,6 +199,8 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
     command->add_option("--mapping", flags.mapping, "Mapping file (YAML) naming the columns of any other export");
     command->add_option("--group-by", flags.group_by, "One row per task: the column holding the deal id");
     command->add_option("--value-map", flags.value_map, "Value map file merged into every plan");
+    command->add_option("--contacts", flags.contacts, "Contacts export (CSV) joined on the deal id: each deal's stakeholders");
+    command->add_option("--contacts-mapping", flags.contacts_mapping, "Mapping file naming the contacts export's columns (`contact:`, `roles:`)");
     command->add_option("--overlays", flags.overlays, "Folder of <deal id>.yaml files: plan fields kept by hand, merged over each deal's plan");
     command->add_option("-o,--output", flags.output, "Output folder (created when missing)")->default_str(".");
     command->add_option("-f,--format", flags.formats, "Output formats, comma-separated: html, md, pdf, pdf-layout")
