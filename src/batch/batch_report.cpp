@@ -17,6 +17,7 @@ const char* outcome_name(deal_outcome outcome) {
     switch (outcome) {
         case deal_outcome::rendered: return "rendered";
         case deal_outcome::up_to_date: return "up_to_date";
+        case deal_outcome::filtered: return "filtered";
         case deal_outcome::failed: break;
     }
     return "failed";
@@ -30,6 +31,8 @@ json deal_json_value(const deal_result& deal) {
     out["rows"] = deal.row_count;
     out["id"] = text(deal.id);
     out["name"] = text(deal.name);
+    if (!deal.owner.empty()) out["owner"] = text(deal.owner);
+    if (deal.sheet_row > 0) out["sheet_row"] = deal.sheet_row;
     out["outcome"] = outcome_name(deal.outcome);
     out["files"] = json::array();
     for (const auto& f : deal.files) out["files"].push_back(text(f));
@@ -61,7 +64,8 @@ json totals_json_value(const batch_totals& totals) {
     // "deals" is the list of deals; its length is "deal_count" (once also "deals": a duplicate key).
     return {{"rows_read", totals.rows_read},   {"rendered", totals.rendered},
             {"failed", totals.failed},         {"skipped", totals.skipped},
-            {"deal_count", totals.deals},      {"schedules_not_fitting", totals.infeasible}};
+            {"deal_count", totals.deals},      {"schedules_not_fitting", totals.infeasible},
+            {"filtered", totals.filtered}};
 }
 
 std::string json_report_writer::start() const { return "{\"deals\":["; }

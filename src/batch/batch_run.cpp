@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <map>
@@ -52,6 +53,7 @@ deal_health health_of(const health::report& review) {
 
 struct job {
     std::size_t seq = 0;  ///< the order deals are reported in: 0, 1, 2... over the deals submitted
+    int sheet_row = 0;    ///< the deal's first row as a spreadsheet counts rows
     std::vector<export_row> rows;
     std::string stem;
     std::string hash;
@@ -162,6 +164,7 @@ private:
     static deal_result failed_deal(const job& j, const char* code, std::string message) {
         deal_result r;
         r.line = j.rows.empty() ? 0 : j.rows.front().line;
+        r.sheet_row = j.sheet_row;
         r.row_count = static_cast<int>(j.rows.size());
         r.stem = j.stem;
         r.hash = j.hash;
@@ -172,6 +175,7 @@ private:
     deal_result process(const job& j) {
         deal_result r;
         r.line = j.rows.front().line;
+        r.sheet_row = j.sheet_row;
         r.row_count = static_cast<int>(j.rows.size());
         r.stem = j.stem;
         r.hash = j.hash;
@@ -179,11 +183,18 @@ private:
             r.errors = j.errors;
             return r;
         }
+        // Left out before anything is built: a closed stage, a --where on the deal's text fields.
+        if (left_out(j.rows.front())) {
+            r.id = deal_value(j.rows.front(), reader_, deal_field::id);
+            r.outcome = deal_outcome::filtered;
+            return r;
+        }
         auto built = inputs_.group_by.empty() || reader_.contact_rows
                          ? build_deal_from_row(j.rows.front(), reader_, *inputs_.playbook, inputs_.calendar)
                          : build_deal_from_tasks(j.rows, reader_);
         r.id = built.id;
         r.name = built.name;
+        r.owner = built.owner;
         r.feasible = built.feasible;
         r.business_days_missing = built.business_days_missing;
         if (built.plan && reader_.contact_rows)
@@ -197,6 +208,10 @@ private:
         }
         add_deal_contacts(*built.plan, j.rows, r);
         if (!apply_deal_overlay(*built.plan, r)) return r;
+        if (!passes_close_filters(inputs_.where, built.plan->target_close)) {
+            r.outcome = deal_outcome::filtered;
+            return r;
+        }
         const auto& plan = *built.plan;
         const auto facts = analyze::analyze_plan(plan, reader_.as_of);
         r.close = plan.target_close;
@@ -228,6 +243,12 @@ private:
         }
         r.outcome = deal_outcome::rendered;
         return r;
+    }
+
+    bool left_out(const export_row& row) const {
+        if (!inputs_.include_closed && is_closed_stage(*reader_.mapping, deal_value(row, reader_, deal_field::stage)))
+            return true;
+        return !passes_text_filters(inputs_.where, [&](deal_field f) { return deal_value(row, reader_, f); });
     }
 
     /// Stakeholders from the deal's contact rows (or its row's contact
@@ -277,14 +298,16 @@ private:
         for (auto it = finished_.find(next_report_); it != finished_.end(); it = finished_.find(next_report_)) {
             auto& r = it->second;
             const auto rows = static_cast<std::size_t>(r.row_count);
-            ++totals_.deals;
+            if (r.outcome != deal_outcome::filtered) ++totals_.deals;  // the deals listed
             if (r.outcome == deal_outcome::rendered) totals_.rendered += rows;
             else if (r.outcome == deal_outcome::up_to_date) {
                 totals_.skipped += rows;
                 totals_.up_to_date += rows;
             }
+            else if (r.outcome == deal_outcome::filtered) totals_.filtered += rows;
             else totals_.failed += rows;
-            if (r.outcome != deal_outcome::failed && !r.feasible) ++totals_.infeasible;
+            if ((r.outcome == deal_outcome::rendered || r.outcome == deal_outcome::up_to_date) && !r.feasible)
+                ++totals_.infeasible;
             if (std::any_of(r.errors.begin(), r.errors.end(), [](const row_error& e) { return e.code == "B799"; }))
                 ++totals_.internal_errors;
             sink_.deal_done(r);
@@ -417,6 +440,7 @@ void read_deal_rows(csv_reader& csv, reading& r, batch_runner& runner) {
     while (rows.next(record)) {
         r.counted_row(csv);
         job j;
+        j.sheet_row = static_cast<int>(std::min<std::size_t>(r.rows_read + 1, INT32_MAX));  // the header is row 1
         j.rows.push_back({record.line, std::move(record.fields)});
         j.stem = r.stem_for(j.rows.front());
         if (!r.take_next()) {
@@ -438,8 +462,10 @@ void read_deal_rows(csv_reader& csv, reading& r, batch_runner& runner) {
 void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_ends ends, row_rereader& rereader,
                     batch_runner& runner) {
     open_groups open(std::move(ends));
-    auto submit = [&](std::vector<export_row> rows, std::size_t seq, std::string stem, std::vector<row_error> errors) {
+    auto submit = [&](std::vector<export_row> rows, std::size_t seq, std::string stem, std::vector<row_error> errors,
+                      int sheet_row) {
         job j;
+        j.sheet_row = sheet_row;
         j.rows = std::move(rows);
         j.seq = seq;
         j.stem = std::move(stem);
@@ -457,7 +483,7 @@ void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_e
         for (const auto& ref : g.rows) bytes += ref.length;
         if (bytes <= max_deal_bytes) {
             if (auto rows = rereader.read(g.rows)) {
-                submit(std::move(*rows), g.order, std::move(g.stem), {});
+                submit(std::move(*rows), g.order, std::move(g.stem), {}, g.sheet_row);
                 return;
             }
         }
@@ -470,13 +496,14 @@ void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_e
                             "the deal's " + std::to_string(g.rows.size()) + " task rows hold " + std::to_string(bytes) +
                                 " bytes; one deal's rows may hold at most " + std::to_string(max_deal_bytes)}
                 : row_error{g.rows.front().line, "", "", "B712", "the export changed while it was read"}};
-        submit(std::move(lines), g.order, std::move(g.stem), std::move(errors));
+        submit(std::move(lines), g.order, std::move(g.stem), std::move(errors), g.sheet_row);
     };
 
     export_rows rows(csv, r.header.size());
     csv_record record;
     while (rows.next(record)) {
         r.counted_row(csv);
+        const int sheet_row = static_cast<int>(std::min<std::size_t>(r.rows_read + 1, INT32_MAX));
         export_row row{record.line, std::move(record.fields)};
         const std::string key = key_column < row.values.size() ? row.values[key_column] : std::string();
         if (!record.problem.empty() || key.empty()) {
@@ -490,12 +517,12 @@ void read_task_rows(csv_reader& csv, reading& r, std::size_t key_column, group_e
             else errors.push_back(record_error(record, r.header));
             std::vector<export_row> alone;
             alone.push_back(std::move(row));
-            submit(std::move(alone), r.next_seq++, {}, std::move(errors));
+            submit(std::move(alone), r.next_seq++, {}, std::move(errors), sheet_row);
             continue;
         }
         if (!open.is_open(key)) {
             auto stem = r.stem_for(row);
-            if (r.take_next()) open.open(key, r.next_seq++, std::move(stem));
+            if (r.take_next()) open.open(key, r.next_seq++, std::move(stem), sheet_row);
             else {
                 r.sink.elsewhere(stem);
                 open.open(key, open_groups::none);

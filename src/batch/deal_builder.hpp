@@ -43,6 +43,7 @@ struct built_deal {
     std::vector<row_error> errors;
     std::string id;    ///< as found, for the file name and the index
     std::string name;
+    std::string owner;
     bool feasible = true;
     int business_days_missing = 0;
 };
@@ -53,6 +54,9 @@ std::vector<row_error> check_row_text(const export_row& row, const row_reader& r
 
 /// The deal id and name of a row (for naming), cleaned, without checking the rest.
 std::pair<std::string, std::string> deal_identity(const export_row& row, const row_reader& reader);
+
+/// One deal field of a row, trimmed and cleaned ("" when the mapping has no such column).
+std::string deal_value(const export_row& row, const row_reader& reader, deal_field field);
 
 /// What names a row's files: its id and name, and its account and owner when `with_more` (the pattern reads them).
 naming_fields deal_naming(const export_row& row, const row_reader& reader, bool with_more);

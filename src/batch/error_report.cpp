@@ -27,11 +27,12 @@ std::string csv_field(std::string_view value) {
     return out;
 }
 
-std::string errors_csv_header() { return "row,column,value,code,message\r\n"; }
+std::string errors_csv_header() { return "row,column,value,code,message,deal_id,deal_name,owner,sheet_row\r\n"; }
 
-std::string errors_csv_line(const row_error& e) {
+std::string errors_csv_line(const row_error& e, const deal_label& deal) {
     return std::to_string(e.line) + "," + csv_field(e.column) + "," + csv_field(e.value) + "," + csv_field(e.code) +
-           "," + csv_field(e.message) + "\r\n";
+           "," + csv_field(e.message) + "," + csv_field(deal.id) + "," + csv_field(deal.name) + "," +
+           csv_field(deal.owner) + "," + (deal.sheet_row > 0 ? std::to_string(deal.sheet_row) : std::string()) + "\r\n";
 }
 
 std::string json_string(std::string_view text) {

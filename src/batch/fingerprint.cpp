@@ -64,7 +64,8 @@ void add_request(content_hash& h, const pipeline::render_request& request) {
 }
 
 void add_mapping(content_hash& h, const column_mapping& mapping) {
-    const auto& [name, deal, task, contact, roles, dates, decimal, currency, seller, locale, file_name] = mapping;
+    const auto& [name, deal, task, contact, roles, dates, decimal, currency, seller, locale, file_name, buyer_fields,
+                 stage_names, closed_stages] = mapping;
     (void)name;  // where the columns were named, not what they say
     for (const auto& candidates : deal) add_list(h, candidates);
     for (const auto& candidates : task) add_list(h, candidates);
@@ -73,6 +74,9 @@ void add_mapping(content_hash& h, const column_mapping& mapping) {
     add_int(h, static_cast<int>(dates));
     add_int(h, decimal ? static_cast<int>(*decimal) + 1 : 0);
     h.add(currency).add(seller).add(locale).add(file_name);
+    for (auto f : buyer_fields) add_int(h, static_cast<int>(f));
+    for (const auto& [crm, words] : stage_names) h.add(crm).add(words);
+    add_list(h, closed_stages);
 }
 
 void add_playbook(content_hash& h, const schedule::playbook& book) {
@@ -104,7 +108,8 @@ std::string input_fingerprint(const batch_inputs& inputs, std::string_view versi
     content_hash h;
     h.add(version);
     const auto& [file_name, mapping, playbook, calendar, group_by, dates, decimal, currency, seller, value_map,
-                 request, jobs, shard_index, shard_count, resume, fingerprint, max_in_flight, health, overlays, contacts] = inputs;
+                 request, jobs, shard_index, shard_count, resume, fingerprint, max_in_flight, health, overlays, contacts, where,
+                 include_closed] = inputs;
     // Not in the documents: the export's name (its rows are hashed per deal),
     // how the work is spread and resumed, and plan health (the index's only).
     (void)file_name, (void)jobs, (void)shard_index, (void)shard_count, (void)resume, (void)fingerprint,
@@ -125,6 +130,7 @@ std::string input_fingerprint(const batch_inputs& inputs, std::string_view versi
     // folder is where its resources' paths resolve.
     h.add(overlays ? overlays->folder() : std::string());
     (void)contacts;  // each deal's contacts go into its own hash
+    (void)where, (void)include_closed;  // which deals are rendered, not what their files hold
     return h.hex();
 }
 

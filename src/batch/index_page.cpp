@@ -87,12 +87,14 @@ std::string index_page_end(const batch_totals& totals) {
     return "</tbody>\n</table>\n<p>" + std::to_string(totals.rows_read) + " rows read: " +
            std::to_string(totals.rendered + totals.up_to_date) + " with documents, " + std::to_string(totals.failed) +
            " failed" + (other_shards ? ", " + std::to_string(other_shards) + " in other shards" : std::string()) +
+           (totals.filtered ? ", " + std::to_string(totals.filtered) + " left out (closed stages, --where)" : std::string()) +
            ".</p>\n</body>\n</html>\n";
 }
 
 std::string summary_line(const batch_totals& totals) {
     return "rows read " + std::to_string(totals.rows_read) + " = rendered " + std::to_string(totals.rendered) +
-           " + failed " + std::to_string(totals.failed) + " + skipped " + std::to_string(totals.skipped);
+           " + failed " + std::to_string(totals.failed) + " + skipped " + std::to_string(totals.skipped) +
+           (totals.filtered ? " + filtered " + std::to_string(totals.filtered) : std::string());
 }
 
 }  // namespace closeplan::batch

@@ -54,6 +54,7 @@ column_mapping salesforce() {
     set(m, contact_field::role, {"Contact Role", "Role", "Contact Role: Role"});
     set(m, contact_field::email, {"Email", "Contact: Email", "Contact.Email"});
     set(m, contact_field::primary, {"Primary", "Is Primary", "IsPrimary", "Contact Role: Primary"});
+    m.closed_stages = {"Closed Won", "Closed Lost"};
     return m;
 }
 
@@ -82,6 +83,7 @@ column_mapping hubspot() {
     set(m, contact_field::role, {"Buying Role", "hs_buying_role"});
     set(m, contact_field::email, {"Email", "email"});
     set(m, contact_field::primary, {"Primary Contact", "Primary"});
+    m.closed_stages = {"closedwon", "closedlost", "Closed Won", "Closed Lost"};
     return m;
 }
 
@@ -135,6 +137,18 @@ void read_columns(const load::raw_node& node, column_mapping& m, std::string_vie
             else diags.error("B701", "unknown deal field `" + member.key + "`", member.key_where,
                              {"deal fields are " + known(deal_names)});
         }
+    }
+}
+
+// `buyer_page: [amount, stage]`: the internal fields a buyer's page may show.
+void read_buyer_fields(const load::raw_node& node, column_mapping& m, diagnostic_sink& diags) {
+    const std::vector<load::raw_node> one{node};
+    for (const auto& item : node.is_sequence() ? node.items : one) {
+        const auto f = item.is_scalar() ? field_named<deal_field>(deal_names, item.text) : std::nullopt;
+        if (f && (*f == deal_field::next_step || *f == deal_field::amount || *f == deal_field::stage))
+            m.buyer_fields.push_back(*f);
+        else diags.error("B701", "`" + item.text + "` is not an internal field a buyer's page can show", item.where,
+                         {"buyer_page lists next_step, amount and stage"});
     }
 }
 
@@ -232,6 +246,16 @@ std::optional<column_mapping> load_mapping(const std::string& path, diagnostic_s
             m.seller = value.text;
         } else if (key == "locale" && value.is_scalar()) {
             m.locale = value.text;
+        } else if (key == "buyer_page") {
+            read_buyer_fields(value, m, diags);
+        } else if (key == "stages") {
+            if (!value.is_mapping()) diags.error("B701", "`stages` must be a mapping of CRM stage: buyer's words", value.where);
+            for (const auto& stage : value.members) {
+                if (stage.value.is_scalar() && !stage.value.text.empty()) m.stage_names.emplace_back(stage.key, stage.value.text);
+                else diags.error("B701", "the stage `" + stage.key + "` needs the words a buyer reads", stage.value.where);
+            }
+        } else if (key == "closed_stages") {
+            m.closed_stages = header_names(value, diags);
         } else if (key == "file_name") {
             const auto problem = value.is_scalar() ? file_name_pattern_problem(value.text)
                                                    : std::optional<std::string>("it must be text");
@@ -240,7 +264,8 @@ std::optional<column_mapping> load_mapping(const std::string& path, diagnostic_s
             else m.file_name = value.text;
         } else if (!key.starts_with("x-")) {
             diags.error("B701", "unknown mapping key `" + key + "`", member.key_where,
-                        {"keys are closeplan-mapping, deal, task, contact, roles, dates, decimal, currency, seller, locale, file_name"});
+                        {"keys are closeplan-mapping, deal, task, contact, roles, dates, decimal, currency, seller, locale, file_name, "
+                         "buyer_page, stages, closed_stages"});
         }
     }
     if (diags.error_count() != errors_before) return std::nullopt;

@@ -48,6 +48,19 @@ struct column_mapping {
     std::string seller;                   ///< the selling company, for the plan's title block
     std::string locale;                   ///< plan locale (en-US when empty)
     std::string file_name;                ///< output file name pattern (file_names.hpp); empty = `{id}-{name}`
+    /// `buyer_page:` the internal fields (next_step, amount, stage) a buyer's
+    /// page may show; none by default: CRM notes, amounts and raw stages are the seller's.
+    std::vector<deal_field> buyer_fields;
+    /// `stages:` raw stage -> the words a buyer reads; a stage listed here is shown, renamed.
+    std::vector<std::pair<std::string, std::string>> stage_names;
+    /// `closed_stages:` deals in these stages are left out unless --include-closed (the presets know theirs).
+    std::vector<std::string> closed_stages;
+
+    [[nodiscard]] bool shows_buyer(deal_field f) const {
+        for (auto shown : buyer_fields)
+            if (shown == f) return true;
+        return false;
+    }
 };
 
 /// The built-in presets: "salesforce" (an opportunity report, labels or API

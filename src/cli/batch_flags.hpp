@@ -18,6 +18,9 @@ struct batch_flags {
     std::string value_map;
     std::string contacts;          ///< --contacts FILE: a contacts export joined on the deal id
     std::string contacts_mapping;  ///< --contacts-mapping FILE: its columns (default: the export's mapping or preset)
+    std::vector<std::string> where;      ///< --where FIELD=V1|V2, FIELD!=V, close<DATE, close>DATE
+    bool include_closed = false;         ///< --include-closed
+    std::vector<std::string> sections;   ///< --sections, as for render
     std::string overlays;       ///< --overlays DIR: <deal id>.yaml plan fields merged over each deal
     std::string output = ".";
     std::vector<std::string> formats;

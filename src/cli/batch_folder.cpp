@@ -73,9 +73,13 @@ void folder_sink::write_outputs(const std::string& stem, const std::vector<pipel
 }
 
 void folder_sink::deal_done(const batch::deal_result& deal) {
+    if (deal.outcome == batch::deal_outcome::filtered) {  // not this run's: unlisted, and --prune may remove its files
+        ++deals_done_;
+        return;
+    }
     index_.write(batch::index_page_row(deal, flags_.check));
     for (const auto& e : deal.errors) {
-        errors_.write(batch::errors_csv_line(e));
+        errors_.write(batch::errors_csv_line(e, {deal.id, deal.name, deal.owner, deal.sheet_row}));
         if (printed_errors_ < 20) {
             std::cerr << flags_.export_path << ":" << e.line << ": error[" << e.code << "]: " << terminal_safe(e.message)
                       << (e.column.empty() ? std::string() : " (column " + terminal_safe(e.column) + ")") << '\n';

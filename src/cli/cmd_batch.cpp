@@ -29,6 +29,7 @@
 #include "schedule/business_calendar.hpp"
 #include "schedule/playbook.hpp"
 #include "validate/validate_plan.hpp"
+#include "view/select_sections.hpp"
 
 namespace closeplan::cli {
 
@@ -88,6 +89,22 @@ exit_code run_batch_command(const batch_flags& flags) {
     inputs.request.style_path = flags.style;
     inputs.request.paper = flags.paper;
     inputs.request.locale = flags.locale;
+    for (const auto& name : flags.sections) {
+        const auto& keys = view::section_keys();
+        if (std::find(keys.begin(), keys.end(), name) == keys.end()) {
+            std::string known;
+            for (const auto& key : keys) known += (known.empty() ? "" : ", ") + key;
+            return static_cast<exit_code>(usage("unknown section `" + name + "`; known sections: " + known));
+        }
+    }
+    inputs.request.sections = flags.sections;
+    for (const auto& text : flags.where) {
+        std::string why;
+        auto filter = batch::parse_deal_filter(text, why);
+        if (!filter) return static_cast<exit_code>(usage("--where `" + text + "`: " + why));
+        inputs.where.push_back(std::move(*filter));
+    }
+    inputs.include_closed = flags.include_closed;
     if (!flags.date_format.empty()) {
         inputs.dates = batch::parse_date_style(flags.date_format);
         if (!inputs.dates)
@@ -199,6 +216,9 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
     command->add_option("--mapping", flags.mapping, "Mapping file (YAML) naming the columns of any other export");
     command->add_option("--group-by", flags.group_by, "One row per task: the column holding the deal id");
     command->add_option("--value-map", flags.value_map, "Value map file merged into every plan");
+    command->add_option("--where", flags.where, "Render only deals whose fields match: stage=A|B, owner!=X, close<YYYY-MM-DD, close>YYYY-MM-DD; repeatable");
+    command->add_flag("--include-closed", flags.include_closed, "Render deals in closed stages too (Closed Won/Lost, closedwon/closedlost, or the mapping's closed_stages)");
+    command->add_option("--sections", flags.sections, "Sections to keep, in this order, comma-separated (as for render)")->delimiter(',');
     command->add_option("--contacts", flags.contacts, "Contacts export (CSV) joined on the deal id: each deal's stakeholders");
     command->add_option("--contacts-mapping", flags.contacts_mapping, "Mapping file naming the contacts export's columns (`contact:`, `roles:`)");
     command->add_option("--overlays", flags.overlays, "Folder of <deal id>.yaml files: plan fields kept by hand, merged over each deal's plan");

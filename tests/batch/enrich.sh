@@ -45,3 +45,17 @@ sed -i 's/Security review queue is six weeks/Budget freeze until Q4/' "$work/ove
 "$closeplan" batch "$data/roles.csv" "${args[@]}" --resume > /dev/null
 grep -q "Budget freeze until Q4" "$stem.md" || fail "a changed overlay did not render its deal again under --resume"
 echo "PASS: an overlay's outcome and risk appear in every format"
+
+# Buyer-safe, closed deals left out, errors.csv naming the deal.
+"$closeplan" batch "$data/closed.csv" --as-of 2026-06-01 -o "$work/closed" -f md > "$work/closed.out" 2> /dev/null || true
+ls "$work/closed"/006B2-* "$work/closed"/006B3-* > /dev/null 2>&1 && fail "closed deals were rendered by default"
+grep -q "filtered 2" "$work/closed.out" || fail "the summary does not count the 2 closed deals"
+md="$work/closed/006B1-Open-deal.md"
+for internal in "discount" "10,000" "Decision Makers"; do
+    grep -q "$internal" "$md" && fail "internal CRM text \"$internal\" reached a buyer's page"
+done
+grep -q '^6,"Close Date","31/02/2026","B706",.*,"006B5","Broken deal","Sam Ortiz",6' "$work/closed/errors.csv" ||
+    { cat "$work/closed/errors.csv"; fail "errors.csv does not name the deal id, name, owner and sheet row"; }
+"$closeplan" batch "$data/closed.csv" --as-of 2026-06-01 -o "$work/closed-all" -f md --include-closed -q 2> /dev/null || true
+[ -f "$work/closed-all/006B2-Won-deal.md" ] || fail "--include-closed did not render a closed deal"
+echo "PASS: closed deals left out by default, internal fields kept off buyer pages, errors.csv names the deal"
