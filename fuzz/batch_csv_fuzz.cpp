@@ -11,6 +11,7 @@
 //   options       `key: value` lines: preset, group-by, date-format, decimal, currency, seller, check
 #include <sstream>
 
+#include "batch/batch_report.hpp"
 #include "batch/batch_run.hpp"
 #include "batch/crm_dates.hpp"
 #include "batch/default_playbook.hpp"
