@@ -9,7 +9,9 @@
 # Defaults: 1000 10000 rows; pdf, html,md and html,md,pdf; 1 and 2 workers
 # (JOBS="1 2" to change). Each case writes into a fresh temporary folder on
 # the same disk, so file system time is part of the figure, as in real use;
-# BENCH_DIR=/dev/shm measures without the disk.
+# BENCH_DIR=/dev/shm measures without the disk. BENCH_ENRICH=1 joins a
+# contacts export (three contacts a deal) and overlays (every 10th deal;
+# BENCH_OVERLAY_EVERY=N) made by batch_generate_enrichment.py.
 set -euo pipefail
 closeplan="$(realpath "$1")"
 shift
@@ -28,12 +30,19 @@ trap 'rm -rf "$work"' EXIT
 printf '%8s  %-12s %4s  %10s  %9s  %12s\n' rows formats jobs deals/s ms/deal "peak RSS MB"
 for n in "${rows[@]}"; do
     python3 "$root/bench/batch_generate_export.py" "$n" > "$work/export-$n.csv"
+    enrich=()
+    if [ -n "${BENCH_ENRICH:-}" ]; then
+        rm -rf "$work/overlays"
+        python3 "$root/bench/batch_generate_enrichment.py" "$n" "$work/contacts-$n.csv" "$work/overlays" \
+            "${BENCH_OVERLAY_EVERY:-10}"
+        enrich=(--contacts "$work/contacts-$n.csv" --overlays "$work/overlays")
+    fi
     for f in "${formats[@]}"; do
         for j in "${jobs[@]}"; do
             rm -rf "$work/out"
             /usr/bin/time -v -o "$work/time.txt" "$closeplan" batch "$work/export-$n.csv" \
                 --playbook "$root/tests/cli/fixtures/batch/mid-market.yaml" --as-of 2026-06-01 \
-                --date-format M/D/YYYY -f "$f" -j "$j" -o "$work/out" -q
+                --date-format M/D/YYYY -f "$f" -j "$j" -o "$work/out" -q ${enrich[@]+"${enrich[@]}"}
             wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
             rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
             awk -v n="$n" -v f="$f" -v j="$j" -v wall="$wall" -v rss="$rss" 'BEGIN {

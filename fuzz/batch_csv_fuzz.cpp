@@ -11,6 +11,7 @@
 //   options       `key: value` lines: preset, group-by, date-format, decimal, currency, seller, check
 #include <sstream>
 
+#include "batch/batch_report.hpp"
 #include "batch/batch_run.hpp"
 #include "batch/crm_dates.hpp"
 #include "batch/default_playbook.hpp"
@@ -37,7 +38,7 @@ public:
             fuzz::finding("batch: a deal failed without a row error");
         index += batch::index_page_row(deal, true);
         report += batch::deal_json(deal);
-        for (const auto& e : deal.errors) errors += batch::errors_csv_line(e);
+        for (const auto& e : deal.errors) errors += batch::errors_csv_line(e, {deal.id, deal.name, deal.owner, deal.sheet_row});
     }
     std::string index, report, errors;
 };

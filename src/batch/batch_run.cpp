@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <map>
@@ -35,6 +36,7 @@
 #include "batch/file_names.hpp"
 #include "batch/task_groups.hpp"
 #include "batch/xlsx_reader.hpp"
+#include "load/load_document.hpp"
 #include "render/render.hpp"
 
 namespace closeplan::batch {
@@ -57,6 +59,7 @@ deal_health health_of(const health::report& review) {
 
 struct job {
     std::size_t seq = 0;  ///< the order deals are reported in: 0, 1, 2... over the deals submitted
+    int sheet_row = 0;    ///< the deal's first row as a spreadsheet counts rows
     std::vector<export_row> rows;
     std::string stem;
     std::string hash;
@@ -167,6 +170,7 @@ private:
     static deal_result failed_deal(const job& j, const char* code, std::string message) {
         deal_result r;
         r.line = j.rows.empty() ? 0 : j.rows.front().line;
+        r.sheet_row = j.sheet_row;
         r.row_count = static_cast<int>(j.rows.size());
         r.stem = j.stem;
         r.hash = j.hash;
@@ -177,6 +181,7 @@ private:
     deal_result process(const job& j) {
         deal_result r;
         r.line = j.rows.front().line;
+        r.sheet_row = j.sheet_row;
         r.row_count = static_cast<int>(j.rows.size());
         r.stem = j.stem;
         r.hash = j.hash;
@@ -184,15 +189,33 @@ private:
             r.errors = j.errors;
             return r;
         }
-        auto built = inputs_.group_by.empty()
+        // Left out before anything is built: a closed stage, a --where on the deal's text fields.
+        if (left_out(j.rows.front())) {
+            r.id = deal_value(j.rows.front(), reader_, deal_field::id);
+            r.outcome = deal_outcome::filtered;
+            return r;
+        }
+        auto built = inputs_.group_by.empty() || reader_.contact_rows
                          ? build_deal_from_row(j.rows.front(), reader_, *inputs_.playbook, inputs_.calendar)
                          : build_deal_from_tasks(j.rows, reader_);
         r.id = built.id;
         r.name = built.name;
+        r.owner = built.owner;
         r.feasible = built.feasible;
         r.business_days_missing = built.business_days_missing;
-        if (!built.plan) {
+        if (built.plan && reader_.contact_rows)
+            for (std::size_t i = 1; i < j.rows.size(); ++i) {
+                auto problems = check_row_text(j.rows[i], reader_);
+                built.errors.insert(built.errors.end(), problems.begin(), problems.end());
+            }
+        if (!built.plan || !built.errors.empty()) {
             r.errors = std::move(built.errors);
+            return r;
+        }
+        add_deal_contacts(*built.plan, j.rows, r);
+        if (!apply_deal_overlay(*built.plan, r)) return r;
+        if (!passes_close_filters(inputs_.where, built.plan->target_close)) {
+            r.outcome = deal_outcome::filtered;
             return r;
         }
         const auto& plan = *built.plan;
@@ -228,6 +251,50 @@ private:
         return r;
     }
 
+    bool left_out(const export_row& row) const {
+        if (!inputs_.include_closed && is_closed_stage(*reader_.mapping, deal_value(row, reader_, deal_field::stage)))
+            return true;
+        return !passes_text_filters(inputs_.where, [&](deal_field f) { return deal_value(row, reader_, f); });
+    }
+
+    /// Stakeholders from the deal's contact rows (or its row's contact
+    /// columns) and from the contacts export; those of the export go into the
+    /// deal's hash (the rows already are).
+    void add_deal_contacts(model::plan& plan, const std::vector<export_row>& rows, deal_result& r) const {
+        std::vector<crm_contact> contacts;
+        if (reader_.columns.has_contact_name() && (inputs_.group_by.empty() || reader_.contact_rows))
+            for (const auto& row : rows)
+                if (auto c = contact_in_row(row, reader_.columns)) contacts.push_back(std::move(*c));
+        if (inputs_.contacts) {
+            auto joined = inputs_.contacts->for_deal(r.id);
+            if (!joined.empty()) {
+                content_hash h;
+                h.add(r.hash).add("contacts");
+                for (const auto& c : joined) h.add(c.name).add(c.title).add(c.role).add(c.email).add(c.primary ? "1" : "0");
+                r.hash = h.hex();
+                contacts.insert(contacts.end(), std::make_move_iterator(joined.begin()), std::make_move_iterator(joined.end()));
+            }
+        }
+        if (!contacts.empty()) add_contacts(plan, contacts, *reader_.mapping);
+    }
+
+    /// Merges the deal's overlay, if it has one, and puts its bytes into the
+    /// deal's hash (a changed overlay renders the deal again). False: the deal failed.
+    bool apply_deal_overlay(model::plan& plan, deal_result& r) const {
+        if (!inputs_.overlays) return true;
+        const auto* path = inputs_.overlays->find(r.id);
+        if (!path) return true;
+        std::string text;
+        try {
+            text = load::read_file(*path);
+        } catch (const closeplan::error& e) {
+            r.errors.push_back({r.line, "", "", e.diag().code, *path + ": " + e.diag().message});
+            return false;
+        }
+        r.hash = content_hash{}.add(r.hash).add("overlay").add(text).hex();
+        return apply_overlay(plan, text, *path, inputs_.overlays->folder(), inputs_.file_name, r.line, r.errors);
+    }
+
     // Keeps results until every earlier one is in, then reports them in order.
     void report(std::vector<std::pair<std::size_t, deal_result>>& results) {
         std::lock_guard lock(mutex_);
@@ -237,14 +304,16 @@ private:
         for (auto it = finished_.find(next_report_); it != finished_.end(); it = finished_.find(next_report_)) {
             auto& r = it->second;
             const auto rows = static_cast<std::size_t>(r.row_count);
-            ++totals_.deals;
+            if (r.outcome != deal_outcome::filtered) ++totals_.deals;  // the deals listed
             if (r.outcome == deal_outcome::rendered) totals_.rendered += rows;
             else if (r.outcome == deal_outcome::up_to_date) {
                 totals_.skipped += rows;
                 totals_.up_to_date += rows;
             }
+            else if (r.outcome == deal_outcome::filtered) totals_.filtered += rows;
             else totals_.failed += rows;
-            if (r.outcome != deal_outcome::failed && !r.feasible) ++totals_.infeasible;
+            if ((r.outcome == deal_outcome::rendered || r.outcome == deal_outcome::up_to_date) && !r.feasible)
+                ++totals_.infeasible;
             if (std::any_of(r.errors.begin(), r.errors.end(), [](const row_error& e) { return e.code == "B799"; }))
                 ++totals_.internal_errors;
             sink_.deal_done(r);
@@ -289,7 +358,7 @@ std::string hash_of(const std::string& fingerprint, const header_row& header, co
 }
 
 bool check_columns(const batch_inputs& inputs, const header_row& header, const resolved_columns& columns,
-                   const column_mapping& mapping, diagnostic_sink& diags) {
+                   const column_mapping& mapping, bool contact_rows, diagnostic_sink& diags) {
     const source_location where{inputs.file_name, 1, 1, {}};
     auto missing = [&](const std::string& what, const std::vector<std::string>& candidates) {
         std::string names;
@@ -298,12 +367,13 @@ bool check_columns(const batch_inputs& inputs, const header_row& header, const r
                                 (names.empty() ? std::string("nothing") : names) + ")",
                     where, {"name the column in a mapping file (--mapping) under `deal:` or `task:`"});
     };
-    if (inputs.group_by.empty()) {
+    if (inputs.group_by.empty() || contact_rows) {
         if (!columns.at(deal_field::name) && !columns.at(deal_field::id))
             missing("deal name", mapping.deal[static_cast<std::size_t>(deal_field::name)]);
         if (!columns.at(deal_field::close_date))
             missing("close date", mapping.deal[static_cast<std::size_t>(deal_field::close_date)]);
-    } else {
+    }
+    if (!inputs.group_by.empty()) {
         if (!header.find(inputs.group_by))
             diags.error("B702", "--group-by column `" + inputs.group_by + "` is not in the header", where,
                         {"the header has: " + [&] {
@@ -312,8 +382,10 @@ bool check_columns(const batch_inputs& inputs, const header_row& header, const r
                                  all += (all.empty() ? "" : ", ") + header.name(i);
                              return all;
                          }()});
-        if (!columns.at(task_field::title)) missing("task title", mapping.task[static_cast<std::size_t>(task_field::title)]);
-        if (!columns.at(task_field::due)) missing("task due date", mapping.task[static_cast<std::size_t>(task_field::due)]);
+        if (!contact_rows && !columns.at(task_field::title))
+            missing("task title", mapping.task[static_cast<std::size_t>(task_field::title)]);
+        if (!contact_rows && !columns.at(task_field::due))
+            missing("task due date", mapping.task[static_cast<std::size_t>(task_field::due)]);
     }
     return !diags.has_errors();
 }
@@ -335,10 +407,17 @@ struct reading {
         const auto index = deal_index++;
         return static_cast<int>(index % static_cast<std::size_t>(inputs.shard_count)) == inputs.shard_index;
     }
-    /// Claimed for every deal in order of first appearance, whatever the shard, so names agree across shards.
+    /// Claimed for every deal in order of first appearance, whatever the shard,
+    /// so names agree across shards: the name an earlier run gave the deal's id,
+    /// else the mapping's pattern (file_names.hpp).
     std::string stem_for(const export_row& row) {
-        auto [id, name] = deal_identity(row, reader);
-        auto stem = safe_stem(id, name);
+        const std::string_view pattern = reader.mapping->file_name.empty()
+                                             ? default_file_name_pattern
+                                             : std::string_view(reader.mapping->file_name);
+        const auto naming = deal_naming(row, reader, pattern_uses_more_than_id_and_name(pattern));
+        if (inputs.overlays) inputs.overlays->mark_used(naming.id);  // whichever shard renders it
+        std::string stem = naming.id.empty() ? std::string() : sink.known_stem(naming.id);
+        if (stem.empty()) stem = stem_from_pattern(pattern, naming);
         return stems.claim(stem.empty() ? "deal-line-" + std::to_string(row.line) : stem);
     }
     void counted_row(const record_source& csv) {
@@ -367,10 +446,12 @@ void read_deal_rows(record_source& csv, reading& r, batch_runner& runner) {
     while (rows.next(record)) {
         r.counted_row(csv);
         job j;
+        j.sheet_row = static_cast<int>(std::min<std::size_t>(r.rows_read + 1, INT32_MAX));  // the header is row 1
         j.rows.push_back({record.line, std::move(record.fields)});
         j.stem = r.stem_for(j.rows.front());
         if (!r.take_next()) {
             ++r.skipped;
+            r.sink.elsewhere(j.stem);
             continue;
         }
         if (!record.problem.empty()) j.errors.push_back(record_error(record, r.header));
@@ -387,8 +468,10 @@ void read_deal_rows(record_source& csv, reading& r, batch_runner& runner) {
 void read_task_rows(record_source& csv, reading& r, std::size_t key_column, group_ends ends, row_rereader& rereader,
                     batch_runner& runner) {
     open_groups open(std::move(ends));
-    auto submit = [&](std::vector<export_row> rows, std::size_t seq, std::string stem, std::vector<row_error> errors) {
+    auto submit = [&](std::vector<export_row> rows, std::size_t seq, std::string stem, std::vector<row_error> errors,
+                      int sheet_row) {
         job j;
+        j.sheet_row = sheet_row;
         j.rows = std::move(rows);
         j.seq = seq;
         j.stem = std::move(stem);
@@ -406,7 +489,7 @@ void read_task_rows(record_source& csv, reading& r, std::size_t key_column, grou
         for (const auto& ref : g.rows) bytes += ref.length;
         if (bytes <= max_deal_bytes) {
             if (auto rows = rereader.read(g.rows)) {
-                submit(std::move(*rows), g.order, std::move(g.stem), {});
+                submit(std::move(*rows), g.order, std::move(g.stem), {}, g.sheet_row);
                 return;
             }
         }
@@ -419,13 +502,14 @@ void read_task_rows(record_source& csv, reading& r, std::size_t key_column, grou
                             "the deal's " + std::to_string(g.rows.size()) + " task rows hold " + std::to_string(bytes) +
                                 " bytes; one deal's rows may hold at most " + std::to_string(max_deal_bytes)}
                 : row_error{g.rows.front().line, "", "", "B712", "the export changed while it was read"}};
-        submit(std::move(lines), g.order, std::move(g.stem), std::move(errors));
+        submit(std::move(lines), g.order, std::move(g.stem), std::move(errors), g.sheet_row);
     };
 
     export_rows rows(csv, r.header.size());
     csv_record record;
     while (rows.next(record)) {
         r.counted_row(csv);
+        const int sheet_row = static_cast<int>(std::min<std::size_t>(r.rows_read + 1, INT32_MAX));
         export_row row{record.line, std::move(record.fields)};
         const std::string key = key_column < row.values.size() ? row.values[key_column] : std::string();
         if (!record.problem.empty() || key.empty()) {
@@ -439,13 +523,16 @@ void read_task_rows(record_source& csv, reading& r, std::size_t key_column, grou
             else errors.push_back(record_error(record, r.header));
             std::vector<export_row> alone;
             alone.push_back(std::move(row));
-            submit(std::move(alone), r.next_seq++, {}, std::move(errors));
+            submit(std::move(alone), r.next_seq++, {}, std::move(errors), sheet_row);
             continue;
         }
         if (!open.is_open(key)) {
             auto stem = r.stem_for(row);
-            if (r.take_next()) open.open(key, r.next_seq++, std::move(stem));
-            else open.open(key, open_groups::none);
+            if (r.take_next()) open.open(key, r.next_seq++, std::move(stem), sheet_row);
+            else {
+                r.sink.elsewhere(stem);
+                open.open(key, open_groups::none);
+            }
         }
         if (auto done = open.add(key, {record.offset, static_cast<std::uint32_t>(record.length), record.line}))
             finish_group(std::move(*done));
@@ -580,8 +667,11 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
     reader.locale = !inputs.request.locale.empty() ? inputs.request.locale
                     : !mapping->locale.empty() ? mapping->locale : std::string("en-US");
     reader.value_map = inputs.value_map;
-    if (!check_columns(inputs, header, reader.columns, *mapping, diags)) return std::nullopt;
-    if (inputs.group_by.empty() && !inputs.playbook) {
+    // One row per contact role: grouped by the deal id, no task columns, a contact name column.
+    reader.contact_rows = !inputs.group_by.empty() && !reader.columns.at(task_field::title) &&
+                          reader.columns.has_contact_name();
+    if (!check_columns(inputs, header, reader.columns, *mapping, reader.contact_rows, diags)) return std::nullopt;
+    if ((inputs.group_by.empty() || reader.contact_rows) && !inputs.playbook) {
         diags.error("B702", "one row per deal needs a playbook for the milestones", top,
                     {"pass --playbook FILE, or --group-by COLUMN when each row is a task"});
         return std::nullopt;
@@ -651,13 +741,17 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
     if (inputs.group_by.empty()) {
         batch_runner runner(inputs, reader, sink);
         read_deal_rows(again, r, runner);
-        return r.totals_with(runner.finish());
+        auto totals = r.totals_with(runner.finish());
+        if (inputs.overlays) inputs.overlays->report_unused(diags);
+        return totals;
     }
     const auto key_column = *header.find(inputs.group_by);
     row_rereader rereader(in, start, separator);
     batch_runner runner(inputs, reader, sink);
     read_task_rows(again, r, key_column, std::move(*ends), rereader, runner);
-    return r.totals_with(runner.finish());
+    auto totals = r.totals_with(runner.finish());
+    if (inputs.overlays) inputs.overlays->report_unused(diags);
+    return totals;
 }
 
 }  // namespace closeplan::batch

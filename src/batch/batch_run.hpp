@@ -6,14 +6,18 @@
 
 #include <cstddef>
 #include <istream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "analyze/analysis.hpp"
+#include "batch/contacts.hpp"
 #include "batch/deal_builder.hpp"
+#include "batch/deal_filter.hpp"
 #include "batch/error_report.hpp"
 #include "batch/mapping.hpp"
+#include "batch/overlays.hpp"
 #include "closeplan/diagnostics.hpp"
 #include "health/health.hpp"
 #include "pipeline/pipeline.hpp"
@@ -42,9 +46,14 @@ struct batch_inputs {
     std::string fingerprint;  ///< everything besides the row that changes the output (options, version)
     std::size_t max_in_flight = 0;  ///< deals read but not yet reported; 0 = 16 per worker + 16
     std::optional<health::config> health;     ///< set by --check: each deal's plan health goes into the index
+    std::shared_ptr<const overlay_folder> overlays;  ///< --overlays: per-deal plan fields merged over the export's
+    std::shared_ptr<const contacts_index> contacts;  ///< --contacts: stakeholders joined on the deal id
+    std::vector<deal_filter> where;           ///< --where: every one must hold
+    bool include_closed = false;              ///< --include-closed: the mapping's closed stages are rendered too
 };
 
-enum class deal_outcome { rendered, up_to_date, failed };
+/// filtered: left out by --where or a closed stage; not rendered, not listed, its files prunable.
+enum class deal_outcome { rendered, up_to_date, failed, filtered };
 
 /// A deal's plan health (--check), for the seller's index, never the buyer's documents.
 struct deal_health {
@@ -56,10 +65,12 @@ struct deal_health {
 /// What happened to one deal (one row, or one deal's task rows).
 struct deal_result {
     int line = 0;        ///< first physical line of the deal
+    int sheet_row = 0;   ///< its first row as a spreadsheet counts rows: the header is row 1, each record one row
     int row_count = 1;   ///< rows of the export it stands for
     std::string stem;    ///< output file name without extension; empty when it has none
     std::string id;
     std::string name;
+    std::string owner;   ///< the deal owner as the export names them (the seller's rep)
     std::string hash;    ///< content hash of the rows and options (resume)
     deal_outcome outcome = deal_outcome::failed;
     std::vector<row_error> errors;
@@ -87,6 +98,11 @@ public:
     virtual void deal_done(const deal_result& result) = 0;
     /// Reading progress: bytes of the export read and rows so far. Called from the reading thread.
     virtual void progress(std::size_t /*bytes_read*/, std::size_t /*rows*/) {}
+    /// The stem a deal with this id had in an earlier run, so a renamed deal
+    /// keeps the name of files already shared; empty when none. Called from the reading thread.
+    virtual std::string known_stem(std::string_view /*deal_id*/) { return {}; }
+    /// A deal another shard renders (--shard): its files are not this run's to prune. Reading thread.
+    virtual void elsewhere(const std::string& /*stem*/) {}
 };
 
 struct batch_totals {
@@ -96,6 +112,7 @@ struct batch_totals {
     std::size_t skipped = 0;   ///< up to date (--resume) or another shard's
     std::size_t up_to_date = 0;  ///< the part of `skipped` that --resume kept
     std::size_t deals = 0;
+    std::size_t filtered = 0;  ///< rows of deals left out by --where or a closed stage
     std::size_t infeasible = 0;  ///< deals whose schedule does not fit before as_of
     std::size_t internal_errors = 0;  ///< deals that failed on a bug in closeplan (B799)
 };

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "batch/deal_filter.hpp"
 #include "model/dates.hpp"
 #include "schedule/schedule.hpp"
 #include "batch/xlsx_reader.hpp"
@@ -104,9 +105,19 @@ void add_deal_details(model::plan& plan, const deal_values& v, const row_reader&
         owner.role_kind = model::role::account_executive;
         plan.stakeholders.push_back(std::move(owner));
     }
-    if (!v.next_step.empty()) plan.notes = v.next_step;
+    // CRM notes are the seller's: on a buyer's page only when the mapping says so.
+    if (!v.next_step.empty() && reader.mapping->shows_buyer(deal_field::next_step)) plan.notes = v.next_step;
     plan.locale = reader.locale;
     plan.value_map.insert(plan.value_map.end(), reader.value_map.begin(), reader.value_map.end());
+}
+
+/// The stage a buyer reads: renamed by the mapping's `stages:`, else the raw
+/// stage only when `buyer_page` lists it (raw stages are CRM ids and sales jargon).
+std::string buyer_stage(const std::string& stage, const column_mapping& mapping) {
+    if (stage.empty()) return {};
+    for (const auto& [crm, words] : mapping.stage_names)
+        if (filter_key(crm) == filter_key(stage)) return words;
+    return mapping.shows_buyer(deal_field::stage) ? stage : std::string();
 }
 
 schedule::deal_fields deal_fields_of(const deal_values& v, const row_reader& reader) {
@@ -115,9 +126,11 @@ schedule::deal_fields deal_fields_of(const deal_values& v, const row_reader& rea
     fields.name = v.name.empty() ? (v.id.empty() ? std::string("Deal") : v.id) : v.name;
     if (!v.account.empty()) fields.buyer = v.account;
     if (!reader.mapping->seller.empty()) fields.seller = reader.mapping->seller;
-    fields.amount = v.amount;
-    fields.currency = v.currency;
-    fields.stage = v.stage;
+    if (reader.mapping->shows_buyer(deal_field::amount)) {
+        fields.amount = v.amount;
+        fields.currency = v.currency;
+    }
+    fields.stage = buyer_stage(v.stage, *reader.mapping);
     return fields;
 }
 
@@ -196,6 +209,22 @@ std::pair<std::string, std::string> deal_identity(const export_row& row, const r
             clean_text(trimmed(value_at(row, reader.columns.at(deal_field::name))))};
 }
 
+std::string deal_value(const export_row& row, const row_reader& reader, deal_field field) {
+    return clean_text(trimmed(value_at(row, reader.columns.at(field))));
+}
+
+naming_fields deal_naming(const export_row& row, const row_reader& reader, bool with_more) {
+    auto field = [&](deal_field f) { return clean_text(trimmed(value_at(row, reader.columns.at(f)))); };
+    naming_fields out;
+    out.id = field(deal_field::id);
+    out.name = field(deal_field::name);
+    if (with_more) {
+        out.account = field(deal_field::account);
+        out.owner = field(deal_field::owner);
+    }
+    return out;
+}
+
 built_deal build_deal_from_row(const export_row& row, const row_reader& reader, const schedule::playbook& book,
                                const schedule::business_calendar& calendar) {
     built_deal out;
@@ -204,6 +233,7 @@ built_deal build_deal_from_row(const export_row& row, const row_reader& reader, 
     const auto v = read_deal_values(row, reader, out.errors, true);
     out.id = v.id;
     out.name = v.name;
+    out.owner = v.owner;
     if (!out.errors.empty() || !v.close) return out;
 
     const auto scheduled = schedule::schedule_backward(book, *v.close, reader.as_of, calendar);
@@ -233,6 +263,7 @@ built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_
     const auto v = read_deal_values(rows.front(), reader, out.errors, false);
     out.id = v.id;
     out.name = v.name;
+    out.owner = v.owner;
 
     model::plan plan;
     std::optional<model::date> latest_due;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "batch/error_report.hpp"
+#include "batch/file_names.hpp"
 #include "batch/mapping.hpp"
 #include "model/plan.hpp"
 #include "schedule/business_calendar.hpp"
@@ -37,6 +38,10 @@ struct row_reader {
     model::date as_of;
     std::string locale = "en-US";
     std::vector<model::value_entry> value_map;  ///< --value-map entries added to every plan
+    /// With --group-by: each row is one contact role of the deal (no task
+    /// columns, contact columns present), so the deal is its first row with
+    /// the playbook, and its rows give the stakeholders (contacts.hpp).
+    bool contact_rows = false;
 };
 
 struct built_deal {
@@ -44,6 +49,7 @@ struct built_deal {
     std::vector<row_error> errors;
     std::string id;    ///< as found, for the file name and the index
     std::string name;
+    std::string owner;
     bool feasible = true;
     int business_days_missing = 0;
 };
@@ -54,6 +60,12 @@ std::vector<row_error> check_row_text(const export_row& row, const row_reader& r
 
 /// The deal id and name of a row (for naming), cleaned, without checking the rest.
 std::pair<std::string, std::string> deal_identity(const export_row& row, const row_reader& reader);
+
+/// One deal field of a row, trimmed and cleaned ("" when the mapping has no such column).
+std::string deal_value(const export_row& row, const row_reader& reader, deal_field field);
+
+/// What names a row's files: its id and name, and its account and owner when `with_more` (the pattern reads them).
+naming_fields deal_naming(const export_row& row, const row_reader& reader, bool with_more);
 
 /// One row per deal: the playbook scheduled backward from the row's close date.
 built_deal build_deal_from_row(const export_row& row, const row_reader& reader, const schedule::playbook& book,

@@ -27,21 +27,26 @@ std::string csv_field(std::string_view value) {
     return out;
 }
 
-std::string errors_csv_header() { return "row,column,value,code,message\r\n"; }
+std::string errors_csv_header() { return "row,column,value,code,message,deal_id,deal_name,owner,sheet_row\r\n"; }
 
-std::string errors_csv_line(const row_error& e) {
+std::string errors_csv_line(const row_error& e, const deal_label& deal) {
     return std::to_string(e.line) + "," + csv_field(e.column) + "," + csv_field(e.value) + "," + csv_field(e.code) +
-           "," + csv_field(e.message) + "\r\n";
+           "," + csv_field(e.message) + "," + csv_field(deal.id) + "," + csv_field(deal.name) + "," +
+           csv_field(deal.owner) + "," + (deal.sheet_row > 0 ? std::to_string(deal.sheet_row) : std::string()) + "\r\n";
 }
 
 std::string json_string(std::string_view text) {
     return nlohmann::json(utf8::replace_invalid(text)).dump();
 }
 
-std::string error_json(const row_error& e) {
-    return "{\"row\":" + std::to_string(e.line) + ",\"column\":" + json_string(e.column) +
-           ",\"value\":" + json_string(e.value) + ",\"code\":" + json_string(e.code) +
-           ",\"message\":" + json_string(e.message) + "}";
+nlohmann::ordered_json error_json_value(const row_error& e) {
+    return {{"row", e.line},
+            {"column", utf8::replace_invalid(e.column)},
+            {"value", utf8::replace_invalid(e.value)},
+            {"code", utf8::replace_invalid(e.code)},
+            {"message", utf8::replace_invalid(e.message)}};
 }
+
+std::string error_json(const row_error& e) { return error_json_value(e).dump(); }
 
 }  // namespace closeplan::batch

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 namespace closeplan::batch {
 
 /// One problem with one row: where (physical line, column name), the value
@@ -26,12 +28,23 @@ std::string neutralise_formula(std::string_view value);
 /// and replacing invalid UTF-8.
 std::string csv_field(std::string_view value);
 
-/// The header line of errors.csv, with its line end.
+/// Which deal a problem belongs to, for the operator reading errors.csv.
+struct deal_label {
+    std::string_view id;
+    std::string_view name;
+    std::string_view owner;
+    int sheet_row = 0;  ///< the deal's first row as a spreadsheet counts rows (the header is 1); 0 = unknown
+};
+
+/// The header line of errors.csv, with its line end:
+/// row, column, value, code, message, deal_id, deal_name, owner, sheet_row.
 std::string errors_csv_header();
 /// One line of errors.csv, with its line end (CRLF, as RFC 4180 and Excel expect).
-std::string errors_csv_line(const row_error& e);
+std::string errors_csv_line(const row_error& e, const deal_label& deal = {});
 
-/// One JSON object for `--report json` (no trailing comma or newline).
+/// One JSON object for `--report json`: row, column, value, code, message.
+nlohmann::ordered_json error_json_value(const row_error& e);
+/// The same as compact JSON text (no trailing comma or newline).
 std::string error_json(const row_error& e);
 /// A JSON string literal, invalid UTF-8 replaced.
 std::string json_string(std::string_view text);

@@ -58,6 +58,63 @@ std::string safe_stem(std::string_view id, std::string_view name) {
 
 namespace {
 
+constexpr std::array<std::string_view, 4> placeholders{"{id}", "{name}", "{account}", "{owner}"};
+
+const std::string& field_for(const naming_fields& fields, std::size_t placeholder) {
+    switch (placeholder) {
+        case 0: return fields.id;
+        case 1: return fields.name;
+        case 2: return fields.account;
+        default: return fields.owner;
+    }
+}
+
+/// Calls `literal(text)` and `field(index)` for the pieces of a pattern; false at an unknown `{...}`.
+template <typename Literal, typename Field>
+bool walk_pattern(std::string_view pattern, Literal literal, Field field) {
+    while (!pattern.empty()) {
+        const auto open = pattern.find('{');
+        literal(pattern.substr(0, open));
+        if (open == std::string_view::npos) return true;
+        pattern.remove_prefix(open);
+        std::size_t which = placeholders.size();
+        for (std::size_t i = 0; i < placeholders.size(); ++i)
+            if (pattern.starts_with(placeholders[i])) which = i;
+        if (which == placeholders.size()) return false;
+        field(which);
+        pattern.remove_prefix(placeholders[which].size());
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<std::string> file_name_pattern_problem(std::string_view pattern) {
+    bool identifies = false;
+    const bool known = walk_pattern(pattern, [](std::string_view) {}, [&](std::size_t i) { identifies |= i <= 1; });
+    if (!known) return "it holds a `{` that is none of {id}, {name}, {account}, {owner}";
+    if (!identifies) return "it must hold {id} or {name}, or every deal would get the same name";
+    return std::nullopt;
+}
+
+bool pattern_uses_more_than_id_and_name(std::string_view pattern) {
+    return pattern.find("{account}") != std::string_view::npos || pattern.find("{owner}") != std::string_view::npos;
+}
+
+std::string stem_from_pattern(std::string_view pattern, const naming_fields& fields) {
+    std::string stem;
+    walk_pattern(pattern, [&](std::string_view text) { append_slug(stem, text); },
+                 [&](std::size_t i) { append_slug(stem, field_for(fields, i)); });
+    if (stem.size() > max_stem_length) {
+        stem.resize(max_stem_length);
+        while (!stem.empty() && stem.back() == '-') stem.pop_back();
+    }
+    if (!stem.empty() && is_reserved_windows_name(stem)) stem = "deal-" + stem;
+    return stem;
+}
+
+namespace {
+
 std::uint64_t slot_key(std::string_view stem) {
     const auto h = hash_text(lower(stem));
     return h == 0 ? 1 : h;  // 0 marks an empty slot

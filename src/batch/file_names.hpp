@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,29 @@ inline constexpr std::size_t max_stem_length = 80;
 /// leading or trailing `-`, `.` or space, no reserved Windows device name,
 /// at most max_stem_length bytes. Empty input gives an empty stem.
 std::string safe_stem(std::string_view id, std::string_view name);
+
+/// The fields a file name pattern can use (cleaned CRM text).
+struct naming_fields {
+    std::string id;
+    std::string name;
+    std::string account;
+    std::string owner;
+};
+
+/// The pattern of file names when the mapping names none: the deal id, then
+/// the name as a readable suffix (`006A0000-Acme-Renewal`).
+inline constexpr std::string_view default_file_name_pattern = "{id}-{name}";
+
+/// Why `pattern` (a mapping's `file_name`) cannot name files, or nullopt: it
+/// may hold `{id}`, `{name}`, `{account}` and `{owner}` and literal text, and
+/// must hold `{id}` or `{name}`.
+std::optional<std::string> file_name_pattern_problem(std::string_view pattern);
+/// Whether the pattern reads `{account}` or `{owner}` (so the row's need cleaning).
+bool pattern_uses_more_than_id_and_name(std::string_view pattern);
+
+/// The stem of a checked pattern: the placeholders filled in, then made safe
+/// as safe_stem does (`{id}-{name}` gives exactly safe_stem(id, name)).
+std::string stem_from_pattern(std::string_view pattern, const naming_fields& fields);
 
 /// Hands out unique stems in the order asked, so names are the same whatever
 /// the number of workers. Keeps one 64-bit hash per name handed out in an

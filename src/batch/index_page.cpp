@@ -87,40 +87,14 @@ std::string index_page_end(const batch_totals& totals) {
     return "</tbody>\n</table>\n<p>" + std::to_string(totals.rows_read) + " rows read: " +
            std::to_string(totals.rendered + totals.up_to_date) + " with documents, " + std::to_string(totals.failed) +
            " failed" + (other_shards ? ", " + std::to_string(other_shards) + " in other shards" : std::string()) +
+           (totals.filtered ? ", " + std::to_string(totals.filtered) + " left out (closed stages, --where)" : std::string()) +
            ".</p>\n</body>\n</html>\n";
 }
 
 std::string summary_line(const batch_totals& totals) {
     return "rows read " + std::to_string(totals.rows_read) + " = rendered " + std::to_string(totals.rendered) +
-           " + failed " + std::to_string(totals.failed) + " + skipped " + std::to_string(totals.skipped);
-}
-
-std::string deal_json(const deal_result& deal) {
-    std::string files;
-    for (const auto& f : deal.files) files += (files.empty() ? "" : ",") + json_string(f);
-    std::string out = "{\"row\":" + std::to_string(deal.line) + ",\"rows\":" + std::to_string(deal.row_count) +
-                      ",\"id\":" + json_string(deal.id) + ",\"name\":" + json_string(deal.name) +
-                      ",\"outcome\":\"" + (deal.outcome == deal_outcome::rendered     ? "rendered"
-                                           : deal.outcome == deal_outcome::up_to_date ? "up_to_date"
-                                                                                      : "failed") +
-                      "\",\"files\":[" + files + "]";
-    if (deal.close) out += ",\"close_date\":\"" + model::format_iso_date(*deal.close) + "\"";
-    if (deal.outcome != deal_outcome::failed) {
-        out += ",\"progress\":{\"done\":" + std::to_string(deal.progress.done) + ",\"total\":" +
-               std::to_string(deal.progress.total) + "},\"slipped\":" + std::to_string(deal.slipped) +
-               ",\"overdue\":" + std::to_string(deal.overdue) + ",\"schedule_fits\":" + (deal.feasible ? "true" : "false") +
-               ",\"business_days_missing\":" + std::to_string(deal.business_days_missing);
-    }
-    if (deal.health) {
-        std::string rules;
-        for (const auto& r : deal.health->rules) rules += (rules.empty() ? "" : ",") + json_string(r);
-        out += ",\"health\":{\"score\":" + std::to_string(deal.health->score) + ",\"errors\":" +
-               std::to_string(deal.health->errors) + ",\"warnings\":" + std::to_string(deal.health->warnings) +
-               ",\"notes\":" + std::to_string(deal.health->notes) + ",\"rules\":[" + rules + "]}";
-    }
-    std::string errors;
-    for (const auto& e : deal.errors) errors += (errors.empty() ? "" : ",") + error_json(e);
-    return out + ",\"errors\":[" + errors + "]}";
+           " + failed " + std::to_string(totals.failed) + " + skipped " + std::to_string(totals.skipped) +
+           (totals.filtered ? " + filtered " + std::to_string(totals.filtered) : std::string());
 }
 
 }  // namespace closeplan::batch

@@ -18,9 +18,6 @@ std::string index_page_row(const deal_result& deal, bool with_health = false);
 /// The closing count of rows with documents, failed and left to other shards, and the tags.
 std::string index_page_end(const batch_totals& totals);
 
-/// One deal as a JSON object for `--report json` (no trailing comma or newline).
-std::string deal_json(const deal_result& deal);
-
 /// "rows read 12 = rendered 9 + failed 2 + skipped 1"
 std::string summary_line(const batch_totals& totals);
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "batch/contacts.hpp"
+#include "batch/file_names.hpp"
 #include "load/load_document.hpp"
 
 namespace closeplan::batch {
@@ -13,12 +15,17 @@ namespace {
 constexpr std::array<const char*, deal_field_count> deal_names{
     "id", "name", "account", "close_date", "amount", "currency", "owner", "stage", "next_step"};
 constexpr std::array<const char*, task_field_count> task_names{"title", "owner_side", "due", "status", "assignee"};
+constexpr std::array<const char*, contact_field_count> contact_names{"deal_id", "name",  "first_name", "last_name",
+                                                                     "title",   "role",  "email",      "primary"};
 
 void set(column_mapping& m, deal_field f, std::vector<std::string> names) {
     m.deal[static_cast<std::size_t>(f)] = std::move(names);
 }
 void set(column_mapping& m, task_field f, std::vector<std::string> names) {
     m.task[static_cast<std::size_t>(f)] = std::move(names);
+}
+void set(column_mapping& m, contact_field f, std::vector<std::string> names) {
+    m.contact[static_cast<std::size_t>(f)] = std::move(names);
 }
 
 // Report labels first (spec section 4), then Data Loader and warehouse API names,
@@ -39,6 +46,16 @@ column_mapping salesforce() {
     set(m, task_field::due, {"Due Date", "ActivityDate", "Fälligkeitsdatum"});
     set(m, task_field::status, {"Status"});
     set(m, task_field::assignee, {"Assigned", "Assigned To", "Zugewiesen an"});
+    // "Opportunities with Contact Roles" reports and Contact Role exports (OpportunityContactRole).
+    set(m, contact_field::deal_id, {"Opportunity ID", "OpportunityId", "Opportunity ID (18)"});
+    set(m, contact_field::name, {"Contact Name", "Contact: Full Name", "Full Name", "Contact.Name"});
+    set(m, contact_field::first_name, {"First Name", "Contact: First Name", "FirstName"});
+    set(m, contact_field::last_name, {"Last Name", "Contact: Last Name", "LastName"});
+    set(m, contact_field::title, {"Title", "Contact: Title", "Contact.Title"});
+    set(m, contact_field::role, {"Contact Role", "Role", "Contact Role: Role"});
+    set(m, contact_field::email, {"Email", "Contact: Email", "Contact.Email"});
+    set(m, contact_field::primary, {"Primary", "Is Primary", "IsPrimary", "Contact Role: Primary"});
+    m.closed_stages = {"Closed Won", "Closed Lost"};
     return m;
 }
 
@@ -58,6 +75,16 @@ column_mapping hubspot() {
     set(m, task_field::due, {"Due Date"});
     set(m, task_field::status, {"Task Status", "Status"});
     set(m, task_field::assignee, {"Assigned to"});
+    // Contacts exported with their associated deals (several ids split by `;`).
+    set(m, contact_field::deal_id, {"Associated Deal IDs", "Associated Deal", "Deal ID", "deal_id"});
+    set(m, contact_field::name, {"Full Name", "Contact Name"});
+    set(m, contact_field::first_name, {"First Name", "firstname"});
+    set(m, contact_field::last_name, {"Last Name", "lastname"});
+    set(m, contact_field::title, {"Job Title", "jobtitle"});
+    set(m, contact_field::role, {"Buying Role", "hs_buying_role"});
+    set(m, contact_field::email, {"Email", "email"});
+    set(m, contact_field::primary, {"Primary Contact", "Primary"});
+    m.closed_stages = {"closedwon", "closedlost", "Closed Won", "Closed Lost"};
     return m;
 }
 
@@ -88,14 +115,19 @@ std::vector<std::string> header_names(const load::raw_node& node, diagnostic_sin
     return out;
 }
 
-void read_columns(const load::raw_node& node, column_mapping& m, bool task, diagnostic_sink& diags) {
+void read_columns(const load::raw_node& node, column_mapping& m, std::string_view section, diagnostic_sink& diags) {
+    const bool task = section == "task";
     if (!node.is_mapping()) {
-        diags.error("B701", std::string("`") + (task ? "task" : "deal") + "` must be a mapping of field: column",
-                    node.where);
+        diags.error("B701", "`" + std::string(section) + "` must be a mapping of field: column", node.where);
         return;
     }
     for (const auto& member : node.members) {
-        if (task) {
+        if (section == "contact") {
+            if (auto f = field_named<contact_field>(contact_names, member.key))
+                m.contact[static_cast<std::size_t>(*f)] = header_names(member.value, diags);
+            else diags.error("B701", "unknown contact field `" + member.key + "`", member.key_where,
+                             {"contact fields are " + known(contact_names)});
+        } else if (task) {
             if (auto f = field_named<task_field>(task_names, member.key))
                 m.task[static_cast<std::size_t>(*f)] = header_names(member.value, diags);
             else diags.error("B701", "unknown task field `" + member.key + "`", member.key_where,
@@ -109,8 +141,39 @@ void read_columns(const load::raw_node& node, column_mapping& m, bool task, diag
     }
 }
 
+// `buyer_page: [amount, stage]`: the internal fields a buyer's page may show.
+void read_buyer_fields(const load::raw_node& node, column_mapping& m, diagnostic_sink& diags) {
+    const std::vector<load::raw_node> one{node};
+    for (const auto& item : node.is_sequence() ? node.items : one) {
+        const auto f = item.is_scalar() ? field_named<deal_field>(deal_names, item.text) : std::nullopt;
+        if (f && (*f == deal_field::next_step || *f == deal_field::amount || *f == deal_field::stage))
+            m.buyer_fields.push_back(*f);
+        else diags.error("B701", "`" + item.text + "` is not an internal field a buyer's page can show", item.where,
+                         {"buyer_page lists next_step, amount and stage"});
+    }
+}
+
+// `roles: { Business Approver: decision_maker }`: CRM role -> plan role, over the built-in table.
+void read_roles(const load::raw_node& node, column_mapping& m, diagnostic_sink& diags) {
+    if (!node.is_mapping()) {
+        diags.error("B701", "`roles` must be a mapping of CRM role: plan role", node.where,
+                    {"write for example `roles: { Business Approver: decision_maker }`"});
+        return;
+    }
+    for (const auto& member : node.members) {
+        const auto role = member.value.is_scalar() ? plan_role_named(member.value.text) : std::nullopt;
+        if (!role) {
+            diags.error("B701", "`" + member.value.text + "` is not a plan role", member.value.where,
+                        {"plan roles are " + plan_role_names()});
+            continue;
+        }
+        m.roles.emplace_back(normalise_role(member.key), *role);
+    }
+}
+
 }  // namespace
 
+const char* field_name(contact_field f) { return contact_names[static_cast<std::size_t>(f)]; }
 const char* field_name(deal_field f) { return deal_names[static_cast<std::size_t>(f)]; }
 const char* field_name(task_field f) { return task_names[static_cast<std::size_t>(f)]; }
 
@@ -118,6 +181,17 @@ std::optional<column_mapping> preset_named(std::string_view name) {
     if (name == "salesforce") return salesforce();
     if (name == "hubspot") return hubspot();
     return std::nullopt;
+}
+
+column_mapping contacts_preset() {
+    auto both = salesforce();
+    both.name = "the salesforce and hubspot presets";
+    const auto other = hubspot();
+    for (std::size_t i = 0; i < contact_field_count; ++i)
+        for (const auto& name : other.contact[i])
+            if (std::find(both.contact[i].begin(), both.contact[i].end(), name) == both.contact[i].end())
+                both.contact[i].push_back(name);
+    return both;
 }
 
 std::optional<column_mapping> detect_preset(const header_row& header) {
@@ -152,8 +226,10 @@ std::optional<column_mapping> load_mapping(const std::string& path, diagnostic_s
         const auto& key = member.key;
         const auto& value = member.value;
         if (key == "closeplan-mapping") continue;
-        if (key == "deal" || key == "task") {
-            read_columns(value, m, key == "task", diags);
+        if (key == "deal" || key == "task" || key == "contact") {
+            read_columns(value, m, key, diags);
+        } else if (key == "roles") {
+            read_roles(value, m, diags);
         } else if (key == "dates") {
             if (auto style = parse_date_style(value.text); style && value.is_scalar()) m.dates = *style;
             else diags.error("B701", "unknown date style `" + value.text + "`", value.where,
@@ -171,9 +247,26 @@ std::optional<column_mapping> load_mapping(const std::string& path, diagnostic_s
             m.seller = value.text;
         } else if (key == "locale" && value.is_scalar()) {
             m.locale = value.text;
+        } else if (key == "buyer_page") {
+            read_buyer_fields(value, m, diags);
+        } else if (key == "stages") {
+            if (!value.is_mapping()) diags.error("B701", "`stages` must be a mapping of CRM stage: buyer's words", value.where);
+            for (const auto& stage : value.members) {
+                if (stage.value.is_scalar() && !stage.value.text.empty()) m.stage_names.emplace_back(stage.key, stage.value.text);
+                else diags.error("B701", "the stage `" + stage.key + "` needs the words a buyer reads", stage.value.where);
+            }
+        } else if (key == "closed_stages") {
+            m.closed_stages = header_names(value, diags);
+        } else if (key == "file_name") {
+            const auto problem = value.is_scalar() ? file_name_pattern_problem(value.text)
+                                                   : std::optional<std::string>("it must be text");
+            if (problem) diags.error("B701", "`file_name` cannot name files: " + *problem, value.where,
+                                     {"write for example `file_name: \"{id}-{name}\"` or `\"{account}-{id}\"`"});
+            else m.file_name = value.text;
         } else if (!key.starts_with("x-")) {
             diags.error("B701", "unknown mapping key `" + key + "`", member.key_where,
-                        {"keys are closeplan-mapping, deal, task, dates, decimal, currency, seller, locale"});
+                        {"keys are closeplan-mapping, deal, task, contact, roles, dates, decimal, currency, seller, locale, file_name, "
+                         "buyer_page, stages, closed_stages"});
         }
     }
     if (diags.error_count() != errors_before) return std::nullopt;
@@ -189,6 +282,7 @@ resolved_columns resolve_columns(const column_mapping& mapping, const header_row
     };
     for (std::size_t i = 0; i < deal_field_count; ++i) out.deal[i] = first_present(mapping.deal[i]);
     for (std::size_t i = 0; i < task_field_count; ++i) out.task[i] = first_present(mapping.task[i]);
+    for (std::size_t i = 0; i < contact_field_count; ++i) out.contact[i] = first_present(mapping.contact[i]);
     return out;
 }
 

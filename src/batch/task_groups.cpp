@@ -29,10 +29,11 @@ std::optional<int> group_ends::last_line(const std::string& key) const {
     return it->second;
 }
 
-void open_groups::open(const std::string& key, std::size_t order, std::string stem) {
+void open_groups::open(const std::string& key, std::size_t order, std::string stem, int sheet_row) {
     auto& g = by_key_[key];
     g.order = order;
     g.stem = std::move(stem);
+    g.sheet_row = sheet_row;
     if (order != none) orders_.insert(order);
 }
 

@@ -87,6 +87,7 @@ public:
     struct group {
         std::size_t order = none;   ///< the caller's number for it (first appearance); none = rows only counted
         std::string stem;           ///< the output name, claimed when the group opened
+        int sheet_row = 0;          ///< its first row as a spreadsheet counts rows (the header is 1)
         std::size_t row_count = 0;
         std::vector<row_ref> rows;  ///< kept only when order != none
     };
@@ -96,7 +97,7 @@ public:
     /// Whether `key` has a group open.
     [[nodiscard]] bool is_open(const std::string& key) const { return by_key_.count(key) != 0; }
     /// Opens the group of `key` (not open yet). With `order` == none its rows are counted, not kept.
-    void open(const std::string& key, std::size_t order, std::string stem = {});
+    void open(const std::string& key, std::size_t order, std::string stem = {}, int sheet_row = 0);
     /// Adds a row to the open group of `key`; returns the group, finished,
     /// when the first pass saw no later row of it.
     std::optional<group> add(const std::string& key, const row_ref& row);

@@ -131,6 +131,12 @@ constexpr std::array codes{
     code_info{"B721", error, input, "the .xlsx export cannot be read, or is over a limit", "diagnostics.md#B721"},
     code_info{"B722", error, input, "--sheet names no sheet of the workbook, or the export is not a workbook", "diagnostics.md#B722"},
     code_info{"B723", error, input, "one row per task (--group-by) reads CSV exports only", "diagnostics.md#B723"},
+    code_info{"B730", error, row, "an overlay names a field the plan format does not know, or one the batch run owns", "diagnostics.md#B730"},
+    code_info{"B731", error, input, "two overlay files for one deal id", "diagnostics.md#B731"},
+    code_info{"B732", warning, input, "an overlay for a deal that is not in the export", "diagnostics.md#B732"},
+    code_info{"B733", error, input, "the overlays folder cannot be read", "diagnostics.md#B733"},
+    code_info{"B734", error, input, "the contacts export has no usable header (no deal id or contact name column)", "diagnostics.md#B734"},
+    code_info{"B735", warning, input, "a row of the contacts export is left out (broken quoting, no deal id, no name)", "diagnostics.md#B735"},
     code_info{"B799", error, internal, "internal error while rendering a deal (a bug)", "diagnostics.md#B799"},
     // H8xx: plan health (findings of `closeplan check`, severity configurable) and its inputs
     code_info{"H801", warning, health, "seller-heavy: the seller owns most steps", "health.md#h801-seller-heavy"},

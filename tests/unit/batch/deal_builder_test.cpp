@@ -54,6 +54,23 @@ TEST(DealBuilder, ColumnSettledStylesAndSpreadsheetColumnNames) {
     ASSERT_EQ(failed.errors.size(), 1u);
     EXPECT_EQ(failed.errors[0].line, 12);
     EXPECT_EQ(failed.errors[0].column, "Close Date (column B)");
+TEST(DealBuilder, InternalFieldsReachABuyersPageOnlyWhenTheMappingSaysSo) {
+    fixture f({"Opportunity Name", "Close Date", "Amount", "Stage", "Next Step"});
+    const export_row row{2, {"Claims analytics", "2026-09-30", "$240,000.00", "Id. Decision Makers", "Send the \x1b[31mpack"}};
+    f.mapping.buyer_fields = {deal_field::amount, deal_field::stage, deal_field::next_step};
+    auto built = build_deal_from_row(row, f.reader, f.book, {});
+    ASSERT_TRUE(built.plan);
+    EXPECT_EQ(built.plan->deal.amount, "240000.00");
+    EXPECT_EQ(built.plan->deal.currency, "USD");
+    EXPECT_EQ(built.plan->deal.stage, "Id. Decision Makers");
+    EXPECT_EQ(built.plan->notes, "Send the \xEF\xBF\xBD[31mpack");
+    // A stage named in the mapping's `stages:` is shown in the buyer's words, even when raw stages are not.
+    f.mapping.buyer_fields.clear();
+    f.mapping.stage_names = {{"id. decision makers", "Evaluation"}};
+    built = build_deal_from_row(row, f.reader, f.book, {});
+    ASSERT_TRUE(built.plan);
+    EXPECT_EQ(built.plan->deal.stage, "Evaluation");
+    EXPECT_EQ(built.plan->deal.amount, "");
 }
 
 TEST(DealBuilder, RowFieldsReachThePlan) {
@@ -67,10 +84,10 @@ TEST(DealBuilder, RowFieldsReachThePlan) {
     EXPECT_EQ(plan.deal.name, "Claims analytics");
     EXPECT_EQ(plan.deal.id, "006A");
     EXPECT_EQ(plan.deal.buyer.name, "Northwind");
-    EXPECT_EQ(plan.deal.amount, "240000.00");
-    EXPECT_EQ(plan.deal.currency, "USD");
-    EXPECT_EQ(plan.deal.stage, "Proposal");
-    EXPECT_EQ(plan.notes, "Send the \xEF\xBF\xBD[31mpack");
+    // Buyer-safe by default: the amount, the raw stage and the CRM's next step are the seller's.
+    EXPECT_EQ(plan.deal.amount, "");
+    EXPECT_EQ(plan.deal.stage, "");
+    EXPECT_EQ(plan.notes, "");
     ASSERT_EQ(plan.stakeholders.size(), 1u);
     EXPECT_EQ(plan.stakeholders[0].name, "Nora Quinn");
     EXPECT_EQ(plan.stakeholders[0].party_side, model::side::seller);

@@ -28,9 +28,13 @@ TEST(ErrorReport, FieldsAreQuotedWithQuotesDoubled) {
 
 TEST(ErrorReport, OneLinePerProblem) {
     const row_error e{7, "Close Date", "=cmd|' /C calc'!A0", "B706", "close date \"x\" is not a date"};
-    EXPECT_EQ(errors_csv_header(), "row,column,value,code,message\r\n");
+    EXPECT_EQ(errors_csv_header(), "row,column,value,code,message,deal_id,deal_name,owner,sheet_row\r\n");
     EXPECT_EQ(errors_csv_line(e),
-              "7,\"Close Date\",\"'=cmd|' /C calc'!A0\",\"B706\",\"close date \"\"x\"\" is not a date\"\r\n");
+              "7,\"Close Date\",\"'=cmd|' /C calc'!A0\",\"B706\",\"close date \"\"x\"\" is not a date\",\"\",\"\",\"\",\r\n");
+    // The deal it belongs to, for the operator: id, name, owner, and the row as a spreadsheet counts it.
+    EXPECT_EQ(errors_csv_line(e, {"006A1", "=HYPERLINK(x)", "Nora Quinn", 5}),
+              "7,\"Close Date\",\"'=cmd|' /C calc'!A0\",\"B706\",\"close date \"\"x\"\" is not a date\",\"006A1\","
+              "\"'=HYPERLINK(x)\",\"Nora Quinn\",5\r\n");
     EXPECT_EQ(error_json(e), "{\"row\":7,\"column\":\"Close Date\",\"value\":\"=cmd|' /C calc'!A0\",\"code\":\"B706\","
                              "\"message\":\"close date \\\"x\\\" is not a date\"}");
 }

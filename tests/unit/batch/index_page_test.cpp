@@ -2,6 +2,7 @@
 // index.html rows and JSON deals: CRM text escaped, links only to the deal's own files.
 #include <gtest/gtest.h>
 
+#include "batch/batch_report.hpp"
 #include "batch/index_page.hpp"
 #include "model/dates.hpp"
 
