@@ -30,6 +30,7 @@
 #include "schedule/playbook.hpp"
 #include "validate/validate_plan.hpp"
 #include "view/select_sections.hpp"
+#include "view/locales.hpp"
 
 namespace closeplan::cli {
 
@@ -235,7 +236,7 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
         ->check(CLI::IsMember({"point", "comma"}));
     command->add_option("--currency", flags.currency, "Currency of amounts that name none (ISO code)");
     command->add_option("--seller", flags.seller, "The selling company's name on every plan");
-    command->add_option("--locale", flags.locale, "Language and date style of the output (en-US, en-GB, de, fr, es, pt-BR)");
+    command->add_option("--locale", flags.locale, "Language and date style of the output (" + view::built_in_locale_list() + ")");
     command->add_option("--template", flags.template_name, "Template: templates/<name>.<format>.mustache")->default_str("buyer-plan");
     command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
     command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");

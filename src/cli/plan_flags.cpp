@@ -9,6 +9,7 @@
 #include "health/field_locations.hpp"
 #include "load/load_document.hpp"
 #include "model/dates.hpp"
+#include "view/locales.hpp"
 
 namespace closeplan::cli {
 
@@ -31,7 +32,7 @@ void add_plan_flags(CLI::App& command, plan_flags& flags) {
     command.add_option("--as-of", flags.as_of, "The date status is computed for (YYYY-MM-DD); default: the plan's as_of, else today");
     command.add_option("--value-map", flags.value_map, "Value map file merged into the stakeholders");
     command.add_option("--assets", flags.asset_dirs, "Folder local files (logos, resources) may also come from; repeatable");
-    command.add_option("--locale", flags.locale, "Language and date style of the output (en-US, en-GB, de, fr, es, pt-BR)");
+    command.add_option("--locale", flags.locale, "Language and date style of the output (" + view::built_in_locale_list() + ")");
     command.add_flag("--strict", flags.strict, "Treat warnings as failure (exit code 3)");
     command.add_flag("-q,--quiet", flags.quiet, "Print errors only");
 }

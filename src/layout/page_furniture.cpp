@@ -44,13 +44,39 @@ void add_running_heads(std::vector<page>& pages, const fragment& head, const pag
     for (std::size_t i = 1; i < pages.size(); ++i) place(head, frame.left, frame.top, pages[i]);
 }
 
+namespace {
+
+// The buyer's words stay: the hints name the fonts that would paint them.
+std::vector<std::string> unpaintable_hints(const std::set<char32_t>& unpaintable, const std::string& with) {
+    const auto in = [](char32_t cp, char32_t first, char32_t last) { return cp >= first && cp <= last; };
+    bool cjk = false, emoji = false, other = false;
+    for (const char32_t cp : unpaintable) {
+        if (in(cp, 0x2E80, 0x9FFF) || in(cp, 0xAC00, 0xD7AF) || in(cp, 0xF900, 0xFAFF) || in(cp, 0xFF00, 0xFFEF) ||
+            in(cp, 0x20000, 0x3FFFF))
+            cjk = true;  // Han, kana, Hangul, CJK punctuation and full-width forms
+        else if (in(cp, 0x1F000, 0x1FAFF) || in(cp, 0x2600, 0x27BF))
+            emoji = true;
+        else
+            other = true;
+    }
+    std::vector<std::string> hints;
+    if (cjk) hints.emplace_back("install the Noto CJK fonts for Chinese, Japanese and Korean (Debian: fonts-noto-cjk)");
+    if (other) hints.emplace_back("install the Noto fonts for the other scripts (Debian: fonts-noto-core)");
+    if (cjk || other)
+        hints.emplace_back("or name TrueType files that have these characters in the style's font.pdf.regular and bold");
+    if (emoji) hints.emplace_back("emoji have no PDF font: they stay " + with + " in the PDF (the HTML shows them)");
+    return hints;
+}
+
+}  // namespace
+
 void report_unpaintable(const std::set<char32_t>& unpaintable, const font_metrics& metrics, diagnostic_sink& diags) {
     if (unpaintable.empty()) return;
     std::string list;
     for (char32_t cp : unpaintable) list += (list.empty() ? "" : ", ") + code_point_name(cp);
     const std::string with = metrics.can_paint(U'\u25A1') ? "\u25A1" : "?";
     diags.warning("O511", "characters no available font can paint were replaced with " + with + ": " + list, {},
-                  {"remove emoji and other symbols from the plan, or use words instead"});
+                  unpaintable_hints(unpaintable, with));
 }
 
 }  // namespace closeplan::layout::detail

@@ -12,6 +12,7 @@
 #include "render/embedded_files.hpp"
 #include "render/template_check.hpp"
 #include "render/yaml_flat.hpp"
+#include "view/locales.hpp"
 
 namespace closeplan::render {
 namespace {
@@ -143,7 +144,7 @@ view::labels template_set::read_labels(std::string_view locale, diagnostic_sink&
         std::string message = "`";  // appended, not `"`" + ...`: GCC 12 warns falsely (-Wrestrict) on that
         message.append(locale).append("` is not a language tag");
         diags.error("T403", std::move(message), {},
-                    {"write a BCP 47 tag such as en-US, de or pt-BR"});
+                    {"write a BCP 47 tag such as one of the built-in locales: " + view::built_in_locale_list()});
     }
     if (std::find(chain.begin(), chain.end(), "en") == chain.end()) chain.push_back("en");
 
@@ -151,6 +152,7 @@ view::labels template_set::read_labels(std::string_view locale, diagnostic_sink&
     // Sorted views of merged's English keys (map keys never move), so no second copy of every key.
     std::vector<std::string_view> english_keys;
     bool found_specific = false;
+    std::string language = "en";  // the most specific file read: its plural rules fit its words
     // English first, so every other language only overrides what it has.
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
         bool exists = false;
@@ -167,7 +169,8 @@ view::labels template_set::read_labels(std::string_view locale, diagnostic_sink&
                 english_keys.push_back(merged.insert_or_assign(merged.end(), key, value.text)->first);
                 continue;
             }
-            if (!english_keys.empty() && !std::binary_search(english_keys.begin(), english_keys.end(), key)) {
+            if (!english_keys.empty() && !std::binary_search(english_keys.begin(), english_keys.end(), key) &&
+                !std::binary_search(english_keys.begin(), english_keys.end(), view::plural_base(key))) {
                 std::vector<std::string> names;
                 for (const auto k : english_keys) names.emplace_back(k);
                 std::vector<std::string> hints = {"labels/en.yaml lists every key templates use"};
@@ -176,12 +179,15 @@ view::labels template_set::read_labels(std::string_view locale, diagnostic_sink&
             }
             merged.insert_or_assign(key, value.text);
         }
-        if (*it != "en") found_specific = true;
+        if (*it != "en") {
+            found_specific = true;
+            language = *it;
+        }
     }
     if (!found_specific && !chain.empty() && chain.front().substr(0, 2) != "en")
         diags.warning("T408", "no labels for `" + std::string(locale) + "`; using English", {},
                       {"add labels/" + chain.front() + ".yaml to a template folder"});
-    return view::labels(std::move(merged));
+    return view::labels::in_language(std::move(merged), language);
 }
 
 }  // namespace closeplan::render

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "render/template_check.hpp"
+#include "view/locales.hpp"
 #include "view/section_table.hpp"
 
 namespace closeplan::render::detail {
@@ -154,8 +155,8 @@ struct context_writer {
 
 // The names a page context has before its sections are added (see page_context).
 bool is_page_name(std::string_view name, bool with_css) {
-    static constexpr std::string_view names[] = {"lang",      "title",     "deal_name", "buyer",
-                                                 "seller",    "generator", "density",   "title_facts"};
+    static constexpr std::string_view names[] = {"lang",   "dir",       "title",   "deal_name",  "buyer",
+                                                 "seller", "generator", "density", "title_facts"};
     for (auto n : names)
         if (n == name) return true;
     return with_css && (name == "css" || name == "logos");
@@ -212,6 +213,8 @@ const template_value& page_context(const view::document& doc, page_parts&& parts
     template_value& page = slot->page;
 
     w::text(page, "lang", doc.lang);
+    // ar, he...: the page mirrors (dir="rtl"; the CSS uses logical properties).
+    w::text(page, "dir", view::direction_of(doc.lang) == view::text_direction::rtl ? "rtl" : "ltr");
     w::text(page, "title", doc.title);
     w::text(page, "deal_name", doc.deal_name);
     w::text(page, "buyer", doc.buyer.name);

@@ -136,6 +136,7 @@ void keep_layout_words(document& doc, const labels& words) {
         for (auto it = words.entries().lower_bound(std::string_view(prefix));
              it != words.entries().end() && it->first.starts_with(prefix); ++it)
             doc.layout_words.insert(*it);
+    doc.plurals = words.plurals();
 }
 
 document build_document(const model::plan& input_plan, const analyze::analysis& facts, const labels& words,

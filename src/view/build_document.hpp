@@ -3,14 +3,17 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyze/analysis.hpp"
 #include "closeplan/diagnostics.hpp"
 #include "model/plan.hpp"
 #include "view/document.hpp"
+#include "view/locales.hpp"
 
 namespace closeplan::view {
 
@@ -28,17 +31,29 @@ public:
     };
 
     labels() : labels(std::map<std::string, std::string>{}) {}
-    explicit labels(std::map<std::string, std::string> entries);
+    explicit labels(std::map<std::string, std::string> entries) : labels(std::move(entries), "en", language_tag{}) {}
+    /// Labels in `language`: the tag whose plural rules choose among `key_one`,
+    /// `key_few`... (view/locales.hpp); the language of the most specific file read.
+    static labels in_language(std::map<std::string, std::string> entries, std::string_view language) {
+        return labels(std::move(entries), language, language_tag{});
+    }
     /// The text for `key`; the key itself in brackets when missing (templates are checked at load).
     [[nodiscard]] std::string get(std::string_view key) const;
     [[nodiscard]] bool has(std::string_view key) const;
     [[nodiscard]] const std::map<std::string, std::string, std::less<>>& entries() const { return entries_; }
     [[nodiscard]] const date_style& dates() const { return dates_; }
+    /// The language's CLDR plural rules, shared by every copy of these labels.
+    [[nodiscard]] const std::shared_ptr<const plural_rules>& plurals() const { return plurals_; }
 
 private:
+    // A constructor of its own (not a second parameter with a default): a braced
+    // list of two pairs must still mean a map, never (map, language).
+    struct language_tag {};
+    labels(std::map<std::string, std::string> entries, std::string_view language, language_tag);
     // std::less<>: looked up by string_view, with no key string made per look-up.
     std::map<std::string, std::string, std::less<>> entries_;
     date_style dates_;
+    std::shared_ptr<const plural_rules> plurals_;
 };
 
 /// Formats a date in the labels' style (`date.pattern` with {d} {dd} {m} {mm} {mon} {month} {yyyy});

@@ -25,7 +25,7 @@ using placeholder = std::pair<std::string_view, std::string>;
 std::string fill(std::string_view pattern, std::initializer_list<placeholder> values);
 std::string fill(std::string_view pattern, std::span<const placeholder> values);
 
-/// `words.get(key)` with `{n}` filled; uses `key + "_one"` for n == 1 when the labels have it.
+/// `words.get(key)` with `{n}` filled; uses `key_one`, `key_few`... for n's plural category when the labels have it.
 std::string count_text(const labels& words, std::string_view key, int n);
 
 /// "USD 240,000" from the exact decimal text, grouped per `number.group`/`number.decimal`;

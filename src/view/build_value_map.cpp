@@ -110,8 +110,9 @@ blocks build_value_map(const build_context& ctx) {
         return content;
     }
     content.push_back(block{std::move(table)});
-    const std::string coverage_key = shown == 1 ? "value.coverage_one" : "value.coverage";
-    const std::string pattern = w.has(coverage_key) ? w.get(coverage_key) : w.get("value.coverage");
+    const std::string coverage_key =
+        plural_key("value.coverage", shown, w.plurals().get(), [&](std::string_view k) { return w.has(k); });
+    const std::string pattern = w.get(coverage_key);
     content.push_back(
         block{paragraph{{text_node(fill(pattern, {{"covered", std::to_string(covered)}, {"total", std::to_string(shown)}}))}},
               block_role::figure});

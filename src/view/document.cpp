@@ -15,7 +15,9 @@ const section* document::find_section(std::string_view key) const {
 std::string layout_text(const document& doc, std::string_view key, std::optional<int> n,
                         std::initializer_list<std::pair<std::string_view, std::string>> values) {
     auto found = doc.layout_words.end();
-    if (n && *n == 1) found = doc.layout_words.find(std::string(key) + "_one");
+    if (n)
+        found = doc.layout_words.find(plural_key(key, *n, doc.plurals.get(),
+                                                 [&](std::string_view k) { return doc.layout_words.contains(k); }));
     if (found == doc.layout_words.end()) found = doc.layout_words.find(key);
     if (found == doc.layout_words.end()) {
         std::string missing = "[";

@@ -7,14 +7,17 @@
 // writer handles it.
 #pragma once
 
-#include <map>
 #include <initializer_list>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
+
+#include "view/locales.hpp"
 
 namespace closeplan::view {
 
@@ -183,11 +186,13 @@ struct document {
     /// The labels the PDF layout writes itself (`condense.*`, `page.*`), so a
     /// condensed line or a page footer is in the plan's language too.
     std::map<std::string, std::string, std::less<>> layout_words;
+    /// The plural rules of those labels' language (`key_one`, `key_few`...).
+    std::shared_ptr<const plural_rules> plurals;
 
     [[nodiscard]] const section* find_section(std::string_view key) const;
 };
 
-/// `layout_words[key]` (`key_one` when n is 1 and the labels have it) with {n}
+/// `layout_words[key]` (`key_one`, `key_few`... by n's plural category when the labels have it) with {n}
 /// and the other placeholders filled; "[key]" when the labels lack it.
 std::string layout_text(const document& doc, std::string_view key, std::optional<int> n = std::nullopt,
                         std::initializer_list<std::pair<std::string_view, std::string>> values = {});

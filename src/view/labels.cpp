@@ -72,7 +72,8 @@ bool all_digits(std::string_view s) {
 
 }  // namespace
 
-labels::labels(std::map<std::string, std::string> entries) {
+labels::labels(std::map<std::string, std::string> entries, std::string_view language, language_tag)
+    : plurals_(plural_rules::for_language(language)) {
     entries_.merge(entries);  // moves the nodes: maps differing only in their order share node types
     const auto pattern = entries_.find("date.pattern");
     dates_.pattern = pattern != entries_.end() ? pattern->second : "{yyyy}-{mm}-{dd}";
@@ -178,9 +179,8 @@ std::string fill(std::string_view pattern, std::span<const placeholder> values) 
 }
 
 std::string count_text(const labels& words, std::string_view key, int n) {
-    const std::string one_key = std::string(key) + "_one";
-    const std::string pattern = (n == 1 && words.has(one_key)) ? words.get(one_key) : words.get(key);
-    return fill(pattern, {{"n", std::to_string(n)}});
+    const auto chosen = plural_key(key, n, words.plurals().get(), [&](std::string_view k) { return words.has(k); });
+    return fill(words.get(chosen), {{"n", std::to_string(n)}});
 }
 
 std::string format_amount(std::string_view amount, std::string_view currency, const labels& words) {

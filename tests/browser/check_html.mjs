@@ -9,9 +9,11 @@
 //   phone     at 390 px wide: no sideways scrolling of the page, no text past the screen's
 //             edge outside a box that scrolls on its own, a title at least half the width;
 //   requests  no request leaves the page;
-//   axe       no axe-core WCAG A/AA violation, on screen (desktop and 390 px) and in print.
+//   axe       no axe-core WCAG A/AA violation, on screen (desktop and 390 px) and in print;
+//   mirror    a right-to-left page (dir="rtl": ar, he) is mirrored on screen, at 390 px and
+//             in print: headings and text start at the right, table columns run from the right.
 //
-//   node tests/browser/check_html.mjs [--checks pages,phone,requests,axe] [--max-pages N] [--save DIR] FILE.html...
+//   node tests/browser/check_html.mjs [--checks pages,phone,requests,axe,mirror] [--max-pages N] [--save DIR] FILE.html...
 //
 // --checks   which checks to run (default: all); hostile pages use "requests"
 // --save DIR also writes <path-of-file>.letter.pdf, .a4.pdf and .png there, for a person to look at
@@ -27,12 +29,12 @@ const require = createRequire(import.meta.url);
 
 function usage(message) {
   if (message) console.error(`check_html: ${message}`);
-  console.error('usage: node check_html.mjs [--checks pages,phone,requests,axe] [--max-pages N] [--save DIR] FILE.html...');
+  console.error('usage: node check_html.mjs [--checks pages,phone,requests,axe,mirror] [--max-pages N] [--save DIR] FILE.html...');
   process.exit(2);
 }
 
 const files = [];
-const allChecks = ['pages', 'phone', 'requests', 'axe'];
+const allChecks = ['pages', 'phone', 'requests', 'axe', 'mirror'];
 let checks = new Set(allChecks);
 let saveDir = null;
 let maxPages = 2;
@@ -239,6 +241,47 @@ async function phoneFacts(page) {
   }, phoneWidth);
 }
 
+// On a right-to-left page: which headings and paragraphs do not end at their box's right
+// side (text-align: start), and which table header rows do not run from the right.
+async function mirrorFacts(page) {
+  return page.evaluate(() => {
+    const wrong = [];
+    const textRight = (el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+      return rects.length ? Math.max(...rects.map((r) => r.right)) : null;
+    };
+    const blocks = [...document.querySelectorAll('h1, h2, h3, .section > p, td:first-child, th:first-child')];
+    let checked = 0;
+    for (const el of blocks) {
+      if (el.closest('.vh') || !el.textContent.trim()) continue;
+      const style = getComputedStyle(el);
+      // A number column is aligned to the end (text-align: end), mirrored too: the left side.
+      if (style.display === 'none' || ['center', 'end'].includes(style.textAlign)) continue;
+      // A figure set at the end of its heading's line (justify-content: flex-end) likewise.
+      if (style.display === 'flex' && ['flex-end', 'end'].includes(style.justifyContent)) continue;
+      const right = textRight(el);
+      if (right === null) continue;
+      const box = el.getBoundingClientRect();
+      const contentRight = box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+      ++checked;
+      if (style.direction !== 'rtl' || Math.abs(contentRight - right) > 2)
+        wrong.push(`"${el.textContent.trim().slice(0, 30)}" (${el.tagName.toLowerCase()}) does not start at the right`);
+    }
+    let tables = 0;
+    for (const row of document.querySelectorAll('thead tr')) {
+      const cells = [...row.children].filter((c) => c.getBoundingClientRect().width > 0);
+      if (cells.length < 2 || getComputedStyle(row).display !== 'table-row') continue;
+      ++tables;
+      const first = cells[0].getBoundingClientRect();
+      const last = cells[cells.length - 1].getBoundingClientRect();
+      if (!(first.left > last.left)) wrong.push(`a table's columns run from the left (first header "${cells[0].textContent.trim()}")`);
+    }
+    return { rtl: document.documentElement.dir === 'rtl', checked, tables, wrong };
+  });
+}
+
 function describeViolations(violations) {
   const lines = [];
   for (const v of violations) {
@@ -344,6 +387,21 @@ try {
       if (phone.titleShare < 0.5)
         problems.push(`at ${phoneWidth} px the title takes ${Math.round(phone.titleShare * 100)}% of the width: squeezed to a few words a line`);
       if (saveDir) await page.screenshot({ path: join(saveDir, `${saveName}.${phoneWidth}.png`), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+
+    if (checks.has('mirror') && (await page.evaluate(() => document.documentElement.dir)) === 'rtl') {
+      // Print at A4's width in CSS pixels (210 mm at 96 px an inch).
+      const views = [['screen', 1280], ['screen', phoneWidth], ['print', 794]];
+      for (const [media, width] of views) {
+        await page.emulateMedia({ media });
+        await page.setViewportSize({ width, height: 844 });
+        const mirror = await mirrorFacts(page);
+        facts.push(`right to left (${media}, ${width} px): ${mirror.checked} blocks and ${mirror.tables} tables checked`);
+        for (const w of mirror.wrong.slice(0, 10)) problems.push(`right to left (${media}, ${width} px): ${w}`);
+        if (mirror.checked === 0) problems.push(`right to left (${media}, ${width} px): no heading or cell to check`);
+      }
+      await page.emulateMedia({ media: 'screen' });
       await page.setViewportSize({ width: 1280, height: 720 });
     }
 

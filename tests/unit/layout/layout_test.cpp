@@ -8,6 +8,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "layout/layout_parts.hpp"
 #include "layout/page_builder.hpp"
 #include "layout_fixtures.hpp"
 
@@ -312,6 +313,31 @@ TEST(layout, characters_no_font_has_are_replaced_visibly_and_reported_once) {
     const std::string text = page_text(laid.pages[0]);
     EXPECT_NE(text.find("Plan\u25A1go"), std::string::npos);
     EXPECT_EQ(text.find("\U0001F680"), std::string::npos);
+}
+
+// The hints keep the buyer's words: they name the font package for each script, never "remove".
+TEST(layout, unpaintable_characters_hint_at_the_fonts_that_paint_them) {
+    const fixed_metrics m;
+    const auto hints = [&](std::set<char32_t> unpaintable) {
+        diagnostic_sink diags;
+        detail::report_unpaintable(unpaintable, m, diags);
+        std::string all;
+        for (const auto& h : diags.all().at(0).hints) all += h + "\n";
+        EXPECT_EQ(all.find("remove"), std::string::npos) << all;
+        return all;
+    };
+    const auto cjk = hints({U'\u4F1A', U'\u30D1'});
+    EXPECT_NE(cjk.find("(Debian: fonts-noto-cjk)"), std::string::npos) << cjk;
+    EXPECT_EQ(cjk.find("fonts-noto-core"), std::string::npos) << cjk;
+    EXPECT_NE(cjk.find("font.pdf.regular"), std::string::npos) << cjk;
+    const auto arabic = hints({U'\u0639', U'\u05D0'});
+    EXPECT_NE(arabic.find("(Debian: fonts-noto-core)"), std::string::npos) << arabic;
+    EXPECT_EQ(arabic.find("fonts-noto-cjk"), std::string::npos) << arabic;
+    EXPECT_EQ(hints({U'\U0001F680'}), "emoji have no PDF font: they stay \u25A1 in the PDF (the HTML shows them)\n");
+    const auto mixed = hints({U'\u4F1A', U'\u0639', U'\U0001F680'});
+    EXPECT_NE(mixed.find("fonts-noto-cjk"), std::string::npos);
+    EXPECT_NE(mixed.find("fonts-noto-core"), std::string::npos);
+    EXPECT_NE(mixed.find("emoji"), std::string::npos);
 }
 
 TEST(layout, is_deterministic_and_names_the_document) {

@@ -73,11 +73,28 @@ TEST(Html, RefusedLinksNeverBecomeHrefs) {
     EXPECT_NE(find_code(diags, "O501"), nullptr);
 }
 
+// Arabic and Hebrew pages are right to left; the CSS mirrors them by its logical sides.
+TEST(Html, RightToLeftLanguagesMirrorThePage) {
+    for (const auto& [lang, dir] : {std::pair{"ar", "rtl"}, std::pair{"he-IL", "rtl"}, std::pair{"ja", "ltr"},
+                                    std::pair{"de", "ltr"}}) {
+        view::document doc = sample_document();
+        doc.lang = lang;
+        diagnostic_sink diags;
+        const std::string page = render(doc, diags);
+        const std::string head = std::string("<!DOCTYPE html>\n<html lang=\"") + lang + "\" dir=\"" + dir + "\">";
+        EXPECT_EQ(page.rfind(head, 0), 0u) << lang;
+        // No physical side left in the page's CSS but the @page margins.
+        for (const char* physical : {"text-align: left", "text-align: right", "padding-left", "padding-right",
+                                     "margin-left", "margin-right", "border-left", "float: left"})
+            EXPECT_EQ(page.find(physical), std::string::npos) << lang << ": " << physical;
+    }
+}
+
 TEST(Html, PageIsSemanticAndSelfContained) {
     diagnostic_sink diags;
     const std::string page = render(sample_document(), diags);
     EXPECT_EQ(diags.all().size(), 0u) << all_text(diags);
-    EXPECT_EQ(page.rfind("<!DOCTYPE html>\n<html lang=\"en-US\">", 0), 0u);
+    EXPECT_EQ(page.rfind("<!DOCTYPE html>\n<html lang=\"en-US\" dir=\"ltr\">", 0), 0u);
     EXPECT_NE(page.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"), std::string::npos);
     EXPECT_NE(page.find("<title>Mutual action plan: Claims analytics platform</title>"), std::string::npos);
     EXPECT_NE(page.find("<header class=\"masthead\">"), std::string::npos);

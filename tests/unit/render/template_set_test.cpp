@@ -79,10 +79,33 @@ TEST(Labels, TagThenLanguageThenEnglish) {
 
 TEST(Labels, UnknownLanguageFallsBackToEnglishWithAWarning) {
     diagnostic_sink diags;
-    const auto words = template_set{}.load_labels("ja-JP", diags);
+    const auto words = template_set{}.load_labels("fi-FI", diags);
     EXPECT_FALSE(diags.has_errors());
     ASSERT_NE(find_code(diags, "T408"), nullptr) << all_text(diags);
     EXPECT_EQ(words.entries().at("section.milestones"), "Milestones");
+    // English words, English plural rules: "1 day", not the unknown language's.
+    EXPECT_EQ(words.plurals()->category(1), "one");
+}
+
+TEST(Labels, ARegionFallsBackToItsLanguagesBuiltInLabels) {
+    diagnostic_sink diags;
+    const auto words = template_set{}.load_labels("ja-JP", diags);
+    EXPECT_TRUE(diags.all().empty()) << all_text(diags);
+    EXPECT_EQ(words.entries().at("section.milestones"), "マイルストーン");
+    const auto polish = template_set{}.load_labels("pl_PL", diags);
+    EXPECT_EQ(polish.plurals()->category(3), "few");
+}
+
+// A language's file may add the plural forms its grammar needs to a counted key of en.yaml.
+TEST(Labels, PluralFormsOfEnglishKeysAreKnown) {
+    temp_folder dir;
+    dir.write("labels/en.yaml", "days.left: \"{n} days\"\ndays.left_one: \"{n} day\"\n");
+    dir.write("labels/cs.yaml", "days.left: \"{n} dní\"\ndays.left_few: \"{n} dny\"\ndays.lfet_few: \"x\"\n");
+    diagnostic_sink diags;
+    const auto words = template_set(dir.path()).load_labels("cs", diags);
+    ASSERT_EQ(diags.all().size(), 1u) << all_text(diags);
+    EXPECT_NE(diags.all()[0].message.find("days.lfet_few"), std::string::npos) << all_text(diags);
+    EXPECT_EQ(words.entries().at("days.left_few"), "{n} dny");
 }
 
 TEST(Labels, BadLocaleTagIsAnError) {

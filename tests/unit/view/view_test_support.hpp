@@ -92,7 +92,7 @@ inline view::labels load_labels(const std::string& lang) {
     auto entries = read_label_file("en");
     if (lang != "en")
         for (auto& [key, value] : read_label_file(lang)) entries[key] = value;
-    return view::labels(std::move(entries));
+    return view::labels::in_language(std::move(entries), lang);
 }
 
 template <typename... F>

@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: MIT
+cmake_minimum_required(VERSION 3.20)
+# Every built-in locale is accepted by `render --locale` and translates the plan:
+# the locales are read from `render --help` (which prints the one table,
+# view/locales.cpp), each renders -f md with exit 0 and no warning (so no T408
+# "no labels"), and none of its section headings is the English one. The
+# right-to-left ones (ar, he) give `dir="rtl"` HTML, the others `dir="ltr"`.
+execute_process(COMMAND ${CLOSEPLAN} render --help OUTPUT_VARIABLE help RESULT_VARIABLE code)
+if(NOT code EQUAL 0 OR NOT help MATCHES "--locale[^\n]*output \\(([^)]*)\\)")
+  message(FATAL_ERROR "render --help lists no locales:\n${help}")
+endif()
+string(REPLACE ", " ";" locales "${CMAKE_MATCH_1}")
+list(LENGTH locales count)
+if(count LESS 18)
+  message(FATAL_ERROR "render --help lists ${count} locales: ${locales}")
+endif()
+
+function(render_md locale out_var)
+  execute_process(COMMAND ${CLOSEPLAN} render ${PLAN} -f md -o - --locale ${locale}
+                  OUTPUT_VARIABLE md ERROR_VARIABLE err RESULT_VARIABLE code)
+  if(NOT code EQUAL 0 OR NOT err STREQUAL "")
+    message(FATAL_ERROR "--locale ${locale}: exit ${code}\n${err}")
+  endif()
+  string(REGEX MATCHALL "\n## [^\n]*" headings "${md}")
+  list(LENGTH headings n)
+  if(n LESS 5)
+    message(FATAL_ERROR "--locale ${locale}: only ${n} section headings")
+  endif()
+  set(${out_var} "${headings}" PARENT_SCOPE)
+endfunction()
+
+render_md(en-US english)
+foreach(locale IN LISTS locales)
+  if(locale MATCHES "^en")
+    continue()
+  endif()
+  render_md(${locale} headings)
+  foreach(heading IN LISTS headings)
+    if(heading IN_LIST english)
+      message(FATAL_ERROR "--locale ${locale}: heading `${heading}` is the English one")
+    endif()
+  endforeach()
+  execute_process(COMMAND ${CLOSEPLAN} render ${PLAN} -f html -o - --locale ${locale}
+                  OUTPUT_VARIABLE html RESULT_VARIABLE code)
+  if(locale MATCHES "^(ar|he)$")
+    set(dir rtl)
+  else()
+    set(dir ltr)
+  endif()
+  if(NOT code EQUAL 0 OR NOT html MATCHES "<html lang=\"${locale}\" dir=\"${dir}\">")
+    message(FATAL_ERROR "--locale ${locale}: the HTML does not start <html lang=\"${locale}\" dir=\"${dir}\">")
+  endif()
+  string(REPLACE "\n## " "" shown "${headings}")
+  string(REPLACE ";" " | " shown "${shown}")
+  message(STATUS "${locale}: ${shown}")
+endforeach()
