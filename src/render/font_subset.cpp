@@ -3,6 +3,7 @@
 #include "render/font_subset.hpp"
 
 #include "layout/harfbuzz.hpp"
+#include "layout/shaping.hpp"
 
 #include <hb-ot.h>
 #include <hb-subset.h>
@@ -16,32 +17,26 @@ namespace closeplan::render {
 
 namespace {
 
-// A parsed source face per font file, shared by every document and thread:
-// HarfBuzz faces are immutable once made and safe to read from many threads.
-struct face_cache {
-    std::mutex mutex;
-    std::map<std::string, hb_face_t*> faces;
-    face_cache() = default;
-    face_cache(const face_cache&) = delete;
-    face_cache& operator=(const face_cache&) = delete;
-    ~face_cache() {
-        for (auto& [path, face] : faces) hb_face_destroy(face);
+// The source face prepared for subsetting once per process (hb_subset_preprocess
+// builds the lookups every subset of it would otherwise build again: most of the
+// cost of cutting a CJK face down). Immutable afterwards, so threads share it.
+hb_face_t* prepared_face(const layout::chain_face& which) {
+    static std::mutex mutex;
+    static std::map<std::pair<std::string, unsigned>, layout::hb::face_ptr> prepared;
+    const layout::loaded_face* loaded = layout::load_face(which);
+    if (!loaded) return nullptr;
+    std::lock_guard lock(mutex);
+    auto& slot = prepared[{which.file, which.index}];
+    if (!slot) {
+        slot.reset(hb_subset_preprocess(loaded->face));
+        hb_face_make_immutable(slot.get());
     }
-};
-
-hb_face_t* source_face(const std::string& path) {
-    static face_cache cache;  // for the life of the process
-    std::lock_guard lock(cache.mutex);
-    auto& face = cache.faces[path];
-    if (!face) {
-        hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
-        if (!blob) return nullptr;
-        face = hb_face_create(blob, 0);
-        hb_blob_destroy(blob);
-        hb_face_make_immutable(face);
-    }
-    return face;
+    return slot.get();
 }
+
+struct plan_deleter {
+    void operator()(hb_subset_plan_t* p) const { hb_subset_plan_destroy(p); }
+};
 
 struct input_deleter {
     void operator()(hb_subset_input_t* p) const { hb_subset_input_destroy(p); }
@@ -77,13 +72,28 @@ std::uint16_t font_subset::glyph_of(char32_t code_point) const {
     return it != glyphs.end() && it->first == code_point ? it->second : 0;
 }
 
+std::uint16_t font_subset::code_of_glyph(std::uint32_t source_glyph) const {
+    const auto it = std::lower_bound(codes.begin(), codes.end(), source_glyph,
+                                     [](const auto& entry, std::uint32_t g) { return entry.first < g; });
+    return it != codes.end() && it->first == source_glyph ? it->second : 0;
+}
+
 std::optional<font_subset> font_subset::make(const std::string& ttf_path, const std::vector<char32_t>& code_points) {
-    hb_face_t* source = source_face(ttf_path);
-    if (!source || hb_face_get_glyph_count(source) == 0) return std::nullopt;
+    return make(layout::chain_face{ttf_path, 0}, code_points, {});
+}
+
+std::optional<font_subset> font_subset::make(const layout::chain_face& which, const std::vector<char32_t>& code_points,
+                                             const std::map<std::uint32_t, std::u32string>& glyphs) {
+    const layout::loaded_face* loaded = layout::load_face(which);
+    hb_face_t* prepared = prepared_face(which);
+    if (!loaded || !prepared) return std::nullopt;
+    hb_face_t* source = loaded->face;
     const std::unique_ptr<hb_subset_input_t, input_deleter> input(hb_subset_input_create_or_fail());
     if (!input) return std::nullopt;
     hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
     for (char32_t cp : code_points) hb_set_add(unicodes, cp);
+    hb_set_t* glyph_set = hb_subset_input_glyph_set(input.get());
+    for (const auto& [glyph, text] : glyphs) hb_set_add(glyph_set, glyph);
     // Hinting only helps low-resolution screen rasterisers; PDF viewers ignore most of it.
     hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
     // A PDF shows glyphs already chosen: the OpenType layout tables (ligatures,
@@ -93,15 +103,20 @@ std::optional<font_subset> font_subset::make(const std::string& ttf_path, const 
     for (const hb_tag_t tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
                                HB_TAG('k', 'e', 'r', 'n'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('B', 'A', 'S', 'E')})
         hb_set_add(dropped, tag);
-    const layout::hb::face_ptr subset(hb_subset_or_fail(source, input.get()));
+    const std::unique_ptr<hb_subset_plan_t, plan_deleter> plan(hb_subset_plan_create_or_fail(prepared, input.get()));
+    if (!plan) return std::nullopt;
+    const layout::hb::face_ptr subset(hb_subset_plan_execute_or_fail(plan.get()));
     if (!subset) return std::nullopt;
-    const layout::hb::blob_ptr blob(hb_face_reference_blob(subset.get()));
+    const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+    const layout::hb::blob_ptr blob(loaded->cff ? hb_face_reference_table(subset.get(), HB_TAG('C', 'F', 'F', ' '))
+                                                : hb_face_reference_blob(subset.get()));
     unsigned size = 0;
     const char* data = hb_blob_get_data(blob.get(), &size);
     if (!data || size == 0) return std::nullopt;
 
     font_subset out;
     out.bytes.assign(data, size);
+    out.cff = loaded->cff;
     out.postscript_name = postscript_name_of(source);
     out.italic_angle = italic_angle_of(source);
     // The subset's own cmap and metrics, at a scale of one unit per font unit.
@@ -117,6 +132,17 @@ std::optional<font_subset> font_subset::make(const std::string& ttf_path, const 
     const unsigned glyph_count = hb_face_get_glyph_count(subset.get());
     out.widths.resize(glyph_count);
     for (unsigned g = 0; g < glyph_count; ++g) out.widths[g] = per_mille(hb_font_get_glyph_h_advance(font.get(), g));
+    // A CFF subset keeps each glyph's CID from the source (Noto Sans CJK is
+    // CID-keyed with CID = glyph id, Adobe-Identity-0): the PDF shows CIDs.
+    for (const auto& [glyph, text] : glyphs) {
+        const hb_codepoint_t renumbered = hb_map_get(old_to_new, glyph);
+        if (renumbered == HB_MAP_VALUE_INVALID || renumbered >= glyph_count) continue;
+        const auto code = static_cast<std::uint16_t>(out.cff ? glyph : renumbered);
+        out.codes.emplace_back(glyph, code);
+        if (out.cff) out.code_widths.emplace_back(code, out.widths[renumbered]);
+        if (!text.empty()) out.texts.emplace(code, text);
+    }
+    std::sort(out.code_widths.begin(), out.code_widths.end());
     // The bounding box and vertical metrics are the source face's: the subset's
     // head table keeps them, but hb_ot_metrics reads the OS/2 and hhea tables.
     const layout::hb::font_ptr whole(hb_font_create(source));
