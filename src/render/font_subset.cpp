@@ -72,10 +72,11 @@ std::uint16_t font_subset::glyph_of(char32_t code_point) const {
     return it != glyphs.end() && it->first == code_point ? it->second : 0;
 }
 
-std::uint16_t font_subset::code_of_glyph(std::uint32_t source_glyph) const {
-    const auto it = std::lower_bound(codes.begin(), codes.end(), source_glyph,
-                                     [](const auto& entry, std::uint32_t g) { return entry.first < g; });
-    return it != codes.end() && it->first == source_glyph ? it->second : 0;
+std::uint16_t font_subset::code_of_glyph(std::uint32_t source_glyph, const std::u32string& text) const {
+    const auto key = std::make_pair(source_glyph, text);
+    const auto it = std::lower_bound(codes.begin(), codes.end(), key,
+                                     [](const auto& entry, const auto& k) { return entry.first < k; });
+    return it != codes.end() && it->first == key ? it->second : 0;
 }
 
 std::optional<font_subset> font_subset::make(const std::string& ttf_path, const std::vector<char32_t>& code_points) {
@@ -83,7 +84,7 @@ std::optional<font_subset> font_subset::make(const std::string& ttf_path, const 
 }
 
 std::optional<font_subset> font_subset::make(const layout::chain_face& which, const std::vector<char32_t>& code_points,
-                                             const std::map<std::uint32_t, std::u32string>& glyphs) {
+                                             const std::set<std::pair<std::uint32_t, std::u32string>>& glyphs) {
     const layout::loaded_face* loaded = layout::load_face(which);
     hb_face_t* prepared = prepared_face(which);
     if (!loaded || !prepared) return std::nullopt;
@@ -133,16 +134,29 @@ std::optional<font_subset> font_subset::make(const layout::chain_face& which, co
     out.widths.resize(glyph_count);
     for (unsigned g = 0; g < glyph_count; ++g) out.widths[g] = per_mille(hb_font_get_glyph_h_advance(font.get(), g));
     // A CFF subset keeps each glyph's CID from the source (Noto Sans CJK is
-    // CID-keyed with CID = glyph id, Adobe-Identity-0): the PDF shows CIDs.
+    // CID-keyed with CID = glyph id, Adobe-Identity-0): the PDF shows CIDs, one
+    // text each. A TrueType glyph's code is its subset glyph id while its text
+    // agrees with what the cmap says it shows; another text gets a code of its
+    // own past the glyphs, mapped back to the glyph by a CIDToGIDMap.
+    std::map<std::uint16_t, std::u32string> text_of_code;
+    for (const auto& [cp, glyph] : out.glyphs) text_of_code.try_emplace(glyph, std::u32string(1, cp));
     for (const auto& [glyph, text] : glyphs) {
         const hb_codepoint_t renumbered = hb_map_get(old_to_new, glyph);
         if (renumbered == HB_MAP_VALUE_INVALID || renumbered >= glyph_count) continue;
-        const auto code = static_cast<std::uint16_t>(out.cff ? glyph : renumbered);
-        out.codes.emplace_back(glyph, code);
-        if (out.cff) out.code_widths.emplace_back(code, out.widths[renumbered]);
-        if (!text.empty()) out.texts.emplace(code, text);
+        auto code = static_cast<std::uint16_t>(out.cff ? glyph : renumbered);
+        if (out.cff) {
+            out.code_widths.emplace_back(code, out.widths[renumbered]);
+        } else if (const auto [known, added] = text_of_code.try_emplace(code, text); !added && known->second != text) {
+            code = static_cast<std::uint16_t>(glyph_count + out.extra_code_glyphs.size());
+            out.extra_code_glyphs.push_back(static_cast<std::uint16_t>(renumbered));
+        }
+        out.codes.push_back({{glyph, text}, code});
+        if (!text.empty()) out.texts.try_emplace(code, text);
     }
+    for (const auto g : out.extra_code_glyphs) out.widths.push_back(out.widths[g]);
+    std::sort(out.codes.begin(), out.codes.end());
     std::sort(out.code_widths.begin(), out.code_widths.end());
+    out.code_widths.erase(std::unique(out.code_widths.begin(), out.code_widths.end()), out.code_widths.end());
     // The bounding box and vertical metrics are the source face's: the subset's
     // head table keeps them, but hb_ot_metrics reads the OS/2 and hhea tables.
     const layout::hb::font_ptr whole(hb_font_create(source));

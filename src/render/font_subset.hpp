@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,8 +30,14 @@ struct font_subset {
     /// (code point, glyph id in the subset), sorted by code point; code points without a glyph are absent.
     std::vector<std::pair<char32_t, std::uint16_t>> glyphs;
     std::vector<int> widths;  ///< advance width of each subset glyph, 1/1000 em (truncated, as layout measures)
-    /// (source glyph id, character code shown for it), sorted: glyphs the shaper chose.
-    std::vector<std::pair<std::uint32_t, std::uint16_t>> codes;
+    /// ((source glyph id, text it stands for), character code shown for it),
+    /// sorted: glyphs the shaper chose. One glyph standing for different texts
+    /// (a Devanagari vowel sign, shown first in each of its clusters) gets a
+    /// code per text, so the ToUnicode map gives each place its own text.
+    std::vector<std::pair<std::pair<std::uint32_t, std::u32string>, std::uint16_t>> codes;
+    /// Of a TrueType subset: the glyph of each code past the subset's glyphs
+    /// (the CIDToGIDMap's tail; empty = codes are glyph ids).
+    std::vector<std::uint16_t> extra_code_glyphs;
     /// (character code, width in 1/1000 em) of a CFF subset, sorted by code.
     std::vector<std::pair<std::uint16_t, int>> code_widths;
     /// Text a shaped glyph stands for (its cluster), for the ToUnicode map,
@@ -43,14 +50,14 @@ struct font_subset {
     /// The subset glyph id of a code point, or 0 (.notdef) when the face has none.
     [[nodiscard]] std::uint16_t glyph_of(char32_t code_point) const;
 
-    /// The character code of a source glyph the subset holds, or 0.
-    [[nodiscard]] std::uint16_t code_of_glyph(std::uint32_t source_glyph) const;
+    /// The character code of a source glyph standing for `text`, or 0.
+    [[nodiscard]] std::uint16_t code_of_glyph(std::uint32_t source_glyph, const std::u32string& text) const;
 
     /// nullopt when the font cannot be read or subset. `glyphs`: source glyph
     /// ids besides those of the code points, each with the text it shows.
     static std::optional<font_subset> make(const std::string& ttf_path, const std::vector<char32_t>& code_points);
     static std::optional<font_subset> make(const layout::chain_face& face, const std::vector<char32_t>& code_points,
-                                           const std::map<std::uint32_t, std::u32string>& glyphs);
+                                           const std::set<std::pair<std::uint32_t, std::u32string>>& glyphs);
 };
 
 }  // namespace closeplan::render

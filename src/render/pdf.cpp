@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <variant>
 #include <vector>
@@ -277,7 +278,7 @@ private:
     struct face_usage {
         std::vector<bool> used;
         std::vector<char32_t> code_points;
-        std::map<std::uint32_t, std::u32string> glyphs;
+        std::set<std::pair<std::uint32_t, std::u32string>> glyphs;
     };
 
     void collect_usage() {
@@ -308,25 +309,37 @@ private:
         for (auto& [key, use] : usage_) std::sort(use.code_points.begin(), use.code_points.end());
     }
 
-    // Each cluster's text goes with its first glyph on the page; a glyph keeps
-    // the first text it was seen with (a ToUnicode map has one entry per glyph).
-    static void note_glyphs(const layout::glyph_run& r, std::string_view text, face_usage& use) {
+    // What each glyph stands for, so that text extraction, which reads glyphs
+    // in the order they sit on the line, reads the cluster in logical order: the
+    // cluster's characters are dealt out to its glyphs in reading order, one
+    // each, the last glyph taking what is left (a Devanagari vowel sign drawn
+    // before its consonant stands for the consonant, the consonant for the sign).
+    static void texts_of(const layout::glyph_run& r, std::string_view text, std::vector<std::u32string>& out) {
+        out.assign(r.glyphs.size(), {});
         std::vector<std::uint32_t> starts;
         for (const auto& g : r.glyphs) starts.push_back(g.cluster);
         std::sort(starts.begin(), starts.end());
         starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-        std::vector<bool> given(starts.size(), false);
-        for (const auto& g : r.glyphs) {
-            const auto at = static_cast<std::size_t>(std::lower_bound(starts.begin(), starts.end(), g.cluster) - starts.begin());
-            std::u32string shows;
-            if (!given[at]) {
-                given[at] = true;
-                const std::size_t end = at + 1 < starts.size() ? starts[at + 1] : r.end;
-                for (std::size_t pos = g.cluster; pos < end && pos < text.size();) shows.push_back(layout::next_code_point(text, pos));
-            }
-            auto [slot, added] = use.glyphs.try_emplace(g.glyph, shows);
-            if (!added && slot->second.empty()) slot->second = std::move(shows);
+        std::vector<std::vector<std::size_t>> members(starts.size());
+        for (std::size_t k = 0; k < r.glyphs.size(); ++k) {
+            const std::size_t i = r.rtl ? r.glyphs.size() - 1 - k : k;  // reading order
+            const auto at = std::lower_bound(starts.begin(), starts.end(), r.glyphs[i].cluster) - starts.begin();
+            members[static_cast<std::size_t>(at)].push_back(i);
         }
+        for (std::size_t c = 0; c < starts.size(); ++c) {
+            const std::size_t end = c + 1 < starts.size() ? starts[c + 1] : r.end;
+            std::size_t m = 0;
+            for (std::size_t pos = starts[c]; pos < end && pos < text.size(); ++m) {
+                const char32_t cp = layout::next_code_point(text, pos);
+                out[members[c][std::min(m, members[c].size() - 1)]].push_back(cp);
+            }
+        }
+    }
+
+    static void note_glyphs(const layout::glyph_run& r, std::string_view text, face_usage& use) {
+        thread_local std::vector<std::u32string> texts;
+        texts_of(r, text, texts);
+        for (std::size_t i = 0; i < r.glyphs.size(); ++i) use.glyphs.emplace(r.glyphs[i].glyph, texts[i]);
     }
 
     // An embedded face: a Type0 font over the subset of it the document shows.
@@ -420,14 +433,18 @@ private:
         content.fill_color(t.fill);
         double x = t.x;
         std::vector<content_stream::placed_glyph> placed;
+        std::vector<std::u32string> texts;
         for (const auto& r : runs) {
             const auto& face = chain_face_of(in_.fonts.chain->entry(r.entry), t.face);
             const embedded_font* e = embedded(face);
             const char* name = e ? resource_name(e->dict) : nullptr;
             if (!name) return font_failure();
             placed.clear();
-            for (const auto& g : r.glyphs)
-                placed.push_back({e->subset->code_of_glyph(g.glyph), g.width, g.advance, g.x_offset, g.y_offset});
+            texts_of(r, t.text, texts);
+            for (std::size_t i = 0; i < r.glyphs.size(); ++i) {
+                const auto& g = r.glyphs[i];
+                placed.push_back({e->subset->code_of_glyph(g.glyph, texts[i]), g.width, g.advance, g.x_offset, g.y_offset});
+            }
             x = content.show_placed_glyphs(name, t.size, x, t.y, placed);
         }
         return true;

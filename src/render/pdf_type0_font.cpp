@@ -145,7 +145,23 @@ HPDF_Dict cid_font(HPDF_Doc pdf, const font_subset& subset, const std::string& n
     HPDF_Dict_Add(cid, "CIDSystemInfo", system);
     HPDF_Dict_Add(cid, "FontDescriptor", desc);
     HPDF_Dict_Add(cid, "W", widths);
-    if (!subset.cff) HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");  // a CFF font maps CIDs itself
+    // A CFF font maps CIDs itself; a TrueType subset's codes are its glyph ids,
+    // and codes past them (a glyph standing for another text) name theirs.
+    if (!subset.cff && subset.extra_code_glyphs.empty()) HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+    if (!subset.cff && !subset.extra_code_glyphs.empty()) {
+        HPDF_Dict map = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+        if (!map) return nullptr;
+        std::string bytes;
+        const auto put = [&bytes](unsigned g) {
+            bytes.push_back(static_cast<char>(g >> 8));
+            bytes.push_back(static_cast<char>(g & 0xFF));
+        };
+        const std::size_t glyphs = subset.widths.size() - subset.extra_code_glyphs.size();
+        for (std::size_t g = 0; g < glyphs; ++g) put(static_cast<unsigned>(g));
+        for (const auto g : subset.extra_code_glyphs) put(g);
+        if (!write_deflated(map, bytes)) return nullptr;
+        HPDF_Dict_Add(cid, "CIDToGIDMap", map);
+    }
     return cid;
 }
 
@@ -177,7 +193,10 @@ std::string subset_tag(const font_subset& subset) {
     };
     for (const char c : subset.postscript_name) mix(static_cast<unsigned char>(c));
     for (const auto& [cp, glyph] : subset.glyphs) mix(cp);
-    for (const auto& [glyph, code] : subset.codes) mix(0x110000 + glyph);  // shaped glyphs: none in Latin text
+    for (const auto& [key, code] : subset.codes) {  // shaped glyphs: none in Latin text
+        mix(0x110000 + key.first);
+        for (const char32_t c : key.second) mix(c);
+    }
     std::string tag;
     for (int i = 0; i < 6; ++i) {
         tag.push_back(static_cast<char>('A' + hash % 26));
