@@ -334,6 +334,12 @@ private:
                 out[members[c][std::min(m, members[c].size() - 1)]].push_back(cp);
             }
         }
+        // A right-to-left glyph standing for several characters (Arabic lam-alef):
+        // poppler and the viewers built on it spread them across the glyph left to
+        // right and then read the line right to left, so they are stored in that order.
+        if (r.rtl)
+            for (auto& t : out)
+                if (t.size() > 1) std::reverse(t.begin(), t.end());
     }
 
     static void note_glyphs(const layout::glyph_run& r, std::string_view text, face_usage& use) {
