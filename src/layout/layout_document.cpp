@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The document on pages: sections in the buyer plan's order, fitted to one page or flowed over many.
 #include "layout/layout_document.hpp"
+#include "layout/mirror.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -488,6 +489,7 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
     if (footers) add_footers(out.pages, st, ctx, doc);
 
     report_unpaintable(unpaintable, metrics, diags);
+    mirror_for_right_to_left(out);
     return out;
 }
 
