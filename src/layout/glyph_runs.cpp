@@ -2,6 +2,7 @@
 #include "layout/glyph_runs.hpp"
 
 #include <unicode/ubidi.h>
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
 #include <algorithm>
@@ -23,9 +24,8 @@ bool is_right_to_left(char32_t cp) {
 // belong to when that face has them.
 bool clings(char32_t cp) {
     if (cp == 0x200C || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F)) return true;
-    const auto category = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
-    return category == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
-           category == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK || category == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK;
+    const auto category = u_charType(static_cast<UChar32>(cp));
+    return category == U_NON_SPACING_MARK || category == U_COMBINING_SPACING_MARK || category == U_ENCLOSING_MARK;
 }
 
 struct bidi_closer {
