@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "closeplan/diagnostics.hpp"
+#include "layout/font_chain.hpp"
+#include "layout/glyph_runs.hpp"
 #include "layout/harfbuzz.hpp"
 #include "layout/hpdf_errors.hpp"
 #include "layout/winansi.hpp"
@@ -152,9 +154,15 @@ family_tables build_embedded(const font_paths& paths) {
 
 class table_metrics final : public font_metrics {
 public:
-    explicit table_metrics(std::shared_ptr<const family_tables> t) : t_(std::move(t)) {}
+    explicit table_metrics(std::shared_ptr<const family_tables> t) : t_(std::move(t)), choice_(t_->choice) {}
+    table_metrics(std::shared_ptr<const family_tables> t, std::shared_ptr<const font_chain> chain, std::string_view lang)
+        : t_(std::move(t)), choice_(t_->choice) {
+        choice_.chain = std::move(chain);
+        choice_.lang = std::string(lang);
+    }
 
     [[nodiscard]] double width(std::string_view utf8, font_face face, double size) const override {
+        if (choice_.chain && needs_glyph_runs(*choice_.chain, utf8)) return chain_units(utf8, face) * size / 1000.0;
         const face_table& ft = t_->faces[face_index(face)];
         const std::int16_t* units = ft.units.data();
         std::int64_t sum = 0;
@@ -175,12 +183,30 @@ public:
     [[nodiscard]] double ascent(double size) const override { return t_->ascent * size / 1000.0; }
     [[nodiscard]] double descent(double size) const override { return t_->descent * size / 1000.0; }
     [[nodiscard]] bool can_paint(char32_t cp) const override {
+        if (choice_.chain) return choice_.chain->entry_of(cp) >= 0;
         return cp < bmp_size && t_->faces[0].units[cp] >= 0;
     }
-    [[nodiscard]] const font_choice& choice() const override { return t_->choice; }
+    [[nodiscard]] const font_choice& choice() const override { return choice_; }
+    [[nodiscard]] std::string_view missing_package_for(char32_t cp) const override {
+        return choice_.chain ? choice_.chain->missing_package_for(cp) : std::string_view{};
+    }
 
 private:
+    // Text the family alone does not paint: the advances of the glyphs the
+    // painter will show (shaped where the script needs it), which do not depend
+    // on the order the bidirectional algorithm puts the runs in.
+    [[nodiscard]] double chain_units(std::string_view utf8, font_face face) const {
+        thread_local std::vector<glyph_run> runs;
+        runs.clear();
+        glyph_runs(*choice_.chain, face, utf8, choice_.lang, false, runs);
+        std::int64_t sum = 0;
+        for (const auto& run : runs)
+            for (const auto& g : run.glyphs) sum += g.advance;
+        return static_cast<double>(sum);
+    }
+
     std::shared_ptr<const family_tables> t_;
+    font_choice choice_;
 };
 
 }  // namespace
@@ -205,7 +231,7 @@ std::unique_ptr<font_metrics> standard_metrics() {
     return std::make_unique<table_metrics>(tables);
 }
 
-std::unique_ptr<font_metrics> embedded_metrics(const font_paths& paths) {
+std::unique_ptr<font_metrics> embedded_metrics(const font_paths& paths, std::string_view lang) {
     // Reading four TTF cmaps costs tens of milliseconds: do it once per set of files.
     static std::mutex mutex;
     static std::map<std::string, std::shared_ptr<const family_tables>> cache;
@@ -213,7 +239,9 @@ std::unique_ptr<font_metrics> embedded_metrics(const font_paths& paths) {
     std::lock_guard lock(mutex);
     auto& slot = cache[key];
     if (!slot) slot = std::make_shared<const family_tables>(build_embedded(paths));
-    return std::make_unique<table_metrics>(slot);
+    chain_entry primary{slot->choice.family, {}, false};
+    for (std::size_t f = 0; f < 4; ++f) primary.faces[f] = {slot->choice.files[f], 0};
+    return std::make_unique<table_metrics>(slot, font_chain::make(primary, lang), lang);
 }
 
 }  // namespace closeplan::layout

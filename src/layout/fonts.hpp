@@ -27,6 +27,9 @@ public:
     /// Whether the family can paint this code point.
     [[nodiscard]] virtual bool can_paint(char32_t code_point) const = 0;
     [[nodiscard]] virtual const font_choice& choice() const = 0;
+    /// The Debian package whose font would paint `cp` when no installed one
+    /// can (empty when none would): the warning names what to install.
+    [[nodiscard]] virtual std::string_view missing_package_for(char32_t /*code_point*/) const { return {}; }
 };
 
 /// Where the embedded family's TrueType files are looked for, in order
@@ -54,8 +57,9 @@ bool fits_standard_encoding(std::string_view utf8);
 /// Metrics of the standard Helvetica family.
 std::unique_ptr<font_metrics> standard_metrics();
 
-/// Metrics of an embedded TrueType family. Throws closeplan::error (O503)
-/// when the font files cannot be loaded.
-std::unique_ptr<font_metrics> embedded_metrics(const font_paths& paths = {});
+/// Metrics of an embedded TrueType family, followed by the fallback chain for
+/// the scripts it lacks (layout/font_chain.hpp) in language `lang`. Throws
+/// closeplan::error (O503) when the family's font files cannot be loaded.
+std::unique_ptr<font_metrics> embedded_metrics(const font_paths& paths = {}, std::string_view lang = {});
 
 }  // namespace closeplan::layout

@@ -7,12 +7,15 @@
 // painter never converts. Text runs are positioned by their baseline.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 namespace closeplan::layout {
+
+class font_chain;
 
 struct color {
     double r = 0, g = 0, b = 0;  ///< 0..1
@@ -94,6 +97,10 @@ struct font_choice {
     std::string family = "Helvetica";  ///< base-14 family name when not embedded
     /// TrueType files for regular, bold, italic, bold italic (when embedded).
     std::vector<std::string> files;
+    /// When embedded: the family above, then the fallback faces for other
+    /// scripts (layout/font_chain.hpp); the painter takes each code point's face from it.
+    std::shared_ptr<const font_chain> chain;
+    std::string lang;  ///< the document's language: the CJK face, shaping, the paragraph direction
 };
 
 struct paged_document {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The document on pages: sections in the buyer plan's order, fitted to one page or flowed over many.
 #include "layout/layout_document.hpp"
+#include "layout/mirror.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -546,6 +547,7 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
                       {}, {"shorten the text in the plan; `--template full`, the HTML and the Markdown show it whole"});
     }
     report_unpaintable(unpaintable, metrics, diags);
+    mirror_for_right_to_left(out);
     return out;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The handoff pack on pages: contents with page numbers and internal links, sections flowed, bookmarks.
+#include "layout/mirror.hpp"
 #include "layout/layout_handoff.hpp"
 
 #include <cstdio>
@@ -178,6 +179,7 @@ paged_document layout_handoff(const view::document& doc, const font_metrics& met
     out.jumps = std::move(jumps);
 
     report_unpaintable(unpaintable, metrics, diags);
+    mirror_for_right_to_left(out);
     return out;
 }
 

@@ -56,7 +56,7 @@ struct text_check {
 }  // namespace
 
 std::unique_ptr<font_metrics> metrics_for(const view::document& doc, const font_request& fonts) {
-    if (fonts.brand || fonts.always_embed) return embedded_metrics(fonts.paths);
+    if (fonts.brand || fonts.always_embed) return embedded_metrics(fonts.paths, doc.lang);
     bool fits = true;
     const text_check c{fits};
     for (const auto* s : {&doc.title, &doc.deal_name, &doc.buyer.name, &doc.seller.name}) c.check(*s);
@@ -66,7 +66,7 @@ std::unique_ptr<font_metrics> metrics_for(const view::document& doc, const font_
         c.blocks(s.content);
     }
     if (fits) return standard_metrics();
-    return embedded_metrics(fonts.paths);
+    return embedded_metrics(fonts.paths, doc.lang);
 }
 
 }  // namespace closeplan::layout

@@ -3,6 +3,7 @@
 // plan's language), the title line atop every page after the first, and the one
 // warning about characters no font could paint.
 #include <cstdio>
+#include <map>
 
 #include "layout/layout_parts.hpp"
 
@@ -72,8 +73,20 @@ std::vector<std::string> unpaintable_hints(const std::set<char32_t>& unpaintable
 
 void report_unpaintable(const std::set<char32_t>& unpaintable, const font_metrics& metrics, diagnostic_sink& diags) {
     if (unpaintable.empty()) return;
+    // Characters a missing font package would paint: one warning per package, naming it.
+    std::map<std::string, std::string, std::less<>> by_package;
     std::string list;
-    for (char32_t cp : unpaintable) list += (list.empty() ? "" : ", ") + code_point_name(cp);
+    for (char32_t cp : unpaintable) {
+        const std::string_view package = metrics.missing_package_for(cp);
+        std::string& into = package.empty() ? list : by_package[std::string(package)];
+        into += (into.empty() ? "" : ", ") + code_point_name(cp);
+    }
+    const std::string square = metrics.can_paint(U'\u25A1') ? "\u25A1" : "?";
+    for (const auto& [package, codes] : by_package)
+        diags.warning("O542", "the font package " + package + " is not installed, so characters of the plan were replaced with " +
+                                  square + ": " + codes,
+                      {}, {"install it (apt-get install " + package + ") and render again; fontconfig finds it (docs/fonts.md)"});
+    if (list.empty()) return;
     const std::string with = metrics.can_paint(U'\u25A1') ? "\u25A1" : "?";
     diags.warning("O511", "characters no available font can paint were replaced with " + with + ": " + list, {},
                   unpaintable_hints(unpaintable, with));

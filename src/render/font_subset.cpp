@@ -3,6 +3,7 @@
 #include "render/font_subset.hpp"
 
 #include "layout/harfbuzz.hpp"
+#include "layout/shaping.hpp"
 
 #include <hb-ot.h>
 #include <hb-subset.h>
@@ -16,32 +17,35 @@ namespace closeplan::render {
 
 namespace {
 
-// A parsed source face per font file, shared by every document and thread:
-// HarfBuzz faces are immutable once made and safe to read from many threads.
-struct face_cache {
-    std::mutex mutex;
-    std::map<std::string, hb_face_t*> faces;
-    face_cache() = default;
-    face_cache(const face_cache&) = delete;
-    face_cache& operator=(const face_cache&) = delete;
-    ~face_cache() {
-        for (auto& [path, face] : faces) hb_face_destroy(face);
+// The face the subsetter reads. A CFF face (Noto Sans CJK: 65,535 glyphs) is
+// prepared once per process with hb_subset_preprocess, which builds what every
+// subset of it would otherwise build again (about half of a CJK page's
+// subsetting: 130 million instructions a page without it, 26 with it), but
+// takes a second and some 200 MB per face: so only from the second document
+// that uses the face on, when the process is a batch or a server, never for a
+// one-off render. TrueType faces are subset as they are. The output is the same
+// bytes either way.
+hb_face_t* subset_source(const layout::chain_face& which, const layout::loaded_face& loaded) {
+    if (!loaded.cff) return loaded.face;
+    constexpr int uses_before_preparing = 1;
+    struct prepared_face {
+        int uses = 0;
+        layout::hb::face_ptr face;
+    };
+    static std::mutex mutex;
+    static std::map<std::pair<std::string, unsigned>, prepared_face> prepared;
+    std::lock_guard lock(mutex);
+    auto& slot = prepared[{which.file, which.index}];
+    if (!slot.face && ++slot.uses > uses_before_preparing) {
+        slot.face.reset(hb_subset_preprocess(loaded.face));
+        hb_face_make_immutable(slot.face.get());
     }
-};
-
-hb_face_t* source_face(const std::string& path) {
-    static face_cache cache;  // for the life of the process
-    std::lock_guard lock(cache.mutex);
-    auto& face = cache.faces[path];
-    if (!face) {
-        hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
-        if (!blob) return nullptr;
-        face = hb_face_create(blob, 0);
-        hb_blob_destroy(blob);
-        hb_face_make_immutable(face);
-    }
-    return face;
+    return slot.face ? slot.face.get() : loaded.face;
 }
+
+struct plan_deleter {
+    void operator()(hb_subset_plan_t* p) const { hb_subset_plan_destroy(p); }
+};
 
 struct input_deleter {
     void operator()(hb_subset_input_t* p) const { hb_subset_input_destroy(p); }
@@ -77,13 +81,29 @@ std::uint16_t font_subset::glyph_of(char32_t code_point) const {
     return it != glyphs.end() && it->first == code_point ? it->second : 0;
 }
 
+std::uint16_t font_subset::code_of_glyph(std::uint32_t source_glyph, const std::u32string& text) const {
+    const auto key = std::make_pair(source_glyph, text);
+    const auto it = std::lower_bound(codes.begin(), codes.end(), key,
+                                     [](const auto& entry, const auto& k) { return entry.first < k; });
+    return it != codes.end() && it->first == key ? it->second : 0;
+}
+
 std::optional<font_subset> font_subset::make(const std::string& ttf_path, const std::vector<char32_t>& code_points) {
-    hb_face_t* source = source_face(ttf_path);
-    if (!source || hb_face_get_glyph_count(source) == 0) return std::nullopt;
+    return make(layout::chain_face{ttf_path, 0}, code_points, {});
+}
+
+std::optional<font_subset> font_subset::make(const layout::chain_face& which, const std::vector<char32_t>& code_points,
+                                             const std::set<std::pair<std::uint32_t, std::u32string>>& glyphs) {
+    const layout::loaded_face* loaded = layout::load_face(which);
+    if (!loaded) return std::nullopt;
+    hb_face_t* prepared = subset_source(which, *loaded);
+    hb_face_t* source = loaded->face;
     const std::unique_ptr<hb_subset_input_t, input_deleter> input(hb_subset_input_create_or_fail());
     if (!input) return std::nullopt;
     hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
     for (char32_t cp : code_points) hb_set_add(unicodes, cp);
+    hb_set_t* glyph_set = hb_subset_input_glyph_set(input.get());
+    for (const auto& [glyph, text] : glyphs) hb_set_add(glyph_set, glyph);
     // Hinting only helps low-resolution screen rasterisers; PDF viewers ignore most of it.
     hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
     // A PDF shows glyphs already chosen: the OpenType layout tables (ligatures,
@@ -93,15 +113,20 @@ std::optional<font_subset> font_subset::make(const std::string& ttf_path, const 
     for (const hb_tag_t tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
                                HB_TAG('k', 'e', 'r', 'n'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('B', 'A', 'S', 'E')})
         hb_set_add(dropped, tag);
-    const layout::hb::face_ptr subset(hb_subset_or_fail(source, input.get()));
+    const std::unique_ptr<hb_subset_plan_t, plan_deleter> plan(hb_subset_plan_create_or_fail(prepared, input.get()));
+    if (!plan) return std::nullopt;
+    const layout::hb::face_ptr subset(hb_subset_plan_execute_or_fail(plan.get()));
     if (!subset) return std::nullopt;
-    const layout::hb::blob_ptr blob(hb_face_reference_blob(subset.get()));
+    const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+    const layout::hb::blob_ptr blob(loaded->cff ? hb_face_reference_table(subset.get(), HB_TAG('C', 'F', 'F', ' '))
+                                                : hb_face_reference_blob(subset.get()));
     unsigned size = 0;
     const char* data = hb_blob_get_data(blob.get(), &size);
     if (!data || size == 0) return std::nullopt;
 
     font_subset out;
     out.bytes.assign(data, size);
+    out.cff = loaded->cff;
     out.postscript_name = postscript_name_of(source);
     out.italic_angle = italic_angle_of(source);
     // The subset's own cmap and metrics, at a scale of one unit per font unit.
@@ -117,6 +142,30 @@ std::optional<font_subset> font_subset::make(const std::string& ttf_path, const 
     const unsigned glyph_count = hb_face_get_glyph_count(subset.get());
     out.widths.resize(glyph_count);
     for (unsigned g = 0; g < glyph_count; ++g) out.widths[g] = per_mille(hb_font_get_glyph_h_advance(font.get(), g));
+    // A CFF subset keeps each glyph's CID from the source (Noto Sans CJK is
+    // CID-keyed with CID = glyph id, Adobe-Identity-0): the PDF shows CIDs, one
+    // text each. A TrueType glyph's code is its subset glyph id while its text
+    // agrees with what the cmap says it shows; another text gets a code of its
+    // own past the glyphs, mapped back to the glyph by a CIDToGIDMap.
+    std::map<std::uint16_t, std::u32string> text_of_code;
+    for (const auto& [cp, glyph] : out.glyphs) text_of_code.try_emplace(glyph, std::u32string(1, cp));
+    for (const auto& [glyph, text] : glyphs) {
+        const hb_codepoint_t renumbered = hb_map_get(old_to_new, glyph);
+        if (renumbered == HB_MAP_VALUE_INVALID || renumbered >= glyph_count) continue;
+        auto code = static_cast<std::uint16_t>(out.cff ? glyph : renumbered);
+        if (out.cff) {
+            out.code_widths.emplace_back(code, out.widths[renumbered]);
+        } else if (const auto [known, added] = text_of_code.try_emplace(code, text); !added && known->second != text) {
+            code = static_cast<std::uint16_t>(glyph_count + out.extra_code_glyphs.size());
+            out.extra_code_glyphs.push_back(static_cast<std::uint16_t>(renumbered));
+        }
+        out.codes.push_back({{glyph, text}, code});
+        if (!text.empty()) out.texts.try_emplace(code, text);
+    }
+    for (const auto g : out.extra_code_glyphs) out.widths.push_back(out.widths[g]);
+    std::sort(out.codes.begin(), out.codes.end());
+    std::sort(out.code_widths.begin(), out.code_widths.end());
+    out.code_widths.erase(std::unique(out.code_widths.begin(), out.code_widths.end()), out.code_widths.end());
     // The bounding box and vertical metrics are the source face's: the subset's
     // head table keeps them, but hb_ot_metrics reads the OS/2 and hhea tables.
     const layout::hb::font_ptr whole(hb_font_create(source));

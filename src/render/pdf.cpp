@@ -13,9 +13,13 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
+#include "layout/font_chain.hpp"
+#include "layout/glyph_runs.hpp"
 #include "layout/hpdf_errors.hpp"
 #include "layout/winansi.hpp"
 #include "render/font_subset.hpp"
@@ -258,25 +262,105 @@ private:
         return i < in_.fonts.files.size() && !in_.fonts.files[i].empty() ? i : 0;
     }
 
-    // Embeds the part of `file` the document shows: the code points of every
-    // text run painted in a face that uses this file.
-    std::vector<char32_t> code_points_for(const std::string& file) const {
-        std::vector<bool> used(0x110000, false);
+    static std::string face_key(const layout::chain_face& f) { return f.file + '#' + std::to_string(f.index); }
+
+    // The face of chain entry `e` a run in `face` is painted with (its regular
+    // face when that style's file cannot be read), as layout::glyph_runs chose it.
+    static const layout::chain_face& chain_face_of(const layout::chain_entry& e, font_face face) {
+        const auto& styled = e.faces[static_cast<std::size_t>(face)];
+        return layout::load_face(styled) ? styled : e.faces[0];
+    }
+
+    // What the document shows of each embedded face, read once before the first
+    // one is embedded: the code points of runs painted glyph by glyph (the
+    // family's own text, left to right) and the glyphs the chain's runs were
+    // shaped into, with the text each stands for.
+    struct face_usage {
+        std::vector<bool> used;
         std::vector<char32_t> code_points;
+        std::set<std::pair<std::uint32_t, std::u32string>> glyphs;
+    };
+
+    void collect_usage() {
+        if (collected_) return;
+        collected_ = true;
+        const auto& choice = in_.fonts;
+        const bool rtl_base = layout::right_to_left_language(choice.lang);
         for (const auto& p : in_.pages)
             for (const auto& it : p.items) {
                 const auto* run = std::get_if<layout::text_run>(&it.value);
-                if (!run || in_.fonts.files[file_index(run->face)] != file) continue;
+                if (!run || run->text.empty()) continue;
+                if (choice.chain && layout::needs_glyph_runs(*choice.chain, run->text)) {
+                    auto& runs = shaped_[run];
+                    layout::glyph_runs(*choice.chain, run->face, run->text, choice.lang, rtl_base, runs);
+                    for (const auto& r : runs) note_glyphs(r, run->text, usage_[face_key(chain_face_of(choice.chain->entry(r.entry), run->face))]);
+                    continue;
+                }
+                auto& use = usage_[face_key({choice.files[file_index(run->face)], 0})];
+                if (use.used.empty()) use.used.assign(0x110000, false);
                 for (std::size_t pos = 0; pos < run->text.size();) {
                     const char32_t cp = layout::next_code_point(run->text, pos);
-                    if (cp < used.size() && !used[cp]) {
-                        used[cp] = true;
-                        code_points.push_back(cp);
+                    if (cp < use.used.size() && !use.used[cp]) {
+                        use.used[cp] = true;
+                        use.code_points.push_back(cp);
                     }
                 }
             }
-        std::sort(code_points.begin(), code_points.end());
-        return code_points;
+        for (auto& [key, use] : usage_) std::sort(use.code_points.begin(), use.code_points.end());
+    }
+
+    // What each glyph stands for, so that text extraction, which reads glyphs
+    // in the order they sit on the line, reads the cluster in logical order: the
+    // cluster's characters are dealt out to its glyphs in reading order, one
+    // each, the last glyph taking what is left (a Devanagari vowel sign drawn
+    // before its consonant stands for the consonant, the consonant for the sign).
+    static void texts_of(const layout::glyph_run& r, std::string_view text, std::vector<std::u32string>& out) {
+        out.assign(r.glyphs.size(), {});
+        std::vector<std::uint32_t> starts;
+        for (const auto& g : r.glyphs) starts.push_back(g.cluster);
+        std::sort(starts.begin(), starts.end());
+        starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+        std::vector<std::vector<std::size_t>> members(starts.size());
+        for (std::size_t k = 0; k < r.glyphs.size(); ++k) {
+            const std::size_t i = r.rtl ? r.glyphs.size() - 1 - k : k;  // reading order
+            const auto at = std::lower_bound(starts.begin(), starts.end(), r.glyphs[i].cluster) - starts.begin();
+            members[static_cast<std::size_t>(at)].push_back(i);
+        }
+        for (std::size_t c = 0; c < starts.size(); ++c) {
+            const std::size_t end = c + 1 < starts.size() ? starts[c + 1] : r.end;
+            std::size_t m = 0;
+            for (std::size_t pos = starts[c]; pos < end && pos < text.size(); ++m) {
+                const char32_t cp = layout::next_code_point(text, pos);
+                out[members[c][std::min(m, members[c].size() - 1)]].push_back(cp);
+            }
+        }
+        // A right-to-left glyph standing for several characters (Arabic lam-alef):
+        // poppler and the viewers built on it spread them across the glyph left to
+        // right and then read the line right to left, so they are stored in that order.
+        if (r.rtl)
+            for (auto& t : out)
+                if (t.size() > 1) std::reverse(t.begin(), t.end());
+    }
+
+    static void note_glyphs(const layout::glyph_run& r, std::string_view text, face_usage& use) {
+        thread_local std::vector<std::u32string> texts;
+        texts_of(r, text, texts);
+        for (std::size_t i = 0; i < r.glyphs.size(); ++i) use.glyphs.emplace(r.glyphs[i].glyph, texts[i]);
+    }
+
+    // An embedded face: a Type0 font over the subset of it the document shows.
+    const embedded_font* embedded(const layout::chain_face& face) {
+        collect_usage();
+        const std::string key = face_key(face);
+        auto& slot = embedded_[key];
+        if (!slot.dict) {
+            const auto& use = usage_[key];
+            auto subset = font_subset::make(face, use.code_points, use.glyphs);
+            if (!subset) return nullptr;
+            slot.subset = std::make_unique<font_subset>(std::move(*subset));
+            slot.dict = embed_type0_font(pdf_, *slot.subset, subset_tag(*slot.subset));
+        }
+        return slot.dict && ok() ? &slot : nullptr;
     }
 
     // A standard font is named, not embedded; an embedded family is a Type0
@@ -289,23 +373,19 @@ private:
             slot.dict = new_standard_font(pdf_, base14_name(choice.family, face));
         } else {
             if (choice.files.empty()) return nullptr;
-            const auto& file = choice.files[file_index(face)];
-            auto& embedded = embedded_[file];
-            if (!embedded.dict) {
-                auto subset = font_subset::make(file, code_points_for(file));
-                if (!subset) return nullptr;
-                embedded.subset = std::make_unique<font_subset>(std::move(*subset));
-                embedded.dict = embed_type0_font(pdf_, *embedded.subset, subset_tag(*embedded.subset));
-            }
-            slot = {embedded.dict, embedded.subset.get()};
+            const embedded_font* e = embedded({choice.files[file_index(face)], 0});
+            if (!e) return nullptr;
+            slot = {e->dict, e->subset.get()};
         }
         return slot.dict && ok() ? &slot : nullptr;
     }
 
     // The name under which the page's resources hold the font (libharu adds it on first use).
-    const char* resource_name(font_face face, const painted_font& f) {
-        auto& name = page_font_names_[static_cast<std::size_t>(face)];
-        if (!name) name = HPDF_Page_GetLocalFontName(page_, f.dict);
+    const char* resource_name(HPDF_Font dict) {
+        for (const auto& [d, name] : page_font_names_)
+            if (d == dict) return name;
+        const char* name = HPDF_Page_GetLocalFontName(page_, dict);
+        if (name) page_font_names_.emplace_back(dict, name);
         return name;
     }
 
@@ -318,7 +398,7 @@ private:
         ++page_number_;
         if (!page_ || !ok()) return fail_page("cannot add page " + std::to_string(page_number_));
         pages_.push_back(page_);
-        page_font_names_ = {};
+        page_font_names_.clear();
         page_box_ = {p.width, p.height};
         page_links_ = 0;
         content_stream content;
@@ -347,15 +427,44 @@ private:
         return true;
     }
 
+    bool font_failure() {
+        diags_.error("O504", "cannot load the font for the text on page " + std::to_string(page_number_), {},
+                     {hint_for(HPDF_TTF_INVALID_FOMAT)});
+        return false;
+    }
+
+    // Text in the fallback chain: each run of glyphs in its face's Type0 font,
+    // left to right as the bidirectional algorithm ordered them.
+    bool shaped_text(content_stream& content, const layout::text_run& t, const std::vector<layout::glyph_run>& runs) {
+        content.fill_color(t.fill);
+        double x = t.x;
+        std::vector<content_stream::placed_glyph> placed;
+        std::vector<std::u32string> texts;
+        for (const auto& r : runs) {
+            const auto& face = chain_face_of(in_.fonts.chain->entry(r.entry), t.face);
+            const embedded_font* e = embedded(face);
+            const char* name = e ? resource_name(e->dict) : nullptr;
+            if (!name) return font_failure();
+            placed.clear();
+            texts_of(r, t.text, texts);
+            for (std::size_t i = 0; i < r.glyphs.size(); ++i) {
+                const auto& g = r.glyphs[i];
+                placed.push_back({e->subset->code_of_glyph(g.glyph, texts[i]), g.width, g.advance, g.x_offset, g.y_offset});
+            }
+            x = content.show_placed_glyphs(name, t.size, x, t.y, placed);
+        }
+        return true;
+    }
+
     bool text(content_stream& content, const layout::text_run& t) {
         if (t.text.empty()) return true;
-        const painted_font* f = font(t.face);
-        const char* name = f ? resource_name(t.face, *f) : nullptr;
-        if (!name) {
-            diags_.error("O504", "cannot load the font for the text on page " + std::to_string(page_number_), {},
-                         {hint_for(HPDF_TTF_INVALID_FOMAT)});
-            return false;
+        if (in_.fonts.embedded) {
+            collect_usage();
+            if (const auto it = shaped_.find(&t); it != shaped_.end()) return shaped_text(content, t, it->second);
         }
+        const painted_font* f = font(t.face);
+        const char* name = f ? resource_name(f->dict) : nullptr;
+        if (!name) return font_failure();
         content.fill_color(t.fill);
         if (f->subset) {
             std::u16string glyphs;
@@ -510,8 +619,11 @@ private:
     HPDF_Page page_ = nullptr;
     std::vector<HPDF_Page> pages_;
     std::array<painted_font, 4> fonts_{};                ///< per face
-    std::map<std::string, embedded_font> embedded_;      ///< per font file, this document
-    std::array<const char*, 4> page_font_names_{};      ///< per face, the current page's resource names
+    std::map<std::string, embedded_font> embedded_;      ///< per face (file#index), this document
+    bool collected_ = false;
+    std::map<std::string, face_usage> usage_;            ///< per face (file#index), what the document shows
+    std::unordered_map<const layout::text_run*, std::vector<layout::glyph_run>> shaped_;  ///< runs the chain paints
+    std::vector<std::pair<HPDF_Font, const char*>> page_font_names_;  ///< the current page's resource names
     std::map<std::string, HPDF_Image> images_;
     int page_number_ = 0;
     std::array<double, 2> page_box_{};  ///< the current page's width and height

@@ -166,18 +166,62 @@ void content_stream::show_glyphs(std::string_view font, double size, double x, d
             in_string = 0;
         }
         ++in_string;
-        for (const auto byte : {static_cast<char>(g >> 8), static_cast<char>(g & 0xFF)}) {
-            if (byte == '(' || byte == ')' || byte == '\\') {
-                out_.push_back('\\');
-                out_.push_back(byte);
-            } else if (byte == '\r') {
-                out_.append("\\r");
-            } else {
-                out_.push_back(byte);
-            }
-        }
+        glyph_bytes(g);
     }
     out_.append(") Tj\n");
+}
+
+void content_stream::glyph_bytes(char16_t g) {
+    for (const auto byte : {static_cast<char>(g >> 8), static_cast<char>(g & 0xFF)}) {
+        if (byte == '(' || byte == ')' || byte == '\\') {
+            out_.push_back('\\');
+            out_.push_back(byte);
+        } else if (byte == '\r') {
+            out_.append("\\r");
+        } else {
+            out_.push_back(byte);
+        }
+    }
+}
+
+double content_stream::show_placed_glyphs(std::string_view font, double size, double x, double y,
+                                          const std::vector<placed_glyph>& glyphs) {
+    double pen = x;
+    bool open = false;  // inside a TJ array's string
+    std::size_t in_array = 0;
+    const auto close = [&] {
+        if (open) out_.append(")] TJ\n");
+        open = false;
+        in_array = 0;
+    };
+    for (const auto& g : glyphs) {
+        if (g.x_offset != 0 || g.y_offset != 0) {
+            close();
+            begin_text_at(font, size, pen + g.x_offset * size / 1000.0, y + g.y_offset * size / 1000.0);
+            out_.push_back('(');
+            glyph_bytes(static_cast<char16_t>(g.code));
+            out_.append(") Tj\n");
+            pen += g.advance * size / 1000.0;
+            continue;
+        }
+        if (!open || in_array == max_string_bytes / 2) {
+            close();
+            begin_text_at(font, size, pen, y);
+            out_.append("[(");
+            open = true;
+        }
+        glyph_bytes(static_cast<char16_t>(g.code));
+        ++in_array;
+        pen += g.advance * size / 1000.0;
+        if (g.width != g.advance) {
+            // TJ's number moves the next glyph left by 1/1000 em: the width less the advance.
+            out_.push_back(')');
+            number(g.width - g.advance);
+            out_.push_back('(');
+        }
+    }
+    close();
+    return pen;
 }
 
 void content_stream::image(std::string_view name, double x, double y, double width, double height) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "layout/frame.hpp"
 
@@ -51,6 +52,17 @@ public:
     void show_text(std::string_view font, double size, double x, double y, std::string_view encoded);
     /// Glyph ids of an Identity-H font (big-endian byte pairs).
     void show_glyphs(std::string_view font, double size, double x, double y, const std::u16string& glyphs);
+    /// A glyph placed by the shaper: its code in an Identity-H font, its width
+    /// in the font (/W) and the advance and offsets the shaper gave it, 1/1000 em.
+    struct placed_glyph {
+        std::uint16_t code = 0;
+        int width = 0, advance = 0, x_offset = 0, y_offset = 0;
+    };
+    /// Shows shaped glyphs from (x, y): a TJ array whose numbers make up where
+    /// an advance differs from the font's width; a glyph moved off the pen
+    /// (an Arabic vowel sign, a stacked Thai tone mark) is placed by itself.
+    /// Returns the x where the pen ends.
+    double show_placed_glyphs(std::string_view font, double size, double x, double y, const std::vector<placed_glyph>& glyphs);
     /// Paints the image XObject `name` into the rectangle.
     void image(std::string_view name, double x, double y, double width, double height);
 
@@ -64,6 +76,7 @@ private:
     void begin_text_at(std::string_view font, double size, double x, double y);
     void end_text();
     void literal_string(std::string_view bytes);
+    void glyph_bytes(char16_t glyph);
 
     std::string out_;
     bool in_text_ = false;

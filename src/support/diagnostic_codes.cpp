@@ -90,6 +90,7 @@ constexpr std::array codes{
     code_info{"O534", error, output, "render_options::fit is not two-pages or one-page", "diagnostics.md#O534"},
     code_info{"O535", warning, output, "a string, link or count past what the PDF format holds was cut or left as text", "diagnostics.md#O535"},
     code_info{"O536", warning, output, "a text taller than a third of the one-page buyer plan was cut with an ellipsis", "diagnostics.md#O536"},
+    code_info{"O542", warning, output, "a font package the plan's script needs is not installed", "diagnostics.md#O542"},
     // P6xx: playbooks, holidays and backward scheduling
     code_info{"P600", error, input, "not a playbook, or an unsupported playbook version", "diagnostics.md#P600"},
     code_info{"P601", error, input, "a required playbook field is missing", "diagnostics.md#P601"},

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "closeplan/diagnostics.hpp"
+#include "layout/font_chain.hpp"
 #include "layout/fonts.hpp"
 #include "layout/winansi.hpp"
 
@@ -102,8 +103,13 @@ TEST(EmbeddedMetrics, CoverageFromTheCmap) {
     EXPECT_TRUE(m->can_paint(U'ł'));
     EXPECT_TRUE(m->can_paint(U'Ж'));
     EXPECT_TRUE(m->can_paint(U'€'));
-    EXPECT_FALSE(m->can_paint(0x1F600));   // above the BMP: libharu cannot paint it
-    EXPECT_FALSE(m->can_paint(0x4E2D));    // CJK: not in Liberation Sans
+    EXPECT_FALSE(m->can_paint(0x1F600));   // emoji: no face of the chain has it
+    // CJK, Arabic, Devanagari and Thai are not in Liberation Sans: the fallback chain paints them.
+    for (const char32_t cp : {U'\u4E2D', U'\u0639', U'\u0915', U'\u0E01'}) EXPECT_TRUE(m->can_paint(cp)) << static_cast<unsigned>(cp);
+    ASSERT_TRUE(m->choice().chain);
+    EXPECT_EQ(m->choice().chain->entry(0).family, "Liberation Sans");
+    EXPECT_EQ(m->choice().chain->entry_of(U'A'), 0);
+    EXPECT_GT(m->choice().chain->entry_of(0x4E2D), 0);
     EXPECT_GT(m->width("Жук", font_face::regular, 10), 0);
     EXPECT_GT(m->ascent(10), 0);
     EXPECT_GT(m->descent(10), 0);

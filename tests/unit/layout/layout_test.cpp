@@ -338,6 +338,60 @@ TEST(layout, unpaintable_characters_hint_at_the_fonts_that_paint_them) {
     EXPECT_NE(mixed.find("fonts-noto-cjk"), std::string::npos);
     EXPECT_NE(mixed.find("fonts-noto-core"), std::string::npos);
     EXPECT_NE(mixed.find("emoji"), std::string::npos);
+// A machine without a script's font package: the warning names the package
+// (O542) instead of asking the seller to remove the buyer's words.
+class without_cjk_fonts : public fixed_metrics {
+public:
+    bool can_paint(char32_t cp) const override { return cp < 0x3000; }
+    std::string_view missing_package_for(char32_t cp) const override {
+        return cp >= 0x3000 && cp < 0xA000 ? "fonts-noto-cjk" : "";
+    }
+};
+
+TEST(layout, a_missing_font_package_is_one_warning_naming_it) {
+    auto doc = sample_document();
+    doc.title = "Plan 山田 \U0001F680";
+    const without_cjk_fonts m;
+    diagnostic_sink diags;
+    (void)layout_document(doc, m, {"buyer-plan", "letter", {}}, diags);
+    ASSERT_EQ(diags.all().size(), 2u);
+    EXPECT_EQ(diags.all()[0].code, "O542");
+    EXPECT_EQ(diags.all()[0].message,
+              "the font package fonts-noto-cjk is not installed, so characters of the plan were replaced with \u25A1: U+5C71, U+7530");
+    EXPECT_NE(diags.all()[0].hints.at(0).find("apt-get install fonts-noto-cjk"), std::string::npos);
+    EXPECT_EQ(diags.all()[1].code, "O511");  // the emoji: no package would paint it
+}
+
+// A right-to-left language mirrors the page: every item where the
+// left-to-right layout has it, reflected about the page's middle.
+TEST(layout, a_right_to_left_document_is_the_mirror_of_the_left_to_right_one) {
+    auto doc = sample_document();
+    const auto m = standard_metrics();
+    diagnostic_sink d1, d2;
+    doc.lang = "en";
+    const auto ltr = layout_document(doc, *m, {"buyer-plan", "letter", {}}, d1);
+    doc.lang = "ar";
+    const auto rtl = layout_document(doc, *m, {"buyer-plan", "letter", {}}, d2);
+    ASSERT_EQ(ltr.pages.size(), rtl.pages.size());
+    const auto& a = ltr.pages[0];
+    const auto& b = rtl.pages[0];
+    ASSERT_EQ(a.items.size(), b.items.size());
+    std::size_t texts = 0, boxes = 0;
+    for (std::size_t i = 0; i < a.items.size(); ++i) {
+        if (const auto* t = std::get_if<text_run>(&a.items[i].value)) {
+            const auto& u = std::get<text_run>(b.items[i].value);
+            EXPECT_NEAR(u.x + u.width, a.width - t->x, 1e-9) << t->text;
+            EXPECT_EQ(u.y, t->y);
+            ++texts;
+        } else if (const auto* r = std::get_if<box>(&a.items[i].value)) {
+            EXPECT_NEAR(std::get<box>(b.items[i].value).x + r->width, a.width - r->x, 1e-9);
+            ++boxes;
+        } else if (const auto* l = std::get_if<rule>(&a.items[i].value)) {
+            EXPECT_NEAR(std::get<rule>(b.items[i].value).x1, a.width - l->x1, 1e-9);
+        }
+    }
+    EXPECT_GT(texts, 20u);
+    EXPECT_GT(boxes, 2u);
 }
 
 TEST(layout, is_deterministic_and_names_the_document) {

@@ -75,3 +75,38 @@ TEST(text_breaks, walkers_one_after_another_on_a_thread_each_see_their_own_text)
 
 }  // namespace
 }  // namespace closeplan::layout
+
+namespace closeplan::layout {
+namespace {
+
+// The pieces of `s` between its break opportunities.
+std::vector<std::string> pieces(std::string_view s) {
+    std::vector<std::size_t> at;
+    line_break_opportunities(s, at);
+    std::vector<std::string> out;
+    std::size_t from = 0;
+    for (const std::size_t to : at) {
+        out.emplace_back(s.substr(from, to - from));
+        from = to;
+    }
+    out.emplace_back(s.substr(from));
+    return out;
+}
+
+// Japanese and Chinese break between characters, with the kinsoku rules: no
+// closing bracket, full stop, comma or prolonged sound mark starts a line, no
+// opening bracket ends one.
+TEST(text_breaks_cjk, ideographs_break_between_characters_with_kinsoku) {
+    EXPECT_EQ(pieces("結果のレビュー。"), (std::vector<std::string>{"結", "果", "の", "レ", "ビュー。"}));
+    EXPECT_EQ(pieces("「自動仕訳」を含む"), (std::vector<std::string>{"「自", "動", "仕", "訳」", "を", "含", "む"}));
+    EXPECT_EQ(pieces("试点结果评审，下周"), (std::vector<std::string>{"试", "点", "结", "果", "评", "审，", "下", "周"}));
+}
+
+// Thai, written without spaces between words, breaks between the words ICU's
+// dictionary finds (never inside one, never before a vowel or tone mark).
+TEST(text_breaks_cjk, thai_breaks_at_dictionary_words) {
+    EXPECT_EQ(pieces("ทบทวนผลการทดลอง"), (std::vector<std::string>{"ทบทวน", "ผล", "การ", "ทดลอง"}));
+}
+
+}  // namespace
+}  // namespace closeplan::layout
