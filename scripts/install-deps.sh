@@ -13,6 +13,8 @@ packages=(
   libkainjow-mustache-dev libcli11-dev libgtest-dev libgmock-dev libcsv-dev libharfbuzz-dev libdeflate-dev libicu-dev
   chromium poppler-utils qpdf fonts-liberation2
   python3 python3-icalendar python3-jsonschema pandoc dpkg-dev file
+  # DOCX: libzip and libxml2 to write it; python-docx and LibreOffice to check it.
+  libzip-dev libxml2-dev python3-docx libreoffice-writer-nogui
   # The fuzz targets (scripts/fuzz.sh): clang's -fsanitize=fuzzer links
   # libclang_rt.fuzzer from libclang-rt-14-dev (no libfuzzer-14-dev needed).
   clang-14 libclang-rt-14-dev

@@ -84,6 +84,8 @@ constexpr std::array codes{
     code_info{"O533", error, output, "heading_offset out of range (library)", "diagnostics.md#O533"},
     code_info{"O534", error, output, "render_options::fit is not two-pages or one-page", "diagnostics.md#O534"},
     code_info{"O535", warning, output, "a string, link or count past what the PDF format holds was cut or left as text", "diagnostics.md#O535"},
+    code_info{"O560", error, output, "the --reference-docx file cannot be read", "diagnostics.md#O560"},
+    code_info{"O561", error, output, "the --reference-docx file is not a .docx with a well-formed word/styles.xml", "diagnostics.md#O561"},
     // P6xx: playbooks, holidays and backward scheduling
     code_info{"P600", error, input, "not a playbook, or an unsupported playbook version", "diagnostics.md#P600"},
     code_info{"P601", error, input, "a required playbook field is missing", "diagnostics.md#P601"},
