@@ -20,16 +20,24 @@ struct column_need {
     double max = 0;
 };
 
-/// Grows `need` to hold `content`, measured by `measure` (text -> width):
-/// lines split at hard line breaks, words at ordinary spaces.
-void add_content(column_need& need, const view::inlines& content, const std::function<double(std::string_view)>& measure);
-void add_content(column_need& need, std::string_view plain, const std::function<double(std::string_view)>& measure);
+/// Measures text, bold or not, in the caller's unit.
+using text_measure = std::function<double(std::string_view text, bool bold)>;
 
-/// Shares `available` among the columns as the CSS automatic table layout
-/// does: when every column fits on one line, each gets its line and the rest
-/// in proportion to it; else each gets its longest word and the rest in
-/// proportion to how much more its lines want; when even the words do not
-/// fit, the words' widths scaled down. The result sums to `available`.
+/// Grows `need` to hold `content`, measured by `measure`: lines split at hard
+/// line breaks, words at ordinary spaces; strong text and badges are bold.
+/// `line_break_as`, when set, is the text a hard line break is written as instead.
+void add_content(column_need& need, const view::inlines& content, const text_measure& measure,
+                 const char* line_break_as = nullptr);
+/// The same for plain text (a header label), all in the face `bold` says.
+void add_content(column_need& need, std::string_view plain, bool bold, const text_measure& measure);
+
+/// Shares `available` among the columns, much as the CSS automatic table
+/// layout does: when every column fits on one line, each gets its line and
+/// the rest in proportion to it; else the short columns (no wider than an
+/// equal share) get their whole line while the others' words still fit, and
+/// the others their longest word and the rest in proportion to how much more
+/// their lines want; when even the words do not fit, the words' widths
+/// scaled down. The result sums to `available`.
 std::vector<double> share_width(const std::vector<column_need>& needs, double available);
 
 }  // namespace closeplan::render::detail

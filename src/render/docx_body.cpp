@@ -65,6 +65,7 @@ struct body_writer {
     int list_depth = 0;
     int drawing_id = 0;
     bool in_link = false;
+    bool run_on_breaks = false;  // inside a table cell of the one-page plan
     const char* body_style = nullptr;  // the plain paragraph's style (a quote's)
     paragraph_context pending;         // applies to the next paragraph opened (a list item's marker)
 
@@ -107,7 +108,11 @@ struct body_writer {
         void operator()(const view::strikethrough& n) const { w.runs(n.children, with([](run_format& r) { r.strike = true; })); }
         void operator()(const view::code_span& n) const { w.run(n.value, with([](run_format& r) { r.code = true; })); }
         void operator()(const view::soft_break&) const { w.run(" ", f); }
-        void operator()(const view::line_break&) const { w.line_break(f); }
+        void operator()(const view::line_break&) const {
+            // The one-page plan runs a cell's lines on, as its PDF does ("title · notes").
+            if (w.run_on_breaks) w.run(" \xC2\xB7 ", f);
+            else w.line_break(f);
+        }
         void operator()(const view::badge& n) const {
             run_format b = f;
             b.char_style = tone_style_id(n.color);
@@ -250,7 +255,7 @@ struct body_writer {
         // section are short, and a line each would cost the page its room.
         open_paragraph(style);
         for (std::size_t i = 0; i < b.facts.size(); ++i) {
-            if (i > 0) run("   \xC2\xB7   ", {});
+            if (i > 0) run(" \xC2\xA0\xC2\xB7\xC2\xA0 ", {});
             run(b.facts[i].label + ":\xC2\xA0", {.bold = true});
             runs(b.facts[i].value);
         }
@@ -281,10 +286,11 @@ struct body_writer {
         x.close();
         std::string who = s.name;
         if (!s.title.empty()) who += (who.empty() ? "" : ", ") + s.title;
-        text_paragraph(who, "closeplanSignature");
+        // Who signs, and the date at the right of the same line.
         open_paragraph("closeplanSignature");
-        run(s.date_label + ": ", {});
-        run(s.date_value.empty() ? "____________________" : s.date_value, {});
+        run(who, {});
+        x.open("w:r").leaf("w:tab").close();
+        run(s.date_label + ": " + (s.date_value.empty() ? "____________" : s.date_value), {});
         x.close();
     }
 
@@ -295,12 +301,20 @@ struct body_writer {
     std::vector<double> column_widths(const std::vector<view::inlines>& header,
                                       const std::vector<std::vector<view::inlines>>& rows, std::size_t columns) const {
         std::vector<column_need> needs(columns);
-        const double padding = 2 * look.page.cell_x + 1;
-        const auto plain = [&](std::string_view t) { return text_width(t, false) + padding; };
-        const auto bold = [&](std::string_view t) { return text_width(t, true) + padding; };
-        for (std::size_t i = 0; i < columns && i < header.size(); ++i) add_content(needs[i], header[i], bold);
+        const auto measure = [&](std::string_view t, bool bold) { return text_width(t, bold); };
+        for (std::size_t i = 0; i < columns && i < header.size(); ++i) {
+            // Header labels are bold: measured as strong text.
+            add_content(needs[i], header[i], [&](std::string_view t, bool) { return text_width(t, true); });
+        }
         for (const auto& row : rows)
-            for (std::size_t i = 0; i < columns && i < row.size(); ++i) add_content(needs[i], row[i], plain);
+            for (std::size_t i = 0; i < columns && i < row.size(); ++i)
+                add_content(needs[i], row[i], measure, look.compact ? " \xC2\xB7 " : nullptr);
+        // The cell's padding, and a point for the renderer's rounding.
+        const double padding = 2 * look.page.cell_x + 1;
+        for (auto& n : needs) {
+            n.min += padding;
+            n.max += padding;
+        }
         return share_width(needs, available);
     }
     void open_table(const char* style, const std::vector<double>& widths, bool header_row) {
@@ -350,7 +364,9 @@ struct body_writer {
             x.open("w:tr").open("w:trPr").leaf("w:cantSplit").close();
             for (std::size_t i = 0; i < columns; ++i) {
                 open_cell(widths[i]);
+                run_on_breaks = look.compact;
                 paragraph(i < r.size() ? r[i] : view::inlines{}, "closeplanTableText", align(i));
+                run_on_breaks = false;
                 x.close();
             }
             x.close();
@@ -375,7 +391,39 @@ struct body_writer {
     // --- sections and the page ------------------------------------------
     void section(const view::section& s) {
         if (!s.title.empty()) text_paragraph(s.title, heading_style_id(section_level).c_str());
-        write(s.content);
+        const auto* entry = view::find_section_entry(s.key);
+        if (look.compact && entry && entry->layout.balanced_columns) balanced_groups(s.content);
+        else write(s.content);
+    }
+    // The section's groups (a sub-heading and what follows it) side by side,
+    // up to three columns, as the one-page PDF sets them.
+    void balanced_groups(const view::blocks& content) {
+        std::vector<view::blocks> groups;
+        for (const auto& b : content) {
+            if (groups.empty() || std::holds_alternative<view::heading>(b.value)) groups.emplace_back();
+            groups.back().push_back(b);
+        }
+        if (groups.size() < 2) {
+            write(content);
+            return;
+        }
+        const std::size_t columns = std::min<std::size_t>(3, groups.size());
+        const std::size_t per_column = (groups.size() + columns - 1) / columns;
+        const double full = available;
+        const std::vector<double> widths(columns, full / static_cast<double>(columns));
+        open_table("closeplanLayoutTable", widths, false);
+        x.open("w:tr");
+        for (std::size_t c = 0; c < columns; ++c) {
+            open_cell(widths[c]);
+            available = widths[c] - look.page.column_gap;
+            ended_with_table = true;  // an empty cell still needs its paragraph
+            for (std::size_t g = c * per_column; g < std::min(groups.size(), (c + 1) * per_column); ++g) write(groups[g]);
+            closing_paragraph();
+            x.close();
+        }
+        x.close().close();
+        ended_with_table = true;
+        available = full;
     }
     // Two sections side by side, as the one-page PDF and the HTML page place them.
     void section_pair(const view::section& left, const view::section& right) {
@@ -429,18 +477,31 @@ struct body_writer {
         x.open("a:prstGeom").attr("prst", "rect").leaf("a:avLst").close().close();
         x.close().close().close();  // pic:pic, graphicData, graphic
         x.close().close().close();  // wp:inline, w:drawing, w:r
-        run("   ", {});
+        run("  ", {});
     }
     void title_block() {
-        if (!doc.buyer.logo_path.empty() || !doc.seller.logo_path.empty()) {
-            open_paragraph(nullptr);
-            logo(doc.buyer);
-            logo(doc.seller);
-            x.close();
+        const bool logos = !doc.buyer.logo_path.empty() || !doc.seller.logo_path.empty();
+        // Title and parties at the left, the logos at the right, as on the PDF.
+        const double full = available;
+        const double logo_width = look.compact ? 170 : 200;
+        const std::vector<double> widths = {full - logo_width, logo_width};
+        if (logos) {
+            open_table("closeplanLayoutTable", widths, false);
+            x.open("w:tr");
+            open_cell(widths[0]);
         }
         text_paragraph(doc.title, "closeplanTitle");
         if (!doc.buyer.name.empty() || !doc.seller.name.empty())
             text_paragraph(doc.buyer.name + " \xC3\x97 " + doc.seller.name, "closeplanParties");
+        if (logos) {
+            x.close();
+            open_cell(widths[1]);
+            open_paragraph(nullptr, "right");
+            logo(doc.buyer);
+            logo(doc.seller);
+            x.close();
+            x.close().close().close();
+        }
         write_block(doc.title_facts, "closeplanFacts");
     }
     void page_setup() {

@@ -66,7 +66,8 @@ struct styles_writer {
         x.leaf("w:szCs", "w:val", half_points(pt));
     }
     void spacing(double before, double after) {
-        x.open("w:spacing").attr("w:before", twips(before)).attr("w:after", twips(after)).attr("w:line", "240")
+        x.open("w:spacing").attr("w:before", twips(before)).attr("w:after", twips(after))
+            .attr("w:line", std::to_string(std::lround(240 * look.line_spacing)))
             .attr("w:lineRule", "auto").close();
     }
     void begin(const char* type, const std::string& id, const std::string& name, const char* based_on = nullptr) {
@@ -167,13 +168,18 @@ struct styles_writer {
         x.open("w:pPr").leaf("w:keepNext").close().open("w:rPr").leaf("w:b").close().close();
         begin("paragraph", "closeplanSignature", "closeplan Signature", "Normal");
         x.open("w:pPr");
+        // The date stands at the right of the signer's half of the page.
+        x.open("w:tabs").open("w:tab").attr("w:val", "right")
+            .attr("w:pos", twips(look.page.content_width() / 2 - look.page.column_gap)).close().close();
         spacing(0, 0);
         x.close().close();
         begin("paragraph", "closeplanSignatureLine", "closeplan Signature Line", "closeplanSignature");
         x.open("w:pPr").open("w:pBdr");
         border("w:bottom", look.page.rule_thin, hex(look.page.text));
         x.close();
-        spacing(look.body * 1.8, 0);
+        // An empty line whose bottom border is the line to sign on: room to sign above it, no text height.
+        x.open("w:spacing").attr("w:before", twips(look.body * (look.compact ? 1.3 : 2.6))).attr("w:after", "0")
+            .attr("w:line", "40").attr("w:lineRule", "exact").close();
         x.close().close();
     }
 
@@ -257,9 +263,10 @@ docx_look docx_look_for(const render_context& ctx) {
         look.table = 8;
         look.title = 13;
         look.headings = {9.5, 8.5, 8, 8, 8, 8};
-        look.paragraph_after = 1.5;
-        look.heading_before = 5;
+        look.paragraph_after = 1;
+        look.heading_before = 3.5;
         look.heading_after = 1.5;
+        look.line_spacing = 0.95;
     }
     return look;
 }

@@ -28,6 +28,7 @@ struct docx_look {
     double body = 10, table = 9, title = 18;
     std::array<double, 6> headings = {13, 11, 10, 10, 10, 10};
     double paragraph_after = 4, heading_before = 10, heading_after = 3;
+    double line_spacing = 1.0;  ///< of the font's own line height
 };
 docx_look docx_look_for(const render_context& ctx);
 

@@ -59,7 +59,12 @@ double characters(std::string_view text) {
 constexpr double markdown_table_line = 72;
 
 std::vector<std::size_t> delimiter_widths(const std::vector<column_need>& needs) {
-    const auto shared = share_width(needs, markdown_table_line);
+    std::vector<column_need> padded = needs;
+    for (auto& n : padded) {
+        n.min += 2;  // the spaces around the cell
+        n.max += 2;
+    }
+    const auto shared = share_width(padded, markdown_table_line);
     std::vector<std::size_t> out;
     for (double w : shared) out.push_back(static_cast<std::size_t>(std::lround(w)));
     return out;
@@ -79,8 +84,8 @@ void append_prefixed(lines& out, const lines& body, const std::string& first, co
     if (body.empty()) out.push_back(trim_right_copy(first));
 }
 
-// A cell's width in characters, with the two spaces around it in the pipe row.
-double cell_measure(std::string_view text) { return characters(text) + 2; }
+// A cell's width in characters (bold or not: Markdown has no faces).
+double cell_measure(std::string_view text, bool) { return characters(text); }
 
 struct markdown_block_writer {
     diagnostic_sink& diags;
@@ -170,7 +175,7 @@ struct markdown_block_writer {
         std::vector<column_need> needs(b.columns.size());
         for (std::size_t i = 0; i < b.columns.size(); ++i) {
             header.push_back(escape_markdown_cell(b.columns[i].label));
-            add_content(needs[i], b.columns[i].label, cell_measure);
+            add_content(needs[i], b.columns[i].label, false, cell_measure);
         }
         std::vector<std::vector<std::string>> rows;
         for (const auto& r : b.rows) {
