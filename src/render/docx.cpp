@@ -103,7 +103,7 @@ std::string render_docx(const view::document& doc, const render_context& ctx, di
 
 std::optional<std::string> reference_docx_styles(std::string_view bytes, const std::string& file, diagnostic_sink& diags) {
     const auto refuse = [&](const std::string& why, int line, int column) {
-        diags.error("O561", "--reference-docx \"" + file + "\": " + why, {file, line, column, "word/styles.xml"},
+        diags.error("T416", "--reference-docx \"" + file + "\": " + why, {file, line, column, "word/styles.xml"},
                     {"give a .docx saved by Word or LibreOffice (its styles replace closeplan's)"});
         return std::nullopt;
     };
@@ -136,7 +136,7 @@ std::optional<std::string> reference_docx_styles(std::string_view bytes, const s
 std::optional<std::string> read_reference_docx(const std::string& path, diagnostic_sink& diags) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        diags.error("O560", "--reference-docx \"" + path + "\" cannot be read", {path, 0, 0, {}},
+        diags.error("T415", "--reference-docx \"" + path + "\" cannot be read", {path, 0, 0, {}},
                     {"check the path; the file is a .docx whose styles the DOCX output takes"});
         return std::nullopt;
     }

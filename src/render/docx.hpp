@@ -24,11 +24,11 @@ inline constexpr std::size_t max_reference_styles_bytes = 4u << 20;
 std::string render_docx(const view::document& doc, const render_context& ctx, diagnostic_sink& diags);
 
 /// The word/styles.xml of a reference DOCX's bytes, checked: a zip archive
-/// holding a well-formed w:styles part with no DTD. Problems are O561 errors
+/// holding a well-formed w:styles part with no DTD. Problems are T416 errors
 /// naming `file`. Every reference DOCX goes through here (fuzz/fuzz_reference_docx.cpp).
 std::optional<std::string> reference_docx_styles(std::string_view bytes, const std::string& file, diagnostic_sink& diags);
 
-/// Reads `path` (O560 when it cannot be read) and checks it as above.
+/// Reads `path` (T415 when it cannot be read) and checks it as above.
 std::optional<std::string> read_reference_docx(const std::string& path, diagnostic_sink& diags);
 
 }  // namespace closeplan::render

@@ -67,6 +67,8 @@ constexpr std::array codes{
     code_info{"T407", warning, templates, "style colours with too little contrast", "diagnostics.md#T407"},
     code_info{"T408", warning, templates, "no labels for the locale; English is used", "diagnostics.md#T408"},
     code_info{"T409", note, templates, "no full page template for this format; its page template is used", "diagnostics.md#T409"},
+    code_info{"T415", error, templates, "the --reference-docx file cannot be read", "diagnostics.md#T415"},
+    code_info{"T416", error, templates, "the --reference-docx file is not a .docx with a well-formed word/styles.xml", "diagnostics.md#T416"},
     // O5xx: making and writing output
     code_info{"O501", warning, output, "a link to a refused URL was written as text", "diagnostics.md#O501"},
     code_info{"O502", warning, output, "a table row has more cells than columns; the extra cells are left out", "diagnostics.md#O502"},
@@ -84,8 +86,6 @@ constexpr std::array codes{
     code_info{"O533", error, output, "heading_offset out of range (library)", "diagnostics.md#O533"},
     code_info{"O534", error, output, "render_options::fit is not two-pages or one-page", "diagnostics.md#O534"},
     code_info{"O535", warning, output, "a string, link or count past what the PDF format holds was cut or left as text", "diagnostics.md#O535"},
-    code_info{"O560", error, output, "the --reference-docx file cannot be read", "diagnostics.md#O560"},
-    code_info{"O561", error, output, "the --reference-docx file is not a .docx with a well-formed word/styles.xml", "diagnostics.md#O561"},
     // P6xx: playbooks, holidays and backward scheduling
     code_info{"P600", error, input, "not a playbook, or an unsupported playbook version", "diagnostics.md#P600"},
     code_info{"P601", error, input, "a required playbook field is missing", "diagnostics.md#P601"},
