@@ -14,7 +14,7 @@ packages=(
   chromium poppler-utils qpdf fonts-liberation2
   python3 python3-icalendar python3-jsonschema pandoc dpkg-dev file
   # DOCX: libzip and libxml2 to write it; python-docx and LibreOffice to check it.
-  libzip-dev libxml2-dev python3-docx libreoffice-writer-nogui
+  libzip-dev libxml2-dev python3-docx python3-yaml libreoffice-writer-nogui
   # The fuzz targets (scripts/fuzz.sh): clang's -fsanitize=fuzzer links
   # libclang_rt.fuzzer from libclang-rt-14-dev (no libfuzzer-14-dev needed).
   clang-14 libclang-rt-14-dev
