@@ -116,7 +116,27 @@ std::vector<double> share_width(const std::vector<column_need>& needs, double av
         return out;
     }
     if (sum_min >= available) {
-        for (std::size_t i = 0; i < n; ++i) out[i] = sum_min > 0 ? lo[i] * available / sum_min : available / static_cast<double>(n);
+        // Not every longest word fits: the columns with the longest words
+        // (an e-mail address, a URL) give way first, so the others keep
+        // theirs whole; what is left is shared among those in proportion.
+        std::vector<std::size_t> order(n);
+        for (std::size_t i = 0; i < n; ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return lo[a] > lo[b]; });
+        std::vector<bool> squeezed(n, false);
+        double kept = sum_min, squeezed_min = 0;
+        for (std::size_t i : order) {
+            // Squeeze this column too while the kept ones still overflow,
+            // leaving each squeezed column at least half its longest word.
+            if (kept + squeezed_min / 2 <= available) break;
+            squeezed[i] = true;
+            kept -= lo[i];
+            squeezed_min += lo[i];
+        }
+        const double rest = available - kept;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (kept > available || squeezed_min <= 0) out[i] = sum_min > 0 ? lo[i] * available / sum_min : available / static_cast<double>(n);
+            else out[i] = squeezed[i] ? rest * lo[i] / squeezed_min : lo[i];
+        }
         return out;
     }
     // A short column ("#", an owner, a status) set on one line costs the

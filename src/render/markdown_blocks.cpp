@@ -55,7 +55,8 @@ double characters(std::string_view text) {
 // milestone's title, and words broken inside. The dashes are shared out as
 // the DOCX writer shares the page (render/column_widths.hpp): each column
 // its longest word, the rest by how much more its lines want, out of a line
-// of this many characters (a pandoc DOCX line of 12 pt text on Letter or A4).
+// of this many characters (what a pandoc DOCX line of 12 pt text holds on
+// Letter or A4 in LibreOffice, cell margins included).
 constexpr double markdown_table_line = 72;
 
 std::vector<std::size_t> delimiter_widths(const std::vector<column_need>& needs) {
@@ -86,6 +87,8 @@ void append_prefixed(lines& out, const lines& body, const std::string& first, co
 
 // A cell's width in characters (bold or not: Markdown has no faces).
 double cell_measure(std::string_view text, bool) { return characters(text); }
+// A table cell is one line: markdown_inlines writes a hard break in it as this.
+constexpr const char* single_line_break = " / ";
 
 struct markdown_block_writer {
     diagnostic_sink& diags;
@@ -154,14 +157,14 @@ struct markdown_block_writer {
         std::vector<column_need> needs(b.header.size());
         for (std::size_t i = 0; i < b.header.size(); ++i) {
             header.push_back(inl(b.header[i], true));
-            add_content(needs[i], b.header[i], cell_measure);
+            add_content(needs[i], b.header[i], cell_measure, single_line_break);
         }
         std::vector<std::vector<std::string>> rows;
         for (const auto& r : b.rows) {
             rows.emplace_back();
             for (std::size_t i = 0; i < r.size(); ++i) {
                 rows.back().push_back(inl(r[i], true));
-                if (i < needs.size()) add_content(needs[i], r[i], cell_measure);
+                if (i < needs.size()) add_content(needs[i], r[i], cell_measure, single_line_break);
             }
         }
         const auto widths = delimiter_widths(needs);
@@ -182,7 +185,7 @@ struct markdown_block_writer {
             rows.emplace_back();
             for (std::size_t i = 0; i < r.cells.size(); ++i) {
                 rows.back().push_back(inl(r.cells[i], true));
-                if (i < needs.size()) add_content(needs[i], r.cells[i], cell_measure);
+                if (i < needs.size()) add_content(needs[i], r.cells[i], cell_measure, single_line_break);
             }
         }
         const auto widths = delimiter_widths(needs);
