@@ -471,7 +471,7 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
     command->add_option("--group-by", flags.group_by, "One row per task: the column holding the deal id");
     command->add_option("--value-map", flags.value_map, "Value map file merged into every plan");
     command->add_option("-o,--output", flags.output, "Output folder (created when missing)")->default_str(".");
-    command->add_option("-f,--format", flags.formats, "Output formats, comma-separated: html, md, pdf, pdf-layout")
+    command->add_option("-f,--format", flags.formats, "Output formats, comma-separated: html, md, pdf, docx, pdf-layout")
         ->delimiter(',')
         ->default_str("html,md");
     command->add_option("-j,--jobs", flags.jobs, "Worker threads (default: the number of cores)");
