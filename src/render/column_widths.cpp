@@ -23,6 +23,7 @@ struct line_collector {
     std::vector<line> lines{1};
     int bold = 0;
     const char* line_break_as = nullptr;
+    bool whole_badges = true;
     void add(std::string_view text) {
         auto& l = lines.back();
         if (l.empty() || l.back().bold != (bold > 0)) l.push_back({std::string(), bold > 0});
@@ -45,9 +46,9 @@ struct line_collector {
     void operator()(const view::line_break&) { line_break_as ? add(line_break_as) : void(lines.emplace_back()); }
     // A badge is one bold box that never breaks, with room around its label.
     void operator()(const view::badge& n) {
-        std::string joined = "\xC2\xA0";
-        for (char c : n.label) c == ' ' ? void(joined += "\xC2\xA0") : void(joined += c);
-        joined += "\xC2\xA0";
+        std::string joined = whole_badges ? "\xC2\xA0" : "";
+        for (char c : n.label) c == ' ' && whole_badges ? void(joined += "\xC2\xA0") : void(joined += c);
+        if (whole_badges) joined += "\xC2\xA0";
         add(" ");
         ++bold;
         add(joined);
@@ -81,9 +82,10 @@ void add_line(column_need& need, const line& pieces, const text_measure& measure
 }  // namespace
 
 void add_content(column_need& need, const view::inlines& content, const text_measure& measure,
-                 const char* line_break_as) {
+                 const char* line_break_as, bool whole_badges) {
     line_collector collect;
     collect.line_break_as = line_break_as;
+    collect.whole_badges = whole_badges;
     collect.write(content);
     for (const auto& l : collect.lines) add_line(need, l, measure);
 }

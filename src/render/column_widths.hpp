@@ -25,9 +25,11 @@ using text_measure = std::function<double(std::string_view text, bool bold)>;
 
 /// Grows `need` to hold `content`, measured by `measure`: lines split at hard
 /// line breaks, words at ordinary spaces; strong text and badges are bold.
-/// `line_break_as`, when set, is the text a hard line break is written as instead.
+/// `line_break_as`, when set, is the text a hard line break is written as
+/// instead. `whole_badges`: a badge is one unbreakable box (the DOCX writes
+/// its spaces as no-break spaces); Markdown writes a badge as bold words.
 void add_content(column_need& need, const view::inlines& content, const text_measure& measure,
-                 const char* line_break_as = nullptr);
+                 const char* line_break_as = nullptr, bool whole_badges = true);
 /// The same for plain text (a header label), all in the face `bold` says.
 void add_content(column_need& need, std::string_view plain, bool bold, const text_measure& measure);
 
