@@ -52,6 +52,14 @@ for file in examples/northwind/logos/*.png examples/northwind/logos/*.jpg tests/
   seed logo "$(echo "$file" | tr / _)" <"$file"
 done
 
+# --reference-docx: pandoc's own reference.docx, and a zip holding only a styles part.
+pandoc --print-default-data-file reference.docx | seed reference_docx pandoc-reference.docx
+python3 -c 'import io, sys, zipfile
+b = io.BytesIO()
+with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/styles.xml", "<?xml version=\"1.0\"?><w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>")
+sys.stdout.buffer.write(b.getvalue())' | seed reference_docx styles-only.docx
+
 for file in examples/crm/*.csv $fixtures/batch/*.csv; do seed batch_csv "$(basename "$file")" <"$file"; done
 bundle export.csv=$fixtures/batch/tasks.csv mapping.yaml=$fixtures/batch/tasks-mapping.yaml \
        options=<(printf 'group-by: Opportunity ID\ncheck: yes\n') | seed batch_csv tasks-grouped

@@ -15,6 +15,8 @@ packages=(
   # Font fallback for scripts Liberation Sans lacks (docs/fonts.md): fontconfig finds them.
   libfontconfig-dev fonts-noto-core fonts-noto-cjk
   python3 python3-icalendar python3-jsonschema python3-yaml python3-openpyxl pandoc dpkg-dev file
+  # DOCX: libzip and libxml2 to write it; python-docx and LibreOffice to check it.
+  libzip-dev libxml2-dev python3-docx libreoffice-writer-nogui
   # The fuzz targets (scripts/fuzz.sh): clang's -fsanitize=fuzzer links
   # libclang_rt.fuzzer from libclang-rt-14-dev (no libfuzzer-14-dev needed).
   clang-14 libclang-rt-14-dev

@@ -17,4 +17,6 @@ scripts/build.sh "$build_dir" -DCMAKE_BUILD_TYPE=Release
 "$build_dir/closeplan" schema value-map -o docs/schemas/value-map.schema.json
 # The handoff packs (examples/*/expected/handoff/) have their own runner.
 /usr/bin/python3 tests/handoff/check_pack.py --closeplan "$build_dir/closeplan" --root . --update golden
+# The DOCX documents' word/document.xml, pretty-printed (examples/*/expected/plan.docx.xml).
+/usr/bin/python3 tests/docx/check_docx.py --closeplan "$build_dir/closeplan" --root . --update golden
 git status --short -- examples tests/cli/transcripts docs/schemas

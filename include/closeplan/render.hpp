@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /// @file
 /// Rendering a loaded plan into memory buffers: HTML, Markdown, PDF, or
-/// HTML and Markdown fragments to put inside another document.
+/// HTML, Markdown and DOCX fragments to put inside another document.
 ///
 /// Output is a pure function of the plan, the options and `as_of`: the same
 /// input gives byte-identical buffers. The library never reads the clock, so
@@ -32,7 +32,7 @@ namespace closeplan {
 
 /// How to render. The defaults give the buyer plan as one HTML page.
 struct render_options {
-    /// Output formats, in the order wanted: "html", "md", "pdf", "pdf-layout" (see output_formats()).
+    /// Output formats, in the order wanted: "html", "md", "pdf", "docx", "pdf-layout" (see output_formats()).
     std::vector<std::string> formats = {"html"};
     /// The plan's date of record; overrides the plan's own `as_of`.
     std::optional<std::chrono::year_month_day> as_of;
@@ -77,7 +77,7 @@ struct render_result {
 /// file or a missing font are error diagnostics and no outputs.
 render_result render_plan(const plan& input, const render_options& options = {});
 
-/// The output formats render_plan() knows: "html", "md", "pdf", "pdf-layout".
+/// The output formats render_plan() knows: "html", "md", "pdf", "docx", "pdf-layout".
 std::vector<std::string> output_formats();
 
 /// The section names render_options::sections takes, in their default order.

@@ -226,7 +226,7 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
     command->add_option("--contacts-mapping", flags.contacts_mapping, "Mapping file naming the contacts export's columns (`contact:`, `roles:`)");
     command->add_option("--overlays", flags.overlays, "Folder of <deal id>.yaml files: plan fields kept by hand, merged over each deal's plan");
     command->add_option("-o,--output", flags.output, "Output folder (created when missing)")->default_str(".");
-    command->add_option("-f,--format", flags.formats, "Output formats, comma-separated: html, md, pdf, pdf-layout")
+    command->add_option("-f,--format", flags.formats, "Output formats, comma-separated: html, md, pdf, docx, pdf-layout")
         ->delimiter(',')
         ->default_str("html,md");
     command->add_option("-j,--jobs", flags.jobs, "Worker threads (default: the number of cores)");

@@ -36,7 +36,7 @@ std::string output_stem(const std::string& plan_path) {
 }  // namespace
 
 CLI::App* setup_render(CLI::App& app, render_flags& flags) {
-    auto* command = app.add_subcommand("render", "Render a plan as documents (HTML, Markdown, PDF)");
+    auto* command = app.add_subcommand("render", "Render a plan as documents (HTML, Markdown, PDF, DOCX)");
     add_plan_flags(*command, flags.plan);
     command->add_option("-f,--format", flags.formats, "Output formats, comma-separated: " + known_formats())
         ->delimiter(',')
@@ -53,10 +53,12 @@ CLI::App* setup_render(CLI::App& app, render_flags& flags) {
         ->default_str("two-pages");
     command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
     command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");
+    command->add_option("--reference-docx", flags.reference_docx,
+                        "docx: a .docx whose styles (styles.xml) replace closeplan's, as a proposal template's");
     command->add_option("--sections", flags.sections, "Sections to keep, in this order, comma-separated: " + known_sections())
         ->delimiter(',');
     command->add_flag("--fragment", flags.fragment,
-                      "html and md: a piece to paste into another document (no page, no title block, scoped CSS)");
+                      "html, md and docx: a piece to paste into another document (no page, no title block, scoped CSS)");
     command->add_option("--heading-offset", flags.heading_offset,
                         "Move every heading down N levels (section titles become h2+N), 0 to 4")
         ->check(CLI::Range(0, 4))
@@ -81,8 +83,8 @@ exit_code run_render(const render_flags& flags) {
     }
     if (flags.fragment) {
         for (const auto& name : formats) {
-            if (name != "html" && name != "md") {
-                std::cerr << "closeplan: --fragment writes html and md, not `" << name << "`\n";
+            if (!render::find_output_format(name)->fragment) {
+                std::cerr << "closeplan: --fragment writes " << render::fragment_format_names() << ", not `" << name << "`\n";
                 return exit_code::usage;
             }
         }
@@ -102,6 +104,7 @@ exit_code run_render(const render_flags& flags) {
     request->fit = flags.fit;
     request->template_dir = flags.template_dir;
     request->style_path = flags.style;
+    request->reference_docx = flags.reference_docx;
     request->sections = flags.sections;
     request->fragment = flags.fragment;
     request->heading_offset = flags.heading_offset;

@@ -34,6 +34,7 @@ struct render_flags {
     std::string fit = "two-pages";       ///< --fit
     std::string template_dir;
     std::string style;
+    std::string reference_docx;         ///< --reference-docx: its styles.xml replaces closeplan's in DOCX output
     std::vector<std::string> sections;  ///< --sections
     bool fragment = false;              ///< --fragment
     int heading_offset = 0;             ///< --heading-offset

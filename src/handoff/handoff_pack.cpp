@@ -59,6 +59,7 @@ std::vector<pack_file> build_files(const loaded& loaded_plan, const pipeline::re
         files.push_back({"handoff.layout.txt", layout::dump_pages(pages) + layout::dump_navigation(pages)});
     files.push_back({"handoff.html", render_handoff_html(doc, ctx, contents_title, diags)});
     files.push_back({"handoff.md", render::render_markdown(doc, ctx, diags)});
+    files.push_back({"handoff.docx", render::render_docx(doc, ctx, diags)});
     files.push_back({"milestones.ics", calendar::write_calendar(in->plan, in->facts, in->words, {})});
     files.push_back({"plan.json", write_plan_json(in->plan, in->facts, gaps)});
     return files;

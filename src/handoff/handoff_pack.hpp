@@ -21,7 +21,7 @@ struct pack_options {
     bool with_layout_dump = false;
 };
 
-/// handoff.pdf, handoff.html, handoff.md, milestones.ics and plan.json, in that
+/// handoff.pdf, handoff.html, handoff.md, handoff.docx, milestones.ics and plan.json, in that
 /// order. Gaps for Customer Success are C9xx warnings; the pack is still made.
 /// Empty on any error diagnostic: nothing half-done is returned. Uses the
 /// request's plan, as_of/today, value map, locale, template dir, style and paper.

@@ -8,6 +8,7 @@
 
 #include "analyze/analysis.hpp"
 #include "load/load_document.hpp"
+#include "render/docx.hpp"
 #include "render/paper.hpp"
 #include "render/render.hpp"
 #include "validate/validate_plan.hpp"
@@ -76,9 +77,10 @@ std::string joined(const std::vector<std::string>& names) {
 bool shape_document(const render_request& request, view::document& doc, diagnostic_sink& diags) {
     if (request.fragment) {
         for (const auto& name : request.formats) {
-            if (name != "html" && name != "md")
+            const auto* format = render::find_output_format(name);
+            if (format && !format->fragment)
                 diags.error("O531", "format `" + name + "` has no fragment form", {},
-                            {"--fragment writes html and md; render other formats without it"});
+                            {"--fragment writes " + render::fragment_format_names() + "; render other formats without it"});
         }
     }
     if (!request.sections.empty()) {
@@ -163,6 +165,11 @@ std::vector<rendered_output> render_model_unnamed(const model::plan& input_plan,
         style_file = render::style::from_file(request.style_path, diags);
         look = style_file ? &*style_file : nullptr;
     }
+    std::string docx_styles;
+    if (!request.reference_docx.empty()) {
+        auto styles = render::read_reference_docx(request.reference_docx, diags);
+        if (styles) docx_styles = std::move(*styles);
+    }
     if (diags.has_errors() || !look) return {};
 
     auto doc = view::build_document(plan, facts, *words, diags);
@@ -170,7 +177,7 @@ std::vector<rendered_output> render_model_unnamed(const model::plan& input_plan,
     const render::render_context ctx{
         templates, *look,
         render::render_options{request.template_name, render::paper_for(request.paper, *look, plan.locale),
-                               request.fragment, request.fit}};
+                               request.fragment, request.fit, std::move(docx_styles)}};
 
     std::vector<rendered_output> outputs;
     for (const auto& name : request.formats) {

@@ -25,6 +25,7 @@ struct render_request {
     std::string value_map_path;             ///< --value-map: merged after the plan's own value map
     std::string template_dir;               ///< --template-dir: replaces built-in templates by name
     std::string style_path;                 ///< --style
+    std::string reference_docx;             ///< --reference-docx: a .docx whose styles.xml the DOCX takes (T415, T416)
     std::string template_name = "buyer-plan";
     std::string paper;                      ///< --paper: letter or a4 (PDF); empty = the style's page.size, else the locale's (render/paper.hpp)
     std::string fit = "two-pages";          ///< --fit: the PDF buyer plan's page budget, two-pages or one-page

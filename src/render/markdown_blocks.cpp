@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Writes the document's blocks and sections as GitHub-flavoured Markdown lines.
 #include <algorithm>
+#include <cmath>
 #include <variant>
 
+#include "render/column_widths.hpp"
 #include "render/escape.hpp"
 #include "render/markdown_writer.hpp"
 
@@ -27,14 +29,46 @@ std::string trim_left(std::string s) {
     return s;
 }
 
-std::string_view delimiter_cell(view::align a) {
+// A separator cell of `width` characters (3 at least) with the column's alignment colons.
+std::string delimiter_cell(view::align a, std::size_t width) {
+    width = std::max<std::size_t>(width, 3);
     switch (a) {
-        case view::align::none: return "---";
-        case view::align::left: return ":---";
-        case view::align::center: return ":---:";
-        case view::align::right: return "---:";
+        case view::align::none: return std::string(width, '-');
+        case view::align::left: return ":" + std::string(width - 1, '-');
+        case view::align::center: return ":" + std::string(width - 2, '-') + ":";
+        case view::align::right: return std::string(width - 1, '-') + ":";
     }
-    return "---";
+    return std::string(width, '-');
+}
+
+// Text width in characters (UTF-8 code points): what a reader of the
+// Markdown, and pandoc, count.
+double characters(std::string_view text) {
+    double n = 0;
+    for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+}
+
+// Pandoc reads a pipe table whose lines are longer than its --columns (72)
+// with column widths in proportion to the separator's dash counts, and the
+// same dash count in every column gives equal columns: "#" as wide as the
+// milestone's title, and words broken inside. The dashes are shared out as
+// the DOCX writer shares the page (render/column_widths.hpp): each column
+// its longest word, the rest by how much more its lines want, out of a line
+// of this many characters (what a pandoc DOCX line of 12 pt text holds on
+// Letter or A4 in LibreOffice, cell margins included).
+constexpr double markdown_table_line = 72;
+
+std::vector<std::size_t> delimiter_widths(const std::vector<column_need>& needs) {
+    std::vector<column_need> padded = needs;
+    for (auto& n : padded) {
+        n.min += 2;  // the spaces around the cell
+        n.max += 2;
+    }
+    const auto shared = share_width(padded, markdown_table_line);
+    std::vector<std::size_t> out;
+    for (double w : shared) out.push_back(static_cast<std::size_t>(std::lround(w)));
+    return out;
 }
 
 std::string trim_right_copy(std::string s) {
@@ -50,6 +84,12 @@ void append_prefixed(lines& out, const lines& body, const std::string& first, co
     }
     if (body.empty()) out.push_back(trim_right_copy(first));
 }
+
+// A cell's width in characters; pandoc sets **strong** text and badges in
+// bold, whose letters are about a sixth wider.
+double cell_measure(std::string_view text, bool bold) { return characters(text) * (bold ? 1.15 : 1.0); }
+// A table cell is one line: markdown_inlines writes a hard break in it as this.
+constexpr const char* single_line_break = " / ";
 
 struct markdown_block_writer {
     diagnostic_sink& diags;
@@ -115,29 +155,43 @@ struct markdown_block_writer {
     void operator()(const view::thematic_break&) { out.emplace_back("---"); }
     void operator()(const view::md_table& b) {
         std::vector<std::string> header;
-        for (const auto& h : b.header) header.push_back(inl(h, true));
-        std::vector<std::string> delimiters;
-        for (std::size_t i = 0; i < header.size(); ++i)
-            delimiters.emplace_back(delimiter_cell(i < b.alignments.size() ? b.alignments[i] : view::align::none));
+        std::vector<column_need> needs(b.header.size());
+        for (std::size_t i = 0; i < b.header.size(); ++i) {
+            header.push_back(inl(b.header[i], true));
+            add_content(needs[i], b.header[i], cell_measure, single_line_break, false);
+        }
         std::vector<std::vector<std::string>> rows;
         for (const auto& r : b.rows) {
             rows.emplace_back();
-            for (const auto& c : r) rows.back().push_back(inl(c, true));
+            for (std::size_t i = 0; i < r.size(); ++i) {
+                rows.back().push_back(inl(r[i], true));
+                if (i < needs.size()) add_content(needs[i], r[i], cell_measure, single_line_break, false);
+            }
         }
+        const auto widths = delimiter_widths(needs);
+        std::vector<std::string> delimiters;
+        for (std::size_t i = 0; i < header.size(); ++i)
+            delimiters.push_back(delimiter_cell(i < b.alignments.size() ? b.alignments[i] : view::align::none, widths[i]));
         write_table(header, delimiters, rows);
     }
     void operator()(const view::data_table& b) {
         std::vector<std::string> header;
-        std::vector<std::string> delimiters;
-        for (const auto& c : b.columns) {
-            header.push_back(escape_markdown_cell(c.label));
-            delimiters.emplace_back(delimiter_cell(c.alignment));
+        std::vector<column_need> needs(b.columns.size());
+        for (std::size_t i = 0; i < b.columns.size(); ++i) {
+            header.push_back(escape_markdown_cell(b.columns[i].label));
+            add_content(needs[i], b.columns[i].label, false, cell_measure);
         }
         std::vector<std::vector<std::string>> rows;
         for (const auto& r : b.rows) {
             rows.emplace_back();
-            for (const auto& c : r.cells) rows.back().push_back(inl(c, true));
+            for (std::size_t i = 0; i < r.cells.size(); ++i) {
+                rows.back().push_back(inl(r.cells[i], true));
+                if (i < needs.size()) add_content(needs[i], r.cells[i], cell_measure, single_line_break, false);
+            }
         }
+        const auto widths = delimiter_widths(needs);
+        std::vector<std::string> delimiters;
+        for (std::size_t i = 0; i < b.columns.size(); ++i) delimiters.push_back(delimiter_cell(b.columns[i].alignment, widths[i]));
         write_table(header, delimiters, rows);
     }
     void operator()(const view::fact_list& b) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "layout/layout_document.hpp"
+#include "render/docx.hpp"
 #include "render/pdf.hpp"
 #include "render/render.hpp"
 
@@ -46,13 +47,21 @@ std::string write_pdf_bounds(const view::document& doc, const render_context& ct
 
 const std::vector<output_format>& output_formats() {
     static const std::vector<output_format> formats = {
-        {"html", "html", render_html},
-        {"md", "md", render_markdown},
+        {"html", "html", render_html, true},
+        {"md", "md", render_markdown, true},
         {"pdf", "pdf", write_pdf},
+        {"docx", "docx", render_docx, true},
         {"pdf-layout", "layout.txt", write_pdf_layout},
         {"pdf-bounds", "bounds.txt", write_pdf_bounds},
     };
     return formats;
+}
+
+std::string fragment_format_names() {
+    std::string names;
+    for (const auto& f : output_formats())
+        if (f.fragment) names += (names.empty() ? "" : ", ") + f.name;
+    return names;
 }
 
 const output_format* find_output_format(std::string_view name) {

@@ -22,6 +22,9 @@ struct render_options {
     bool fragment = false;
     /// The PDF buyer plan's page budget: "two-pages" or "one-page" (layout_options::fit).
     std::string fit = "two-pages";
+    /// DOCX: the word/styles.xml of --reference-docx (render/docx.hpp checked
+    /// it); empty = closeplan's own styles.
+    std::string docx_styles = {};
 };
 
 /// What a writer needs besides the document. One context serves one
@@ -40,6 +43,9 @@ struct render_context {
 /// Template problems are reported as T4xx errors and the result is then empty.
 std::string render_html(const view::document& doc, const render_context& ctx, diagnostic_sink& diags);
 
+/// A Word document (render/docx.hpp).
+std::string render_docx(const view::document& doc, const render_context& ctx, diagnostic_sink& diags);
+
 /// GitHub-flavoured Markdown.
 std::string render_markdown(const view::document& doc, const render_context& ctx, diagnostic_sink& diags);
 
@@ -48,7 +54,11 @@ struct output_format {
     std::string name;       ///< as given to -f: "html", "md"
     std::string extension;  ///< file extension without dot
     std::function<std::string(const view::document&, const render_context&, diagnostic_sink&)> write;
+    /// Has a --fragment form: a piece to paste into another document (html, md, docx).
+    bool fragment = false;
 };
+/// The names of the formats with a fragment form, "html, md, docx".
+std::string fragment_format_names();
 const std::vector<output_format>& output_formats();
 const output_format* find_output_format(std::string_view name);
 

@@ -72,6 +72,8 @@ constexpr std::array codes{
     code_info{"T407", warning, templates, "style colours with too little contrast", "diagnostics.md#T407"},
     code_info{"T408", warning, templates, "no labels for the locale; English is used", "diagnostics.md#T408"},
     code_info{"T409", note, templates, "no full page template for this format; its page template is used", "diagnostics.md#T409"},
+    code_info{"T415", error, templates, "the --reference-docx file cannot be read", "diagnostics.md#T415"},
+    code_info{"T416", error, templates, "the --reference-docx file is not a .docx with a well-formed word/styles.xml", "diagnostics.md#T416"},
     // O5xx: making and writing output
     code_info{"O501", warning, output, "a link to a refused URL was written as text", "diagnostics.md#O501"},
     code_info{"O502", warning, output, "a table row has more cells than columns; the extra cells are left out", "diagnostics.md#O502"},

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: MIT
 // An HTML fragment (closeplan render --fragment -f html) pasted into a host page
-// whose CSS restyles body, table, th, td, h2, p and a aggressively, in headless Chromium:
+// whose CSS restyles body, table, th, td, h2, p and a aggressively, with element
+// rules and with rules of higher specificity (classes, attributes, :nth-child,
+// :is/:not), the fragment inside the host's <main class="content"><article class="content">,
+// in headless Chromium:
 //  - every checked element inside the fragment has the same computed style as
 //    when the fragment stands alone on a blank page (the host CSS does not reach it);
 //  - the host page's own elements have the same computed style with and without
@@ -49,10 +52,25 @@ a { color: lime; text-decoration: none; font-weight: 900; background: black; }
 ul, li { list-style: square; margin: 30px; padding: 30px; color: olive; }
 div { padding: 15px; border: 1px dotted gray; }
 section { display: flex; }
+/* Rules more specific than an element rule, as a site's theme writes them:
+   they must not reach the plan either (docs/embedding.md). */
+tr:nth-child(even) td { background: #eee; }
+.content ul li { list-style: square; color: maroon; }
+article table td { padding: 21px; }
+.content table tr th, .content table tr td { border-top: 5px double teal; vertical-align: bottom; }
+.content p:first-child { font-size: 33px; }
+main.content article a[href] { color: orange; text-decoration: overline; }
+main.content > article ul, .content ol { margin-left: 80px; padding-left: 3px; }
+.content :is(h2, h3):not(.x):not(.y) { letter-spacing: 7px; font-weight: 100; }
+article.content section div table tbody tr td:first-child { color: navy; }
 `;
 const hostBody = `<h2 id="host-h2">Our proposal</h2>
 <p id="host-p">Why us, in one paragraph, with <a id="host-a" href="#pricing">a link</a>.</p>
-<table id="host-table"><tr><th id="host-th">Item</th><td id="host-td">Price</td></tr></table>`;
+<table id="host-table"><tr><th id="host-th">Item</th><td id="host-td">Price</td></tr></table>
+<main class="content"><article class="content"><ul><li id="host-li">Scope</li></ul>
+<table><tr><td>One</td></tr><tr><td id="host-even-td">Two</td></tr></table></article></main>`;
+// The fragment goes where a proposal's content goes: inside the host's main and article.
+const hosted = (fragment) => `${hostBody}\n<main class="content"><article class="content">\n${fragment}\n</article></main>`;
 
 const page = (title, css, body) => `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>${css ? `<style>${css}</style>` : ''}</head>
@@ -71,13 +89,15 @@ const fragmentTargets = [
   '.closeplan-plan thead th',
   '.closeplan-plan tbody th',
   '.closeplan-plan td',
+  '.closeplan-plan tbody tr:nth-child(2) td',
+  '.closeplan-plan tbody tr:nth-child(2) td:first-child',
   '.closeplan-plan a',
   '.closeplan-plan ul',
   '.closeplan-plan li',
   '.closeplan-plan .badge',
   '.closeplan-plan section',
 ];
-const hostTargets = ['body', '#host-h2', '#host-p', '#host-a', '#host-table', '#host-th', '#host-td'];
+const hostTargets = ['body', '#host-h2', '#host-p', '#host-a', '#host-table', '#host-th', '#host-td', '#host-li', '#host-even-td'];
 const properties = [
   'color', 'background-color', 'font-family', 'font-size', 'font-style', 'font-weight', 'line-height',
   'text-align', 'text-transform', 'text-indent', 'letter-spacing', 'word-spacing', 'text-decoration-line',
@@ -134,7 +154,7 @@ try {
 
     const pages = {
       alone: page('Fragment alone', '', fragment),
-      hosted: page('Host proposal', hostileCss, `${hostBody}\n${fragment}`),
+      hosted: page('Host proposal', hostileCss, hosted(fragment)),
       host: page('Host proposal', hostileCss, hostBody),
     };
     const views = {};
@@ -161,6 +181,9 @@ try {
     problems.push(...differences('host element beside the fragment', views.host.host, views.hosted.host));
     // The host CSS must really be hostile, or the test proves nothing.
     if (views.host.host['#host-h2']?.color !== 'rgb(255, 0, 0)') problems.push('the host CSS did not apply to the host page');
+    if (views.host.host['#host-li']?.['list-style-type'] !== 'square') problems.push('.content ul li did not apply to the host page');
+    if (views.host.host['#host-even-td']?.['background-color'] !== 'rgb(238, 238, 238)')
+      problems.push('tr:nth-child(even) td did not apply to the host page');
 
     if (problems.length) {
       ++failed;

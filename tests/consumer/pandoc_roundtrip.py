@@ -6,13 +6,17 @@ For each example: `closeplan render --fragment -f md --heading-offset 1`,
 placed under the proposal's own "## Mutual action plan" heading, then pandoc
 to HTML and to DOCX. The milestone table must still be a table with every
 milestone row (HTML <table>, DOCX w:tbl read with zipfile), the sections must
-nest under the proposal's heading, and no title block may appear.
+nest under the proposal's heading, and no title block may appear. The
+separator's dash counts size pandoc's columns: the DOCX milestone table's
+columns must not all be equal, and LibreOffice's rendering of the DOCX (to
+PDF, read by pdftotext) must break no word of the milestone table inside it.
 
     pandoc_roundtrip.py CLOSEPLAN EXAMPLE_DIR...
 """
 import html.parser
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -82,6 +86,57 @@ class TableText(html.parser.HTMLParser):
             self._heading[1] += data
 
 
+def cell_words(fragment):
+    """Every word of the fragment's milestone table, as plain text. (The other
+    tables are not held to it: a six-column stakeholder table's longest words,
+    an e-mail address among them, do not all fit a line of pandoc's 12 pt
+    text, and long German compounds neither; docs/embedding.md says so.)"""
+    words = set()
+    lines = fragment.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("| \\# |"))
+    for line in lines[start:]:
+        if not line.startswith("| "):
+            break
+        if re.fullmatch(r"[|:\- ]+", line):
+            continue
+        text = md_unescape(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line))
+        text = re.sub(r"[*_`~|]", " ", text).replace("\u00a0", " ")
+        words.update(w for w in text.split() if len(w) > 1)
+    return words
+
+
+def broken_words(name, docx, fragment, work):
+    """Words of the milestone table that LibreOffice's rendering of pandoc's DOCX breaks inside."""
+    profile = work / f"lo-profile-{name}"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(work), str(docx)], check=True, capture_output=True, timeout=300)
+    shutil.rmtree(profile, ignore_errors=True)
+    text = subprocess.run(["pdftotext", str(work / (docx.stem + ".pdf")), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    words = cell_words(fragment)
+    lines = [line.split() for line in text.splitlines() if line.split()]
+    # Only the milestone table's stretch of the page: from its first row's
+    # title to a little past its last row's (the cells after it on the row).
+    rows = milestone_rows(fragment)
+    first = " ".join(rows[0][1].split()[:2])
+    last = " ".join(rows[-1][1].split()[:2])
+    joined = [" ".join(line) for line in lines]
+    start = next((i for i, line in enumerate(joined) if first in line), 0)
+    end = next((i for i in range(len(joined) - 1, -1, -1) if last in joined[i]), len(joined) - 1)
+    lines = lines[start:end + 12]
+    broken = []
+    for before, after in zip(lines, lines[1:]):
+        head, tail = before[-1], after[0]
+        # A break after a hyphen or a slash is a break between words.
+        if head.endswith(("-", "/")) or head in words:
+            continue
+        if head + tail in words or any(w.startswith(head + tail) for w in words if len(head) > 2):
+            broken.append(head + " | " + tail)
+    if broken:
+        return [f"{name}: LibreOffice breaks words inside in pandoc's DOCX: {broken[:5]}"]
+    return []
+
+
 def check(closeplan, example, work):
     failures = []
     plan = next(p for p in (example / "plan.yaml", example / "plan.json") if p.exists())
@@ -129,6 +184,9 @@ def check(closeplan, example, work):
         if not any(rows[0][1] in r for r in row_texts):
             continue
         found = True  # the first such table: risks name milestones too, further down
+        grid = [int(c.get(W + "w")) for c in tbl.find(W + "tblGrid")]
+        if len(set(grid)) < 2:
+            failures.append(f"{example.name}: pandoc's DOCX gives the milestone columns equal widths {grid}")
         if len(row_texts) != len(rows) + 1:
             failures.append(f"{example.name}: DOCX milestone table has {len(row_texts)} rows, expected {len(rows) + 1}")
         for number, title in rows:
@@ -137,6 +195,7 @@ def check(closeplan, example, work):
         break
     if not found:
         failures.append(f"{example.name}: word/document.xml has no w:tbl holding the milestones")
+    failures += broken_words(example.name, docx, fragment, work)
     if not failures:
         print(f"ok {example.name}: {len(rows)} milestone rows survive pandoc to HTML and DOCX")
     return failures

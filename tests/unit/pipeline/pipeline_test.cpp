@@ -105,7 +105,7 @@ TEST(pipeline_test, the_as_of_override_changes_what_is_overdue) {
 
 TEST(pipeline_test, an_unknown_format_is_an_output_error_and_withholds_every_output) {
     auto request = request_for(example("pilot/plan.yaml"));
-    request.formats = {"html", "docx"};
+    request.formats = {"html", "odt"};
     diagnostic_sink diags;
     const auto result = pipeline::render_plan(request, diags);
     EXPECT_TRUE(result.outputs.empty());

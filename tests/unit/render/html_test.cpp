@@ -301,15 +301,16 @@ TEST(Html, StyleTokensReachTheCss) {
 }
 
 TEST(Registry, ListsEveryFormatWithItsExtension) {
-    ASSERT_EQ(output_formats().size(), 5u);
+    ASSERT_EQ(output_formats().size(), 6u);
     const std::vector<std::pair<std::string, std::string>> expected = {
-        {"html", "html"}, {"md", "md"}, {"pdf", "pdf"}, {"pdf-layout", "layout.txt"}, {"pdf-bounds", "bounds.txt"}};
+        {"html", "html"}, {"md", "md"}, {"pdf", "pdf"}, {"docx", "docx"}, {"pdf-layout", "layout.txt"}, {"pdf-bounds", "bounds.txt"}};
     for (std::size_t i = 0; i < expected.size(); ++i) {
         EXPECT_EQ(output_formats()[i].name, expected[i].first);
         EXPECT_EQ(output_formats()[i].extension, expected[i].second);
         EXPECT_EQ(find_output_format(expected[i].first), &output_formats()[i]);
     }
-    EXPECT_EQ(find_output_format("docx"), nullptr);
+    EXPECT_EQ(find_output_format("odt"), nullptr);
+    EXPECT_EQ(fragment_format_names(), "html, md, docx");
 }
 
 }  // namespace

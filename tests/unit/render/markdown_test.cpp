@@ -122,7 +122,9 @@ TEST(Markdown, SamplePlanReadsWell) {
                        "- **Target close:** Jun 30, 2026\n",
                        0),
               0u);
-    EXPECT_NE(md.find("\n## Milestones\n\n| \\# | Milestone | Owner | Due | Status |\n| ---: | :--- | :--- | :--- | :--- |\n"),
+    // Dash counts in proportion to each column's content (pandoc reads them as relative widths).
+    EXPECT_NE(md.find("\n## Milestones\n\n| \\# | Milestone | Owner | Due | Status |\n"
+                      "| ---: | :---------------------- | :---------- | :---------------- | :--------------- |\n"),
               std::string::npos);
     EXPECT_NE(md.find("| 4 | Technical deep dive with IT / *Gate: Architecture review* | **Buyer** Lee Wong | "
                       "Apr 30, 2026 | **In progress** **Overdue 4 d** |\n"),

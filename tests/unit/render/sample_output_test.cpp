@@ -23,8 +23,11 @@ TEST(SampleOutput, RendersDeterministicallyWithoutDiagnostics) {
         for (const auto& d : diags.all()) ADD_FAILURE() << format_diagnostic(d);
         ASSERT_FALSE(first.empty()) << format.name;
         EXPECT_EQ(first, second) << format.name;
-        EXPECT_EQ(first.back(), '\n');
-        EXPECT_NE(first.substr(first.size() - 2), "\n\n") << format.name;
+        // Text formats end with one newline; a DOCX is a zip archive.
+        if (format.name != "docx") {
+            EXPECT_EQ(first.back(), '\n') << format.name;
+            EXPECT_NE(first.substr(first.size() - 2), "\n\n") << format.name;
+        }
         // For looking at the page in a browser: CLOSEPLAN_RENDER_SAMPLE_DIR=/tmp/x
         if (const char* dir = std::getenv("CLOSEPLAN_RENDER_SAMPLE_DIR")) {
             std::ofstream(std::string(dir) + "/sample." + format.extension, std::ios::binary) << first;

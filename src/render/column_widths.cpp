@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+// Column widths from content (render/column_widths.hpp).
+#include "render/column_widths.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <variant>
+
+namespace closeplan::render::detail {
+
+namespace {
+
+// A stretch of a line in one face.
+struct piece {
+    std::string text;
+    bool bold = false;
+};
+using line = std::vector<piece>;
+
+// The plain text of inlines as lines of pieces: hard breaks start a new
+// line, soft breaks are spaces, badges and links keep their text.
+struct line_collector {
+    std::vector<line> lines{1};
+    int bold = 0;
+    const char* line_break_as = nullptr;
+    bool whole_badges = true;
+    void add(std::string_view text) {
+        auto& l = lines.back();
+        if (l.empty() || l.back().bold != (bold > 0)) l.push_back({std::string(), bold > 0});
+        l.back().text += text;
+    }
+    void write(const view::inlines& content) {
+        for (const auto& node : content) std::visit(*this, node.value);
+    }
+    void operator()(const view::text& n) { add(n.value); }
+    void operator()(const view::emphasis& n) { write(n.children); }
+    void operator()(const view::strong& n) {
+        ++bold;
+        write(n.children);
+        --bold;
+    }
+    void operator()(const view::strikethrough& n) { write(n.children); }
+    void operator()(const view::code_span& n) { add(n.value); }
+    void operator()(const view::link& n) { n.children.empty() ? add(n.url) : write(n.children); }
+    void operator()(const view::soft_break&) { add(" "); }
+    void operator()(const view::line_break&) { line_break_as ? add(line_break_as) : void(lines.emplace_back()); }
+    // A badge is one bold box that never breaks, with room around its label.
+    void operator()(const view::badge& n) {
+        std::string joined = whole_badges ? "\xC2\xA0" : "";
+        for (char c : n.label) c == ' ' && whole_badges ? void(joined += "\xC2\xA0") : void(joined += c);
+        if (whole_badges) joined += "\xC2\xA0";
+        add(" ");
+        ++bold;
+        add(joined);
+        --bold;
+        add(" ");
+    }
+};
+
+// A word may run across pieces ("**Joint**Priya" has none between): its
+// width is the sum of its parts in their faces.
+void add_line(column_need& need, const line& pieces, const text_measure& measure) {
+    double line_width = 0, word = 0;
+    for (const auto& p : pieces) {
+        line_width += measure(p.text, p.bold);
+        std::size_t start = 0;
+        while (start <= p.text.size()) {
+            auto end = p.text.find_first_of(" \t\n", start);
+            const bool word_ends = end != std::string::npos;
+            if (!word_ends) end = p.text.size();
+            if (end > start) word += measure(std::string_view(p.text).substr(start, end - start), p.bold);
+            if (!word_ends) break;
+            need.min = std::max(need.min, word);
+            word = 0;
+            start = end + 1;
+        }
+    }
+    need.min = std::max(need.min, word);
+    need.max = std::max(need.max, line_width);
+}
+
+}  // namespace
+
+void add_content(column_need& need, const view::inlines& content, const text_measure& measure,
+                 const char* line_break_as, bool whole_badges) {
+    line_collector collect;
+    collect.line_break_as = line_break_as;
+    collect.whole_badges = whole_badges;
+    collect.write(content);
+    for (const auto& l : collect.lines) add_line(need, l, measure);
+}
+
+void add_content(column_need& need, std::string_view plain, bool bold, const text_measure& measure) {
+    std::size_t start = 0;
+    while (start <= plain.size()) {
+        auto nl = plain.find('\n', start);
+        if (nl == std::string_view::npos) nl = plain.size();
+        add_line(need, line{piece{std::string(plain.substr(start, nl - start)), bold}}, measure);
+        start = nl + 1;
+    }
+}
+
+std::vector<double> share_width(const std::vector<column_need>& needs, double available) {
+    const std::size_t n = needs.size();
+    std::vector<double> out(n, 0.0);
+    if (n == 0) return out;
+    std::vector<double> lo(n), hi(n);
+    double sum_min = 0, sum_max = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        lo[i] = needs[i].min;
+        hi[i] = std::max(needs[i].max, needs[i].min);
+        sum_min += lo[i];
+        sum_max += hi[i];
+    }
+    if (sum_max <= 0) return std::vector<double>(n, available / static_cast<double>(n));
+    if (sum_max <= available) {
+        for (std::size_t i = 0; i < n; ++i) out[i] = hi[i] + (available - sum_max) * hi[i] / sum_max;
+        return out;
+    }
+    if (sum_min >= available) {
+        // Not every longest word fits: the columns with the longest words
+        // (an e-mail address, a URL) give way first, so the others keep
+        // theirs whole; what is left is shared among those in proportion.
+        std::vector<std::size_t> order(n);
+        for (std::size_t i = 0; i < n; ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return lo[a] > lo[b]; });
+        std::vector<bool> squeezed(n, false);
+        double kept = sum_min, squeezed_min = 0;
+        for (std::size_t i : order) {
+            // Squeeze this column too while the kept ones still overflow,
+            // leaving each squeezed column at least half its longest word.
+            if (kept + squeezed_min / 2 <= available) break;
+            squeezed[i] = true;
+            kept -= lo[i];
+            squeezed_min += lo[i];
+        }
+        const double rest = available - kept;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (kept > available || squeezed_min <= 0) out[i] = sum_min > 0 ? lo[i] * available / sum_min : available / static_cast<double>(n);
+            else out[i] = squeezed[i] ? rest * lo[i] / squeezed_min : lo[i];
+        }
+        return out;
+    }
+    // A short column ("#", an owner, a status) set on one line costs the
+    // long ones little and saves a line in many rows: columns no wider than
+    // an equal share get their whole line first, narrowest first, while the
+    // others' words still fit.
+    std::vector<bool> whole(n, false);
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return hi[a] < hi[b]; });
+    double budget = available - sum_min;  // what is left above every column's longest word
+    const double share = available / static_cast<double>(n);
+    for (std::size_t i : order) {
+        if (hi[i] > share || hi[i] - lo[i] > budget) continue;
+        whole[i] = true;
+        budget -= hi[i] - lo[i];
+    }
+    // The others get their longest word and the rest in proportion to how much more their lines want.
+    double want = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!whole[i]) want += hi[i] - lo[i];
+    for (std::size_t i = 0; i < n; ++i) {
+        if (whole[i]) out[i] = hi[i];
+        else out[i] = lo[i] + (want > 0 ? budget * (hi[i] - lo[i]) / want : 0);
+    }
+    // Every column whole and room to spare (cannot happen past sum_max > available), or rounding: give the rest to the last.
+    double total = 0;
+    for (double w : out) total += w;
+    if (total < available) {
+        const double scale = available / total;
+        for (double& w : out) w *= scale;
+    }
+    return out;
+}
+
+}  // namespace closeplan::render::detail
