@@ -13,6 +13,8 @@ packages=(
   libkainjow-mustache-dev libcli11-dev libgtest-dev libgmock-dev libcsv-dev libharfbuzz-dev libdeflate-dev libicu-dev
   chromium poppler-utils qpdf fonts-liberation2
   python3 python3-icalendar python3-jsonschema pandoc dpkg-dev file
+  # Tagged and archival PDF checks (tests/tagged/) and the sRGB output intent of --pdf-standard a-2b.
+  python3-pikepdf python3-yaml icc-profiles-free
   # The fuzz targets (scripts/fuzz.sh): clang's -fsanitize=fuzzer links
   # libclang_rt.fuzzer from libclang-rt-14-dev (no libfuzzer-14-dev needed).
   clang-14 libclang-rt-14-dev

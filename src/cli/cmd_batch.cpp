@@ -75,6 +75,7 @@ struct batch_flags {
     std::string template_dir;
     std::string style;
     std::string paper;
+    render::pdf_standard pdf_standard;  ///< --pdf-standard
     std::string shard;
     std::string report;
     bool resume = false;
@@ -272,6 +273,7 @@ std::string fingerprint(const batch_flags& flags, const std::vector<std::string>
     for (const auto* text : {&flags.preset, &flags.group_by, &flags.date_format, &flags.decimal, &flags.currency,
                              &flags.seller, &flags.locale, &flags.template_name, &flags.paper})
         h.add(*text);
+    h.add(std::string(flags.pdf_standard.ua1 ? "ua-1" : "-") + (flags.pdf_standard.pdfa ? flags.pdf_standard.pdfa : '-'));
     for (const auto* path : {&flags.playbook, &flags.mapping, &flags.value_map, &flags.style})
         h.add(path->empty() ? std::string() : file_hash(*path));
     for (const auto& path : flags.holidays) h.add(file_hash(path));
@@ -372,6 +374,7 @@ exit_code run_batch_command(const batch_flags& flags) {
     inputs.request.template_dir = flags.template_dir;
     inputs.request.style_path = flags.style;
     inputs.request.paper = flags.paper;
+    inputs.request.pdf_standard = flags.pdf_standard;
     inputs.request.locale = flags.locale;
     if (!flags.date_format.empty()) {
         inputs.dates = batch::parse_date_style(flags.date_format);
@@ -486,6 +489,7 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
     command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
     command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");
     command->add_option("--paper", flags.paper, "Paper for PDF: letter or a4")->check(CLI::IsMember({"letter", "a4"}));
+    add_pdf_standard_flag(*command, flags.pdf_standard);
     command->add_option("--shard", flags.shard, "Render only deal K of every N (K/N, e.g. 1/4) for several machines");
     command->add_option("--report", flags.report, "Also write batch-report.json")->check(CLI::IsMember({"json"}));
     command->add_flag("--resume", flags.resume, "Skip deals whose files were made from the same row and options");

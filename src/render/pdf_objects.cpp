@@ -57,6 +57,13 @@ bool recompress_stream(HPDF_Dict stream_dict) {
     return write_deflated(stream_dict, raw);
 }
 
+std::optional<std::string> shortened_text_string(const std::string& text) {
+    if (text.size() <= max_text_string_bytes) return std::nullopt;
+    std::size_t cut = max_text_string_bytes - 3;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + "\u2026";
+}
+
 HPDF_Dict new_indirect_dict(HPDF_Doc pdf) {
     HPDF_Dict dict = HPDF_Dict_New(pdf->mmgr);
     if (dict && HPDF_Xref_Add(pdf->xref, dict) != HPDF_OK) return nullptr;  // the xref frees it on failure

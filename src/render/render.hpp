@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "closeplan/diagnostics.hpp"
+#include "render/pdf_standard.hpp"
 #include "render/template_set.hpp"
 #include "view/document.hpp"
 
@@ -22,6 +23,8 @@ struct render_options {
     bool fragment = false;
     /// The PDF buyer plan's page budget: "two-pages" or "one-page" (layout_options::fit).
     std::string fit = "two-pages";
+    /// --pdf-standard: what the PDF claims beyond being tagged (PDF/UA-1, PDF/A-2b/u).
+    pdf_standard pdf;
 };
 
 /// What a writer needs besides the document. One context serves one

@@ -84,6 +84,7 @@ constexpr std::array codes{
     code_info{"O533", error, output, "heading_offset out of range (library)", "diagnostics.md#O533"},
     code_info{"O534", error, output, "render_options::fit is not two-pages or one-page", "diagnostics.md#O534"},
     code_info{"O535", warning, output, "a string, link or count past what the PDF format holds was cut or left as text", "diagnostics.md#O535"},
+    code_info{"O550", error, output, "--pdf-standard a-2b/a-2u: no sRGB ICC profile for the output intent", "diagnostics.md#O550"},
     // P6xx: playbooks, holidays and backward scheduling
     code_info{"P600", error, input, "not a playbook, or an unsupported playbook version", "diagnostics.md#P600"},
     code_info{"P601", error, input, "a required playbook field is missing", "diagnostics.md#P601"},
