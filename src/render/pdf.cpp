@@ -188,6 +188,7 @@ public:
         if (errs_.error_no == HPDF_STREAM_EOF) clear();  // reported even when all bytes were read
         if (!ok()) return fail("cannot read back the PDF");
         out.resize(size);
+        tree_.append_update(out, pdf_, file_id_);
         return out;
     }
 
@@ -534,11 +535,13 @@ private:
 
     void tag_annotation(HPDF_Annotation annot, HPDF_Page page, std::size_t element, const std::string& what) {
         tree_.add_annotation(element, annot, page);
-        HPDF_Dict_AddNumber(annot, "F", 4);  // printed with the page (PDF/A asks for the flag)
+        if (standard_.pdfa) HPDF_Dict_AddNumber(annot, "F", 4);  // printed with the page, as PDF/A asks
         if (!what.empty()) {
+            // ASCII (a URL) as it is; other text as UTF-16 (four hex digits a character).
+            const bool ascii = std::all_of(what.begin(), what.end(), [](char c) { return c > 0x1F && c < 0x7F; });
             const auto shortened = shortened_text_string(what);
             HPDF_Dict_Add(annot, "Contents", HPDF_String_New(pdf_->mmgr, shortened ? shortened->c_str() : what.c_str(),
-                                                              HPDF_GetEncoder(pdf_, "UTF-8")));
+                                                              ascii ? nullptr : HPDF_GetEncoder(pdf_, "UTF-8")));
         }
     }
 
@@ -555,7 +558,7 @@ private:
         const pdf_metadata meta{in_.title, in_.author,  in_.subject, in_.lang, "closeplan", producer ? producer : "",
                                 standard_};
         const std::string xmp = xmp_packet(meta);
-        if (!tree_.write(pdf_) || !write_document_metadata(pdf_, xmp) || !ok())
+        if (!tree_.prepare(pdf_) || !write_document_metadata(pdf_, xmp, standard_.pdfa == 0) || !ok())
             return fail_page("cannot write the document structure");
         if (standard_.pdfa) {
             const std::string& icc = srgb_profile();
@@ -566,7 +569,7 @@ private:
             }
             if (!write_output_intent(pdf_, icc) || !ok()) return fail_page("cannot write the PDF/A output intent");
             // PDF/A asks for a file identifier: a digest of what the pages show and say.
-            write_file_id(pdf_, id_input_ + xmp);
+            file_id_ = write_file_id(pdf_, id_input_ + xmp);
         }
         return ok() || fail_page("cannot write the document structure");
     }
@@ -582,6 +585,7 @@ private:
     diagnostic_sink& diags_;
     pdf_standard standard_;
     std::string id_input_;  ///< PDF/A: the pages' content, digested into the file's /ID
+    std::string file_id_;   ///< PDF/A: that /ID in hex, for the structure update's trailer
     hpdf_errors& errs_ = this_thread_pdf().errs;
     HPDF_Doc pdf_ = nullptr;
     HPDF_Page page_ = nullptr;

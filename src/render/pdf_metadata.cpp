@@ -81,13 +81,17 @@ std::string xmp_packet(const pdf_metadata& meta) {
     return out;
 }
 
-bool write_document_metadata(HPDF_Doc pdf, const std::string& xmp) {
+bool write_document_metadata(HPDF_Doc pdf, const std::string& xmp, bool compress) {
     HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (!stream) return false;
     stream->filter = HPDF_STREAM_FILTER_NONE;
     HPDF_Dict_AddName(stream, "Type", "Metadata");
     HPDF_Dict_AddName(stream, "Subtype", "XML");
-    HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()), static_cast<HPDF_UINT>(xmp.size()));
+    if (compress) {
+        if (!write_deflated(stream, xmp)) return false;
+    } else {
+        HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()), static_cast<HPDF_UINT>(xmp.size()));
+    }
     HPDF_Dict_Add(pdf->catalog, "Metadata", stream);
     HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs);
@@ -124,7 +128,7 @@ bool write_output_intent(HPDF_Doc pdf, const std::string& icc) {
     return HPDF_GetError(pdf) == HPDF_OK;
 }
 
-void write_file_id(HPDF_Doc pdf, std::string_view content) {
+std::string write_file_id(HPDF_Doc pdf, std::string_view content) {
     // Two 64-bit FNV-1a digests with different offsets: an identifier, not a security measure.
     std::array<HPDF_BYTE, 16> id{};
     for (std::size_t half = 0; half < 2; ++half) {
@@ -139,6 +143,13 @@ void write_file_id(HPDF_Doc pdf, std::string_view content) {
     HPDF_Dict_Add(pdf->trailer, "ID", ids);
     HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, id.data(), static_cast<HPDF_UINT>(id.size())));
     HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, id.data(), static_cast<HPDF_UINT>(id.size())));
+    static constexpr char digits[] = "0123456789ABCDEF";
+    std::string hex;
+    for (const auto b : id) {
+        hex.push_back(digits[b >> 4]);
+        hex.push_back(digits[b & 15]);
+    }
+    return hex;
 }
 
 }  // namespace closeplan::render

@@ -24,11 +24,11 @@ struct pdf_metadata {
 /// document gives the same bytes.
 std::string xmp_packet(const pdf_metadata& meta);
 
-/// Adds the packet as the catalog's /Metadata stream (uncompressed, as PDF/A
-/// readers expect), /ViewerPreferences << /DisplayDocTitle true >>, and raises the
+/// Adds the packet as the catalog's /Metadata stream (compressed when `compress`;
+/// PDF/A wants it plain), /ViewerPreferences << /DisplayDocTitle true >>, and raises the
 /// file's version to 1.7 (structure elements and /Tabs are PDF 1.5). False when
 /// libharu failed.
-bool write_document_metadata(HPDF_Doc pdf, const std::string& xmp);
+bool write_document_metadata(HPDF_Doc pdf, const std::string& xmp, bool compress);
 
 /// The sRGB ICC profile of icc-profiles-free (/usr/share/color/icc/sRGB.icc),
 /// read once per process; empty when it is not installed.
@@ -40,6 +40,7 @@ bool write_output_intent(HPDF_Doc pdf, const std::string& icc);
 
 /// The trailer's /ID: two equal 16-byte strings that digest `content` (the
 /// pages' content and the metadata), so the same document has the same ID.
-void write_file_id(HPDF_Doc pdf, std::string_view content_digest_input);
+/// Returns the identifier in hex, for the trailer of a later update.
+std::string write_file_id(HPDF_Doc pdf, std::string_view content_digest_input);
 
 }  // namespace closeplan::render

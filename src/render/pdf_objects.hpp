@@ -19,6 +19,10 @@ namespace closeplan::render {
 /// Returns false (libharu's error state set) when the stream cannot be written.
 bool write_deflated(HPDF_Dict stream_dict, std::string_view data);
 
+/// `data` compressed as write_deflated does it (zlib format), for streams closeplan writes itself.
+/// `level` 1 (fastest, as for page content) to 12 (libdeflate's smallest).
+std::string deflated(std::string_view data, int level = 1);
+
 /// Compresses, as write_deflated does, a stream libharu filled: a decoded
 /// PNG's pixels (libharu would deflate them at zlib's default level while
 /// saving) and its alpha mask (which libharu leaves uncompressed). A stream

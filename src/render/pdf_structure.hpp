@@ -5,6 +5,8 @@
 
 #include <hpdf.h>
 
+#include <cstdint>
+
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -42,9 +44,12 @@ public:
     void add_annotation(std::size_t element, HPDF_Annotation annot, HPDF_Page page);
     [[nodiscard]] layout::tag_role role(std::size_t element) const { return nodes_[element].role; }
 
-    /// Writes the elements, the StructTreeRoot with its ParentTree, and the
-    /// catalog's /StructTreeRoot and /MarkInfo. False when libharu failed.
-    bool write(HPDF_Doc pdf) const;
+    /// Before libharu saves: the catalog's /StructTreeRoot (a placeholder) and /MarkInfo.
+    bool prepare(HPDF_Doc pdf);
+    /// After libharu saved `file`: appends the StructTreeRoot, its ParentTree and
+    /// every element in one compressed object stream, as an incremental update
+    /// with a cross-reference stream whose trailer keys carry `id` (hex; empty = none).
+    void append_update(std::string& file, HPDF_Doc pdf, const std::string& id) const;
 
 private:
     struct kid {
@@ -68,12 +73,13 @@ private:
     };
 
     std::size_t add_node(layout::tag_level level, std::size_t parent);
-    static void write_kids(HPDF_MMgr mm, HPDF_Dict d, const node& n, HPDF_Page home, const std::vector<HPDF_Dict>& dicts);
+    [[nodiscard]] std::string element_object(std::size_t i, std::uint32_t first, std::uint32_t root) const;
 
     std::vector<node> nodes_;
     std::vector<std::pair<layout::tag_level, std::size_t>> open_;  ///< the path of the last item, outermost first
     std::vector<parent_entry> parents_;  ///< index = ParentTree key
     HPDF_Page page_ = nullptr;
+    HPDF_Dict root_ = nullptr;  ///< libharu's placeholder for the StructTreeRoot
     std::size_t page_key_ = 0;
 };
 
