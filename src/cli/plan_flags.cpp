@@ -22,9 +22,9 @@ model::date today_from_environment() {
 }
 
 void add_pdf_standard_flag(CLI::App& command, render::pdf_standard& out) {
-    std::string help = "PDF: also claim these standards, comma-separated:";
-    for (const auto& v : render::pdf_standard_values()) help += " " + std::string(v.name) + " (" + std::string(v.description) + ");";
-    help += " the PDF is always tagged";
+    std::string help = "PDF (always tagged): also claim, comma-separated,";
+    for (const auto& v : render::pdf_standard_values()) help += " " + std::string(v.name) + " (" + std::string(v.description) + ")";
+    help += "; fonts are then embedded";
     command
         .add_option_function<std::string>(
             "--pdf-standard",

@@ -5,10 +5,9 @@ namespace closeplan::render {
 
 const std::vector<pdf_standard_value>& pdf_standard_values() {
     static const std::vector<pdf_standard_value> values = {
-        {"ua-1", "PDF/UA-1: accessible (tagged, fonts embedded, identified in XMP)", [](pdf_standard& s) { s.ua1 = true; }},
-        {"a-2b", "PDF/A-2b: archival (fonts embedded, sRGB output intent, XMP)", [](pdf_standard& s) { s.pdfa = 'B'; }},
-        {"a-2u", "PDF/A-2u: archival with Unicode text (as a-2b; every font maps to Unicode)",
-         [](pdf_standard& s) { s.pdfa = 'U'; }},
+        {"ua-1", "PDF/UA-1", [](pdf_standard& s) { s.ua1 = true; }},
+        {"a-2b", "PDF/A-2b", [](pdf_standard& s) { s.pdfa = 'B'; }},
+        {"a-2u", "PDF/A-2u",  [](pdf_standard& s) { s.pdfa = 'U'; }},
     };
     return values;
 }
@@ -21,10 +20,12 @@ std::string pdf_standard_names() {
 
 std::optional<pdf_standard> parse_pdf_standard(std::string_view list, std::string& problem) {
     pdf_standard out;
-    while (!list.empty()) {
+    // Every piece between commas is a name: "ua-1," has an empty one, refused.
+    for (bool more = !list.empty(); more;) {
         const auto comma = list.find(',');
         const std::string_view name = list.substr(0, comma);
-        list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+        more = comma != std::string_view::npos;
+        if (more) list = list.substr(comma + 1);
         const pdf_standard before = out;
         bool known = false;
         for (const auto& v : pdf_standard_values())

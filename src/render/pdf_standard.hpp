@@ -24,7 +24,7 @@ struct pdf_standard {
 /// the parser read.
 struct pdf_standard_value {
     std::string_view name;         ///< "ua-1"
-    std::string_view description;  ///< for --help
+    std::string_view description;  ///< for --help: the standard's name
     void (*apply)(pdf_standard&);
 };
 const std::vector<pdf_standard_value>& pdf_standard_values();

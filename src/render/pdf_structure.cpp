@@ -255,18 +255,20 @@ void structure_tree::append_update(std::string& file, HPDF_Doc pdf, const std::s
     file += packed;
     file += "\nendstream\nendobj\n";
 
-    // The cross-reference stream: rows of type (1 byte), offset or stream number (4), generation or index (2).
+    // The cross-reference stream: rows of type (1 byte), offset or stream number (4), generation
+    // or index in the stream (2 bytes; 4 when a huge plan's tree has more elements than 2 hold).
     const std::size_t xref_at = file.size();
+    const int index_bytes = nodes_.size() + 1 > 0xFFFF ? 4 : 2;
     std::string rows;
-    auto row = [&](unsigned type, std::size_t field2, unsigned field3) {
+    auto row = [&](unsigned type, std::size_t field2, std::size_t field3) {
         rows.push_back(static_cast<char>(type));
         for (int shift = 24; shift >= 0; shift -= 8) rows.push_back(static_cast<char>((field2 >> shift) & 0xFFu));
-        rows.push_back(static_cast<char>((field3 >> 8) & 0xFFu));
-        rows.push_back(static_cast<char>(field3 & 0xFFu));
+        for (int shift = 8 * (index_bytes - 1); shift >= 0; shift -= 8)
+            rows.push_back(static_cast<char>((field3 >> shift) & 0xFFu));
     };
     row(2, stream_number, 0);  // the StructTreeRoot, replacing libharu's placeholder
     row(1, stream_at, 0);
-    for (std::size_t i = 0; i < nodes_.size(); ++i) row(2, stream_number, static_cast<unsigned>(i + 1));
+    for (std::size_t i = 0; i < nodes_.size(); ++i) row(2, stream_number, i + 1);
     row(1, xref_at, 0);
     const std::string packed_rows = deflated(rows);
     std::string dict = "<</Type/XRef/Size " + std::to_string(xref_number + 1) + "/Root ";
@@ -276,7 +278,7 @@ void structure_tree::append_update(std::string& file, HPDF_Doc pdf, const std::s
         append_ref(dict, object_number(pdf->info));
     }
     if (!id.empty()) dict += "/ID[<" + id + "><" + id + ">]";
-    dict += "/Prev " + std::to_string(previous) + "/W[1 4 2]/Index[" + std::to_string(root) + " 1 " +
+    dict += "/Prev " + std::to_string(previous) + "/W[1 4 " + std::to_string(index_bytes) + "]/Index[" + std::to_string(root) + " 1 " +
             std::to_string(stream_number) + " " + std::to_string(nodes_.size() + 2) + "]/Filter/FlateDecode/Length " +
             std::to_string(packed_rows.size()) + ">>";
     file += std::to_string(xref_number) + " 0 obj\n" + dict + "\nstream\n";
