@@ -47,20 +47,22 @@ void add_list(content_hash& h, const std::vector<std::string>& items) {
 void add_int(content_hash& h, long long n) { h.add(std::to_string(n)); }
 
 void add_request(content_hash& h, const pipeline::render_request& request) {
-    const auto& [plan, formats, today, as_of, value_map_path, template_dir, style_path, template_name, paper, fit,
-                 asset_dirs, locale, sections, fragment, heading_offset] = request;
+    const auto& [plan, formats, today, as_of, value_map_path, template_dir, style_path, reference_docx, template_name,
+                 paper, fit, asset_dirs, locale, sections, fragment, heading_offset, pdf_standard] = request;
     (void)plan;  // batch builds each plan from its rows, which the deal's hash covers
     add_list(h, formats);
     h.add(model::format_iso_date(as_of ? *as_of : today));  // the date documents are made for
     add_file(h, value_map_path);
     add_folder(h, template_dir);
     add_file(h, style_path);
+    add_file(h, reference_docx);
     h.add(template_name).add(paper).add(fit);
     for (const auto& dir : asset_dirs) add_folder(h, dir);
     h.add(locale);
     add_list(h, sections);
     add_int(h, fragment);
     add_int(h, heading_offset);
+    h.add(std::string(pdf_standard.ua1 ? "ua-1" : "-") + (pdf_standard.pdfa ? pdf_standard.pdfa : '-'));
 }
 
 void add_mapping(content_hash& h, const column_mapping& mapping) {

@@ -3,6 +3,7 @@
 // by the output folder (batch_folder.hpp).
 #pragma once
 
+#include "render/pdf_standard.hpp"
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@ struct batch_flags {
     std::string template_dir;
     std::string style;
     std::string paper;
+    render::pdf_standard pdf_standard;  ///< --pdf-standard
     std::string shard;
     std::string report;
     bool resume = false;

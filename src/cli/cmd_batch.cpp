@@ -90,6 +90,7 @@ exit_code run_batch_command(const batch_flags& flags) {
     inputs.request.template_dir = flags.template_dir;
     inputs.request.style_path = flags.style;
     inputs.request.paper = flags.paper;
+    inputs.request.pdf_standard = flags.pdf_standard;
     inputs.request.locale = flags.locale;
     for (const auto& name : flags.sections) {
         const auto& keys = view::section_keys();
@@ -241,6 +242,7 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
     command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
     command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");
     command->add_option("--paper", flags.paper, "Paper for PDF: letter or a4")->check(CLI::IsMember({"letter", "a4"}));
+    add_pdf_standard_flag(*command, flags.pdf_standard);
     command->add_option("--shard", flags.shard, "Render only deal K of every N (K/N, e.g. 1/4) for several machines");
     command->add_option("--report", flags.report, "Also write batch-report.json")->check(CLI::IsMember({"json"}));
     command->add_flag("--resume", flags.resume, "Skip deals whose files were made from the same row and options");

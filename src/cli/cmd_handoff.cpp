@@ -20,6 +20,7 @@ struct handoff_flags {
     std::string template_dir;
     std::string style;
     bool layout_dump = false;
+    render::pdf_standard pdf_standard;  ///< --pdf-standard
 };
 
 CLI::App* setup_handoff(CLI::App& app, handoff_flags& flags) {
@@ -28,6 +29,7 @@ CLI::App* setup_handoff(CLI::App& app, handoff_flags& flags) {
     command->add_option("-o,--output", flags.output, "Folder for the pack (created when missing)")->default_str(".");
     command->add_option("--paper", flags.paper, "Paper for the PDF: letter or a4 (default: the style's page.size, else the locale's paper)")
         ->check(CLI::IsMember({"letter", "a4"}));
+    add_pdf_standard_flag(*command, flags.pdf_standard);
     command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
     command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");
     command->add_flag("--layout-dump", flags.layout_dump, "Also write handoff.layout.txt: the PDF's pages, bookmarks and links as text");
@@ -42,6 +44,7 @@ exit_code run_handoff(const handoff_flags& flags) {
     auto request = make_request(flags.plan);
     if (!request) return exit_code::usage;
     request->paper = flags.paper;
+    request->pdf_standard = flags.pdf_standard;
     request->template_dir = flags.template_dir;
     request->style_path = flags.style;
 

@@ -51,6 +51,7 @@ CLI::App* setup_render(CLI::App& app, render_flags& flags) {
                         "PDF buyer plan: two-pages (a second page before an open step is hidden) or one-page (strict)")
         ->check(CLI::IsMember({"two-pages", "one-page"}))
         ->default_str("two-pages");
+    add_pdf_standard_flag(*command, flags.pdf_standard);
     command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
     command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");
     command->add_option("--reference-docx", flags.reference_docx,
@@ -101,6 +102,7 @@ exit_code run_render(const render_flags& flags) {
     request->formats = formats;
     request->template_name = flags.template_name;
     request->paper = flags.paper;
+    request->pdf_standard = flags.pdf_standard;
     request->fit = flags.fit;
     request->template_dir = flags.template_dir;
     request->style_path = flags.style;

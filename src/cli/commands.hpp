@@ -38,6 +38,7 @@ struct render_flags {
     std::vector<std::string> sections;  ///< --sections
     bool fragment = false;              ///< --fragment
     int heading_offset = 0;             ///< --heading-offset
+    render::pdf_standard pdf_standard;  ///< --pdf-standard
 };
 
 /// The date `as_of` defaults to: SOURCE_DATE_EPOCH when set (reproducible
@@ -54,6 +55,10 @@ exit_code run_render(const render_flags& flags);
 
 CLI::App* setup_check(CLI::App& app, plan_flags& flags);
 exit_code run_check(const plan_flags& flags);
+
+/// Adds --pdf-standard (render, handoff, batch): the values of render::pdf_standard_values(),
+/// checked by render::parse_pdf_standard (a usage error otherwise) and stored in `out`.
+void add_pdf_standard_flag(CLI::App& command, render::pdf_standard& out);
 
 /// Adds the flags of plan_flags to a subcommand.
 void add_plan_flags(CLI::App& command, plan_flags& flags);

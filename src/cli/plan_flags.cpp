@@ -24,6 +24,24 @@ model::date today_from_environment() {
     return model::date{days};
 }
 
+void add_pdf_standard_flag(CLI::App& command, render::pdf_standard& out) {
+    std::string help = "PDF (always tagged): also claim, comma-separated,";
+    for (const auto& v : render::pdf_standard_values()) help += " " + std::string(v.name) + " (" + std::string(v.description) + ")";
+    help += "; fonts are then embedded";
+    command
+        .add_option_function<std::string>(
+            "--pdf-standard",
+            [&out](const std::string& value) {
+                std::string problem;
+                if (auto parsed = render::parse_pdf_standard(value, problem)) out = *parsed;
+            },
+            help)
+        ->check([](const std::string& value) {
+            std::string problem;
+            return render::parse_pdf_standard(value, problem) ? std::string() : problem;
+        });
+}
+
 void add_plan_flags(CLI::App& command, plan_flags& flags) {
     command.add_option("plan", flags.plan_path, "Plan file (.yaml, .yml or .json); - reads standard input")
         ->required();

@@ -51,10 +51,12 @@ std::vector<pack_file> build_files(const loaded& loaded_plan, const pipeline::re
     const std::string contents_title = in->words.get("handoff.section.contents");
 
     std::vector<pack_file> files;
-    const auto metrics = layout::metrics_for(doc);
+    layout::font_request fonts;
+    fonts.always_embed = request.pdf_standard.embeds_fonts();  // PDF/UA and PDF/A forbid the standard fonts
+    const auto metrics = layout::metrics_for(doc, fonts);
     const auto pages = layout::layout_handoff(doc, *metrics, {template_name, paper, in->look.tokens()},
                                               contents_title, diags);
-    files.push_back({"handoff.pdf", render::render_pdf(pages, diags)});
+    files.push_back({"handoff.pdf", render::render_pdf(pages, diags, request.pdf_standard)});
     if (options.with_layout_dump)
         files.push_back({"handoff.layout.txt", layout::dump_pages(pages) + layout::dump_navigation(pages)});
     files.push_back({"handoff.html", render_handoff_html(doc, ctx, contents_title, diags)});

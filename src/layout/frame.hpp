@@ -7,6 +7,8 @@
 // painter never converts. Text runs are positioned by their baseline.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -65,8 +67,45 @@ struct link_area {
     std::string url;
 };
 
+/// What a painted item is in the document's logical structure: the tagged
+/// PDF's structure element types (ISO 32000-1, 14.8.4) the painter writes.
+/// Set where the layout still knows what it lays out (a view block, a table
+/// cell, a section title), never guessed by the painter from position or style.
+enum class tag_role : std::uint8_t {
+    artifact,  ///< page furniture: a running head, page numbers, a repeated table header
+    h1, h2, h3, h4,
+    p, blockquote,
+    l, li, lbl, lbody,
+    table, thead, tbody, tr, th, td,
+    link,
+    figure,
+};
+
+/// One level of an item's place in the structure tree. Items with the same
+/// role and id at a level belong to one structure element; ids are unique per
+/// process (layout/structure_tags.hpp hands them out), so only equality matters.
+struct tag_level {
+    tag_role role = tag_role::p;
+    std::uint32_t id = 0;
+    friend bool operator==(const tag_level&, const tag_level&) = default;
+};
+
+/// An item's path in the structure tree, outermost first (Table, TBody, TR, TD,
+/// Link). An empty path is text in no particular element (the painter makes
+/// it a P); rules and boxes are always artifacts, whatever their tag.
+struct struct_tag {
+    static constexpr std::size_t max_depth = 8;
+    std::array<tag_level, max_depth> path{};
+    std::uint8_t depth = 0;
+    /// The alternative text of the innermost Figure (a logo, the timeline).
+    std::shared_ptr<const std::string> alt;
+
+    [[nodiscard]] bool artifact() const { return depth > 0 && path[0].role == tag_role::artifact; }
+};
+
 struct item {
     std::variant<text_run, rule, box, image, link_area> value;
+    struct_tag tag;
 };
 
 /// A clickable area that jumps to a place in this document (a contents entry).
@@ -75,6 +114,7 @@ struct internal_link {
     double x = 0, y = 0, width = 0, height = 0;
     std::size_t target_page = 0;  ///< index into paged_document::pages
     double target_top = 0;        ///< the y (from the bottom) to show at the top of the window
+    struct_tag tag;               ///< the Link element the annotation belongs to
 };
 
 struct page {

@@ -3,6 +3,7 @@
 // layout/text_breaks.hpp says a line may break) and badges (boxes inside a line)
 // are placed greedily on measured widths; see break_kind for what breaks first.
 #include "layout/inline_flow.hpp"
+#include "layout/structure_tags.hpp"
 
 #include <algorithm>
 #include <array>
@@ -705,6 +706,7 @@ void emit_line(const broken_lines& lines, std::size_t line, double baseline, dou
                                           r.width - 2 * badge_padding(o.size), 0, width}});
             continue;
         }
+        const std::size_t first = out.items.size();
         out.items.push_back({text_run{x, baseline, t.face, o.size, t.fill, std::move(r.text), r.width, 0, width}});
         if (t.strike) {
             const double y = baseline - o.size * 0.3;
@@ -713,6 +715,10 @@ void emit_line(const broken_lines& lines, std::size_t line, double baseline, dou
         if (!t.url.empty()) {
             out.items.push_back({rule{x, baseline + 1.0, x + r.width, baseline + 1.0, 0.4, t.fill, false}});
             out.items.push_back({link_area{x, baseline - asc, r.width, asc + desc, t.url}});
+            // A link's text and its clickable area are one Link element, across its lines too
+            // (the same URL gives the same id; the painter starts a new element whenever
+            // something else came between).
+            tag_items(out.items, {tag_role::link, static_cast<std::uint32_t>(std::hash<std::string>{}(t.url))}, first);
         }
     }
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "layout/layout_parts.hpp"
+#include "layout/structure_tags.hpp"
 #include "layout/upper_case.hpp"
 
 namespace closeplan::layout::detail {
@@ -28,6 +29,7 @@ std::vector<fragment> list_items(const std::vector<view::list_item>& items, int 
     for (const auto& item : items) {
         fragment f;
         fragment body = stack(layout_blocks(item.content, width - indent, ctx));
+        tag(body, tag_role::lbody);
         f.append(std::move(body), indent, 0);
         f.height = body.height;
         const double first_line = ctx.leading(ctx.body);
@@ -37,14 +39,18 @@ std::vector<fragment> list_items(const std::vector<view::list_item>& items, int 
             f.items.push_back({box{1, y, side, side, std::nullopt, ctx.style().muted, 0.6, 0.8}});
             if (*item.checked) f.items.push_back({box{2.3, y + 1.3, side - 2.6, side - 2.6, ctx.style().accent, std::nullopt, 0, 0.4}});
         } else if (ordered) {
-            f.append(text_line(std::to_string(number) + ".", font_face::regular, ctx.style().text, ctx.body, indent - 2,
-                               ctx, view::align::right),
-                     0, 0);
+            fragment label = text_line(std::to_string(number) + ".", font_face::regular, ctx.style().text, ctx.body,
+                                       indent - 2, ctx, view::align::right);
+            tag(label, tag_role::lbl);
+            f.append(std::move(label), 0, 0);
         } else {
-            // Every bullet of a list is the same: laid out once.
+            // Every bullet of a list is the same: laid out once (each item's label is its own Lbl).
             if (!bullet) bullet = text_line("\u2022", font_face::regular, ctx.style().accent, ctx.body, indent - 2, ctx);
+            const std::size_t first = f.items.size();
             f.append(*bullet, 0, 0);
+            tag_items(f.items, {tag_role::lbl, new_tag_id()}, first);
         }
+        tag(f, tag_role::li);
         ++number;
         f.space_before = out.empty() ? para_gap(ctx) : para_gap(ctx) * 0.25;
         out.push_back(std::move(f));
@@ -99,6 +105,7 @@ fragment signatures(const view::signature_block& s, double width, const context&
         col_f.append(name, 0, line_y + 1);
         col_f.append(date, date_x, line_y + 1);
         col_f.height = line_y + 1 + std::max(name.height, date.height);
+        tag(col_f, tag_role::p);  // one P per signer, in order
         f.append(col_f, x, 0);
         f.height = std::max(f.height, col_f.height);
     }
@@ -188,8 +195,27 @@ std::vector<flow_span> fact_spans(const view::fact_list& facts, const context& c
 
 }  // namespace
 
+// The structure element a block is, around what its kind tagged inside it
+// (lists and tables tag their own parts; a rule is an artifact and needs none).
+struct block_tagger {
+    std::vector<fragment>& parts;
+    void operator()(const view::paragraph&) const { tag(parts, tag_role::p); }
+    void operator()(const view::heading& h) const { tag(parts, h.level <= 1 ? tag_role::h3 : tag_role::h4); }
+    void operator()(const view::bullet_list&) const { tag(parts, tag_role::l); }
+    void operator()(const view::ordered_list&) const { tag(parts, tag_role::l); }
+    void operator()(const view::code_block&) const { tag(parts, tag_role::p); }
+    void operator()(const view::block_quote&) const { tag(parts, tag_role::blockquote); }
+    void operator()(const view::thematic_break&) const {}
+    void operator()(const view::md_table&) const {}
+    void operator()(const view::data_table&) const {}
+    void operator()(const view::fact_list&) const { tag(parts, tag_role::p); }
+    void operator()(const view::signature_block&) const {}
+};
+
 std::vector<fragment> layout_block(const view::block& b, double width, const context& ctx) {
-    return std::visit(block_visitor{width, ctx}, b.value);
+    auto parts = std::visit(block_visitor{width, ctx}, b.value);
+    std::visit(block_tagger{parts}, b.value);
+    return parts;
 }
 
 std::vector<fragment> layout_blocks(const view::blocks& content, double width, const context& ctx) {
@@ -229,6 +255,7 @@ fragment section_heading(const std::string& title, const fragment* figure, doubl
                          const context& ctx) {
     const std::string upper = upper_case(title);
     fragment f = text_line(upper, font_face::bold, ctx.style().accent, ctx.h2, width, ctx);
+    tag(f, tag_role::h2);
     const double title_w = ctx.metrics().width(upper, font_face::bold, ctx.h2);
     if (figure && figure->height > 0) {
         if (title_w + 16 + figure_width <= width && figure->height <= ctx.leading(ctx.body) * 1.01) {

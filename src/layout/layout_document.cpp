@@ -13,6 +13,7 @@
 
 #include "layout/condense.hpp"
 #include "layout/layout_parts.hpp"
+#include "layout/structure_tags.hpp"
 #include "view/section_table.hpp"
 #include "layout/upper_case.hpp"
 
@@ -39,6 +40,7 @@ std::vector<fragment> section_body(std::span<const view::block> content, const s
         const auto* facts = i + 1 < content.size() ? std::get_if<view::fact_list>(&content[i + 1].value) : nullptr;
         if (h && facts) {
             parts.push_back(layout_facts(*facts, width, ctx.body, ctx, &h->content));
+            tag(parts.back(), tag_role::p);
             parts.back().space_before = ctx.style().paragraph_gap * ctx.gap_scale * 1.5;
             ++i;
         } else {
@@ -79,6 +81,7 @@ fragment heading_of(const std::string& title, const view::block* figure, double 
                                             {ctx.small, view::align::left}, ctx).natural + 1);
             fig = flow(p->content, fig_w, {ctx.small, view::align::left}, ctx, {font_face::regular, ctx.style().muted, false});
         }
+        tag(fig, tag_role::p);  // read after the title it sits beside
     }
     return section_heading(title, figure ? &fig : nullptr, fig_w, width, ctx);
 }

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "layout/layout_parts.hpp"
+#include "layout/structure_tags.hpp"
 #include "layout/page_builder.hpp"
 #include "layout/style_tokens.hpp"
 
@@ -67,6 +68,10 @@ fragment contents_line(const std::string& title, std::size_t index, const std::s
                                     width}});
     }
     f.items.push_back({marker(jump_mark, index, width, f.height)});
+    // The title, its page number and the jump are one Link in its own P (the jump's
+    // annotation joins the Link through the tag internal_link keeps).
+    tag(f, tag_role::link);
+    tag(f, tag_role::p);
     f.space_before = ctx.style().paragraph_gap * ctx.gap_scale;
     return f;
 }
@@ -123,7 +128,7 @@ std::vector<place_of> resolve_markers(std::vector<page>& pages, std::size_t coun
                 const auto i = marker_index(l->url, anchor_mark);
                 if (i < count) anchors[i] = {p, l->y + l->height};
             } else if (l && l->url.starts_with(jump_mark)) {
-                jumps.push_back({p, l->x, l->y, l->width, l->height, marker_index(l->url, jump_mark), 0});
+                jumps.push_back({p, l->x, l->y, l->width, l->height, marker_index(l->url, jump_mark), 0, it.tag});
             } else {
                 kept.push_back(std::move(it));
             }

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "layout/layout_parts.hpp"
+#include "layout/structure_tags.hpp"
 
 namespace closeplan::layout::detail {
 
@@ -112,12 +113,19 @@ std::vector<fragment> layout_table(const table_input& t, double width, const con
     header.items.push_back({box{0, 0, width, header.height, ctx.style().header_bg, std::nullopt, 0, 0}});
     double x = 0;
     for (std::size_t c = 0; c < n; ++c) {
-        header.append(flow(flow_span{t.header[c], header_style(ctx), 0, false}, widths[c] - 2 * cx, {ctx.small, alignment(c)}, ctx),
-                      x + cx, cy);
+        fragment label = flow(flow_span{t.header[c], header_style(ctx), 0, false}, widths[c] - 2 * cx,
+                              {ctx.small, alignment(c)}, ctx);
+        tag(label, tag_role::th);  // a column header: the painter gives it /Scope /Column (it is in THead)
+        header.append(std::move(label), x + cx, cy);
         x += widths[c];
     }
     header.items.push_back({rule{0, header.height, width, header.height, ctx.style().rule_thin, ctx.style().rule, false}});
-    auto shared_header = std::make_shared<const fragment>(header);
+    tag(header, tag_role::tr);
+    // Repeated atop a page the table runs on to, it is page furniture; the first one is the THead.
+    fragment repeated = header;
+    tag_artifact(repeated);
+    auto shared_header = std::make_shared<const fragment>(std::move(repeated));
+    tag(header, tag_role::thead);
     out.push_back(std::move(header));
     out.front().space_before = ctx.style().paragraph_gap * ctx.gap_scale;
 
@@ -128,12 +136,15 @@ std::vector<fragment> layout_table(const table_input& t, double width, const con
         double h = 0;
         if (r.span_all) {
             cells.push_back(flow(flow_span{&r.cells.front(), cell_style(r, 1, ctx), 0, false}, width - 2 * cx, {ctx.body, view::align::left}, ctx));
+            tag(cells.back(), tag_role::td);
             h = cells.back().height;
         } else {
             for (std::size_t c = 0; c < n; ++c) {
                 static const view::inlines empty;
                 const view::inlines* content = c < r.cells.size() ? &r.cells[c] : &empty;
                 cells.push_back(flow(flow_span{content, cell_style(r, c, ctx), 0, false}, widths[c] - 2 * cx, {ctx.body, alignment(c)}, ctx));
+                // The cell that names its row is a row header (/Scope /Row, from its place in TBody).
+                tag(cells.back(), r.bold_first && c == 0 ? tag_role::th : tag_role::td);
                 h = std::max(h, cells.back().height);
             }
         }
@@ -146,13 +157,21 @@ std::vector<fragment> layout_table(const table_input& t, double width, const con
             // Indented a little under the row's name, so it reads as that row's and keeps the width.
             const double indent = std::min(widths[0], ctx.body * 1.5);
             fragment detail = flow(r.detail, width - indent - 2 * cx, {ctx.body, view::align::left}, ctx);
+            tag(detail, tag_role::td);
             row.append(std::move(detail), indent + cx, cy + h);
             h += detail.height;
         }
         row.height = h + 2 * cy;
         row.items.push_back({rule{0, row.height, width, row.height, ctx.style().rule_thin * 0.6, ctx.style().rule, false}});
         row.repeat_header = shared_header;
+        tag(row, tag_role::tr);
         out.push_back(std::move(row));
+    }
+    {
+        // TBody around the rows, Table around it all, each one element across pages.
+        const tag_level body{tag_role::tbody, new_tag_id()};
+        for (std::size_t i = 1; i < out.size(); ++i) tag_items(out[i].items, body);
+        tag(out, tag_role::table);
     }
     // The header stays with the first row.
     out.front().keep_with_next = true;

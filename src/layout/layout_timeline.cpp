@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "layout/layout_parts.hpp"
+#include "layout/structure_tags.hpp"
 
 namespace closeplan::layout::detail {
 
@@ -219,6 +220,8 @@ fragment timeline_strip(const view::timeline& t, double width, const context& ct
     }
     f.append(axis, keyed ? key_w + gap : 0, (f.height - axis.height) / 2);
     f.space_before = ctx.style().paragraph_gap * ctx.gap_scale;
+    // One Figure: its labels ("#3") mean little alone; the alternative text says it all.
+    tag_figure(f, t.alt);
     return f;
 }
 

@@ -4,6 +4,7 @@
 
 #include "layout/image_size.hpp"
 #include "layout/layout_parts.hpp"
+#include "layout/structure_tags.hpp"
 #include "layout/upper_case.hpp"
 
 namespace closeplan::layout::detail {
@@ -40,13 +41,15 @@ fragment title_block(const view::document& doc, double width, const context& ctx
     const view::inlines buyer{view::inline_node{view::text{upper_case(doc.buyer.name)}}};
     const view::inlines times{view::inline_node{view::text{"\u00d7"}}};
     const view::inlines seller{view::inline_node{view::text{upper_case(doc.seller.name)}}};
-    const fragment parties = flow({{&buyer, {font_face::bold, ctx.style().tone_color(view::tone::buyer), false}, 0, false},
+    fragment parties = flow({{&buyer, {font_face::bold, ctx.style().tone_color(view::tone::buyer), false}, 0, false},
                                    {&times, {font_face::regular, ctx.style().muted, false}, ctx.small * 0.3, false},
                                    {&seller, {font_face::bold, ctx.style().tone_color(view::tone::seller), false}, ctx.small * 0.3, false}},
                                   text_w, {ctx.small, view::align::left}, ctx);
+    tag(parties, tag_role::p);
     f.append(parties, 0, 0);
     const view::inlines title{view::inline_node{view::text{doc.title}}};
-    const fragment heading = flow(title, text_w, {ctx.h1, view::align::left}, ctx, {font_face::bold, ctx.style().text, false});
+    fragment heading = flow(title, text_w, {ctx.h1, view::align::left}, ctx, {font_face::bold, ctx.style().text, false});
+    tag(heading, tag_role::h1);
     f.append(heading, 0, parties.height);
     f.height = std::max(parties.height + heading.height, marks.empty() ? 0.0 : logo_h);
 
@@ -55,13 +58,18 @@ fragment title_block(const view::document& doc, double width, const context& ctx
         x -= it->width;
         it->x = x;
         it->y = (f.height - it->height) / 2;
-        f.items.push_back({*it});
+        // A Figure whose alternative text is its party's name (what the logo says).
+        fragment logo;
+        logo.items.push_back({*it});
+        tag_figure(logo, it->path == doc.buyer.logo_path ? doc.buyer.name : doc.seller.name);
+        f.items.push_back(std::move(logo.items.front()));
         x -= gap;
     }
 
     if (!doc.title_facts.facts.empty()) {
         const double pad_x = 5, pad_y = 2;
-        const fragment facts = layout_facts(doc.title_facts, width - 2 * pad_x, ctx.body, ctx);
+        fragment facts = layout_facts(doc.title_facts, width - 2 * pad_x, ctx.body, ctx);
+        tag(facts, tag_role::p);
         const double top = f.height + 3;
         const double h = facts.height + 2 * pad_y + ctx.style().rule_thick;
         f.items.push_back({box{0, top, width, h, ctx.style().header_bg, std::nullopt, 0, 0}});

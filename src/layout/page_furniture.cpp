@@ -6,6 +6,7 @@
 #include <map>
 
 #include "layout/layout_parts.hpp"
+#include "layout/structure_tags.hpp"
 
 namespace closeplan::layout::detail {
 
@@ -29,6 +30,8 @@ void add_footers(std::vector<page>& pages, const page_style& st, const context& 
                                            st.margin_bottom + ctx.metrics().descent(ctx.small) + 0.5,
                                            font_face::regular, ctx.small, st.muted, label, w, st.margin_left,
                                            st.width - st.margin_right}});
+        pages[i].items.back().tag.path[0] = {tag_role::artifact, 0};  // page furniture
+        pages[i].items.back().tag.depth = 1;
     }
 }
 
@@ -38,6 +41,7 @@ fragment running_head(const view::document& doc, double width, const context& ct
     const double y = head.height + 1.5;
     head.items.push_back({rule{0, y, width, y, ctx.style().rule_thin, ctx.style().rule, false}});
     head.height = y + ctx.style().paragraph_gap * 2;
+    tag_artifact(head);  // the title again, atop every later page: page furniture
     return head;
 }
 

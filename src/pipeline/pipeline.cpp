@@ -177,7 +177,8 @@ std::vector<rendered_output> render_model_unnamed(const model::plan& input_plan,
     const render::render_context ctx{
         templates, *look,
         render::render_options{request.template_name, render::paper_for(request.paper, *look, plan.locale),
-                               request.fragment, request.fit, std::move(docx_styles)}};
+                               request.fragment, request.fit, std::move(docx_styles),
+                               request.pdf_standard}};
 
     std::vector<rendered_output> outputs;
     for (const auto& name : request.formats) {

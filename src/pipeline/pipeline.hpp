@@ -8,6 +8,7 @@
 
 #include "closeplan/diagnostics.hpp"
 #include "model/plan.hpp"
+#include "render/pdf_standard.hpp"
 
 namespace closeplan::pipeline {
 
@@ -34,6 +35,7 @@ struct render_request {
     std::vector<std::string> sections;      ///< --sections: keep these, in this order; empty = all (O530 when unknown)
     bool fragment = false;                  ///< --fragment: html and md only, a piece for another document (O531)
     int heading_offset = 0;                 ///< --heading-offset: section titles at level 2 + offset
+    render::pdf_standard pdf_standard;      ///< --pdf-standard: PDF/UA-1, PDF/A-2b or -2u claims (render/pdf_standard.hpp)
 };
 
 struct rendered_output {

@@ -25,7 +25,9 @@
 #include "render/font_subset.hpp"
 #include "render/pdf_content.hpp"
 #include "render/pdf_images.hpp"
+#include "render/pdf_metadata.hpp"
 #include "render/pdf_objects.hpp"
+#include "render/pdf_structure.hpp"
 #include "render/pdf_type0_font.hpp"
 
 namespace closeplan::render {
@@ -109,19 +111,6 @@ std::string percent_encode(const std::string& url) {
     return out;
 }
 
-// A text string in the document's info or outline is written as UTF-16BE;
-// each UTF-8 byte becomes at most two bytes of it, so this many UTF-8 bytes
-// stay inside the PDF's limit on a string (32,767 bytes) and libharu's.
-constexpr std::size_t max_text_string_bytes = 16000;
-
-// `text` cut at a code point to max_text_string_bytes, with an ellipsis; nullopt when it fits.
-std::optional<std::string> shortened_text_string(const std::string& text) {
-    if (text.size() <= max_text_string_bytes) return std::nullopt;
-    std::size_t cut = max_text_string_bytes - 3;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return text.substr(0, cut) + "\u2026";
-}
-
 struct doc_free {
     void operator()(HPDF_Doc pdf) const { HPDF_Free(pdf); }
 };
@@ -156,7 +145,8 @@ struct embedded_font {
 
 class painter {
 public:
-    painter(const layout::paged_document& doc, diagnostic_sink& diags) : in_(doc), diags_(diags) {}
+    painter(const layout::paged_document& doc, diagnostic_sink& diags, const pdf_standard& standard)
+        : in_(doc), diags_(diags), standard_(standard) {}
     ~painter() {
         if (!pdf_) return;
         if (ok()) {
@@ -194,6 +184,7 @@ public:
             if (!paint_page(p)) return {};
         }
         if (!navigation()) return {};
+        if (!tagging()) return {};
         if (HPDF_SaveToStream(pdf_) != HPDF_OK || !ok()) return fail("cannot write the PDF");
         std::string out(HPDF_GetStreamSize(pdf_), '\0');
         auto size = static_cast<HPDF_UINT32>(out.size());
@@ -201,6 +192,7 @@ public:
         if (errs_.error_no == HPDF_STREAM_EOF) clear();  // reported even when all bytes were read
         if (!ok()) return fail("cannot read back the PDF");
         out.resize(size);
+        tree_.append_update(out, pdf_, file_id_);
         return out;
     }
 
@@ -401,8 +393,11 @@ private:
         page_font_names_.clear();
         page_box_ = {p.width, p.height};
         page_links_ = 0;
+        tree_.begin_page(page_);
+        open_ = {};
         content_stream content;
         for (const auto& it : p.items) {
+            mark(content, it);
             if (const auto* t = std::get_if<layout::text_run>(&it.value)) {
                 if (!text(content, *t)) return false;
             } else if (const auto* r = std::get_if<layout::rule>(&it.value)) {
@@ -412,7 +407,7 @@ private:
             } else if (const auto* im = std::get_if<layout::image>(&it.value)) {
                 picture(content, *im);
             } else if (const auto* l = std::get_if<layout::link_area>(&it.value)) {
-                link(*l);
+                link(*l, it.tag);
             }
             // Some libharu calls (a number out of its range) record an error without calling the handler.
             if (ok() && HPDF_GetError(pdf_) != HPDF_OK) {
@@ -421,7 +416,9 @@ private:
             }
             if (!ok()) return fail_page("cannot draw on page " + std::to_string(page_number_));
         }
+        if (open_.kind != mark_kind::none) content.end_marked();
         const auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
+        if (standard_.pdfa) id_input_ += content.finish();
         if (!write_deflated(attr->contents, content.finish()) || !ok())
             return fail_page("cannot finish page " + std::to_string(page_number_));
         return true;
@@ -547,7 +544,34 @@ private:
         }
     }
 
-    void link(const layout::link_area& l) {
+    // Every painted item is marked content: of its structure element (text and
+    // images; one sequence for neighbouring text of one element), or an artifact
+    // (rules, boxes, page furniture). Link areas paint nothing.
+    void mark(content_stream& content, const layout::item& it) {
+        if (std::holds_alternative<layout::link_area>(it.value)) return;
+        const bool is_text = std::holds_alternative<layout::text_run>(it.value);
+        const bool decoration = std::holds_alternative<layout::rule>(it.value) || std::holds_alternative<layout::box>(it.value);
+        if (is_text && std::get<layout::text_run>(it.value).text.empty()) return;
+        open_mark want;
+        want.text = is_text;
+        if (decoration || it.tag.artifact()) {
+            want.kind = decoration ? mark_kind::artifact : mark_kind::pagination;
+        } else {
+            want.kind = mark_kind::element;
+            want.element = tree_.element_for(it.tag);
+        }
+        if (want.kind == open_.kind && want.element == open_.element && want.text == open_.text &&
+            (!want.text || content.in_text()))
+            return;
+        if (open_.kind != mark_kind::none) content.end_marked();
+        open_ = want;
+        if (want.kind == mark_kind::element)
+            content.begin_marked(structure_type(tree_.role(want.element)), tree_.mark(want.element), want.text);
+        else
+            content.begin_artifact(want.kind == mark_kind::pagination, want.text);
+    }
+
+    void link(const layout::link_area& l, const layout::struct_tag& tag) {
         if (!allowed_url(l.url)) {
             diags_.warning("O501", "link to a refused URL left out of the PDF", {},
                            {"only http://, https:// and mailto: links are written"});
@@ -578,6 +602,8 @@ private:
         HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page_, area, uri.c_str());
         // Without an explicit border, Acrobat draws the PDF default: a black frame.
         if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+        // The Link its text opened (a link area follows its text).
+        if (annot) tag_annotation(annot, page_, link_element(tag, true), uri);
     }
 
     // Contents links and bookmarks come after every page exists: they point forward.
@@ -589,6 +615,7 @@ private:
                            static_cast<HPDF_REAL>(j.x + j.width), static_cast<HPDF_REAL>(j.y + j.height)};
             HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(pages_[j.page], area, target);
             if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+            if (annot) tag_annotation(annot, pages_[j.page], link_element(j.tag, false), title_at(j.target_page, j.target_top));
         }
         if (!in_.outline.empty()) {
             // UTF-8 titles are written as UTF-16BE, like the info strings.
@@ -605,6 +632,57 @@ private:
         return ok() || fail_page("cannot write the bookmarks and contents links");
     }
 
+    // A link annotation belongs to the Link element of its text (PDF/UA: every
+    // annotation in the structure, with a description in /Contents).
+    // While painting, the link's element is on the open path; afterwards it is looked up.
+    std::size_t link_element(const layout::struct_tag& tag, bool painting) {
+        if (tag.depth == 0 || tag.path[tag.depth - 1].role != layout::tag_role::link) return tree_.new_link();
+        if (painting) return tree_.element_for(tag);
+        const auto found = tree_.find(tag.path[tag.depth - 1]);
+        return found ? *found : tree_.new_link();
+    }
+
+    void tag_annotation(HPDF_Annotation annot, HPDF_Page page, std::size_t element, const std::string& what) {
+        tree_.add_annotation(element, annot, page);
+        if (standard_.pdfa) HPDF_Dict_AddNumber(annot, "F", 4);  // printed with the page, as PDF/A asks
+        if (!what.empty()) {
+            // ASCII (a URL) as it is; other text as UTF-16 (four hex digits a character).
+            const bool ascii = std::all_of(what.begin(), what.end(), [](char c) { return c > 0x1F && c < 0x7F; });
+            const auto shortened = shortened_text_string(what);
+            HPDF_Dict_Add(annot, "Contents", HPDF_String_New(pdf_->mmgr, shortened ? shortened->c_str() : what.c_str(),
+                                                              ascii ? nullptr : HPDF_GetEncoder(pdf_, "UTF-8")));
+        }
+    }
+
+    // The bookmark title of the place a contents link jumps to.
+    std::string title_at(std::size_t page, double top) const {
+        for (const auto& e : in_.outline)
+            if (e.page == page && e.top == top) return e.title;
+        return {};
+    }
+
+    // The structure tree, the metadata and what tells readers the file is tagged.
+    bool tagging() {
+        const char* producer = HPDF_GetInfoAttr(pdf_, HPDF_INFO_PRODUCER);
+        const pdf_metadata meta{in_.title, in_.author,  in_.subject, in_.lang, "closeplan", producer ? producer : "",
+                                standard_};
+        const std::string xmp = xmp_packet(meta);
+        if (!tree_.prepare(pdf_) || !write_document_metadata(pdf_, xmp, standard_.pdfa == 0) || !ok())
+            return fail_page("cannot write the document structure");
+        if (standard_.pdfa) {
+            const std::string& icc = srgb_profile();
+            if (icc.empty()) {
+                diags_.error("O550", "PDF/A needs an sRGB output intent, but /usr/share/color/icc/sRGB.icc is missing or not an RGB ICC profile",
+                             {}, {"install Debian's icc-profiles-free, or leave a-2b/a-2u out of --pdf-standard"});
+                return false;
+            }
+            if (!write_output_intent(pdf_, icc) || !ok()) return fail_page("cannot write the PDF/A output intent");
+            // PDF/A asks for a file identifier: a digest of what the pages show and say.
+            file_id_ = write_file_id(pdf_, id_input_ + xmp);
+        }
+        return ok() || fail_page("cannot write the document structure");
+    }
+
     HPDF_Destination destination(std::size_t page, double top) {
         if (page >= pages_.size()) return nullptr;
         const HPDF_Destination d = HPDF_Page_CreateDestination(pages_[page]);
@@ -614,6 +692,9 @@ private:
 
     const layout::paged_document& in_;
     diagnostic_sink& diags_;
+    pdf_standard standard_;
+    std::string id_input_;  ///< PDF/A: the pages' content, digested into the file's /ID
+    std::string file_id_;   ///< PDF/A: that /ID in hex, for the structure update's trailer
     hpdf_errors& errs_ = this_thread_pdf().errs;
     HPDF_Doc pdf_ = nullptr;
     HPDF_Page page_ = nullptr;
@@ -628,14 +709,21 @@ private:
     int page_number_ = 0;
     std::array<double, 2> page_box_{};  ///< the current page's width and height
     std::size_t page_links_ = 0;        ///< link annotations on the current page
+    structure_tree tree_;
+    enum class mark_kind { none, element, artifact, pagination };
+    struct open_mark {
+        mark_kind kind = mark_kind::none;
+        std::size_t element = 0;
+        bool text = false;
+    } open_;  ///< the marked-content sequence open on the current page
     // A page's annotations are one array: PDF 1.4 readers take at most 8,191 elements (ISO 32000-1, Annex C).
     static constexpr std::size_t max_links_per_page = 8191;
 };
 
 }  // namespace
 
-std::string render_pdf(const layout::paged_document& doc, diagnostic_sink& diags) {
-    return painter(doc, diags).run();
+std::string render_pdf(const layout::paged_document& doc, diagnostic_sink& diags, const pdf_standard& standard) {
+    return painter(doc, diags, standard).run();
 }
 
 }  // namespace closeplan::render

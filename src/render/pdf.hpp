@@ -6,6 +6,7 @@
 
 #include "closeplan/diagnostics.hpp"
 #include "layout/frame.hpp"
+#include "render/pdf_standard.hpp"
 
 namespace closeplan::render {
 
@@ -14,6 +15,8 @@ namespace closeplan::render {
 /// a sound PNG/JPEG is left out with a warning (O512); a refused link with O501.
 /// A libharu failure is reported as O504 and the result is then empty.
 /// Thread-safe: each call uses its own libharu document.
-std::string render_pdf(const layout::paged_document& doc, diagnostic_sink& diags);
+/// Every PDF is tagged (a structure tree in reading order, marked content, /Lang,
+/// XMP metadata); `standard` adds what PDF/UA-1 or PDF/A-2 ask besides.
+std::string render_pdf(const layout::paged_document& doc, diagnostic_sink& diags, const pdf_standard& standard = {});
 
 }  // namespace closeplan::render

@@ -234,6 +234,37 @@ void content_stream::image(std::string_view name, double x, double y, double wid
     out_.append(" Do\nQ\n");
 }
 
+void content_stream::begin_sequence(bool for_text) {
+    if (for_text && !in_text_) {
+        op("BT");
+        in_text_ = true;
+        line_x_ = line_y_ = 0;
+    } else if (!for_text) {
+        end_text();
+    }
+    marked_in_text_ = in_text_;
+}
+
+void content_stream::begin_marked(std::string_view tag, int mcid, bool for_text) {
+    begin_sequence(for_text);
+    out_.push_back('/');
+    out_.append(tag);
+    out_.append(" <</MCID ");
+    out_.append(std::to_string(mcid));
+    out_.append(">> BDC\n");
+}
+
+void content_stream::begin_artifact(bool pagination, bool for_text) {
+    begin_sequence(for_text);
+    out_.append(pagination ? "/Artifact <</Type /Pagination>> BDC\n" : "/Artifact BMC\n");
+}
+
+void content_stream::end_marked() {
+    // Sequences and text objects nest: one begun outside a text object ends outside it.
+    if (!marked_in_text_) end_text();
+    op("EMC");
+}
+
 const std::string& content_stream::finish() {
     end_text();
     return out_;

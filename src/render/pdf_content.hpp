@@ -66,6 +66,18 @@ public:
     /// Paints the image XObject `name` into the rectangle.
     void image(std::string_view name, double x, double y, double width, double height);
 
+    /// Marked content (ISO 32000-1, 14.6): everything painted until end_marked()
+    /// belongs to the structure element whose kid is MCID `mcid` on this page,
+    /// `/Tag <</MCID n>> BDC`. `for_text`: the sequence holds text only and lies
+    /// inside a text object (one BT ... ET holds many), else outside any.
+    void begin_marked(std::string_view tag, int mcid, bool for_text);
+    /// An artifact: page furniture (`/Artifact <</Type /Pagination>> BDC`) or
+    /// decoration such as rules and backgrounds (`/Artifact BMC`).
+    void begin_artifact(bool pagination, bool for_text);
+    /// Closes the sequence begun last (and a text object opened inside one that began outside).
+    void end_marked();
+    [[nodiscard]] bool in_text() const { return in_text_; }
+
     /// The operators so far; a text object still open is closed.
     [[nodiscard]] const std::string& finish();
 
@@ -75,11 +87,13 @@ private:
     void op(std::string_view name);
     void begin_text_at(std::string_view font, double size, double x, double y);
     void end_text();
+    void begin_sequence(bool for_text);
     void literal_string(std::string_view bytes);
     void glyph_bytes(char16_t glyph);
 
     std::string out_;
     bool in_text_ = false;
+    bool marked_in_text_ = false;  ///< the open marked-content sequence began inside a text object
     bool dashed_ = false;
     bool has_width_ = false;
     std::optional<layout::color> fill_, stroke_;

@@ -41,6 +41,24 @@ bool write_deflated(HPDF_Dict stream_dict, std::string_view data) {
     return HPDF_Stream_Write(stream_dict->stream, packed.data(), static_cast<HPDF_UINT>(size)) == HPDF_OK;
 }
 
+std::string deflated(std::string_view data, int level) {
+    struct free_compressor {
+        void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+    };
+    // One compressor per thread and level asked for (two levels are used).
+    thread_local std::unique_ptr<libdeflate_compressor, free_compressor> other;
+    thread_local int other_level = 0;
+    if (level != 1 && other_level != level) {
+        other.reset(libdeflate_alloc_compressor(level));
+        other_level = level;
+    }
+    libdeflate_compressor* compressor = level == 1 ? thread_compressor() : other.get();
+    if (!compressor) return {};
+    std::string packed(libdeflate_zlib_compress_bound(compressor, data.size()), '\0');
+    packed.resize(libdeflate_zlib_compress(compressor, data.data(), data.size(), packed.data(), packed.size()));
+    return packed;
+}
+
 bool recompress_stream(HPDF_Dict stream_dict) {
     if (!stream_dict || !stream_dict->stream) return true;
     if (stream_dict->filter != HPDF_STREAM_FILTER_NONE && stream_dict->filter != HPDF_STREAM_FILTER_FLATE_DECODE)
@@ -55,6 +73,13 @@ bool recompress_stream(HPDF_Dict stream_dict) {
     }
     HPDF_MemStream_FreeData(stream);
     return write_deflated(stream_dict, raw);
+}
+
+std::optional<std::string> shortened_text_string(const std::string& text) {
+    if (text.size() <= max_text_string_bytes) return std::nullopt;
+    std::size_t cut = max_text_string_bytes - 3;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + "\u2026";
 }
 
 HPDF_Dict new_indirect_dict(HPDF_Doc pdf) {

@@ -5,6 +5,8 @@
 #include <hpdf.h>
 #include <hpdf_objects.h>
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace closeplan::render {
@@ -17,11 +19,23 @@ namespace closeplan::render {
 /// Returns false (libharu's error state set) when the stream cannot be written.
 bool write_deflated(HPDF_Dict stream_dict, std::string_view data);
 
+/// `data` compressed as write_deflated does it (zlib format), for streams closeplan writes itself.
+/// `level` 1 (fastest, as for page content) to 12 (libdeflate's smallest).
+std::string deflated(std::string_view data, int level = 1);
+
 /// Compresses, as write_deflated does, a stream libharu filled: a decoded
 /// PNG's pixels (libharu would deflate them at zlib's default level while
 /// saving) and its alpha mask (which libharu leaves uncompressed). A stream
 /// with another filter (a JPEG's DCT data) is left as it is.
 bool recompress_stream(HPDF_Dict stream_dict);
+
+/// A text string in the document's info, outline or structure is written as
+/// UTF-16BE; each UTF-8 byte becomes at most two bytes of it, so this many UTF-8
+/// bytes stay inside the PDF's limit on a string (32,767 bytes) and libharu's.
+constexpr std::size_t max_text_string_bytes = 16000;
+
+/// `text` cut at a code point to max_text_string_bytes, with an ellipsis; nullopt when it fits.
+std::optional<std::string> shortened_text_string(const std::string& text);
 
 /// A new indirect dictionary in the document (added to its cross-reference table).
 HPDF_Dict new_indirect_dict(HPDF_Doc pdf);

@@ -12,9 +12,10 @@ namespace closeplan::render {
 namespace {
 
 // The style's font files (already checked and resolved by style::from_file).
-layout::font_request fonts_of(const style& look) {
+layout::font_request fonts_of(const style& look, const pdf_standard& standard) {
     layout::font_request request;
-    request.always_embed = look.get("font.pdf.embed") == "always";
+    // PDF/UA and PDF/A forbid the standard fonts, which are named, not embedded.
+    request.always_embed = look.get("font.pdf.embed") == "always" || standard.embeds_fonts();
     const auto regular = look.get("font.pdf.regular");
     if (regular.empty()) return request;
     request.brand = true;
@@ -27,12 +28,12 @@ layout::font_request fonts_of(const style& look) {
 }
 
 layout::paged_document laid_out(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
-    const auto metrics = layout::metrics_for(doc, fonts_of(ctx.look));
+    const auto metrics = layout::metrics_for(doc, fonts_of(ctx.look, ctx.options.pdf));
     return layout::layout_document(doc, *metrics, {ctx.options.template_name, ctx.options.paper, ctx.look.tokens(), ctx.options.fit}, diags);
 }
 
 std::string write_pdf(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
-    return render_pdf(laid_out(doc, ctx, diags), diags);
+    return render_pdf(laid_out(doc, ctx, diags), diags, ctx.options.pdf);
 }
 
 std::string write_pdf_layout(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "closeplan/diagnostics.hpp"
+#include "render/pdf_standard.hpp"
 #include "render/template_set.hpp"
 #include "view/document.hpp"
 
@@ -25,6 +26,8 @@ struct render_options {
     /// DOCX: the word/styles.xml of --reference-docx (render/docx.hpp checked
     /// it); empty = closeplan's own styles.
     std::string docx_styles = {};
+    /// --pdf-standard: what the PDF claims beyond being tagged (PDF/UA-1, PDF/A-2b/u).
+    pdf_standard pdf;
 };
 
 /// What a writer needs besides the document. One context serves one

@@ -93,6 +93,7 @@ constexpr std::array codes{
     code_info{"O535", warning, output, "a string, link or count past what the PDF format holds was cut or left as text", "diagnostics.md#O535"},
     code_info{"O536", warning, output, "a text taller than a third of the one-page buyer plan was cut with an ellipsis", "diagnostics.md#O536"},
     code_info{"O542", warning, output, "a font package the plan's script needs is not installed", "diagnostics.md#O542"},
+    code_info{"O550", error, output, "--pdf-standard a-2b/a-2u: no sRGB ICC profile for the output intent", "diagnostics.md#O550"},
     // P6xx: playbooks, holidays and backward scheduling
     code_info{"P600", error, input, "not a playbook, or an unsupported playbook version", "diagnostics.md#P600"},
     code_info{"P601", error, input, "a required playbook field is missing", "diagnostics.md#P601"},

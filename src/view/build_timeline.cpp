@@ -55,6 +55,7 @@ std::optional<timeline> build_timeline(const build_context& ctx) {
     t.close_label = fill(w.get("timeline.close"), {{"date", format_date(close, w)}});
     if (end != close) t.end_label = format_date(end, w);
     t.month_days = month_starts(start, end);
+    std::string steps;
     for (std::size_t i = 0; i < ctx.plan.milestones.size(); ++i) {
         const auto& m = ctx.plan.milestones[i];
         const auto at = placed_on(m);
@@ -62,7 +63,12 @@ std::optional<timeline> build_timeline(const build_context& ctx) {
         const bool overdue = i < ctx.facts.milestones.size() && ctx.facts.milestones[i].overdue;
         t.marks.push_back(timeline_mark{model::days_between(start, *at), side_tone(m.owner),
                                         m.state == model::status::done, overdue, "#" + std::to_string(i + 1)});
+        std::string owner = label_of(w, "side", model::to_string(m.owner));
+        if (!m.assignee.empty()) owner += " " + person_name(ctx.plan, m.assignee);
+        steps += "; #" + std::to_string(i + 1) + " " + m.title + ", " + w.get("column.due") + " " + format_date(m.due ? *m.due : *at, w) +
+                 ", " + w.get("column.owner") + " " + owner;
     }
+    t.alt = t.today_label + ", " + t.close_label + steps;
     const std::pair<model::side, const analyze::progress*> sides[] = {
         {model::side::buyer, &ctx.facts.buyer}, {model::side::seller, &ctx.facts.seller}, {model::side::both, &ctx.facts.both}};
     for (const auto& [side, p] : sides) {

@@ -159,6 +159,9 @@ struct timeline {
     std::vector<timeline_mark> marks;  ///< in plan order; steps without any date are left out
     /// The colour key, one entry per side that owns a step: "Buyer 0/4" (done of all).
     std::vector<std::pair<view::tone, std::string>> legend;
+    /// What the strip shows, in words, for the tagged PDF's Figure /Alt: today and the
+    /// target close, then every dated step in plan order with its date and owner.
+    std::string alt;
 };
 
 struct party_view {

@@ -95,5 +95,39 @@ TEST(ContentStream, RunsLongerThanAPdfStringAreShownInPieces) {
     EXPECT_NE(glyphs.find("(AB) Tj\nET\n"), std::string::npos);
 }
 
+TEST(ContentStream, MarkedTextSharesTheTextObjectAndNestsInsideIt) {
+    content_stream c;
+    c.begin_marked("P", 0, true);
+    c.show_text("F1", 9, 36, 700, "one");
+    c.end_marked();
+    c.begin_marked("TD", 1, true);
+    c.show_text("F1", 9, 36, 688, "two");
+    c.end_marked();
+    EXPECT_EQ(c.finish(),
+              "BT\n/P <</MCID 0>> BDC\n/F1 9 Tf\n36 700 Td\n(one) Tj\nEMC\n/TD <</MCID 1>> BDC\n0 -12 Td\n(two) Tj\nEMC\nET\n");
+}
+
+TEST(ContentStream, ArtifactsAndImagesLieOutsideTextObjects) {
+    content_stream c;
+    c.begin_marked("P", 0, true);
+    c.show_text("F1", 9, 36, 700, "x");
+    c.end_marked();
+    c.begin_artifact(false, false);
+    c.move_to(0, 0);
+    c.line_to(10, 0);
+    c.stroke();
+    c.end_marked();
+    c.begin_artifact(true, true);
+    c.show_text("F1", 8, 500, 20, "1 / 2");
+    c.end_marked();
+    c.begin_marked("Figure", 1, false);
+    c.image("Im1", 0, 0, 10, 10);
+    c.end_marked();
+    EXPECT_EQ(c.finish(),
+              "BT\n/P <</MCID 0>> BDC\n/F1 9 Tf\n36 700 Td\n(x) Tj\nEMC\nET\n/Artifact BMC\n0 0 m\n10 0 l\nS\nEMC\n"
+              "BT\n/Artifact <</Type /Pagination>> BDC\n/F1 8 Tf\n500 20 Td\n(1 / 2) Tj\nEMC\nET\n"
+              "/Figure <</MCID 1>> BDC\nq\n10 0 0 10 0 0 cm\n/Im1 Do\nQ\nEMC\n");
+}
+
 }  // namespace
 }  // namespace closeplan::render

@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: MIT
+#include "render/pdf_structure.hpp"
+
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+
+#include <cstdlib>
+
+#include "layout/winansi.hpp"
+#include "render/pdf_objects.hpp"
+
+namespace closeplan::render {
+
+using layout::tag_role;
+
+const char* structure_type(tag_role role) {
+    switch (role) {
+        case tag_role::artifact: return "Artifact";  // never an element; artifacts are marked content only
+        case tag_role::h1: return "H1";
+        case tag_role::h2: return "H2";
+        case tag_role::h3: return "H3";
+        case tag_role::h4: return "H4";
+        case tag_role::p: return "P";
+        case tag_role::blockquote: return "BlockQuote";
+        case tag_role::l: return "L";
+        case tag_role::li: return "LI";
+        case tag_role::lbl: return "Lbl";
+        case tag_role::lbody: return "LBody";
+        case tag_role::table: return "Table";
+        case tag_role::thead: return "THead";
+        case tag_role::tbody: return "TBody";
+        case tag_role::tr: return "TR";
+        case tag_role::th: return "TH";
+        case tag_role::td: return "TD";
+        case tag_role::link: return "Link";
+        case tag_role::figure: return "Figure";
+    }
+    return "P";
+}
+
+structure_tree::structure_tree() {
+    nodes_.push_back({tag_role::p, {}, 0, {}, {}});  // the Document (its role is not read)
+    nodes_.reserve(256);
+}
+
+std::size_t structure_tree::add_node(layout::tag_level level, std::size_t parent) {
+    nodes_.push_back({level.role, level, parent, {}, {}});
+    const std::size_t index = nodes_.size() - 1;
+    nodes_[parent].kids.push_back({kid::kind::element, index});
+    return index;
+}
+
+void structure_tree::begin_page(HPDF_Page page) {
+    page_ = page;
+    page_key_ = parents_.size();
+    parents_.push_back({{}, 0, true});
+    HPDF_Dict_AddNumber(page, "StructParents", static_cast<HPDF_INT32>(page_key_));
+    HPDF_Dict_AddName(page, "Tabs", "S");  // annotations in the order of the structure
+}
+
+std::size_t structure_tree::element_for(const layout::struct_tag& tag) {
+    static const layout::struct_tag untagged = [] {
+        layout::struct_tag t;
+        t.path[0] = {tag_role::p, 0};
+        t.depth = 1;
+        return t;
+    }();
+    const auto& t = tag.depth == 0 ? untagged : tag;
+    std::size_t same = 0;
+    while (same < open_.size() && same < t.depth && open_[same].first == t.path[same]) ++same;
+    open_.resize(same);
+    for (std::size_t i = same; i < t.depth; ++i) {
+        const std::size_t parent = i == 0 ? 0 : open_[i - 1].second;
+        const std::size_t made = add_node(t.path[i], parent);
+        if (t.path[i].role == tag_role::figure) nodes_[made].alt = t.alt;
+        open_.emplace_back(t.path[i], made);
+    }
+    return open_.back().second;
+}
+
+std::optional<std::size_t> structure_tree::find(const layout::tag_level& level) const {
+    for (std::size_t i = 1; i < nodes_.size(); ++i)
+        if (nodes_[i].level == level) return i;
+    return std::nullopt;
+}
+
+std::size_t structure_tree::new_link() { return add_node({tag_role::link, 0}, 0); }
+
+int structure_tree::mark(std::size_t element) {
+    auto& mcids = parents_[page_key_].mcid_elements;
+    const std::size_t mcid = mcids.size();
+    mcids.push_back(element);
+    nodes_[element].kids.push_back({kid::kind::mcid, mcid, page_});
+    return static_cast<int>(mcid);
+}
+
+void structure_tree::add_annotation(std::size_t element, HPDF_Annotation annot, HPDF_Page page) {
+    const std::size_t key = parents_.size();
+    parents_.push_back({{}, element, false});
+    HPDF_Dict_AddNumber(annot, "StructParent", static_cast<HPDF_INT32>(key));
+    nodes_[element].kids.push_back({kid::kind::annotation, 0, page, annot});
+}
+
+namespace {
+
+std::uint32_t object_number(const void* obj) { return static_cast<const HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFFu; }
+
+void append_ref(std::string& out, std::uint32_t number) {
+    out += std::to_string(number);
+    out += " 0 R";
+}
+
+// A text string as UTF-16BE with its byte order mark, in hex (ISO 32000-1, 7.9.2.2).
+void append_text_string(std::string& out, const std::string& utf8) {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    auto unit = [&](unsigned u) {
+        for (int shift = 12; shift >= 0; shift -= 4) out.push_back(digits[(u >> shift) & 0xFu]);
+    };
+    out += "<FEFF";
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const char32_t cp = layout::next_code_point(utf8, pos);
+        if (cp >= 0x10000) {
+            unit(0xD800u + ((static_cast<unsigned>(cp) - 0x10000u) >> 10));
+            unit(0xDC00u + ((static_cast<unsigned>(cp) - 0x10000u) & 0x3FFu));
+        } else {
+            unit(static_cast<unsigned>(cp));
+        }
+    }
+    out += '>';
+}
+
+// Where the file's last cross-reference section starts (the number after its last `startxref`).
+std::size_t last_xref_offset(const std::string& file) {
+    const auto at = file.rfind("startxref");
+    if (at == std::string::npos) return 0;
+    return static_cast<std::size_t>(std::strtoull(file.c_str() + at + 9, nullptr, 10));
+}
+
+}  // namespace
+
+bool structure_tree::prepare(HPDF_Doc pdf) {
+    // A placeholder libharu writes, which the update replaces with the StructTreeRoot.
+    root_ = new_indirect_dict(pdf);
+    if (!root_) return false;
+    HPDF_Dict_AddName(root_, "Type", "StructTreeRoot");
+    HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root_);
+    HPDF_Dict mark_info = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark_info);
+    HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
+    return HPDF_GetError(pdf) == HPDF_OK;
+}
+
+std::string structure_tree::element_object(std::size_t i, std::uint32_t first, std::uint32_t root) const {
+    const node& n = nodes_[i];
+    const auto number = [&](std::size_t element) { return first + static_cast<std::uint32_t>(element); };
+    std::string o = "<</S/";
+    o += i == 0 ? "Document" : structure_type(n.role);
+    o += "/P ";
+    append_ref(o, i == 0 ? root : number(n.parent));
+    // The element's page is its first marked content's; MCIDs elsewhere say theirs (an MCR).
+    HPDF_Page home = nullptr;
+    for (const auto& k : n.kids)
+        if (k.page) {
+            home = k.page;
+            break;
+        }
+    if (home) {
+        o += "/Pg ";
+        append_ref(o, object_number(home));
+    }
+    o += "/K";
+    const bool one = n.kids.size() == 1;
+    if (!one) o += '[';
+    for (const auto& k : n.kids) {
+        o += ' ';
+        if (k.what == kid::kind::element) {
+            append_ref(o, number(k.index));
+        } else if (k.what == kid::kind::mcid && k.page == home) {
+            o += std::to_string(k.index);
+        } else if (k.what == kid::kind::mcid) {
+            o += "<</Type/MCR/Pg ";
+            append_ref(o, object_number(k.page));
+            o += "/MCID " + std::to_string(k.index) + ">>";
+        } else {
+            o += "<</Type/OBJR/Obj ";
+            append_ref(o, object_number(k.annot));
+            o += "/Pg ";
+            append_ref(o, object_number(k.page));
+            o += ">>";
+        }
+    }
+    if (!one) o += ']';
+    if (n.alt && !n.alt->empty()) {
+        const auto shortened = shortened_text_string(*n.alt);
+        o += "/Alt";
+        append_text_string(o, shortened ? *shortened : *n.alt);
+    }
+    if (n.role == tag_role::th && i != 0) {
+        // A header in THead heads its column; one in a body row names its row.
+        const bool in_head = nodes_[n.parent].parent != 0 && nodes_[nodes_[n.parent].parent].role == tag_role::thead;
+        o += in_head ? "/A<</O/Table/Scope/Column>>" : "/A<</O/Table/Scope/Row>>";
+    }
+    o += ">>";
+    return o;
+}
+
+// libharu writes every object by itself, uncompressed, with a cross-reference line:
+// for the hundreds of elements of a page's tree that doubled the file. They go
+// instead into one compressed object stream (ISO 32000-1, 7.5.7) in an incremental
+// update (7.5.6) after libharu's file, with a cross-reference stream (7.5.8).
+void structure_tree::append_update(std::string& file, HPDF_Doc pdf, const std::string& id) const {
+    const std::uint32_t root = object_number(root_);
+    const auto stream_number = static_cast<std::uint32_t>(pdf->xref->entries->count);  // the next free number
+    const std::uint32_t first = stream_number + 1;                                      // element 0, the Document
+    const std::uint32_t xref_number = first + static_cast<std::uint32_t>(nodes_.size());
+
+    // The object stream: the StructTreeRoot (index 0) and every element.
+    std::string header, body;
+    auto add = [&](std::uint32_t number, const std::string& object) {
+        header += std::to_string(number) + ' ' + std::to_string(body.size()) + ' ';
+        body += object;
+        body += '\n';
+    };
+    std::string tree = "<</Type/StructTreeRoot/K ";
+    append_ref(tree, first);
+    tree += "/ParentTree<</Nums[";
+    for (std::size_t key = 0; key < parents_.size(); ++key) {
+        const auto& e = parents_[key];
+        tree += std::to_string(key);
+        if (e.page) {
+            tree += '[';
+            for (const std::size_t el : e.mcid_elements) {
+                append_ref(tree, first + static_cast<std::uint32_t>(el));
+                tree += ' ';
+            }
+            tree += ']';
+        } else {
+            tree += ' ';
+            append_ref(tree, first + static_cast<std::uint32_t>(e.annotation_element));
+            tree += ' ';
+        }
+    }
+    tree += "]>>/ParentTreeNextKey " + std::to_string(parents_.size()) + ">>";
+    add(root, tree);
+    for (std::size_t i = 0; i < nodes_.size(); ++i) add(first + static_cast<std::uint32_t>(i), element_object(i, first, root));
+    // Level 6: the tree is small and repetitive; a fifth smaller than at level 1, for little time.
+    const std::string packed = deflated(header + body, 6);
+
+    const std::size_t previous = last_xref_offset(file);
+    if (file.empty() || file.back() != '\n') file += '\n';
+    const std::size_t stream_at = file.size();
+    file += std::to_string(stream_number) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(nodes_.size() + 1) +
+            "/First " + std::to_string(header.size()) + "/Filter/FlateDecode/Length " + std::to_string(packed.size()) +
+            ">>\nstream\n";
+    file += packed;
+    file += "\nendstream\nendobj\n";
+
+    // The cross-reference stream: rows of type (1 byte), offset or stream number (4), generation
+    // or index in the stream (2 bytes; 4 when a huge plan's tree has more elements than 2 hold).
+    const std::size_t xref_at = file.size();
+    const int index_bytes = nodes_.size() + 1 > 0xFFFF ? 4 : 2;
+    std::string rows;
+    auto row = [&](unsigned type, std::size_t field2, std::size_t field3) {
+        rows.push_back(static_cast<char>(type));
+        for (int shift = 24; shift >= 0; shift -= 8) rows.push_back(static_cast<char>((field2 >> shift) & 0xFFu));
+        for (int shift = 8 * (index_bytes - 1); shift >= 0; shift -= 8)
+            rows.push_back(static_cast<char>((field3 >> shift) & 0xFFu));
+    };
+    row(2, stream_number, 0);  // the StructTreeRoot, replacing libharu's placeholder
+    row(1, stream_at, 0);
+    for (std::size_t i = 0; i < nodes_.size(); ++i) row(2, stream_number, i + 1);
+    row(1, xref_at, 0);
+    const std::string packed_rows = deflated(rows);
+    std::string dict = "<</Type/XRef/Size " + std::to_string(xref_number + 1) + "/Root ";
+    append_ref(dict, object_number(pdf->catalog));
+    if (pdf->info) {
+        dict += "/Info ";
+        append_ref(dict, object_number(pdf->info));
+    }
+    if (!id.empty()) dict += "/ID[<" + id + "><" + id + ">]";
+    dict += "/Prev " + std::to_string(previous) + "/W[1 4 " + std::to_string(index_bytes) + "]/Index[" + std::to_string(root) + " 1 " +
+            std::to_string(stream_number) + " " + std::to_string(nodes_.size() + 2) + "]/Filter/FlateDecode/Length " +
+            std::to_string(packed_rows.size()) + ">>";
+    file += std::to_string(xref_number) + " 0 obj\n" + dict + "\nstream\n";
+    file += packed_rows;
+    file += "\nendstream\nendobj\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
+}
+
+}  // namespace closeplan::render
