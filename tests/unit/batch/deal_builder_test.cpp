@@ -54,6 +54,8 @@ TEST(DealBuilder, ColumnSettledStylesAndSpreadsheetColumnNames) {
     ASSERT_EQ(failed.errors.size(), 1u);
     EXPECT_EQ(failed.errors[0].line, 12);
     EXPECT_EQ(failed.errors[0].column, "Close Date (column B)");
+}
+
 TEST(DealBuilder, InternalFieldsReachABuyersPageOnlyWhenTheMappingSaysSo) {
     fixture f({"Opportunity Name", "Close Date", "Amount", "Stage", "Next Step"});
     const export_row row{2, {"Claims analytics", "2026-09-30", "$240,000.00", "Id. Decision Makers", "Send the \x1b[31mpack"}};

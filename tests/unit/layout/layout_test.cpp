@@ -338,6 +338,8 @@ TEST(layout, unpaintable_characters_hint_at_the_fonts_that_paint_them) {
     EXPECT_NE(mixed.find("fonts-noto-cjk"), std::string::npos);
     EXPECT_NE(mixed.find("fonts-noto-core"), std::string::npos);
     EXPECT_NE(mixed.find("emoji"), std::string::npos);
+}
+
 // A machine without a script's font package: the warning names the package
 // (O542) instead of asking the seller to remove the buyer's words.
 class without_cjk_fonts : public fixed_metrics {
