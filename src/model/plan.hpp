@@ -183,13 +183,22 @@ struct competitor {
     source_location where;
 };
 
+struct extension_member;
+
 /// An extension value (`x-` key) kept as written: text, list or mapping.
 struct extension_value {
     enum class kind { null, text, list, map };
     kind type = kind::null;
     std::string text;
     std::vector<extension_value> items;
-    std::vector<std::pair<std::string, extension_value>> members;  ///< in file order
+    /// In file order. A struct, not a std::pair: a pair may not hold the type
+    /// being defined (clang's libstdc++ checks refuse it).
+    std::vector<extension_member> members;
+};
+
+struct extension_member {
+    std::string key;
+    extension_value value;
 };
 
 /// An `x-` key anywhere in the plan, with its JSON Pointer ("/milestones/2/x-jira").

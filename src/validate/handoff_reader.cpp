@@ -44,7 +44,7 @@ model::extension_value copy_value(const raw_node& node) {
             break;
         case raw_node::kind::mapping:
             out.type = model::extension_value::kind::map;
-            for (const auto& m : node.members) out.members.emplace_back(m.key, copy_value(m.value));
+            for (const auto& m : node.members) out.members.push_back({m.key, copy_value(m.value)});
             break;
     }
     return out;

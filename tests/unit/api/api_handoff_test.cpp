@@ -40,7 +40,7 @@ TEST(ApiHandoff, EveryExamplePackIsTheCommandsBytes) {
         std::vector<std::string> names;
         for (const auto& f : pack.files) names.push_back(f.name);
         EXPECT_EQ(names, (std::vector<std::string>{"handoff.pdf", "handoff.layout.txt", "handoff.html", "handoff.md",
-                                                   "milestones.ics", "plan.json"}));
+                                                   "handoff.docx", "milestones.ics", "plan.json"}));
         for (const char* name : {"handoff.html", "handoff.md", "milestones.ics", "plan.json"})
             EXPECT_EQ(find(pack, name)->bytes, read(folder + "/expected/handoff/" + name)) << example << " " << name;
         // The goldens were made from the example's folder: logo paths there are relative.
@@ -79,7 +79,7 @@ TEST(ApiHandoff, NoAsOfAnywhereIsO532AndNoFiles) {
     options.as_of = year_month_day{year{2026}, June, day{1}};
     const auto with_date = closeplan::make_handoff(plan, options);
     EXPECT_TRUE(with_date.ok());
-    EXPECT_EQ(with_date.files.size(), 5u);
+    EXPECT_EQ(with_date.files.size(), 6u);  // pdf, html, md, docx, ics, plan.json
 }
 
 }  // namespace

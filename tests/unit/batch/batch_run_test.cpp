@@ -203,7 +203,11 @@ TEST(BatchColumns, AmountsWithBothDecimalMarksAreOneError) {
 
 TEST(BatchColumns, FloatNoiseIsRoundedWithOneNoteAndADecimalFlagItContradictsStops) {
     memory_sink sink;
-    auto out = run("hubspot-float.csv", inputs_for("hubspot-float.csv", 1), sink);
+    // Amounts reach a buyer's page only when the mapping says so (`buyer_page: [amount]`).
+    auto shown = inputs_for("hubspot-float.csv", 1);
+    shown.mapping = preset_named("hubspot");
+    shown.mapping->buyer_fields = {deal_field::amount};
+    auto out = run("hubspot-float.csv", shown, sink);
     ASSERT_TRUE(out.totals);
     EXPECT_EQ(summary_line(*out.totals), "rows read 3 = rendered 3 + failed 0 + skipped 0");
     ASSERT_EQ(out.diags.all().size(), 1u);
@@ -227,7 +231,10 @@ TEST(BatchColumns, FloatNoiseIsRoundedWithOneNoteAndADecimalFlagItContradictsSto
 
 TEST(BatchColumns, GermanSalesforceHeaderAndCommaAmountsAreRecognised) {
     memory_sink sink;
-    auto out = run("german-salesforce.csv", inputs_for("german-salesforce.csv", 1), sink);
+    auto shown = inputs_for("german-salesforce.csv", 1);
+    shown.mapping = preset_named("salesforce");
+    shown.mapping->buyer_fields = {deal_field::amount};  // amounts reach a buyer's page only when asked
+    auto out = run("german-salesforce.csv", shown, sink);
     ASSERT_TRUE(out.totals) << (out.diags.all().empty() ? "" : out.diags.all().front().message);
     EXPECT_EQ(summary_line(*out.totals), "rows read 3 = rendered 3 + failed 0 + skipped 0");
     EXPECT_EQ(out.deals[0].stem, "006G000001-Abrechnungsplattform");

@@ -149,8 +149,8 @@ TEST(validate_handoff_fields, x_fields_anywhere_are_kept_whole_and_never_warned)
     EXPECT_EQ(x[1].pointer, "/milestones/0/x-jira");
     EXPECT_EQ(x[1].key, "x-jira");
     ASSERT_EQ(x[1].value.type, model::extension_value::kind::map);
-    EXPECT_EQ(x[1].value.members[0].first, "key");
-    EXPECT_EQ(x[1].value.members[1].second.items[1].text, "q3");
+    EXPECT_EQ(x[1].value.members[0].key, "key");
+    EXPECT_EQ(x[1].value.members[1].value.items[1].text, "q3");
     EXPECT_EQ(x[2].pointer, "/contract/x-po");
     EXPECT_EQ(x[2].value.text, "77");  // as written: text
 }
