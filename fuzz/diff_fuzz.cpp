@@ -5,6 +5,7 @@
 // (fuzz_support.hpp) of before.yaml and after.yaml (.json names read as
 // JSON); an input that is no bundle is compared with itself.
 #include "diff/plan_diff.hpp"
+#include "render/template_set.hpp"
 #include "fuzz_support.hpp"
 
 namespace {
@@ -43,8 +44,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const auto result = diff::compare(*before, *after);
     (void)diff::to_text(result);
-    (void)diff::to_markdown(result);
     (void)diff::to_json(result);
+    // The diff for people, in the plan's language, as `diff -f md|html` writes it (silent rolls reported too).
+    diagnostic_sink diags;
+    diff::report_silent_rolls(result, diags);
+    const render::template_set templates;
+    const auto words = templates.load_labels(result.locale, diags);
+    for (const bool verbose : {false, true}) {
+        (void)diff::to_people_markdown(result, words, templates, {verbose}, diags);
+        (void)diff::to_people_html(result, words, templates, {verbose}, diags);
+    }
     const auto ledger = diff::build_ledger({*before, *after});
     (void)diff::to_text(ledger);
     (void)diff::to_markdown(ledger);

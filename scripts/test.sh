@@ -51,6 +51,7 @@ run_suite "release" build
 echo "== build: AddressSanitizer + UndefinedBehaviorSanitizer in build-asan/"
 scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DCLOSEPLAN_SANITIZE=ON
 export ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1
+export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 run_suite "asan+ubsan" build-asan
 
