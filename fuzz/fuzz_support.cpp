@@ -103,6 +103,16 @@ const std::string& source_file(const std::string& relative) {
     return found->second;
 }
 
+std::map<std::string, std::string> option_lines(const std::string& text) {
+    std::map<std::string, std::string> options;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        const auto colon = line.find(": ");
+        if (colon != std::string::npos) options[line.substr(0, colon)] = line.substr(colon + 2);
+    }
+    return options;
+}
+
 std::map<std::string, std::string> split_bundle(std::string_view input, const std::string& fallback) {
     std::map<std::string, std::string> files;
     constexpr std::string_view open = "==> ", close = " <==";

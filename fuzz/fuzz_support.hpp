@@ -45,6 +45,10 @@ const std::string& source_file(const std::string& relative);
 /// A name seen twice keeps its last content.
 std::map<std::string, std::string> split_bundle(std::string_view input, const std::string& fallback);
 
+/// The `key: value` lines of a bundle's `options` file (the first ": " splits a
+/// line; a line without one is ignored; a key seen twice keeps its last value).
+std::map<std::string, std::string> option_lines(const std::string& text);
+
 /// The fixed "today" of every target, so runs are reproducible.
 model::date fuzz_today();
 
