@@ -91,6 +91,13 @@ server::server(snapshot first, std::string nonce) : state_(std::make_unique<stat
         state_->answer(request, response);
     });
     state_->http.set_keep_alive_timeout(2);
+    // httplib's default also sets SO_REUSEPORT, which lets a second preview
+    // bind the same port and take half the requests; a port in use must be
+    // O560 instead. SO_REUSEADDR alone still allows a restart right away.
+    state_->http.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
 }
 
 server::~server() = default;
