@@ -48,9 +48,10 @@ CLI::App* setup_preview(CLI::App& app) {
     auto* command = app.add_subcommand(
         "preview", "Serve the rendered plan on this machine and refresh it whenever its files change");
     add_plan_flags(*command, f.render.plan);
-    add_render_options(*command, f.render);
+    add_render_options(*command, f.render, false);
     command->add_option("--port", f.port, "TCP port; 0 (the default) picks a free one and prints the URL")
-        ->check(CLI::Range(0, 65535));
+        ->check(CLI::Range(0, 65535))
+        ->default_str("0");
     command->add_option("--listen", f.listen,
                         "Address to listen on (default 127.0.0.1). WARNING: any other address lets whoever can "
                         "reach this machine read the plan")

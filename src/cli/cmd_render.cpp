@@ -35,7 +35,7 @@ std::string output_stem(const std::string& plan_path) {
 
 }  // namespace
 
-void add_render_options(CLI::App& command, render_flags& flags) {
+void add_render_options(CLI::App& command, render_flags& flags, bool documents) {
     command.add_option("--template", flags.template_name, "Template: templates/<name>.<format>.mustache")
         ->default_str("buyer-plan");
     command.add_option("--paper", flags.paper, "Paper for PDF: letter or a4 (default: the style's page.size, else the locale's paper)")
@@ -47,8 +47,14 @@ void add_render_options(CLI::App& command, render_flags& flags) {
     add_pdf_standard_flag(command, flags.pdf_standard);
     command.add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
     command.add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");
+    if (documents)
+        command.add_option("--reference-docx", flags.reference_docx,
+                           "docx: a .docx whose styles (styles.xml) replace closeplan's, as a proposal template's");
     command.add_option("--sections", flags.sections, "Sections to keep, in this order, comma-separated: " + known_sections())
         ->delimiter(',');
+    if (documents)
+        command.add_flag("--fragment", flags.fragment,
+                         "html, md and docx: a piece to paste into another document (no page, no title block, scoped CSS)");
     command.add_option("--heading-offset", flags.heading_offset,
                        "Move every heading down N levels (section titles become h2+N), 0 to 4")
         ->check(CLI::Range(0, 4))
@@ -63,11 +69,7 @@ CLI::App* setup_render(CLI::App& app, render_flags& flags) {
         ->default_str("html,md");
     command->add_option("-o,--output", flags.output, "Output folder (created when missing); - writes one format to standard output")
         ->default_str(".");
-    add_render_options(*command, flags);
-    command->add_option("--reference-docx", flags.reference_docx,
-                        "docx: a .docx whose styles (styles.xml) replace closeplan's, as a proposal template's");
-    command->add_flag("--fragment", flags.fragment,
-                      "html, md and docx: a piece to paste into another document (no page, no title block, scoped CSS)");
+    add_render_options(*command, flags, true);
     return command;
 }
 

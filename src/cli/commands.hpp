@@ -56,7 +56,9 @@ exit_code run_render(const render_flags& flags);
 /// The flags that shape a rendered document (--template, --paper, --fit,
 /// --pdf-standard, --template-dir, --style, --sections, --heading-offset):
 /// render and preview share them, so preview shows what render would write.
-void add_render_options(CLI::App& command, render_flags& flags);
+/// `documents`: also --reference-docx and --fragment, which only render has
+/// (preview shows the whole HTML page and the PDF).
+void add_render_options(CLI::App& command, render_flags& flags, bool documents);
 /// The pipeline request `render` makes from its flags (formats: the given
 /// ones, else html and md); nullopt (after printing why) on a usage error.
 std::optional<pipeline::render_request> make_render_request(const render_flags& flags);
