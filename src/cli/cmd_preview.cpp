@@ -98,14 +98,17 @@ preview::snapshot render_once(const pipeline::render_request& request, const pre
     } catch (const closeplan::error& failure) {
         diags.report(failure.diag());  // the plan is unreadable for a moment (an editor deleting and writing it)
     }
-    if (!diags.has_errors() && result.plan) {
+    // As render: a plan with errors (or, under --strict, warnings) gives no page.
+    const bool failed = diags.has_errors() || (f.render.plan.strict && diags.warning_count() > 0);
+    if (!failed && result.plan) {
         for (const auto& output : result.outputs) (output.format == "pdf" ? next.pdf : next.html) = output.bytes;
         std::optional<health::config> settings = health::config{};
         if (!f.config_path.empty()) settings = health::load_config(f.config_path, diags);
         if (settings) next.findings = review_health(request, *result.plan, *settings).findings;
         plan = std::move(result.plan);
     }
-    next.failed = diags.has_errors();
+    next.failed = failed || diags.has_errors();  // a broken health config, found after the page
+    next.strict = f.render.plan.strict;
     next.problems = diags.all();
     if (!f.render.plan.quiet || diags.has_errors()) print_diagnostics(diags, std::cerr);
     return next;

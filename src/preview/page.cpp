@@ -77,16 +77,21 @@ void append_item(std::string& out, const source_location& where, severity level,
     out += "</li>\n";
 }
 
+// Errors fail a render; under --strict warnings do too.
+bool fails(const snapshot& state, const diagnostic& d) {
+    return d.level == severity::error || (state.strict && d.level == severity::warning);
+}
+
 void append_errors(std::string& out, const snapshot& state) {
     const auto errors = std::count_if(state.problems.begin(), state.problems.end(),
-                                      [](const diagnostic& d) { return d.level == severity::error; });
+                                      [&](const diagnostic& d) { return fails(state, d); });
     out += "<section id=\"closeplan-preview-errors\" role=\"alert\">\n<h2>";
-    render::append_escaped_html(out, "The plan has " + plural(static_cast<std::size_t>(errors), "error") + "; " +
+    render::append_escaped_html(out, "The plan has " + plural(static_cast<std::size_t>(errors), state.strict ? "problem" : "error") + "; " +
                                          (state.html.empty() ? "nothing could be rendered yet"
                                                              : "this is the last version that rendered"));
     out += "</h2>\n<pre>";
     for (const auto& d : state.problems) {
-        if (d.level != severity::error) continue;
+        if (!fails(state, d)) continue;
         render::append_escaped_html(out, format_diagnostic(d));
         out += '\n';
     }
@@ -95,13 +100,13 @@ void append_errors(std::string& out, const snapshot& state) {
 
 void append_panel(std::string& out, const snapshot& state) {
     std::size_t warnings = 0;
-    for (const auto& d : state.problems) warnings += d.level != severity::error;
+    for (const auto& d : state.problems) warnings += !fails(state, d);
     out += "<aside id=\"closeplan-preview-panel\" aria-label=\"closeplan checks\">\n<h2>";
     render::append_escaped_html(out, "Checks: " + plural(state.findings.size(), "finding") + ", " +
                                          plural(warnings, "warning"));
     out += "</h2>\n<p><a href=\"/plan.pdf\">PDF</a></p>\n<ul>\n";
     for (const auto& d : state.problems)
-        if (d.level != severity::error) append_item(out, d.where, d.level, d.code, d.message);
+        if (!fails(state, d)) append_item(out, d.where, d.level, d.code, d.message);
     for (const auto& f : state.findings) append_item(out, f.where, f.level, f.rule_id, f.message);
     out += "</ul>\n</aside>\n";
 }

@@ -17,6 +17,7 @@ struct snapshot {
     std::string html;              ///< the last good HTML, exactly as `render -f html` writes it; empty before one
     std::string pdf;               ///< the last good PDF, as `render -f pdf` writes it
     bool failed = false;           ///< the latest render had errors: html and pdf are the earlier ones
+    bool strict = false;           ///< --strict: warnings fail a render too, and are shown as errors are
     std::vector<diagnostic> problems;        ///< the latest render's errors and warnings, located
     std::vector<health::finding> findings;   ///< `closeplan check`'s findings for the latest good plan
 };

@@ -70,3 +70,21 @@ TEST(PreviewPage, FindingsAndWarningsInThePanel) {
 
 }  // namespace
 }  // namespace closeplan::preview
+
+namespace closeplan::preview {
+namespace {
+
+TEST(PreviewPage, StrictShowsWarningsOverThePage) {
+    snapshot state;
+    state.html = page;
+    state.failed = true;
+    state.strict = true;
+    state.problems.push_back({severity::warning, "V208", "unknown field \"colour\"", {"plan.yaml", 7, 3, ""}, {}});
+    const auto served = served_page(state, "n");
+    EXPECT_NE(served.find("The plan has 1 problem;"), std::string::npos);
+    EXPECT_NE(served.find("plan.yaml:7:3: warning[V208]"), std::string::npos);
+    EXPECT_NE(served.find("Checks: 0 findings, 0 warnings"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace closeplan::preview
