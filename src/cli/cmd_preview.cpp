@@ -201,7 +201,12 @@ exit_code run_preview() {
         for (;;) {
             const auto changed = watcher.wait_for_change(100ms, 1000ms);
             if (changed.empty()) return;  // stopped
-            if (!f.render.plan.quiet) std::cerr << "closeplan: " << changed.front() << " changed; rendering again\n";
+            if (!f.render.plan.quiet) {
+                std::error_code ec;
+                const auto relative = fs::path(changed.front()).lexically_relative(fs::current_path(ec));
+                const bool inside = !ec && !relative.empty() && *relative.begin() != "..";
+                std::cerr << "closeplan: " << (inside ? relative.string() : changed.front()) << " changed; rendering again\n";
+            }
             auto next = render_once(*request, f, plan);
             if (next.failed) {  // keep the last good page under the errors
                 const auto last = http.current();

@@ -10,7 +10,8 @@ only), it listens on 127.0.0.1 only, an edit of the title (saved in place and
 by rename) is served within 2 s, a broken edit shows the located error over
 the last good page, the route table answers nothing else (404), another Host
 is refused, a second preview on the same port fails with O560 (exit 6), and
-SIGTERM and SIGINT stop it with exit 0. Never opens a browser.
+SIGTERM and SIGINT stop it with exit 0, and --listen 0.0.0.0 warns (O562).
+Never opens a browser.
 """
 import http.client
 import os
@@ -210,6 +211,15 @@ def main() -> int:
             check(get(port, "/")[0] == 200, "--port 0: the printed address does not answer")
         finally:
             stop(process, signal.SIGINT, "SIGINT")
+
+        # Beyond loopback only when asked, and then with warning O562.
+        process, port = start(closeplan, folder, "--port", "0", "--listen", "0.0.0.0")
+        try:
+            check(listening_addresses(port) == ["00000000"], "--listen 0.0.0.0 is not listening on 0.0.0.0")
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=10)
+            check("warning[O562]" in process.stderr.read(), "--listen 0.0.0.0 gave no O562 warning")
 
     for failure in failures:
         print("FAIL:", failure)
