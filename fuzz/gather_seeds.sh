@@ -96,3 +96,6 @@ bundle before.yaml=$fixtures/ok.yaml after.json=$fixtures/ok.json | seed diff ya
 seed diff moved-twice.yaml <$fixtures/handoff/moved-twice.yaml
 # A close date in year 1: the schedule reaches before year 1 (issue 13).
 bundle playbook.yaml=examples/playbooks/mid-market.yaml dates=<(printf 'close: 0001-01-29\nas-of: 2026-05-04\n') | seed schedule close-year-1
+# closeplan preview: a request path, a Host header, then a page and error text.
+printf '/\n127.0.0.1:8040\n' | cat - examples/pilot/expected/plan.html | seed preview_request pilot-page
+printf '/../../etc/passwd\nattacker.example:8040\n<script>alert(1)</script></body>\n' | seed preview_request traversal

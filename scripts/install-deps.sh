@@ -19,6 +19,8 @@ packages=(
   libzip-dev libxml2-dev python3-docx libreoffice-writer-nogui
   # Tagged and archival PDF checks (tests/tagged/) and the sRGB output intent of --pdf-standard a-2b.
   python3-pikepdf icc-profiles-free
+  # `closeplan preview`: cpp-httplib serves the page (src/preview/server.cpp).
+  libcpp-httplib-dev
   # The fuzz targets (scripts/fuzz.sh): clang's -fsanitize=fuzzer links
   # libclang_rt.fuzzer from libclang-rt-14-dev (no libfuzzer-14-dev needed).
   clang-14 libclang-rt-14-dev

@@ -35,6 +35,32 @@ std::string output_stem(const std::string& plan_path) {
 
 }  // namespace
 
+void add_render_options(CLI::App& command, render_flags& flags, bool documents) {
+    command.add_option("--template", flags.template_name, "Template: templates/<name>.<format>.mustache")
+        ->default_str("buyer-plan");
+    command.add_option("--paper", flags.paper, "Paper for PDF: letter or a4 (default: the style's page.size, else the locale's paper)")
+        ->check(CLI::IsMember({"letter", "a4"}));
+    command.add_option("--fit", flags.fit,
+                       "PDF buyer plan: two-pages (a second page before an open step is hidden) or one-page (strict)")
+        ->check(CLI::IsMember({"two-pages", "one-page"}))
+        ->default_str("two-pages");
+    add_pdf_standard_flag(command, flags.pdf_standard);
+    command.add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
+    command.add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");
+    if (documents)
+        command.add_option("--reference-docx", flags.reference_docx,
+                           "docx: a .docx whose styles (styles.xml) replace closeplan's, as a proposal template's");
+    command.add_option("--sections", flags.sections, "Sections to keep, in this order, comma-separated: " + known_sections())
+        ->delimiter(',');
+    if (documents)
+        command.add_flag("--fragment", flags.fragment,
+                         "html, md and docx: a piece to paste into another document (no page, no title block, scoped CSS)");
+    command.add_option("--heading-offset", flags.heading_offset,
+                       "Move every heading down N levels (section titles become h2+N), 0 to 4")
+        ->check(CLI::Range(0, 4))
+        ->default_str("0");
+}
+
 CLI::App* setup_render(CLI::App& app, render_flags& flags) {
     auto* command = app.add_subcommand("render", "Render a plan as documents (HTML, Markdown, PDF, DOCX)");
     add_plan_flags(*command, flags.plan);
@@ -43,28 +69,32 @@ CLI::App* setup_render(CLI::App& app, render_flags& flags) {
         ->default_str("html,md");
     command->add_option("-o,--output", flags.output, "Output folder (created when missing); - writes one format to standard output")
         ->default_str(".");
-    command->add_option("--template", flags.template_name, "Template: templates/<name>.<format>.mustache")
-        ->default_str("buyer-plan");
-    command->add_option("--paper", flags.paper, "Paper for PDF: letter or a4 (default: the style's page.size, else the locale's paper)")
-        ->check(CLI::IsMember({"letter", "a4"}));
-    command->add_option("--fit", flags.fit,
-                        "PDF buyer plan: two-pages (a second page before an open step is hidden) or one-page (strict)")
-        ->check(CLI::IsMember({"two-pages", "one-page"}))
-        ->default_str("two-pages");
-    add_pdf_standard_flag(*command, flags.pdf_standard);
-    command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
-    command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");
-    command->add_option("--reference-docx", flags.reference_docx,
-                        "docx: a .docx whose styles (styles.xml) replace closeplan's, as a proposal template's");
-    command->add_option("--sections", flags.sections, "Sections to keep, in this order, comma-separated: " + known_sections())
-        ->delimiter(',');
-    command->add_flag("--fragment", flags.fragment,
-                      "html, md and docx: a piece to paste into another document (no page, no title block, scoped CSS)");
-    command->add_option("--heading-offset", flags.heading_offset,
-                        "Move every heading down N levels (section titles become h2+N), 0 to 4")
-        ->check(CLI::Range(0, 4))
-        ->default_str("0");
+    add_render_options(*command, flags, true);
     return command;
+}
+
+std::optional<pipeline::render_request> make_render_request(const render_flags& flags) {
+    for (const auto& name : flags.sections) {
+        const auto& keys = view::section_keys();
+        if (std::find(keys.begin(), keys.end(), name) == keys.end()) {
+            std::cerr << "closeplan: unknown section `" << name << "`; known sections: " << known_sections() << '\n';
+            return std::nullopt;
+        }
+    }
+    auto request = make_request(flags.plan);
+    if (!request) return std::nullopt;
+    request->formats = flags.formats.empty() ? std::vector<std::string>{"html", "md"} : flags.formats;
+    request->template_name = flags.template_name;
+    request->paper = flags.paper;
+    request->pdf_standard = flags.pdf_standard;
+    request->fit = flags.fit;
+    request->template_dir = flags.template_dir;
+    request->style_path = flags.style;
+    request->reference_docx = flags.reference_docx;
+    request->sections = flags.sections;
+    request->fragment = flags.fragment;
+    request->heading_offset = flags.heading_offset;
+    return request;
 }
 
 exit_code run_render(const render_flags& flags) {
@@ -72,13 +102,6 @@ exit_code run_render(const render_flags& flags) {
     for (const auto& name : formats) {
         if (!render::find_output_format(name)) {
             std::cerr << "closeplan: unknown format `" << name << "`; known formats: " << known_formats() << '\n';
-            return exit_code::usage;
-        }
-    }
-    for (const auto& name : flags.sections) {
-        const auto& keys = view::section_keys();
-        if (std::find(keys.begin(), keys.end(), name) == keys.end()) {
-            std::cerr << "closeplan: unknown section `" << name << "`; known sections: " << known_sections() << '\n';
             return exit_code::usage;
         }
     }
@@ -97,19 +120,8 @@ exit_code run_render(const render_flags& flags) {
         return exit_code::usage;
     }
 
-    auto request = make_request(flags.plan);
+    auto request = make_render_request(flags);
     if (!request) return exit_code::usage;
-    request->formats = formats;
-    request->template_name = flags.template_name;
-    request->paper = flags.paper;
-    request->pdf_standard = flags.pdf_standard;
-    request->fit = flags.fit;
-    request->template_dir = flags.template_dir;
-    request->style_path = flags.style;
-    request->reference_docx = flags.reference_docx;
-    request->sections = flags.sections;
-    request->fragment = flags.fragment;
-    request->heading_offset = flags.heading_offset;
 
     diagnostic_sink diags;
     auto result = pipeline::render_plan(*request, diags);

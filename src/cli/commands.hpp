@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/exit_codes.hpp"
+#include "health/health.hpp"
 #include "pipeline/pipeline.hpp"
 
 namespace closeplan::cli {
@@ -52,8 +53,21 @@ void add_field_locations(const pipeline::render_request& request, model::plan& p
 
 CLI::App* setup_render(CLI::App& app, render_flags& flags);
 exit_code run_render(const render_flags& flags);
+/// The flags that shape a rendered document (--template, --paper, --fit,
+/// --pdf-standard, --template-dir, --style, --sections, --heading-offset):
+/// render and preview share them, so preview shows what render would write.
+/// `documents`: also --reference-docx and --fragment, which only render has
+/// (preview shows the whole HTML page and the PDF).
+void add_render_options(CLI::App& command, render_flags& flags, bool documents);
+/// The pipeline request `render` makes from its flags (formats: the given
+/// ones, else html and md); nullopt (after printing why) on a usage error.
+std::optional<pipeline::render_request> make_render_request(const render_flags& flags);
 
 CLI::App* setup_check(CLI::App& app, plan_flags& flags);
+/// `check`'s health review of a loaded plan (its field locations added
+/// first); preview's checks panel shows the same findings.
+health::report review_health(const pipeline::render_request& request, model::plan& plan,
+                             const health::config& settings);
 exit_code run_check(const plan_flags& flags);
 
 /// Adds --pdf-standard (render, handoff, batch): the values of render::pdf_standard_values(),

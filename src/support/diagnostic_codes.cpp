@@ -94,6 +94,10 @@ constexpr std::array codes{
     code_info{"O536", warning, output, "a text taller than a third of the one-page buyer plan was cut with an ellipsis", "diagnostics.md#O536"},
     code_info{"O542", warning, output, "a font package the plan's script needs is not installed", "diagnostics.md#O542"},
     code_info{"O550", error, output, "--pdf-standard a-2b/a-2u: no sRGB ICC profile for the output intent", "diagnostics.md#O550"},
+    code_info{"O560", error, output, "preview: cannot listen on the address and port (in use, not this machine's)", "diagnostics.md#O560"},
+    code_info{"O561", warning, output, "preview: a file or folder cannot be watched; the page does not refresh for it", "diagnostics.md#O561"},
+    code_info{"O562", warning, output, "preview: listening beyond this machine (--listen), the plan is readable by others", "diagnostics.md#O562"},
+    code_info{"O563", warning, output, "preview --open: the browser cannot be started", "diagnostics.md#O563"},
     // P6xx: playbooks, holidays and backward scheduling
     code_info{"P600", error, input, "not a playbook, or an unsupported playbook version", "diagnostics.md#P600"},
     code_info{"P601", error, input, "a required playbook field is missing", "diagnostics.md#P601"},
