@@ -2,6 +2,7 @@
 #include "sheet/tree_write.hpp"
 
 #include <algorithm>
+#include <regex>
 
 #include <nlohmann/json.hpp>
 
@@ -58,7 +59,9 @@ void set_member(raw_node& map, const set_value& v) {
 void write_yaml(const raw_node& node, std::size_t indent, std::string& out);
 
 bool looks_like_number(std::string_view text) {
-    return !text.empty() && text.find_first_not_of("0123456789.+-eE_") == std::string_view::npos;
+    // YAML 1.1 and 1.2 numbers: 010, -1.5, 1e3, 0x1F, .5, 1_000 (a date such as 2026-05-08 is not one).
+    static const std::regex number(R"([-+]?(0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(\.[0-9_]*)?|\.[0-9_]+)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
+    return std::regex_match(text.begin(), text.end(), number);
 }
 
 std::string yaml_scalar(const raw_node& node) {
