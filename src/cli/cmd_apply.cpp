@@ -103,7 +103,8 @@ std::optional<updated_text> update_text(const std::string& original, const std::
     auto edited = sheet::edit_yaml_text(original, *tree, patch);
     if (edited.text) return updated_text{std::move(*edited.text), {}};
     diags.warning("V271",
-                  "the plan is written anew, without its comments: the text edit cannot change " + edited.why_not,
+                  "the plan is written anew, without its comments: its text cannot be edited in place (" +
+                      edited.why_not + ")",
                   {plan_path, 0, 0, ""},
                   {"key order and values are kept; docs/cli.md (closeplan apply) lists the styles edited in place"});
     return updated_text{sheet::tree_to_yaml(sheet::patched_tree(*tree, patch)), edited.why_not};
@@ -130,8 +131,7 @@ exit_code run_apply() {
     const auto original = load::read_file(f.plan);
     auto before = pipeline::load_plan(request_for(f, original), diags);
     if (!before || diags.has_errors()) return fail_with(diags);
-    diagnostic_sink plan_warnings;
-    std::swap(plan_warnings, diags);  // the plan's own warnings are check's business, not apply's
+    diags = diagnostic_sink{};  // the plan's own warnings as it stands are check's business, not apply's
 
     if (fs::exists(f.sheet) && fs::file_size(f.sheet) > batch::max_xlsx_bytes) {
         diags.error("V260", "the sheet is larger than " + std::to_string(batch::max_xlsx_bytes) + " bytes",
@@ -163,6 +163,11 @@ exit_code run_apply() {
         diags.error("V273", "the plan with the sheet's edits does not pass its check; nothing was written",
                     {f.sheet, 0, 0, ""}, {"fix the rows the errors above point to, and apply again"});
         return fail_with(diags);
+    }
+    for (auto d : check.all()) {
+        // The updated plan's own warnings (a date now after the close, V211): worth seeing before it is used.
+        if (d.where.file == f.plan) d.where.file = output;
+        diags.report(d);
     }
     after->source_file = output;
     before->source_file = f.plan;
