@@ -169,3 +169,16 @@ TEST(TreeWrite, RewritesTheTreeKeepingKeyOrderAndText) {
 
 }  // namespace
 }  // namespace closeplan::sheet
+
+namespace closeplan::sheet {
+namespace {
+
+TEST(YamlEdit, NeverEditsThroughAnAlias) {
+    const std::string plan = "milestones:\n  - id: a\n    due: &d 2026-05-01\n  - id: b\n    due: *d\n";
+    plan_patch patch;
+    patch.edits.push_back({1, "b", {word("due", "2026-05-08")}, {}});
+    EXPECT_EQ(why_not(plan, patch), "a value with a tag, anchor or alias");
+}
+
+}  // namespace
+}  // namespace closeplan::sheet
