@@ -97,11 +97,11 @@ seed diff moved-twice.yaml <$fixtures/handoff/moved-twice.yaml
 
 # Sheets brought back (`closeplan apply`): the round-trip fixture's edited CSV alone (against that plan),
 # with the plan, and with another plan; an .xlsx the command wrote.
-seed sheet_apply edits.csv <tests/sheet/fixtures/edits.csv
-bundle plan.yaml=tests/sheet/fixtures/plan.yaml sheet.csv=tests/sheet/fixtures/edits.csv | seed sheet_apply with-plan
-bundle plan.yaml=$fixtures/handoff/moved-twice.yaml sheet.csv=tests/sheet/fixtures/edits.csv | seed sheet_apply other-plan
+seed sheet_apply edits.csv <tests/cli/fixtures/sheet/edits.csv
+bundle plan.yaml=tests/cli/fixtures/sheet/plan.yaml sheet.csv=tests/cli/fixtures/sheet/edits.csv | seed sheet_apply with-plan
+bundle plan.yaml=$fixtures/handoff/moved-twice.yaml sheet.csv=tests/cli/fixtures/sheet/edits.csv | seed sheet_apply other-plan
 if [[ -x build/closeplan ]]; then
-  build/closeplan sheet tests/sheet/fixtures/plan.yaml -o "$out/sheet-fixture.xlsx" -q
+  build/closeplan sheet tests/cli/fixtures/sheet/plan.yaml -o "$out/sheet-fixture.xlsx" -q
   seed sheet_apply sheet.xlsx <"$out/sheet-fixture.xlsx"
   rm "$out/sheet-fixture.xlsx"
 fi

@@ -5,7 +5,7 @@
 // and the tree rewritten (tree_write.cpp), each result loaded and validated
 // as the command does before writing. The input is a bundle (fuzz_support.hpp)
 // of `sheet.csv` or `sheet.xlsx` and an optional `plan.yaml` (default: the
-// round-trip fixture tests/sheet/fixtures/plan.yaml); an input that is no
+// round-trip fixture tests/cli/fixtures/sheet/plan.yaml); an input that is no
 // bundle is the sheet. A text edit whose result is not YAML is a finding.
 #include "load/load_document.hpp"
 #include "sheet/sheet_apply.hpp"
@@ -38,7 +38,7 @@ std::optional<model::plan> load_plan_text(const std::string& text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     auto files = fuzz::split_bundle({reinterpret_cast<const char*>(data), size}, "sheet.csv");
-    const auto plan_text = files.count("plan.yaml") ? files["plan.yaml"] : fuzz::source_file("tests/sheet/fixtures/plan.yaml");
+    const auto plan_text = files.count("plan.yaml") ? files["plan.yaml"] : fuzz::source_file("tests/cli/fixtures/sheet/plan.yaml");
     const auto sheet_name = files.count("sheet.xlsx") ? std::string("sheet.xlsx") : std::string("sheet.csv");
     const auto plan = load_plan_text(plan_text);
     if (!plan) return 0;
