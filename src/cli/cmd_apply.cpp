@@ -133,7 +133,8 @@ exit_code run_apply() {
     if (!before || diags.has_errors()) return fail_with(diags);
     diags = diagnostic_sink{};  // the plan's own warnings as it stands are check's business, not apply's
 
-    if (fs::exists(f.sheet) && fs::file_size(f.sheet) > batch::max_xlsx_bytes) {
+    std::error_code size_error;
+    if (const auto size = fs::file_size(f.sheet, size_error); !size_error && size > batch::max_xlsx_bytes) {
         diags.error("V260", "the sheet is larger than " + std::to_string(batch::max_xlsx_bytes) + " bytes",
                     {f.sheet, 0, 0, ""}, {"check that this is the sheet closeplan wrote"});
         return fail_with(diags);

@@ -29,6 +29,8 @@ class text_editor {
 public:
     explicit text_editor(std::string_view text) : text_(text) {
         bom_ = text_.starts_with("\xEF\xBB\xBF");
+        const auto first_break = text_.find('\n');
+        crlf_ = first_break != std::string_view::npos && first_break > 0 && text_[first_break - 1] == '\r';
         line_starts_.push_back(0);
         for (std::size_t i = 0; i < text_.size(); ++i)
             if (text_[i] == '\n') line_starts_.push_back(i + 1);
@@ -73,7 +75,11 @@ public:
         std::size_t from = 0;
         for (const auto& s : ordered) {
             out.append(text_.substr(from, s.at - from));
-            out += s.text;
+            // New lines end as the file's lines do (a Windows editor's CRLF stays CRLF).
+            for (const char c : s.text) {
+                if (c == '\n' && crlf_) out += '\r';
+                out += c;
+            }
             from = s.at + s.length;
         }
         out.append(text_.substr(from));
@@ -83,6 +89,7 @@ public:
 private:
     std::string_view text_;
     bool bom_ = false;
+    bool crlf_ = false;
     std::vector<std::size_t> line_starts_;
     std::vector<splice> splices_;
 };

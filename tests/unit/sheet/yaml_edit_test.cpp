@@ -180,5 +180,14 @@ TEST(YamlEdit, NeverEditsThroughAnAlias) {
     EXPECT_EQ(why_not(plan, patch), "a value with a tag, anchor or alias");
 }
 
+TEST(YamlEdit, KeepsCrlfLineEndsAndAByteOrderMark) {
+    const std::string plan = "\xEF\xBB\xBFmilestones:\r\n  - id: a\r\n    due: 2026-05-01\r\n    notes: |\r\n      Old\r\n";
+    plan_patch patch;
+    patch.edits.push_back({0, "a", {word("due", "2026-05-08"), word("baseline", "2026-05-01", {"due"}),
+                                    text("notes", "New\nlines")}, {}});
+    EXPECT_EQ(edited(plan, patch), "\xEF\xBB\xBFmilestones:\r\n  - id: a\r\n    due: 2026-05-08\r\n    baseline: "
+                                   "2026-05-01\r\n    notes: |\r\n      New\r\n      lines\r\n");
+}
+
 }  // namespace
 }  // namespace closeplan::sheet
