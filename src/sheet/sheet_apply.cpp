@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "sheet/sheet_apply.hpp"
+#include "sheet/sheet_write.hpp"
 
 #include <algorithm>
 #include <map>
@@ -106,23 +107,47 @@ private:
     diagnostic_sink& diags_;
 };
 
-bool has(const sheet_line& line, field key) { return line[key].has_value(); }
 bool filled(const sheet_line& line, field key) { return line[key] && !trimmed(*line[key]).empty(); }
 
 std::string pointer_of(std::size_t index, std::string_view key) {
     return "/milestones/" + std::to_string(index) + "/" + std::string(key);
 }
 
+/// Whether a cell asks for a change: not when it still holds the value the
+/// sheet was written with (the plan may have moved on since: its value
+/// stands); an error (V274) when both the cell and the plan changed it.
+bool edited(const sheet_line& line, field key, const sheet_line* written, const std::vector<std::string>& now,
+            row_reader& read, std::size_t index) {
+    if (!line[key]) return false;
+    if (written == nullptr || !(*written)[key]) return true;
+    const auto cell = comparable(validate::detail::trim(*line[key]));
+    const auto was = comparable(validate::detail::trim(*(*written)[key]));
+    const auto plan_now = comparable(now[index_of(key)]);
+    if (cell == was || cell == plan_now) return false;  // untouched, or already what the plan says
+    if (plan_now != was) {
+        read.error("V274", line, key,
+                   "the sheet changes " + shown(was) + " to " + shown(cell) + ", but the plan has changed it to " +
+                       shown(plan_now) + " since the sheet was written",
+                   pointer_of(index, column_of(key).header),
+                   {"write a new sheet from the plan as it is now (closeplan sheet), or make this change in the plan "
+                    "by hand"});
+        return false;
+    }
+    return true;
+}
+
 /// The edits of one row that names an existing step.
 milestone_patch edit_of(const model::milestone& m, std::size_t index, const sheet_line& line, const sheet_table& table,
-                        row_reader& read) {
+                        row_reader& read, const std::vector<std::string>& now) {
+    const auto* written = table.written_row(m.id);
+    const auto has = [&](field key) { return edited(line, key, written, now, read, index); };
     milestone_patch patch;
     patch.index = index;
     patch.id = m.id;
     const auto set = [&patch](std::string key, std::string value, value_style style, std::vector<std::string> after) {
         patch.values.push_back({std::move(key), std::move(value), style, std::move(after)});
     };
-    if (has(line, field::title)) {
+    if (has(field::title)) {
         const auto title = trimmed(unneutralised(table, *line[field::title]));
         if (title.empty())
             read.error("V268", line, field::title, "the title is empty", pointer_of(index, "title"),
@@ -130,12 +155,12 @@ milestone_patch edit_of(const model::milestone& m, std::size_t index, const shee
         else if (title != comparable(m.title) && trimmed(*line[field::title]) != comparable(m.title))
             set("title", title, value_style::text, {"id"});
     }
-    if (filled(line, field::owner)) {
+    if (has(field::owner) && filled(line, field::owner)) {
         if (auto owner = read.choice(line, field::owner, validate::detail::owner_choices(), "V266", pointer_of(index, "owner"));
             owner && *owner != model::to_string(m.owner))
             set("owner", *owner, value_style::word, {"title", "id"});
     }
-    if (has(line, field::assignee)) {
+    if (has(field::assignee)) {
         if (!filled(line, field::assignee)) {
             if (!m.assignee.empty())
                 read.error("V267", line, field::assignee, "the assignee is empty; the plan has " + shown(m.assignee),
@@ -145,7 +170,7 @@ milestone_patch edit_of(const model::milestone& m, std::size_t index, const shee
             set("assignee", *who, value_style::word, {"owner", "title", "id"});
         }
     }
-    if (has(line, field::due)) {
+    if (has(field::due)) {
         if (!filled(line, field::due)) {
             if (m.due)
                 read.error("V269", line, field::due,
@@ -164,13 +189,13 @@ milestone_patch edit_of(const model::milestone& m, std::size_t index, const shee
             }
         }
     }
-    if (filled(line, field::status)) {
+    if (has(field::status) && filled(line, field::status)) {
         if (auto state = read.choice(line, field::status, validate::detail::status_choices(), "V265",
                                      pointer_of(index, "status"));
             state && *state != model::to_string(m.state))
             set("status", *state, value_style::word, {"baseline", "due", "assignee", "owner", "title", "id"});
     }
-    if (has(line, field::notes)) {
+    if (has(field::notes)) {
         const auto notes = comparable(unneutralised(table, *line[field::notes]));
         if (notes != comparable(m.notes) && comparable(*line[field::notes]) != comparable(m.notes)) {
             if (notes.empty() && !m.notes.empty())
@@ -217,6 +242,7 @@ std::optional<plan_patch> changes_from_sheet(const model::plan& plan, const shee
     std::map<std::string, int> seen;  // id -> row
     std::vector<std::string> taken;
     for (const auto& m : plan.milestones) taken.push_back(m.id);
+    const auto current = rows_of(plan);  // the plan's values as the sheet writes them, for V274
 
     for (const auto& line : table.lines) {
         const auto id = trimmed(line[field::id].value_or(""));
@@ -276,7 +302,7 @@ std::optional<plan_patch> changes_from_sheet(const model::plan& plan, const shee
             continue;
         }
         const auto index = static_cast<std::size_t>(found - plan.milestones.begin());
-        auto edit = edit_of(*found, index, line, table, read);
+        auto edit = edit_of(*found, index, line, table, read, current[index].cells);
         if (!edit.values.empty() || edit.history_append) patch.edits.push_back(std::move(edit));
     }
 

@@ -107,6 +107,12 @@ bool read_rows(batch::record_source& source, sheet_table& table, diagnostic_sink
 
 }  // namespace
 
+const sheet_line* sheet_table::written_row(std::string_view id) const {
+    for (const auto& line : as_written)
+        if (line[field::id] && *line[field::id] == id) return &line;
+    return nullptr;
+}
+
 bool sheet_line::blank() const {
     for (const auto& cell : cells)
         if (cell && cell->find_first_not_of(" \t\r\n") != std::string::npos) return false;
@@ -148,6 +154,14 @@ std::optional<sheet_table> read_sheet(std::string bytes, const std::string& file
         if (!read_rows(*source, table, own)) {
             diags.merge(own);
             return std::nullopt;
+        }
+        for (std::size_t i = 0; i < book.sheet_names().size(); ++i) {
+            if (book.sheet_names()[i] != as_written_sheet || i == index) continue;
+            // Best effort: a hidden sheet that cannot be read only loses the check for changes made since.
+            sheet_table written;
+            written.file = file;
+            diagnostic_sink ignored;
+            if (read_rows(*book.rows(i), written, ignored)) table.as_written = std::move(written.lines);
         }
     } else {
         table.csv = true;

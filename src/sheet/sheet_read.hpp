@@ -17,6 +17,9 @@
 
 namespace closeplan::sheet {
 
+/// The hidden sheet of an .xlsx holding its rows as `closeplan sheet` wrote them.
+inline constexpr std::string_view as_written_sheet = "closeplan";
+
 /// Rows a sheet may hold; past this it is refused (V272): a plan has dozens.
 inline constexpr std::size_t max_sheet_rows = 10'000;
 
@@ -36,6 +39,11 @@ struct sheet_table {
     /// 0-based spreadsheet column of each field; nullopt when the sheet lacks it.
     std::array<std::optional<std::size_t>, 7> column;
     std::vector<sheet_line> lines;
+    /// The rows as written (an .xlsx from `closeplan sheet`), by id: a cell
+    /// still holding its value there was not edited, whatever the plan holds
+    /// now. Empty for a CSV or a workbook without the hidden sheet.
+    std::vector<sheet_line> as_written;
+    [[nodiscard]] const sheet_line* written_row(std::string_view id) const;
 };
 
 /// Reads `bytes` (a whole .xlsx or CSV file; a zip container is read as

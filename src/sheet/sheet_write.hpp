@@ -31,7 +31,9 @@ std::string write_csv(const model::plan& plan);
 /// The .xlsx: sheet "Milestones" (bold frozen header, id column locked by sheet
 /// protection without a password, the other cells open, due as date cells,
 /// owner and status as lists to pick from, widths from the content) and sheet
-/// "How to edit" (what each column is). The document's created date is
+/// "How to edit" (what each column is), and a hidden sheet of the rows as
+/// written, so `apply` can tell the champion's edits from changes made to the
+/// plan since (sheet_read.hpp). The document's created date is
 /// `as_of`, so two runs give the same bytes. libxlsxwriter only writes files:
 /// the workbook is built in a private temporary folder and read back; throws
 /// closeplan::error (O520) when that fails.

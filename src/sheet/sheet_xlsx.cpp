@@ -14,6 +14,7 @@
 
 #include "batch/xlsx_reader.hpp"
 #include "closeplan/diagnostics.hpp"
+#include "sheet/sheet_read.hpp"
 #include "sheet/sheet_write.hpp"
 #include "support/utf8.hpp"
 #include "validate/choices.hpp"
@@ -229,6 +230,25 @@ void write_instructions(lxw_workbook* book, const model::plan& plan) {
     }
 }
 
+/// The rows as written, hidden: `apply` tells a cell the champion changed
+/// from a value the plan changed since (sheet_read.hpp, `as_written`).
+void write_as_written(lxw_workbook* book, const model::plan& plan) {
+    lxw_worksheet* sheet = workbook_add_worksheet(book, std::string(as_written_sheet).c_str());
+    if (sheet == nullptr) fail("the hidden sheet");
+    const auto cols = columns();
+    for (lxw_col_t col = 0; col < cols.size(); ++col)
+        check(worksheet_write_string(sheet, 0, col, std::string(cols[col].header).c_str(), nullptr), "a header");
+    const auto rows = rows_of(plan);
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        for (lxw_col_t col = 0; col < cols.size(); ++col)
+            if (!rows[r].cells[col].empty())
+                check(worksheet_write_string(sheet, static_cast<lxw_row_t>(r + 1), col,
+                                             utf8::replace_invalid(rows[r].cells[col]).c_str(), nullptr),
+                      "a cell");
+    worksheet_hide(sheet);
+    worksheet_protect(sheet, nullptr, nullptr);
+}
+
 time_t seconds_at_midnight(model::date day) {
     return static_cast<time_t>(std::chrono::sys_days(day).time_since_epoch() / std::chrono::seconds(1));
 }
@@ -251,6 +271,7 @@ std::string write_xlsx(const model::plan& plan, model::date as_of) {
         check(workbook_set_properties(book.get(), &properties), "the document properties");
         write_milestones(book.get(), plan);
         write_instructions(book.get(), plan);
+        write_as_written(book.get(), plan);
         const auto result = workbook_close(book.release());
         check(result, "the workbook");
     }

@@ -71,6 +71,7 @@ constexpr std::array codes{
     code_info{"V271", warning, input, "apply writes the plan anew (comments not kept): its style cannot be edited in place", "diagnostics.md#V271"},
     code_info{"V272", error, input, "a row of the sheet cannot be read (broken quoting, over a limit, too many rows)", "diagnostics.md#V272"},
     code_info{"V273", error, input, "the plan with the sheet's edits does not pass its check; nothing written", "diagnostics.md#V273"},
+    code_info{"V274", error, input, "a sheet's cell and the plan both changed the same value since the sheet was written", "diagnostics.md#V274"},
     // R3xx: references between parts of the plan
     code_info{"R301", error, input, "a reference names no known stakeholder or milestone", "diagnostics.md#R301"},
     code_info{"R302", error, input, "a dependency cycle between milestones", "diagnostics.md#R302"},

@@ -45,7 +45,8 @@ def check_workbook(work):
         expect(result.returncode == 0, f"sheet exits 0: {result.stderr}")
     expect(sheet.read_bytes() == again.read_bytes(), "two runs give the same bytes")
     book = openpyxl.load_workbook(sheet)
-    expect(book.sheetnames == ["Milestones", "How to edit"], f"sheets: {book.sheetnames}")
+    expect(book.sheetnames == ["Milestones", "How to edit", "closeplan"], f"sheets: {book.sheetnames}")
+    expect(book["closeplan"].sheet_state == "hidden", "the rows as written are in a hidden sheet")
     ws = book["Milestones"]
     header = [c.value for c in ws[1]]
     expect(header == ["id", "title", "owner", "assignee", "due", "status", "notes"], f"header: {header}")
@@ -141,6 +142,33 @@ def check_bad_cells(work, sheet):
     expect(not (work / "bad.yaml").exists(), "nothing written when a cell is bad")
 
 
+def check_plan_changed_since(work, sheet):
+    """The plan moves on after the sheet went out: what the champion did not
+    touch keeps the plan's new value; a value both changed is an error."""
+    later = work / "later.yaml"
+    later.write_text((work / "plan.yaml").read_text()
+                     .replace("due: '2026-05-22'", "due: '2026-05-27'")
+                     .replace("due: 2026-05-29, status", "due: 2026-06-03, status"))
+    book = openpyxl.load_workbook(sheet)
+    ws = book["Milestones"]
+    rows = rows_by_id(ws)
+    ws.cell(rows["signature"], 6).value = "scheduled"
+    untouched = work / "untouched.xlsx"
+    book.save(untouched)
+    result = run("apply", later, untouched, "-o", work / "later-new.yaml")
+    expect(result.returncode == 0, f"apply over a plan changed since exits 0: {result.stderr}")
+    steps = {m["id"]: m for m in yaml.safe_load((work / "later-new.yaml").read_text())["milestones"]}
+    expect(str(steps["sec-review"]["due"]) == "2026-05-27" and "baseline" not in steps["sec-review"],
+           "a date the champion did not touch keeps the plan's newer value")
+    expect(steps["signature"]["status"] == "scheduled", "the champion's edit is applied")
+    ws.cell(rows["sec-review"], 5).value = datetime.datetime(2026, 6, 5)
+    both = work / "both.xlsx"
+    book.save(both)
+    result = run("apply", later, both, "-o", work / "both-new.yaml")
+    expect(result.returncode == 4 and f"both.xlsx:{rows['sec-review']}:5: error[V274]" in result.stderr,
+           f"a value both changed is located: {result.stderr}")
+
+
 def check_csv(work):
     target = work / "plan.csv"
     result = run("sheet", work / "plan.yaml", "-o", target)
@@ -162,6 +190,7 @@ def main():
         check_round_trip(work, sheet)
         check_rows_added_and_deleted(work, sheet)
         check_bad_cells(work, sheet)
+        check_plan_changed_since(work, sheet)
         check_csv(work)
     if failures:
         print(f"{len(failures)} check(s) failed")
