@@ -94,6 +94,17 @@ bundle before.yaml=$fixtures/diff/v1.yaml after.yaml=$fixtures/diff/v2.yaml | se
 bundle before.yaml=$fixtures/diff/history/b-first.yaml after.yaml=$fixtures/diff/history/a-latest.yaml | seed diff history
 bundle before.yaml=$fixtures/ok.yaml after.json=$fixtures/ok.json | seed diff yaml-json
 seed diff moved-twice.yaml <$fixtures/handoff/moved-twice.yaml
+
+# Sheets brought back (`closeplan apply`): the round-trip fixture's edited CSV alone (against that plan),
+# with the plan, and with another plan; an .xlsx the command wrote.
+seed sheet_apply edits.csv <tests/cli/fixtures/sheet/edits.csv
+bundle plan.yaml=tests/cli/fixtures/sheet/plan.yaml sheet.csv=tests/cli/fixtures/sheet/edits.csv | seed sheet_apply with-plan
+bundle plan.yaml=$fixtures/handoff/moved-twice.yaml sheet.csv=tests/cli/fixtures/sheet/edits.csv | seed sheet_apply other-plan
+if [[ -x build/closeplan ]]; then
+  build/closeplan sheet tests/cli/fixtures/sheet/plan.yaml -o "$out/sheet-fixture.xlsx" -q
+  seed sheet_apply sheet.xlsx <"$out/sheet-fixture.xlsx"
+  rm "$out/sheet-fixture.xlsx"
+fi
 # A close date in year 1: the schedule reaches before year 1 (issue 13).
 bundle playbook.yaml=examples/playbooks/mid-market.yaml dates=<(printf 'close: 0001-01-29\nas-of: 2026-05-04\n') | seed schedule close-year-1
 # closeplan preview: a request path, a Host header, then a page and error text.
