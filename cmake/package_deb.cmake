@@ -2,8 +2,9 @@
 # `cpack -G DEB` in a build folder makes closeplan_<version>_<arch>.deb: the
 # CLI, libcloseplan.a with its headers, CMake and pkg-config files, templates
 # and styles. Shared-library dependencies come from dpkg-shlibdeps (libyaml-cpp0.7,
-# libhpdf-2.3.0, libcmark-gfm*, libstdc++6 ...); fonts-liberation2 is named by
-# hand because it is a data file the PDF writer opens, not a linked library.
+# libhpdf-2.3.0, libcmark-gfm*, libcpp-httplib0.11, libstdc++6 ...); fonts-liberation2 is named by
+# hand because it is a data file the PDF writer opens, not a linked library;
+# xdg-utils is recommended for `closeplan preview --open` (a program it starts).
 set(CPACK_PACKAGE_NAME closeplan)
 set(CPACK_PACKAGE_VENDOR "closeplan")
 set(CPACK_PACKAGE_CONTACT "closeplan maintainers <closeplan@example.invalid>")
@@ -17,6 +18,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-liberation2")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "xdg-utils")
 # The headers and the archive need the -dev packages only to build against them.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libyaml-cpp-dev, libcmark-gfm-dev, libhpdf-dev, pandoc")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
