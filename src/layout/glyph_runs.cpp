@@ -37,7 +37,8 @@ struct stretch {
     bool rtl;
 };
 
-// The directional runs of the text in visual order, as byte ranges.
+// The directional runs of the text in visual order, as byte ranges. A run is one
+// paragraph for the bidirectional algorithm (a line of a cell or a paragraph).
 void visual_runs(std::string_view utf8, bool rtl_base, std::vector<stretch>& out) {
     if (!rtl_base && !has_right_to_left(utf8)) {
         out.push_back({0, utf8.size(), false});
@@ -62,7 +63,24 @@ void visual_runs(std::string_view utf8, bool rtl_base, std::vector<stretch>& out
     byte_at.push_back(utf8.size());
     thread_local std::unique_ptr<UBiDi, bidi_closer> bidi(ubidi_open());
     UErrorCode status = U_ZERO_ERROR;
-    ubidi_setPara(bidi.get(), text.data(), static_cast<int32_t>(text.size()), rtl_base ? 1 : 0, nullptr, &status);
+    // The paragraph's direction (UAX #9's higher-level protocol HL1): the
+    // direction most of its words are written in, so an Arabic note with a
+    // product name in an English plan reads right to left, and an English
+    // sentence that starts with an Arabic name left to right; the document's
+    // when neither has more (or there are no words: a date, an amount). A word
+    // is a stretch of letters of one direction; marks inside it do not end it.
+    std::size_t ltr = 0, rtl = 0;
+    int in_word = 0;  // the direction of the word being read: 0 none, 1 ltr, 2 rtl
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const auto direction = u_charDirection(static_cast<UChar32>(next_code_point(utf8, pos)));
+        const int letter = direction == U_LEFT_TO_RIGHT ? 1
+                           : direction == U_RIGHT_TO_LEFT || direction == U_RIGHT_TO_LEFT_ARABIC ? 2 : 0;
+        if (letter != 0 && letter != in_word) ++(letter == 1 ? ltr : rtl);
+        if (letter != 0) in_word = letter;
+        else if (direction != U_DIR_NON_SPACING_MARK && direction != U_BOUNDARY_NEUTRAL) in_word = 0;
+    }
+    const bool rtl_paragraph = rtl > ltr || (rtl == ltr && rtl_base);
+    ubidi_setPara(bidi.get(), text.data(), static_cast<int32_t>(text.size()), rtl_paragraph ? 1 : 0, nullptr, &status);
     const int32_t runs = U_SUCCESS(status) ? ubidi_countRuns(bidi.get(), &status) : 0;
     if (U_FAILURE(status)) {
         out.push_back({0, utf8.size(), rtl_base});

@@ -28,8 +28,9 @@ bool has_right_to_left(std::string_view utf8);
 /// right: a code point another entry paints, or right-to-left text.
 bool needs_glyph_runs(const font_chain& chain, std::string_view utf8);
 
-/// The runs of `utf8` in visual order. `rtl_base`: the paragraph direction
-/// (right to left for a right-to-left document language).
+/// The runs of `utf8` in visual order. The paragraph direction is the one most
+/// of the text's words are written in; `rtl_base` decides a tie and text with
+/// no words (true for a right-to-left document language).
 void glyph_runs(const font_chain& chain, font_face face, std::string_view utf8, std::string_view lang, bool rtl_base,
                 std::vector<glyph_run>& out);
 

@@ -6,6 +6,8 @@
 #include <numeric>
 #include <variant>
 
+#include "layout/display_width.hpp"
+
 namespace closeplan::render::detail {
 
 namespace {
@@ -58,21 +60,30 @@ struct line_collector {
 };
 
 // A word may run across pieces ("**Joint**Priya" has none between): its
-// width is the sum of its parts in their faces.
+// width is the sum of its parts in their faces. Words end at spaces and, in
+// CJK and Thai text, wherever UAX #14 lets a line break next to one of their
+// characters (layout/display_width.hpp): a Japanese title is many words.
 void add_line(column_need& need, const line& pieces, const text_measure& measure) {
     double line_width = 0, word = 0;
+    std::vector<std::size_t> unspaced;
     for (const auto& p : pieces) {
         line_width += measure(p.text, p.bold);
+        unspaced.clear();
+        layout::unspaced_break_opportunities(p.text, unspaced);
+        auto next_unspaced = unspaced.begin();
         std::size_t start = 0;
         while (start <= p.text.size()) {
             auto end = p.text.find_first_of(" \t\n", start);
-            const bool word_ends = end != std::string::npos;
-            if (!word_ends) end = p.text.size();
+            const bool at_space = end != std::string::npos;
+            if (!at_space) end = p.text.size();
+            while (next_unspaced != unspaced.end() && *next_unspaced <= start) ++next_unspaced;
+            const bool unspaced_break = next_unspaced != unspaced.end() && *next_unspaced < end;
+            if (unspaced_break) end = *next_unspaced;
             if (end > start) word += measure(std::string_view(p.text).substr(start, end - start), p.bold);
-            if (!word_ends) break;
+            if (!at_space && !unspaced_break) break;
             need.min = std::max(need.min, word);
             word = 0;
-            start = end + 1;
+            start = unspaced_break ? end : end + 1;
         }
     }
     need.min = std::max(need.min, word);

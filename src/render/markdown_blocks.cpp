@@ -4,6 +4,7 @@
 #include <cmath>
 #include <variant>
 
+#include "layout/display_width.hpp"
 #include "render/column_widths.hpp"
 #include "render/escape.hpp"
 #include "render/markdown_writer.hpp"
@@ -41,13 +42,10 @@ std::string delimiter_cell(view::align a, std::size_t width) {
     return std::string(width, '-');
 }
 
-// Text width in characters (UTF-8 code points): what a reader of the
-// Markdown, and pandoc, count.
-double characters(std::string_view text) {
-    double n = 0;
-    for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-    return n;
-}
+// Text width in display columns: what a reader of the Markdown in a
+// monospaced editor, and pandoc, count (pandoc sizes a pipe table's columns
+// by display width, a CJK character two columns: layout/display_width.hpp).
+double characters(std::string_view text) { return static_cast<double>(layout::display_columns(text)); }
 
 // Pandoc reads a pipe table whose lines are longer than its --columns (72)
 // with column widths in proportion to the separator's dash counts, and the

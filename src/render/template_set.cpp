@@ -12,6 +12,7 @@
 #include "render/embedded_files.hpp"
 #include "render/template_check.hpp"
 #include "render/yaml_flat.hpp"
+#include "view/locale_fallback.hpp"
 #include "view/locales.hpp"
 
 namespace closeplan::render {
@@ -139,6 +140,9 @@ view::labels template_set::read_labels(std::string_view locale, diagnostic_sink&
     std::vector<std::string> chain;  // most specific first
     if (const auto tag = canonical_tag(locale)) {
         chain.push_back(*tag);
+        // zh reads zh-CN, zh-HK zh-TW, pt-PT pt-BR: the built-in locale in the tag's script.
+        if (const auto same_script = view::built_in_for_script(*tag); !same_script.empty())
+            chain.emplace_back(same_script);
         if (const auto dash = tag->find('-'); dash != std::string::npos) chain.push_back(tag->substr(0, dash));
     } else {
         std::string message = "`";  // appended, not `"`" + ...`: GCC 12 warns falsely (-Wrestrict) on that

@@ -2,12 +2,14 @@
 // The built-in locales and ICU's locale data: writing direction (uloc) and
 // plural categories (PluralRules). The one file of the view that calls ICU.
 #include "view/locales.hpp"
+#include "view/locale_fallback.hpp"
 
 #include <unicode/locid.h>
 #include <unicode/plurrule.h>
 #include <unicode/uloc.h>
 
 #include <array>
+#include <cctype>
 #include <map>
 #include <mutex>
 
@@ -46,7 +48,55 @@ std::string icu_id(std::string_view tag) {
     return id;
 }
 
+// ICU's likely script and region of a tag ("zh" -> Hans, CN), empty when ICU cannot tell.
+struct likely {
+    std::string language, script, region;
+};
+likely likely_subtags(std::string_view tag) {
+    UErrorCode status = U_ZERO_ERROR;
+    char full[ULOC_FULLNAME_CAPACITY] = {};
+    uloc_addLikelySubtags(icu_id(tag).c_str(), full, sizeof full, &status);
+    if (U_FAILURE(status)) return {};
+    likely out;
+    char part[ULOC_FULLNAME_CAPACITY] = {};
+    status = U_ZERO_ERROR;
+    uloc_getLanguage(full, part, sizeof part, &status);
+    out.language = U_SUCCESS(status) ? part : "";
+    status = U_ZERO_ERROR;
+    uloc_getScript(full, part, sizeof part, &status);
+    out.script = U_SUCCESS(status) ? part : "";
+    status = U_ZERO_ERROR;
+    uloc_getCountry(full, part, sizeof part, &status);
+    out.region = U_SUCCESS(status) ? part : "";
+    return out;
+}
+
+bool same_tag(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto fold = [](char c) { return c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+        if (fold(a[i]) != fold(b[i])) return false;
+    }
+    return true;
+}
+
 }  // namespace
+
+std::string_view built_in_for_script(std::string_view tag) {
+    const std::string_view language = tag.substr(0, tag.find_first_of("-_"));
+    for (const auto& l : locales)
+        if (same_tag(l.tag, tag) || same_tag(l.file, tag) || same_tag(l.file, language)) return {};
+    const likely wanted = likely_subtags(tag);
+    if (wanted.script.empty()) return {};
+    std::string_view best;
+    for (const auto& l : locales) {
+        const likely have = likely_subtags(l.tag);
+        if (have.language != wanted.language || have.script != wanted.script) continue;
+        if (best.empty() || have.region == wanted.region) best = l.file;
+        if (have.region == wanted.region) break;
+    }
+    return best;
+}
 
 std::span<const locale_info> built_in_locales() { return locales; }
 

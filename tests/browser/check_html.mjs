@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: MIT
 // Opens closeplan HTML in headless Chromium and checks what a reader of the page meets:
 //   pages     printed on Letter and A4: at most --max-pages pages (default 2), no text
-//             under 8 pt (computed sizes under print media), no two words of the printed
-//             PDF overlapping and none outside the page margins (pdftotext -bbox), no
-//             heading alone at the foot of a page, every link still a link on paper
-//             (shown and underlined under print media);
+//             under 8 pt (computed sizes under print media), no two words overlapping,
+//             neither in the printed PDF (pdftotext -bbox, for words set in the Latin,
+//             Greek and Cyrillic faces) nor in Chromium's print layout at the paper's
+//             width (Range.getClientRects, every word in every script), and none outside
+//             the page margins, no heading alone at the foot of a page, every link still
+//             a link on paper (shown and underlined under print media);
 //   phone     at 390 px wide: no sideways scrolling of the page, no text past the screen's
 //             edge outside a box that scrolls on its own, a title at least half the width;
 //   requests  no request leaves the page;
@@ -121,11 +123,43 @@ function printedWords(pdfPath) {
   return pages;
 }
 
+// Poppler's box for a word is its font's ascent and descent, which are the line's for
+// Liberation Sans (the page's Latin, Greek and Cyrillic text), but not for the Noto
+// faces Chromium falls back to: a Noto Sans Arabic word's box reaches 1.5 lines, and
+// Noto CJK, which Chromium prints as Type 3 fonts, gets the whole font's bounding box
+// (2.6 em): such words "overlap" the lines above and below on a clean page. So the
+// printed PDF's boxes are compared only between words written in those three scripts
+// (letters of Latin, Greek and Cyrillic, with ASCII and Latin-1 punctuation, digits and
+// the general punctuation block); every word, in every script, is compared in
+// Chromium's own print layout (layoutWords), where a word's box is its glyphs' line
+// box whatever face they come from.
+const latinSet = /^(?:[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{M}]|[\x21-\x7e\u00a0-\u00bf\u00d7\u00f7\u2010-\u205e\u20ac])+$/u;
+
 // Words that overlap another word (more than rounding: half a point across and
 // 40% of the shorter word's height, since a word's box is a little taller than its
-// line) or lie outside the margins: 1.5 pt across, as Chromium rounds the page box
-// and margins to whole CSS pixels (right-aligned text ends 1.4 pt past the exact
-// A4 margin), and 2 pt up and down, where a tall glyph box can pass its line.
+// line); `label` says where the words come from.
+function overlaps(words, describe) {
+  const problems = [];
+  const sorted = [...words].sort((a, b) => a.y0 - b.y0);
+  for (let a = 0; a < sorted.length; ++a) {
+    const wa = sorted[a];
+    for (let b = a + 1; b < sorted.length && sorted[b].y0 < wa.y1; ++b) {
+      const wb = sorted[b];
+      const dx = Math.min(wa.x1, wb.x1) - Math.max(wa.x0, wb.x0);
+      const dy = Math.min(wa.y1, wb.y1) - Math.max(wa.y0, wb.y0);
+      if (dx > 0.5 && dy > 0.4 * Math.min(wa.y1 - wa.y0, wb.y1 - wb.y0))
+        problems.push(`${describe(wa)} overlaps "${wb.text}"`);
+    }
+  }
+  return problems;
+}
+
+// Printed words that overlap (Latin, Greek and Cyrillic ones: latinSet) or lie outside
+// the margins: 1.5 pt across, as Chromium rounds the page box and margins to whole CSS
+// pixels (right-aligned text ends 1.4 pt past the exact A4 margin), and 2 pt up and
+// down, where a tall glyph box can pass its line. A word in another script must have
+// its box's middle inside the top and bottom margins (its box is its face's, not its
+// glyphs') and its sides inside the left and right ones as any word.
 function wordProblems(pages, margins, format) {
   const problems = [];
   const where = (w, n) => `"${w.text}" on page ${n} of ${format} at ${w.x0.toFixed(1)},${w.y0.toFixed(1)}`;
@@ -134,24 +168,54 @@ function wordProblems(pages, margins, format) {
     const words = pg.words.filter((w) => w.x1 - w.x0 > 0.01);
     if (margins) {
       const [top, right, bottom, left] = margins;
-      for (const w of words)
-        if (w.x0 < left - 1.5 || w.x1 > pg.width - right + 1.5 || w.y0 < top - 2 || w.y1 > pg.height - bottom + 2)
+      for (const w of words) {
+        const latin = latinSet.test(w.text);
+        const middle = (w.y0 + w.y1) / 2;
+        const above = latin ? w.y0 < top - 2 : middle < top;
+        const below = latin ? w.y1 > pg.height - bottom + 2 : middle > pg.height - bottom;
+        if (w.x0 < left - 1.5 || w.x1 > pg.width - right + 1.5 || above || below)
           problems.push(`${where(w, n)} is outside the page margins`);
-    }
-    const sorted = [...words].sort((a, b) => a.y0 - b.y0);
-    for (let a = 0; a < sorted.length; ++a) {
-      const wa = sorted[a];
-      for (let b = a + 1; b < sorted.length && sorted[b].y0 < wa.y1; ++b) {
-        const wb = sorted[b];
-        const dx = Math.min(wa.x1, wb.x1) - Math.max(wa.x0, wb.x0);
-        const dy = Math.min(wa.y1, wb.y1) - Math.max(wa.y0, wb.y0);
-        if (dx > 0.5 && dy > 0.4 * Math.min(wa.y1 - wa.y0, wb.y1 - wb.y0))
-          problems.push(`${where(wa, n)} overlaps "${wb.text}"`);
       }
     }
+    problems.push(...overlaps(words.filter((w) => latinSet.test(w.text)), (w) => where(w, n)));
   });
   return problems;
 }
+
+// Every word's boxes in Chromium's layout for print at `widthPx` (the paper's width
+// less its margins, as page.pdf lays it out), in points, one box per line a word is
+// on. Words are Intl.Segmenter's (CJK and Thai words by ICU's dictionary), spaces
+// left out; text hidden or clipped for screen readers only is not on paper.
+async function layoutWords(page, widthPx) {
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: widthPx, height: 1000 });
+  const words = await page.evaluate(() => {
+    const out = [];
+    const lang = document.documentElement.lang || undefined;
+    const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent;
+      if (!text.trim() || node.parentElement.closest('.vh')) continue;
+      for (const { segment, index } of segmenter.segment(text)) {
+        if (!segment.trim()) continue;
+        range.setStart(node, index);
+        range.setEnd(node, index + segment.length);
+        for (const r of range.getClientRects())
+          if (r.width > 0 && r.height > 0)
+            out.push({ x0: r.left * 0.75, y0: r.top * 0.75, x1: r.right * 0.75, y1: r.bottom * 0.75, text: segment });
+      }
+    }
+    return out;
+  });
+  await page.emulateMedia({ media: null });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  return words;
+}
+
+// Paper widths in points (page.pdf's Letter and A4).
+const paperWidthPt = { Letter: 612, A4: 595.28 };
 
 // Headings as printed (upper-cased where the CSS says so), without spaces.
 async function printedHeadings(page) {
@@ -362,6 +426,11 @@ try {
         const printed = printedWords(join(work, pdfName));
         problems.push(...headingsAtFoot(printed, headings, format));
         const words = wordProblems(printed, margins, format);
+        // The same page laid out in Chromium: every script's words with their glyphs' boxes.
+        const [, right, , left] = margins || [0, 0, 0, 0];
+        const widthPx = Math.round(((paperWidthPt[format] - left - right) * 96) / 72);
+        const laidOut = await layoutWords(page, widthPx);
+        words.push(...overlaps(laidOut, (w) => `"${w.text}" in the ${format} print layout at ${w.x0.toFixed(1)},${w.y0.toFixed(1)}`));
         for (const w of words.slice(0, 10)) problems.push(w);
         if (words.length > 10) problems.push(`... and ${words.length - 10} more words overlapping or outside the margins`);
         if (saveDir) {

@@ -7,9 +7,11 @@ placed under the proposal's own "## Mutual action plan" heading, then pandoc
 to HTML and to DOCX. The milestone table must still be a table with every
 milestone row (HTML <table>, DOCX w:tbl read with zipfile), the sections must
 nest under the proposal's heading, and no title block may appear. The
-separator's dash counts size pandoc's columns: the DOCX milestone table's
-columns must not all be equal, and LibreOffice's rendering of the DOCX (to
-PDF, read by pdftotext) must break no word of the milestone table inside it.
+separator's dash counts (display columns: a CJK character is two) size
+pandoc's columns: the DOCX milestone table's columns must not all be equal,
+and LibreOffice's rendering of the DOCX (to PDF, read by pdftotext) must
+break no word of the milestone table inside it (between two CJK characters
+is not inside a word: Japanese and Chinese lines break there).
 
     pandoc_roundtrip.py CLOSEPLAN EXAMPLE_DIR...
 """
@@ -20,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -32,6 +35,11 @@ def plain(text):
                           ("\u2014", "---"), ("\u2026", "...")):
         text = text.replace(fancy, ascii_)
     return " ".join(text.split())
+
+
+def wide(char):
+    """An East Asian wide or fullwidth character (CJK ideographs, kana, Hangul, fullwidth forms)."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def md_unescape(text):
@@ -127,8 +135,9 @@ def broken_words(name, docx, fragment, work):
     broken = []
     for before, after in zip(lines, lines[1:]):
         head, tail = before[-1], after[0]
-        # A break after a hyphen or a slash is a break between words.
-        if head.endswith(("-", "/")) or head in words:
+        # A break after a hyphen or a slash is a break between words; Japanese and
+        # Chinese lines break between any two of their characters (kinsoku aside).
+        if head.endswith(("-", "/")) or head in words or (wide(head[-1]) and wide(tail[0])):
             continue
         if head + tail in words or any(w.startswith(head + tail) for w in words if len(head) > 2):
             broken.append(head + " | " + tail)

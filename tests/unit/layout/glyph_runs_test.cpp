@@ -97,6 +97,28 @@ TEST(bidi, a_left_to_right_product_name_and_a_number_inside_arabic_text) {
                                                         {"مراجعة", true}}));
 }
 
+// The paragraph direction is the one most words are written in, whatever the
+// document's: an Arabic note with a product name in an English plan reads as in an
+// Arabic one, and an English sentence starting with an Arabic name left to right.
+TEST(bidi, the_paragraph_takes_the_direction_of_most_of_its_letters) {
+    const std::string note = "مراجعة Tallyworks Cloud خلال 3 أيام";
+    EXPECT_EQ(visual(note, false), visual(note, true));
+    EXPECT_EQ(visual(note, false).back(), (std::pair<std::string, bool>{"مراجعة", true}));
+    const std::string sentence = "عمر الفاروق approves the budget";
+    EXPECT_EQ(visual(sentence, true, "ar"), visual(sentence, false));
+    EXPECT_EQ(visual(sentence, true, "ar").front(), (std::pair<std::string, bool>{"الفاروق", true}));
+    // An Arabic sentence that starts with a product name still reads right to left.
+    const std::string arabic = "Tallyworks يعالج الفواتير";
+    EXPECT_EQ(visual(arabic, false).back(), (std::pair<std::string, bool>{"Tallyworks", false}));
+}
+
+// A tie, or text with no words, takes the document's direction.
+TEST(bidi, the_document_direction_decides_a_tie_and_text_without_words) {
+    EXPECT_NE(visual("3 - 4", true, "ar"), visual("3 - 4", false, "ar"));
+    EXPECT_EQ(visual("ab دو", true, "ar").front(), (std::pair<std::string, bool>{"دو", true}));
+    EXPECT_EQ(visual("ab دو", false).front(), (std::pair<std::string, bool>{"ab ", false}));
+}
+
 TEST(bidi, text_without_right_to_left_letters_needs_no_glyph_runs_in_the_family) {
     const auto chain = chain_for("en");
     EXPECT_FALSE(needs_glyph_runs(*chain, "Zakłady Północ – Дана Руис"));

@@ -4,9 +4,13 @@
 // font in the file is an embedded subset.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
+#include <tuple>
+#include <vector>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <string>
 #include <unistd.h>
 
@@ -137,6 +141,98 @@ TEST(ScriptsMixed, JapaneseAndArabicInOnePlan) {
     // A left-to-right product name and a number inside right-to-left text keep their own order.
     EXPECT_NE(text.find("Tallyworks Cloud 2.0"), std::string::npos) << text;
     EXPECT_NE(text.find("مراجعة"), std::string::npos) << text;
+    std::filesystem::remove(pdf.path);
+}
+
+
+// pdftotext's text without the embedding marks poppler writes around each
+// right-to-left stretch (U+202A-U+202E), spaces collapsed: the words in the
+// order pdftotext reads them.
+std::string plain_text(std::string text) {
+    for (const char* mark : {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E"})
+        for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark)) text.replace(at, 3, " ");
+    return std::regex_replace(text, std::regex(" +"), " ");
+}
+
+std::string bidi_plan(const char* locale, const char* outcome, const char* title1, const char* title2) {
+    return std::string("closeplan: 1\nlocale: ") + locale +
+           "\ndeal: { name: Claims automation, buyer: Gulf Logistics, seller: Tallyworks }\nas_of: 2026-03-02\n"
+           "target_close: 2026-04-30\noutcome: \"" + outcome + "\"\nstakeholders:\n"
+           "  - { id: o, name: عمر الفاروق, title: CTO, side: buyer, role: technical_evaluator }\n"
+           "  - { id: n, name: Nora Quinn, title: AE, side: seller, role: account_executive }\nmilestones:\n"
+           "  - { id: m1, title: \"" + title1 + "\", owner: buyer, assignee: o, due: 2026-04-03, status: scheduled }\n"
+           "  - { id: m2, title: \"" + title2 + "\", owner: buyer, assignee: o, due: 2026-04-10, status: scheduled }\n";
+}
+
+// The left edge of each word of the first line of pdftotext -bbox holding `first`, by word text.
+std::vector<std::pair<std::string, double>> words_on_line_of(const std::string& xhtml, const std::string& first) {
+    const std::regex word(R"re(<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>)re");
+    std::vector<std::tuple<double, double, std::string>> all;
+    for (auto it = std::sregex_iterator(xhtml.begin(), xhtml.end(), word); it != std::sregex_iterator(); ++it)
+        all.emplace_back(std::stod((*it)[1]), std::stod((*it)[2]), (*it)[3]);
+    std::vector<std::pair<std::string, double>> line;
+    for (const auto& [x, y, text] : all)
+        if (text == first) {
+            for (const auto& [x2, y2, text2] : all)
+                if (std::abs(y2 - y) < 6) line.emplace_back(text2, x2);
+            break;
+        }
+    return line;
+}
+
+// UAX #9 beyond one stretch (issue 16): an RTL name inside an English row, an
+// LTR product name and a number inside Arabic text, a Latin cell in an Arabic
+// plan, sentences starting with a name in the other direction, each read back
+// by pdftotext in logical order.
+TEST(ScriptsBidi, PdftotextReadsEachMixtureInLogicalOrder) {
+    const char* arabic_with_latin = "مراجعة Tallyworks Cloud 2.0 خلال 3 أيام";
+    {
+        const auto pdf = render_pdf(bidi_plan("en", "Close the pilot.", "Security review with عمر الفاروق (CTO)",
+                                              "عمر الفاروق approves the budget"), "bidi_en");
+        const auto text = plain_text(run("pdftotext '" + pdf.path + "' -").output);
+        // A right-to-left name inside an English row.
+        EXPECT_NE(text.find("Security review with"), std::string::npos) << text;
+        EXPECT_NE(text.find("عمر الفاروق"), std::string::npos) << text;
+        // An English sentence that starts with an Arabic name is a left-to-right paragraph.
+        EXPECT_NE(text.find("عمر الفاروق approves the budget"), std::string::npos) << text;
+        std::filesystem::remove(pdf.path);
+    }
+    {
+        const auto pdf = render_pdf(bidi_plan("ar", "Tallyworks يعالج الفواتير خلال 3 أيام", "Tallyworks Cloud 2.0 (pilot).",
+                                              arabic_with_latin), "bidi_ar");
+        const auto text = plain_text(run("pdftotext '" + pdf.path + "' -").output);
+        // A left-to-right product name and a number inside right-to-left text.
+        EXPECT_NE(text.find(arabic_with_latin), std::string::npos) << text;
+        // A Latin cell of an Arabic plan is a left-to-right paragraph: its full stop stays at its end.
+        EXPECT_NE(text.find("Tallyworks Cloud 2.0 (pilot)."), std::string::npos) << text;
+        EXPECT_NE(text.find("عمر الفاروق"), std::string::npos) << text;
+        // An Arabic sentence that starts with a product name is a right-to-left paragraph.
+        EXPECT_NE(text.find("Tallyworks يعالج الفواتير خلال 3 أيام"), std::string::npos) << text;
+        std::filesystem::remove(pdf.path);
+    }
+}
+
+// An Arabic paragraph in an English plan takes the direction of most of its
+// letters: it reads right to left from its first word, so on the page
+// each word stands left of the one before it. (pdftotext reads an English page's
+// lines left to right, so it gives such a line in visual order until the marked
+// content carries /ActualText in logical order: issue 17.)
+TEST(ScriptsBidi, AnArabicParagraphInAnEnglishPlanReadsRightToLeft) {
+    const auto pdf = render_pdf(bidi_plan("en", "مراجعة Tallyworks Cloud 2.0 خلال 3 أيام", "Kickoff", "Pilot"), "bidi_para");
+    const auto line = words_on_line_of(run("pdftotext -bbox '" + pdf.path + "' -").output, "Tallyworks");
+    // poppler gives each Arabic word's letters in the order they sit on the page (reversed).
+    const auto x_of = [&](const std::string& logical, const std::string& visual) {
+        for (const auto& [text, x] : line)
+            if (text == logical || text == visual) return x;
+        ADD_FAILURE() << logical << " not on the line";
+        return -1.0;
+    };
+    const double first = x_of("مراجعة", "ةعجارم"), product = x_of("Tallyworks", "Tallyworks"),
+                 within = x_of("خلال", "لالخ"), number = x_of("3", "3"), days = x_of("أيام", "مايأ");
+    EXPECT_GT(first, product);
+    EXPECT_GT(product, within);
+    EXPECT_GT(within, number);
+    EXPECT_GT(number, days);
     std::filesystem::remove(pdf.path);
 }
 

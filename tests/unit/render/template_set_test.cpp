@@ -96,6 +96,23 @@ TEST(Labels, ARegionFallsBackToItsLanguagesBuiltInLabels) {
     EXPECT_EQ(polish.plurals()->category(3), "few");
 }
 
+// Plain `zh` is Simplified Chinese as CLDR's likely subtags say (zh-Hans-CN), a
+// Hong Kong or Traditional tag reads zh-TW, and neither warns of English.
+TEST(Labels, ChineseTagsReadTheBuiltInLabelsOfTheirScript) {
+    for (const char* simplified : {"zh", "zh-Hans", "zh-SG", "zh_hans_cn"}) {
+        diagnostic_sink diags;
+        const auto words = template_set{}.load_labels(simplified, diags);
+        EXPECT_TRUE(diags.all().empty()) << simplified << ": " << all_text(diags);
+        EXPECT_EQ(words.entries().at("section.stakeholders"), "利益相关方") << simplified;
+    }
+    for (const char* traditional : {"zh-Hant", "zh-HK", "zh-MO", "zh-Hant-TW"}) {
+        diagnostic_sink diags;
+        const auto words = template_set{}.load_labels(traditional, diags);
+        EXPECT_TRUE(diags.all().empty()) << traditional << ": " << all_text(diags);
+        EXPECT_EQ(words.entries().at("section.stakeholders"), "利害關係人") << traditional;
+    }
+}
+
 // A language's file may add the plural forms its grammar needs to a counted key of en.yaml.
 TEST(Labels, PluralFormsOfEnglishKeysAreKnown) {
     temp_folder dir;

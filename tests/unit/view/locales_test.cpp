@@ -9,6 +9,7 @@
 #include <string>
 
 #include "view/build_parts.hpp"
+#include "view/locale_fallback.hpp"
 #include "view/locales.hpp"
 #include "view_test_support.hpp"
 
@@ -31,6 +32,26 @@ TEST(Locales, TheTableAndTheLabelFilesAgree) {
     for (const char* tag : {"ja", "zh-CN", "zh-TW", "ko", "ar", "he", "pl", "nl", "it", "tr", "sv", "cs"})
         EXPECT_TRUE(tags.count(tag)) << tag;
     EXPECT_EQ(view::built_in_locale_list().substr(0, 14), "en-US, en-GB, ");
+}
+
+// A tag without a file of its own reads the built-in locale of its language in its likely script.
+TEST(Locales, ATagWithoutAFileReadsTheBuiltInLocaleOfItsScript) {
+    EXPECT_EQ(view::built_in_for_script("zh"), "zh-CN");
+    EXPECT_EQ(view::built_in_for_script("zh-Hans"), "zh-CN");
+    EXPECT_EQ(view::built_in_for_script("zh-SG"), "zh-CN");
+    EXPECT_EQ(view::built_in_for_script("zh-Hant"), "zh-TW");
+    EXPECT_EQ(view::built_in_for_script("zh-HK"), "zh-TW");
+    EXPECT_EQ(view::built_in_for_script("zh-Hant-TW"), "zh-TW");
+    EXPECT_EQ(view::built_in_for_script("pt"), "pt-BR");
+    EXPECT_EQ(view::built_in_for_script("pt-PT"), "pt-BR");
+    // Built in, or a bare language that is: nothing to add.
+    EXPECT_EQ(view::built_in_for_script("zh-CN"), "");
+    EXPECT_EQ(view::built_in_for_script("zh-tw"), "");
+    EXPECT_EQ(view::built_in_for_script("de-AT"), "");
+    EXPECT_EQ(view::built_in_for_script("en-AU"), "");
+    // No built-in locale of the language.
+    EXPECT_EQ(view::built_in_for_script("fi"), "");
+    EXPECT_EQ(view::built_in_for_script("sr-Cyrl"), "");
 }
 
 TEST(Locales, ArabicAndHebrewAreWrittenRightToLeft) {
