@@ -80,7 +80,7 @@ void add_mapping(content_hash& h, const column_mapping& mapping) {
     for (const auto& [crm, words] : stage_names) h.add(crm).add(words);
     add_list(h, closed_stages);
     for (const auto& column : plan) {
-        h.add(column.path).add(column.value.value_or("\x1fcolumn")).add(column.split);
+        h.add(column.path).add(column.value.value_or("\x1f" "column")).add(column.split);
         add_list(h, column.headers);
     }
     for (const auto& region : regions) {
