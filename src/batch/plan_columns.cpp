@@ -267,16 +267,20 @@ std::vector<plan_column> read_plan_columns(const raw_node& node, diagnostic_sink
 
 bool apply_plan_cells(model::plan& plan, const std::vector<plan_cell>& cells, const std::string& export_file, int line,
                       std::vector<row_error>& errors) {
+    // The export's nodes are named by an empty file name (short strings are
+    // not allocated: a plan's tree has a few hundred nodes) and told apart
+    // from the mapping's `value:` nodes, which sit in the mapping file.
+    const std::string row_file;
     mapped_tree mapped;
     for (const auto& cell : cells)
-        if (cell.index) mapped.add(cell, {export_file, line, static_cast<int>(*cell.index) + 1, {}});
+        if (cell.index) mapped.add(cell, {row_file, line, static_cast<int>(*cell.index) + 1, {}});
     for (const auto& cell : cells)
         if (!cell.index) mapped.add_value(*cell.column, cell.column->where);
     if (mapped.root.members.empty()) return true;
 
     // Every node of the export's own plan sits at column 0, so a problem at a
     // column > 0 of the export is in a mapped cell.
-    auto tree = plan_tree(plan, {export_file, line, 0, {}});
+    auto tree = plan_tree(plan, {row_file, line, 0, {}});
     diagnostic_sink diags;
     merge_overlay(tree, mapped.root, diags);
     validate::validate_options options;
@@ -293,14 +297,14 @@ bool apply_plan_cells(model::plan& plan, const std::vector<plan_cell>& cells, co
         std::string message = d.message;
         if (!d.hints.empty()) message += " (" + d.hints.front() + ")";
         const auto cell = std::find_if(cells.begin(), cells.end(), [&](const plan_cell& c) {
-            return d.where.file == export_file && d.where.column > 0 && c.index && *c.index + 1 == static_cast<std::size_t>(d.where.column);
+            return d.where.file == row_file && d.where.column > 0 && c.index && *c.index + 1 == static_cast<std::size_t>(d.where.column);
         });
         if (cell != cells.end()) {
             errors.push_back({line, cell->name, cell->text, d.code, message + ", in plan field " + cell->column->path});
             continue;
         }
-        std::string place = d.where.file;
-        if (d.where.line > 0 && d.where.file != export_file)
+        std::string place = d.where.file == row_file ? export_file : d.where.file;
+        if (d.where.line > 0 && d.where.file != row_file)
             place += ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column);
         errors.push_back({line, "", "", d.code, place + ": " + message});
     }
