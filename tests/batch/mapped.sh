@@ -18,7 +18,9 @@ data="$2/tests/batch/mapped"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-plain() { sed 's/\xc2\xa0/ /g' "$1"; }  # US dates hold no-break spaces ("Oct 29, 2027")
+# US dates hold no-break spaces ("Oct 29, 2027"). Piped into grep without -q:
+# grep -q would stop reading early, and sed's SIGPIPE fail the pipe (pipefail).
+plain() { sed 's/\xc2\xa0/ /g' "$1"; }
 
 code=0
 "$closeplan" batch "$data/deals.csv" --mapping "$data/mapping.yaml" --as-of 2026-12-07 -o "$work/out" \
@@ -33,7 +35,7 @@ for f in "$us.html" "$us.md" "$work/us.txt"; do
     grep -q "Claims backlog under 2 days" "$f" || fail "the mapped success criteria are not in $f"
     grep -q "Security review queue is six weeks" "$f" || fail "the second piece of the risks cell is not a risk in $f"
     grep -q "Proposal" "$f" || fail "the mapped resource is not in $f"
-    plain "$f" | grep -q "Jan 15, 2028" || fail "the mapped go-live (1/15/2028, a US date) is not in $f"
+    plain "$f" | grep "Jan 15, 2028" > /dev/null || fail "the mapped go-live (1/15/2028, a US date) is not in $f"
 done
 grep -q "\[Proposal\](https://example.com/proposals/006M1)" "$us.md" || fail "the resource's url is not the cell's"
 grep -q 'href="https://example.com/proposals/006M1"' "$us.html" || fail "the resource's link is not in the HTML"
@@ -53,7 +55,7 @@ for f in "$de.md" "$work/de.txt"; do
 done
 grep -q "Geplanter Abschluss:\*\* 31\\\\.03.2027" "$de.md" || fail "the German deal's dates are not in German style"
 grep -q "Meilensteine" "$us.md" && fail "the US deal is in German"
-plain "$us.md" | grep -q "Target close:\*\* Oct 29, 2027" || fail "the US deal's dates are not in US style"
+plain "$us.md" | grep "Target close:\*\* Oct 29, 2027" > /dev/null || fail "the US deal's dates are not in US style"
 # Its region's holidays: Good Friday 26.03 and Easter Monday 29.03 are no
 # business days, so the security review, due four business days before the
 # close on Wednesday 31.03, is due on Tuesday 23.03 (on the US calendar: 25.03).
@@ -66,7 +68,7 @@ deals = {d["id"]: d for d in json.load(open(sys.argv[1]))["deals"]}
 rules = deals["006M1"]["health"]["rules"]
 sys.exit(1 if any(r.startswith("H809") for r in rules) else 0)
 PY
-plain "$us.md" | grep -q "| Discovery complete | \*\*Joint\*\* | Jul 8, 2027 |" || fail "discovery is not spread back from the close"
+plain "$us.md" | grep "| Discovery complete | \*\*Joint\*\* | Jul 8, 2027 |" > /dev/null || fail "discovery is not spread back from the close"
 # With max_stretch: 1 the same deal is as late as possible: discovery in the close's last weeks, and H809.
 cat > "$work/alap.yaml" <<'YAML'
 closeplan-playbook: 1
@@ -79,7 +81,7 @@ milestones:
 YAML
 "$closeplan" batch "$data/deals.csv" --mapping "$data/mapping.yaml" --playbook "$work/alap.yaml" --as-of 2026-12-07 \
     -o "$work/alap" -f md --check --report json --where region=US -q 2> /dev/null || true
-plain "$work/alap/006M1-Claims-analytics.md" | grep -q "| Discovery complete | \*\*Joint\*\* | Oct 7, 2027 |" || fail "max_stretch: 1 does not schedule as late as possible"
+plain "$work/alap/006M1-Claims-analytics.md" | grep "| Discovery complete | \*\*Joint\*\* | Oct 7, 2027 |" > /dev/null || fail "max_stretch: 1 does not schedule as late as possible"
 grep -q "H809" "$work/alap/batch-report.json" || fail "as late as possible, the far-ahead deal should trip H809"
 ls "$work/alap"/006M2-* > /dev/null 2>&1 && fail "--where region=US rendered the EMEA-DE deal"
 echo "PASS: a far-ahead deal spreads its steps and passes its own H809"
