@@ -6,7 +6,8 @@
 // folder sink would write and builds the index page, errors.csv and the
 // report lines from the results. The input is a bundle (fuzz_support.hpp):
 //   export.csv    the export (an input that is no bundle is this file)
-//   mapping.yaml  a mapping file (load_mapping reads a path: written to the scratch folder)
+//   mapping.yaml  a mapping file (load_mapping reads a path: written to the scratch folder),
+//                 with its `plan:` fields and `regions:`; holidays-*.yaml go next to it for those
 //   playbook.yaml, holidays.yaml   in memory (load_playbook_text, load_holidays_text)
 //   options       `key: value` lines: preset, group-by, date-format, decimal, currency, seller, check
 #include <sstream>
@@ -70,8 +71,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         inputs.mapping = batch::preset_named(options["preset"]);
         if (!inputs.mapping) return 0;  // usage error on the command line
     }
-    if (files.count("mapping.yaml"))
-        inputs.mapping = batch::load_mapping(fuzz::write_scratch("mapping.yaml", files["mapping.yaml"]), diags);
+    if (files.count("mapping.yaml")) {
+        for (const auto& [name, text] : files)
+            if (name.starts_with("holidays-") && name.ends_with(".yaml") && name.find('/') == std::string::npos)
+                fuzz::write_scratch(name, text);
+        try {
+            inputs.mapping = batch::load_mapping(fuzz::write_scratch("mapping.yaml", files["mapping.yaml"]), diags);
+        } catch (const closeplan::error&) {
+            return 0;  // a region's holidays file that cannot be read: L100, exit 4
+        }
+    }
     if (files.count("playbook.yaml")) inputs.playbook = schedule::load_playbook_text(files["playbook.yaml"], "playbook.yaml", diags);
     else if (inputs.group_by.empty()) inputs.playbook = batch::default_playbook();
     if (files.count("holidays.yaml"))

@@ -69,6 +69,9 @@ bundle export.csv=examples/crm/opportunities.csv playbook.yaml=examples/playbook
 bundle export.csv=$fixtures/batch/hubspot-semicolon.csv options=<(printf 'decimal: comma\ndate-format: D.M.YYYY\ncurrency: EUR\n') |
   seed batch_csv hubspot-options
 bundle export.csv=$fixtures/batch/salesforce-report.csv mapping.yaml=$fixtures/batch/bad-mapping.yaml | seed batch_csv bad-mapping
+bundle export.csv=tests/batch/mapped/deals.csv mapping.yaml=tests/batch/mapped/mapping.yaml \
+       holidays-us.yaml=tests/batch/mapped/holidays-us.yaml holidays-de.yaml=tests/batch/mapped/holidays-de.yaml |
+  seed batch_csv plan-fields-regions
 # .xlsx: the small workbooks raw (the container), and inline-1904.xlsx's parts as a bundle (the XML).
 for file in us-twin inline-1904 not-a-workbook deep doctype; do seed batch_xlsx "$file.xlsx" <"$fixtures/batch/$file.xlsx"; done
 parts="$(mktemp -d)"

@@ -373,6 +373,15 @@ bool check_columns(const batch_inputs& inputs, const header_row& header, const r
         if (!columns.at(deal_field::close_date))
             missing("close date", mapping.deal[static_cast<std::size_t>(deal_field::close_date)]);
     }
+    // A column named under `plan:` that the header lacks would silently leave that field empty on every plan.
+    for (std::size_t i = 0; i < mapping.plan.size(); ++i) {
+        const auto& c = mapping.plan[i];
+        if (c.value || columns.plan[i]) continue;
+        std::string names;
+        for (const auto& n : c.headers) names += (names.empty() ? "`" : ", `") + n + "`";
+        diags.error("B740", "no " + names + " column in the header for the plan field `" + c.path + "` (" + mapping.name + ")",
+                    where, {"name a column of the export under `plan:`, or remove the entry"});
+    }
     if (!inputs.group_by.empty()) {
         if (!header.find(inputs.group_by))
             diags.error("B702", "--group-by column `" + inputs.group_by + "` is not in the header", where,
@@ -666,6 +675,8 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
     reader.as_of = inputs.request.as_of ? *inputs.request.as_of : inputs.request.today;
     reader.locale = !inputs.request.locale.empty() ? inputs.request.locale
                     : !mapping->locale.empty() ? mapping->locale : std::string("en-US");
+    reader.locale_forced = !inputs.request.locale.empty();
+    reader.file_name = inputs.file_name;
     reader.value_map = inputs.value_map;
     // One row per contact role: grouped by the deal id, no task columns, a contact name column.
     reader.contact_rows = !inputs.group_by.empty() && !reader.columns.at(task_field::title) &&
@@ -684,6 +695,14 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
     std::vector<std::size_t> date_columns;
     if (close_column) date_columns.push_back(*close_column);
     if (!inputs.group_by.empty() && due_column) date_columns.push_back(*due_column);
+    // Mapped plan dates (go_live...) are settled like the close date; a split list of dates is read piece by piece.
+    for (std::size_t i = 0; i < mapping->plan.size(); ++i) {
+        const auto& c = mapping->plan[i];
+        const bool date = c.kind == validate::detail::field_kind::date || c.kind == validate::detail::field_kind::date_list;
+        if (date && c.split.empty() && reader.columns.plan[i] &&
+            std::find(date_columns.begin(), date_columns.end(), *reader.columns.plan[i]) == date_columns.end())
+            date_columns.push_back(*reader.columns.plan[i]);
+    }
     std::vector<std::size_t> amount_columns;
     if (const auto amount = reader.columns.at(deal_field::amount)) amount_columns.push_back(*amount);
     column_survey survey(date_columns, amount_columns);
@@ -717,6 +736,7 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
     reader.decimal = settled->decimal;
     reader.close_dates = settled->date_style_of(close_column);
     reader.due_dates = settled->date_style_of(due_column);
+    for (const auto& column : reader.columns.plan) reader.plan_dates.push_back(settled->date_style_of(column));
 
     // The second pass starts over: the same bytes, the same header.
     std::unique_ptr<record_source> second_pass;

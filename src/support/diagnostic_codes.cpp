@@ -160,6 +160,9 @@ constexpr std::array codes{
     code_info{"B733", error, input, "the overlays folder cannot be read", "diagnostics.md#B733"},
     code_info{"B734", error, input, "the contacts export has no usable header (no deal id or contact name column)", "diagnostics.md#B734"},
     code_info{"B735", warning, input, "a row of the contacts export is left out (broken quoting, no deal id, no name)", "diagnostics.md#B735"},
+    code_info{"B740", error, input, "the export has no column that the mapping's `plan:` names", "diagnostics.md#B740"},
+    code_info{"B741", error, row, "a mapped locale cell names a locale closeplan has no labels for", "diagnostics.md#B741"},
+    code_info{"B742", error, row, "a deal's region is not in the mapping's `regions:`", "diagnostics.md#B742"},
     code_info{"B799", error, internal, "internal error while rendering a deal (a bug)", "diagnostics.md#B799"},
     // H8xx: plan health (findings of `closeplan check`, severity configurable) and its inputs
     code_info{"H801", warning, health, "seller-heavy: the seller owns most steps", "health.md#h801-seller-heavy"},
