@@ -84,6 +84,15 @@ std::optional<std::size_t> structure_tree::find(const layout::tag_level& level) 
     return std::nullopt;
 }
 
+std::size_t structure_tree::span_for(std::size_t element, const std::string& lang) {
+    const auto& kids = nodes_[element].kids;
+    if (!kids.empty() && kids.back().what == kid::kind::element && nodes_[kids.back().index].lang == lang)
+        return kids.back().index;
+    const std::size_t made = add_node({tag_role::p, 0}, element);  // its lang makes it a Span
+    nodes_[made].lang = lang;
+    return made;
+}
+
 std::size_t structure_tree::new_link() { return add_node({tag_role::link, 0}, 0); }
 
 int structure_tree::mark(std::size_t element) {
@@ -154,7 +163,7 @@ std::string structure_tree::element_object(std::size_t i, std::uint32_t first, s
     const node& n = nodes_[i];
     const auto number = [&](std::size_t element) { return first + static_cast<std::uint32_t>(element); };
     std::string o = "<</S/";
-    o += i == 0 ? "Document" : structure_type(n.role);
+    o += i == 0 ? "Document" : type(i);
     o += "/P ";
     append_ref(o, i == 0 ? root : number(n.parent));
     // The element's page is its first marked content's; MCIDs elsewhere say theirs (an MCR).
@@ -194,6 +203,11 @@ std::string structure_tree::element_object(std::size_t i, std::uint32_t first, s
         const auto shortened = shortened_text_string(*n.alt);
         o += "/Alt";
         append_text_string(o, shortened ? *shortened : *n.alt);
+    }
+    if (!n.lang.empty()) {
+        o += "/Lang(";  // a BCP 47 language subtag: ASCII letters
+        o += n.lang;
+        o += ')';
     }
     if (n.role == tag_role::th && i != 0) {
         // A header in THead heads its column; one in a body row names its row.

@@ -36,13 +36,19 @@ public:
     std::size_t element_for(const layout::struct_tag& tag);
     /// The element a tag's innermost level names, if any item had it.
     [[nodiscard]] std::optional<std::size_t> find(const layout::tag_level& level) const;
+    /// The Span in `lang` that text of `element` goes into: the element's last kid
+    /// when that is a Span in `lang`, else a new one.
+    std::size_t span_for(std::size_t element, const std::string& lang);
     /// A new Link under the Document (for an annotation no item tagged).
     std::size_t new_link();
     /// The next MCID on the current page, made a kid of `element`.
     int mark(std::size_t element);
     /// The annotation, on `page`, is a kid of `element` (an OBJR; its /StructParent).
     void add_annotation(std::size_t element, HPDF_Annotation annot, HPDF_Page page);
-    [[nodiscard]] layout::tag_role role(std::size_t element) const { return nodes_[element].role; }
+    /// The element's structure type: its role's, or Span for a span_for() element.
+    [[nodiscard]] const char* type(std::size_t element) const {
+        return nodes_[element].lang.empty() ? structure_type(nodes_[element].role) : "Span";
+    }
 
     /// Before libharu saves: the catalog's /StructTreeRoot (a placeholder) and /MarkInfo.
     bool prepare(HPDF_Doc pdf);
@@ -64,6 +70,7 @@ private:
         std::size_t parent = 0;
         std::vector<kid> kids;
         std::shared_ptr<const std::string> alt;
+        std::string lang;  ///< a Span's /Lang (only Spans have one)
     };
     /// A ParentTree entry: a page's MCIDs' elements, or one annotation's element.
     struct parent_entry {
