@@ -24,6 +24,7 @@
 #include "layout/winansi.hpp"
 #include "render/font_subset.hpp"
 #include "render/pdf_content.hpp"
+#include "render/pdf_file.hpp"
 #include "render/pdf_images.hpp"
 #include "render/pdf_metadata.hpp"
 #include "render/pdf_objects.hpp"
@@ -186,6 +187,12 @@ public:
         }
         if (!navigation()) return {};
         if (tagged_ && !tagging()) return {};
+        if (tagged_) {
+            std::string out = write_pdf_file(pdf_, tree_, file_id_);
+            if (out.empty() || !ok()) return fail("cannot write the PDF");
+            return out;
+        }
+        // Untagged (measuring only): the file as libharu writes it.
         if (HPDF_SaveToStream(pdf_) != HPDF_OK || !ok()) return fail("cannot write the PDF");
         std::string out(HPDF_GetStreamSize(pdf_), '\0');
         auto size = static_cast<HPDF_UINT32>(out.size());
@@ -193,7 +200,6 @@ public:
         if (errs_.error_no == HPDF_STREAM_EOF) clear();  // reported even when all bytes were read
         if (!ok()) return fail("cannot read back the PDF");
         out.resize(size);
-        if (tagged_) tree_.append_update(out, pdf_, file_id_);
         return out;
     }
 

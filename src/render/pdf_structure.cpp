@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "layout/winansi.hpp"
+#include "render/pdf_file.hpp"
 #include "render/pdf_objects.hpp"
 
 namespace closeplan::render {
@@ -138,13 +139,6 @@ void append_text_string(std::string& out, const std::string& utf8) {
     out += '>';
 }
 
-// Where the file's last cross-reference section starts (the number after its last `startxref`).
-std::size_t last_xref_offset(const std::string& file) {
-    const auto at = file.rfind("startxref");
-    if (at == std::string::npos) return 0;
-    return static_cast<std::size_t>(std::strtoull(file.c_str() + at + 9, nullptr, 10));
-}
-
 }  // namespace
 
 bool structure_tree::prepare(HPDF_Doc pdf) {
@@ -159,10 +153,10 @@ bool structure_tree::prepare(HPDF_Doc pdf) {
     return HPDF_GetError(pdf) == HPDF_OK;
 }
 
-std::string structure_tree::element_object(std::size_t i, std::uint32_t first, std::uint32_t root) const {
+void structure_tree::append_element(std::string& o, std::size_t i, std::uint32_t first, std::uint32_t root) const {
     const node& n = nodes_[i];
     const auto number = [&](std::size_t element) { return first + static_cast<std::uint32_t>(element); };
-    std::string o = "<</S/";
+    o += "<</S/";
     o += i == 0 ? "Document" : type(i);
     o += "/P ";
     append_ref(o, i == 0 ? root : number(n.parent));
@@ -215,89 +209,39 @@ std::string structure_tree::element_object(std::size_t i, std::uint32_t first, s
         o += in_head ? "/A<</O/Table/Scope/Column>>" : "/A<</O/Table/Scope/Row>>";
     }
     o += ">>";
-    return o;
 }
 
-// libharu writes every object by itself, uncompressed, with a cross-reference line:
-// for the hundreds of elements of a page's tree that doubled the file. They go
-// instead into one compressed object stream (ISO 32000-1, 7.5.7) in an incremental
-// update (7.5.6) after libharu's file, with a cross-reference stream (7.5.8).
-void structure_tree::append_update(std::string& file, HPDF_Doc pdf, const std::string& id) const {
-    const std::uint32_t root = object_number(root_);
-    const auto stream_number = static_cast<std::uint32_t>(pdf->xref->entries->count);  // the next free number
-    const std::uint32_t first = stream_number + 1;                                      // element 0, the Document
-    const std::uint32_t xref_number = first + static_cast<std::uint32_t>(nodes_.size());
+std::uint32_t structure_tree::root_number() const { return object_number(root_); }
 
-    // The object stream: the StructTreeRoot (index 0) and every element.
-    std::string header, body;
-    auto add = [&](std::uint32_t number, const std::string& object) {
-        header += std::to_string(number) + ' ' + std::to_string(body.size()) + ' ';
-        body += object;
-        body += '\n';
-    };
-    std::string tree = "<</Type/StructTreeRoot/K ";
-    append_ref(tree, first);
-    tree += "/ParentTree<</Nums[";
+void structure_tree::write_objects(object_stream& out, std::uint32_t first) const {
+    const std::uint32_t root = root_number();
+    out.begin(root);
+    std::string& o = out.body;
+    o += "<</Type/StructTreeRoot/K ";
+    append_ref(o, first);
+    o += "/ParentTree<</Nums[";
     for (std::size_t key = 0; key < parents_.size(); ++key) {
         const auto& e = parents_[key];
-        tree += std::to_string(key);
+        o += std::to_string(key);
         if (e.page) {
-            tree += '[';
+            o += '[';
             for (const std::size_t el : e.mcid_elements) {
-                append_ref(tree, first + static_cast<std::uint32_t>(el));
-                tree += ' ';
+                append_ref(o, first + static_cast<std::uint32_t>(el));
+                o += ' ';
             }
-            tree += ']';
+            o += ']';
         } else {
-            tree += ' ';
-            append_ref(tree, first + static_cast<std::uint32_t>(e.annotation_element));
-            tree += ' ';
+            o += ' ';
+            append_ref(o, first + static_cast<std::uint32_t>(e.annotation_element));
+            o += ' ';
         }
     }
-    tree += "]>>/ParentTreeNextKey " + std::to_string(parents_.size()) + ">>";
-    add(root, tree);
-    for (std::size_t i = 0; i < nodes_.size(); ++i) add(first + static_cast<std::uint32_t>(i), element_object(i, first, root));
-    // Level 6: the tree is small and repetitive; a fifth smaller than at level 1, for little time.
-    const std::string packed = deflated(header + body, 6);
-
-    const std::size_t previous = last_xref_offset(file);
-    if (file.empty() || file.back() != '\n') file += '\n';
-    const std::size_t stream_at = file.size();
-    file += std::to_string(stream_number) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(nodes_.size() + 1) +
-            "/First " + std::to_string(header.size()) + "/Filter/FlateDecode/Length " + std::to_string(packed.size()) +
-            ">>\nstream\n";
-    file += packed;
-    file += "\nendstream\nendobj\n";
-
-    // The cross-reference stream: rows of type (1 byte), offset or stream number (4), generation
-    // or index in the stream (2 bytes; 4 when a huge plan's tree has more elements than 2 hold).
-    const std::size_t xref_at = file.size();
-    const int index_bytes = nodes_.size() + 1 > 0xFFFF ? 4 : 2;
-    std::string rows;
-    auto row = [&](unsigned type, std::size_t field2, std::size_t field3) {
-        rows.push_back(static_cast<char>(type));
-        for (int shift = 24; shift >= 0; shift -= 8) rows.push_back(static_cast<char>((field2 >> shift) & 0xFFu));
-        for (int shift = 8 * (index_bytes - 1); shift >= 0; shift -= 8)
-            rows.push_back(static_cast<char>((field3 >> shift) & 0xFFu));
-    };
-    row(2, stream_number, 0);  // the StructTreeRoot, replacing libharu's placeholder
-    row(1, stream_at, 0);
-    for (std::size_t i = 0; i < nodes_.size(); ++i) row(2, stream_number, i + 1);
-    row(1, xref_at, 0);
-    const std::string packed_rows = deflated(rows);
-    std::string dict = "<</Type/XRef/Size " + std::to_string(xref_number + 1) + "/Root ";
-    append_ref(dict, object_number(pdf->catalog));
-    if (pdf->info) {
-        dict += "/Info ";
-        append_ref(dict, object_number(pdf->info));
+    o += "]>>/ParentTreeNextKey " + std::to_string(parents_.size()) + ">>\n";
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+        out.begin(first + static_cast<std::uint32_t>(i));
+        append_element(o, i, first, root);
+        o += '\n';
     }
-    if (!id.empty()) dict += "/ID[<" + id + "><" + id + ">]";
-    dict += "/Prev " + std::to_string(previous) + "/W[1 4 " + std::to_string(index_bytes) + "]/Index[" + std::to_string(root) + " 1 " +
-            std::to_string(stream_number) + " " + std::to_string(nodes_.size() + 2) + "]/Filter/FlateDecode/Length " +
-            std::to_string(packed_rows.size()) + ">>";
-    file += std::to_string(xref_number) + " 0 obj\n" + dict + "\nstream\n";
-    file += packed_rows;
-    file += "\nendstream\nendobj\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
 }
 
 }  // namespace closeplan::render
