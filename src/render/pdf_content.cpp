@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "render/pdf_content.hpp"
 
+#include <charconv>
 #include <cstdint>
 
 namespace closeplan::render {
@@ -297,14 +298,15 @@ void content_stream::begin_marked(std::string_view tag, int mcid, bool for_text)
     begin_sequence(for_text);
     out_.push_back('/');
     out_.append(tag);
-    out_.append(" <</MCID ");
-    out_.append(std::to_string(mcid));
-    out_.append(">> BDC\n");
+    out_.append("<</MCID ");
+    char digits[16];
+    out_.append(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, mcid).ptr - digits));
+    out_.append(">>BDC\n");
 }
 
 void content_stream::begin_artifact(bool pagination, bool for_text) {
     begin_sequence(for_text);
-    out_.append(pagination ? "/Artifact <</Type /Pagination>> BDC\n" : "/Artifact BMC\n");
+    out_.append(pagination ? "/Artifact<</Type/Pagination>>BDC\n" : "/Artifact BMC\n");
 }
 
 void content_stream::end_marked() {

@@ -5,6 +5,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include <charconv>
 #include <vector>
 
 #include "render/pdf_objects.hpp"
@@ -12,10 +13,16 @@
 
 namespace closeplan::render {
 
+void append_number(std::string& out, std::size_t n) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out.append(digits, static_cast<std::size_t>(end - digits));
+}
+
 void object_stream::begin(std::uint32_t number) {
-    header += std::to_string(number);
+    append_number(header, number);
     header += ' ';
-    header += std::to_string(body.size());
+    append_number(header, body.size());
     header += ' ';
     ++count;
 }
@@ -67,7 +74,7 @@ std::string write_pdf_file(HPDF_Doc pdf, const structure_tree& tree, const std::
         void* obj = HPDF_Xref_GetEntry(xref, i)->obj;
         if (!is_stream(obj)) continue;
         places[i] = {false, file.size()};
-        file += std::to_string(i);
+        append_number(file, i);
         file += " 0 obj\n";
         if (HPDF_Obj_WriteValue(obj, to_file.get(), nullptr) != HPDF_OK) return {};
         file += "\nendobj\n";

@@ -11,6 +11,9 @@ namespace closeplan::render {
 
 class structure_tree;
 
+/// Appends `n` in decimal (a PDF integer), without a temporary string.
+void append_number(std::string& out, std::size_t n);
+
 /// The objects of one object stream (ISO 32000-1, 7.5.7) as they are added:
 /// begin() an object, append its text to `body`.
 struct object_stream {

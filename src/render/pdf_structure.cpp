@@ -4,6 +4,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "layout/winansi.hpp"
@@ -116,27 +117,46 @@ namespace {
 std::uint32_t object_number(const void* obj) { return static_cast<const HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFFu; }
 
 void append_ref(std::string& out, std::uint32_t number) {
-    out += std::to_string(number);
+    append_number(out, number);
     out += " 0 R";
 }
 
-// A text string as UTF-16BE with its byte order mark, in hex (ISO 32000-1, 7.9.2.2).
+// A text string (ISO 32000-1, 7.9.2.2) as a literal: printable ASCII as it is (the
+// same bytes in PDFDocEncoding), anything else as UTF-16BE with its byte order
+// mark. Literal, not hex, so an alternative text costs a byte or two a character,
+// not four; a backslash escapes the parentheses, itself and a carriage return
+// (which a reader would take as a line feed).
 void append_text_string(std::string& out, const std::string& utf8) {
-    static constexpr char digits[] = "0123456789ABCDEF";
-    auto unit = [&](unsigned u) {
-        for (int shift = 12; shift >= 0; shift -= 4) out.push_back(digits[(u >> shift) & 0xFu]);
-    };
-    out += "<FEFF";
-    for (std::size_t pos = 0; pos < utf8.size();) {
-        const char32_t cp = layout::next_code_point(utf8, pos);
-        if (cp >= 0x10000) {
-            unit(0xD800u + ((static_cast<unsigned>(cp) - 0x10000u) >> 10));
-            unit(0xDC00u + ((static_cast<unsigned>(cp) - 0x10000u) & 0x3FFu));
+    const auto byte = [&](unsigned char b) {
+        if (b == '(' || b == ')' || b == '\\') {
+            out.push_back('\\');
+            out.push_back(static_cast<char>(b));
+        } else if (b == '\r') {
+            out.append("\\r");
         } else {
-            unit(static_cast<unsigned>(cp));
+            out.push_back(static_cast<char>(b));
+        }
+    };
+    out.push_back('(');
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+        for (const char c : utf8) byte(static_cast<unsigned char>(c));
+    } else {
+        const auto unit = [&](unsigned u) {
+            byte(static_cast<unsigned char>(u >> 8));
+            byte(static_cast<unsigned char>(u & 0xFFu));
+        };
+        unit(0xFEFFu);
+        for (std::size_t pos = 0; pos < utf8.size();) {
+            const char32_t cp = layout::next_code_point(utf8, pos);
+            if (cp >= 0x10000) {
+                unit(0xD800u + ((static_cast<unsigned>(cp) - 0x10000u) >> 10));
+                unit(0xDC00u + ((static_cast<unsigned>(cp) - 0x10000u) & 0x3FFu));
+            } else {
+                unit(static_cast<unsigned>(cp));
+            }
         }
     }
-    out += '>';
+    out.push_back(')');
 }
 
 }  // namespace
@@ -173,17 +193,20 @@ void structure_tree::append_element(std::string& o, std::size_t i, std::uint32_t
     }
     o += "/K";
     const bool one = n.kids.size() == 1;
-    if (!one) o += '[';
-    for (const auto& k : n.kids) {
-        o += ' ';
+    o += one ? ' ' : '[';
+    for (std::size_t at = 0; at < n.kids.size(); ++at) {
+        const auto& k = n.kids[at];
+        if (at > 0) o += ' ';
         if (k.what == kid::kind::element) {
             append_ref(o, number(k.index));
         } else if (k.what == kid::kind::mcid && k.page == home) {
-            o += std::to_string(k.index);
+            append_number(o, k.index);
         } else if (k.what == kid::kind::mcid) {
             o += "<</Type/MCR/Pg ";
             append_ref(o, object_number(k.page));
-            o += "/MCID " + std::to_string(k.index) + ">>";
+            o += "/MCID ";
+            append_number(o, k.index);
+            o += ">>";
         } else {
             o += "<</Type/OBJR/Obj ";
             append_ref(o, object_number(k.annot));
@@ -222,12 +245,12 @@ void structure_tree::write_objects(object_stream& out, std::uint32_t first) cons
     o += "/ParentTree<</Nums[";
     for (std::size_t key = 0; key < parents_.size(); ++key) {
         const auto& e = parents_[key];
-        o += std::to_string(key);
+        append_number(o, key);
         if (e.page) {
             o += '[';
-            for (const std::size_t el : e.mcid_elements) {
-                append_ref(o, first + static_cast<std::uint32_t>(el));
-                o += ' ';
+            for (std::size_t at = 0; at < e.mcid_elements.size(); ++at) {
+                if (at > 0) o += ' ';
+                append_ref(o, first + static_cast<std::uint32_t>(e.mcid_elements[at]));
             }
             o += ']';
         } else {
