@@ -564,17 +564,20 @@ private:
     }
 
     // Every painted item is marked content: of its structure element (text and
-    // images; one sequence for neighbouring text of one element), or an artifact
-    // (rules, boxes, page furniture). Link areas paint nothing.
+    // images, and a Figure's rules and boxes; one sequence for neighbouring items of
+    // one element), or an artifact (other rules and boxes, page furniture). Link
+    // areas paint nothing.
     void mark(content_stream& content, const layout::item& it) {
         if (!tagged_) return;
         if (std::holds_alternative<layout::link_area>(it.value)) return;
         const bool is_text = std::holds_alternative<layout::text_run>(it.value);
         const bool decoration = std::holds_alternative<layout::rule>(it.value) || std::holds_alternative<layout::box>(it.value);
         if (is_text && std::get<layout::text_run>(it.value).text.empty()) return;
+        // A Figure's drawing is its content (the layout tags it); elsewhere rules and boxes decorate.
+        const bool in_figure = it.tag.depth > 0 && it.tag.path[it.tag.depth - 1].role == layout::tag_role::figure;
         open_mark want;
-        want.text = is_text;
-        if (decoration || it.tag.artifact()) {
+        want.text = is_text && !in_figure;  // a Figure's sequence holds text and paths: it lies outside text objects
+        if ((decoration && !in_figure) || it.tag.artifact()) {
             want.kind = decoration ? mark_kind::artifact : mark_kind::pagination;
         } else {
             want.kind = mark_kind::element;
