@@ -17,8 +17,8 @@ packages=(
   python3 python3-icalendar python3-jsonschema python3-yaml python3-openpyxl pandoc dpkg-dev file
   # DOCX: libzip and libxml2 to write it; python-docx and LibreOffice to check it.
   libzip-dev libxml2-dev python3-docx libreoffice-writer-nogui
-  # Tagged and archival PDF checks (tests/tagged/) and the sRGB output intent of --pdf-standard a-2b.
-  python3-pikepdf icc-profiles-free
+  # Tagged and archival PDF checks (tests/tagged/; pdfminer reads a Span's text) and the sRGB output intent of --pdf-standard a-2b.
+  python3-pikepdf python3-pdfminer icc-profiles-free
   # `closeplan preview`: cpp-httplib serves the page (src/preview/server.cpp).
   libcpp-httplib-dev
   # The fuzz targets (scripts/fuzz.sh): clang's -fsanitize=fuzzer links
