@@ -19,6 +19,9 @@ packages=(
   libzip-dev libxml2-dev python3-docx libreoffice-writer-nogui
   # Tagged and archival PDF checks (tests/tagged/) and the sRGB output intent of --pdf-standard a-2b.
   python3-pikepdf icc-profiles-free
+  # Packaging checks (tests/consumer/deb_test.sh, tests/packaging/): lintian on the .debs,
+  # man for closeplan(1), and zsh and fish to parse their generated completions (no other dependencies).
+  lintian man-db zsh fish
   # The fuzz targets (scripts/fuzz.sh): clang's -fsanitize=fuzzer links
   # libclang_rt.fuzzer from libclang-rt-14-dev (no libfuzzer-14-dev needed).
   clang-14 libclang-rt-14-dev
