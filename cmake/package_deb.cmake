@@ -42,6 +42,13 @@ set(CPACK_DEBIAN_LIB_PACKAGE_NAME ${CLOSEPLAN_PACKAGE_lib})
 set(CPACK_DEBIAN_LIB_PACKAGE_SECTION libs)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
+# ldconfig runs from dpkg's trigger, as Debian wants (lintian: lacks-ldconfig-trigger,
+# maintscript-calls-ldconfig), not from the postinst and postrm CPack writes for a
+# library under /usr/lib: naming postinst and postrm among the control files turns
+# those off, and CPack adds a listed control file only when it exists (these do not).
+configure_file(${PROJECT_SOURCE_DIR}/cmake/debian/libcloseplan.triggers ${PROJECT_BINARY_DIR}/debian-lib/triggers COPYONLY)
+set(CPACK_DEBIAN_LIB_PACKAGE_CONTROL_EXTRA ${PROJECT_BINARY_DIR}/debian-lib/triggers
+    ${PROJECT_BINARY_DIR}/debian-lib/no-such-file/postinst ${PROJECT_BINARY_DIR}/debian-lib/no-such-file/postrm)
 set(CPACK_DEBIAN_LIB_DESCRIPTION "library rendering Mutual Action Plans (shared library)
 libcloseplan loads and checks Mutual Action Plan files and renders them in
 memory as the closeplan command does: buyer plans in HTML, Markdown and PDF,
