@@ -66,7 +66,12 @@ set_target_properties(closeplan_shared PROPERTIES OUTPUT_NAME closeplan LINKER_L
 target_include_directories(closeplan_shared INTERFACE $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>)
 # Every symbol resolved at link time (so the .so records each library it needs
 # and a consumer links it alone), and no library recorded that it does not use.
-target_link_options(closeplan_shared PRIVATE -Wl,--no-undefined -Wl,--as-needed)
+# Not under the sanitizers: clang's ASan runtime is linked into executables
+# only, so an instrumented .so leaves __asan_* to be resolved at load time.
+target_link_options(closeplan_shared PRIVATE -Wl,--as-needed)
+if(NOT CLOSEPLAN_SANITIZE AND NOT CLOSEPLAN_FUZZ)
+  target_link_options(closeplan_shared PRIVATE -Wl,--no-undefined)
+endif()
 
 # The third-party libraries the archive needs, read from what the modules link
 # (so a library a module starts using reaches consumers without editing this
