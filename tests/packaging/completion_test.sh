@@ -53,6 +53,10 @@ else
 fi
 if command -v fish >/dev/null; then
   fish --no-execute "$dir/closeplan.fish" || { echo "FAIL: fish cannot parse closeplan.fish" >&2; fail=1; }
+  # fish's own completion engine on the script: command, flag, flag value.
+  got="$(fish --no-config -c 'source $argv[1]; complete -C "closeplan ren"; complete -C "closeplan render p.yaml --pa";
+                              complete -C "closeplan render p.yaml --paper "' "$dir/closeplan.fish" | cut -f1 | tr '\n' ' ')"
+  [[ "$got" == "render --paper a4 letter " ]] || { echo "FAIL: fish completes \"$got\"" >&2; fail=1; }
 else
   echo "fish is not installed: closeplan.fish not parsed"
 fi
