@@ -44,16 +44,18 @@ int run(int argc, char** argv) {
     }
     // For packaging (cmake/help_files.cmake): the man page and the shell
     // completions, read from the commands set up above. Not in --help.
-    if (argc == 2 && std::string_view(argv[1]) == "--help-man") {
-        write_man_page(app, CLOSEPLAN_VERSION, exit_code_help, std::cout);
-        return 0;
-    }
-    if (argc == 3 && std::string_view(argv[1]) == "--completion") {
-        if (const auto which = parse_shell(argv[2])) {
-            write_completion(app, *which, std::cout);
+    if (argc >= 2 && (std::string_view(argv[1]) == "--help-man" || std::string_view(argv[1]) == "--completion")) {
+        if (argc == 2 && std::string_view(argv[1]) == "--help-man") {
+            write_man_page(app, CLOSEPLAN_VERSION, exit_code_help, std::cout);
             return 0;
         }
-        std::cerr << "closeplan: --completion takes bash, zsh or fish\n";
+        if (argc == 3 && std::string_view(argv[1]) == "--completion") {
+            if (const auto which = parse_shell(argv[2])) {
+                write_completion(app, *which, std::cout);
+                return 0;
+            }
+        }
+        std::cerr << "closeplan: usage: closeplan --help-man, or closeplan --completion bash|zsh|fish\n";
         return static_cast<int>(exit_code::usage);
     }
     bool fail_internally = false;
