@@ -21,6 +21,9 @@ packages=(
   python3-pikepdf python3-pdfminer icc-profiles-free
   # `closeplan preview`: cpp-httplib serves the page (src/preview/server.cpp).
   libcpp-httplib-dev
+  # Packaging checks (tests/consumer/deb_test.sh, tests/packaging/): lintian on the .debs,
+  # man for closeplan(1), and zsh and fish to parse their generated completions (no other dependencies).
+  lintian man-db zsh fish
   # The fuzz targets (scripts/fuzz.sh): clang's -fsanitize=fuzzer links
   # libclang_rt.fuzzer from libclang-rt-14-dev (no libfuzzer-14-dev needed).
   clang-14 libclang-rt-14-dev
