@@ -130,5 +130,31 @@ TEST(IndexPage, JsonDealAndSummary) {
               "deals 7 = rendered 5 + failed 1 + skipped 1; rows read 10 = rendered 7 + failed 2 + skipped 1");
 }
 
+TEST(IndexPage, ADealAndTheTotalsReadBackFromTheReportAsWritten) {
+    // batch-index reads the shards' reports back: every field survives.
+    auto d = hostile_deal();
+    d.sheet_row = 13;
+    d.row_count = 3;
+    d.failed_rows = 1;
+    d.duplicate_of_row = 2;
+    d.owner = "Nora";
+    d.account = "Acme";
+    d.stage = "Proposal";
+    d.amount = "240000.00 USD";
+    d.health = deal_health{62, 1, 3, 0, {"H801 seller-heavy"}};
+    d.errors.push_back({14, "Status", "x", "B709", "status \"x\" is not one of ..."});
+    const auto written = deal_json(d);
+    EXPECT_EQ(deal_json(deal_from_json(nlohmann::json::parse(written))), written);
+    EXPECT_EQ(index_page_row(deal_from_json(nlohmann::json::parse(written)), true), index_page_row(d, true));
+    auto t = sample_totals();
+    t.duplicate_ids = 4;
+    t.filtered = 2;
+    t.deals_filtered = 1;
+    EXPECT_EQ(totals_json_value(totals_from_json(totals_json_value(t))).dump(), totals_json_value(t).dump());
+    json_report_writer writer;
+    const auto end = writer.end(t, "export.csv", *model::parse_iso_date("2026-06-01"));
+    EXPECT_NE(end.find("\"export\":\"export.csv\",\"as_of\":\"2026-06-01\""), std::string::npos) << end;
+}
+
 }  // namespace
 }  // namespace closeplan::batch
