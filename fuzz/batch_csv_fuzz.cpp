@@ -94,8 +94,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (!diags.has_errors()) fuzz::finding("run_batch: no totals and no error");
         return 0;
     }
-    (void)batch::index_page_start("Batch: export.csv", fuzz::fuzz_today(), true);
-    (void)batch::index_page_end(*totals);
+    batch::index_page_head head{"Batch: export.csv", fuzz::fuzz_today(), true, batch::index_totals(*totals),
+                                batch::index_nav(1, 2, "index")};
+    (void)batch::index_page_start(head);
+    (void)batch::index_page_end(head.nav_html);
     (void)batch::summary_line(*totals);
     return 0;
 }

@@ -153,7 +153,6 @@ constexpr std::array codes{
     code_info{"B720", error, input, "the export is not UTF-8 (probably Windows-1252)", "diagnostics.md#B720"},
     code_info{"B721", error, input, "the .xlsx export cannot be read, or is over a limit", "diagnostics.md#B721"},
     code_info{"B722", error, input, "--sheet names no sheet of the workbook, or the export is not a workbook", "diagnostics.md#B722"},
-    code_info{"B723", error, input, "one row per task (--group-by) reads CSV exports only", "diagnostics.md#B723"},
     code_info{"B730", error, row, "an overlay names a field the plan format does not know, or one the batch run owns", "diagnostics.md#B730"},
     code_info{"B731", error, input, "two overlay files for one deal id", "diagnostics.md#B731"},
     code_info{"B732", warning, input, "an overlay for a deal that is not in the export", "diagnostics.md#B732"},
@@ -163,6 +162,10 @@ constexpr std::array codes{
     code_info{"B740", error, input, "the export has no column that the mapping's `plan:` names", "diagnostics.md#B740"},
     code_info{"B741", error, row, "a mapped locale cell names a locale closeplan has no labels for", "diagnostics.md#B741"},
     code_info{"B742", error, row, "a deal's region is not in the mapping's `regions:`", "diagnostics.md#B742"},
+    code_info{"B760", warning, row, "two rows of a one-row-per-deal export have the same deal id", "diagnostics.md#B760"},
+    code_info{"B761", error, input, "batch-index finds no shard reports, or a shard's report is missing", "diagnostics.md#B761"},
+    code_info{"B762", error, input, "a shard's batch report is cut short or not a batch report", "diagnostics.md#B762"},
+    code_info{"B763", warning, input, "the shards' reports are of different runs, or do not account for every row", "diagnostics.md#B763"},
     code_info{"B799", error, internal, "internal error while rendering a deal (a bug)", "diagnostics.md#B799"},
     // H8xx: plan health (findings of `closeplan check`, severity configurable) and its inputs
     code_info{"H801", warning, health, "seller-heavy: the seller owns most steps", "health.md#h801-seller-heavy"},
