@@ -20,13 +20,11 @@
 #pragma once
 
 #include "closeplan/diagnostics.hpp"
+#include "closeplan/diff.hpp"
 #include "closeplan/handoff.hpp"
+#include "closeplan/health.hpp"
+#include "closeplan/options.hpp"
 #include "closeplan/plan.hpp"
 #include "closeplan/render.hpp"
-
-namespace closeplan {
-
-/// The library's version, "MAJOR.MINOR.PATCH" (the same as `closeplan --version`).
-const char* version();
-
-}  // namespace closeplan
+#include "closeplan/schedule.hpp"
+#include "closeplan/version.hpp"

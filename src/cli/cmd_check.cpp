@@ -91,8 +91,7 @@ exit_code run_check(const plan_flags& flags) {
     if (!plan || health_opts.validate_only) return validation;
 
     add_field_locations(*request, *plan);
-    const auto as_of = request->as_of ? *request->as_of : plan->as_of ? *plan->as_of : request->today;
-    const auto facts = analyze::analyze_plan(*plan, as_of);
+    const auto facts = analyze::analyze_plan(*plan, pipeline::as_of_for(*request, *plan));
     const auto result = health::review(*plan, facts, *settings);
     if (json) std::cout << health::to_json(result, name);
     else print_text(result, name, flags.quiet);
