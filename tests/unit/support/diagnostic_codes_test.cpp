@@ -150,7 +150,7 @@ TEST(diagnostic_codes, every_anchor_leads_to_its_code) {
 
 TEST(diagnostic_codes, diagnostics_md_has_one_row_per_code_and_no_other) {
     // Rows of the code tables: "| <a id="V203"></a>V203 | example | fix |", and one range row for the health rules.
-    static const std::regex row(R"re(^\| (?:<a id="([^"]*)"></a>)?([LVRTOPBHC][0-9]{3})(?:-([LVRTOPBHC][0-9]{3}))? \|)re");
+    static const std::regex row(R"re(^\| (?:<a id="([^"]*)"></a>)?([ALVRTOPBHC][0-9]{3})(?:-([ALVRTOPBHC][0-9]{3}))? \|)re");
     std::map<std::string, int> rows;
     std::istringstream in(read(root / "docs" / "diagnostics.md"));
     bool in_codes = false;
