@@ -18,6 +18,11 @@
 /// if (!result.ok()) { for (const auto& d : result.diagnostics) std::cerr << closeplan::format_diagnostic(d) << '\n'; }
 /// else write(result.outputs[0].bytes);  // the PDF, in memory
 /// ```
+///
+/// Thread-safety: render_plan() may run at once on any threads, on the same
+/// plan or different ones; it shares only caches that are per thread or locked
+/// (built-in labels and styles, parsed templates, fonts). Options and results
+/// are plain values.
 #pragma once
 
 #include <chrono>

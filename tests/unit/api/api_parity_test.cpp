@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 
 namespace {
 
@@ -130,6 +131,30 @@ TEST(ApiParity, HandoffTemplateNameIsRefusedNotRenderedAsTheBuyerPlan) {
     const auto result = closeplan::render_plan(plan, {.template_name = "handoff"});
     EXPECT_TRUE(result.outputs.empty());
     EXPECT_TRUE(has_code(result.diagnostics, "A104"));
+}
+
+TEST(ApiParity, OnePlanFromManyThreadsGivesTheSameBytes) {
+    // plan.hpp: a plan is immutable and may be used from any number of threads at once.
+    const auto plan = closeplan::plan::from_file(root + "/examples/northwind/plan.yaml");
+    const closeplan::render_options options{.formats = {closeplan::format::pdf, closeplan::format::html}};
+    const auto alone = closeplan::render_plan(plan, options);
+    ASSERT_TRUE(alone.ok());
+    std::vector<closeplan::render_result> results(4);
+    std::vector<closeplan::health_result> reports(4);
+    {
+        std::vector<std::jthread> threads;
+        for (std::size_t i = 0; i < results.size(); ++i)
+            threads.emplace_back([&, i] {
+                results[i] = closeplan::render_plan(plan, options);
+                reports[i] = closeplan::check_health(plan);
+            });
+    }
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        ASSERT_TRUE(results[i].ok());
+        EXPECT_EQ(results[i].outputs[0].bytes, alone.outputs[0].bytes);
+        EXPECT_EQ(results[i].outputs[1].bytes, alone.outputs[1].bytes);
+        EXPECT_EQ(reports[i].json, reports[0].json);
+    }
 }
 
 }  // namespace
