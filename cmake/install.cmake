@@ -30,7 +30,7 @@ include(CMakePackageConfigHelpers)
 # libcloseplan<SOVERSION>).
 set(CLOSEPLAN_SOVERSION 0)
 set(CLOSEPLAN_LIBRARY_MODULES closeplan_base closeplan_load closeplan_validate closeplan_view closeplan_layout
-    closeplan_render closeplan_pipeline closeplan_handoff closeplan_api)
+    closeplan_render closeplan_pipeline closeplan_handoff closeplan_health closeplan_schedule closeplan_api)
 # Only the public API is exported from the shared library: every module is
 # built with hidden visibility, and each source first includes a generated
 # header that includes the public headers (include/closeplan/*.hpp) under
@@ -166,6 +166,8 @@ install(TARGETS closeplan_shared LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COM
 # (nothing under src/ is installed), the CMake package and closeplan.pc.
 install(TARGETS closeplan_library ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev)
 install(FILES ${CLOSEPLAN_PUBLIC_HEADERS} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/closeplan COMPONENT dev)
+# closeplan/version.hpp is configured from version.hpp.in into the build folder (CMakeLists.txt).
+install(FILES ${PROJECT_BINARY_DIR}/include/closeplan/version.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/closeplan COMPONENT dev)
 
 # Each package's documentation folder: copyright, changelog, and guides whose
 # links all lead to files in the same folder (cmake/package_docs.cmake).

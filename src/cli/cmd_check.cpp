@@ -47,8 +47,7 @@ void print_text(const health::report& result, const std::string& name, bool quie
 health::report review_health(const pipeline::render_request& request, model::plan& plan,
                              const health::config& settings) {
     add_field_locations(request, plan);
-    const auto as_of = request.as_of ? *request.as_of : plan.as_of ? *plan.as_of : request.today;
-    const auto facts = analyze::analyze_plan(plan, as_of);
+    const auto facts = analyze::analyze_plan(plan, pipeline::as_of_for(request, plan));
     return health::review(plan, facts, settings);
 }
 

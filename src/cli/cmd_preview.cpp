@@ -71,18 +71,18 @@ struct watch_list {
 watch_list files_to_watch(const preview_flags& f, const std::optional<model::plan>& plan) {
     watch_list list;
     list.files.push_back(f.render.plan.plan_path);
-    for (const auto* path : {&f.render.plan.value_map, &f.render.style, &f.config_path})
+    for (const auto* path : {&f.render.plan.value_map, &f.render.request.style_path, &f.config_path})
         if (!path->empty()) list.files.push_back(*path);
     if (plan) {
         const auto base = fs::path(f.render.plan.plan_path).parent_path();
         for (const auto* logo : {&plan->deal.buyer.logo, &plan->deal.seller.logo})
             if (!logo->empty()) list.files.push_back((base / *logo).string());
     }
-    if (!f.render.template_dir.empty()) {
-        list.folders.push_back(f.render.template_dir);
+    if (!f.render.request.template_dir.empty()) {
+        list.folders.push_back(f.render.request.template_dir);
         std::error_code ec;
-        if (fs::is_directory(fs::path(f.render.template_dir) / "labels", ec))
-            list.folders.push_back((fs::path(f.render.template_dir) / "labels").string());
+        if (fs::is_directory(fs::path(f.render.request.template_dir) / "labels", ec))
+            list.folders.push_back((fs::path(f.render.request.template_dir) / "labels").string());
     }
     return list;
 }

@@ -185,4 +185,16 @@ model::plan build_plan(const playbook& book, const schedule_result& scheduled, c
     return plan;
 }
 
+bool plain_amount(std::string_view text) {
+    const auto dot = text.find('.');
+    const auto digits = [](std::string_view part) {
+        return !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    return digits(text.substr(0, dot)) && (dot == std::string_view::npos || digits(text.substr(dot + 1)));
+}
+
+bool iso_currency_code(std::string_view text) {
+    return text.size() == 3 && text.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string_view::npos;
+}
+
 }  // namespace closeplan::schedule

@@ -27,6 +27,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "closeplan/diagnostics.hpp"
@@ -96,6 +97,11 @@ bool check_date_range(const playbook& book, const schedule_result& scheduled, di
 /// business day the last steps are due instead; nothing otherwise.
 void report_close_day(const playbook& book, model::date target_close, const business_calendar& calendar,
                       diagnostic_sink& diags);
+
+/// What a deal's amount and currency must look like to go into the plan file
+/// (`--amount`, `--currency`, and the library's schedule_options read these).
+bool plain_amount(std::string_view text);       ///< digits with an optional decimal point: "240000.50"
+bool iso_currency_code(std::string_view text);  ///< three upper-case letters: "USD"
 
 /// The plan as a plan file (plan-format.md section 1, YAML) that
 /// `closeplan check` accepts; every text value is quoted, so CRM text can

@@ -12,6 +12,7 @@ namespace closeplan {
 namespace {
 
 using enum code_severity;
+constexpr auto usage = exit_class::usage;
 constexpr auto input = exit_class::invalid_input;
 constexpr auto templates = exit_class::template_error;
 constexpr auto output = exit_class::output_error;
@@ -21,6 +22,16 @@ constexpr auto internal = exit_class::internal;
 
 // clang-format off
 constexpr std::array codes{
+    // A1xx: the library's options (include/closeplan/), checked all at once before anything is made
+    code_info{"A100", error, usage, "an as_of, close or other date option is not a calendar date or out of range", "diagnostics.md#A100"},
+    code_info{"A101", error, usage, "paper is not a paper closeplan lays out (letter, a4)", "diagnostics.md#A101"},
+    code_info{"A102", error, usage, "render_options::formats holds an unknown format", "diagnostics.md#A102"},
+    code_info{"A103", error, usage, "render_options::formats is empty", "diagnostics.md#A103"},
+    code_info{"A104", error, usage, "template_name \"handoff\" asked of render_plan (the pack is make_handoff's)", "diagnostics.md#A104"},
+    code_info{"A105", error, usage, "pdf_standards holds an unknown standard, or both PDF/A levels", "diagnostics.md#A105"},
+    code_info{"A106", error, usage, "load_options::locale is not a language tag", "diagnostics.md#A106"},
+    code_info{"A107", error, usage, "a moved-from (empty) plan was passed", "diagnostics.md#A107"},
+    code_info{"A108", error, usage, "a deal field of schedule_options is blank or malformed", "diagnostics.md#A108"},
     // L1xx: loading a file
     code_info{"L100", error, input, "a file cannot be read (missing, no permission, a folder)", "diagnostics.md#L100"},
     code_info{"L101", error, input, "the file is not UTF-8 (invalid sequences, UTF-16)", "diagnostics.md#L101"},
@@ -216,8 +227,8 @@ constexpr std::array codes{
 
 constexpr bool in_code_order() {
     for (std::size_t i = 1; i < codes.size(); ++i) {
-        // Stages in the order above (L V R T O P B H C), numbers rising within each.
-        constexpr std::string_view stages = "LVRTOPBHC";
+        // Stages in the order above (A L V R T O P B H C), numbers rising within each.
+        constexpr std::string_view stages = "ALVRTOPBHC";
         const auto a = stages.find(codes[i - 1].code[0]), b = stages.find(codes[i].code[0]);
         if (a > b || (a == b && codes[i - 1].code >= codes[i].code)) return false;
     }
