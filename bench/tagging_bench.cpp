@@ -84,7 +84,7 @@ struct loaded {
     view::labels words;
 };
 
-loaded load(const std::filesystem::path& path) {
+loaded load_example(const std::filesystem::path& path) {
     pipeline::render_request request;
     request.plan.path = path.string();
     request.today = *model::parse_iso_date("2026-05-04");
@@ -137,7 +137,7 @@ int main(int argc, char** argv) {
     std::printf("%-24s %10s %10s %6s %10s %10s %6s\n", "case", "ms untag", "ms tagged", "", "KB untag", "KB tagged", "");
     for (const auto& path : plans) {
         const std::string example = path.parent_path().filename().string();
-        const auto in = load(path);
+        const auto in = load_example(path);
         const std::string paper = render::paper_for("", look, in.plan.locale);
         const auto gaps = handoff::find_gaps(in.plan);
         diagnostic_sink diags;
