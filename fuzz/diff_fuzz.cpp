@@ -10,7 +10,7 @@
 
 namespace {
 
-std::optional<closeplan::model::plan> load(const std::string& name, const std::string& text) {
+std::optional<closeplan::model::plan> load_version(const std::string& name, const std::string& text) {
     using namespace closeplan;
     pipeline::render_request request;
     request.plan.path = fuzz::scratch_dir() + "/" + name;
@@ -38,8 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (name.starts_with("after.")) after_name = name;
     }
     if (!files.count(after_name)) files[after_name] = files[before_name];
-    const auto before = load(before_name, files[before_name]);
-    const auto after = load(after_name, files[after_name]);
+    const auto before = load_version(before_name, files[before_name]);
+    const auto after = load_version(after_name, files[after_name]);
     if (!before || !after) return 0;
 
     const auto result = diff::compare(*before, *after);
