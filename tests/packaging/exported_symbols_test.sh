@@ -20,11 +20,19 @@ public_types="$(grep -ohE '^\s*(class|struct|enum class|enum|using) [a-z_][a-z_0
                 awk '{print $NF}' | sort -u)"
 exports="$(nm -DC --defined-only "$lib" | cut -c20-)"
 ours="$(grep -E 'closeplan::' <<<"$exports" || true)"
+# A standard library template instantiated over a closeplan type (std::__uninitialized_copy
+# returning closeplan::layout::item*) is std's, not ours: an unoptimised build emits such
+# weak instances with std's default visibility. Only closeplan's own functions are checked.
+ours="$(grep -vE '^closeplan::[a-z_0-9:]+(( const)?[*&]+)*( const)? std::' <<<"$ours" || true)"
 # Namespaces the public headers open inside closeplan (an inline ABI namespace
 # such as closeplan::v0): their names are public too, so they are read through.
-for inner in $(grep -ohE 'namespace [a-z_][a-z_0-9:]*' "$include"/*.hpp | awk '{print $2}' |
-               sed -E 's/^closeplan(::)?//' | tr ':' '\n' | grep -v '^$' | sort -u); do
-  ours="$(sed "s/closeplan::$inner::/closeplan::/g" <<<"$ours")"
+# Twice, so that nested ones (closeplan::v0::api::) are read through whatever their order.
+inner_namespaces="$(grep -ohE 'namespace [a-z_][a-z_0-9:]*' "$include"/*.hpp | awk '{print $2}' |
+                    sed -E 's/^closeplan(::)?//' | tr ':' '\n' | grep -v '^$' | sort -u)"
+for pass in 1 2; do
+  for inner in $inner_namespaces; do
+    ours="$(sed "s/closeplan::$inner::/closeplan::/g" <<<"$ours")"
+  done
 done
 [[ -n "$ours" ]] || { echo "FAIL: nothing of closeplan is exported" >&2; exit 1; }
 grep -q '^closeplan::version()' <<<"$ours" || { echo "FAIL: closeplan::version() is not exported" >&2; fail=1; }
