@@ -2,6 +2,10 @@
 // batch-report.json through nlohmann::json (batch_report.hpp).
 #include "batch/batch_report.hpp"
 
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
 #include "model/dates.hpp"
 #include "support/utf8.hpp"
 
@@ -100,7 +104,17 @@ namespace {
 
 template <typename T>
 void read_if(const nlohmann::json& object, const char* key, T& into) {
-    if (auto it = object.find(key); it != object.end() && !it->is_null()) into = it->get<T>();
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return;
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        // A report from another run or a person's edit may hold any number; one that is
+        // not a whole number in range refuses the report (converting it is undefined).
+        const bool fits = it->is_number_unsigned() ? std::in_range<T>(it->template get<std::uint64_t>())
+                          : it->is_number_integer() ? std::in_range<T>(it->template get<std::int64_t>())
+                                                    : !it->is_number();
+        if (!fits) throw nlohmann::json::out_of_range::create(406, std::string("`") + key + "` is out of range", &*it);
+    }
+    into = it->template get<T>();
 }
 
 deal_outcome outcome_named(const std::string& name) {

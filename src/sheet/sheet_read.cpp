@@ -89,6 +89,11 @@ bool read_rows(batch::record_source& source, sheet_table& table, diagnostic_sink
             if (!table.column[f]) continue;
             const auto col = *table.column[f];
             line.cells[f] = col < record.fields.size() ? record.fields[col] : std::string();
+            // A cell that is not UTF-8 (a CSV saved in a legacy code page) would make the plan
+            // unreadable; it is refused here, where its row and column are known.
+            if (!utf8::is_valid(*line.cells[f]))
+                diags.error("V272", "the cell is not UTF-8 text", {table.file, row, static_cast<int>(col) + 1, ""},
+                            {"save the sheet as .xlsx, or as CSV in UTF-8"});
         }
         if (!line.blank()) table.lines.push_back(std::move(line));
     }
