@@ -103,6 +103,22 @@ const std::string& source_file(const std::string& relative) {
     return found->second;
 }
 
+std::optional<model::plan> load_plan_named(const std::string& name, const std::string& text) {
+    pipeline::render_request request;
+    request.plan.path = scratch_dir() + "/" + name;
+    request.plan.text = text;
+    request.plan.syntax = name.ends_with(".json") ? "json" : "yaml";
+    request.today = fuzz_today();
+    diagnostic_sink diags;
+    try {
+        auto plan = pipeline::load_plan(request, diags);
+        if (!plan && !diags.has_errors()) finding("load_plan: no plan and no error");
+        return plan;
+    } catch (const closeplan::error&) {
+        return std::nullopt;  // an environment failure (a value map file it names is missing)
+    }
+}
+
 std::map<std::string, std::string> option_lines(const std::string& text) {
     std::map<std::string, std::string> options;
     std::istringstream lines(text);

@@ -18,21 +18,6 @@ namespace {
 
 using namespace closeplan;
 
-std::optional<model::plan> load_plan_text(const std::string& text) {
-    pipeline::render_request request;
-    request.plan.path = fuzz::scratch_dir() + "/plan.yaml";
-    request.plan.text = text;
-    request.plan.syntax = "yaml";
-    request.today = fuzz::fuzz_today();
-    diagnostic_sink diags;
-    try {
-        auto plan = pipeline::load_plan(request, diags);
-        if (!plan && !diags.has_errors()) fuzz::finding("load_plan: no plan and no error");
-        return plan;
-    } catch (const closeplan::error&) {
-        return std::nullopt;  // an environment failure (a value map file it names is missing)
-    }
-}
 
 }  // namespace
 
@@ -40,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto files = fuzz::split_bundle({reinterpret_cast<const char*>(data), size}, "sheet.csv");
     const auto plan_text = files.count("plan.yaml") ? files["plan.yaml"] : fuzz::source_file("tests/cli/fixtures/sheet/plan.yaml");
     const auto sheet_name = files.count("sheet.xlsx") ? std::string("sheet.xlsx") : std::string("sheet.csv");
-    const auto plan = load_plan_text(plan_text);
+    const auto plan = fuzz::load_plan_named("plan.yaml", plan_text);
     if (!plan) return 0;
 
     diagnostic_sink diags;
@@ -63,13 +48,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             diagnostic_sink reread;
             if (!load::load_document(*edited.text, "plan.yaml", load::input_syntax::yaml, reread))
                 fuzz::finding("the text edit made a file that is not YAML");
-            (void)load_plan_text(*edited.text);
+            (void)fuzz::load_plan_named("plan.yaml", *edited.text);
         }
         const auto rewritten = sheet::tree_to_yaml(sheet::patched_tree(*tree, *patch));
         diagnostic_sink reread;
         if (!load::load_document(rewritten, "plan.yaml", load::input_syntax::yaml, reread))
             fuzz::finding("the rewritten tree is not YAML");
-        (void)load_plan_text(rewritten);
+        (void)fuzz::load_plan_named("plan.yaml", rewritten);
         (void)sheet::tree_to_json(sheet::patched_tree(*tree, *patch));
     }
     return 0;
