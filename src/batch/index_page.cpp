@@ -76,12 +76,16 @@ std::string index_page_start(const index_page_head& head) {
            "script-src '" + std::string(sort_script_hash) + "'\">\n"
            "<title>" + esc(head.title) + "</title>\n<style>\n"
            "body{font-family:Helvetica,Arial,sans-serif;margin:2rem;color:#1d2530}\n"
-           "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .6rem;border-bottom:1px solid #d5dbe3}\n"
+           // Thirteen columns do not fit a phone: the table scrolls sideways in its own box, not the page.
+           ".deals-scroll{overflow-x:auto}@media (max-width:40rem){body{margin:1rem}}\n"
+           "table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.3rem .6rem;"
+           "border-bottom:1px solid #d5dbe3}.date{white-space:nowrap}\n"
            "th{background:#f1f4f8;cursor:pointer}th[aria-sort=ascending]::after{content:\" \\25B2\"}"
            "th[aria-sort=descending]::after{content:\" \\25BC\"}.bad{color:#a11d1d;font-weight:bold}.num{text-align:right}\n"
            ".totals{font-size:1.1rem}nav a,nav strong{margin-right:.4rem}\n"
            "</style>\n</head>\n<body>\n<h1>" + esc(head.title) + "</h1>\n<p>As of " + model::format_iso_date(head.as_of) +
            "</p>\n" + head.totals_html + head.nav_html +
+           "<div class=\"deals-scroll\" role=\"region\" aria-label=\"Deals\" tabindex=\"0\">\n"
            "<table class=\"deals\">\n<thead><tr><th class=\"num\">Row</th><th>Deal</th><th>Owner</th><th>Account</th>"
            "<th class=\"num\">Amount</th><th>Stage</th><th>Close date</th><th class=\"num\">Progress</th>"
            "<th class=\"num\">Slips</th><th class=\"num\">Overdue</th><th>Schedule</th>" +
@@ -92,7 +96,7 @@ std::string index_page_row(const deal_result& deal, bool with_health) {
     std::string label = deal.id.empty() ? deal.name : deal.name.empty() ? deal.id : deal.id + " " + deal.name;
     std::string row = "<tr><td class=\"num\">" + std::to_string(deal.sheet_row > 0 ? deal.sheet_row : deal.line) +
                       "</td>" + cell(label) + cell(deal.owner) + cell(deal.account) + amount_cell(deal.amount) +
-                      cell(deal.stage) + "<td>" + (deal.close ? model::format_iso_date(*deal.close) : std::string()) +
+                      cell(deal.stage) + "<td class=\"date\">" + (deal.close ? model::format_iso_date(*deal.close) : std::string()) +
                       "</td>";
     if (deal.outcome == deal_outcome::failed) {
         const auto& first = deal.errors.empty() ? row_error{} : deal.errors.front();
@@ -122,7 +126,7 @@ std::string index_page_row(const deal_result& deal, bool with_health) {
 }
 
 std::string index_page_end(std::string_view nav_html) {
-    return "</tbody>\n</table>\n" + std::string(nav_html) + "<script>" + std::string(sort_script) +
+    return "</tbody>\n</table>\n</div>\n" + std::string(nav_html) + "<script>" + std::string(sort_script) +
            "</script>\n</body>\n</html>\n";
 }
 

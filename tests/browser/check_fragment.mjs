@@ -10,7 +10,11 @@
 //  - the host page's own elements have the same computed style with and without
 //    the fragment (the fragment's CSS does not leak out);
 //  - the fragment is one <div class="closeplan-plan">: no html/head/body, no script,
-//    and the host page makes no request because of it.
+//    and the host page makes no request because of it;
+//  - at 390 px wide, alone and in the host page: the same computed styles too, no
+//    sideways scrolling and none of the fragment's text past the screen's edge;
+//  - a right-to-left fragment (dir="rtl") is mirrored, at 1280 and at 390 px: its
+//    headings and first cells start at the right, its table columns run from the right.
 //
 //   node tests/browser/check_fragment.mjs FRAGMENT.html...
 // CHROMIUM   environment variable: the browser to launch (default /usr/bin/chromium)
@@ -73,7 +77,8 @@ const hostBody = `<h2 id="host-h2">Our proposal</h2>
 const hosted = (fragment) => `${hostBody}\n<main class="content"><article class="content">\n${fragment}\n</article></main>`;
 
 const page = (title, css, body) => `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>${title}</title>${css ? `<style>${css}</style>` : ''}</head>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>${css ? `<style>${css}</style>` : ''}</head>
 <body>
 ${body}
 </body></html>
@@ -117,6 +122,56 @@ async function styles(browserPage, selectors) {
     }
     return out;
   }, [selectors, properties]);
+}
+
+const phoneWidth = 390;
+
+// At a phone's width: how far the page scrolls sideways, and the fragment's text past the screen's edge.
+async function phoneFacts(browserPage) {
+  return browserPage.evaluate((width) => {
+    const outside = [];
+    const root = document.querySelector('.closeplan-plan');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim() || node.parentElement.closest('.vh')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      if ([...range.getClientRects()].some((r) => r.width > 0 && (r.right > width + 0.5 || r.left < -0.5)))
+        outside.push(node.textContent.trim().slice(0, 40));
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, outside };
+  }, phoneWidth);
+}
+
+// A right-to-left fragment (null when it is left to right): headings and each row's first
+// cell whose text does not end at their box's right side, tables whose columns run from the left.
+async function mirrorFacts(browserPage) {
+  return browserPage.evaluate(() => {
+    const root = document.querySelector('.closeplan-plan');
+    if (root.dir !== 'rtl') return null;
+    const wrong = [];
+    let checked = 0;
+    for (const el of root.querySelectorAll('.section > [id$="-title"], h3, td:first-child, tbody th:first-child')) {
+      const style = getComputedStyle(el);
+      if (el.closest('.vh') || !el.textContent.trim() || style.display === 'none' || ['center', 'end'].includes(style.textAlign)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+      if (!rects.length) continue;
+      const box = el.getBoundingClientRect();
+      const contentRight = box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+      ++checked;
+      if (style.direction !== 'rtl' || Math.abs(contentRight - Math.max(...rects.map((r) => r.right))) > 2)
+        wrong.push(`"${el.textContent.trim().slice(0, 30)}" (${el.tagName.toLowerCase()}) does not start at the right`);
+    }
+    for (const row of root.querySelectorAll('thead tr')) {
+      const cells = [...row.children].filter((c) => c.getBoundingClientRect().width > 0);
+      if (cells.length < 2 || getComputedStyle(row).display !== 'table-row') continue;
+      if (!(cells[0].getBoundingClientRect().left > cells[cells.length - 1].getBoundingClientRect().left))
+        wrong.push(`a table's columns run from the left (first header "${cells[0].textContent.trim()}")`);
+    }
+    return { checked, wrong };
+  });
 }
 
 function differences(label, expected, actual) {
@@ -172,12 +227,29 @@ try {
         fragment: await styles(tab, fragmentTargets),
         host: await styles(tab, hostTargets),
       };
+      if (name !== 'host') {
+        const mirror = await mirrorFacts(tab);
+        await tab.setViewportSize({ width: phoneWidth, height: 844 });
+        views[name].phone = await styles(tab, fragmentTargets);
+        const phone = await phoneFacts(tab);
+        if (name === 'alone' && phone.scrollWidth > phoneWidth)
+          problems.push(`alone at ${phoneWidth} px the page is ${phone.scrollWidth} px wide: it scrolls sideways`);
+        for (const t of phone.outside.slice(0, 10)) problems.push(`${name} at ${phoneWidth} px, ${t} runs past the screen's edge`);
+        const phoneMirror = await mirrorFacts(tab);
+        for (const [view, facts] of [['1280 px', mirror], [`${phoneWidth} px`, phoneMirror]]) {
+          if (!facts) continue;
+          for (const w of facts.wrong.slice(0, 10)) problems.push(`${name}, right to left at ${view}: ${w}`);
+          if (facts.checked === 0) problems.push(`${name}, right to left at ${view}: no heading or cell to check`);
+        }
+        if (mirror) views[name].mirrored = true;
+      }
       if (requests.length) problems.push(`${name} page made requests: ${requests.join(', ')}`);
       await context.close();
     }
     const checked = Object.keys(views.alone.fragment).length;
     if (checked < 8) problems.push(`only ${checked} of the checked kinds of element are in the fragment`);
     problems.push(...differences('inside the fragment on the hostile page', views.alone.fragment, views.hosted.fragment));
+    problems.push(...differences(`inside the fragment on the hostile page at ${phoneWidth} px`, views.alone.phone, views.hosted.phone));
     problems.push(...differences('host element beside the fragment', views.host.host, views.hosted.host));
     // The host CSS must really be hostile, or the test proves nothing.
     if (views.host.host['#host-h2']?.color !== 'rgb(255, 0, 0)') problems.push('the host CSS did not apply to the host page');
@@ -191,7 +263,8 @@ try {
       for (const p of problems.slice(0, 40)) console.log(`  ${p}`);
       if (problems.length > 40) console.log(`  ... ${problems.length - 40} more`);
     } else {
-      console.log(`ok ${file}: ${checked} kinds of element styled as when alone, host page untouched, no request`);
+      console.log(`ok ${file}: ${checked} kinds of element styled as when alone (1280 and ${phoneWidth} px), ` +
+                  `nothing past a phone's edge${views.alone.mirrored ? ', mirrored' : ''}, host page untouched, no request`);
     }
   }
 } finally {

@@ -9,7 +9,11 @@
 //             the page margins, no heading alone at the foot of a page, every link still
 //             a link on paper (shown and underlined under print media);
 //   phone     at 390 px wide: no sideways scrolling of the page, no text past the screen's
-//             edge outside a box that scrolls on its own, a title at least half the width;
+//             edge outside a box that scrolls on its own, a title at least half the width,
+//             no heading broken inside a word that fits its line (Intl.Segmenter's words in
+//             the page's language: "会計シ|ステム" in a Japanese title), and a card's row
+//             number beside the whole of its title's cell (a wrapped title, its gate and
+//             note line up after "#3" instead of going under it);
 //   requests  no request leaves the page;
 //   axe       no axe-core WCAG A/AA violation, on screen (desktop and 390 px) and in print;
 //   mirror    a right-to-left page (dir="rtl": ar, he) is mirrored on screen, at 390 px and
@@ -293,6 +297,37 @@ async function phoneFacts(page) {
       const r = img.getBoundingClientRect();
       if (r.right > width + 0.5 || r.left < -0.5) outside.push(`the image "${img.alt}"`);
     }
+    // A heading's word on two lines although it fits one: broken inside, not between words.
+    const brokenWords = [];
+    const segmenter = new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: 'word' });
+    const range = document.createRange();
+    for (const heading of document.querySelectorAll('h1, h2, h3')) {
+      if (heading.closest('.vh')) continue;
+      const style = getComputedStyle(heading);
+      const inner = heading.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const headingWalker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+      for (let node = headingWalker.nextNode(); node; node = headingWalker.nextNode()) {
+        for (const { segment, index, isWordLike } of segmenter.segment(node.textContent)) {
+          if (!isWordLike) continue;
+          range.setStart(node, index);
+          range.setEnd(node, index + segment.length);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          const lines = new Set(rects.map((r) => Math.round(r.top)));
+          const width = rects.reduce((sum, r) => sum + r.width, 0);
+          if (lines.size > 1 && width <= inner) brokenWords.push(`"${segment}" in the heading "${heading.textContent.trim().slice(0, 40)}"`);
+        }
+      }
+    }
+    // A card's "#3" and the cell after it: the cell starts past the number, on every line.
+    const underNumber = [];
+    for (const number of document.querySelectorAll('td.c-number')) {
+      const title = number.nextElementSibling;
+      if (!title || getComputedStyle(number).float === 'none') continue;
+      const n = number.getBoundingClientRect();
+      const t = title.getBoundingClientRect();
+      const rtl = getComputedStyle(title).direction === 'rtl';
+      if (rtl ? t.right > n.left + 0.5 : t.left < n.right - 0.5) underNumber.push(title.textContent.replace(/\s+/g, ' ').trim().slice(0, 40));
+    }
     const h1 = document.querySelector('h1');
     const main = document.querySelector('main') || document.body;
     const mainStyle = getComputedStyle(main);
@@ -300,6 +335,8 @@ async function phoneFacts(page) {
     return {
       scrollWidth: document.documentElement.scrollWidth,
       outside,
+      brokenWords,
+      underNumber,
       titleShare: h1 ? h1.getBoundingClientRect().width / inner : 1,
     };
   }, phoneWidth);
@@ -453,6 +490,9 @@ try {
       if (phone.scrollWidth > phoneWidth)
         problems.push(`at ${phoneWidth} px the page is ${phone.scrollWidth} px wide: it scrolls sideways`);
       for (const t of phone.outside.slice(0, 10)) problems.push(`at ${phoneWidth} px, ${t} runs past the screen's edge`);
+      for (const w of phone.brokenWords.slice(0, 10)) problems.push(`at ${phoneWidth} px the word ${w} breaks across two lines`);
+      for (const t of phone.underNumber.slice(0, 10))
+        problems.push(`at ${phoneWidth} px the card "${t}" runs under its row number: its lines do not line up`);
       if (phone.titleShare < 0.5)
         problems.push(`at ${phoneWidth} px the title takes ${Math.round(phone.titleShare * 100)}% of the width: squeezed to a few words a line`);
       if (saveDir) await page.screenshot({ path: join(saveDir, `${saveName}.${phoneWidth}.png`), fullPage: true });

@@ -36,7 +36,7 @@ TEST(IndexPage, RowEscapesEveryCrmValue) {
               "<tr><td class=\"num\">12</td><td>&quot;&gt;&lt;script&gt;x&lt;/script&gt; A &amp; B &lt;i&gt;</td>"
               "<td>&lt;b&gt;Rep&lt;/b&gt;</td><td>Acme &quot;Corp&quot;</td>"
               "<td class=\"num\" data-k=\"240000.00\">240000.00 USD</td><td>Id. Decision Makers &amp; co</td>"
-              "<td>2026-09-30</td>"
+              "<td class=\"date\">2026-09-30</td>"
               "<td class=\"num\" data-k=\"20\">1/5</td><td class=\"num\">2</td><td class=\"num\">0</td>"
               "<td class=\"bad\">does not fit: 3 business days missing</td>"
               "<td><a href=\"script-x-script-A-B-i.html\">html</a> <a href=\"script-x-script-A-B-i.pdf\">pdf</a></td></tr>\n");
