@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// What tagged PDF costs (issue 17): for every example plan (examples/ and the
-// script plans in tests/cli/fixtures/scripts/), its buyer plan, full plan and
+// What tagged PDF costs (issue 17): for every example plan in examples/ (the
+// Japanese and Arabic ones among them), its buyer plan, full plan and
 // handoff pack laid out and painted untagged and tagged, in one process.
 //
 //   tagging_bench [SECONDS_PER_CASE] [CASE]   prints ms/doc and KB/file, untagged and tagged
@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "analyze/analysis.hpp"
+#include "loaded_plan.hpp"
 #include "handoff/handoff_document.hpp"
 #include "layout/layout_document.hpp"
 #include "layout/layout_handoff.hpp"
@@ -39,7 +40,6 @@
 #include "pipeline/pipeline.hpp"
 #include "render/paper.hpp"
 #include "render/pdf.hpp"
-#include "render/template_set.hpp"
 #include "view/build_document.hpp"
 
 namespace {
@@ -78,27 +78,14 @@ figures measure(const std::function<std::string()>& one, double budget_seconds, 
     return result;
 }
 
-struct loaded {
-    model::plan plan;
-    analyze::analysis facts;
-    view::labels words;
-};
-
-loaded load_example(const std::filesystem::path& path) {
+// An example plan as the bench renders it: its value map beside it, today 2026-05-04.
+bench::loaded_plan load_example(const std::filesystem::path& path) {
     pipeline::render_request request;
     request.plan.path = path.string();
     request.today = *model::parse_iso_date("2026-05-04");
     const auto value_map = path.parent_path() / "value-map.yaml";
     if (std::filesystem::exists(value_map)) request.value_map_path = value_map.string();
-    diagnostic_sink diags;
-    auto plan = pipeline::load_plan(request, diags);
-    if (!plan) {
-        std::fprintf(stderr, "tagging_bench: %s does not load\n", request.plan.path.c_str());
-        std::exit(1);
-    }
-    auto facts = analyze::analyze_plan(*plan, plan->as_of ? *plan->as_of : request.today);
-    auto words = render::template_set{}.load_labels(plan->locale, diags);
-    return {std::move(*plan), std::move(facts), std::move(words)};
+    return bench::load_plan_or_exit(request, "tagging_bench");
 }
 
 // Layout and painting of one document, as render and handoff do them.
@@ -126,10 +113,9 @@ int main(int argc, char** argv) {
     const std::string only = argc > 2 ? argv[2] : "";
     const std::filesystem::path root = CLOSEPLAN_SOURCE_DIR;
     std::vector<std::filesystem::path> plans;
-    for (const auto* folder : {"examples", "tests/cli/fixtures/scripts"})
-        for (const auto& entry : std::filesystem::directory_iterator(root / folder))
-            for (const auto* file : {"plan.yaml", "plan.json"})
-                if (std::filesystem::exists(entry.path() / file)) plans.push_back(entry.path() / file);
+    for (const auto& entry : std::filesystem::directory_iterator(root / "examples"))
+        for (const auto* file : {"plan.yaml", "plan.json"})
+            if (std::filesystem::exists(entry.path() / file)) plans.push_back(entry.path() / file);
     std::sort(plans.begin(), plans.end());
     const auto look = render::style::built_in();
 
