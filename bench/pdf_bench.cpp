@@ -33,6 +33,7 @@
 #include "model/dates.hpp"
 #include "pipeline/pipeline.hpp"
 #include "render/pdf.hpp"
+#include "render/template_set.hpp"  // render::style
 #include "view/build_document.hpp"
 
 namespace {

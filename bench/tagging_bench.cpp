@@ -40,6 +40,7 @@
 #include "pipeline/pipeline.hpp"
 #include "render/paper.hpp"
 #include "render/pdf.hpp"
+#include "render/template_set.hpp"  // render::style
 #include "view/build_document.hpp"
 
 namespace {

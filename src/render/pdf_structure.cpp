@@ -224,6 +224,12 @@ void structure_tree::write_objects(object_stream& out, std::uint32_t first) cons
     const std::uint32_t root = root_number();
     out.begin(root);
     std::string& o = out.body;
+    // Room for the whole tree at once: about 40 bytes an element and 8 a ParentTree entry.
+    std::size_t room = 64 + 48 * nodes_.size();
+    for (const auto& e : parents_) room += 8 + 8 * e.mcid_elements.size();
+    for (const auto& n : nodes_) room += 8 * n.kids.size() + (n.alt ? 2 * n.alt->size() + 8 : 0);
+    o.reserve(o.size() + room);
+    out.header.reserve(out.header.size() + 10 * nodes_.size());
     o += "<</Type/StructTreeRoot/K ";
     append_ref(o, first);
     o += "/ParentTree<</Nums[";
@@ -243,7 +249,9 @@ void structure_tree::write_objects(object_stream& out, std::uint32_t first) cons
             o += ' ';
         }
     }
-    o += "]>>/ParentTreeNextKey " + std::to_string(parents_.size()) + ">>\n";
+    o += "]>>/ParentTreeNextKey ";
+    append_number(o, parents_.size());
+    o += ">>\n";
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
         out.begin(first + static_cast<std::uint32_t>(i));
         append_element(o, i, first, root);
