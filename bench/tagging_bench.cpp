@@ -103,7 +103,7 @@ std::string layout_and_paint(const view::document& doc, const std::string& templ
 
 std::string percent(double before, double after) {
     char text[32];
-    std::snprintf(text, sizeof text, "%+.0f%%", 100.0 * (after - before) / before);
+    std::snprintf(text, sizeof text, "%+.1f%%", 100.0 * (after - before) / before);
     return text;
 }
 
@@ -121,7 +121,7 @@ int main(int argc, char** argv) {
     const auto look = render::style::built_in();
 
     std::printf("layout+paint per document, one thread, after two warm-up documents per case\n");
-    std::printf("%-24s %10s %10s %6s %10s %10s %6s\n", "case", "ms untag", "ms tagged", "", "KB untag", "KB tagged", "");
+    std::printf("%-24s %10s %10s %6s %12s %12s %7s\n", "case", "ms untag", "ms tagged", "", "bytes untag", "bytes tagged", "");
     for (const auto& path : plans) {
         const std::string example = path.parent_path().filename().string();
         const auto in = load_example(path);
@@ -141,8 +141,8 @@ int main(int argc, char** argv) {
             const auto tagged = measure(run(render::pdf_tagging::on), budget, name + ":tagged");
             const double ms_untagged = 1000.0 * untagged.seconds / untagged.docs;
             const double ms_tagged = 1000.0 * tagged.seconds / tagged.docs;
-            std::printf("%-24s %10.3f %10.3f %6s %10.1f %10.1f %6s\n", name.c_str(), ms_untagged, ms_tagged,
-                        percent(ms_untagged, ms_tagged).c_str(), untagged.bytes / 1024.0, tagged.bytes / 1024.0,
+            std::printf("%-24s %10.3f %10.3f %6s %12zu %12zu %7s\n", name.c_str(), ms_untagged, ms_tagged,
+                        percent(ms_untagged, ms_tagged).c_str(), untagged.bytes, tagged.bytes,
                         percent(static_cast<double>(untagged.bytes), static_cast<double>(tagged.bytes)).c_str());
         }
     }
