@@ -27,13 +27,13 @@
 #include <functional>
 #include <string>
 
-#include "analyze/analysis.hpp"
+#include "loaded_plan.hpp"
 #include "layout/layout_document.hpp"
 #include "load/load_document.hpp"
 #include "model/dates.hpp"
 #include "pipeline/pipeline.hpp"
 #include "render/pdf.hpp"
-#include "render/template_set.hpp"
+#include "render/template_set.hpp"  // render::style
 #include "view/build_document.hpp"
 
 namespace {
@@ -97,15 +97,9 @@ std::string whole_pipeline(const pipeline::render_request& request) {
 
 // The document as the PDF writer receives it, so layout and painting can be timed alone.
 view::document document_of(const pipeline::render_request& request) {
+    const auto in = bench::load_plan_or_exit(request, "pdf_bench");
     diagnostic_sink diags;
-    const auto plan = pipeline::load_plan(request, diags);
-    if (!plan) {
-        std::fprintf(stderr, "pdf_bench: the plan does not load\n");
-        std::exit(1);
-    }
-    const auto facts = analyze::analyze_plan(*plan, plan->as_of ? *plan->as_of : request.today);
-    const auto words = render::template_set{}.load_labels(plan->locale, diags);
-    return view::build_document(*plan, facts, words, diags);
+    return view::build_document(in.plan, in.facts, in.words, diags);
 }
 
 std::string layout_and_paint(const view::document& doc, const render::style& look) {

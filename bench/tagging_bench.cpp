@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// What tagged PDF costs (issue 17): for every example plan (examples/ and the
-// script plans in tests/cli/fixtures/scripts/), its buyer plan, full plan and
+// What tagged PDF costs (issue 17): for every example plan in examples/ (the
+// Japanese and Arabic ones among them), its buyer plan, full plan and
 // handoff pack laid out and painted untagged and tagged, in one process.
 //
 //   tagging_bench [SECONDS_PER_CASE] [CASE]   prints ms/doc and KB/file, untagged and tagged
@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "analyze/analysis.hpp"
+#include "loaded_plan.hpp"
 #include "handoff/handoff_document.hpp"
 #include "layout/layout_document.hpp"
 #include "layout/layout_handoff.hpp"
@@ -39,7 +40,7 @@
 #include "pipeline/pipeline.hpp"
 #include "render/paper.hpp"
 #include "render/pdf.hpp"
-#include "render/template_set.hpp"
+#include "render/template_set.hpp"  // render::style
 #include "view/build_document.hpp"
 
 namespace {
@@ -78,27 +79,14 @@ figures measure(const std::function<std::string()>& one, double budget_seconds, 
     return result;
 }
 
-struct loaded {
-    model::plan plan;
-    analyze::analysis facts;
-    view::labels words;
-};
-
-loaded load_example(const std::filesystem::path& path) {
+// An example plan as the bench renders it: its value map beside it, today 2026-05-04.
+bench::loaded_plan load_example(const std::filesystem::path& path) {
     pipeline::render_request request;
     request.plan.path = path.string();
     request.today = *model::parse_iso_date("2026-05-04");
     const auto value_map = path.parent_path() / "value-map.yaml";
     if (std::filesystem::exists(value_map)) request.value_map_path = value_map.string();
-    diagnostic_sink diags;
-    auto plan = pipeline::load_plan(request, diags);
-    if (!plan) {
-        std::fprintf(stderr, "tagging_bench: %s does not load\n", request.plan.path.c_str());
-        std::exit(1);
-    }
-    auto facts = analyze::analyze_plan(*plan, plan->as_of ? *plan->as_of : request.today);
-    auto words = render::template_set{}.load_labels(plan->locale, diags);
-    return {std::move(*plan), std::move(facts), std::move(words)};
+    return bench::load_plan_or_exit(request, "tagging_bench");
 }
 
 // Layout and painting of one document, as render and handoff do them.
@@ -115,7 +103,7 @@ std::string layout_and_paint(const view::document& doc, const std::string& templ
 
 std::string percent(double before, double after) {
     char text[32];
-    std::snprintf(text, sizeof text, "%+.0f%%", 100.0 * (after - before) / before);
+    std::snprintf(text, sizeof text, "%+.1f%%", 100.0 * (after - before) / before);
     return text;
 }
 
@@ -126,15 +114,14 @@ int main(int argc, char** argv) {
     const std::string only = argc > 2 ? argv[2] : "";
     const std::filesystem::path root = CLOSEPLAN_SOURCE_DIR;
     std::vector<std::filesystem::path> plans;
-    for (const auto* folder : {"examples", "tests/cli/fixtures/scripts"})
-        for (const auto& entry : std::filesystem::directory_iterator(root / folder))
-            for (const auto* file : {"plan.yaml", "plan.json"})
-                if (std::filesystem::exists(entry.path() / file)) plans.push_back(entry.path() / file);
+    for (const auto& entry : std::filesystem::directory_iterator(root / "examples"))
+        for (const auto* file : {"plan.yaml", "plan.json"})
+            if (std::filesystem::exists(entry.path() / file)) plans.push_back(entry.path() / file);
     std::sort(plans.begin(), plans.end());
     const auto look = render::style::built_in();
 
     std::printf("layout+paint per document, one thread, after two warm-up documents per case\n");
-    std::printf("%-24s %10s %10s %6s %10s %10s %6s\n", "case", "ms untag", "ms tagged", "", "KB untag", "KB tagged", "");
+    std::printf("%-24s %10s %10s %6s %12s %12s %7s\n", "case", "ms untag", "ms tagged", "", "bytes untag", "bytes tagged", "");
     for (const auto& path : plans) {
         const std::string example = path.parent_path().filename().string();
         const auto in = load_example(path);
@@ -154,8 +141,8 @@ int main(int argc, char** argv) {
             const auto tagged = measure(run(render::pdf_tagging::on), budget, name + ":tagged");
             const double ms_untagged = 1000.0 * untagged.seconds / untagged.docs;
             const double ms_tagged = 1000.0 * tagged.seconds / tagged.docs;
-            std::printf("%-24s %10.3f %10.3f %6s %10.1f %10.1f %6s\n", name.c_str(), ms_untagged, ms_tagged,
-                        percent(ms_untagged, ms_tagged).c_str(), untagged.bytes / 1024.0, tagged.bytes / 1024.0,
+            std::printf("%-24s %10.3f %10.3f %6s %12zu %12zu %7s\n", name.c_str(), ms_untagged, ms_tagged,
+                        percent(ms_untagged, ms_tagged).c_str(), untagged.bytes, tagged.bytes,
                         percent(static_cast<double>(untagged.bytes), static_cast<double>(tagged.bytes)).c_str());
         }
     }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace closeplan::render {
 
@@ -13,6 +14,13 @@ class structure_tree;
 
 /// Appends `n` in decimal (a PDF integer), without a temporary string.
 void append_number(std::string& out, std::size_t n);
+
+/// A text string (ISO 32000-1, 7.9.2.2) from UTF-8, as a literal: in PDFDocEncoding
+/// when every character has a byte there (ASCII and most of Latin-1: a German or
+/// French title), else UTF-16BE with its byte order mark. Literal, not hex: a byte
+/// or two a character, not four. A backslash escapes the parentheses, itself and a
+/// carriage return (which a reader would take as a line feed).
+void append_text_string(std::string& out, std::string_view utf8);
 
 /// The objects of one object stream (ISO 32000-1, 7.5.7) as they are added:
 /// begin() an object, append its text to `body`.

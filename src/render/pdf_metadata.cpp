@@ -39,9 +39,11 @@ std::string xmp_packet(const pdf_metadata& meta) {
         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
         " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
         "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
-        "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-        "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
-        "   <dc:format>application/pdf</dc:format>\n";
+        "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"";
+    // Only the identification schemas the file claims are declared.
+    if (meta.standard.pdfa) out += "\n    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"";
+    if (meta.standard.ua1) out += "\n    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"";
+    out += ">\n   <dc:format>application/pdf</dc:format>\n";
     if (meta.standard.pdfa) {
         out += "   <pdfaid:part>2</pdfaid:part>\n   <pdfaid:conformance>";
         out += meta.standard.pdfa;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string_view>
 
 #include "layout/winansi.hpp"
 #include "render/pdf_file.hpp"
@@ -121,42 +122,25 @@ void append_ref(std::string& out, std::uint32_t number) {
     out += " 0 R";
 }
 
-// A text string (ISO 32000-1, 7.9.2.2) as a literal: printable ASCII as it is (the
-// same bytes in PDFDocEncoding), anything else as UTF-16BE with its byte order
-// mark. Literal, not hex, so an alternative text costs a byte or two a character,
-// not four; a backslash escapes the parentheses, itself and a carriage return
-// (which a reader would take as a line feed).
-void append_text_string(std::string& out, const std::string& utf8) {
-    const auto byte = [&](unsigned char b) {
-        if (b == '(' || b == ')' || b == '\\') {
-            out.push_back('\\');
-            out.push_back(static_cast<char>(b));
-        } else if (b == '\r') {
-            out.append("\\r");
+// Alternative text is read aloud: a no-break space (the layout's, between a date's
+// day and month) reads as a space. Without it, a timeline's text is printable
+// ASCII in most plans and stays a byte a character instead of two.
+std::string spoken(const std::string& utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        const std::string_view rest(utf8.data() + i, utf8.size() - i);
+        if (rest.starts_with("\u00A0")) {
+            out += ' ';
+            i += 1;
+        } else if (rest.starts_with("\u202F") || rest.starts_with("\u2007")) {  // narrow and figure spaces
+            out += ' ';
+            i += 2;
         } else {
-            out.push_back(static_cast<char>(b));
-        }
-    };
-    out.push_back('(');
-    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
-        for (const char c : utf8) byte(static_cast<unsigned char>(c));
-    } else {
-        const auto unit = [&](unsigned u) {
-            byte(static_cast<unsigned char>(u >> 8));
-            byte(static_cast<unsigned char>(u & 0xFFu));
-        };
-        unit(0xFEFFu);
-        for (std::size_t pos = 0; pos < utf8.size();) {
-            const char32_t cp = layout::next_code_point(utf8, pos);
-            if (cp >= 0x10000) {
-                unit(0xD800u + ((static_cast<unsigned>(cp) - 0x10000u) >> 10));
-                unit(0xDC00u + ((static_cast<unsigned>(cp) - 0x10000u) & 0x3FFu));
-            } else {
-                unit(static_cast<unsigned>(cp));
-            }
+            out += utf8[i];
         }
     }
-    out.push_back(')');
+    return out;
 }
 
 }  // namespace
@@ -219,7 +203,7 @@ void structure_tree::append_element(std::string& o, std::size_t i, std::uint32_t
     if (n.alt && !n.alt->empty()) {
         const auto shortened = shortened_text_string(*n.alt);
         o += "/Alt";
-        append_text_string(o, shortened ? *shortened : *n.alt);
+        append_text_string(o, spoken(shortened ? *shortened : *n.alt));
     }
     if (!n.lang.empty()) {
         o += "/Lang(";  // a BCP 47 language subtag: ASCII letters
@@ -240,6 +224,12 @@ void structure_tree::write_objects(object_stream& out, std::uint32_t first) cons
     const std::uint32_t root = root_number();
     out.begin(root);
     std::string& o = out.body;
+    // Room for the whole tree at once: about 40 bytes an element and 8 a ParentTree entry.
+    std::size_t room = 64 + 48 * nodes_.size();
+    for (const auto& e : parents_) room += 8 + 8 * e.mcid_elements.size();
+    for (const auto& n : nodes_) room += 8 * n.kids.size() + (n.alt ? 2 * n.alt->size() + 8 : 0);
+    o.reserve(o.size() + room);
+    out.header.reserve(out.header.size() + 10 * nodes_.size());
     o += "<</Type/StructTreeRoot/K ";
     append_ref(o, first);
     o += "/ParentTree<</Nums[";
@@ -259,7 +249,9 @@ void structure_tree::write_objects(object_stream& out, std::uint32_t first) cons
             o += ' ';
         }
     }
-    o += "]>>/ParentTreeNextKey " + std::to_string(parents_.size()) + ">>\n";
+    o += "]>>/ParentTreeNextKey ";
+    append_number(o, parents_.size());
+    o += ">>\n";
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
         out.begin(first + static_cast<std::uint32_t>(i));
         append_element(o, i, first, root);

@@ -10,6 +10,7 @@
 #include "pdf_test_support.hpp"
 #include "render/pdf.hpp"
 #include "render/pdf_content.hpp"
+#include "render/pdf_file.hpp"
 #include "render/pdf_images.hpp"
 
 namespace closeplan::render {
@@ -102,6 +103,42 @@ TEST_F(Pdf, StandardFontDocumentIsValidSmallAndUnembedded) {
     const auto e = text.output.find("Fourth: deal room");
     ASSERT_NE(c, std::string::npos) << text.output;
     EXPECT_TRUE(first < a && a < b && b < c && c < e) << text.output;
+}
+
+// The tagged file writes libharu's objects itself (render/pdf_file.cpp): text
+// strings as literals, one byte a character where PDFDocEncoding has the
+// character (Latin-1 titles), else UTF-16BE; readers must see the same text.
+TEST_F(Pdf, InfoStringsAreCompactLiteralsThatReadBackTheSame) {
+    auto doc = sample(false);
+    doc.title = "Zählerdaten (Gas) \\ Wärme\r";  // parentheses, a backslash and a carriage return escaped
+    doc.author = "Дана Руис";                   // outside PDFDocEncoding: UTF-16BE
+    doc.subject = "Deal\u00A0room";               // a no-break space is the euro sign's byte there: UTF-16BE
+    diagnostic_sink diags;
+    const auto path = write_pdf("info.pdf", render_pdf(doc, diags));
+    expect_valid(path);
+    const auto info = run("pdfinfo '" + path + "'");
+    EXPECT_NE(info.output.find("Title:           Zählerdaten (Gas) \\ Wärme"), std::string::npos) << info.output;
+    EXPECT_NE(info.output.find("Author:          Дана Руис\n"), std::string::npos) << info.output;
+    EXPECT_NE(info.output.find("Subject:         Deal\u00A0room\n"), std::string::npos) << info.output;
+    // One byte a character: qpdf shows the Latin-1 title as a literal, not as UTF-16 hex.
+    const auto qdf = run("qpdf --qdf --object-streams=disable '" + path + "' -");
+    EXPECT_NE(qdf.output.find("/Title (Z"), std::string::npos) << qdf.output.substr(0, 2000);
+}
+
+TEST(PdfTextString, PdfDocEncodingWhenItHoldsTheTextElseUtf16) {
+    const auto written = [](std::string_view utf8) {
+        std::string out;
+        append_text_string(out, utf8);
+        return out;
+    };
+    EXPECT_EQ(written("Plan (A) \\ B"), "(Plan \\(A\\) \\\\ B)");
+    EXPECT_EQ(written("a\rb"), "(a\\rb)");
+    EXPECT_EQ(written("Zähler ß"), "(Z\xE4hler \xDF)");
+    EXPECT_EQ(written("\u00A0"), std::string("(\xFE\xFF\x00\xA0)", 6));
+    EXPECT_EQ(written("Ж"), std::string("(\xFE\xFF\x04\x16)", 6));
+    EXPECT_EQ(written("\U0001F600"), std::string("(\xFE\xFF\xD8\x3D\xDE\x00)", 8));
+    EXPECT_EQ(written("("), "(\\()");
+    EXPECT_EQ(written("Ĩ"), std::string("(\xFE\xFF\x01\\()", 7));  // a UTF-16 byte that is "(" is escaped
 }
 
 TEST_F(Pdf, LinkAnnotationHasNoBorderAndAnEncodedUri) {
