@@ -6,9 +6,8 @@
 #include <array>
 #include <filesystem>
 
-#include "load/load_document.hpp"
+#include "batch/deal_plan.hpp"
 #include "model/dates.hpp"
-#include "validate/validate_plan.hpp"
 
 namespace closeplan::batch {
 
@@ -312,49 +311,8 @@ void merge_overlay(raw_node& base, const raw_node& overlay, diagnostic_sink& dia
 
 bool apply_overlay(model::plan& plan, std::string_view text, const std::string& path, const std::string& folder,
                    const std::string& export_file, int line, std::vector<row_error>& errors) {
-    diagnostic_sink diags;
-    auto overlay = load::load_document(text, path, load::syntax_for_path(path), diags);
-    if (overlay && !overlay->is_mapping()) {
-        diags.error("B730", "an overlay must be a mapping of plan fields", overlay->where,
-                    {"write for example `outcome: ...` and `risks: [...]`, as in a plan file"});
-    }
-    std::optional<model::plan> merged;
-    if (overlay && !diags.has_errors()) {
-        auto tree = plan_tree(plan, {export_file, line, 1, {}});
-        merge_overlay(tree, *overlay, diags);  // refused members are left out; the rest is still checked
-        {
-            validate::validate_options options;
-            std::error_code ec;
-            const auto base = fs::absolute(folder, ec).lexically_normal().string();
-            options.base_dir = base;
-            options.asset_dirs = {base};
-            diagnostic_sink checks;
-            merged = validate::validate_plan(tree, options, checks);
-            for (const auto& d : checks.all()) {
-                // A field the plan format does not know is a plan file's warning, an overlay's error.
-                if (d.code == "V208" && d.where.file == path)
-                    diags.error("B730", d.message + " in an overlay", d.where, d.hints);
-                else if (d.level == severity::error)
-                    diags.error(d.code, d.message, d.where, d.hints);
-            }
-        }
-    }
-    if (diags.has_errors() || !merged) {
-        for (const auto& d : diags.all()) {
-            if (d.level != severity::error) continue;
-            std::string place = d.where.file;
-            if (d.where.line > 0) place += ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column);
-            std::string message = place + ": " + d.message;
-            if (!d.hints.empty()) message += " (" + d.hints.front() + ")";
-            errors.push_back({line, "", "", d.code, std::move(message)});
-        }
-        return false;
-    }
-    merged->value_map = std::move(plan.value_map);  // --value-map's entries, which the tree does not carry
-    merged->as_of = plan.as_of;
-    merged->source_file = path;
-    plan = std::move(*merged);
-    return true;
+    const overlay_source overlay{text, path, folder};
+    return complete_plan(plan, {}, &overlay, export_file, line, errors);
 }
 
 }  // namespace closeplan::batch
