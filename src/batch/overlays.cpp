@@ -85,8 +85,18 @@ class tree_writer {
 public:
     explicit tree_writer(const source_location& where) : where_(where) {}
 
-    raw_node map(const std::string& pointer) const { return node(raw_node::kind::mapping, pointer); }
-    raw_node list(const std::string& pointer) const { return node(raw_node::kind::sequence, pointer); }
+    // Sized up front: a member is some 270 bytes of strings and vectors, and a
+    // plan's tree has a few hundred, so growing by doubling would move most twice.
+    raw_node map(const std::string& pointer, std::size_t members = 12) const {
+        auto n = node(raw_node::kind::mapping, pointer);
+        n.members.reserve(members);
+        return n;
+    }
+    raw_node list(const std::string& pointer, std::size_t items = 0) const {
+        auto n = node(raw_node::kind::sequence, pointer);
+        n.items.reserve(items);
+        return n;
+    }
 
     void text(raw_node& parent, std::string_view key, const std::string& value) const {
         if (value.empty()) return;
@@ -100,7 +110,7 @@ public:
     }
     void texts(raw_node& parent, std::string_view key, const std::vector<std::string>& values) const {
         if (values.empty()) return;
-        auto l = list(load::pointer_to(parent.where.pointer, key));
+        auto l = list(load::pointer_to(parent.where.pointer, key), values.size());
         for (const auto& v : values) {
             auto item = node(raw_node::kind::scalar, load::pointer_to(l.where.pointer, l.items.size()));
             item.text = v;
@@ -155,7 +165,7 @@ void write_signatory(const tree_writer& w, raw_node& parent, std::string_view ke
 
 raw_node plan_tree(const model::plan& plan, const source_location& where) {
     const tree_writer w(where);
-    auto root = w.map("");
+    auto root = w.map("", 24);
     w.text(root, "closeplan", std::to_string(plan.format_version));
     root.members.back().value.quoted = false;
 
@@ -178,7 +188,7 @@ raw_node plan_tree(const model::plan& plan, const source_location& where) {
     w.texts(root, "decision_criteria", plan.decision_criteria);
 
     if (!plan.stakeholders.empty()) {
-        auto people = w.list("/stakeholders");
+        auto people = w.list("/stakeholders", plan.stakeholders.size());
         for (const auto& s : plan.stakeholders) {
             auto& p = w.item(people);
             w.text(p, "id", s.id);
@@ -193,7 +203,7 @@ raw_node plan_tree(const model::plan& plan, const source_location& where) {
         w.add(root, "stakeholders", std::move(people));
     }
     if (!plan.milestones.empty()) {
-        auto steps = w.list("/milestones");
+        auto steps = w.list("/milestones", plan.milestones.size());
         for (const auto& m : plan.milestones) {
             auto& s = w.item(steps);
             w.text(s, "id", m.id);
@@ -212,7 +222,7 @@ raw_node plan_tree(const model::plan& plan, const source_location& where) {
         w.add(root, "milestones", std::move(steps));
     }
     if (!plan.resources.empty()) {
-        auto list = w.list("/resources");
+        auto list = w.list("/resources", plan.resources.size());
         for (const auto& r : plan.resources) {
             auto& item = w.item(list);
             w.text(item, "id", r.id);
@@ -225,7 +235,7 @@ raw_node plan_tree(const model::plan& plan, const source_location& where) {
         w.add(root, "resources", std::move(list));
     }
     if (!plan.risks.empty()) {
-        auto list = w.list("/risks");
+        auto list = w.list("/risks", plan.risks.size());
         for (const auto& r : plan.risks) {
             auto& item = w.item(list);
             w.text(item, "title", r.title);
