@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Speed and memory of `closeplan batch` on synthetic Salesforce reports.
-# Prints one line per case: rows, formats, workers, deals/s, ms/deal, peak RSS.
+# Prints one line per case: rows, formats, workers, deals/s, ms/deal, peak RSS
+# and the largest index page (index.html and its index-pN.html pages).
 #
 #   bench/batch_bench.sh CLOSEPLAN [ROWS...] [-- FORMAT_SETS...]
 #   bench/batch_bench.sh build/closeplan 1000 10000 100000 -- pdf html,md html,md,pdf
@@ -27,7 +28,7 @@ jobs=(${JOBS:-1 2})
 
 work="$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/batch-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-printf '%8s  %-12s %4s  %10s  %9s  %12s\n' rows formats jobs deals/s ms/deal "peak RSS MB"
+printf '%8s  %-12s %4s  %10s  %9s  %12s  %13s\n' rows formats jobs deals/s ms/deal "peak RSS MB" "index max MB"
 for n in "${rows[@]}"; do
     python3 "$root/bench/batch_generate_export.py" "$n" > "$work/export-$n.csv"
     enrich=()
@@ -45,9 +46,11 @@ for n in "${rows[@]}"; do
                 --date-format M/D/YYYY -f "$f" -j "$j" -o "$work/out" -q ${enrich[@]+"${enrich[@]}"}
             wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
             rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
-            awk -v n="$n" -v f="$f" -v j="$j" -v wall="$wall" -v rss="$rss" 'BEGIN {
+            index=$(find "$work/out" -maxdepth 1 -name 'index*.html' -printf '%s\n' | sort -n | tail -1)
+            awk -v n="$n" -v f="$f" -v j="$j" -v wall="$wall" -v rss="$rss" -v page="${index:-0}" 'BEGIN {
                 k = split(wall, p, ":"); s = 0; for (i = 1; i <= k; i++) s = s * 60 + p[i];
-                printf "%8d  %-12s %4d  %10.0f  %9.3f  %12.1f\n", n, f, j, n / s, 1000 * s / n, rss / 1024 }'
+                printf "%8d  %-12s %4d  %10.0f  %9.3f  %12.1f  %13.2f\n", n, f, j, n / s, 1000 * s / n, rss / 1024,
+                       page / 1048576 }'
         done
     done
 done

@@ -33,6 +33,11 @@ private:
     bool first_ = true;
 };
 
+/// A deal's lines of errors.csv (error_report.hpp), one per error, each naming
+/// the deal: what `batch` writes for it, and `batch-index` again from a
+/// shard's report, so the merged errors.csv is the one an unsharded run writes.
+std::string errors_csv_lines(const deal_result& deal);
+
 /// The totals object alone (rows_read, rendered, failed, skipped, deal_count, schedules_not_fitting, deals_*).
 nlohmann::ordered_json totals_json_value(const batch_totals& totals);
 

@@ -34,6 +34,7 @@
 
 #include "batch/column_survey.hpp"
 #include "batch/content_hash.hpp"
+#include "batch/deal_plan.hpp"
 #include "batch/export_rows.hpp"
 #include "batch/file_names.hpp"
 #include "batch/money.hpp"
@@ -41,6 +42,7 @@
 #include "batch/xlsx_reader.hpp"
 #include "load/load_document.hpp"
 #include "render/render.hpp"
+#include "render/template_set.hpp"
 #include "support/utf8.hpp"
 
 namespace closeplan::batch {
@@ -202,8 +204,10 @@ private:
             return r;
         }
         const bool task_rows = !inputs_.group_by.empty() && !reader_.contact_rows;
-        auto built = task_rows ? build_deal_from_tasks(j.rows, reader_)
-                               : build_deal_from_row(j.rows.front(), reader_, *inputs_.playbook, inputs_.calendar);
+        // The mapped cells are kept for the one validation, with the overlay, once the contacts are in.
+        auto built = task_rows ? build_deal_from_tasks(j.rows, reader_, mapped_cells::kept)
+                               : build_deal_from_row(j.rows.front(), reader_, *inputs_.playbook, inputs_.calendar,
+                                                     mapped_cells::kept);
         std::vector<row_error> task_errors;
         if (task_rows && !built.plan) built = without_bad_tasks(j.rows, std::move(built), task_errors, r);
         r.id = built.id;
@@ -223,7 +227,8 @@ private:
         }
         r.errors = std::move(task_errors);  // a deal rendered without its bad tasks still lists them
         add_deal_contacts(*built.plan, j.rows, r);
-        if (!apply_deal_overlay(*built.plan, r)) return r;
+        if (!complete_deal_plan(*built.plan, built.cells, r)) return r;
+        title_deal_owner(*built.plan);
         if (!passes_close_filters(inputs_.where, built.plan->target_close)) {
             r.outcome = deal_outcome::filtered;
             return r;
@@ -282,7 +287,7 @@ private:
             }
         }
         if (good.empty() || bad_rows == 0) return failed;
-        auto rebuilt = build_deal_from_tasks(good, reader_);
+        auto rebuilt = build_deal_from_tasks(good, reader_, mapped_cells::kept);
         if (!rebuilt.plan || !rebuilt.errors.empty()) return failed;
         task_errors = std::move(bad);
         r.failed_rows = bad_rows;
@@ -330,12 +335,12 @@ private:
         if (!contacts.empty()) add_contacts(plan, contacts, *reader_.mapping);
     }
 
-    /// Merges the deal's overlay, if it has one, and puts its bytes into the
-    /// deal's hash (a changed overlay renders the deal again). False: the deal failed.
-    bool apply_deal_overlay(model::plan& plan, deal_result& r) const {
-        if (!inputs_.overlays) return true;
-        const auto* path = inputs_.overlays->find(r.id);
-        if (!path) return true;
+    /// Lays the row's mapped cells and the deal's overlay, if it has one, over
+    /// the plan and validates it once (deal_plan.hpp); the overlay's bytes go
+    /// into the deal's hash (a changed overlay renders the deal again). False: the deal failed.
+    bool complete_deal_plan(model::plan& plan, const std::vector<plan_cell>& cells, deal_result& r) const {
+        const auto* path = inputs_.overlays ? inputs_.overlays->find(r.id) : nullptr;
+        if (!path) return cells.empty() || complete_plan(plan, cells, nullptr, inputs_.file_name, r.line, r.errors);
         std::string text;
         try {
             text = load::read_file(*path);
@@ -344,7 +349,37 @@ private:
             return false;
         }
         r.hash = content_hash{}.add(r.hash).add("overlay").add(text).hex();
-        return apply_overlay(plan, text, *path, inputs_.overlays->folder(), inputs_.file_name, r.line, r.errors);
+        const overlay_source overlay{text, *path, inputs_.overlays->folder()};
+        return complete_plan(plan, cells, &overlay, inputs_.file_name, r.line, r.errors);
+    }
+
+    /// The rep's title in the words of the locale the plan is rendered in
+    /// (its final one: a mapped column or an overlay may have set it), unless
+    /// an overlay gave the rep a title of its own.
+    void title_deal_owner(model::plan& plan) {
+        const auto rep = std::find_if(plan.stakeholders.begin(), plan.stakeholders.end(),
+                                      [](const model::stakeholder& s) { return s.id == deal_owner_id; });
+        if (rep == plan.stakeholders.end() || !rep->title.empty()) return;
+        rep->title = owner_title(inputs_.request.locale.empty() ? plan.locale : inputs_.request.locale);
+    }
+
+    /// Labels' `stakeholder.deal_owner` in a locale (--template-dir's labels
+    /// first, as the render reads them), read once per locale for all workers.
+    const std::string& owner_title(const std::string& locale) {
+        static constexpr std::string_view key = "stakeholder.deal_owner";
+        std::lock_guard lock(titles_mutex_);
+        if (const auto it = owner_titles_.find(locale); it != owner_titles_.end()) return it->second;
+        diagnostic_sink ignored;  // a locale or labels file in trouble is the render's own diagnostic
+        std::string title;
+        if (!inputs_.request.template_dir.empty()) {
+            try {
+                const auto words = render::template_set(inputs_.request.template_dir).load_labels(locale, ignored);
+                if (words.has(key)) title = words.get(key);
+            } catch (const closeplan::error&) {
+            }
+        }
+        if (title.empty()) title = render::template_set{}.load_labels(locale, ignored).get(key);
+        return owner_titles_.emplace(locale, std::move(title)).first->second;
     }
 
     // Keeps results until every earlier one is in, then reports them in order.
@@ -406,6 +441,8 @@ private:
     std::size_t reading_from_ = open_groups::none;  ///< reader thread only
     std::size_t next_report_ = 0;
     std::map<std::size_t, deal_result> finished_;
+    std::mutex titles_mutex_;
+    std::map<std::string, std::string, std::less<>> owner_titles_;  ///< locale -> the rep's title
     batch_totals totals_;
     std::vector<std::thread> threads_;
 };

@@ -71,7 +71,7 @@ std::string trimmed(std::string_view s) {
 
 std::string value(const export_row& row, std::optional<std::size_t> column) {
     if (!column || *column >= row.values.size()) return {};
-    return clean_text(trimmed(row.values[*column]));
+    return clean_text(trim_blanks(row.values[*column]));
 }
 
 bool is_yes(std::string_view text) {

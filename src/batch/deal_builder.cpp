@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "batch/deal_filter.hpp"
+#include "batch/deal_plan.hpp"
 #include "model/dates.hpp"
 #include "schedule/schedule.hpp"
 #include "batch/xlsx_reader.hpp"
@@ -35,11 +36,7 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-std::string trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return std::string(s);
-}
+std::string trimmed(std::string_view s) { return std::string(trim_blanks(s)); }
 
 // Reads the deal columns every mode shares; adds B705/B706/B707 errors.
 struct deal_values {
@@ -50,7 +47,7 @@ struct deal_values {
 deal_values read_deal_values(const export_row& row, const row_reader& reader, std::vector<row_error>& errors,
                              bool close_required) {
     deal_values v;
-    auto text = [&](deal_field f) { return clean_text(trimmed(value_at(row, reader.columns.at(f)))); };
+    auto text = [&](deal_field f) { return clean_text(trim_blanks(value_at(row, reader.columns.at(f)))); };
     v.id = text(deal_field::id);
     v.name = text(deal_field::name);
     v.account = text(deal_field::account);
@@ -100,9 +97,8 @@ deal_values read_deal_values(const export_row& row, const row_reader& reader, st
 void add_deal_details(model::plan& plan, const deal_values& v, const row_reader& reader, const region_rule* region) {
     if (!v.owner.empty()) {
         model::stakeholder owner;
-        owner.id = "deal-owner";
-        owner.name = v.owner;
-        owner.title = "Deal owner";
+        owner.id = std::string(deal_owner_id);
+        owner.name = v.owner;  // titled in the plan's words once its locale is final (batch_run.cpp)
         owner.party_side = model::side::seller;
         owner.role_kind = model::role::account_executive;
         plan.stakeholders.push_back(std::move(owner));
@@ -164,7 +160,7 @@ std::vector<plan_cell> plan_cells_of(const export_row& row, const row_reader& re
         }
         const auto index = i < reader.columns.plan.size() ? reader.columns.plan[i] : std::nullopt;
         if (!index) continue;
-        auto text = clean_text(trimmed(value_at(row, index)));
+        auto text = clean_text(trim_blanks(value_at(row, index)));
         if (text.empty()) continue;
         const auto name = column_name(reader, index, c.path.c_str());
         using validate::detail::field_kind;
@@ -200,12 +196,18 @@ std::vector<plan_cell> plan_cells_of(const export_row& row, const row_reader& re
     return cells;
 }
 
-/// The mapped plan fields of the deal's (first) row over its plan; false: the deal failed.
-bool add_plan_cells(model::plan& plan, const export_row& row, const row_reader& reader, std::vector<row_error>& errors) {
+/// The mapped plan fields of the deal's (first) row: laid over its plan, or
+/// kept in `out.cells`; false: the deal failed.
+bool add_plan_cells(model::plan& plan, const export_row& row, const row_reader& reader, mapped_cells mode,
+                    built_deal& out) {
     if (reader.mapping->plan.empty()) return true;
-    const auto cells = plan_cells_of(row, reader, errors);
-    if (!errors.empty()) return false;
-    return apply_plan_cells(plan, cells, reader.file_name, row.line, errors);
+    auto cells = plan_cells_of(row, reader, out.errors);
+    if (!out.errors.empty()) return false;
+    if (mode == mapped_cells::kept) {
+        out.cells = std::move(cells);
+        return true;
+    }
+    return complete_plan(plan, cells, nullptr, reader.file_name, row.line, out.errors);
 }
 
 std::optional<model::side> owner_side(std::string_view text) {
@@ -235,6 +237,12 @@ std::optional<model::status> task_status(std::string_view text) {
 }
 
 }  // namespace
+
+std::string_view trim_blanks(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
 
 std::string clean_text(std::string_view text) {
     std::string out;
@@ -279,16 +287,16 @@ std::vector<row_error> check_row_text(const export_row& row, const row_reader& r
 }
 
 std::pair<std::string, std::string> deal_identity(const export_row& row, const row_reader& reader) {
-    return {clean_text(trimmed(value_at(row, reader.columns.at(deal_field::id)))),
-            clean_text(trimmed(value_at(row, reader.columns.at(deal_field::name))))};
+    return {clean_text(trim_blanks(value_at(row, reader.columns.at(deal_field::id)))),
+            clean_text(trim_blanks(value_at(row, reader.columns.at(deal_field::name))))};
 }
 
 std::string deal_value(const export_row& row, const row_reader& reader, deal_field field) {
-    return clean_text(trimmed(value_at(row, reader.columns.at(field))));
+    return clean_text(trim_blanks(value_at(row, reader.columns.at(field))));
 }
 
 naming_fields deal_naming(const export_row& row, const row_reader& reader, bool with_more) {
-    auto field = [&](deal_field f) { return clean_text(trimmed(value_at(row, reader.columns.at(f)))); };
+    auto field = [&](deal_field f) { return clean_text(trim_blanks(value_at(row, reader.columns.at(f)))); };
     naming_fields out;
     out.id = field(deal_field::id);
     out.name = field(deal_field::name);
@@ -300,7 +308,7 @@ naming_fields deal_naming(const export_row& row, const row_reader& reader, bool 
 }
 
 built_deal build_deal_from_row(const export_row& row, const row_reader& reader, const schedule::playbook& book,
-                               const schedule::business_calendar& calendar) {
+                               const schedule::business_calendar& calendar, mapped_cells cells) {
     built_deal out;
     out.errors = check_row_text(row, reader);
     if (!out.errors.empty()) return out;
@@ -325,11 +333,11 @@ built_deal build_deal_from_row(const export_row& row, const row_reader& reader, 
     out.business_days_missing = scheduled.business_days_missing;
     out.plan = schedule::build_plan(book, scheduled, deal_fields_of(v, reader), *v.close, reader.as_of);
     add_deal_details(*out.plan, v, reader, region);
-    if (!add_plan_cells(*out.plan, row, reader, out.errors)) out.plan.reset();
+    if (!add_plan_cells(*out.plan, row, reader, cells, out)) out.plan.reset();
     return out;
 }
 
-built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_reader& reader) {
+built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_reader& reader, mapped_cells cells) {
     built_deal out;
     for (const auto& row : rows) {
         auto problems = check_row_text(row, reader);
@@ -350,7 +358,7 @@ built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_
         model::milestone m;
         m.id = "task-" + std::to_string(plan.milestones.size() + 1);
         const auto title_column = reader.columns.at(task_field::title);
-        m.title = clean_text(trimmed(value_at(row, title_column)));
+        m.title = clean_text(trim_blanks(value_at(row, title_column)));
         if (m.title.empty())
             out.errors.push_back({row.line, column_name(reader, title_column, "title"), "", "B705", "the task title is empty"});
 
@@ -381,7 +389,7 @@ built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_
             }
         }
 
-        const auto who = clean_text(trimmed(value_at(row, reader.columns.at(task_field::assignee))));
+        const auto who = clean_text(trim_blanks(value_at(row, reader.columns.at(task_field::assignee))));
         if (!who.empty()) {
             auto [found, added] = person_ids.try_emplace(who, "person-" + std::to_string(person_ids.size() + 1));
             if (added) {
@@ -410,7 +418,7 @@ built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_
     plan.as_of = reader.as_of;
     plan.target_close = close;
     add_deal_details(plan, v, reader, region);
-    if (add_plan_cells(plan, rows.front(), reader, out.errors)) out.plan = std::move(plan);
+    if (add_plan_cells(plan, rows.front(), reader, cells, out)) out.plan = std::move(plan);
     return out;
 }
 

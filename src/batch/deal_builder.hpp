@@ -6,11 +6,13 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "batch/error_report.hpp"
 #include "batch/file_names.hpp"
 #include "batch/mapping.hpp"
+#include "batch/plan_columns.hpp"
 #include "model/plan.hpp"
 #include "schedule/business_calendar.hpp"
 #include "schedule/playbook.hpp"
@@ -48,8 +50,15 @@ struct row_reader {
     bool contact_rows = false;
 };
 
+/// What becomes of the mapping's `plan:` cells of a deal's (first) row.
+enum class mapped_cells {
+    laid_over,  ///< merged over the plan and validated here (deal_plan.hpp)
+    kept,       ///< left in built_deal::cells, for the run's one validation with the deal's overlay
+};
+
 struct built_deal {
     std::optional<model::plan> plan;  ///< set when the row(s) had no error
+    std::vector<plan_cell> cells;     ///< with mapped_cells::kept: the row's mapped plan fields, not yet laid over
     std::vector<row_error> errors;
     std::string id;    ///< as found, for the file name and the index
     std::string name;
@@ -71,12 +80,23 @@ std::string deal_value(const export_row& row, const row_reader& reader, deal_fie
 /// What names a row's files: its id and name, and its account and owner when `with_more` (the pattern reads them).
 naming_fields deal_naming(const export_row& row, const row_reader& reader, bool with_more);
 
+/// The id of the seller's rep among a batch plan's stakeholders (the export's
+/// owner column). The builders leave the rep's title empty: the run gives the
+/// labels' `stakeholder.deal_owner` in the plan's final locale (a mapped
+/// column or an overlay may still set it).
+inline constexpr std::string_view deal_owner_id = "deal-owner";
+
 /// One row per deal: the playbook scheduled backward from the row's close date.
 built_deal build_deal_from_row(const export_row& row, const row_reader& reader, const schedule::playbook& book,
-                               const schedule::business_calendar& calendar);
+                               const schedule::business_calendar& calendar,
+                               mapped_cells cells = mapped_cells::laid_over);
 
 /// One row per task, all rows of one deal (in file order): each task becomes a milestone.
-built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_reader& reader);
+built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_reader& reader,
+                                 mapped_cells cells = mapped_cells::laid_over);
+
+/// `s` without the spaces and tabs at its ends (a view of it: no copy).
+std::string_view trim_blanks(std::string_view s);
 
 /// Control characters (C0 but tab and line feed, DEL, C1) replaced with U+FFFD
 /// and CRLF made LF, so no terminal escape from a CRM field reaches a document.

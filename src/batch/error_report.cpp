@@ -4,8 +4,11 @@
 
 #include <csv.h>
 
+#include <array>
+
 #include <nlohmann/json.hpp>
 
+#include "batch/json_fields.hpp"
 #include "support/utf8.hpp"
 
 namespace closeplan::batch {
@@ -39,12 +42,29 @@ std::string json_string(std::string_view text) {
     return nlohmann::json(utf8::replace_invalid(text)).dump();
 }
 
+namespace {
+
+/// An error's members in --report json, for the writer and batch-index's reader.
+constexpr std::array<json_fields::field<row_error>, 5> error_members{{
+    {"row", &row_error::line},
+    {"column", &row_error::column},
+    {"value", &row_error::value},
+    {"code", &row_error::code},
+    {"message", &row_error::message},
+}};
+
+}  // namespace
+
 nlohmann::ordered_json error_json_value(const row_error& e) {
-    return {{"row", e.line},
-            {"column", utf8::replace_invalid(e.column)},
-            {"value", utf8::replace_invalid(e.value)},
-            {"code", utf8::replace_invalid(e.code)},
-            {"message", utf8::replace_invalid(e.message)}};
+    nlohmann::ordered_json out;
+    json_fields::write(out, e, error_members);
+    return out;
+}
+
+row_error error_from_json(const nlohmann::json& value) {
+    row_error e;
+    json_fields::read(value, e, error_members);
+    return e;
 }
 
 std::string error_json(const row_error& e) { return error_json_value(e).dump(); }

@@ -46,6 +46,9 @@ std::string errors_csv_line(const row_error& e, const deal_label& deal = {});
 nlohmann::ordered_json error_json_value(const row_error& e);
 /// The same as compact JSON text (no trailing comma or newline).
 std::string error_json(const row_error& e);
+/// The inverse of error_json_value, for `closeplan batch-index`; throws
+/// nlohmann::json::exception on a value of the wrong type.
+row_error error_from_json(const nlohmann::json& value);
 /// A JSON string literal, invalid UTF-8 replaced.
 std::string json_string(std::string_view text);
 

@@ -6,9 +6,8 @@
 #include <array>
 #include <filesystem>
 
-#include "load/load_document.hpp"
+#include "batch/deal_plan.hpp"
 #include "model/dates.hpp"
-#include "validate/validate_plan.hpp"
 
 namespace closeplan::batch {
 
@@ -86,8 +85,18 @@ class tree_writer {
 public:
     explicit tree_writer(const source_location& where) : where_(where) {}
 
-    raw_node map(const std::string& pointer) const { return node(raw_node::kind::mapping, pointer); }
-    raw_node list(const std::string& pointer) const { return node(raw_node::kind::sequence, pointer); }
+    // Sized up front: a member is some 270 bytes of strings and vectors, and a
+    // plan's tree has a few hundred, so growing by doubling would move most twice.
+    raw_node map(const std::string& pointer, std::size_t members = 12) const {
+        auto n = node(raw_node::kind::mapping, pointer);
+        n.members.reserve(members);
+        return n;
+    }
+    raw_node list(const std::string& pointer, std::size_t items = 0) const {
+        auto n = node(raw_node::kind::sequence, pointer);
+        n.items.reserve(items);
+        return n;
+    }
 
     void text(raw_node& parent, std::string_view key, const std::string& value) const {
         if (value.empty()) return;
@@ -101,7 +110,7 @@ public:
     }
     void texts(raw_node& parent, std::string_view key, const std::vector<std::string>& values) const {
         if (values.empty()) return;
-        auto l = list(load::pointer_to(parent.where.pointer, key));
+        auto l = list(load::pointer_to(parent.where.pointer, key), values.size());
         for (const auto& v : values) {
             auto item = node(raw_node::kind::scalar, load::pointer_to(l.where.pointer, l.items.size()));
             item.text = v;
@@ -156,7 +165,7 @@ void write_signatory(const tree_writer& w, raw_node& parent, std::string_view ke
 
 raw_node plan_tree(const model::plan& plan, const source_location& where) {
     const tree_writer w(where);
-    auto root = w.map("");
+    auto root = w.map("", 24);
     w.text(root, "closeplan", std::to_string(plan.format_version));
     root.members.back().value.quoted = false;
 
@@ -179,7 +188,7 @@ raw_node plan_tree(const model::plan& plan, const source_location& where) {
     w.texts(root, "decision_criteria", plan.decision_criteria);
 
     if (!plan.stakeholders.empty()) {
-        auto people = w.list("/stakeholders");
+        auto people = w.list("/stakeholders", plan.stakeholders.size());
         for (const auto& s : plan.stakeholders) {
             auto& p = w.item(people);
             w.text(p, "id", s.id);
@@ -194,7 +203,7 @@ raw_node plan_tree(const model::plan& plan, const source_location& where) {
         w.add(root, "stakeholders", std::move(people));
     }
     if (!plan.milestones.empty()) {
-        auto steps = w.list("/milestones");
+        auto steps = w.list("/milestones", plan.milestones.size());
         for (const auto& m : plan.milestones) {
             auto& s = w.item(steps);
             w.text(s, "id", m.id);
@@ -213,7 +222,7 @@ raw_node plan_tree(const model::plan& plan, const source_location& where) {
         w.add(root, "milestones", std::move(steps));
     }
     if (!plan.resources.empty()) {
-        auto list = w.list("/resources");
+        auto list = w.list("/resources", plan.resources.size());
         for (const auto& r : plan.resources) {
             auto& item = w.item(list);
             w.text(item, "id", r.id);
@@ -226,7 +235,7 @@ raw_node plan_tree(const model::plan& plan, const source_location& where) {
         w.add(root, "resources", std::move(list));
     }
     if (!plan.risks.empty()) {
-        auto list = w.list("/risks");
+        auto list = w.list("/risks", plan.risks.size());
         for (const auto& r : plan.risks) {
             auto& item = w.item(list);
             w.text(item, "title", r.title);
@@ -312,49 +321,8 @@ void merge_overlay(raw_node& base, const raw_node& overlay, diagnostic_sink& dia
 
 bool apply_overlay(model::plan& plan, std::string_view text, const std::string& path, const std::string& folder,
                    const std::string& export_file, int line, std::vector<row_error>& errors) {
-    diagnostic_sink diags;
-    auto overlay = load::load_document(text, path, load::syntax_for_path(path), diags);
-    if (overlay && !overlay->is_mapping()) {
-        diags.error("B730", "an overlay must be a mapping of plan fields", overlay->where,
-                    {"write for example `outcome: ...` and `risks: [...]`, as in a plan file"});
-    }
-    std::optional<model::plan> merged;
-    if (overlay && !diags.has_errors()) {
-        auto tree = plan_tree(plan, {export_file, line, 1, {}});
-        merge_overlay(tree, *overlay, diags);  // refused members are left out; the rest is still checked
-        {
-            validate::validate_options options;
-            std::error_code ec;
-            const auto base = fs::absolute(folder, ec).lexically_normal().string();
-            options.base_dir = base;
-            options.asset_dirs = {base};
-            diagnostic_sink checks;
-            merged = validate::validate_plan(tree, options, checks);
-            for (const auto& d : checks.all()) {
-                // A field the plan format does not know is a plan file's warning, an overlay's error.
-                if (d.code == "V208" && d.where.file == path)
-                    diags.error("B730", d.message + " in an overlay", d.where, d.hints);
-                else if (d.level == severity::error)
-                    diags.error(d.code, d.message, d.where, d.hints);
-            }
-        }
-    }
-    if (diags.has_errors() || !merged) {
-        for (const auto& d : diags.all()) {
-            if (d.level != severity::error) continue;
-            std::string place = d.where.file;
-            if (d.where.line > 0) place += ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column);
-            std::string message = place + ": " + d.message;
-            if (!d.hints.empty()) message += " (" + d.hints.front() + ")";
-            errors.push_back({line, "", "", d.code, std::move(message)});
-        }
-        return false;
-    }
-    merged->value_map = std::move(plan.value_map);  // --value-map's entries, which the tree does not carry
-    merged->as_of = plan.as_of;
-    merged->source_file = path;
-    plan = std::move(*merged);
-    return true;
+    const overlay_source overlay{text, path, folder};
+    return complete_plan(plan, {}, &overlay, export_file, line, errors);
 }
 
 }  // namespace closeplan::batch

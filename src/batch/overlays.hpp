@@ -58,7 +58,8 @@ load::raw_node plan_tree(const model::plan& plan, const source_location& where);
 /// batch run owns (`as_of`, `value_map`) are B730 errors in `diags`.
 void merge_overlay(load::raw_node& base, const load::raw_node& overlay, diagnostic_sink& diags);
 
-/// Merges the overlay `text` (the file `path`) over `plan`. On success `plan`
+/// Merges the overlay `text` (the file `path`) over `plan` (deal_plan.hpp's
+/// complete_plan without mapped cells). On success `plan`
 /// is the merged, validated plan and true is returned; otherwise `errors`
 /// gets one row error (at `line`) per problem, each naming its file:line:column.
 bool apply_overlay(model::plan& plan, std::string_view text, const std::string& path, const std::string& folder,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "batch/deal_plan.hpp"
 #include "batch/overlays.hpp"
 #include "validate/validate_plan.hpp"
 
@@ -265,8 +266,7 @@ std::vector<plan_column> read_plan_columns(const raw_node& node, diagnostic_sink
     return out;
 }
 
-bool apply_plan_cells(model::plan& plan, const std::vector<plan_cell>& cells, const std::string& export_file, int line,
-                      std::vector<row_error>& errors) {
+load::raw_node cells_tree(const std::vector<plan_cell>& cells, int line) {
     // The export's nodes are named by an empty file name (short strings are
     // not allocated: a plan's tree has a few hundred nodes) and told apart
     // from the mapping's `value:` nodes, which sit in the mapping file.
@@ -276,40 +276,12 @@ bool apply_plan_cells(model::plan& plan, const std::vector<plan_cell>& cells, co
         if (cell.index) mapped.add(cell, {row_file, line, static_cast<int>(*cell.index) + 1, {}});
     for (const auto& cell : cells)
         if (!cell.index) mapped.add_value(*cell.column, cell.column->where);
-    if (mapped.root.members.empty()) return true;
+    return std::move(mapped.root);
+}
 
-    // Every node of the export's own plan sits at column 0, so a problem at a
-    // column > 0 of the export is in a mapped cell.
-    auto tree = plan_tree(plan, {row_file, line, 0, {}});
-    diagnostic_sink diags;
-    merge_overlay(tree, mapped.root, diags);
-    validate::validate_options options;
-    auto merged = validate::validate_plan(tree, options, diags);
-    if (merged && !diags.has_errors()) {
-        merged->value_map = std::move(plan.value_map);
-        merged->as_of = plan.as_of;
-        merged->source_file = plan.source_file;
-        plan = std::move(*merged);
-        return true;
-    }
-    for (const auto& d : diags.all()) {
-        if (d.level != severity::error) continue;
-        std::string message = d.message;
-        if (!d.hints.empty()) message += " (" + d.hints.front() + ")";
-        const auto cell = std::find_if(cells.begin(), cells.end(), [&](const plan_cell& c) {
-            return d.where.file == row_file && d.where.column > 0 && c.index && *c.index + 1 == static_cast<std::size_t>(d.where.column);
-        });
-        if (cell != cells.end()) {
-            errors.push_back({line, cell->name, cell->text, d.code, message + ", in plan field " + cell->column->path});
-            continue;
-        }
-        std::string place = d.where.file == row_file ? export_file : d.where.file;
-        if (d.where.line > 0 && d.where.file != row_file)
-            place += ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column);
-        errors.push_back({line, "", "", d.code, place + ": " + message});
-    }
-    if (errors.empty()) errors.push_back({line, "", "", "B799", "the mapped plan fields could not be read"});
-    return false;
+bool apply_plan_cells(model::plan& plan, const std::vector<plan_cell>& cells, const std::string& export_file, int line,
+                      std::vector<row_error>& errors) {
+    return complete_plan(plan, cells, nullptr, export_file, line, errors);
 }
 
 }  // namespace closeplan::batch

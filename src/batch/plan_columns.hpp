@@ -57,7 +57,13 @@ struct plan_cell {
     std::string text;                  ///< cleaned; dates already YYYY-MM-DD when they could be read
 };
 
-/// Merges the cells over `plan` and validates the result as a plan file is.
+/// The cells as a plan tree: a cell's nodes at its row and column (the export
+/// named by an empty file name, its columns counted from 1), a `value:`
+/// at its entry in the mapping. An empty mapping when the cells give nothing.
+load::raw_node cells_tree(const std::vector<plan_cell>& cells, int line);
+
+/// Merges the cells over `plan` and validates the result as a plan file is
+/// (deal_plan.hpp's complete_plan without an overlay).
 /// On success `plan` is the merged plan; otherwise `errors` gets one row error
 /// per problem, with the column's name and the cell for problems in a cell.
 bool apply_plan_cells(model::plan& plan, const std::vector<plan_cell>& cells, const std::string& export_file,

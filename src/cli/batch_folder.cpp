@@ -78,8 +78,8 @@ void folder_sink::deal_done(const batch::deal_result& deal) {
         return;
     }
     index_.add(deal);
+    errors_.write(batch::errors_csv_lines(deal));
     for (const auto& e : deal.errors) {
-        errors_.write(batch::errors_csv_line(e, {deal.id, deal.name, deal.owner, deal.sheet_row}));
         if (printed_errors_ < 20) {
             std::cerr << flags_.export_path << ":" << e.line << ": error[" << e.code << "]: " << terminal_safe(e.message)
                       << (e.column.empty() ? std::string() : " (column " + terminal_safe(e.column) + ")") << '\n';

@@ -2,11 +2,12 @@
 // `closeplan batch-index DIR`: one index for a batch run as shards.
 //
 // Each shard (`batch --shard K/N --report json -o DIR`, on any machine) writes
-// its own index-K-of-N.html and batch-report-K-of-N.json; once every shard is
-// done, batch-index reads the N reports and writes index.html (with its pages)
-// and batch-report.json for the whole export, deals in the export's order, as
-// one unsharded run would have written them. The reports are read a line at a
-// time (one deal a line) and merged by their rows, so memory stays flat.
+// its own index-K-of-N.html, batch-report-K-of-N.json and errors-K-of-N.csv;
+// once every shard is done, batch-index reads the N reports and writes
+// index.html (with its pages), batch-report.json and errors.csv for the whole
+// export, deals in the export's order, as one unsharded run would have written
+// them. The reports are read a line at a time (one deal a line) and merged by
+// their rows, so memory stays flat.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -224,12 +225,17 @@ exit_code run_batch_index() {
     const std::string folder = f.folder;
     index_writer index(folder, "index", "Batch: " + export_name, as_of, with_health);
     streamed_output report((fs::path(folder) / "batch-report.json").string());
+    // Every shard reads every row, so the row numbers of its errors are the
+    // export's: the deals' errors, in the merged order, are an unsharded run's errors.csv.
+    streamed_output errors((fs::path(folder) / "errors.csv").string());
+    errors.write(batch::errors_csv_header());
     batch::json_report_writer writer;
     report.write(writer.start());
     while (!order.empty()) {
         const auto i = order.top().second;
         order.pop();
         report.write(writer.deal(*next[i]));
+        errors.write(batch::errors_csv_lines(*next[i]));
         index.add(*next[i]);
         advance(i);
     }
@@ -256,6 +262,7 @@ exit_code run_batch_index() {
     index.finish(totals);
     report.write(writer.end(totals, export_name, as_of));
     report.commit();
+    errors.commit();
     if (!f.quiet || diags.has_errors()) print_diagnostics(diags, std::cerr);
     if (!f.quiet)
         std::cout << "merged " << shards.size() << (shards.size() == 1 ? " shard: " : " shards: ") << batch::summary_line(totals)

@@ -4,7 +4,8 @@
 # (docs/batch-scale.md): the merged index.html (and its pages) and
 # batch-report.json list every deal exactly once and equal what one unsharded
 # run writes; every index page stays far under 5 MB and its one script is the
-# one its Content-Security-Policy allows; a missing shard is an error.
+# one its Content-Security-Policy allows; the merged errors.csv is the
+# unsharded run's; a missing shard is an error.
 #   shard_merge.sh CLOSEPLAN SOURCE_DIR
 set -euo pipefail
 closeplan="$1"
@@ -83,9 +84,49 @@ for f in index.html index-p2.html index-p3.html batch-report.json; do
 done
 echo "PASS: the merged index and report equal an unsharded run's"
 
+# Failing rows in every shard: the merged errors.csv is the unsharded run's,
+# row for row (each shard reads every row, so the row numbers agree).
+python3 - "$work/export.csv" "$work/bad.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+out = csv.writer(open(sys.argv[2], "w", newline="", encoding="utf-8"), quoting=csv.QUOTE_ALL, lineterminator="\n")
+out.writerow(rows[0])
+for i, row in enumerate(rows[1:301]):
+    if i % 29 == 3: row[2] = ""            # Opportunity Name: B705
+    if i % 31 == 5: row[5] = "-$5.00"      # Amount: B707 negative
+    out.writerow(row)
+PY
+"$closeplan" batch "$work/bad.csv" "${args[@]}" -o "$work/bad-single" || [ $? -eq 7 ] || fail "the unsharded run with failing rows"
+for k in 1 2 3; do
+    "$closeplan" batch "$work/bad.csv" "${args[@]}" --shard "$k/3" -o "$work/bad-shards" || [ $? -eq 7 ] || fail "shard $k"
+done
+"$closeplan" batch-index -q "$work/bad-shards" || [ $? -eq 7 ] || fail "batch-index of the shards with failing rows"
+python3 - "$work" <<'PY'
+import csv, os, sys
+work = sys.argv[1]
+def rows(path):
+    return list(csv.reader(open(path, newline="", encoding="utf-8")))
+single = rows(os.path.join(work, "bad-single", "errors.csv"))
+merged = rows(os.path.join(work, "bad-shards", "errors.csv"))
+shard_rows = sum(len(rows(os.path.join(work, "bad-shards", "errors-%d-of-3.csv" % k))) - 1 for k in (1, 2, 3))
+codes = sorted({r[3] for r in single[1:]})
+if len(single) < 15 or codes != ["B705", "B707"]:
+    sys.exit("FAIL: the unsharded run's errors.csv has %d rows, codes %s" % (len(single) - 1, codes))
+if shard_rows != len(single) - 1 or any(os.path.getsize(os.path.join(work, "bad-shards", "errors-%d-of-3.csv" % k)) < 100 for k in (1, 2, 3)):
+    sys.exit("FAIL: the shards' errors.csv hold %d rows, not %d spread over three" % (shard_rows, len(single) - 1))
+if merged[0] != single[0]:
+    sys.exit("FAIL: merged header %s" % merged[0])
+PY
+cmp -s "$work/bad-single/errors.csv" "$work/bad-shards/errors.csv" \
+    || { diff "$work/bad-single/errors.csv" "$work/bad-shards/errors.csv" | head; fail "the merged errors.csv differs from an unsharded run's"; }
+echo "PASS: the merged errors.csv equals an unsharded run's ($(($(wc -l < "$work/bad-single/errors.csv") - 1)) errors)"
+
 # A shard missing: an error naming it, nothing written.
 rm "$work/shards/batch-report-2-of-3.json" "$work/shards/index.html"
 if "$closeplan" batch-index "$work/shards" 2> "$work/missing.err"; then fail "a missing shard was merged"; fi
 grep -q "error\[B761\]: shard 2 of 3 has no report (batch-report-2-of-3.json)" "$work/missing.err" || { cat "$work/missing.err"; fail "no B761"; }
 [ ! -e "$work/shards/index.html" ] || fail "an index was written without every shard"
+rm "$work/shards/errors.csv"
+"$closeplan" batch-index "$work/shards" 2> /dev/null && fail "a missing shard was merged"
+[ ! -e "$work/shards/errors.csv" ] || fail "an errors.csv was written without every shard"
 echo "PASS: a missing shard is B761"

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -243,6 +244,36 @@ TEST(BatchColumns, GermanSalesforceHeaderAndCommaAmountsAreRecognised) {
     const auto& md = out.files["006G000002-Lagerpilot.md"];
     EXPECT_NE(md.find("48,500.00"), std::string::npos) << md.substr(0, 400);
     EXPECT_NE(md.find("Hafen Logistik GmbH"), std::string::npos);
+}
+
+// The rep's title is the labels' stakeholder.deal_owner in the language the
+// plan is rendered in: --locale, the plan's own (here an overlay's), else en-US.
+TEST(BatchRun, TheRepsTitleIsInThePlansLanguage) {
+    const auto words = [](const std::string& locale, const std::string& overlay_locale) {
+        auto inputs = inputs_for("salesforce-report.csv", 1);
+        inputs.request.formats = {"md"};
+        inputs.request.locale = locale;
+        if (!overlay_locale.empty()) {
+            const auto dir = std::filesystem::temp_directory_path() / "closeplan-batch-owner-title";
+            std::filesystem::remove_all(dir);
+            std::filesystem::create_directories(dir);
+            std::ofstream(dir / "006A000001.yaml") << "locale: " << overlay_locale << "\n";
+            diagnostic_sink diags;
+            auto folder = overlay_folder::open(dir.string(), diags);
+            EXPECT_TRUE(folder);
+            inputs.overlays = std::make_shared<const overlay_folder>(std::move(*folder));
+        }
+        memory_sink sink;
+        auto out = run("salesforce-report.csv", inputs, sink);
+        EXPECT_TRUE(out.totals);
+        return out.files["006A000001-Claims-analytics-platform.md"];
+    };
+    const auto german = words("de", "");
+    EXPECT_NE(german.find("Verantwortlich im Vertrieb"), std::string::npos) << german;
+    EXPECT_EQ(german.find("Deal owner"), std::string::npos);
+    EXPECT_NE(words("", "").find("Deal owner"), std::string::npos);
+    EXPECT_NE(words("", "de").find("Verantwortlich im Vertrieb"), std::string::npos);
+    EXPECT_NE(words("", "ja").find("商談担当"), std::string::npos);
 }
 
 TEST(BatchColumns, AWindows1252FileIsOneErrorForTheFileWithTheFix) {

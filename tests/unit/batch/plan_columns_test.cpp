@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "batch/deal_builder.hpp"
+#include "batch/deal_plan.hpp"
 #include "batch/mapping.hpp"
 #include "model/dates.hpp"
 
@@ -123,6 +124,42 @@ TEST(PlanColumns, ABadCellIsThePlanValidatorsErrorAtItsRowAndColumn) {
     EXPECT_NE(built.errors[0].message.find("plan field go_live"), std::string::npos);
     EXPECT_EQ(built.errors[1].column, "Proposal");
     EXPECT_EQ(built.errors[1].code, "V206");
+}
+
+// A deal with mapped cells and an overlay is validated once (deal_plan.hpp):
+// the overlay's value wins over the cell's, and the problems of both come back together.
+TEST(PlanColumns, CellsAndAnOverlayAreCheckedTogetherOnce) {
+    fixture f;
+    const std::vector<std::string> row{"D1", "Claims", "2027-06-02", "US", "From the CRM", "", "", "2027-13-45", ""};
+    const std::string path = write_temp("D1.yaml", "outcome: Kept by hand\nrisks:\n  - {title: Budget, severty: high}\n");
+    const std::string folder = temp_dir().string();
+    auto kept = build_deal_from_row({7, row}, f.reader, f.book, {}, mapped_cells::kept);
+    ASSERT_TRUE(kept.plan);
+    EXPECT_EQ(kept.plan->outcome, "");  // the cells wait for the one validation
+    EXPECT_FALSE(kept.cells.empty());
+    const overlay_source overlay{"outcome: Kept by hand\nrisks:\n  - {title: Budget, severty: high}\n", path, folder};
+    std::vector<row_error> errors;
+    EXPECT_FALSE(complete_plan(*kept.plan, kept.cells, &overlay, "export.csv", 7, errors));
+    ASSERT_EQ(errors.size(), 2u);  // in the validator's order
+    const auto& cell = errors[0].code == "V204" ? errors[0] : errors[1];
+    const auto& field = errors[0].code == "V204" ? errors[1] : errors[0];
+    EXPECT_EQ(cell.code, "V204");
+    EXPECT_EQ(cell.column, "Go-Live");  // the cell, by its column
+    EXPECT_EQ(cell.value, "2027-13-45");
+    EXPECT_EQ(field.code, "B730");  // the overlay's unknown field, at its place
+    EXPECT_NE(field.message.find("D1.yaml:3:"), std::string::npos) << field.message;
+
+    auto good_row = row;
+    good_row[7] = "2027-07-01";
+    auto good = build_deal_from_row({7, good_row}, f.reader, f.book, {}, mapped_cells::kept);
+    ASSERT_TRUE(good.plan);
+    const overlay_source fine{"outcome: Kept by hand\n", path, folder};
+    errors.clear();
+    ASSERT_TRUE(complete_plan(*good.plan, good.cells, &fine, "export.csv", 7, errors))
+        << (errors.empty() ? "" : errors[0].message);
+    EXPECT_EQ(good.plan->outcome, "Kept by hand");  // the overlay is laid over the cells
+    ASSERT_TRUE(good.plan->go_live);
+    EXPECT_EQ(model::format_iso_date(*good.plan->go_live), "2027-07-01");  // and the cell is there too
 }
 
 TEST(PlanColumns, ARegionGivesTheDealsLocaleAndHolidays) {
