@@ -9,6 +9,7 @@
 #include <hb-subset.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -73,6 +74,18 @@ double italic_angle_of(hb_face_t* face) {
     return static_cast<std::int32_t>((std::uint32_t{*high} << 16) | *low) / 65536.0;
 }
 
+void drop_all_but_cff(hb_face_t* face, hb_set_t* dropped) {
+    hb_tag_t tags[64];
+    for (unsigned start = 0;;) {
+        unsigned count = std::size(tags);
+        hb_face_get_table_tags(face, start, &count, tags);
+        for (unsigned i = 0; i < count; ++i)
+            if (tags[i] != HB_TAG('C', 'F', 'F', ' ')) hb_set_add(dropped, tags[i]);
+        if (count < std::size(tags)) return;
+        start += count;
+    }
+}
+
 }  // namespace
 
 std::uint16_t font_subset::glyph_of(char32_t code_point) const {
@@ -113,6 +126,10 @@ std::optional<font_subset> font_subset::make(const layout::chain_face& which, co
     for (const hb_tag_t tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
                                HB_TAG('k', 'e', 'r', 'n'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('B', 'A', 'S', 'E')})
         hb_set_add(dropped, tag);
+    // A CFF face is embedded as its bare CFF table: every other table (cmap,
+    // metrics, names) would be subset only to be thrown away, so the glyph
+    // numbering and widths are read from the plan and the source face instead.
+    if (loaded->cff) drop_all_but_cff(source, dropped);
     const std::unique_ptr<hb_subset_plan_t, plan_deleter> plan(hb_subset_plan_create_or_fail(prepared, input.get()));
     if (!plan) return std::nullopt;
     const layout::hb::face_ptr subset(hb_subset_plan_execute_or_fail(plan.get()));
@@ -129,19 +146,33 @@ std::optional<font_subset> font_subset::make(const layout::chain_face& which, co
     out.cff = loaded->cff;
     out.postscript_name = postscript_name_of(source);
     out.italic_angle = italic_angle_of(source);
-    // The subset's own cmap and metrics, at a scale of one unit per font unit.
-    const layout::hb::font_ptr font(hb_font_create(subset.get()));
-    const int upem = static_cast<int>(hb_face_get_upem(subset.get()));
+    // The subset's cmap and metrics, at a scale of one unit per font unit: a
+    // TrueType subset's own tables; a bare CFF table has none, so the source
+    // face's, through the plan's renumbering (the values the subset's tables
+    // would hold).
+    const layout::hb::font_ptr whole(hb_font_create(source));
+    const layout::hb::font_ptr font(loaded->cff ? nullptr : hb_font_create(subset.get()));
+    const int upem = static_cast<int>(hb_face_get_upem(loaded->cff ? source : subset.get()));
     if (upem <= 0) return std::nullopt;
     const auto per_mille = [upem](hb_position_t units) { return static_cast<int>(units * 1000L / upem); };
     for (char32_t cp : code_points) {
         hb_codepoint_t glyph = 0;
-        if (hb_font_get_nominal_glyph(font.get(), cp, &glyph)) out.glyphs.emplace_back(cp, static_cast<std::uint16_t>(glyph));
+        if (loaded->cff) {
+            if (!hb_font_get_nominal_glyph(whole.get(), cp, &glyph)) continue;
+            glyph = hb_map_get(old_to_new, glyph);
+            if (glyph == HB_MAP_VALUE_INVALID) continue;
+            out.glyphs.emplace_back(cp, static_cast<std::uint16_t>(glyph));
+        } else if (hb_font_get_nominal_glyph(font.get(), cp, &glyph)) {
+            out.glyphs.emplace_back(cp, static_cast<std::uint16_t>(glyph));
+        }
     }
     std::sort(out.glyphs.begin(), out.glyphs.end());
-    const unsigned glyph_count = hb_face_get_glyph_count(subset.get());
+    const hb_map_t* new_to_old = hb_subset_plan_new_to_old_glyph_mapping(plan.get());
+    const unsigned glyph_count = loaded->cff ? hb_map_get_population(old_to_new) : hb_face_get_glyph_count(subset.get());
     out.widths.resize(glyph_count);
-    for (unsigned g = 0; g < glyph_count; ++g) out.widths[g] = per_mille(hb_font_get_glyph_h_advance(font.get(), g));
+    for (unsigned g = 0; g < glyph_count; ++g)
+        out.widths[g] = per_mille(loaded->cff ? hb_font_get_glyph_h_advance(whole.get(), hb_map_get(new_to_old, g))
+                                             : hb_font_get_glyph_h_advance(font.get(), g));
     // A CFF subset keeps each glyph's CID from the source (Noto Sans CJK is
     // CID-keyed with CID = glyph id, Adobe-Identity-0): the PDF shows CIDs, one
     // text each. A TrueType glyph's code is its subset glyph id while its text
@@ -168,7 +199,6 @@ std::optional<font_subset> font_subset::make(const layout::chain_face& which, co
     out.code_widths.erase(std::unique(out.code_widths.begin(), out.code_widths.end()), out.code_widths.end());
     // The bounding box and vertical metrics are the source face's: the subset's
     // head table keeps them, but hb_ot_metrics reads the OS/2 and hhea tables.
-    const layout::hb::font_ptr whole(hb_font_create(source));
     hb_position_t value = 0;
     if (hb_ot_metrics_get_position(whole.get(), HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &value)) out.ascent = per_mille(value);
     if (hb_ot_metrics_get_position(whole.get(), HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &value)) out.descent = per_mille(value);

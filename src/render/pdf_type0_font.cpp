@@ -49,13 +49,17 @@ HPDF_Array glyph_widths(HPDF_Doc pdf, const font_subset& subset) {
     return all;
 }
 
+// Four upper-case hex digits, as "%04X" prints a 16-bit value (snprintf per
+// unit was a quarter of a CJK font's embedding time).
+void append_hex4(std::string& out, unsigned u) {
+    constexpr char digits[] = "0123456789ABCDEF";
+    const char unit[4] = {digits[(u >> 12) & 0xF], digits[(u >> 8) & 0xF], digits[(u >> 4) & 0xF], digits[u & 0xF]};
+    out.append(unit, 4);
+}
+
 // UTF-16BE in hex, as a ToUnicode map writes its destinations.
 void append_utf16_hex(std::string& out, const std::u32string& text) {
-    char unit[8];
-    const auto put = [&](unsigned u) {
-        std::snprintf(unit, sizeof unit, "%04X", u);
-        out += unit;
-    };
+    const auto put = [&](unsigned u) { append_hex4(out, u); };
     for (const char32_t cp : text) {
         if (cp >= 0x10000 && cp <= 0x10FFFF) {
             put(0xD800 + ((cp - 0x10000) >> 10));
@@ -85,13 +89,13 @@ std::string to_unicode_cmap(const font_subset& subset) {
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    char entry[32];
     for (std::size_t i = 0; i < entries.size(); i += 100) {  // at most 100 entries per block
         const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
         text += std::to_string(n) + " beginbfchar\n";
         for (std::size_t k = i; k < i + n; ++k) {
-            std::snprintf(entry, sizeof entry, "<%04X> <", entries[k].first);
-            text += entry;
+            text += '<';
+            append_hex4(text, entries[k].first);  // codes are 16-bit
+            text += "> <";
             append_utf16_hex(text, entries[k].second);
             text += ">\n";
         }
