@@ -263,6 +263,13 @@ private:
         return layout::load_face(styled) ? styled : e.faces[0];
     }
 
+    // Runs the chain paints, each glyph's text worked out once (collect_usage)
+    // for both the subset's codes and the painting.
+    struct shaped_run {
+        std::vector<layout::glyph_run> runs;
+        std::vector<std::vector<std::u32string>> texts;  // per run, per glyph: texts_of
+    };
+
     // What the document shows of each embedded face, read once before the first
     // one is embedded: the code points of runs painted glyph by glyph (the
     // family's own text, left to right) and the glyphs the chain's runs were
@@ -283,9 +290,15 @@ private:
                 const auto* run = std::get_if<layout::text_run>(&it.value);
                 if (!run || run->text.empty()) continue;
                 if (choice.chain && layout::needs_glyph_runs(*choice.chain, run->text)) {
-                    auto& runs = shaped_[run];
-                    layout::glyph_runs(*choice.chain, run->face, run->text, choice.lang, rtl_base, runs);
-                    for (const auto& r : runs) note_glyphs(r, run->text, usage_[face_key(chain_face_of(choice.chain->entry(r.entry), run->face))]);
+                    auto& shaped = shaped_[run];
+                    layout::glyph_runs(*choice.chain, run->face, run->text, choice.lang, rtl_base, shaped.runs);
+                    shaped.texts.resize(shaped.runs.size());
+                    for (std::size_t k = 0; k < shaped.runs.size(); ++k) {
+                        const auto& r = shaped.runs[k];
+                        texts_of(r, run->text, shaped.texts[k]);
+                        auto& use = usage_[face_key(chain_face_of(choice.chain->entry(r.entry), run->face))];
+                        for (std::size_t i = 0; i < r.glyphs.size(); ++i) use.glyphs.emplace(r.glyphs[i].glyph, shaped.texts[k][i]);
+                    }
                     continue;
                 }
                 auto& use = usage_[face_key({choice.files[file_index(run->face)], 0})];
@@ -332,12 +345,6 @@ private:
         if (r.rtl)
             for (auto& t : out)
                 if (t.size() > 1) std::reverse(t.begin(), t.end());
-    }
-
-    static void note_glyphs(const layout::glyph_run& r, std::string_view text, face_usage& use) {
-        thread_local std::vector<std::u32string> texts;
-        texts_of(r, text, texts);
-        for (std::size_t i = 0; i < r.glyphs.size(); ++i) use.glyphs.emplace(r.glyphs[i].glyph, texts[i]);
     }
 
     // An embedded face: a Type0 font over the subset of it the document shows.
@@ -432,18 +439,18 @@ private:
 
     // Text in the fallback chain: each run of glyphs in its face's Type0 font,
     // left to right as the bidirectional algorithm ordered them.
-    bool shaped_text(content_stream& content, const layout::text_run& t, const std::vector<layout::glyph_run>& runs) {
+    bool shaped_text(content_stream& content, const layout::text_run& t, const shaped_run& shaped) {
         content.fill_color(t.fill);
         double x = t.x;
         std::vector<content_stream::placed_glyph> placed;
-        std::vector<std::u32string> texts;
-        for (const auto& r : runs) {
+        for (std::size_t k = 0; k < shaped.runs.size(); ++k) {
+            const auto& r = shaped.runs[k];
+            const auto& texts = shaped.texts[k];
             const auto& face = chain_face_of(in_.fonts.chain->entry(r.entry), t.face);
             const embedded_font* e = embedded(face);
             const char* name = e ? resource_name(e->dict) : nullptr;
             if (!name) return font_failure();
             placed.clear();
-            texts_of(r, t.text, texts);
             for (std::size_t i = 0; i < r.glyphs.size(); ++i) {
                 const auto& g = r.glyphs[i];
                 placed.push_back({e->subset->code_of_glyph(g.glyph, texts[i]), g.width, g.advance, g.x_offset, g.y_offset});
@@ -703,7 +710,7 @@ private:
     std::map<std::string, embedded_font> embedded_;      ///< per face (file#index), this document
     bool collected_ = false;
     std::map<std::string, face_usage> usage_;            ///< per face (file#index), what the document shows
-    std::unordered_map<const layout::text_run*, std::vector<layout::glyph_run>> shaped_;  ///< runs the chain paints
+    std::unordered_map<const layout::text_run*, shaped_run> shaped_;
     std::vector<std::pair<HPDF_Font, const char*>> page_font_names_;  ///< the current page's resource names
     std::map<std::string, HPDF_Image> images_;
     int page_number_ = 0;
