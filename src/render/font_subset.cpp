@@ -18,30 +18,60 @@ namespace closeplan::render {
 
 namespace {
 
+// A copy of the face with every table but the cmap (see subset_source).
+hb_face_t* copy_without_cmap(hb_face_t* face) {
+    const layout::hb::face_ptr builder(hb_face_builder_create());
+    hb_tag_t tags[64];
+    for (unsigned start = 0;;) {
+        unsigned count = std::size(tags);
+        hb_face_get_table_tags(face, start, &count, tags);
+        for (unsigned i = 0; i < count; ++i) {
+            if (tags[i] == HB_TAG('c', 'm', 'a', 'p')) continue;
+            const layout::hb::blob_ptr table(hb_face_reference_table(face, tags[i]));
+            hb_face_builder_add_table(builder.get(), tags[i], table.get());
+        }
+        if (count < std::size(tags)) break;
+        start += count;
+    }
+    const layout::hb::blob_ptr file(hb_face_reference_blob(builder.get()));
+    return hb_face_create(file.get(), 0);
+}
+
 // The face the subsetter reads. A CFF face (Noto Sans CJK: 65,535 glyphs) is
-// prepared once per process with hb_subset_preprocess, which builds what every
-// subset of it would otherwise build again (about half of a CJK page's
-// subsetting: 130 million instructions a page without it, 26 with it), but
-// takes a second and some 200 MB per face: so only from the second document
-// that uses the face on, when the process is a batch or a server, never for a
-// one-off render. TrueType faces are subset as they are. The output is the same
-// bytes either way.
+// embedded as its bare CFF table, so it is subset from a copy without its cmap
+// (copy_without_cmap), made once per process, and asked for glyphs alone:
+// given glyphs, the subsetter otherwise walks the face's whole cmap for every
+// subset (65,000 entries, a third of a CJK page's subsetting) and keeps the
+// glyphs of every variation sequence on the code points it finds (Han
+// variants, a fifth of the CFF's bytes), which no page shows: a glyph the text
+// asks for with a variation selector is one the shaper chose, so it is among
+// the glyphs asked for. From the second document that uses the face on, when
+// the process is a batch or a server, the copy is prepared with
+// hb_subset_preprocess, which builds what every subset of it would otherwise
+// build again (130 million instructions a page without it, 26 with it), but
+// takes a second and some 200 MB per face, so never for a one-off render.
+// TrueType faces are subset as they are. The output is the same bytes either way.
 hb_face_t* subset_source(const layout::chain_face& which, const layout::loaded_face& loaded) {
     if (!loaded.cff) return loaded.face;
     constexpr int uses_before_preparing = 1;
-    struct prepared_face {
+    struct cff_source {
         int uses = 0;
-        layout::hb::face_ptr face;
+        layout::hb::face_ptr without_cmap;
+        layout::hb::face_ptr prepared;
     };
     static std::mutex mutex;
-    static std::map<std::pair<std::string, unsigned>, prepared_face> prepared;
+    static std::map<std::pair<std::string, unsigned>, cff_source> sources;
     std::lock_guard lock(mutex);
-    auto& slot = prepared[{which.file, which.index}];
-    if (!slot.face && ++slot.uses > uses_before_preparing) {
-        slot.face.reset(hb_subset_preprocess(loaded.face));
-        hb_face_make_immutable(slot.face.get());
+    auto& slot = sources[{which.file, which.index}];
+    if (!slot.without_cmap) {
+        slot.without_cmap.reset(copy_without_cmap(loaded.face));
+        hb_face_make_immutable(slot.without_cmap.get());
     }
-    return slot.face ? slot.face.get() : loaded.face;
+    if (!slot.prepared && ++slot.uses > uses_before_preparing) {
+        slot.prepared.reset(hb_subset_preprocess(slot.without_cmap.get()));
+        hb_face_make_immutable(slot.prepared.get());
+    }
+    return slot.prepared ? slot.prepared.get() : slot.without_cmap.get();
 }
 
 struct plan_deleter {
@@ -113,10 +143,18 @@ std::optional<font_subset> font_subset::make(const layout::chain_face& which, co
     hb_face_t* source = loaded->face;
     const std::unique_ptr<hb_subset_input_t, input_deleter> input(hb_subset_input_create_or_fail());
     if (!input) return std::nullopt;
-    hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
-    for (char32_t cp : code_points) hb_set_add(unicodes, cp);
     hb_set_t* glyph_set = hb_subset_input_glyph_set(input.get());
     for (const auto& [glyph, text] : glyphs) hb_set_add(glyph_set, glyph);
+    // A CFF face is asked for the glyphs of the code points (the face it is
+    // subset from has no cmap: subset_source), a TrueType face for the code
+    // points, which its subset's cmap maps.
+    const layout::hb::font_ptr whole(hb_font_create(source));
+    hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
+    for (char32_t cp : code_points) {
+        hb_codepoint_t glyph = 0;
+        if (!loaded->cff) hb_set_add(unicodes, cp);
+        else if (hb_font_get_nominal_glyph(whole.get(), cp, &glyph)) hb_set_add(glyph_set, glyph);
+    }
     // Hinting only helps low-resolution screen rasterisers; PDF viewers ignore most of it.
     hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
     // A PDF shows glyphs already chosen: the OpenType layout tables (ligatures,
@@ -150,7 +188,6 @@ std::optional<font_subset> font_subset::make(const layout::chain_face& which, co
     // TrueType subset's own tables; a bare CFF table has none, so the source
     // face's, through the plan's renumbering (the values the subset's tables
     // would hold).
-    const layout::hb::font_ptr whole(hb_font_create(source));
     const layout::hb::font_ptr font(loaded->cff ? nullptr : hb_font_create(subset.get()));
     const int upem = static_cast<int>(hb_face_get_upem(loaded->cff ? source : subset.get()));
     if (upem <= 0) return std::nullopt;
