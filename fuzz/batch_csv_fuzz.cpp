@@ -6,7 +6,8 @@
 // folder sink would write and builds the index page, errors.csv and the
 // report lines from the results. The input is a bundle (fuzz_support.hpp):
 //   export.csv    the export (an input that is no bundle is this file)
-//   mapping.yaml  a mapping file (load_mapping reads a path: written to the scratch folder)
+//   mapping.yaml  a mapping file (load_mapping reads a path: written to the scratch folder),
+//                 with its `plan:` fields and `regions:`; holidays-*.yaml go next to it for those
 //   playbook.yaml, holidays.yaml   in memory (load_playbook_text, load_holidays_text)
 //   options       `key: value` lines: preset, group-by, date-format, decimal, currency, seller, check
 #include <sstream>
@@ -43,21 +44,11 @@ public:
     std::string index, report, errors;
 };
 
-std::map<std::string, std::string> read_options(const std::string& text) {
-    std::map<std::string, std::string> options;
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);) {
-        const auto colon = line.find(": ");
-        if (colon != std::string::npos) options[line.substr(0, colon)] = line.substr(colon + 2);
-    }
-    return options;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     auto files = fuzz::split_bundle({reinterpret_cast<const char*>(data), size}, "export.csv");
-    auto options = read_options(files["options"]);
+    auto options = fuzz::option_lines(files["options"]);
 
     batch::batch_inputs inputs;
     inputs.file_name = "export.csv";
@@ -80,8 +71,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         inputs.mapping = batch::preset_named(options["preset"]);
         if (!inputs.mapping) return 0;  // usage error on the command line
     }
-    if (files.count("mapping.yaml"))
-        inputs.mapping = batch::load_mapping(fuzz::write_scratch("mapping.yaml", files["mapping.yaml"]), diags);
+    if (files.count("mapping.yaml")) {
+        for (const auto& [name, text] : files)
+            if (name.starts_with("holidays-") && name.ends_with(".yaml") && name.find('/') == std::string::npos)
+                fuzz::write_scratch(name, text);
+        try {
+            inputs.mapping = batch::load_mapping(fuzz::write_scratch("mapping.yaml", files["mapping.yaml"]), diags);
+        } catch (const closeplan::error&) {
+            return 0;  // a region's holidays file that cannot be read: L100, exit 4
+        }
+    }
     if (files.count("playbook.yaml")) inputs.playbook = schedule::load_playbook_text(files["playbook.yaml"], "playbook.yaml", diags);
     else if (inputs.group_by.empty()) inputs.playbook = batch::default_playbook();
     if (files.count("holidays.yaml"))
@@ -95,8 +94,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (!diags.has_errors()) fuzz::finding("run_batch: no totals and no error");
         return 0;
     }
-    (void)batch::index_page_start("Batch: export.csv", fuzz::fuzz_today(), true);
-    (void)batch::index_page_end(*totals);
+    batch::index_page_head head{"Batch: export.csv", fuzz::fuzz_today(), true, batch::index_totals(*totals),
+                                batch::index_nav(1, 2, "index")};
+    (void)batch::index_page_start(head);
+    (void)batch::index_page_end(head.nav_html);
     (void)batch::summary_line(*totals);
     return 0;
 }

@@ -80,21 +80,11 @@ std::string zip_parts(const std::map<std::string, std::string>& parts) {
     return out;
 }
 
-std::map<std::string, std::string> read_options(const std::string& text) {
-    std::map<std::string, std::string> options;
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);) {
-        const auto colon = line.find(": ");
-        if (colon != std::string::npos) options[line.substr(0, colon)] = line.substr(colon + 2);
-    }
-    return options;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     auto files = fuzz::split_bundle({reinterpret_cast<const char*>(data), size}, "export.xlsx");
-    auto options = read_options(files["options"]);
+    auto options = fuzz::option_lines(files["options"]);
     std::string bytes;
     if (files.count("export.xlsx")) {
         bytes = files["export.xlsx"];

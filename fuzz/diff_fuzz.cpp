@@ -8,26 +8,6 @@
 #include "render/template_set.hpp"
 #include "fuzz_support.hpp"
 
-namespace {
-
-std::optional<closeplan::model::plan> load(const std::string& name, const std::string& text) {
-    using namespace closeplan;
-    pipeline::render_request request;
-    request.plan.path = fuzz::scratch_dir() + "/" + name;
-    request.plan.text = text;
-    request.plan.syntax = name.ends_with(".json") ? "json" : "yaml";
-    request.today = fuzz::fuzz_today();
-    diagnostic_sink diags;
-    try {
-        auto plan = pipeline::load_plan(request, diags);
-        if (!plan && !diags.has_errors()) fuzz::finding("load_plan: no plan and no error");
-        return plan;
-    } catch (const closeplan::error&) {
-        return std::nullopt;  // an environment failure (a value map file it names is missing)
-    }
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace closeplan;
@@ -38,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (name.starts_with("after.")) after_name = name;
     }
     if (!files.count(after_name)) files[after_name] = files[before_name];
-    const auto before = load(before_name, files[before_name]);
-    const auto after = load(after_name, files[after_name]);
+    const auto before = fuzz::load_plan_named(before_name, files[before_name]);
+    const auto after = fuzz::load_plan_named(after_name, files[after_name]);
     if (!before || !after) return 0;
 
     const auto result = diff::compare(*before, *after);

@@ -103,6 +103,32 @@ const std::string& source_file(const std::string& relative) {
     return found->second;
 }
 
+std::optional<model::plan> load_plan_named(const std::string& name, const std::string& text) {
+    pipeline::render_request request;
+    request.plan.path = scratch_dir() + "/" + name;
+    request.plan.text = text;
+    request.plan.syntax = name.ends_with(".json") ? "json" : "yaml";
+    request.today = fuzz_today();
+    diagnostic_sink diags;
+    try {
+        auto plan = pipeline::load_plan(request, diags);
+        if (!plan && !diags.has_errors()) finding("load_plan: no plan and no error");
+        return plan;
+    } catch (const closeplan::error&) {
+        return std::nullopt;  // an environment failure (a value map file it names is missing)
+    }
+}
+
+std::map<std::string, std::string> option_lines(const std::string& text) {
+    std::map<std::string, std::string> options;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        const auto colon = line.find(": ");
+        if (colon != std::string::npos) options[line.substr(0, colon)] = line.substr(colon + 2);
+    }
+    return options;
+}
+
 std::map<std::string, std::string> split_bundle(std::string_view input, const std::string& fallback) {
     std::map<std::string, std::string> files;
     constexpr std::string_view open = "==> ", close = " <==";

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -44,6 +45,15 @@ const std::string& source_file(const std::string& relative);
 /// An input that does not start with "==> " is one file named `fallback`.
 /// A name seen twice keeps its last content.
 std::map<std::string, std::string> split_bundle(std::string_view input, const std::string& fallback);
+
+/// The `key: value` lines of a bundle's `options` file (the first ": " splits a
+/// line; a line without one is ignored; a key seen twice keeps its last value).
+std::map<std::string, std::string> option_lines(const std::string& text);
+
+/// A plan file's text loaded and validated as the pipeline does (its syntax from
+/// `name`: .json or YAML, its folder the scratch folder); nullopt when it does not
+/// validate or names a missing file. A run with no plan and no error is a finding.
+std::optional<model::plan> load_plan_named(const std::string& name, const std::string& text);
 
 /// The fixed "today" of every target, so runs are reproducible.
 model::date fuzz_today();

@@ -69,6 +69,9 @@ bundle export.csv=examples/crm/opportunities.csv playbook.yaml=examples/playbook
 bundle export.csv=$fixtures/batch/hubspot-semicolon.csv options=<(printf 'decimal: comma\ndate-format: D.M.YYYY\ncurrency: EUR\n') |
   seed batch_csv hubspot-options
 bundle export.csv=$fixtures/batch/salesforce-report.csv mapping.yaml=$fixtures/batch/bad-mapping.yaml | seed batch_csv bad-mapping
+bundle export.csv=tests/batch/mapped/deals.csv mapping.yaml=tests/batch/mapped/mapping.yaml \
+       holidays-us.yaml=tests/batch/mapped/holidays-us.yaml holidays-de.yaml=tests/batch/mapped/holidays-de.yaml |
+  seed batch_csv plan-fields-regions
 # .xlsx: the small workbooks raw (the container), and inline-1904.xlsx's parts as a bundle (the XML).
 for file in us-twin inline-1904 not-a-workbook deep doctype; do seed batch_xlsx "$file.xlsx" <"$fixtures/batch/$file.xlsx"; done
 parts="$(mktemp -d)"
@@ -94,5 +97,19 @@ bundle before.yaml=$fixtures/diff/v1.yaml after.yaml=$fixtures/diff/v2.yaml | se
 bundle before.yaml=$fixtures/diff/history/b-first.yaml after.yaml=$fixtures/diff/history/a-latest.yaml | seed diff history
 bundle before.yaml=$fixtures/ok.yaml after.json=$fixtures/ok.json | seed diff yaml-json
 seed diff moved-twice.yaml <$fixtures/handoff/moved-twice.yaml
+
+# Sheets brought back (`closeplan apply`): the round-trip fixture's edited CSV alone (against that plan),
+# with the plan, and with another plan; an .xlsx the command wrote.
+seed sheet_apply edits.csv <tests/cli/fixtures/sheet/edits.csv
+bundle plan.yaml=tests/cli/fixtures/sheet/plan.yaml sheet.csv=tests/cli/fixtures/sheet/edits.csv | seed sheet_apply with-plan
+bundle plan.yaml=$fixtures/handoff/moved-twice.yaml sheet.csv=tests/cli/fixtures/sheet/edits.csv | seed sheet_apply other-plan
+if [[ -x build/closeplan ]]; then
+  build/closeplan sheet tests/cli/fixtures/sheet/plan.yaml -o "$out/sheet-fixture.xlsx" -q
+  seed sheet_apply sheet.xlsx <"$out/sheet-fixture.xlsx"
+  rm "$out/sheet-fixture.xlsx"
+fi
 # A close date in year 1: the schedule reaches before year 1 (issue 13).
 bundle playbook.yaml=examples/playbooks/mid-market.yaml dates=<(printf 'close: 0001-01-29\nas-of: 2026-05-04\n') | seed schedule close-year-1
+# closeplan preview: a request path, a Host header, then a page and error text.
+printf '/\n127.0.0.1:8040\n' | cat - examples/pilot/expected/plan.html | seed preview_request pilot-page
+printf '/../../etc/passwd\nattacker.example:8040\n<script>alert(1)</script></body>\n' | seed preview_request traversal

@@ -10,15 +10,20 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libyaml-cpp-dev nlohmann-json3-dev libhpdf-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-  libkainjow-mustache-dev libcli11-dev libgtest-dev libgmock-dev libcsv-dev libzip-dev libexpat1-dev libharfbuzz-dev libdeflate-dev libicu-dev
+  libkainjow-mustache-dev libcli11-dev libgtest-dev libgmock-dev libcsv-dev libzip-dev libexpat1-dev libxlsxwriter-dev libharfbuzz-dev libdeflate-dev libicu-dev
   chromium poppler-utils qpdf fonts-liberation2
   # Font fallback for scripts Liberation Sans lacks (docs/fonts.md): fontconfig finds them.
   libfontconfig-dev fonts-noto-core fonts-noto-cjk
   python3 python3-icalendar python3-jsonschema python3-yaml python3-openpyxl pandoc dpkg-dev file
   # DOCX: libzip and libxml2 to write it; python-docx and LibreOffice to check it.
   libzip-dev libxml2-dev python3-docx libreoffice-writer-nogui
-  # Tagged and archival PDF checks (tests/tagged/) and the sRGB output intent of --pdf-standard a-2b.
-  python3-pikepdf icc-profiles-free
+  # Tagged and archival PDF checks (tests/tagged/; pdfminer reads a Span's text) and the sRGB output intent of --pdf-standard a-2b.
+  python3-pikepdf python3-pdfminer icc-profiles-free
+  # `closeplan preview`: cpp-httplib serves the page (src/preview/server.cpp).
+  libcpp-httplib-dev
+  # Packaging checks (tests/consumer/deb_test.sh, tests/packaging/): lintian on the .debs,
+  # man for closeplan(1), and zsh and fish to parse their generated completions (no other dependencies).
+  lintian man-db zsh fish
   # The fuzz targets (scripts/fuzz.sh): clang's -fsanitize=fuzzer links
   # libclang_rt.fuzzer from libclang-rt-14-dev (no libfuzzer-14-dev needed).
   clang-14 libclang-rt-14-dev

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 /// @file
 /// The closeplan library in one include: load a Mutual Action Plan, check
-/// it, and render it to HTML, Markdown or PDF in memory.
+/// it, and make in memory what the command makes: the buyer plan (HTML,
+/// Markdown, PDF, DOCX), the handoff pack, the calendar, plan.json, the health
+/// report, the diff of two versions and a plan scheduled from a playbook
+/// (docs/api.md). Each header states its thread-safety.
 ///
 /// Example (CMake: `find_package(closeplan REQUIRED)` and link `closeplan::closeplan`;
 /// or `pkg-config --cflags --libs --static closeplan`):
@@ -20,13 +23,11 @@
 #pragma once
 
 #include "closeplan/diagnostics.hpp"
+#include "closeplan/diff.hpp"
 #include "closeplan/handoff.hpp"
+#include "closeplan/health.hpp"
+#include "closeplan/options.hpp"
 #include "closeplan/plan.hpp"
 #include "closeplan/render.hpp"
-
-namespace closeplan {
-
-/// The library's version, "MAJOR.MINOR.PATCH" (the same as `closeplan --version`).
-const char* version();
-
-}  // namespace closeplan
+#include "closeplan/schedule.hpp"
+#include "closeplan/version.hpp"

@@ -14,6 +14,9 @@
 /// diags.error("V203", "unknown owner \"vendor\"", where, {"owner must be buyer, seller or both"});
 /// for (const auto& d : diags.all()) std::cerr << closeplan::format_diagnostic(d) << '\n';
 /// ```
+///
+/// Thread-safety: diagnostics are plain values. A diagnostic_sink is not
+/// synchronized: give each thread its own and merge() them afterwards.
 #pragma once
 
 #include <stdexcept>
@@ -21,6 +24,7 @@
 #include <vector>
 
 namespace closeplan {
+inline namespace v0 {
 
 /// Where something is in an input file. Line and column are 1-based; 0 means unknown.
 struct source_location {
@@ -81,4 +85,5 @@ private:
     diagnostic diag_;
 };
 
+}  // namespace v0
 }  // namespace closeplan

@@ -25,12 +25,11 @@
 #include "closeplan/diagnostics.hpp"
 
 namespace closeplan {
+inline namespace v0 {
 
-struct render_options;
-struct render_result;
-struct handoff_options;
-struct handoff_result;
-struct calendar_result;
+namespace api {
+struct access;  ///< the library's own way in; not for use outside it
+}  // namespace api
 
 /// How a plan's text is written.
 enum class input_syntax {
@@ -50,7 +49,19 @@ struct load_options {
     std::string locale;
 };
 
-/// A loaded plan. Cheap to move; copies share the loaded state (it never changes).
+/// A loaded plan: read, validated, its value map merged and its locale set,
+/// once. Every function that takes a plan (render_plan, make_handoff,
+/// make_calendar, make_plan_json, check_health, diff_plans) works on this
+/// prepared model; none reads the plan's file or value map again.
+///
+/// Cheap to copy and move; copies share the loaded state, which never
+/// changes. A moved-from plan is empty: valid() is false, its diagnostics()
+/// are empty, and the functions taking it report A107 and make nothing.
+///
+/// Thread-safety: a plan is immutable, so one plan may be used from any
+/// number of threads at once (copying and destroying included); assigning to
+/// one plan object while another thread reads it is a data race, as for any
+/// standard type.
 class plan {
 public:
     /// Reads and validates the file at `path`. Relative logo paths are
@@ -62,11 +73,20 @@ public:
     /// point; "deal.yaml" means the current folder).
     static plan from_memory(std::string text, std::string name = "<memory>.yaml", const load_options& options = {});
 
-    /// True when loading found no error (warnings are allowed).
+    /// An empty plan, as a moved-from one: valid() false, nothing loaded.
+    plan() noexcept = default;
+    plan(const plan&) = default;
+    plan& operator=(const plan&) = default;
+    /// Leaves `other` empty (valid() false), never dangling.
+    plan(plan&& other) noexcept;
+    plan& operator=(plan&& other) noexcept;
+    ~plan();
+
+    /// True when loading found no error (warnings are allowed); false for a moved-from plan.
     [[nodiscard]] bool valid() const;
-    /// Every error, warning and note, in the order found.
+    /// Every error, warning and note, in the order found (empty for a moved-from plan).
     [[nodiscard]] const std::vector<diagnostic>& diagnostics() const;
-    /// The name the plan was loaded under (the path or the memory name).
+    /// The name the plan was loaded under (the path or the memory name; empty for a moved-from plan).
     [[nodiscard]] const std::string& name() const;
     /// `deal.name`; empty when the plan is not valid.
     [[nodiscard]] std::string deal_name() const;
@@ -76,12 +96,10 @@ public:
     struct state;  ///< the library's own; not usable from outside
 
 private:
-    friend render_result render_plan(const plan& input, const render_options& options);
-    friend handoff_result make_handoff(const plan& input, const handoff_options& options);
-    friend calendar_result make_calendar(const plan& input, const handoff_options& options,
-                                         const std::string& for_person);
+    friend struct api::access;
     explicit plan(std::shared_ptr<const state> s) : state_(std::move(s)) {}
     std::shared_ptr<const state> state_;
 };
 
+}  // namespace v0
 }  // namespace closeplan

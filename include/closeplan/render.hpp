@@ -12,12 +12,17 @@
 /// #include <closeplan/closeplan.hpp>
 ///
 /// closeplan::render_options options;
-/// options.formats = {"pdf", "html"};
+/// options.formats = {closeplan::format::pdf, closeplan::format::html};
 /// options.as_of = std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::March, std::chrono::day{2}};
 /// auto result = closeplan::render_plan(closeplan::plan::from_file("plan.yaml"), options);
 /// if (!result.ok()) { for (const auto& d : result.diagnostics) std::cerr << closeplan::format_diagnostic(d) << '\n'; }
 /// else write(result.outputs[0].bytes);  // the PDF, in memory
 /// ```
+///
+/// Thread-safety: render_plan() may run at once on any threads, on the same
+/// plan or different ones; it shares only caches that are per thread or locked
+/// (built-in labels and styles, parsed templates, fonts). Options and results
+/// are plain values.
 #pragma once
 
 #include <chrono>
@@ -26,36 +31,47 @@
 #include <vector>
 
 #include "closeplan/diagnostics.hpp"
+#include "closeplan/options.hpp"
 #include "closeplan/plan.hpp"
 
 namespace closeplan {
+inline namespace v0 {
 
-/// How to render. The defaults give the buyer plan as one HTML page.
+/// How to render. The defaults give the buyer plan as one HTML page. Every
+/// member has a default, so designated initializers may name any of them:
+/// `render_plan(plan, {.formats = {"md"}, .fragment = true})`.
+/// The options mean what the `closeplan render` flags of the same name mean
+/// (docs/cli.md); render_plan() checks them all before rendering and reports
+/// every problem at once (docs/diagnostics.md: A100-A119, O530-O534).
 struct render_options {
-    /// Output formats, in the order wanted: "html", "md", "pdf", "docx", "pdf-layout" (see output_formats()).
-    std::vector<std::string> formats = {"html"};
-    /// The plan's date of record; overrides the plan's own `as_of`.
-    std::optional<std::chrono::year_month_day> as_of;
-    /// HTML and Markdown only: a piece for another document (one scoped <div>,
-    /// or a Markdown partial with no title block) instead of a page.
+    /// Output formats, in the order wanted (see output_formats()); empty is A103.
+    std::vector<format_choice> formats = {format::html};
+    /// The plan's date of record, a real calendar date (else A100); overrides the plan's own `as_of`.
+    std::optional<std::chrono::year_month_day> as_of = {};
+    /// HTML, Markdown and DOCX only: a piece for another document (one scoped <div>,
+    /// a Markdown partial with no title block, a DOCX body) instead of a page.
     bool fragment = false;
-    /// Section titles at level 2 + heading_offset (0 to 4), so a fragment
-    /// nests under the host document's own heading.
+    /// Section titles at level 2 + heading_offset (0 to 4, else O533), so a
+    /// fragment nests under the host document's own heading.
     int heading_offset = 0;
-    /// Keep only these sections, in this order (see section_names()); empty = all.
-    std::vector<std::string> sections;
-    /// Page shell: templates/<name>.<format>.mustache.
+    /// Keep only these sections, in this order (see section_names(); else O530); empty = all.
+    std::vector<section_choice> sections = {};
+    /// Page shell: templates/<name>.<format>.mustache ("buyer-plan", "full"). The
+    /// handoff pack is make_handoff()'s, not a template of the buyer plan (A104).
     std::string template_name = "buyer-plan";
     /// A folder whose files replace the built-in templates of the same name; empty = built-in only.
-    std::string template_dir;
+    std::string template_dir = {};
     /// A style file (YAML) replacing the built-in colours, fonts and spacing; empty = built-in.
-    std::string style_path;
-    /// "letter" or "a4" for PDF; empty = the style's page size.
-    std::string paper;
-    /// The PDF buyer plan's page budget: "two-pages" (it takes a second page
-    /// rather than hide an open step) or "one-page" (strict: completed and
-    /// later steps are hidden first, never the signature); else O534.
-    std::string fit = "two-pages";
+    std::string style_path = {};
+    /// Paper for PDF, paper::letter or paper::a4 (else A101); empty = the style's page size, else the locale's.
+    paper_choice paper = {};
+    /// The PDF buyer plan's page budget: fit::two_pages (it takes a second page
+    /// rather than hide an open step) or fit::one_page; else O534.
+    fit_choice fit = "two-pages";
+    /// DOCX: a .docx whose styles replace closeplan's, as a proposal template's (T415, T416); empty = none.
+    std::string reference_docx = {};
+    /// PDF: standards to claim besides being tagged (ua-1, a-2b or a-2u, not both PDF/A; else A105).
+    std::vector<pdf_standard_choice> pdf_standards = {};
 };
 
 /// One rendered document.
@@ -77,10 +93,5 @@ struct render_result {
 /// file or a missing font are error diagnostics and no outputs.
 render_result render_plan(const plan& input, const render_options& options = {});
 
-/// The output formats render_plan() knows: "html", "md", "pdf", "docx", "pdf-layout".
-std::vector<std::string> output_formats();
-
-/// The section names render_options::sections takes, in their default order.
-std::vector<std::string> section_names();
-
+}  // namespace v0
 }  // namespace closeplan

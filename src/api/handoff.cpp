@@ -1,74 +1,78 @@
 // SPDX-License-Identifier: MIT
-// closeplan::make_handoff and make_calendar: the public options mapped onto the request `closeplan handoff` builds.
+// closeplan::make_handoff, make_calendar and make_plan_json: the options
+// checked all at once, then the prepared plan's model handed to the pack's
+// builders (never loaded again).
 #include "closeplan/handoff.hpp"
 
-#include <algorithm>
-
+#include "api/option_checks.hpp"
 #include "api/plan_state.hpp"
 #include "handoff/handoff_pack.hpp"
 
 namespace closeplan {
+inline namespace v0 {
 
 namespace {
 
-bool no_errors(const std::vector<diagnostic>& diags) {
-    return std::none_of(diags.begin(), diags.end(), [](const diagnostic& d) { return d.level == severity::error; });
+// The plan's state when it and the options can be worked on; else nullptr with every reason in `diags`.
+const plan::state* checked(const plan& input, const handoff_options& options, std::vector<diagnostic>& diags) {
+    const auto* s = api::usable_state(input, diags);
+    diagnostic_sink found;
+    api::check_handoff_options(options, s ? &*s->validated : nullptr,
+                               api::access::state_of(input) ? input.name() : std::string(), found);
+    diags.insert(diags.end(), found.all().begin(), found.all().end());
+    return found.has_errors() ? nullptr : s;
 }
 
-// The request of the CLI for this plan, or nullopt with the reason in `diags` (the plan's own errors, O532).
-std::optional<pipeline::render_request> request_or_why(const plan::state& s, const handoff_options& options,
-                                                       std::vector<diagnostic>& diags) {
-    diags = s.diagnostics;
-    if (!s.validated) return std::nullopt;
-    if (!options.as_of && !s.validated->as_of) {
-        diags.push_back({severity::error, "O532", "the plan has no as_of and handoff_options::as_of is not set",
-                         {s.name, 0, 0, {}},
-                         {"the library never reads the clock: set handoff_options::as_of, or as_of in the plan"}});
-        return std::nullopt;
+// Runs `make` (which reports into a sink and may throw for the environment) and appends what it reported.
+template <class Make>
+auto reported(std::vector<diagnostic>& diags, Make&& make) -> decltype(make(std::declval<diagnostic_sink&>())) {
+    diagnostic_sink sink;
+    decltype(make(sink)) made{};
+    try {
+        made = make(sink);
+    } catch (const closeplan::error& e) {
+        sink.report(e.diag());
     }
-    auto request = api::request_for(s);
-    request.as_of = options.as_of;
-    request.template_dir = options.template_dir;
-    request.style_path = options.style_path;
-    request.paper = options.paper;
-    return request;
+    diags.insert(diags.end(), sink.all().begin(), sink.all().end());
+    return made;
 }
 
 }  // namespace
 
-bool handoff_result::ok() const { return no_errors(diagnostics); }
-bool calendar_result::ok() const { return no_errors(diagnostics); }
+bool handoff_result::ok() const { return api::no_errors(diagnostics); }
+bool calendar_result::ok() const { return api::no_errors(diagnostics); }
+bool plan_json_result::ok() const { return api::no_errors(diagnostics); }
 
 handoff_result make_handoff(const plan& input, const handoff_options& options) {
     handoff_result result;
-    const auto request = request_or_why(*input.state_, options, result.diagnostics);
-    if (!request) return result;
-    diagnostic_sink diags;
-    try {
-        for (auto& f : handoff::build_pack(*request, {options.layout_dump}, diags))
-            result.files.push_back({std::move(f.name), std::move(f.bytes)});
-    } catch (const closeplan::error& e) {
-        diags.report(e.diag());
-    }
-    // The plan's own diagnostics were reported again by the pack's load: keep one copy.
-    result.diagnostics = diags.all();
-    if (!result.ok()) result.files.clear();
+    const auto* s = checked(input, options, result.diagnostics);
+    if (!s) return result;
+    auto files = reported(result.diagnostics, [&](diagnostic_sink& diags) {
+        return handoff::build_pack(*s->validated, api::request_with(*s, options), {options.layout_dump}, diags);
+    });
+    if (!result.ok()) return result;
+    for (auto& f : files) result.files.push_back({std::move(f.name), std::move(f.bytes)});
     return result;
 }
 
 calendar_result make_calendar(const plan& input, const handoff_options& options, const std::string& for_person) {
     calendar_result result;
-    const auto request = request_or_why(*input.state_, options, result.diagnostics);
-    if (!request) return result;
-    diagnostic_sink diags;
-    try {
-        result.ics = handoff::build_calendar(*request, for_person, diags);
-    } catch (const closeplan::error& e) {
-        diags.report(e.diag());
-    }
-    result.diagnostics = diags.all();
+    const auto* s = checked(input, options, result.diagnostics);
+    if (!s) return result;
+    result.ics = reported(result.diagnostics, [&](diagnostic_sink& diags) {
+        return handoff::build_calendar(*s->validated, api::request_with(*s, options), for_person, diags);
+    });
     if (!result.ok()) result.ics.reset();
     return result;
 }
 
+plan_json_result make_plan_json(const plan& input, const handoff_options& options) {
+    plan_json_result result;
+    const auto* s = checked(input, options, result.diagnostics);
+    if (!s) return result;
+    result.json = handoff::build_plan_json(*s->validated, api::request_with(*s, options));
+    return result;
+}
+
+}  // namespace v0
 }  // namespace closeplan

@@ -1,84 +1,39 @@
 // SPDX-License-Identifier: MIT
-// closeplan::render: the public options mapped onto one pipeline request.
+// closeplan::render_plan: the options checked all at once, then the prepared
+// plan's model rendered by the pipeline (never loaded again).
 #include "closeplan/render.hpp"
 
-#include <algorithm>
-
+#include "api/option_checks.hpp"
 #include "api/plan_state.hpp"
-#include "closeplan/closeplan.hpp"
-#include "render/render.hpp"
-#include "view/select_sections.hpp"
-
-#ifndef CLOSEPLAN_VERSION
-#define CLOSEPLAN_VERSION "0.0.0"
-#endif
+#include "closeplan/version.hpp"
 
 namespace closeplan {
+inline namespace v0 {
 
-bool render_result::ok() const {
-    return std::none_of(diagnostics.begin(), diagnostics.end(),
-                        [](const diagnostic& d) { return d.level == severity::error; });
-}
+bool render_result::ok() const { return api::no_errors(diagnostics); }
 
 render_result render_plan(const plan& input, const render_options& options) {
-    const auto& s = *input.state_;
     render_result result;
-    result.diagnostics = s.diagnostics;
-    if (!s.validated) return result;  // its errors are in the diagnostics already
-    if (!options.as_of && !s.validated->as_of) {
-        result.diagnostics.push_back(
-            {severity::error, "O532", "the plan has no as_of and render_options::as_of is not set", {s.name, 0, 0, {}},
-             {"the library never reads the clock: set render_options::as_of, or as_of in the plan"}});
-        return result;
-    }
-    if (options.heading_offset < 0 || options.heading_offset > 4) {
-        result.diagnostics.push_back({severity::error, "O533",
-                                      "heading_offset " + std::to_string(options.heading_offset) + " is not 0 to 4",
-                                      {s.name, 0, 0, {}},
-                                      {"section titles are level 2 + heading_offset, and Markdown stops at 6"}});
-        return result;
-    }
-
-    if (options.fit != "two-pages" && options.fit != "one-page") {
-        result.diagnostics.push_back({severity::error, "O534", "fit \"" + options.fit + "\" is not two-pages or one-page",
-                                      {s.name, 0, 0, {}},
-                                      {"two-pages lets the buyer plan take a second page before it hides an open step"}});
-        return result;
-    }
-
-    auto request = api::request_for(s);
-    request.formats = options.formats;
-    request.as_of = options.as_of;
-    request.fragment = options.fragment;
-    request.heading_offset = options.heading_offset;
-    request.sections = options.sections;
-    request.template_name = options.template_name;
-    request.template_dir = options.template_dir;
-    request.style_path = options.style_path;
-    request.paper = options.paper;
-    request.fit = options.fit;
-
+    const auto* s = api::usable_state(input, result.diagnostics);
+    const auto* name = api::access::state_of(input) ? &input.name() : nullptr;
     diagnostic_sink diags;
+    api::check_render_options(options, s ? &*s->validated : nullptr, name ? *name : std::string(), diags);
+    result.diagnostics.insert(result.diagnostics.end(), diags.all().begin(), diags.all().end());
+    if (!s || diags.has_errors()) return result;
+
+    diagnostic_sink rendered;
     try {
-        auto rendered = pipeline::render_plan(request, diags);
-        for (auto& o : rendered.outputs) result.outputs.push_back({o.format, o.extension, std::move(o.bytes)});
+        auto outputs = pipeline::render_model(*s->validated, api::request_with(*s, options), rendered);
+        for (auto& o : outputs) result.outputs.push_back({o.format, o.extension, std::move(o.bytes)});
     } catch (const closeplan::error& e) {
-        diags.report(e.diag());
+        rendered.report(e.diag());
     }
-    // The plan's own diagnostics were reported again by the pipeline's load: keep one copy.
-    result.diagnostics = diags.all();
+    result.diagnostics.insert(result.diagnostics.end(), rendered.all().begin(), rendered.all().end());
     if (!result.ok()) result.outputs.clear();
     return result;
 }
 
-std::vector<std::string> output_formats() {
-    std::vector<std::string> names;
-    for (const auto& f : render::output_formats()) names.push_back(f.name);
-    return names;
-}
+const char* version() { return CLOSEPLAN_VERSION_STRING; }
 
-std::vector<std::string> section_names() { return view::section_keys(); }
-
-const char* version() { return CLOSEPLAN_VERSION; }
-
+}  // namespace v0
 }  // namespace closeplan

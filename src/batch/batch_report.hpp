@@ -25,13 +25,21 @@ class json_report_writer {
 public:
     [[nodiscard]] std::string start() const;
     [[nodiscard]] std::string deal(const deal_result& deal);
-    [[nodiscard]] std::string end(const batch_totals& totals) const;
+    /// The totals, then `export` (the export's file name) and `as_of`, which
+    /// `closeplan batch-index` reads back to title the merged index.
+    [[nodiscard]] std::string end(const batch_totals& totals, const std::string& export_name, model::date as_of) const;
 
 private:
     bool first_ = true;
 };
 
-/// The totals object alone (rows_read, rendered, failed, skipped, deal_count, schedules_not_fitting).
+/// The totals object alone (rows_read, rendered, failed, skipped, deal_count, schedules_not_fitting, deals_*).
 nlohmann::ordered_json totals_json_value(const batch_totals& totals);
+
+/// The inverses, for `closeplan batch-index` merging the reports of shards:
+/// a deal as deal_json_value() wrote it, and the totals as totals_json_value()
+/// wrote them. Throws nlohmann::json::exception on a value of the wrong type.
+deal_result deal_from_json(const nlohmann::json& value);
+batch_totals totals_from_json(const nlohmann::json& value);
 
 }  // namespace closeplan::batch

@@ -29,15 +29,19 @@
 #include <mutex>
 #include <new>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "batch/column_survey.hpp"
 #include "batch/content_hash.hpp"
 #include "batch/export_rows.hpp"
 #include "batch/file_names.hpp"
+#include "batch/money.hpp"
 #include "batch/task_groups.hpp"
 #include "batch/xlsx_reader.hpp"
 #include "load/load_document.hpp"
 #include "render/render.hpp"
+#include "support/utf8.hpp"
 
 namespace closeplan::batch {
 
@@ -64,6 +68,7 @@ struct job {
     std::string stem;
     std::string hash;
     std::vector<row_error> errors;  ///< found while reading (broken quoting, empty group key)
+    int duplicate_of_row = 0;       ///< the sheet row that first had this deal id (B760)
 };
 
 class batch_runner {
@@ -185,6 +190,7 @@ private:
         r.row_count = static_cast<int>(j.rows.size());
         r.stem = j.stem;
         r.hash = j.hash;
+        r.duplicate_of_row = j.duplicate_of_row;
         if (!j.errors.empty()) {
             r.errors = j.errors;
             return r;
@@ -195,12 +201,15 @@ private:
             r.outcome = deal_outcome::filtered;
             return r;
         }
-        auto built = inputs_.group_by.empty() || reader_.contact_rows
-                         ? build_deal_from_row(j.rows.front(), reader_, *inputs_.playbook, inputs_.calendar)
-                         : build_deal_from_tasks(j.rows, reader_);
+        const bool task_rows = !inputs_.group_by.empty() && !reader_.contact_rows;
+        auto built = task_rows ? build_deal_from_tasks(j.rows, reader_)
+                               : build_deal_from_row(j.rows.front(), reader_, *inputs_.playbook, inputs_.calendar);
+        std::vector<row_error> task_errors;
+        if (task_rows && !built.plan) built = without_bad_tasks(j.rows, std::move(built), task_errors, r);
         r.id = built.id;
         r.name = built.name;
         r.owner = built.owner;
+        describe_for_index(j.rows.front(), r);
         r.feasible = built.feasible;
         r.business_days_missing = built.business_days_missing;
         if (built.plan && reader_.contact_rows)
@@ -212,6 +221,7 @@ private:
             r.errors = std::move(built.errors);
             return r;
         }
+        r.errors = std::move(task_errors);  // a deal rendered without its bad tasks still lists them
         add_deal_contacts(*built.plan, j.rows, r);
         if (!apply_deal_overlay(*built.plan, r)) return r;
         if (!passes_close_filters(inputs_.where, built.plan->target_close)) {
@@ -249,6 +259,48 @@ private:
         }
         r.outcome = deal_outcome::rendered;
         return r;
+    }
+
+    /// One row per task, a deal that failed: each of its rows is tried as a
+    /// deal of its own, and when some pass, the deal is built again from
+    /// those, so a bad task fails only itself. Its problems go to
+    /// `task_errors`, its rows to r.failed_rows. When every row fails (a bad
+    /// deal column, written on every row), the deal fails as it was.
+    built_deal without_bad_tasks(const std::vector<export_row>& rows, built_deal failed, std::vector<row_error>& task_errors,
+                                 deal_result& r) const {
+        if (rows.size() < 2) return failed;
+        std::vector<export_row> good;
+        std::vector<row_error> bad;
+        int bad_rows = 0;
+        for (const auto& row : rows) {
+            auto alone = build_deal_from_tasks({row}, reader_);
+            if (alone.plan && alone.errors.empty()) {
+                good.push_back(row);
+            } else {
+                ++bad_rows;
+                bad.insert(bad.end(), std::make_move_iterator(alone.errors.begin()), std::make_move_iterator(alone.errors.end()));
+            }
+        }
+        if (good.empty() || bad_rows == 0) return failed;
+        auto rebuilt = build_deal_from_tasks(good, reader_);
+        if (!rebuilt.plan || !rebuilt.errors.empty()) return failed;
+        task_errors = std::move(bad);
+        r.failed_rows = bad_rows;
+        return rebuilt;
+    }
+
+    /// The seller's index columns: account, raw stage and amount (never the buyer's pages).
+    void describe_for_index(const export_row& row, deal_result& r) const {
+        r.account = deal_value(row, reader_, deal_field::account);
+        r.stage = deal_value(row, reader_, deal_field::stage);
+        const auto amount = deal_value(row, reader_, deal_field::amount);
+        if (amount.empty()) return;
+        const auto currency = deal_value(row, reader_, deal_field::currency);
+        const auto parsed = parse_money(amount, reader_.decimal, currency.empty() ? reader_.mapping->currency : currency);
+        if (const auto* m = std::get_if<money>(&parsed))
+            r.amount = m->decimal_text() + (m->currency.empty() ? "" : " " + m->currency);
+        else
+            r.amount = amount;
     }
 
     bool left_out(const export_row& row) const {
@@ -305,13 +357,25 @@ private:
             auto& r = it->second;
             const auto rows = static_cast<std::size_t>(r.row_count);
             if (r.outcome != deal_outcome::filtered) ++totals_.deals;  // the deals listed
-            if (r.outcome == deal_outcome::rendered) totals_.rendered += rows;
-            else if (r.outcome == deal_outcome::up_to_date) {
-                totals_.skipped += rows;
-                totals_.up_to_date += rows;
+            // A deal rendered without its bad task rows: those rows count as failed.
+            const auto failed_rows = std::min(rows, static_cast<std::size_t>(std::max(0, r.failed_rows)));
+            if (r.outcome == deal_outcome::rendered) {
+                totals_.rendered += rows - failed_rows;
+                totals_.failed += failed_rows;
+                ++totals_.deals_rendered;
+            } else if (r.outcome == deal_outcome::up_to_date) {
+                totals_.skipped += rows - failed_rows;
+                totals_.up_to_date += rows - failed_rows;
+                totals_.failed += failed_rows;
+                ++totals_.deals_skipped;
+                ++totals_.deals_up_to_date;
+            } else if (r.outcome == deal_outcome::filtered) {
+                totals_.filtered += rows;
+                ++totals_.deals_filtered;
+            } else {
+                totals_.failed += rows;
+                ++totals_.deals_failed;
             }
-            else if (r.outcome == deal_outcome::filtered) totals_.filtered += rows;
-            else totals_.failed += rows;
             if ((r.outcome == deal_outcome::rendered || r.outcome == deal_outcome::up_to_date) && !r.feasible)
                 ++totals_.infeasible;
             if (std::any_of(r.errors.begin(), r.errors.end(), [](const row_error& e) { return e.code == "B799"; }))
@@ -373,6 +437,15 @@ bool check_columns(const batch_inputs& inputs, const header_row& header, const r
         if (!columns.at(deal_field::close_date))
             missing("close date", mapping.deal[static_cast<std::size_t>(deal_field::close_date)]);
     }
+    // A column named under `plan:` that the header lacks would silently leave that field empty on every plan.
+    for (std::size_t i = 0; i < mapping.plan.size(); ++i) {
+        const auto& c = mapping.plan[i];
+        if (c.value || columns.plan[i]) continue;
+        std::string names;
+        for (const auto& n : c.headers) names += (names.empty() ? "`" : ", `") + n + "`";
+        diags.error("B740", "no " + names + " column in the header for the plan field `" + c.path + "` (" + mapping.name + ")",
+                    where, {"name a column of the export under `plan:`, or remove the entry"});
+    }
     if (!inputs.group_by.empty()) {
         if (!header.find(inputs.group_by))
             diags.error("B702", "--group-by column `" + inputs.group_by + "` is not in the header", where,
@@ -392,6 +465,9 @@ bool check_columns(const batch_inputs& inputs, const header_row& header, const r
 
 /// What both reading loops share: the deals' numbering, names and shards.
 struct reading {
+    reading(const batch_inputs& in, const header_row& h, const row_reader& rd, batch_sink& s, diagnostic_sink& d)
+        : inputs(in), header(h), reader(rd), sink(s), diags(d) {}
+
     const batch_inputs& inputs;
     const header_row& header;
     const row_reader& reader;
@@ -401,6 +477,75 @@ struct reading {
     std::size_t next_seq = 0;    ///< the deals this shard submits, in the same order
     std::size_t rows_read = 0;
     std::size_t skipped = 0;     ///< rows of other shards' deals, never submitted
+    std::size_t skipped_deals = 0;
+    diagnostic_sink& diags;
+    std::string last_id;         ///< the deal id stem_for() last read
+    /// One row per deal: the sheet row of each deal id's first row, by a
+    /// 64-bit hash of the id, in one open-addressing table (at most 24 bytes
+    /// a deal however long the ids are: 200,000 deals, under 5 MB).
+    struct id_rows {
+        std::vector<std::uint64_t> keys = std::vector<std::uint64_t>(1024, 0);  ///< 0 = empty
+        std::vector<int> rows = std::vector<int>(1024, 0);
+        std::size_t used = 0;
+        /// The row stored for `key` (nonzero), storing `row` when there is none; 0 when it was new.
+        int first_or_add(std::uint64_t key, int row) {
+            if (2 * (used + 1) > keys.size()) grow();
+            const std::size_t mask = keys.size() - 1;
+            for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+                if (keys[i] == key) return rows[i];
+                if (keys[i] == 0) {
+                    keys[i] = key;
+                    rows[i] = row;
+                    ++used;
+                    return 0;
+                }
+            }
+        }
+        void grow() {
+            id_rows bigger;
+            bigger.keys.assign(keys.size() * 2, 0);
+            bigger.rows.assign(keys.size() * 2, 0);
+            for (std::size_t i = 0; i < keys.size(); ++i)
+                if (keys[i]) bigger.first_or_add(keys[i], rows[i]);
+            *this = std::move(bigger);
+        }
+    };
+    id_rows first_row_of_id{};
+    std::size_t duplicates = 0;
+    static constexpr std::size_t duplicates_told = 20;  ///< B760 warnings one by one; the rest counted in one
+
+    /// The sheet row that first had the deal id stem_for() just read, with a
+    /// B760 warning naming both rows; 0 when the id is new (or empty).
+    int note_duplicate_id(const export_row& row, int sheet_row, const std::string& stem) {
+        if (last_id.empty()) return 0;
+        const int first = first_row_of_id.first_or_add(fnv1a(last_id) | 1, sheet_row);  // |1: never the empty key
+        if (first == 0) return 0;
+        if (++duplicates <= duplicates_told) {
+            const auto column = reader.columns.at(deal_field::id);
+            const std::string column_name = column ? header.name(*column) : std::string("deal id");
+            diags.warning("B760",
+                          "deal id `" + utf8::replace_invalid(last_id) + "` (column " + column_name + ") is on row " +
+                              std::to_string(first) + " and again on row " + std::to_string(sheet_row) +
+                              ": each row gets its own plan, this one named `" + stem + "`",
+                          {inputs.file_name, row.line, 0, {}},
+                          {"an export with one row per contact role or product: pass --group-by \"" + column_name + "\"",
+                           "otherwise remove one of the rows, or give each deal its own id"});
+        }
+        return first;
+    }
+    /// After the last row: the duplicates not told one by one, in one warning.
+    void tell_untold_duplicates() {
+        if (duplicates <= duplicates_told) return;
+        diags.warning("B760",
+                      std::to_string(duplicates - duplicates_told) + " more rows repeat a deal id of an earlier row",
+                      {inputs.file_name, 0, 0, {}},
+                      {"batch-report.json names each such deal's first row (`duplicate_of_row`)"});
+    }
+    static std::uint64_t fnv1a(std::string_view text) {
+        std::uint64_t h = 14695981039346656037ull;
+        for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+        return h;
+    }
 
     /// Whether the next deal is this shard's.
     bool take_next() {
@@ -414,7 +559,8 @@ struct reading {
         const std::string_view pattern = reader.mapping->file_name.empty()
                                              ? default_file_name_pattern
                                              : std::string_view(reader.mapping->file_name);
-        const auto naming = deal_naming(row, reader, pattern_uses_more_than_id_and_name(pattern));
+        auto naming = deal_naming(row, reader, pattern_uses_more_than_id_and_name(pattern));
+        last_id = naming.id;
         if (inputs.overlays) inputs.overlays->mark_used(naming.id);  // whichever shard renders it
         std::string stem = naming.id.empty() ? std::string() : sink.known_stem(naming.id);
         if (stem.empty()) stem = stem_from_pattern(pattern, naming);
@@ -426,6 +572,8 @@ struct reading {
     batch_totals totals_with(batch_totals totals) const {
         totals.rows_read = rows_read;
         totals.skipped += skipped;
+        totals.deals_skipped += skipped_deals;
+        totals.duplicate_ids = duplicates;
         return totals;
     }
 };
@@ -449,8 +597,10 @@ void read_deal_rows(record_source& csv, reading& r, batch_runner& runner) {
         j.sheet_row = static_cast<int>(std::min<std::size_t>(r.rows_read + 1, INT32_MAX));  // the header is row 1
         j.rows.push_back({record.line, std::move(record.fields)});
         j.stem = r.stem_for(j.rows.front());
+        j.duplicate_of_row = r.note_duplicate_id(j.rows.front(), j.sheet_row, j.stem);
         if (!r.take_next()) {
             ++r.skipped;
+            ++r.skipped_deals;
             r.sink.elsewhere(j.stem);
             continue;
         }
@@ -465,9 +615,15 @@ void read_deal_rows(record_source& csv, reading& r, batch_runner& runner) {
 /// The second pass of one row per task: where the rows of each open deal
 /// lie, each deal read again and submitted once its last row is read; a row
 /// with broken quoting or no deal id is a failed deal of its own, at its place.
-void read_task_rows(record_source& csv, reading& r, std::size_t key_column, group_ends ends, row_rereader& rereader,
+/// `rereader` reads a CSV export's rows again from their place; an .xlsx
+/// sheet is streamed from inside its zip, so for one (nullptr) the rows of the
+/// deals this shard has open are held instead, until their deal's last row
+/// (the workbook itself is in memory anyway, and bounds them).
+void read_task_rows(record_source& csv, reading& r, std::size_t key_column, group_ends ends, row_rereader* rereader,
                     batch_runner& runner) {
     open_groups open(std::move(ends));
+    std::unordered_map<int, std::vector<std::string>> held;  // .xlsx: the rows of this shard's open deals, by row number
+    std::unordered_set<std::string> holding;                 // .xlsx: the deal ids whose rows are held
     auto submit = [&](std::vector<export_row> rows, std::size_t seq, std::string stem, std::vector<row_error> errors,
                       int sheet_row) {
         job j;
@@ -483,12 +639,25 @@ void read_task_rows(record_source& csv, reading& r, std::size_t key_column, grou
     auto finish_group = [&](open_groups::group g) {
         if (g.order == open_groups::none) {
             r.skipped += g.row_count;
+            ++r.skipped_deals;
             return;
         }
         std::size_t bytes = 0;
         for (const auto& ref : g.rows) bytes += ref.length;
-        if (bytes <= max_deal_bytes) {
-            if (auto rows = rereader.read(g.rows)) {
+        if (!rereader) {
+            std::vector<export_row> rows;
+            for (const auto& ref : g.rows) {
+                auto it = held.find(ref.line);
+                if (it == held.end()) break;
+                rows.push_back({ref.line, std::move(it->second)});
+                held.erase(it);
+            }
+            if (rows.size() == g.rows.size() && bytes <= max_deal_bytes) {
+                submit(std::move(rows), g.order, std::move(g.stem), {}, g.sheet_row);
+                return;
+            }
+        } else if (bytes <= max_deal_bytes) {
+            if (auto rows = rereader->read(g.rows)) {
                 submit(std::move(*rows), g.order, std::move(g.stem), {}, g.sheet_row);
                 return;
             }
@@ -515,6 +684,7 @@ void read_task_rows(record_source& csv, reading& r, std::size_t key_column, grou
         if (!record.problem.empty() || key.empty()) {
             if (!r.take_next()) {
                 ++r.skipped;
+                ++r.skipped_deals;
                 continue;
             }
             std::vector<row_error> errors;
@@ -528,14 +698,25 @@ void read_task_rows(record_source& csv, reading& r, std::size_t key_column, grou
         }
         if (!open.is_open(key)) {
             auto stem = r.stem_for(row);
-            if (r.take_next()) open.open(key, r.next_seq++, std::move(stem), sheet_row);
-            else {
+            if (r.take_next()) {
+                open.open(key, r.next_seq++, std::move(stem), sheet_row);
+                if (!rereader) holding.insert(key);
+            } else {
                 r.sink.elsewhere(stem);
                 open.open(key, open_groups::none);
             }
         }
-        if (auto done = open.add(key, {record.offset, static_cast<std::uint32_t>(record.length), record.line}))
+        // An .xlsx row's length is what its values hold (the deal's size limit counts them).
+        std::size_t length = record.length;
+        if (!rereader) {
+            length = 0;
+            for (const auto& v : row.values) length += v.size() + 1;
+            if (holding.count(key)) held.emplace(row.line, std::move(row.values));
+        }
+        if (auto done = open.add(key, {record.offset, static_cast<std::uint32_t>(std::min<std::size_t>(length, UINT32_MAX)), record.line})) {
+            if (!rereader) holding.erase(key);
             finish_group(std::move(*done));
+        }
     }
     for (auto& g : open.close_all()) finish_group(std::move(g));
     runner.reading_from(open_groups::none);
@@ -543,7 +724,7 @@ void read_task_rows(record_source& csv, reading& r, std::size_t key_column, grou
 }
 
 /// An .xlsx export (a zip container, whatever its name) opened, its sheet
-/// chosen; nullptr for a CSV export. Problems are B721-B723 in `diags`.
+/// chosen; nullptr for a CSV export. Problems are B721 and B722 in `diags`.
 std::unique_ptr<xlsx_workbook> open_if_workbook(std::istream& in, std::streampos start, const batch_inputs& inputs,
                                                 std::size_t& sheet, diagnostic_sink& diags) {
     const source_location top{inputs.file_name, 0, 0, {}};
@@ -591,11 +772,6 @@ std::unique_ptr<xlsx_workbook> open_if_workbook(std::istream& in, std::streampos
             return nullptr;
         }
         sheet = static_cast<std::size_t>(it - names.begin());
-    }
-    if (!inputs.group_by.empty()) {
-        diags.error("B723", "one row per task (--group-by) reads CSV exports only, not .xlsx", top,
-                    {"save the sheet as CSV UTF-8 and run the batch on that file"});
-        return nullptr;
     }
     return book;
 }
@@ -666,6 +842,8 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
     reader.as_of = inputs.request.as_of ? *inputs.request.as_of : inputs.request.today;
     reader.locale = !inputs.request.locale.empty() ? inputs.request.locale
                     : !mapping->locale.empty() ? mapping->locale : std::string("en-US");
+    reader.locale_forced = !inputs.request.locale.empty();
+    reader.file_name = inputs.file_name;
     reader.value_map = inputs.value_map;
     // One row per contact role: grouped by the deal id, no task columns, a contact name column.
     reader.contact_rows = !inputs.group_by.empty() && !reader.columns.at(task_field::title) &&
@@ -684,6 +862,14 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
     std::vector<std::size_t> date_columns;
     if (close_column) date_columns.push_back(*close_column);
     if (!inputs.group_by.empty() && due_column) date_columns.push_back(*due_column);
+    // Mapped plan dates (go_live...) are settled like the close date; a split list of dates is read piece by piece.
+    for (std::size_t i = 0; i < mapping->plan.size(); ++i) {
+        const auto& c = mapping->plan[i];
+        const bool date = c.kind == validate::detail::field_kind::date || c.kind == validate::detail::field_kind::date_list;
+        if (date && c.split.empty() && reader.columns.plan[i] &&
+            std::find(date_columns.begin(), date_columns.end(), *reader.columns.plan[i]) == date_columns.end())
+            date_columns.push_back(*reader.columns.plan[i]);
+    }
     std::vector<std::size_t> amount_columns;
     if (const auto amount = reader.columns.at(deal_field::amount)) amount_columns.push_back(*amount);
     column_survey survey(date_columns, amount_columns);
@@ -717,6 +903,7 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
     reader.decimal = settled->decimal;
     reader.close_dates = settled->date_style_of(close_column);
     reader.due_dates = settled->date_style_of(due_column);
+    for (const auto& column : reader.columns.plan) reader.plan_dates.push_back(settled->date_style_of(column));
 
     // The second pass starts over: the same bytes, the same header.
     std::unique_ptr<record_source> second_pass;
@@ -737,18 +924,20 @@ std::optional<batch_totals> run_batch(std::istream& in, const batch_inputs& inpu
         diags.error("B712", "the export changed while it was read", top, {"export to a new file, then run the batch on it"});
         return std::nullopt;
     }
-    reading r{inputs, header, reader, sink};
+    reading r(inputs, header, reader, sink, diags);
     if (inputs.group_by.empty()) {
         batch_runner runner(inputs, reader, sink);
         read_deal_rows(again, r, runner);
+        r.tell_untold_duplicates();
         auto totals = r.totals_with(runner.finish());
         if (inputs.overlays) inputs.overlays->report_unused(diags);
         return totals;
     }
     const auto key_column = *header.find(inputs.group_by);
-    row_rereader rereader(in, start, separator);
+    std::optional<row_rereader> rereader;
+    if (!book) rereader.emplace(in, start, separator);
     batch_runner runner(inputs, reader, sink);
-    read_task_rows(again, r, key_column, std::move(*ends), rereader, runner);
+    read_task_rows(again, r, key_column, std::move(*ends), rereader ? &*rereader : nullptr, runner);
     auto totals = r.totals_with(runner.finish());
     if (inputs.overlays) inputs.overlays->report_unused(diags);
     return totals;

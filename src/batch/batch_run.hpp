@@ -67,10 +67,14 @@ struct deal_result {
     int line = 0;        ///< first physical line of the deal
     int sheet_row = 0;   ///< its first row as a spreadsheet counts rows: the header is row 1, each record one row
     int row_count = 1;   ///< rows of the export it stands for
+    int failed_rows = 0; ///< one row per task: the bad task rows left out of a deal rendered without them (in `errors`)
     std::string stem;    ///< output file name without extension; empty when it has none
     std::string id;
     std::string name;
     std::string owner;   ///< the deal owner as the export names them (the seller's rep)
+    std::string account; ///< for the seller's index: the account, raw stage and amount as the export has them
+    std::string stage;
+    std::string amount;  ///< "240000.00 USD" (read as the column settled it), or the text as written when unreadable
     std::string hash;    ///< content hash of the rows and options (resume)
     deal_outcome outcome = deal_outcome::failed;
     std::vector<row_error> errors;
@@ -83,6 +87,7 @@ struct deal_result {
     int business_days_missing = 0;
     std::size_t warnings = 0;
     std::optional<deal_health> health;  ///< with --check
+    int duplicate_of_row = 0;  ///< one row per deal: the sheet row that first had this deal id (B760); 0 = none
 };
 
 /// Where results go: the command writes files, the tests collect them.
@@ -105,6 +110,8 @@ public:
     virtual void elsewhere(const std::string& /*stem*/) {}
 };
 
+/// Rows and deals are counted apart: one row per task or contact role makes
+/// one deal of many rows, so "rendered" (rows) and "deals_rendered" differ.
 struct batch_totals {
     std::size_t rows_read = 0;
     std::size_t rendered = 0;  ///< rows whose deal was rendered
@@ -115,6 +122,15 @@ struct batch_totals {
     std::size_t filtered = 0;  ///< rows of deals left out by --where or a closed stage
     std::size_t infeasible = 0;  ///< deals whose schedule does not fit before as_of
     std::size_t internal_errors = 0;  ///< deals that failed on a bug in closeplan (B799)
+    std::size_t deals_rendered = 0;
+    std::size_t deals_failed = 0;
+    std::size_t deals_skipped = 0;     ///< up to date (--resume) or another shard's
+    std::size_t deals_up_to_date = 0;  ///< the part of `deals_skipped` that --resume kept
+    std::size_t deals_filtered = 0;
+    std::size_t duplicate_ids = 0;     ///< one row per deal: rows whose deal id an earlier row had (B760)
+
+    /// Every deal of the export: rendered + failed + skipped + filtered.
+    [[nodiscard]] std::size_t deals_seen() const { return deals_rendered + deals_failed + deals_skipped + deals_filtered; }
 };
 
 /// Runs the batch. Problems with the export as a whole (no header, no known

@@ -11,6 +11,7 @@
 #include "schedule/schedule.hpp"
 #include "batch/xlsx_reader.hpp"
 #include "support/utf8.hpp"
+#include "view/locales.hpp"
 
 namespace closeplan::batch {
 
@@ -42,7 +43,7 @@ std::string trimmed(std::string_view s) {
 
 // Reads the deal columns every mode shares; adds B705/B706/B707 errors.
 struct deal_values {
-    std::string id, name, account, owner, stage, next_step, amount, currency;
+    std::string id, name, account, owner, stage, next_step, amount, currency, region;
     std::optional<model::date> close;
 };
 
@@ -56,6 +57,7 @@ deal_values read_deal_values(const export_row& row, const row_reader& reader, st
     v.owner = text(deal_field::owner);
     v.stage = text(deal_field::stage);
     v.next_step = text(deal_field::next_step);
+    v.region = text(deal_field::region);
 
     const auto name_column = reader.columns.at(deal_field::name);
     if (v.name.empty() && name_column)
@@ -95,7 +97,7 @@ deal_values read_deal_values(const export_row& row, const row_reader& reader, st
 }
 
 // The seller's people and the deal's own words, added to a plan however its milestones came.
-void add_deal_details(model::plan& plan, const deal_values& v, const row_reader& reader) {
+void add_deal_details(model::plan& plan, const deal_values& v, const row_reader& reader, const region_rule* region) {
     if (!v.owner.empty()) {
         model::stakeholder owner;
         owner.id = "deal-owner";
@@ -107,7 +109,8 @@ void add_deal_details(model::plan& plan, const deal_values& v, const row_reader&
     }
     // CRM notes are the seller's: on a buyer's page only when the mapping says so.
     if (!v.next_step.empty() && reader.mapping->shows_buyer(deal_field::next_step)) plan.notes = v.next_step;
-    plan.locale = reader.locale;
+    // --locale names every plan's locale; else the deal's region's, else the mapping's.
+    plan.locale = region && !region->locale.empty() && !reader.locale_forced ? region->locale : reader.locale;
     plan.value_map.insert(plan.value_map.end(), reader.value_map.begin(), reader.value_map.end());
 }
 
@@ -132,6 +135,77 @@ schedule::deal_fields deal_fields_of(const deal_values& v, const row_reader& rea
     }
     fields.stage = buyer_stage(v.stage, *reader.mapping);
     return fields;
+}
+
+/// The deal's region rule (mapping `regions:`); a region the table does not
+/// name is a B742 error at the region column. nullptr when there is none.
+const region_rule* region_of(const export_row& row, const deal_values& v, const row_reader& reader,
+                             std::vector<row_error>& errors) {
+    if (reader.mapping->regions.empty() || v.region.empty()) return nullptr;
+    if (const auto* rule = reader.mapping->region_named(v.region)) return rule;
+    std::string known;
+    for (const auto& r : reader.mapping->regions) known += (known.empty() ? "" : ", ") + r.name;
+    errors.push_back({row.line, column_name(reader, reader.columns.at(deal_field::region), "region"), v.region, "B742",
+                      "region \"" + v.region + "\" is not in the regions of " + reader.mapping->name + " (" + known + ")"});
+    return nullptr;
+}
+
+/// Each `plan:` entry's text for this row: the cell cleaned, CRM dates as
+/// YYYY-MM-DD when they can be read (else as written, for the validator's
+/// V204), a locale checked against the built-in ones (B741).
+std::vector<plan_cell> plan_cells_of(const export_row& row, const row_reader& reader, std::vector<row_error>& errors) {
+    std::vector<plan_cell> cells;
+    const auto& columns = reader.mapping->plan;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const auto& c = columns[i];
+        if (c.value) {
+            cells.push_back({&c, std::nullopt, {}, *c.value});
+            continue;
+        }
+        const auto index = i < reader.columns.plan.size() ? reader.columns.plan[i] : std::nullopt;
+        if (!index) continue;
+        auto text = clean_text(trimmed(value_at(row, index)));
+        if (text.empty()) continue;
+        const auto name = column_name(reader, index, c.path.c_str());
+        using validate::detail::field_kind;
+        if (c.kind == field_kind::date || c.kind == field_kind::date_list) {
+            const auto style = i < reader.plan_dates.size() && reader.plan_dates[i] ? *reader.plan_dates[i] : reader.mapping->dates;
+            auto as_iso = [&](std::string_view piece) {
+                auto parsed = parse_crm_date(trimmed(piece), style);
+                const auto* d = std::get_if<model::date>(&parsed);
+                return d ? model::format_iso_date(*d) : std::string(piece);
+            };
+            if (c.split.empty()) {
+                text = as_iso(text);
+            } else {
+                std::string out;
+                std::size_t start = 0;
+                while (start <= text.size()) {
+                    auto end = text.find(c.split, start);
+                    if (end == std::string::npos) end = text.size();
+                    out += (start ? c.split : std::string()) + as_iso(std::string_view(text).substr(start, end - start));
+                    start = end + c.split.size();
+                }
+                text = std::move(out);
+            }
+        }
+        if (c.path == "locale" && !is_built_in_locale(text)) {
+            errors.push_back({row.line, name, text, "B741",
+                              "locale \"" + text + "\" has no labels in closeplan (locales are " +
+                                  view::built_in_locale_list() + ")"});
+            continue;
+        }
+        cells.push_back({&c, index, name, std::move(text)});
+    }
+    return cells;
+}
+
+/// The mapped plan fields of the deal's (first) row over its plan; false: the deal failed.
+bool add_plan_cells(model::plan& plan, const export_row& row, const row_reader& reader, std::vector<row_error>& errors) {
+    if (reader.mapping->plan.empty()) return true;
+    const auto cells = plan_cells_of(row, reader, errors);
+    if (!errors.empty()) return false;
+    return apply_plan_cells(plan, cells, reader.file_name, row.line, errors);
 }
 
 std::optional<model::side> owner_side(std::string_view text) {
@@ -234,9 +308,11 @@ built_deal build_deal_from_row(const export_row& row, const row_reader& reader, 
     out.id = v.id;
     out.name = v.name;
     out.owner = v.owner;
+    const auto* region = region_of(row, v, reader, out.errors);
     if (!out.errors.empty() || !v.close) return out;
 
-    const auto scheduled = schedule::schedule_backward(book, *v.close, reader.as_of, calendar);
+    const auto scheduled = schedule::schedule_backward(book, *v.close, reader.as_of,
+                                                       region && region->calendar ? *region->calendar : calendar);
     if (auto why = model::range_problem(scheduled.first_start)) {
         const auto close_column = reader.columns.at(deal_field::close_date);
         out.errors.push_back({row.line, column_name(reader, close_column, "close_date"), model::format_iso_date(*v.close),
@@ -248,7 +324,8 @@ built_deal build_deal_from_row(const export_row& row, const row_reader& reader, 
     out.feasible = scheduled.feasible;
     out.business_days_missing = scheduled.business_days_missing;
     out.plan = schedule::build_plan(book, scheduled, deal_fields_of(v, reader), *v.close, reader.as_of);
-    add_deal_details(*out.plan, v, reader);
+    add_deal_details(*out.plan, v, reader, region);
+    if (!add_plan_cells(*out.plan, row, reader, out.errors)) out.plan.reset();
     return out;
 }
 
@@ -264,6 +341,7 @@ built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_
     out.id = v.id;
     out.name = v.name;
     out.owner = v.owner;
+    const auto* region = region_of(rows.front(), v, reader, out.errors);
 
     model::plan plan;
     std::optional<model::date> latest_due;
@@ -331,8 +409,8 @@ built_deal build_deal_from_tasks(const std::vector<export_row>& rows, const row_
     plan.deal.stage = fields.stage;
     plan.as_of = reader.as_of;
     plan.target_close = close;
-    add_deal_details(plan, v, reader);
-    out.plan = std::move(plan);
+    add_deal_details(plan, v, reader, region);
+    if (add_plan_cells(plan, rows.front(), reader, out.errors)) out.plan = std::move(plan);
     return out;
 }
 

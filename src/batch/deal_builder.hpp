@@ -33,10 +33,14 @@ struct row_reader {
     /// settled it (column_survey.hpp); unset: the mapping's `dates`.
     std::optional<date_style> close_dates;
     std::optional<date_style> due_dates;
+    /// Parallel to mapping->plan: how each mapped date column writes dates, as its values settled it.
+    std::vector<std::optional<date_style>> plan_dates;
+    std::string file_name;  ///< the export, as diagnostics name it
     /// An .xlsx export: columns are also named by their letters, as Excel shows them ("Close Date (column E)").
     bool sheet_columns = false;
     model::date as_of;
     std::string locale = "en-US";
+    bool locale_forced = false;  ///< --locale: every plan in `locale`, whatever its region says
     std::vector<model::value_entry> value_map;  ///< --value-map entries added to every plan
     /// With --group-by: each row is one contact role of the deal (no task
     /// columns, contact columns present), so the deal is its first row with

@@ -49,7 +49,7 @@ std::optional<deal_filter> parse_deal_filter(std::string_view text, std::string&
         }
     }
     if (!known) {
-        why = "`" + field + "` is not a field to filter on (id, name, account, owner, stage, currency, next_step, close)";
+        why = "`" + field + "` is not a field to filter on (id, name, account, owner, stage, currency, next_step, region, close)";
         return std::nullopt;
     }
     if (rest.starts_with("!=")) {

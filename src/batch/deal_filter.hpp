@@ -27,7 +27,7 @@ struct deal_filter {
 
 /// Parses one `--where`: FIELD=V1|V2, FIELD!=V1|V2, close<YYYY-MM-DD,
 /// close>YYYY-MM-DD; FIELD is a deal field of the mapping (id, name,
-/// account, owner, stage, currency, next_step). nullopt with `why` set when it is not one.
+/// account, owner, stage, currency, next_step, region). nullopt with `why` set when it is not one.
 std::optional<deal_filter> parse_deal_filter(std::string_view text, std::string& why);
 
 /// Trimmed and lower case: how stage names and filter values are compared.

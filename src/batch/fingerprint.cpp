@@ -67,7 +67,7 @@ void add_request(content_hash& h, const pipeline::render_request& request) {
 
 void add_mapping(content_hash& h, const column_mapping& mapping) {
     const auto& [name, deal, task, contact, roles, dates, decimal, currency, seller, locale, file_name, buyer_fields,
-                 stage_names, closed_stages] = mapping;
+                 stage_names, closed_stages, plan, regions] = mapping;
     (void)name;  // where the columns were named, not what they say
     for (const auto& candidates : deal) add_list(h, candidates);
     for (const auto& candidates : task) add_list(h, candidates);
@@ -79,6 +79,18 @@ void add_mapping(content_hash& h, const column_mapping& mapping) {
     for (auto f : buyer_fields) add_int(h, static_cast<int>(f));
     for (const auto& [crm, words] : stage_names) h.add(crm).add(words);
     add_list(h, closed_stages);
+    for (const auto& column : plan) {
+        h.add(column.path).add(column.value.value_or("\x1f" "column")).add(column.split);
+        add_list(h, column.headers);
+    }
+    for (const auto& region : regions) {
+        h.add(region.name).add(region.locale);
+        add_list(h, region.holidays);
+        // The holidays' days, not only the files' names: an edited holidays file reschedules its deals.
+        if (region.calendar)
+            for (int day : region.calendar->holiday_days()) add_int(h, day);
+        h.add("\x1eregion");
+    }
 }
 
 void add_playbook(content_hash& h, const schedule::playbook& book) {
@@ -88,7 +100,9 @@ void add_playbook(content_hash& h, const schedule::playbook& book) {
         add_int(h, static_cast<int>(step.owner));
         add_int(h, step.days);
         add_list(h, step.depends_on);
+        add_int(h, static_cast<int>(step.anchor));
     }
+    add_int(h, book.max_stretch);
 }
 
 void add_value_map(content_hash& h, const std::vector<model::value_entry>& entries) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The batch index page and the JSON form of a deal.
+// The batch index pages (index_page.hpp).
 #include "batch/index_page.hpp"
+
+#include <cstdio>
 
 #include "model/dates.hpp"
 #include "render/escape.hpp"
@@ -28,48 +30,87 @@ std::string percent_encode_path(std::string_view name) {
     return out;
 }
 
-}  // namespace
+// Sorts the table a header belongs to by that column, ascending then
+// descending; a cell's data-k, when it has one, is what it sorts by.
+// Changing one byte changes its hash: tests/batch/index_pages.sh checks the pair.
+constexpr std::string_view sort_script =
+    "for(const t of document.querySelectorAll(\"table.deals\")){const h=t.tHead.rows[0].cells;for(let i=0;i<h.length;i++)"
+    "h[i].addEventListener(\"click\",()=>{const up=h[i].getAttribute(\"aria-sort\")!==\"ascending\",num=h[i].classList."
+    "contains(\"num\"),key=r=>{const c=r.cells[i];return c.dataset.k??c.textContent};for(const c of h)c.removeAttribute("
+    "\"aria-sort\");h[i].setAttribute(\"aria-sort\",up?\"ascending\":\"descending\");const b=t.tBodies[0];b.append(...[..."
+    "b.rows].sort((x,y)=>{const a=key(x),z=key(y),d=num?(parseFloat(a)||0)-(parseFloat(z)||0):a.localeCompare(z);return "
+    "up?d:-d}))})}";
+constexpr std::string_view sort_script_hash = "sha256-UBpUg6y/B5jqNX389jEQcrrHN9u3fVJwnh1Twz8Hy5w=";
 
-std::string index_page_start(const std::string& title, model::date as_of, bool with_health) {
-    return "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-           "<title>" + esc(title) + "</title>\n<style>\n"
-           "body{font-family:Helvetica,Arial,sans-serif;margin:2rem;color:#1d2530}\n"
-           "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .6rem;border-bottom:1px solid #d5dbe3}\n"
-           "th{background:#f1f4f8}.bad{color:#a11d1d;font-weight:bold}.num{text-align:right}\n"
-           "</style>\n</head>\n<body>\n<h1>" + esc(title) + "</h1>\n<p>As of " + model::format_iso_date(as_of) +
-           "</p>\n<table>\n<thead><tr><th>Row</th><th>Deal</th><th>Close date</th><th class=\"num\">Progress</th>"
-           "<th class=\"num\">Slips</th><th class=\"num\">Overdue</th><th>Schedule</th>" +
-           std::string(with_health ? "<th>Health</th>" : "") + "<th>Files</th></tr></thead>\n<tbody>\n";
+std::string cell(std::string_view text, const char* cls = nullptr) {
+    return std::string("<td") + (cls ? std::string(" class=\"") + cls + "\"" : "") + ">" + esc(text) + "</td>";
 }
-
-namespace {
 
 // "87/100: H812 step-at-risk, H814 slipped-steps" (the index is the seller's page, never the buyer's).
 std::string health_cell(const deal_health& h) {
     std::string text = std::to_string(h.score) + "/100";
     for (std::size_t i = 0; i < h.rules.size(); ++i) text += (i ? ", " : ": ") + h.rules[i];
-    return std::string("<td") + (h.errors > 0 ? " class=\"bad\"" : "") + ">" + esc(text) + "</td>";
+    return std::string("<td data-k=\"") + std::to_string(h.score) + "\"" + (h.errors > 0 ? " class=\"bad\"" : "") + ">" +
+           esc(text) + "</td>";
+}
+
+// The amount's number first ("240000.00 USD"), so the column sorts by it.
+std::string amount_cell(const std::string& amount) {
+    const auto space = amount.find(' ');
+    return "<td class=\"num\" data-k=\"" + esc(amount.substr(0, space)) + "\">" + esc(amount) + "</td>";
+}
+
+std::string count(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 }  // namespace
 
+std::string_view index_sort_script() { return sort_script; }
+std::string_view index_sort_script_hash() { return sort_script_hash; }
+
+std::string index_page_start(const index_page_head& head) {
+    return "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+           "script-src '" + std::string(sort_script_hash) + "'\">\n"
+           "<title>" + esc(head.title) + "</title>\n<style>\n"
+           "body{font-family:Helvetica,Arial,sans-serif;margin:2rem;color:#1d2530}\n"
+           "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .6rem;border-bottom:1px solid #d5dbe3}\n"
+           "th{background:#f1f4f8;cursor:pointer}th[aria-sort=ascending]::after{content:\" \\25B2\"}"
+           "th[aria-sort=descending]::after{content:\" \\25BC\"}.bad{color:#a11d1d;font-weight:bold}.num{text-align:right}\n"
+           ".totals{font-size:1.1rem}nav a,nav strong{margin-right:.4rem}\n"
+           "</style>\n</head>\n<body>\n<h1>" + esc(head.title) + "</h1>\n<p>As of " + model::format_iso_date(head.as_of) +
+           "</p>\n" + head.totals_html + head.nav_html +
+           "<table class=\"deals\">\n<thead><tr><th class=\"num\">Row</th><th>Deal</th><th>Owner</th><th>Account</th>"
+           "<th class=\"num\">Amount</th><th>Stage</th><th>Close date</th><th class=\"num\">Progress</th>"
+           "<th class=\"num\">Slips</th><th class=\"num\">Overdue</th><th>Schedule</th>" +
+           std::string(head.with_health ? "<th class=\"num\">Health</th>" : "") + "<th>Files</th></tr></thead>\n<tbody>\n";
+}
+
 std::string index_page_row(const deal_result& deal, bool with_health) {
     std::string label = deal.id.empty() ? deal.name : deal.name.empty() ? deal.id : deal.id + " " + deal.name;
-    std::string row = "<tr><td>" + std::to_string(deal.line) + "</td><td>" + esc(label) + "</td><td>" +
-                      (deal.close ? model::format_iso_date(*deal.close) : std::string()) + "</td>";
+    std::string row = "<tr><td class=\"num\">" + std::to_string(deal.sheet_row > 0 ? deal.sheet_row : deal.line) +
+                      "</td>" + cell(label) + cell(deal.owner) + cell(deal.account) + amount_cell(deal.amount) +
+                      cell(deal.stage) + "<td>" + (deal.close ? model::format_iso_date(*deal.close) : std::string()) +
+                      "</td>";
     if (deal.outcome == deal_outcome::failed) {
         const auto& first = deal.errors.empty() ? row_error{} : deal.errors.front();
         return row + "<td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td><td class=\"bad\">failed: " +
                esc(first.message) + "</td>" + (with_health ? "<td></td>" : "") + "<td></td></tr>\n";
     }
-    row += "<td class=\"num\">" + std::to_string(deal.progress.done) + "/" + std::to_string(deal.progress.total) +
-           "</td><td class=\"num\">" + std::to_string(deal.slipped) + "</td><td class=\"num\">" +
-           std::to_string(deal.overdue) + "</td>";
-    row += deal.feasible ? std::string("<td>fits</td>")
+    const int percent = deal.progress.total > 0 ? deal.progress.done * 100 / deal.progress.total : 0;
+    row += "<td class=\"num\" data-k=\"" + std::to_string(percent) + "\">" + std::to_string(deal.progress.done) + "/" +
+           std::to_string(deal.progress.total) + "</td><td class=\"num\">" + std::to_string(deal.slipped) +
+           "</td><td class=\"num\">" + std::to_string(deal.overdue) + "</td>";
+    row += deal.feasible ? std::string("<td>fits")
                          : "<td class=\"bad\">does not fit: " + std::to_string(deal.business_days_missing) +
-                               " business days missing</td>";
+                               " business days missing";
+    // One row per task: a deal rendered without its bad tasks says so, with the first problem.
+    if (deal.failed_rows > 0 && !deal.errors.empty())
+        row += "; <span class=\"bad\">" + count(static_cast<std::size_t>(deal.failed_rows), "task", "tasks") +
+               " left out: " + esc(deal.errors.front().message) + "</span>";
+    row += "</td>";
     if (with_health) row += deal.health ? health_cell(*deal.health) : "<td></td>";
     row += "<td>";
     for (std::size_t i = 0; i < deal.files.size(); ++i) {
@@ -80,21 +121,52 @@ std::string index_page_row(const deal_result& deal, bool with_health) {
     return row + "</td></tr>\n";
 }
 
-std::string index_page_end(const batch_totals& totals) {
-    // Counts of what the folder holds, not of this run: a resumed batch and
-    // an uninterrupted one give the same page.
-    const auto other_shards = totals.skipped - totals.up_to_date;
-    return "</tbody>\n</table>\n<p>" + std::to_string(totals.rows_read) + " rows read: " +
-           std::to_string(totals.rendered + totals.up_to_date) + " with documents, " + std::to_string(totals.failed) +
-           " failed" + (other_shards ? ", " + std::to_string(other_shards) + " in other shards" : std::string()) +
-           (totals.filtered ? ", " + std::to_string(totals.filtered) + " left out (closed stages, --where)" : std::string()) +
-           ".</p>\n</body>\n</html>\n";
+std::string index_page_end(std::string_view nav_html) {
+    return "</tbody>\n</table>\n" + std::string(nav_html) + "<script>" + std::string(sort_script) +
+           "</script>\n</body>\n</html>\n";
+}
+
+std::string index_totals(const batch_totals& totals) {
+    const auto other_shard_rows = totals.skipped - totals.up_to_date;
+    const auto other_shard_deals = totals.deals_skipped - totals.deals_up_to_date;
+    auto line = [](std::size_t with_documents, std::size_t failed, std::size_t elsewhere, std::size_t filtered) {
+        return std::to_string(with_documents) + " with documents, " + std::to_string(failed) + " failed" +
+               (elsewhere ? ", " + std::to_string(elsewhere) + " in other shards" : std::string()) +
+               (filtered ? ", " + std::to_string(filtered) + " left out (closed stages, --where)" : std::string());
+    };
+    std::string out = "<p class=\"totals\"><strong>" + count(totals.deals_seen(), "deal", "deals") + "</strong>: " +
+                      line(totals.deals_rendered + totals.deals_up_to_date, totals.deals_failed, other_shard_deals,
+                           totals.deals_filtered) +
+                      ".<br>" + count(totals.rows_read, "row", "rows") + " read: " +
+                      line(totals.rendered + totals.up_to_date, totals.failed, other_shard_rows, totals.filtered) + ".";
+    if (totals.duplicate_ids)
+        out += "<br>" + count(totals.duplicate_ids, "row repeats", "rows repeat") + " the deal id of an earlier row (B760).";
+    return out + "</p>\n";
+}
+
+std::string index_page_file(const std::string& base, std::size_t page) {
+    return page <= 1 ? base + ".html" : base + "-p" + std::to_string(page) + ".html";
+}
+
+std::string index_nav(std::size_t current, std::size_t pages, const std::string& base) {
+    if (pages <= 1) return {};
+    std::string out = "<nav><p>Pages (" + std::to_string(index_page_deals) + " deals each): ";
+    for (std::size_t k = 1; k <= pages; ++k) {
+        if (k == current) out += "<strong>" + std::to_string(k) + "</strong>";
+        else out += "<a href=\"" + percent_encode_path(index_page_file(base, k)) + "\">" + std::to_string(k) + "</a>";
+        out += k < pages ? " " : "";
+    }
+    return out + "</p></nav>\n";
 }
 
 std::string summary_line(const batch_totals& totals) {
-    return "rows read " + std::to_string(totals.rows_read) + " = rendered " + std::to_string(totals.rendered) +
-           " + failed " + std::to_string(totals.failed) + " + skipped " + std::to_string(totals.skipped) +
-           (totals.filtered ? " + filtered " + std::to_string(totals.filtered) : std::string());
+    auto count = [](std::size_t total, std::size_t rendered, std::size_t failed, std::size_t skipped, std::size_t filtered) {
+        return std::to_string(total) + " = rendered " + std::to_string(rendered) + " + failed " + std::to_string(failed) +
+               " + skipped " + std::to_string(skipped) + (filtered ? " + filtered " + std::to_string(filtered) : std::string());
+    };
+    return "deals " + count(totals.deals_seen(), totals.deals_rendered, totals.deals_failed, totals.deals_skipped,
+                            totals.deals_filtered) +
+           "; rows read " + count(totals.rows_read, totals.rendered, totals.failed, totals.skipped, totals.filtered);
 }
 
 }  // namespace closeplan::batch

@@ -3,17 +3,20 @@
 #include "batch/mapping.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "batch/contacts.hpp"
+#include "batch/deal_filter.hpp"
 #include "batch/file_names.hpp"
 #include "load/load_document.hpp"
+#include "view/locales.hpp"
 
 namespace closeplan::batch {
 
 namespace {
 
 constexpr std::array<const char*, deal_field_count> deal_names{
-    "id", "name", "account", "close_date", "amount", "currency", "owner", "stage", "next_step"};
+    "id", "name", "account", "close_date", "amount", "currency", "owner", "stage", "next_step", "region"};
 constexpr std::array<const char*, task_field_count> task_names{"title", "owner_side", "due", "status", "assignee"};
 constexpr std::array<const char*, contact_field_count> contact_names{"deal_id", "name",  "first_name", "last_name",
                                                                      "title",   "role",  "email",      "primary"};
@@ -171,7 +174,62 @@ void read_roles(const load::raw_node& node, column_mapping& m, diagnostic_sink& 
     }
 }
 
+// `regions: { EMEA-DE: { locale: de, holidays: holidays/de.yaml }, US: { locale: en-US } }`;
+// holiday files resolve against the mapping's folder and are read once, here.
+void read_regions(const load::raw_node& node, const std::string& mapping_path, column_mapping& m, diagnostic_sink& diags) {
+    if (!node.is_mapping()) {
+        diags.error("B701", "`regions` must be a mapping of region: { locale, holidays }", node.where,
+                    {"write for example `regions: { EMEA-DE: { locale: de, holidays: holidays/de.yaml } }`"});
+        return;
+    }
+    const auto folder = std::filesystem::path(mapping_path).parent_path();
+    for (const auto& member : node.members) {
+        region_rule rule;
+        rule.name = member.key;
+        rule.where = member.key_where;
+        if (!member.value.is_mapping()) {
+            diags.error("B701", "the region `" + member.key + "` must be a mapping with `locale` and/or `holidays`",
+                        member.value.where, {"write `" + member.key + ": { locale: de, holidays: holidays/de.yaml }`"});
+            continue;
+        }
+        for (const auto& field : member.value.members) {
+            if (field.key == "locale" && field.value.is_scalar()) {
+                if (is_built_in_locale(field.value.text)) rule.locale = field.value.text;
+                else diags.error("B701", "the region `" + member.key + "` names locale `" + field.value.text +
+                                             "`, which closeplan has no labels for",
+                                 field.value.where, {"locales are " + view::built_in_locale_list()});
+            } else if (field.key == "holidays") {
+                const auto files = header_names(field.value, diags);
+                schedule::business_calendar calendar;
+                for (const auto& file : files) {
+                    const auto path = (folder / file).lexically_normal().string();
+                    if (auto days = schedule::load_holidays(path, diags)) calendar.add(*days);
+                    rule.holidays.push_back(path);
+                }
+                rule.calendar = std::move(calendar);
+            } else {
+                diags.error("B701", "unknown region field `" + field.key + "`", field.key_where,
+                            {"a region has `locale` (a built-in locale) and `holidays` (files, relative to the mapping)"});
+            }
+        }
+        m.regions.push_back(std::move(rule));
+    }
+}
+
 }  // namespace
+
+bool is_built_in_locale(std::string_view tag) {
+    for (const auto& l : view::built_in_locales())
+        if (l.tag == tag) return true;
+    return false;
+}
+
+const region_rule* column_mapping::region_named(std::string_view value) const {
+    const auto key = filter_key(value);
+    for (const auto& r : regions)
+        if (filter_key(r.name) == key) return &r;
+    return nullptr;
+}
 
 const char* field_name(contact_field f) { return contact_names[static_cast<std::size_t>(f)]; }
 const char* field_name(deal_field f) { return deal_names[static_cast<std::size_t>(f)]; }
@@ -228,6 +286,10 @@ std::optional<column_mapping> load_mapping(const std::string& path, diagnostic_s
         if (key == "closeplan-mapping") continue;
         if (key == "deal" || key == "task" || key == "contact") {
             read_columns(value, m, key, diags);
+        } else if (key == "plan") {
+            m.plan = read_plan_columns(value, diags);
+        } else if (key == "regions") {
+            read_regions(value, path, m, diags);
         } else if (key == "roles") {
             read_roles(value, m, diags);
         } else if (key == "dates") {
@@ -265,8 +327,8 @@ std::optional<column_mapping> load_mapping(const std::string& path, diagnostic_s
             else m.file_name = value.text;
         } else if (!key.starts_with("x-")) {
             diags.error("B701", "unknown mapping key `" + key + "`", member.key_where,
-                        {"keys are closeplan-mapping, deal, task, contact, roles, dates, decimal, currency, seller, locale, file_name, "
-                         "buyer_page, stages, closed_stages"});
+                        {"keys are closeplan-mapping, deal, task, contact, plan, regions, roles, dates, decimal, currency, seller, "
+                         "locale, file_name, buyer_page, stages, closed_stages"});
         }
     }
     if (diags.error_count() != errors_before) return std::nullopt;
@@ -283,6 +345,7 @@ resolved_columns resolve_columns(const column_mapping& mapping, const header_row
     for (std::size_t i = 0; i < deal_field_count; ++i) out.deal[i] = first_present(mapping.deal[i]);
     for (std::size_t i = 0; i < task_field_count; ++i) out.task[i] = first_present(mapping.task[i]);
     for (std::size_t i = 0; i < contact_field_count; ++i) out.contact[i] = first_present(mapping.contact[i]);
+    for (const auto& column : mapping.plan) out.plan.push_back(first_present(column.headers));
     return out;
 }
 

@@ -11,14 +11,17 @@
 #include "batch/crm_dates.hpp"
 #include "batch/header.hpp"
 #include "batch/money.hpp"
+#include "batch/plan_columns.hpp"
 #include "closeplan/diagnostics.hpp"
 #include "model/plan.hpp"
+#include "schedule/business_calendar.hpp"
 
 namespace closeplan::batch {
 
 /// Deal columns (one row per deal, or the deal columns of a task row).
-enum class deal_field { id, name, account, close_date, amount, currency, owner, stage, next_step };
-inline constexpr std::size_t deal_field_count = 9;
+/// `region` picks the deal's locale and holidays from the mapping's `regions:`, and is a --where field.
+enum class deal_field { id, name, account, close_date, amount, currency, owner, stage, next_step, region };
+inline constexpr std::size_t deal_field_count = 10;
 /// Task columns (one row per task, grouped by the deal id column).
 enum class task_field { title, owner_side, due, status, assignee };
 inline constexpr std::size_t task_field_count = 5;
@@ -32,6 +35,17 @@ inline constexpr std::size_t contact_field_count = 8;
 const char* field_name(deal_field f);
 const char* field_name(task_field f);
 const char* field_name(contact_field f);
+
+/// One entry of the mapping's `regions:`: the locale and holidays of the
+/// deals whose region column holds `name` (compared trimmed, any case).
+struct region_rule {
+    std::string name;
+    std::string locale;                    ///< a built-in locale; empty: the run's
+    std::vector<std::string> holidays;     ///< files, as resolved against the mapping's folder
+    /// Set when `holidays:` is: such deals are scheduled on these holidays alone, not the run's --holidays.
+    std::optional<schedule::business_calendar> calendar;
+    source_location where;
+};
 
 /// Candidate header names per field (the first present one is used), and how
 /// the export writes dates and amounts.
@@ -55,6 +69,13 @@ struct column_mapping {
     std::vector<std::pair<std::string, std::string>> stage_names;
     /// `closed_stages:` deals in these stages are left out unless --include-closed (the presets know theirs).
     std::vector<std::string> closed_stages;
+    /// `plan:` plan fields filled from columns (plan_columns.hpp).
+    std::vector<plan_column> plan;
+    /// `regions:` region -> locale and holidays (the `region` deal column picks one per row).
+    std::vector<region_rule> regions;
+
+    /// The region rule for a row's region value; nullptr when none matches.
+    [[nodiscard]] const region_rule* region_named(std::string_view value) const;
 
     [[nodiscard]] bool shows_buyer(deal_field f) const {
         for (auto shown : buyer_fields)
@@ -62,6 +83,9 @@ struct column_mapping {
         return false;
     }
 };
+
+/// Whether closeplan ships labels for this locale tag (view/locales.hpp): what a region or a mapped `locale` may name.
+bool is_built_in_locale(std::string_view tag);
 
 /// The built-in presets: "salesforce" (an opportunity report, labels or API
 /// names) and "hubspot" (a deals export, labels or internal names).
@@ -83,6 +107,8 @@ struct resolved_columns {
     std::array<std::optional<std::size_t>, contact_field_count> contact;
     [[nodiscard]] std::optional<std::size_t> at(task_field f) const { return task[static_cast<std::size_t>(f)]; }
     [[nodiscard]] std::optional<std::size_t> at(contact_field f) const { return contact[static_cast<std::size_t>(f)]; }
+    /// Parallel to column_mapping::plan: each entry's column (unset for `{ value: }` and absent columns).
+    std::vector<std::optional<std::size_t>> plan;
     /// Whether a contact's name can be read (a name column, or first and last name).
     [[nodiscard]] bool has_contact_name() const {
         return at(contact_field::name) || at(contact_field::first_name) || at(contact_field::last_name);

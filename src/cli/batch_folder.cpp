@@ -46,12 +46,12 @@ std::string in_folder(const batch_flags& flags, const std::string& name) {
 folder_sink::folder_sink(const batch_flags& flags, const std::string& suffix, model::date as_of, bool show_progress,
                          std::uintmax_t export_size)
     : flags_(flags),
+      as_of_(as_of),
       manifest_(in_folder(flags, ".closeplan-batch" + suffix + ".manifest"), flags.prune),
-      index_(in_folder(flags, "index" + suffix + ".html")),
+      index_(flags.output, "index" + suffix, "Batch: " + fs::path(flags.export_path).filename().string(), as_of,
+             flags.check),
       errors_(in_folder(flags, "errors" + suffix + ".csv")),
       bar_(show_progress, export_size) {
-    index_.write(batch::index_page_start("Batch: " + fs::path(flags.export_path).filename().string(), as_of,
-                                         flags.check));
     errors_.write(batch::errors_csv_header());
     if (flags.report == "json") {
         report_.emplace(in_folder(flags, "batch-report" + suffix + ".json"));
@@ -77,7 +77,7 @@ void folder_sink::deal_done(const batch::deal_result& deal) {
         ++deals_done_;
         return;
     }
-    index_.write(batch::index_page_row(deal, flags_.check));
+    index_.add(deal);
     for (const auto& e : deal.errors) {
         errors_.write(batch::errors_csv_line(e, {deal.id, deal.name, deal.owner, deal.sheet_row}));
         if (printed_errors_ < 20) {
@@ -111,11 +111,10 @@ void folder_sink::elsewhere(const std::string& stem) { manifest_.spare(stem); }
 std::size_t folder_sink::finish(const batch::batch_totals& totals) {
     bar_.done();
     if (printed_errors_ > 20) std::cerr << "... and " << printed_errors_ - 20 << " more in errors.csv\n";
-    index_.write(batch::index_page_end(totals));
-    index_.commit();
+    index_.finish(totals);
     errors_.commit();
     if (report_) {
-        report_->write(report_json_.end(totals));
+        report_->write(report_json_.end(totals, fs::path(flags_.export_path).filename().string(), as_of_));
         report_->commit();
     }
     std::size_t removed = 0;

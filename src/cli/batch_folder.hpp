@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // What `closeplan batch` writes into its output folder:
 //   <stem>.<ext>        each deal's documents (temp file + rename: output_files.hpp)
-//   index.html          every deal: close date, progress, slips, schedule fit
+//   index.html          the totals, then every deal: owner, account, amount, stage,
+//                       close date, progress, schedule fit (index-p2.html... past
+//                       1,000 deals: batch_index.hpp)
 //   errors.csv          every problem with a row (formulas neutralised)
 //   batch-report.json   with --report json
 //   .closeplan-batch.manifest  one line per deal: --resume, --prune, stable names (batch_manifest.hpp)
@@ -18,6 +20,7 @@
 #include "batch/batch_report.hpp"
 #include "batch/batch_run.hpp"
 #include "cli/batch_flags.hpp"
+#include "cli/batch_index.hpp"
 #include "cli/batch_manifest.hpp"
 #include "cli/output_files.hpp"
 #include "cli/progress_bar.hpp"
@@ -44,8 +47,9 @@ public:
 
 private:
     const batch_flags& flags_;
+    model::date as_of_;
     batch_manifest manifest_;
-    streamed_output index_;
+    index_writer index_;
     streamed_output errors_;
     std::optional<streamed_output> report_;
     batch::json_report_writer report_json_;

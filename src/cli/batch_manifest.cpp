@@ -63,7 +63,17 @@ std::string batch_manifest::id_key(std::string_view deal_id) {
 batch_manifest::batch_manifest(const std::string& path, bool pruning)
     : path_(path), part_(path + ".part"), pruning_(pruning) {
     read(path_);
-    read(part_);  // a killed run's lines are newer than the manifest's
+    // A killed run's lines are newer than the manifest's. They are folded
+    // into the manifest before this run empties the `.part`, so a run that
+    // then fails or is killed before commit() loses none of them.
+    if (read(part_) > 0) {
+        std::vector<std::string> lines;
+        for (const auto& [stem, e] : entries_) lines.push_back(line_of(stem, e));
+        std::sort(lines.begin(), lines.end());
+        std::string text;
+        for (const auto& line : lines) text += line;
+        write_output_file(path_, text);
+    }
     fd_ = open_own_file_to_append(part_, true);
 }
 
@@ -71,9 +81,10 @@ batch_manifest::~batch_manifest() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-void batch_manifest::read(const std::string& path) {
+std::size_t batch_manifest::read(const std::string& path) {
     std::ifstream in(path);
     std::string line;
+    std::size_t lines = 0;
     while (std::getline(in, line)) {
         std::istringstream fields(line);
         std::string hash, stem, extensions, key;
@@ -81,6 +92,7 @@ void batch_manifest::read(const std::string& path) {
         // A torn last line (a killed run) or a foreign one is simply not read back.
         if (!is_hex16(hash) || !is_stem(stem) || !is_extension_list(extensions)) continue;
         if (!key.empty() && !is_hex16(key)) continue;
+        ++lines;
         auto& e = entries_[stem];
         e.hash = hash;
         if (!extensions.empty()) e.extensions = extensions;
@@ -89,6 +101,7 @@ void batch_manifest::read(const std::string& path) {
             stem_by_id_[key] = stem;
         }
     }
+    return lines;
 }
 
 bool batch_manifest::matches(const std::string& stem, const std::string& hash) const {
@@ -102,8 +115,12 @@ std::string batch_manifest::stem_of(std::string_view deal_id) const {
     return it == stem_by_id_.end() ? std::string() : it->second;
 }
 
+std::string batch_manifest::line_of(const std::string& stem, const entry& e) {
+    return e.hash + " " + stem + " " + e.extensions + (e.id_key.empty() ? "" : " " + e.id_key) + "\n";
+}
+
 void batch_manifest::write_line(const std::string& stem, const entry& e) {
-    const std::string line = e.hash + " " + stem + " " + e.extensions + (e.id_key.empty() ? "" : " " + e.id_key) + "\n";
+    const std::string line = line_of(stem, e);
     // One write() per line: O_APPEND keeps lines whole.
     if (::write(fd_, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
         fail_to_write(part_, std::strerror(errno));

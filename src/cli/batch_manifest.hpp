@@ -10,7 +10,9 @@
 // `<manifest>.part` as each deal is done, so a killed run keeps what it
 // finished, and finish() renames that over the manifest. The next run reads
 // the manifest and then a killed run's `.part` (newer), so the lines stay one
-// per deal however many times a batch is resumed.
+// per deal however many times a batch is resumed. A `.part` found at the
+// start is folded into the manifest (temporary file + rename) before the new
+// run empties it, so a run that fails or is killed early loses no line.
 #pragma once
 
 #include <mutex>
@@ -64,7 +66,9 @@ private:
         std::string id_key;
         std::string kept;        ///< extensions this run wrote or kept; "*" = all of them
     };
-    void read(const std::string& path);
+    /// Reads the lines of `path` over those read before; returns how many it read.
+    std::size_t read(const std::string& path);
+    static std::string line_of(const std::string& stem, const entry& e);
     void write_line(const std::string& stem, const entry& e);
 
     std::string path_;

@@ -25,6 +25,7 @@
 #include "health/health.hpp"
 #include "load/load_document.hpp"
 #include "model/dates.hpp"
+#include "render/paper.hpp"
 #include "render/render.hpp"
 #include "schedule/business_calendar.hpp"
 #include "schedule/playbook.hpp"
@@ -241,7 +242,7 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
     command->add_option("--template", flags.template_name, "Template: templates/<name>.<format>.mustache")->default_str("buyer-plan");
     command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
     command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");
-    command->add_option("--paper", flags.paper, "Paper for PDF: letter or a4")->check(CLI::IsMember({"letter", "a4"}));
+    command->add_option("--paper", flags.paper, "Paper for PDF: letter or a4")->check(one_of(render::paper_names()));
     add_pdf_standard_flag(*command, flags.pdf_standard);
     command->add_option("--shard", flags.shard, "Render only deal K of every N (K/N, e.g. 1/4) for several machines");
     command->add_option("--report", flags.report, "Also write batch-report.json")->check(CLI::IsMember({"json"}));

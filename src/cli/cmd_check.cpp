@@ -44,6 +44,13 @@ void print_text(const health::report& result, const std::string& name, bool quie
 
 }  // namespace
 
+health::report review_health(const pipeline::render_request& request, model::plan& plan,
+                             const health::config& settings) {
+    add_field_locations(request, plan);
+    const auto facts = analyze::analyze_plan(plan, pipeline::as_of_for(request, plan));
+    return health::review(plan, facts, settings);
+}
+
 CLI::App* setup_check(CLI::App& app, plan_flags& flags) {
     auto* command = app.add_subcommand(
         "check", "Validate a plan (every problem, located, in one run) and review its health");
@@ -90,10 +97,7 @@ exit_code run_check(const plan_flags& flags) {
     }
     if (!plan || health_opts.validate_only) return validation;
 
-    add_field_locations(*request, *plan);
-    const auto as_of = request->as_of ? *request->as_of : plan->as_of ? *plan->as_of : request->today;
-    const auto facts = analyze::analyze_plan(*plan, as_of);
-    const auto result = health::review(*plan, facts, *settings);
+    const auto result = review_health(*request, *plan, *settings);
     if (json) std::cout << health::to_json(result, name);
     else print_text(result, name, flags.quiet);
 

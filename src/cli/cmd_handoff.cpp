@@ -8,6 +8,7 @@
 #include "cli/output_files.hpp"
 #include "cli/terminal.hpp"
 #include "handoff/handoff_pack.hpp"
+#include "render/paper.hpp"
 
 namespace closeplan::cli {
 
@@ -15,23 +16,20 @@ namespace {
 
 struct handoff_flags {
     plan_flags plan;
+    pipeline::render_request request;  ///< --paper, --pdf-standard, --template-dir, --style, bound straight in
     std::string output = ".";
-    std::string paper;
-    std::string template_dir;
-    std::string style;
     bool layout_dump = false;
-    render::pdf_standard pdf_standard;  ///< --pdf-standard
 };
 
 CLI::App* setup_handoff(CLI::App& app, handoff_flags& flags) {
     auto* command = app.add_subcommand("handoff", "Write the Customer Success handoff pack: PDF, HTML, Markdown, calendar, plan.json");
     add_plan_flags(*command, flags.plan);
     command->add_option("-o,--output", flags.output, "Folder for the pack (created when missing)")->default_str(".");
-    command->add_option("--paper", flags.paper, "Paper for the PDF: letter or a4 (default: the style's page.size, else the locale's paper)")
-        ->check(CLI::IsMember({"letter", "a4"}));
-    add_pdf_standard_flag(*command, flags.pdf_standard);
-    command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
-    command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");
+    command->add_option("--paper", flags.request.paper, "Paper for the PDF: letter or a4 (default: the style's page.size, else the locale's paper)")
+        ->check(one_of(render::paper_names()));
+    add_pdf_standard_flag(*command, flags.request.pdf_standard);
+    command->add_option("--template-dir", flags.request.template_dir, "Folder whose files replace the built-in templates of the same name");
+    command->add_option("--style", flags.request.style_path, "Style file (YAML) replacing the built-in colours, fonts and spacing");
     command->add_flag("--layout-dump", flags.layout_dump, "Also write handoff.layout.txt: the PDF's pages, bookmarks and links as text");
     return command;
 }
@@ -41,12 +39,8 @@ exit_code run_handoff(const handoff_flags& flags) {
         std::cerr << "closeplan: the handoff pack is several files; give a folder with -o\n";
         return exit_code::usage;
     }
-    auto request = make_request(flags.plan);
+    const auto request = make_request(flags.plan, flags.request);
     if (!request) return exit_code::usage;
-    request->paper = flags.paper;
-    request->pdf_standard = flags.pdf_standard;
-    request->template_dir = flags.template_dir;
-    request->style_path = flags.style;
 
     diagnostic_sink diags;
     const auto files = handoff::build_pack(*request, {flags.layout_dump}, diags);

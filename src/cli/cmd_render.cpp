@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/output_files.hpp"
 #include "cli/terminal.hpp"
+#include "render/paper.hpp"
 #include "render/render.hpp"
 #include "view/select_sections.hpp"
 
@@ -35,54 +36,65 @@ std::string output_stem(const std::string& plan_path) {
 
 }  // namespace
 
+void add_render_options(CLI::App& command, render_flags& flags, bool documents) {
+    auto& request = flags.request;
+    command.add_option("--template", request.template_name, "Template: templates/<name>.<format>.mustache")
+        ->default_str("buyer-plan");
+    command.add_option("--paper", request.paper, "Paper for PDF: letter or a4 (default: the style's page.size, else the locale's paper)")
+        ->check(one_of(render::paper_names()));
+    command.add_option("--fit", request.fit,
+                       "PDF buyer plan: two-pages (a second page before an open step is hidden) or one-page (strict)")
+        ->check(one_of(render::fit_names()))
+        ->default_str("two-pages");
+    add_pdf_standard_flag(command, request.pdf_standard);
+    command.add_option("--template-dir", request.template_dir, "Folder whose files replace the built-in templates of the same name");
+    command.add_option("--style", request.style_path, "Style file (YAML) replacing the built-in colours, fonts and spacing");
+    if (documents)
+        command.add_option("--reference-docx", request.reference_docx,
+                           "docx: a .docx whose styles (styles.xml) replace closeplan's, as a proposal template's");
+    command.add_option("--sections", request.sections, "Sections to keep, in this order, comma-separated: " + known_sections())
+        ->delimiter(',');
+    if (documents)
+        command.add_flag("--fragment", request.fragment,
+                         "html, md and docx: a piece to paste into another document (no page, no title block, scoped CSS)");
+    command.add_option("--heading-offset", request.heading_offset,
+                       "Move every heading down N levels (section titles become h2+N), 0 to 4")
+        ->check(CLI::Range(0, 4))
+        ->default_str("0");
+}
+
 CLI::App* setup_render(CLI::App& app, render_flags& flags) {
     auto* command = app.add_subcommand("render", "Render a plan as documents (HTML, Markdown, PDF, DOCX)");
     add_plan_flags(*command, flags.plan);
-    command->add_option("-f,--format", flags.formats, "Output formats, comma-separated: " + known_formats())
+    command->add_option("-f,--format", flags.request.formats, "Output formats, comma-separated: " + known_formats())
         ->delimiter(',')
         ->default_str("html,md");
     command->add_option("-o,--output", flags.output, "Output folder (created when missing); - writes one format to standard output")
         ->default_str(".");
-    command->add_option("--template", flags.template_name, "Template: templates/<name>.<format>.mustache")
-        ->default_str("buyer-plan");
-    command->add_option("--paper", flags.paper, "Paper for PDF: letter or a4 (default: the style's page.size, else the locale's paper)")
-        ->check(CLI::IsMember({"letter", "a4"}));
-    command->add_option("--fit", flags.fit,
-                        "PDF buyer plan: two-pages (a second page before an open step is hidden) or one-page (strict)")
-        ->check(CLI::IsMember({"two-pages", "one-page"}))
-        ->default_str("two-pages");
-    add_pdf_standard_flag(*command, flags.pdf_standard);
-    command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
-    command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");
-    command->add_option("--reference-docx", flags.reference_docx,
-                        "docx: a .docx whose styles (styles.xml) replace closeplan's, as a proposal template's");
-    command->add_option("--sections", flags.sections, "Sections to keep, in this order, comma-separated: " + known_sections())
-        ->delimiter(',');
-    command->add_flag("--fragment", flags.fragment,
-                      "html, md and docx: a piece to paste into another document (no page, no title block, scoped CSS)");
-    command->add_option("--heading-offset", flags.heading_offset,
-                        "Move every heading down N levels (section titles become h2+N), 0 to 4")
-        ->check(CLI::Range(0, 4))
-        ->default_str("0");
+    add_render_options(*command, flags, true);
     return command;
 }
 
+std::optional<pipeline::render_request> make_render_request(const render_flags& flags) {
+    for (const auto& name : flags.request.sections) {
+        const auto& keys = view::section_keys();
+        if (std::find(keys.begin(), keys.end(), name) == keys.end()) {
+            std::cerr << "closeplan: unknown section `" << name << "`; known sections: " << known_sections() << '\n';
+            return std::nullopt;
+        }
+    }
+    return make_request(flags.plan, flags.request);
+}
+
 exit_code run_render(const render_flags& flags) {
-    auto formats = flags.formats.empty() ? std::vector<std::string>{"html", "md"} : flags.formats;
+    const auto& formats = flags.request.formats;
     for (const auto& name : formats) {
         if (!render::find_output_format(name)) {
             std::cerr << "closeplan: unknown format `" << name << "`; known formats: " << known_formats() << '\n';
             return exit_code::usage;
         }
     }
-    for (const auto& name : flags.sections) {
-        const auto& keys = view::section_keys();
-        if (std::find(keys.begin(), keys.end(), name) == keys.end()) {
-            std::cerr << "closeplan: unknown section `" << name << "`; known sections: " << known_sections() << '\n';
-            return exit_code::usage;
-        }
-    }
-    if (flags.fragment) {
+    if (flags.request.fragment) {
         for (const auto& name : formats) {
             if (!render::find_output_format(name)->fragment) {
                 std::cerr << "closeplan: --fragment writes " << render::fragment_format_names() << ", not `" << name << "`\n";
@@ -97,19 +109,8 @@ exit_code run_render(const render_flags& flags) {
         return exit_code::usage;
     }
 
-    auto request = make_request(flags.plan);
+    const auto request = make_render_request(flags);
     if (!request) return exit_code::usage;
-    request->formats = formats;
-    request->template_name = flags.template_name;
-    request->paper = flags.paper;
-    request->pdf_standard = flags.pdf_standard;
-    request->fit = flags.fit;
-    request->template_dir = flags.template_dir;
-    request->style_path = flags.style;
-    request->reference_docx = flags.reference_docx;
-    request->sections = flags.sections;
-    request->fragment = flags.fragment;
-    request->heading_offset = flags.heading_offset;
 
     diagnostic_sink diags;
     auto result = pipeline::render_plan(*request, diags);
@@ -122,7 +123,7 @@ exit_code run_render(const render_flags& flags) {
         return std::cout ? exit_code::success : exit_code::output_error;
     }
     // A fragment never overwrites the page rendered from the same plan.
-    const auto stem = output_stem(flags.plan.plan_path) + (flags.fragment ? ".fragment" : "");
+    const auto stem = output_stem(flags.plan.plan_path) + (flags.request.fragment ? ".fragment" : "");
     for (const auto& output : result.outputs) {
         write_into_folder(flags.output, stem + "." + output.extension, output.bytes);
     }

@@ -4,12 +4,14 @@
 
 #include <exception>
 #include <string>
+#include <string_view>
 #include <vector>
 #include <iostream>
 
 #include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/help_exports.hpp"
 #include "cli/terminal.hpp"
 #include "closeplan/diagnostics.hpp"
 
@@ -39,6 +41,22 @@ int run(int argc, char** argv) {
     for (const auto& command : commands) {
         installed.push_back(command.setup(app));
         command_names += (command_names.empty() ? "" : ", ") + installed.back()->get_name();
+    }
+    // For packaging (cmake/help_files.cmake): the man page and the shell
+    // completions, read from the commands set up above. Not in --help.
+    if (argc >= 2 && (std::string_view(argv[1]) == "--help-man" || std::string_view(argv[1]) == "--completion")) {
+        if (argc == 2 && std::string_view(argv[1]) == "--help-man") {
+            write_man_page(app, CLOSEPLAN_VERSION, exit_code_help, std::cout);
+            return 0;
+        }
+        if (argc == 3 && std::string_view(argv[1]) == "--completion") {
+            if (const auto which = parse_shell(argv[2])) {
+                write_completion(app, *which, std::cout);
+                return 0;
+            }
+        }
+        std::cerr << "closeplan: usage: closeplan --help-man, or closeplan --completion bash|zsh|fish\n";
+        return static_cast<int>(exit_code::usage);
     }
     bool fail_internally = false;
     // Hidden: lets the test suite prove that a bug maps to exit code 70.

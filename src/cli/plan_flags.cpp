@@ -42,6 +42,10 @@ void add_pdf_standard_flag(CLI::App& command, render::pdf_standard& out) {
         });
 }
 
+CLI::IsMember one_of(std::span<const std::string_view> names) {
+    return CLI::IsMember(std::vector<std::string>(names.begin(), names.end()));
+}
+
 void add_plan_flags(CLI::App& command, plan_flags& flags) {
     command.add_option("plan", flags.plan_path, "Plan file (.yaml, .yml or .json); - reads standard input")
         ->required();
@@ -72,8 +76,7 @@ void add_field_locations(const pipeline::render_request& request, model::plan& p
     }
 }
 
-std::optional<pipeline::render_request> make_request(const plan_flags& flags) {
-    pipeline::render_request request;
+std::optional<pipeline::render_request> make_request(const plan_flags& flags, pipeline::render_request request) {
     request.plan.path = flags.plan_path;
     if (flags.plan_path == "-") {
         request.plan.text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());

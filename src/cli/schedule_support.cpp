@@ -9,18 +9,6 @@
 
 namespace closeplan::cli {
 
-namespace {
-
-bool plain_number(std::string_view text) {
-    const auto dot = text.find('.');
-    const auto digits = [](std::string_view part) {
-        return !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
-    };
-    return digits(text.substr(0, dot)) && (dot == std::string_view::npos || digits(text.substr(dot + 1)));
-}
-
-}  // namespace
-
 std::optional<model::date> date_flag(std::string_view flag, const std::string& text) {
     auto parsed = model::parse_iso_date(text);
     if (!parsed) std::cerr << "closeplan: " << flag << " must be a date like 2026-06-30, not `" << text << "`\n";
@@ -40,14 +28,12 @@ bool deal_flags_ok(const schedule::deal_fields& deal) {
             return false;
         }
     }
-    if (!deal.amount.empty() && !plain_number(deal.amount)) {
+    if (!deal.amount.empty() && !schedule::plain_amount(deal.amount)) {
         std::cerr << "closeplan: --amount must be a plain number such as 240000 or 240000.50, not `" << deal.amount
                   << "`\n";
         return false;
     }
-    const bool iso_code = deal.currency.size() == 3 && deal.currency.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") ==
-                                                           std::string::npos;
-    if (!deal.currency.empty() && !iso_code) {
+    if (!deal.currency.empty() && !schedule::iso_currency_code(deal.currency)) {
         std::cerr << "closeplan: --currency must be an upper-case ISO code such as USD, not `" << deal.currency << "`\n";
         return false;
     }

@@ -11,6 +11,8 @@ namespace {
 
 using namespace view;
 using namespace view::detail;
+// The public API's closeplan::section (an enum, include/closeplan/options.hpp) is visible here too.
+using view::section;
 
 fact text_fact(std::string key, std::string label, std::string value) {
     return fact{std::move(key), std::move(label), {text_node(std::move(value))}};

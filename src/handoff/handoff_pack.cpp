@@ -26,17 +26,21 @@ struct loaded {
     render::style look;
 };
 
-std::optional<loaded> load(const pipeline::render_request& request, diagnostic_sink& diags) {
-    auto plan = pipeline::load_plan(request, diags);
-    if (!plan) return std::nullopt;
-    const auto as_of = request.as_of ? *request.as_of : plan->as_of ? *plan->as_of : request.today;
-    auto facts = analyze::analyze_plan(*plan, as_of);
+// What the pack's files are made from, read once: the plan's facts, templates, labels and style.
+std::optional<loaded> prepare(model::plan plan, const pipeline::render_request& request, diagnostic_sink& diags) {
+    auto facts = analyze::analyze_plan(plan, pipeline::as_of_for(request, plan));
     auto templates = request.template_dir.empty() ? render::template_set{} : render::template_set{request.template_dir};
-    auto words = templates.load_labels(plan->locale, diags);
+    auto words = templates.load_labels(plan.locale, diags);
     std::optional<render::style> look = render::style::built_in();
     if (!request.style_path.empty()) look = render::style::from_file(request.style_path, diags);
     if (diags.has_errors() || !look) return std::nullopt;
-    return loaded{std::move(*plan), std::move(facts), std::move(templates), std::move(words), std::move(*look)};
+    return loaded{std::move(plan), std::move(facts), std::move(templates), std::move(words), std::move(*look)};
+}
+
+std::optional<loaded> load(const pipeline::render_request& request, diagnostic_sink& diags) {
+    auto plan = pipeline::load_plan(request, diags);
+    if (!plan) return std::nullopt;
+    return prepare(std::move(*plan), request, diags);
 }
 
 /// Every file of the pack from the loaded plan.
@@ -69,9 +73,10 @@ std::vector<pack_file> build_files(const loaded& loaded_plan, const pipeline::re
 
 }  // namespace
 
-std::vector<pack_file> build_pack(const pipeline::render_request& request, const pack_options& options,
-                                  diagnostic_sink& diags) {
-    auto in = load(request, diags);
+namespace {
+
+std::vector<pack_file> pack_of(std::optional<loaded> in, const pipeline::render_request& request,
+                               const pack_options& options, diagnostic_sink& diags) {
     if (!in) return {};
     // The stages below report into `produced`; what names no file is about the plan (O511, T406...).
     diagnostic_sink produced;
@@ -82,9 +87,9 @@ std::vector<pack_file> build_pack(const pipeline::render_request& request, const
     return files;
 }
 
-std::optional<std::string> build_calendar(const pipeline::render_request& request, const std::string& for_person,
-                                          diagnostic_sink& diags) {
-    auto in = load(request, diags);
+// `option` names the person's option in C907: --for on the command line, for_person in the library.
+std::optional<std::string> calendar_of(std::optional<loaded> in, const std::string& for_person, std::string_view option,
+                                       diagnostic_sink& diags) {
     if (!in) return std::nullopt;
     calendar::calendar_options options;
     if (!for_person.empty()) {
@@ -92,7 +97,7 @@ std::optional<std::string> build_calendar(const pipeline::render_request& reques
         if (!person) {
             std::string known;
             for (const auto& s : in->plan.stakeholders) known += (known.empty() ? "" : ", ") + s.id;
-            diags.error("C907", "--for \"" + for_person + "\" is not a stakeholder of this plan",
+            diags.error("C907", std::string(option) + " \"" + for_person + "\" is not a stakeholder of this plan",
                         {in->plan.source_file, 0, 0, "/stakeholders"},
                         {"give a stakeholder id or name; known stakeholders are: " + (known.empty() ? "(none)" : known)});
             return std::nullopt;
@@ -100,6 +105,32 @@ std::optional<std::string> build_calendar(const pipeline::render_request& reques
         options.for_stakeholder = person->id;
     }
     return calendar::write_calendar(in->plan, in->facts, in->words, options);
+}
+
+}  // namespace
+
+std::vector<pack_file> build_pack(const pipeline::render_request& request, const pack_options& options,
+                                  diagnostic_sink& diags) {
+    return pack_of(load(request, diags), request, options, diags);
+}
+
+std::vector<pack_file> build_pack(const model::plan& plan, const pipeline::render_request& request,
+                                  const pack_options& options, diagnostic_sink& diags) {
+    return pack_of(prepare(plan, request, diags), request, options, diags);
+}
+
+std::optional<std::string> build_calendar(const pipeline::render_request& request, const std::string& for_person,
+                                          diagnostic_sink& diags) {
+    return calendar_of(load(request, diags), for_person, "--for", diags);
+}
+
+std::optional<std::string> build_calendar(const model::plan& plan, const pipeline::render_request& request,
+                                          const std::string& for_person, diagnostic_sink& diags) {
+    return calendar_of(prepare(plan, request, diags), for_person, "for_person", diags);
+}
+
+std::string build_plan_json(const model::plan& plan, const pipeline::render_request& request) {
+    return write_plan_json(plan, analyze::analyze_plan(plan, pipeline::as_of_for(request, plan)), find_gaps(plan));
 }
 
 }  // namespace closeplan::handoff

@@ -28,9 +28,21 @@ struct pack_options {
 std::vector<pack_file> build_pack(const pipeline::render_request& request, const pack_options& options,
                                   diagnostic_sink& diags);
 
+/// The same from a plan already loaded (the library's closeplan::plan): nothing is read again.
+std::vector<pack_file> build_pack(const model::plan& plan, const pipeline::render_request& request,
+                                  const pack_options& options, diagnostic_sink& diags);
+
 /// The calendar alone. `for_person` (id or name, may be empty) keeps only that
 /// stakeholder's steps; an unknown name is an error (C907). nullopt on errors.
 std::optional<std::string> build_calendar(const pipeline::render_request& request, const std::string& for_person,
                                           diagnostic_sink& diags);
+
+/// The calendar of a plan already loaded (C907 names the library's `for_person`, not --for).
+std::optional<std::string> build_calendar(const model::plan& plan, const pipeline::render_request& request,
+                                          const std::string& for_person, diagnostic_sink& diags);
+
+/// plan.json of a plan already loaded (the pack's file of that name): the plan, its analysis as of
+/// the request's date and the gaps for Customer Success.
+std::string build_plan_json(const model::plan& plan, const pipeline::render_request& request);
 
 }  // namespace closeplan::handoff

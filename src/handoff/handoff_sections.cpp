@@ -14,6 +14,8 @@ namespace {
 
 using namespace view;
 using namespace view::detail;
+// The public API's closeplan::section (an enum, include/closeplan/options.hpp) is visible here too.
+using view::section;
 
 source_location plan_field(const build_context& ctx, std::string pointer) {
     if (auto found = ctx.plan.field_locations.find(pointer); found != ctx.plan.field_locations.end())

@@ -30,6 +30,8 @@ namespace detail {
 
 using namespace view;
 using namespace view::detail;
+// The public API's closeplan::section (an enum, include/closeplan/options.hpp) is visible here too.
+using view::section;
 
 namespace {
 

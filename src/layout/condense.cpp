@@ -438,6 +438,11 @@ bool condense_state::next(const view::document& doc, bool last_resort) {
     return false;
 }
 
+std::size_t condense_state::levels(const view::document& doc) const {
+    const auto& policy = policy_rows();
+    return step < policy.size() ? policy[step].levels(doc, policy[step].section) : 0;
+}
+
 bool condense_state::past_never_drop() const {
     const auto& policy = policy_rows();
     return step < policy.size() ? policy[step].last_resort && level > 0 : true;

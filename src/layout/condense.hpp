@@ -27,6 +27,8 @@ struct condense_state {
     /// With `last_resort` false it stops where only what is never dropped is left
     /// (every open step, the signature, every overdue or slipped row).
     bool next(const view::document& doc, bool last_resort);
+    /// How many levels the current step has in `doc` (0 past the end of the policy).
+    [[nodiscard]] std::size_t levels(const view::document& doc) const;
     /// Whether a last-resort step (one that hides what is never dropped) is taken.
     [[nodiscard]] bool past_never_drop() const;
     /// The steps before `step` that were taken (have levels in `doc`) and not given back, latest first.

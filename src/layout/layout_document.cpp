@@ -341,6 +341,54 @@ context with_cap(context ctx, const context& from) {
 
 namespace {
 
+// A step with many levels left (people rows, given up one at a time) is settled by
+// bisection rather than one level per attempt: each level only removes rows, so the
+// page is shorter the higher the level, and the fewest that fit are found in a handful
+// of attempts, each a copy of the whole document. Tried one by one, a plan of 20,000
+// stakeholders copied itself some sixty times. When even the whole step does not fit,
+// `state` is left at its last level so that the policy goes on to its next step.
+// Returns whether a level fitted; `condensed` and `notes` are then that level's.
+template <class TryPage>
+bool fewest_levels_that_fit(const view::document& doc, condense_state& state, std::optional<view::document>& condensed,
+                            std::vector<std::string>& notes, TryPage& try_page) {
+    constexpr std::size_t worth_bisecting = 4;
+    const std::size_t levels = state.levels(doc);
+    if (levels < state.level + worth_bisecting) return false;
+    const auto attempt = [&](std::size_t level, std::vector<std::string>& made_notes) {
+        condense_state s = state;
+        s.level = level;
+        made_notes.clear();
+        auto d = condense(doc, s, made_notes);
+        const bool ok = try_page(d, false).second;
+        return std::pair{std::move(d), ok};
+    };
+    std::vector<std::string> most_notes;
+    auto [most, fits] = attempt(levels, most_notes);
+    if (!fits) {
+        state.level = levels;
+        condensed = std::move(most);
+        notes = std::move(most_notes);
+        return false;
+    }
+    std::size_t fails = state.level, fit = levels;  // the level that failed, the least known to fit
+    condensed = std::move(most);
+    notes = std::move(most_notes);
+    while (fit - fails > 1) {
+        const std::size_t mid = fails + (fit - fails) / 2;
+        std::vector<std::string> mid_notes;
+        auto [d, ok] = attempt(mid, mid_notes);
+        if (!ok) {
+            fails = mid;
+            continue;
+        }
+        fit = mid;
+        condensed = std::move(d);
+        notes = std::move(mid_notes);
+    }
+    state.level = fit;
+    return true;
+}
+
 // What the fitter settled on: the flow to paginate and what it had to do for it.
 struct fitted {
     std::vector<fragment> flow;
@@ -356,10 +404,13 @@ struct fitted {
 // when `last_resort`; `at_floor` starts at 8 pt (a larger size is known not to fit). Attempts only measure heights, and the chosen one is laid out
 // in full at the end; except an attempt the heights before it say will probably
 // fit, which is laid out in full at once and kept when it does fit. A wrong guess
-// costs time, never a different page: both ways give the same fragments.
+// costs time, never a different page: both ways give the same fragments. A flow that
+// does not fit is laid out only when `lay_out_unfit` (the caller will print it): the
+// caller that goes on to two pages would throw it away, and for a plan of thousands
+// of people rows that layout was most of the time spent.
 fitted fit_pages(const view::document& doc, const font_metrics& metrics, const page_style& st, const page_frame& frame,
-                 std::size_t pages, bool last_resort, bool at_floor, std::set<char32_t>* unpaintable, token_cache* words,
-                 context& ctx) {
+                 std::size_t pages, bool last_resort, bool at_floor, bool lay_out_unfit, std::set<char32_t>* unpaintable,
+                 token_cache* words, context& ctx) {
     const double width = st.content_width();
     const bool can_merge = can_merge_tables(doc);
     // One page is a height; two are a count of page breaks, with headings kept with what follows.
@@ -404,6 +455,7 @@ fitted fit_pages(const view::document& doc, const font_metrics& metrics, const p
         out.notes.clear();
         condensed = condense(doc, state, out.notes);
         out.fits = try_page(*condensed, false).second;
+        if (!out.fits) out.fits = fewest_levels_that_fit(doc, state, condensed, out.notes, try_page);
     }
     // Steps taken on the way that the page turns out not to need are given back, the
     // latest (most valued) first; one the page cannot take back is skipped and the
@@ -423,7 +475,8 @@ fitted fit_pages(const view::document& doc, const font_metrics& metrics, const p
         }
     out.never_drop_cut = condensed && state.past_never_drop();
     if (!kept) forget_cuts();
-    out.flow = kept ? std::move(*kept) : document_flow(condensed ? *condensed : doc, width, choice, ctx);
+    if (kept) out.flow = std::move(*kept);
+    else if (out.fits || lay_out_unfit) out.flow = document_flow(condensed ? *condensed : doc, width, choice, ctx);
     return out;
 }
 
@@ -502,7 +555,7 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
         // One page first; in --fit one-page the policy then goes on past what is
         // never dropped (completed and later steps first, never the signature).
         const bool one_page = options.fit == "one-page";
-        auto fit = fit_pages(doc, metrics, st, frame, 1, one_page, false, &unpaintable, &words, ctx);
+        auto fit = fit_pages(doc, metrics, st, frame, 1, one_page, false, one_page, &unpaintable, &words, ctx);
         std::vector<std::string> moved;
         if (!fit.fits && !one_page) {
             // What is never dropped does not fit one page at 8 pt: a second page, with the
@@ -510,10 +563,10 @@ paged_document layout_document(const view::document& doc, const font_metrics& me
             frame.footer = ctx.leading(ctx.small) + 4;
             head = running_head(doc, width, ctx, head_text);
             frame.running_head = head->height;
-            fit = fit_pages(doc, metrics, st, frame, 2, false, false, &unpaintable, &words, ctx);
+            fit = fit_pages(doc, metrics, st, frame, 2, false, false, false, &unpaintable, &words, ctx);
             // Not even two pages hold it: say so, then the last resort, never the signature.
             if (!fit.fits) {
-                auto last = fit_pages(doc, metrics, st, frame, 2, true, true, &unpaintable, &words, ctx);
+                auto last = fit_pages(doc, metrics, st, frame, 2, true, true, true, &unpaintable, &words, ctx);
                 last.never_drop_cut = true;
                 fit = std::move(last);
             }

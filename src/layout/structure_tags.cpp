@@ -31,7 +31,8 @@ std::uint32_t new_tag_id() {
 void tag_items(std::vector<item>& items, tag_level level, std::size_t from) {
     for (std::size_t i = from; i < items.size(); ++i) {
         auto& it = items[i];
-        if (is_content(it) && !it.tag.artifact()) prepend(it.tag, level);
+        // A rule or box with a path is part of a Figure's drawing (tag_figure) and goes where the Figure goes.
+        if ((is_content(it) || it.tag.depth > 0) && !it.tag.artifact()) prepend(it.tag, level);
     }
 }
 
@@ -57,10 +58,15 @@ void tag_artifact(fragment& f) {
 
 void tag_figure(fragment& f, std::string alt) {
     if (f.items.empty()) return;  // measured only
-    tag(f, tag_role::figure);
+    // The Figure holds its drawing too (the timeline's axis and markers): one
+    // marked-content sequence for the picture, not one per label between artifacts.
+    const tag_level level{tag_role::figure, new_tag_id()};
     auto text = std::make_shared<const std::string>(std::move(alt));
-    for (auto& it : f.items)
-        if (is_content(it) && !it.tag.artifact()) it.tag.alt = text;
+    for (auto& it : f.items) {
+        if (it.tag.artifact()) continue;
+        prepend(it.tag, level);
+        it.tag.alt = text;
+    }
 }
 
 }  // namespace closeplan::layout::detail

@@ -18,8 +18,8 @@ namespace closeplan::layout::detail {
 std::uint32_t new_tag_id();
 
 /// Puts the content items (text, images, link areas; not rules or boxes, which
-/// are always artifacts) of `items` from `from` on inside `level`, as its
-/// outermost element. Items already marked as artifacts stay so.
+/// are artifacts unless a Figure draws with them) of `items` from `from` on inside
+/// `level`, as its outermost element. Items already marked as artifacts stay so.
 void tag_items(std::vector<item>& items, tag_level level, std::size_t from = 0);
 
 /// The same for a whole fragment, with a new element of `role`; returns its level.
@@ -30,7 +30,7 @@ tag_level tag(std::vector<fragment>& parts, tag_role role);
 /// The fragment's content is page furniture (a running head, page numbers, a repeated header).
 void tag_artifact(fragment& f);
 
-/// The fragment is one Figure whose alternative text is `alt`.
+/// The fragment is one Figure whose alternative text is `alt`, its rules and boxes included.
 void tag_figure(fragment& f, std::string alt);
 
 }  // namespace closeplan::layout::detail

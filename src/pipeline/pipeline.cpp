@@ -118,11 +118,17 @@ const render::style& built_in_style() {
 
 }  // namespace
 
-std::optional<model::plan> load_plan(const render_request& request, diagnostic_sink& diags) {
+model::date as_of_for(const render_request& request, const model::plan& plan) {
+    return request.as_of ? *request.as_of : plan.as_of ? *plan.as_of : request.today;
+}
+
+std::optional<model::plan> load_plan(const render_request& request, diagnostic_sink& diags,
+                                     const tree_visitor& visit_tree) {
     auto tree = load_plan_tree(request, diags);
     if (!tree) return std::nullopt;
     auto plan = validate::validate_plan(*tree, validation_options(request), diags);
     if (!plan) return std::nullopt;
+    if (visit_tree) visit_tree(*tree, *plan);
     if (!request.value_map_path.empty()) merge_value_map_file(request.value_map_path, *plan, diags);
     if (!request.locale.empty()) plan->locale = request.locale;
     if (diags.has_errors()) return std::nullopt;
@@ -151,8 +157,7 @@ std::vector<rendered_output> render_model_unnamed(const model::plan& input_plan,
     }
     const auto& plan = *plan_ptr;
 
-    const auto as_of = request.as_of ? *request.as_of : plan.as_of ? *plan.as_of : request.today;
-    const auto facts = analyze::analyze_plan(plan, as_of);
+    const auto facts = analyze::analyze_plan(plan, as_of_for(request, plan));
 
     const auto templates =
         request.template_dir.empty() ? render::template_set{} : render::template_set{request.template_dir};

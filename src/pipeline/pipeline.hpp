@@ -2,11 +2,13 @@
 // The whole pipeline behind `closeplan render` and `closeplan check`: load, validate, analyze, view, render.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "closeplan/diagnostics.hpp"
+#include "load/raw_tree.hpp"
 #include "model/plan.hpp"
 #include "render/pdf_standard.hpp"
 
@@ -49,8 +51,17 @@ struct render_result {
     std::vector<rendered_output> outputs;     ///< one per requested format, in request order
 };
 
+/// The date a plan is seen from: the request's as_of (--as-of, render_options::as_of), else the
+/// plan's own as_of, else the request's today (the CLI's clock; the library has none and says O532).
+/// The one place this rule is written.
+model::date as_of_for(const render_request& request, const model::plan& plan);
+
+/// Called with the plan's raw tree once the plan validated (the health review keeps its fields' places).
+using tree_visitor = std::function<void(const load::raw_node& tree, model::plan& plan)>;
+
 /// Loads and validates a plan (and a value map file, when given); the diagnostics say what failed.
-std::optional<model::plan> load_plan(const render_request& request, diagnostic_sink& diags);
+std::optional<model::plan> load_plan(const render_request& request, diagnostic_sink& diags,
+                                     const tree_visitor& visit_tree = {});
 
 /// Runs the whole pipeline. On any error diagnostic the outputs are empty:
 /// nothing half-done is ever returned. Environment failures (unreadable file)

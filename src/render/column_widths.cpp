@@ -3,6 +3,7 @@
 #include "render/column_widths.hpp"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 #include <variant>
 
@@ -59,11 +60,20 @@ struct line_collector {
     }
 };
 
+// One stretch of text in one face, looked at where it lies (no copy).
+struct piece_view {
+    std::string_view text;
+    bool bold = false;
+};
+
 // A word may run across pieces ("**Joint**Priya" has none between): its
 // width is the sum of its parts in their faces. Words end at spaces and, in
 // CJK and Thai text, wherever UAX #14 lets a line break next to one of their
 // characters (layout/display_width.hpp): a Japanese title is many words.
-void add_line(column_need& need, const line& pieces, const text_measure& measure) {
+// `Pieces` holds pieces or piece_views: a line collected from inlines, or one
+// stretch seen in place.
+template <typename Pieces>
+void add_line(column_need& need, const Pieces& pieces, const text_measure& measure) {
     double line_width = 0, word = 0;
     std::vector<std::size_t> unspaced;
     for (const auto& p : pieces) {
@@ -94,6 +104,15 @@ void add_line(column_need& need, const line& pieces, const text_measure& measure
 
 void add_content(column_need& need, const view::inlines& content, const text_measure& measure,
                  const char* line_break_as, bool whole_badges) {
+    // Most cells are one plain text: measured where it lies, with the same
+    // calls as a collected line would make, and nothing copied (a batch
+    // measures hundreds of cells a deal).
+    if (content.size() == 1)
+        if (const auto* t = std::get_if<view::text>(&content.front().value)) {
+            const std::array<piece_view, 1> one{piece_view{t->value, false}};
+            add_line(need, one, measure);
+            return;
+        }
     line_collector collect;
     collect.line_break_as = line_break_as;
     collect.whole_badges = whole_badges;
@@ -106,7 +125,8 @@ void add_content(column_need& need, std::string_view plain, bool bold, const tex
     while (start <= plain.size()) {
         auto nl = plain.find('\n', start);
         if (nl == std::string_view::npos) nl = plain.size();
-        add_line(need, line{piece{std::string(plain.substr(start, nl - start)), bold}}, measure);
+        const std::array<piece_view, 1> one{piece_view{plain.substr(start, nl - start), bold}};
+        add_line(need, one, measure);
         start = nl + 1;
     }
 }

@@ -29,7 +29,13 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+constexpr std::array<std::string_view, 2> papers = {"letter", "a4"};
+constexpr std::array<std::string_view, 2> fits = {"two-pages", "one-page"};
+
 }  // namespace
+
+std::span<const std::string_view> paper_names() { return papers; }
+std::span<const std::string_view> fit_names() { return fits; }
 
 std::string paper_for_locale(std::string_view locale) {
     // language[-script][-region][-variant...], with - or _: the region is the

@@ -2,12 +2,21 @@
 // The paper a PDF is laid out on: asked for, set by the style, or the locale's custom.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "render/template_set.hpp"
 
 namespace closeplan::render {
+
+/// The papers a PDF is laid out on, "letter" and "a4": the one table `--paper`
+/// (render, handoff, batch) and the library's paper option read.
+std::span<const std::string_view> paper_names();
+
+/// The PDF buyer plan's page budgets, "two-pages" (the default) and "one-page":
+/// the one table `--fit` and the library's fit option read.
+std::span<const std::string_view> fit_names();
 
 /// "letter" or "a4" for a language tag: Letter in the territories where CLDR
 /// (supplementalData, paperSize) has US-Letter as the custom (US, CA, MX, PH

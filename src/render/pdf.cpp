@@ -24,11 +24,13 @@
 #include "layout/winansi.hpp"
 #include "render/font_subset.hpp"
 #include "render/pdf_content.hpp"
+#include "render/pdf_file.hpp"
 #include "render/pdf_images.hpp"
 #include "render/pdf_metadata.hpp"
 #include "render/pdf_objects.hpp"
 #include "render/pdf_structure.hpp"
 #include "render/pdf_type0_font.hpp"
+#include "render/span_language.hpp"
 
 namespace closeplan::render {
 namespace {
@@ -145,8 +147,8 @@ struct embedded_font {
 
 class painter {
 public:
-    painter(const layout::paged_document& doc, diagnostic_sink& diags, const pdf_standard& standard)
-        : in_(doc), diags_(diags), standard_(standard) {}
+    painter(const layout::paged_document& doc, diagnostic_sink& diags, const pdf_standard& standard, bool tagged)
+        : in_(doc), diags_(diags), standard_(standard), tagged_(tagged), languages_(doc.lang) {}
     ~painter() {
         if (!pdf_) return;
         if (ok()) {
@@ -184,7 +186,13 @@ public:
             if (!paint_page(p)) return {};
         }
         if (!navigation()) return {};
-        if (!tagging()) return {};
+        if (tagged_ && !tagging()) return {};
+        if (tagged_) {
+            std::string out = write_pdf_file(pdf_, tree_, file_id_);
+            if (out.empty() || !ok()) return fail("cannot write the PDF");
+            return out;
+        }
+        // Untagged (measuring only): the file as libharu writes it.
         if (HPDF_SaveToStream(pdf_) != HPDF_OK || !ok()) return fail("cannot write the PDF");
         std::string out(HPDF_GetStreamSize(pdf_), '\0');
         auto size = static_cast<HPDF_UINT32>(out.size());
@@ -192,7 +200,6 @@ public:
         if (errs_.error_no == HPDF_STREAM_EOF) clear();  // reported even when all bytes were read
         if (!ok()) return fail("cannot read back the PDF");
         out.resize(size);
-        tree_.append_update(out, pdf_, file_id_);
         return out;
     }
 
@@ -339,12 +346,6 @@ private:
                 out[members[c][std::min(m, members[c].size() - 1)]].push_back(cp);
             }
         }
-        // A right-to-left glyph standing for several characters (Arabic lam-alef):
-        // poppler and the viewers built on it spread them across the glyph left to
-        // right and then read the line right to left, so they are stored in that order.
-        if (r.rtl)
-            for (auto& t : out)
-                if (t.size() > 1) std::reverse(t.begin(), t.end());
     }
 
     // An embedded face: a Type0 font over the subset of it the document shows.
@@ -400,7 +401,7 @@ private:
         page_font_names_.clear();
         page_box_ = {p.width, p.height};
         page_links_ = 0;
-        tree_.begin_page(page_);
+        if (tagged_) tree_.begin_page(page_);
         open_ = {};
         content_stream content;
         for (const auto& it : p.items) {
@@ -439,13 +440,29 @@ private:
 
     // Text in the fallback chain: each run of glyphs in its face's Type0 font,
     // left to right as the bidirectional algorithm ordered them.
+    // A line holding right-to-left text is painted in reading order: the runs
+    // by where their text starts, a right-to-left run's glyphs last first, each
+    // at the place the visual order gives it (pdf_content.hpp says why). Each
+    // glyph's text was worked out once, in collect_usage.
     bool shaped_text(content_stream& content, const layout::text_run& t, const shaped_run& shaped) {
+        const auto& runs = shaped.runs;
         content.fill_color(t.fill);
+        thread_local std::vector<std::pair<std::size_t, double>> order;  // run, its left edge
+        order.clear();
         double x = t.x;
+        bool any_rtl = false;
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            order.emplace_back(i, x);
+            for (const auto& g : runs[i].glyphs) x += g.advance * t.size / 1000.0;
+            any_rtl = any_rtl || runs[i].rtl;
+        }
+        if (any_rtl)
+            std::stable_sort(order.begin(), order.end(),
+                             [&](const auto& a, const auto& b) { return runs[a.first].begin < runs[b.first].begin; });
         std::vector<content_stream::placed_glyph> placed;
-        for (std::size_t k = 0; k < shaped.runs.size(); ++k) {
-            const auto& r = shaped.runs[k];
-            const auto& texts = shaped.texts[k];
+        for (const auto& [index, left] : order) {
+            const auto& r = runs[index];
+            const auto& texts = shaped.texts[index];
             const auto& face = chain_face_of(in_.fonts.chain->entry(r.entry), t.face);
             const embedded_font* e = embedded(face);
             const char* name = e ? resource_name(e->dict) : nullptr;
@@ -455,7 +472,10 @@ private:
                 const auto& g = r.glyphs[i];
                 placed.push_back({e->subset->code_of_glyph(g.glyph, texts[i]), g.width, g.advance, g.x_offset, g.y_offset});
             }
-            x = content.show_placed_glyphs(name, t.size, x, t.y, placed);
+            if (r.rtl)
+                content.show_placed_glyphs_right_to_left(name, t.size, left, t.y, placed);
+            else
+                content.show_placed_glyphs(name, t.size, left, t.y, placed);
         }
         return true;
     }
@@ -552,20 +572,28 @@ private:
     }
 
     // Every painted item is marked content: of its structure element (text and
-    // images; one sequence for neighbouring text of one element), or an artifact
-    // (rules, boxes, page furniture). Link areas paint nothing.
+    // images, and a Figure's rules and boxes; one sequence for neighbouring items of
+    // one element), or an artifact (other rules and boxes, page furniture). Link
+    // areas paint nothing.
     void mark(content_stream& content, const layout::item& it) {
+        if (!tagged_) return;
         if (std::holds_alternative<layout::link_area>(it.value)) return;
         const bool is_text = std::holds_alternative<layout::text_run>(it.value);
         const bool decoration = std::holds_alternative<layout::rule>(it.value) || std::holds_alternative<layout::box>(it.value);
         if (is_text && std::get<layout::text_run>(it.value).text.empty()) return;
+        // A Figure's drawing is its content (the layout tags it); elsewhere rules and boxes decorate.
+        const bool in_figure = it.tag.depth > 0 && it.tag.path[it.tag.depth - 1].role == layout::tag_role::figure;
         open_mark want;
-        want.text = is_text;
-        if (decoration || it.tag.artifact()) {
+        want.text = is_text && !in_figure;  // a Figure's sequence holds text and paths: it lies outside text objects
+        if ((decoration && !in_figure) || it.tag.artifact()) {
             want.kind = decoration ? mark_kind::artifact : mark_kind::pagination;
         } else {
             want.kind = mark_kind::element;
             want.element = tree_.element_for(it.tag);
+            if (is_text) {
+                const std::string& lang = languages_.language_of(std::get<layout::text_run>(it.value).text);
+                if (!lang.empty()) want.element = tree_.span_for(want.element, lang);
+            }
         }
         if (want.kind == open_.kind && want.element == open_.element && want.text == open_.text &&
             (!want.text || content.in_text()))
@@ -573,7 +601,7 @@ private:
         if (open_.kind != mark_kind::none) content.end_marked();
         open_ = want;
         if (want.kind == mark_kind::element)
-            content.begin_marked(structure_type(tree_.role(want.element)), tree_.mark(want.element), want.text);
+            content.begin_marked(tree_.type(want.element), tree_.mark(want.element), want.text);
         else
             content.begin_artifact(want.kind == mark_kind::pagination, want.text);
     }
@@ -610,7 +638,7 @@ private:
         // Without an explicit border, Acrobat draws the PDF default: a black frame.
         if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
         // The Link its text opened (a link area follows its text).
-        if (annot) tag_annotation(annot, page_, link_element(tag, true), uri);
+        if (annot && tagged_) tag_annotation(annot, page_, link_element(tag, true), uri);
     }
 
     // Contents links and bookmarks come after every page exists: they point forward.
@@ -622,7 +650,7 @@ private:
                            static_cast<HPDF_REAL>(j.x + j.width), static_cast<HPDF_REAL>(j.y + j.height)};
             HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(pages_[j.page], area, target);
             if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
-            if (annot) tag_annotation(annot, pages_[j.page], link_element(j.tag, false), title_at(j.target_page, j.target_top));
+            if (annot && tagged_) tag_annotation(annot, pages_[j.page], link_element(j.tag, false), title_at(j.target_page, j.target_top));
         }
         if (!in_.outline.empty()) {
             // UTF-8 titles are written as UTF-16BE, like the info strings.
@@ -700,6 +728,7 @@ private:
     const layout::paged_document& in_;
     diagnostic_sink& diags_;
     pdf_standard standard_;
+    bool tagged_ = true;    ///< false only when a bench measures what tagging costs
     std::string id_input_;  ///< PDF/A: the pages' content, digested into the file's /ID
     std::string file_id_;   ///< PDF/A: that /ID in hex, for the structure update's trailer
     hpdf_errors& errs_ = this_thread_pdf().errs;
@@ -717,6 +746,7 @@ private:
     std::array<double, 2> page_box_{};  ///< the current page's width and height
     std::size_t page_links_ = 0;        ///< link annotations on the current page
     structure_tree tree_;
+    span_languages languages_;  ///< which text is in another language than the document's
     enum class mark_kind { none, element, artifact, pagination };
     struct open_mark {
         mark_kind kind = mark_kind::none;
@@ -729,8 +759,9 @@ private:
 
 }  // namespace
 
-std::string render_pdf(const layout::paged_document& doc, diagnostic_sink& diags, const pdf_standard& standard) {
-    return painter(doc, diags, standard).run();
+std::string render_pdf(const layout::paged_document& doc, diagnostic_sink& diags, const pdf_standard& standard,
+                       pdf_tagging tagging) {
+    return painter(doc, diags, standard, tagging == pdf_tagging::on).run();
 }
 
 }  // namespace closeplan::render

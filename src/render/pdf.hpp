@@ -17,6 +17,10 @@ namespace closeplan::render {
 /// Thread-safe: each call uses its own libharu document.
 /// Every PDF is tagged (a structure tree in reading order, marked content, /Lang,
 /// XMP metadata); `standard` adds what PDF/UA-1 or PDF/A-2 ask besides.
-std::string render_pdf(const layout::paged_document& doc, diagnostic_sink& diags, const pdf_standard& standard = {});
+/// `tagging` off leaves out the structure tree, the marked content and the metadata:
+/// only bench/tagging_bench asks for it, to measure what tagging costs.
+enum class pdf_tagging { on, off_for_measuring };
+std::string render_pdf(const layout::paged_document& doc, diagnostic_sink& diags, const pdf_standard& standard = {},
+                       pdf_tagging tagging = pdf_tagging::on);
 
 }  // namespace closeplan::render

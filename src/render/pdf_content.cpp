@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "render/pdf_content.hpp"
 
+#include <charconv>
 #include <cstdint>
 
 namespace closeplan::render {
@@ -224,6 +225,54 @@ double content_stream::show_placed_glyphs(std::string_view font, double size, do
     return pen;
 }
 
+double content_stream::show_placed_glyphs_right_to_left(std::string_view font, double size, double x, double y,
+                                                        const std::vector<placed_glyph>& glyphs) {
+    // Where each glyph's pen stands, left to right, as show_placed_glyphs would move it.
+    thread_local std::vector<double> pens;
+    pens.clear();
+    double pen = x;
+    for (const auto& g : glyphs) {
+        pens.push_back(pen);
+        pen += g.advance * size / 1000.0;
+    }
+    bool open = false;  // inside a TJ array's string
+    std::size_t in_array = 0;
+    int shown_width = 0;  // the /W width of the glyph shown last in the array
+    const auto close = [&] {
+        if (open) out_.append(")] TJ\n");
+        open = false;
+        in_array = 0;
+    };
+    for (std::size_t k = glyphs.size(); k-- > 0;) {
+        const auto& g = glyphs[k];
+        if (g.x_offset != 0 || g.y_offset != 0) {
+            close();
+            begin_text_at(font, size, pens[k] + g.x_offset * size / 1000.0, y + g.y_offset * size / 1000.0);
+            out_.push_back('(');
+            glyph_bytes(static_cast<char16_t>(g.code));
+            out_.append(") Tj\n");
+            continue;
+        }
+        if (!open || in_array == max_string_bytes / 2) {
+            close();
+            begin_text_at(font, size, pens[k], y);
+            out_.append("[(");
+            open = true;
+        } else {
+            // Showing the glyph on the right moved the pen right by its width; this
+            // one starts its own advance left of where that glyph started.
+            out_.push_back(')');
+            number(shown_width + g.advance);
+            out_.push_back('(');
+        }
+        glyph_bytes(static_cast<char16_t>(g.code));
+        ++in_array;
+        shown_width = g.width;
+    }
+    close();
+    return pen;
+}
+
 void content_stream::image(std::string_view name, double x, double y, double width, double height) {
     end_text();
     op("q");
@@ -249,14 +298,15 @@ void content_stream::begin_marked(std::string_view tag, int mcid, bool for_text)
     begin_sequence(for_text);
     out_.push_back('/');
     out_.append(tag);
-    out_.append(" <</MCID ");
-    out_.append(std::to_string(mcid));
-    out_.append(">> BDC\n");
+    out_.append("<</MCID ");
+    char digits[16];
+    out_.append(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, mcid).ptr - digits));
+    out_.append(">>BDC\n");
 }
 
 void content_stream::begin_artifact(bool pagination, bool for_text) {
     begin_sequence(for_text);
-    out_.append(pagination ? "/Artifact <</Type /Pagination>> BDC\n" : "/Artifact BMC\n");
+    out_.append(pagination ? "/Artifact<</Type/Pagination>>BDC\n" : "/Artifact BMC\n");
 }
 
 void content_stream::end_marked() {

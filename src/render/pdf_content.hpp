@@ -63,6 +63,13 @@ public:
     /// (an Arabic vowel sign, a stacked Thai tone mark) is placed by itself.
     /// Returns the x where the pen ends.
     double show_placed_glyphs(std::string_view font, double size, double x, double y, const std::vector<placed_glyph>& glyphs);
+    /// The same for a right-to-left run, whose glyphs come in visual order (left
+    /// to right): they are shown last first, each TJ number moving the pen back
+    /// to the glyph on its left, so the stream holds them in reading order. Text
+    /// extraction that follows the stream (a structure element's text, screen
+    /// readers) reads the words as they are written; the page looks the same.
+    double show_placed_glyphs_right_to_left(std::string_view font, double size, double x, double y,
+                                            const std::vector<placed_glyph>& glyphs);
     /// Paints the image XObject `name` into the rectangle.
     void image(std::string_view name, double x, double y, double width, double height);
 

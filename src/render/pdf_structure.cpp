@@ -4,9 +4,11 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "layout/winansi.hpp"
+#include "render/pdf_file.hpp"
 #include "render/pdf_objects.hpp"
 
 namespace closeplan::render {
@@ -84,6 +86,15 @@ std::optional<std::size_t> structure_tree::find(const layout::tag_level& level) 
     return std::nullopt;
 }
 
+std::size_t structure_tree::span_for(std::size_t element, const std::string& lang) {
+    const auto& kids = nodes_[element].kids;
+    if (!kids.empty() && kids.back().what == kid::kind::element && nodes_[kids.back().index].lang == lang)
+        return kids.back().index;
+    const std::size_t made = add_node({tag_role::p, 0}, element);  // its lang makes it a Span
+    nodes_[made].lang = lang;
+    return made;
+}
+
 std::size_t structure_tree::new_link() { return add_node({tag_role::link, 0}, 0); }
 
 int structure_tree::mark(std::size_t element) {
@@ -106,34 +117,46 @@ namespace {
 std::uint32_t object_number(const void* obj) { return static_cast<const HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFFu; }
 
 void append_ref(std::string& out, std::uint32_t number) {
-    out += std::to_string(number);
+    append_number(out, number);
     out += " 0 R";
 }
 
-// A text string as UTF-16BE with its byte order mark, in hex (ISO 32000-1, 7.9.2.2).
+// A text string (ISO 32000-1, 7.9.2.2) as a literal: printable ASCII as it is (the
+// same bytes in PDFDocEncoding), anything else as UTF-16BE with its byte order
+// mark. Literal, not hex, so an alternative text costs a byte or two a character,
+// not four; a backslash escapes the parentheses, itself and a carriage return
+// (which a reader would take as a line feed).
 void append_text_string(std::string& out, const std::string& utf8) {
-    static constexpr char digits[] = "0123456789ABCDEF";
-    auto unit = [&](unsigned u) {
-        for (int shift = 12; shift >= 0; shift -= 4) out.push_back(digits[(u >> shift) & 0xFu]);
-    };
-    out += "<FEFF";
-    for (std::size_t pos = 0; pos < utf8.size();) {
-        const char32_t cp = layout::next_code_point(utf8, pos);
-        if (cp >= 0x10000) {
-            unit(0xD800u + ((static_cast<unsigned>(cp) - 0x10000u) >> 10));
-            unit(0xDC00u + ((static_cast<unsigned>(cp) - 0x10000u) & 0x3FFu));
+    const auto byte = [&](unsigned char b) {
+        if (b == '(' || b == ')' || b == '\\') {
+            out.push_back('\\');
+            out.push_back(static_cast<char>(b));
+        } else if (b == '\r') {
+            out.append("\\r");
         } else {
-            unit(static_cast<unsigned>(cp));
+            out.push_back(static_cast<char>(b));
+        }
+    };
+    out.push_back('(');
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+        for (const char c : utf8) byte(static_cast<unsigned char>(c));
+    } else {
+        const auto unit = [&](unsigned u) {
+            byte(static_cast<unsigned char>(u >> 8));
+            byte(static_cast<unsigned char>(u & 0xFFu));
+        };
+        unit(0xFEFFu);
+        for (std::size_t pos = 0; pos < utf8.size();) {
+            const char32_t cp = layout::next_code_point(utf8, pos);
+            if (cp >= 0x10000) {
+                unit(0xD800u + ((static_cast<unsigned>(cp) - 0x10000u) >> 10));
+                unit(0xDC00u + ((static_cast<unsigned>(cp) - 0x10000u) & 0x3FFu));
+            } else {
+                unit(static_cast<unsigned>(cp));
+            }
         }
     }
-    out += '>';
-}
-
-// Where the file's last cross-reference section starts (the number after its last `startxref`).
-std::size_t last_xref_offset(const std::string& file) {
-    const auto at = file.rfind("startxref");
-    if (at == std::string::npos) return 0;
-    return static_cast<std::size_t>(std::strtoull(file.c_str() + at + 9, nullptr, 10));
+    out.push_back(')');
 }
 
 }  // namespace
@@ -150,11 +173,11 @@ bool structure_tree::prepare(HPDF_Doc pdf) {
     return HPDF_GetError(pdf) == HPDF_OK;
 }
 
-std::string structure_tree::element_object(std::size_t i, std::uint32_t first, std::uint32_t root) const {
+void structure_tree::append_element(std::string& o, std::size_t i, std::uint32_t first, std::uint32_t root) const {
     const node& n = nodes_[i];
     const auto number = [&](std::size_t element) { return first + static_cast<std::uint32_t>(element); };
-    std::string o = "<</S/";
-    o += i == 0 ? "Document" : structure_type(n.role);
+    o += "<</S/";
+    o += i == 0 ? "Document" : type(i);
     o += "/P ";
     append_ref(o, i == 0 ? root : number(n.parent));
     // The element's page is its first marked content's; MCIDs elsewhere say theirs (an MCR).
@@ -170,17 +193,20 @@ std::string structure_tree::element_object(std::size_t i, std::uint32_t first, s
     }
     o += "/K";
     const bool one = n.kids.size() == 1;
-    if (!one) o += '[';
-    for (const auto& k : n.kids) {
-        o += ' ';
+    o += one ? ' ' : '[';
+    for (std::size_t at = 0; at < n.kids.size(); ++at) {
+        const auto& k = n.kids[at];
+        if (at > 0) o += ' ';
         if (k.what == kid::kind::element) {
             append_ref(o, number(k.index));
         } else if (k.what == kid::kind::mcid && k.page == home) {
-            o += std::to_string(k.index);
+            append_number(o, k.index);
         } else if (k.what == kid::kind::mcid) {
             o += "<</Type/MCR/Pg ";
             append_ref(o, object_number(k.page));
-            o += "/MCID " + std::to_string(k.index) + ">>";
+            o += "/MCID ";
+            append_number(o, k.index);
+            o += ">>";
         } else {
             o += "<</Type/OBJR/Obj ";
             append_ref(o, object_number(k.annot));
@@ -195,95 +221,50 @@ std::string structure_tree::element_object(std::size_t i, std::uint32_t first, s
         o += "/Alt";
         append_text_string(o, shortened ? *shortened : *n.alt);
     }
+    if (!n.lang.empty()) {
+        o += "/Lang(";  // a BCP 47 language subtag: ASCII letters
+        o += n.lang;
+        o += ')';
+    }
     if (n.role == tag_role::th && i != 0) {
         // A header in THead heads its column; one in a body row names its row.
         const bool in_head = nodes_[n.parent].parent != 0 && nodes_[nodes_[n.parent].parent].role == tag_role::thead;
         o += in_head ? "/A<</O/Table/Scope/Column>>" : "/A<</O/Table/Scope/Row>>";
     }
     o += ">>";
-    return o;
 }
 
-// libharu writes every object by itself, uncompressed, with a cross-reference line:
-// for the hundreds of elements of a page's tree that doubled the file. They go
-// instead into one compressed object stream (ISO 32000-1, 7.5.7) in an incremental
-// update (7.5.6) after libharu's file, with a cross-reference stream (7.5.8).
-void structure_tree::append_update(std::string& file, HPDF_Doc pdf, const std::string& id) const {
-    const std::uint32_t root = object_number(root_);
-    const auto stream_number = static_cast<std::uint32_t>(pdf->xref->entries->count);  // the next free number
-    const std::uint32_t first = stream_number + 1;                                      // element 0, the Document
-    const std::uint32_t xref_number = first + static_cast<std::uint32_t>(nodes_.size());
+std::uint32_t structure_tree::root_number() const { return object_number(root_); }
 
-    // The object stream: the StructTreeRoot (index 0) and every element.
-    std::string header, body;
-    auto add = [&](std::uint32_t number, const std::string& object) {
-        header += std::to_string(number) + ' ' + std::to_string(body.size()) + ' ';
-        body += object;
-        body += '\n';
-    };
-    std::string tree = "<</Type/StructTreeRoot/K ";
-    append_ref(tree, first);
-    tree += "/ParentTree<</Nums[";
+void structure_tree::write_objects(object_stream& out, std::uint32_t first) const {
+    const std::uint32_t root = root_number();
+    out.begin(root);
+    std::string& o = out.body;
+    o += "<</Type/StructTreeRoot/K ";
+    append_ref(o, first);
+    o += "/ParentTree<</Nums[";
     for (std::size_t key = 0; key < parents_.size(); ++key) {
         const auto& e = parents_[key];
-        tree += std::to_string(key);
+        append_number(o, key);
         if (e.page) {
-            tree += '[';
-            for (const std::size_t el : e.mcid_elements) {
-                append_ref(tree, first + static_cast<std::uint32_t>(el));
-                tree += ' ';
+            o += '[';
+            for (std::size_t at = 0; at < e.mcid_elements.size(); ++at) {
+                if (at > 0) o += ' ';
+                append_ref(o, first + static_cast<std::uint32_t>(e.mcid_elements[at]));
             }
-            tree += ']';
+            o += ']';
         } else {
-            tree += ' ';
-            append_ref(tree, first + static_cast<std::uint32_t>(e.annotation_element));
-            tree += ' ';
+            o += ' ';
+            append_ref(o, first + static_cast<std::uint32_t>(e.annotation_element));
+            o += ' ';
         }
     }
-    tree += "]>>/ParentTreeNextKey " + std::to_string(parents_.size()) + ">>";
-    add(root, tree);
-    for (std::size_t i = 0; i < nodes_.size(); ++i) add(first + static_cast<std::uint32_t>(i), element_object(i, first, root));
-    // Level 6: the tree is small and repetitive; a fifth smaller than at level 1, for little time.
-    const std::string packed = deflated(header + body, 6);
-
-    const std::size_t previous = last_xref_offset(file);
-    if (file.empty() || file.back() != '\n') file += '\n';
-    const std::size_t stream_at = file.size();
-    file += std::to_string(stream_number) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(nodes_.size() + 1) +
-            "/First " + std::to_string(header.size()) + "/Filter/FlateDecode/Length " + std::to_string(packed.size()) +
-            ">>\nstream\n";
-    file += packed;
-    file += "\nendstream\nendobj\n";
-
-    // The cross-reference stream: rows of type (1 byte), offset or stream number (4), generation
-    // or index in the stream (2 bytes; 4 when a huge plan's tree has more elements than 2 hold).
-    const std::size_t xref_at = file.size();
-    const int index_bytes = nodes_.size() + 1 > 0xFFFF ? 4 : 2;
-    std::string rows;
-    auto row = [&](unsigned type, std::size_t field2, std::size_t field3) {
-        rows.push_back(static_cast<char>(type));
-        for (int shift = 24; shift >= 0; shift -= 8) rows.push_back(static_cast<char>((field2 >> shift) & 0xFFu));
-        for (int shift = 8 * (index_bytes - 1); shift >= 0; shift -= 8)
-            rows.push_back(static_cast<char>((field3 >> shift) & 0xFFu));
-    };
-    row(2, stream_number, 0);  // the StructTreeRoot, replacing libharu's placeholder
-    row(1, stream_at, 0);
-    for (std::size_t i = 0; i < nodes_.size(); ++i) row(2, stream_number, i + 1);
-    row(1, xref_at, 0);
-    const std::string packed_rows = deflated(rows);
-    std::string dict = "<</Type/XRef/Size " + std::to_string(xref_number + 1) + "/Root ";
-    append_ref(dict, object_number(pdf->catalog));
-    if (pdf->info) {
-        dict += "/Info ";
-        append_ref(dict, object_number(pdf->info));
+    o += "]>>/ParentTreeNextKey " + std::to_string(parents_.size()) + ">>\n";
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+        out.begin(first + static_cast<std::uint32_t>(i));
+        append_element(o, i, first, root);
+        o += '\n';
     }
-    if (!id.empty()) dict += "/ID[<" + id + "><" + id + ">]";
-    dict += "/Prev " + std::to_string(previous) + "/W[1 4 " + std::to_string(index_bytes) + "]/Index[" + std::to_string(root) + " 1 " +
-            std::to_string(stream_number) + " " + std::to_string(nodes_.size() + 2) + "]/Filter/FlateDecode/Length " +
-            std::to_string(packed_rows.size()) + ">>";
-    file += std::to_string(xref_number) + " 0 obj\n" + dict + "\nstream\n";
-    file += packed_rows;
-    file += "\nendstream\nendobj\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
 }
 
 }  // namespace closeplan::render

@@ -18,6 +18,8 @@
 
 namespace closeplan::render {
 
+struct object_stream;
+
 /// The standard structure type a role is written as ("H1", "TD", "Figure").
 const char* structure_type(layout::tag_role role);
 
@@ -36,20 +38,28 @@ public:
     std::size_t element_for(const layout::struct_tag& tag);
     /// The element a tag's innermost level names, if any item had it.
     [[nodiscard]] std::optional<std::size_t> find(const layout::tag_level& level) const;
+    /// The Span in `lang` that text of `element` goes into: the element's last kid
+    /// when that is a Span in `lang`, else a new one.
+    std::size_t span_for(std::size_t element, const std::string& lang);
     /// A new Link under the Document (for an annotation no item tagged).
     std::size_t new_link();
     /// The next MCID on the current page, made a kid of `element`.
     int mark(std::size_t element);
     /// The annotation, on `page`, is a kid of `element` (an OBJR; its /StructParent).
     void add_annotation(std::size_t element, HPDF_Annotation annot, HPDF_Page page);
-    [[nodiscard]] layout::tag_role role(std::size_t element) const { return nodes_[element].role; }
+    /// The element's structure type: its role's, or Span for a span_for() element.
+    [[nodiscard]] const char* type(std::size_t element) const {
+        return nodes_[element].lang.empty() ? structure_type(nodes_[element].role) : "Span";
+    }
 
-    /// Before libharu saves: the catalog's /StructTreeRoot (a placeholder) and /MarkInfo.
+    /// Before the file is written: the catalog's /StructTreeRoot (a placeholder) and /MarkInfo.
     bool prepare(HPDF_Doc pdf);
-    /// After libharu saved `file`: appends the StructTreeRoot, its ParentTree and
-    /// every element in one compressed object stream, as an incremental update
-    /// with a cross-reference stream whose trailer keys carry `id` (hex; empty = none).
-    void append_update(std::string& file, HPDF_Doc pdf, const std::string& id) const;
+    /// The StructTreeRoot's object number (libharu's placeholder, which is not written).
+    [[nodiscard]] std::uint32_t root_number() const;
+    [[nodiscard]] std::size_t element_count() const { return nodes_.size(); }
+    /// The StructTreeRoot with its ParentTree, and every element numbered from `first`
+    /// (element 0, the Document, is `first`), into `out` (render/pdf_file.hpp writes the file).
+    void write_objects(object_stream& out, std::uint32_t first) const;
 
 private:
     struct kid {
@@ -64,6 +74,7 @@ private:
         std::size_t parent = 0;
         std::vector<kid> kids;
         std::shared_ptr<const std::string> alt;
+        std::string lang;  ///< a Span's /Lang (only Spans have one)
     };
     /// A ParentTree entry: a page's MCIDs' elements, or one annotation's element.
     struct parent_entry {
@@ -73,7 +84,7 @@ private:
     };
 
     std::size_t add_node(layout::tag_level level, std::size_t parent);
-    [[nodiscard]] std::string element_object(std::size_t i, std::uint32_t first, std::uint32_t root) const;
+    void append_element(std::string& out, std::size_t i, std::uint32_t first, std::uint32_t root) const;
 
     std::vector<node> nodes_;
     std::vector<std::pair<layout::tag_level, std::size_t>> open_;  ///< the path of the last item, outermost first

@@ -194,4 +194,6 @@ view::labels template_set::read_labels(std::string_view locale, diagnostic_sink&
     return view::labels::in_language(std::move(merged), language);
 }
 
+std::optional<std::string> canonical_language_tag(std::string_view locale) { return canonical_tag(locale); }
+
 }  // namespace closeplan::render

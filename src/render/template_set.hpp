@@ -70,4 +70,8 @@ private:
     std::map<std::string, std::string> tokens_;
 };
 
+/// A language tag in the labels files' spelling ("de_de" -> "de-DE"); nullopt when `locale` is
+/// not a tag (the labels report T403 for it; the library checks load_options::locale with it).
+std::optional<std::string> canonical_language_tag(std::string_view locale);
+
 }  // namespace closeplan::render

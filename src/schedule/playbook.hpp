@@ -14,6 +14,11 @@
 
 namespace closeplan::schedule {
 
+/// Where a step goes when the deal has more time than the playbook needs
+/// (schedule.hpp): with the others, spread over the time there is; as soon as
+/// possible from as_of; or as late as possible before the close.
+enum class step_anchor { spread, start, close };
+
 /// One milestone of a playbook, as written (plan-format.md section 3).
 struct playbook_step {
     std::string id;
@@ -25,9 +30,16 @@ struct playbook_step {
     std::vector<source_location> depends_on_where;  ///< parallel to depends_on; may be empty (built in code)
     std::string gate;
     std::string notes;  ///< Markdown, copied to the plan's milestone
+    step_anchor anchor = step_anchor::spread;  ///< `anchor: start|close`
     source_location where;     ///< the step's mapping
     source_location id_where;  ///< its `id` value
 };
+
+/// The default `max_stretch`: a three-week playbook spreads over at most
+/// fifteen weeks before the close; five times stretched, a one-day signature
+/// step leaves the buyer's last step a business week before the close (H809).
+inline constexpr int default_max_stretch = 5;
+inline constexpr int most_max_stretch = 50;
 
 /// A loaded, checked playbook. Loading also works out, once, what every
 /// scheduling run needs (indices instead of ids, an order to walk in), so
@@ -36,6 +48,9 @@ struct playbook {
     std::string name;
     std::vector<playbook_step> steps;  ///< in file order; the scheduled plan keeps this order
     std::string source_file;
+    /// `max_stretch`: how many times its playbook length a schedule may be
+    /// drawn out when the close is far ahead (1: always as late as possible).
+    int max_stretch = default_max_stretch;
 
     // Worked out by load_playbook / prepare_playbook; scheduling reads only these.
     /// Step indices so that every step comes after all of its successors

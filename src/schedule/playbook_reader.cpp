@@ -21,9 +21,9 @@ using validate::detail::need;
 using validate::detail::quote;
 
 constexpr std::string_view version_key = "closeplan-playbook";
-constexpr std::array<std::string_view, 3> playbook_keys = {version_key, "name", "milestones"};
-constexpr std::array<std::string_view, 8> step_keys = {"id",   "title",      "owner", "workstream",
-                                                       "days", "depends_on", "gate",  "notes"};
+constexpr std::array<std::string_view, 4> playbook_keys = {version_key, "name", "max_stretch", "milestones"};
+constexpr std::array<std::string_view, 9> step_keys = {"id",         "title", "owner", "workstream", "days",
+                                                       "depends_on", "gate",  "notes", "anchor"};
 /// A step longer than this is a typo (or a year written as days); it would also
 /// push dates thousands of years back.
 constexpr int max_step_days = 1000;
@@ -42,6 +42,10 @@ public:
         if (!read_version(root)) return false;
         fields_.check_keys(root, playbook_keys);
         book.name = fields_.text(root, "name", need::required);
+        if (const raw_node* stretch = root.find("max_stretch"))
+            book.max_stretch = whole_number(*stretch, "max_stretch", 1, most_max_stretch,
+                                            "1 keeps every step as late as possible; 5 (the default) lets a "
+                                            "schedule spread over up to five times its length");
         const raw_node* list = fields_.member(root, "milestones", need::required,
                                               "list the playbook's steps under `milestones:`");
         if (!list || !fields_.expect_list(*list, "\"milestones\"")) return true;
@@ -93,7 +97,39 @@ private:
         }
         step.gate = fields_.text(item, "gate");
         step.notes = fields_.text(item, "notes");
+        step.anchor = read_anchor(item);
         return step;
+    }
+
+    // `anchor: start` (as soon as possible from as_of) or `anchor: close` (as late as possible).
+    step_anchor read_anchor(const raw_node& item) {
+        const raw_node* node = item.find("anchor");
+        if (!node) return step_anchor::spread;
+        const auto text = node->is_scalar() ? validate::detail::trim(node->text) : std::string_view();
+        if (text == "start") return step_anchor::start;
+        if (text == "close") return step_anchor::close;
+        if (text == "spread") return step_anchor::spread;
+        own_.error("P603", "\"anchor\" must be start, close or spread, found " +
+                               (node->is_scalar() ? quote(node->text) : std::string(validate::detail::describe(*node))),
+                   node->where,
+                   {"`anchor: start` puts the step as soon as possible from as_of, `anchor: close` as late as "
+                    "possible; without it the step spreads with the others over the time there is"});
+        return step_anchor::spread;
+    }
+
+    // A whole number in [low, high] (P603 otherwise).
+    int whole_number(const raw_node& node, std::string_view key, long low, long high, std::string hint) {
+        const auto text = node.is_scalar() ? validate::detail::trim(node.text) : std::string_view();
+        long value = 0;
+        const auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || failure != std::errc() || end != text.data() + text.size() || value < low || value > high) {
+            own_.error("P603", "\"" + std::string(key) + "\" must be a whole number from " + std::to_string(low) + " to " +
+                                   std::to_string(high) + ", found " +
+                                   (node.is_scalar() ? quote(node.text) : std::string(validate::detail::describe(node))),
+                       node.where, {std::move(hint)});
+            return static_cast<int>(low == 1 ? default_max_stretch : low);
+        }
+        return static_cast<int>(value);
     }
 
     int read_days(const raw_node& item) {

@@ -16,6 +16,55 @@ model::date day_after(model::date day) {
     return model::date(std::chrono::sys_days(day) + std::chrono::days(1));
 }
 
+// Spreads a feasible as-late-as-possible schedule over the time from as_of to
+// the close, then places the anchored steps (schedule.hpp). Every move keeps
+// the dependencies: scaling is monotone (a gap of one day or more stays one or
+// more), `close` steps only move later, up to their successors, and `start`
+// steps only earlier, down to their predecessors and as_of.
+void use_the_time_there_is(const playbook& book, long close, schedule_indices& out) {
+    const long needed = close - out.first_start + 1;
+    const long available = close - out.earliest_allowed + 1;
+    long num = available, den = needed;
+    if (num > book.max_stretch * den) {
+        num = book.max_stretch;
+        den = 1;
+    }
+    const auto count = book.steps.size();
+    if (num > den) {
+        auto scaled = [&](long day) { return close - ((close - day) * num + den / 2) / den; };
+        for (std::size_t i = 0; i < count; ++i) {
+            out.start[i] = scaled(out.start[i]);
+            out.due[i] = scaled(out.due[i]);
+        }
+    }
+    bool any_start = false;
+    for (const auto i : book.successors_first) {
+        const auto& step = book.steps[i];
+        any_start = any_start || step.anchor == step_anchor::start;
+        if (step.anchor != step_anchor::close) continue;
+        long due = close;
+        for (auto s = book.successor_begin[i]; s < book.successor_begin[i + 1]; ++s)
+            due = std::min(due, out.start[book.successor_index[s]] - 1);
+        out.due[i] = due;
+        out.start[i] = due - (step.days - 1);
+    }
+    if (any_start) {
+        out.ready.assign(count, out.earliest_allowed);
+        for (auto it = book.successors_first.rbegin(); it != book.successors_first.rend(); ++it) {
+            const auto i = *it;
+            if (book.steps[i].anchor == step_anchor::start) {
+                out.start[i] = out.ready[i];
+                out.due[i] = out.start[i] + (book.steps[i].days - 1);
+            }
+            for (auto s = book.successor_begin[i]; s < book.successor_begin[i + 1]; ++s) {
+                auto& next = out.ready[book.successor_index[s]];
+                next = std::max(next, out.due[i] + 1);
+            }
+        }
+    }
+    out.first_start = *std::min_element(out.start.begin(), out.start.end());
+}
+
 }  // namespace
 
 void schedule_backward_into(const playbook& book, model::date target_close, model::date as_of,
@@ -37,6 +86,7 @@ void schedule_backward_into(const playbook& book, model::date target_close, mode
     }
     out.first_start = count == 0 ? close : first_start;
     out.earliest_allowed = calendar.index_before(as_of);
+    if (count > 0 && out.first_start >= out.earliest_allowed) use_the_time_there_is(book, close, out);
 }
 
 schedule_result schedule_backward(const playbook& book, model::date target_close, model::date as_of,
@@ -133,6 +183,18 @@ model::plan build_plan(const playbook& book, const schedule_result& scheduled, c
     plan.target_close = target_close;
     plan.milestones = scheduled.milestones;
     return plan;
+}
+
+bool plain_amount(std::string_view text) {
+    const auto dot = text.find('.');
+    const auto digits = [](std::string_view part) {
+        return !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    return digits(text.substr(0, dot)) && (dot == std::string_view::npos || digits(text.substr(dot + 1)));
+}
+
+bool iso_currency_code(std::string_view text) {
+    return text.size() == 3 && text.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string_view::npos;
 }
 
 }  // namespace closeplan::schedule

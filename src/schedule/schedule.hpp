@@ -11,10 +11,23 @@
 // earliest start among its successors. The plan is feasible when the first
 // start is on or after as_of (the first business day on or after as_of);
 // otherwise business_days_missing says how many business days too few there are.
+//
+// Using the time there is (also in docs/plan-format.md section 3): when a
+// feasible schedule needs fewer business days (from its first start to the
+// close) than there are from as_of to the close, it is drawn to a larger
+// scale: every step's start and due, counted in business days back from the
+// close, are multiplied by available / needed, at most the playbook's
+// max_stretch (default 5), rounded half up. Steps keep their order and
+// relative spacing, the last step stays on the close, and none starts before
+// as_of. Then a step with `anchor: close` goes as late as its successors
+// allow, and a step with `anchor: start` as soon as possible from as_of
+// (after its predecessors), taking its playbook days. An infeasible schedule
+// stays as late as possible.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "closeplan/diagnostics.hpp"
@@ -42,6 +55,7 @@ schedule_result schedule_backward(const playbook& book, model::date target_close
 struct schedule_indices {
     std::vector<long> due;
     std::vector<long> start;
+    std::vector<long> ready;  ///< scratch: the earliest start its predecessors allow (anchor: start)
     long first_start = 0;
     long earliest_allowed = 0;  ///< index of the first business day on or after as_of
     [[nodiscard]] int business_days_missing() const {
@@ -83,6 +97,11 @@ bool check_date_range(const playbook& book, const schedule_result& scheduled, di
 /// business day the last steps are due instead; nothing otherwise.
 void report_close_day(const playbook& book, model::date target_close, const business_calendar& calendar,
                       diagnostic_sink& diags);
+
+/// What a deal's amount and currency must look like to go into the plan file
+/// (`--amount`, `--currency`, and the library's schedule_options read these).
+bool plain_amount(std::string_view text);       ///< digits with an optional decimal point: "240000.50"
+bool iso_currency_code(std::string_view text);  ///< three upper-case letters: "USD"
 
 /// The plan as a plan file (plan-format.md section 1, YAML) that
 /// `closeplan check` accepts; every text value is quoted, so CRM text can

@@ -12,6 +12,7 @@ namespace closeplan {
 namespace {
 
 using enum code_severity;
+constexpr auto usage = exit_class::usage;
 constexpr auto input = exit_class::invalid_input;
 constexpr auto templates = exit_class::template_error;
 constexpr auto output = exit_class::output_error;
@@ -21,6 +22,16 @@ constexpr auto internal = exit_class::internal;
 
 // clang-format off
 constexpr std::array codes{
+    // A1xx: the library's options (include/closeplan/), checked all at once before anything is made
+    code_info{"A100", error, usage, "an as_of, close or other date option is not a calendar date or out of range", "diagnostics.md#A100"},
+    code_info{"A101", error, usage, "paper is not a paper closeplan lays out (letter, a4)", "diagnostics.md#A101"},
+    code_info{"A102", error, usage, "render_options::formats holds an unknown format", "diagnostics.md#A102"},
+    code_info{"A103", error, usage, "render_options::formats is empty", "diagnostics.md#A103"},
+    code_info{"A104", error, usage, "template_name \"handoff\" asked of render_plan (the pack is make_handoff's)", "diagnostics.md#A104"},
+    code_info{"A105", error, usage, "pdf_standards holds an unknown standard, or both PDF/A levels", "diagnostics.md#A105"},
+    code_info{"A106", error, usage, "load_options::locale is not a language tag", "diagnostics.md#A106"},
+    code_info{"A107", error, usage, "a moved-from (empty) plan was passed", "diagnostics.md#A107"},
+    code_info{"A108", error, usage, "a deal field of schedule_options is blank or malformed", "diagnostics.md#A108"},
     // L1xx: loading a file
     code_info{"L100", error, input, "a file cannot be read (missing, no permission, a folder)", "diagnostics.md#L100"},
     code_info{"L101", error, input, "the file is not UTF-8 (invalid sequences, UTF-16)", "diagnostics.md#L101"},
@@ -57,6 +68,21 @@ constexpr std::array codes{
     code_info{"V218", warning, input, "contract dates contradict each other", "diagnostics.md#V218"},
     code_info{"V219", error, input, "a signatory gives both a stakeholder id and a name", "diagnostics.md#V219"},
     code_info{"V250", warning, input, "a link in a Markdown field is not allowed; its text is kept", "diagnostics.md#V250"},
+    code_info{"V260", error, input, "a sheet given to apply cannot be read (not .xlsx or CSV, empty, too large)", "diagnostics.md#V260"},
+    code_info{"V261", error, input, "a sheet's header row lacks the id column or names a column twice", "diagnostics.md#V261"},
+    code_info{"V262", error, input, "a sheet row's id names no milestone of the plan", "diagnostics.md#V262"},
+    code_info{"V263", error, input, "two sheet rows have the same id", "diagnostics.md#V263"},
+    code_info{"V264", error, input, "a sheet's date cell is not a date", "diagnostics.md#V264"},
+    code_info{"V265", error, input, "a sheet's status cell is not a status", "diagnostics.md#V265"},
+    code_info{"V266", error, input, "a sheet's owner cell is not buyer, seller or both, or a new row has none", "diagnostics.md#V266"},
+    code_info{"V267", error, input, "a sheet's assignee cell names no stakeholder, or empties one", "diagnostics.md#V267"},
+    code_info{"V268", error, input, "a sheet's title or notes cell is empty where the step needs it", "diagnostics.md#V268"},
+    code_info{"V269", error, input, "a sheet's due cell is empty where the step needs a date", "diagnostics.md#V269"},
+    code_info{"V270", warning, input, "a milestone has no row in the sheet and is kept", "diagnostics.md#V270"},
+    code_info{"V271", warning, input, "apply writes the plan anew (comments not kept): its style cannot be edited in place", "diagnostics.md#V271"},
+    code_info{"V272", error, input, "a row of the sheet cannot be read (broken quoting, over a limit, too many rows)", "diagnostics.md#V272"},
+    code_info{"V273", error, input, "the plan with the sheet's edits does not pass its check; nothing written", "diagnostics.md#V273"},
+    code_info{"V274", error, input, "a sheet's cell and the plan both changed the same value since the sheet was written", "diagnostics.md#V274"},
     // R3xx: references between parts of the plan
     code_info{"R301", error, input, "a reference names no known stakeholder or milestone", "diagnostics.md#R301"},
     code_info{"R302", error, input, "a dependency cycle between milestones", "diagnostics.md#R302"},
@@ -94,6 +120,10 @@ constexpr std::array codes{
     code_info{"O536", warning, output, "a text taller than a third of the one-page buyer plan was cut with an ellipsis", "diagnostics.md#O536"},
     code_info{"O542", warning, output, "a font package the plan's script needs is not installed", "diagnostics.md#O542"},
     code_info{"O550", error, output, "--pdf-standard a-2b/a-2u: no sRGB ICC profile for the output intent", "diagnostics.md#O550"},
+    code_info{"O560", error, output, "preview: cannot listen on the address and port (in use, not this machine's)", "diagnostics.md#O560"},
+    code_info{"O561", warning, output, "preview: a file or folder cannot be watched; the page does not refresh for it", "diagnostics.md#O561"},
+    code_info{"O562", warning, output, "preview: listening beyond this machine (--listen), the plan is readable by others", "diagnostics.md#O562"},
+    code_info{"O563", warning, output, "preview --open: the browser cannot be started", "diagnostics.md#O563"},
     // P6xx: playbooks, holidays and backward scheduling
     code_info{"P600", error, input, "not a playbook, or an unsupported playbook version", "diagnostics.md#P600"},
     code_info{"P601", error, input, "a required playbook field is missing", "diagnostics.md#P601"},
@@ -134,13 +164,19 @@ constexpr std::array codes{
     code_info{"B720", error, input, "the export is not UTF-8 (probably Windows-1252)", "diagnostics.md#B720"},
     code_info{"B721", error, input, "the .xlsx export cannot be read, or is over a limit", "diagnostics.md#B721"},
     code_info{"B722", error, input, "--sheet names no sheet of the workbook, or the export is not a workbook", "diagnostics.md#B722"},
-    code_info{"B723", error, input, "one row per task (--group-by) reads CSV exports only", "diagnostics.md#B723"},
     code_info{"B730", error, row, "an overlay names a field the plan format does not know, or one the batch run owns", "diagnostics.md#B730"},
     code_info{"B731", error, input, "two overlay files for one deal id", "diagnostics.md#B731"},
     code_info{"B732", warning, input, "an overlay for a deal that is not in the export", "diagnostics.md#B732"},
     code_info{"B733", error, input, "the overlays folder cannot be read", "diagnostics.md#B733"},
     code_info{"B734", error, input, "the contacts export has no usable header (no deal id or contact name column)", "diagnostics.md#B734"},
     code_info{"B735", warning, input, "a row of the contacts export is left out (broken quoting, no deal id, no name)", "diagnostics.md#B735"},
+    code_info{"B740", error, input, "the export has no column that the mapping's `plan:` names", "diagnostics.md#B740"},
+    code_info{"B741", error, row, "a mapped locale cell names a locale closeplan has no labels for", "diagnostics.md#B741"},
+    code_info{"B742", error, row, "a deal's region is not in the mapping's `regions:`", "diagnostics.md#B742"},
+    code_info{"B760", warning, row, "two rows of a one-row-per-deal export have the same deal id", "diagnostics.md#B760"},
+    code_info{"B761", error, input, "batch-index finds no shard reports, or a shard's report is missing", "diagnostics.md#B761"},
+    code_info{"B762", error, input, "a shard's batch report is cut short or not a batch report", "diagnostics.md#B762"},
+    code_info{"B763", warning, input, "the shards' reports are of different runs, or do not account for every row", "diagnostics.md#B763"},
     code_info{"B799", error, internal, "internal error while rendering a deal (a bug)", "diagnostics.md#B799"},
     // H8xx: plan health (findings of `closeplan check`, severity configurable) and its inputs
     code_info{"H801", warning, health, "seller-heavy: the seller owns most steps", "health.md#h801-seller-heavy"},
@@ -191,8 +227,8 @@ constexpr std::array codes{
 
 constexpr bool in_code_order() {
     for (std::size_t i = 1; i < codes.size(); ++i) {
-        // Stages in the order above (L V R T O P B H C), numbers rising within each.
-        constexpr std::string_view stages = "LVRTOPBHC";
+        // Stages in the order above (A L V R T O P B H C), numbers rising within each.
+        constexpr std::string_view stages = "ALVRTOPBHC";
         const auto a = stages.find(codes[i - 1].code[0]), b = stages.find(codes[i].code[0]);
         if (a > b || (a == b && codes[i - 1].code >= codes[i].code)) return false;
     }

@@ -14,6 +14,7 @@ namespace closeplan {
 /// The exit code an error with a code leads to (the numbers of
 /// cli/exit_codes.hpp and docs/cli.md, "Exit codes").
 enum class exit_class : int {
+    usage = 2,           ///< an option the caller gave (the library's A1xx; the command's bad flags, which have no code)
     invalid_input = 4,   ///< the plan, value map, playbook, export, mapping or a config file
     template_error = 5,  ///< a template, labels or style file
     output_error = 6,    ///< output could not be made or written

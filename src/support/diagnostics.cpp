@@ -5,6 +5,7 @@
 #include <algorithm>
 
 namespace closeplan {
+inline namespace v0 {
 
 void diagnostic_sink::error(std::string code, std::string message, source_location where,
                             std::vector<std::string> hints) {
@@ -59,4 +60,5 @@ std::string format_diagnostic(const diagnostic& d) {
     return out;
 }
 
+}  // namespace v0
 }  // namespace closeplan

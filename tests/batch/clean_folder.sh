@@ -60,3 +60,21 @@ echo "$summary" | grep -q "^pruned 4 files" || fail "the summary does not count 
 lines=$(wc -l < "$manifest")
 [ "$lines" -eq 2 ] || fail "manifest has $lines lines for 2 deals after --prune"
 echo "PASS: --prune removes only the files batch wrote for deals and formats no longer made"
+
+# A run that fails or is killed never costs the manifest a line: a killed
+# run's `.part` is folded in before the next run starts its own, and a run
+# that stops before any deal (no export, no mapping, an unknown header) keeps it all.
+before=$(sort "$manifest")
+printf '%s\n' "$(head -1 "$manifest" | awk '{print "0123456789abcdef", $2, $3, $4}')" > "$manifest.part"
+"$closeplan" batch "$work/missing.csv" "${args[@]}" -o "$out" 2> /dev/null && fail "a missing export did not fail"
+"$closeplan" batch "$work/export.csv" --mapping "$work/no-such-mapping.yaml" -o "$out" -q 2> /dev/null && fail "a missing mapping did not fail"
+printf 'Nothing,Here\n1,2\n' > "$work/unknown.csv"
+"$closeplan" batch "$work/unknown.csv" "${args[@]}" -o "$out" 2> /dev/null && fail "an unknown header did not fail"
+lines=$(wc -l < "$manifest")
+[ "$lines" -eq 2 ] || { cat "$manifest"; fail "a failed run left the manifest with $lines lines, not 2"; }
+grep -q "^0123456789abcdef " "$manifest" || fail "the killed run's newer line was lost by the failed run"
+# The deals as a set: lines are ordered by their fingerprint, which the killed run's line changed.
+[ "$(awk '{print $2}' "$manifest" | sort)" = "$(echo "$before" | awk '{print $2}' | sort)" ] || fail "a failed run changed which deals the manifest names"
+"$closeplan" batch "$work/export.csv" "${args[@]}" -o "$out" -f html --resume
+[ "$(wc -l < "$manifest")" -eq 2 ] || fail "the manifest is not one line per deal after a failed run"
+echo "PASS: a failed run keeps every manifest line, a killed run's included"

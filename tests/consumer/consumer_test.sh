@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Installs the build into a throwaway prefix and builds three programs against
-# it the way users do: tests/consumer/project and examples/embed with
-# find_package(closeplan), and the consumer again with pkg-config alone.
+# Installs the build into a throwaway prefix and builds programs against it
+# the way users do: tests/consumer/project with find_package(closeplan), once
+# on the shared library (closeplan::closeplan) and once on the static one
+# (closeplan::closeplan_static); tests/packaging/consumer with plain
+# `pkg-config --cflags --libs closeplan` (the shared library: a handoff pack
+# and a calendar equal to the CLI's goldens); the first consumer again with
+# `pkg-config --static` and libcloseplan.a; and examples/embed.
 #
 #   consumer_test.sh SOURCE_DIR BUILD_DIR [COMPILER_FLAGS]
 # COMPILER_FLAGS: what the library was built with that its users need too
@@ -32,19 +36,43 @@ done
 test -f "$prefix/share/closeplan/templates/buyer-plan.html.mustache"
 "$prefix/bin/closeplan" --version
 
-# 1. find_package(closeplan)
+# needs BINARY: the closeplan library file BINARY loads, if any.
+needs() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(libcloseplan[^]]*\)\]/\1/p'; }
+
+# 1. find_package(closeplan): closeplan::closeplan and closeplan::closeplan_static
 cmake -S "$src/tests/consumer/project" -B "$tmp/find_package" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
       -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS="$extra" -DCMAKE_EXE_LINKER_FLAGS="$extra" >/dev/null
 cmake --build "$tmp/find_package" -j 2 | tail -n 20
 "$tmp/find_package/consumer" "$plan"
+"$tmp/find_package/consumer_static" "$plan"
+[[ "$(needs "$tmp/find_package/consumer")" == libcloseplan.so.0 ]] ||
+  { echo "FAIL: closeplan::closeplan does not link libcloseplan.so.0" >&2; exit 1; }
+[[ -z "$(needs "$tmp/find_package/consumer_static")" ]] ||
+  { echo "FAIL: closeplan::closeplan_static loads a shared libcloseplan" >&2; exit 1; }
 
-# 2. pkg-config (static: Libs.private and Requires.private are needed)
-libdir="$(dirname "$(find "$prefix" -name closeplan.pc)")"
-flags="$(PKG_CONFIG_PATH="$libdir" pkg-config --cflags --libs --static closeplan)"
-echo "pkg-config: $flags"
+# 2. pkg-config alone, as its users type it: no --static, no -std in Cflags.
+pcdir="$(dirname "$(find "$prefix" -name closeplan.pc)")"
+libdir="$(PKG_CONFIG_PATH="$pcdir" pkg-config --variable=libdir closeplan)"
+flags="$(PKG_CONFIG_PATH="$pcdir" pkg-config --cflags --libs closeplan)"
+echo "pkg-config --cflags --libs: $flags"
+if grep -q -- '-std=' <<<"$flags"; then echo "FAIL: Cflags sets the C++ standard" >&2; exit 1; fi
+std="$(PKG_CONFIG_PATH="$pcdir" pkg-config --variable=cxx_standard closeplan)"
 # shellcheck disable=SC2086
-c++ $extra "$src/tests/consumer/project/consumer.cpp" -o "$tmp/consumer_pc" $flags
-"$tmp/consumer_pc" "$plan"
+g++ -std="$std" $extra "$src/tests/packaging/consumer/main.cpp" -o "$tmp/consumer_pc" $flags
+[[ "$(needs "$tmp/consumer_pc")" == libcloseplan.so.0 ]] || { echo "FAIL: not linked to libcloseplan.so.0" >&2; exit 1; }
+LD_LIBRARY_PATH="$libdir" "$tmp/consumer_pc" "$src/examples/northwind/plan.yaml" "$src/examples/northwind/expected/handoff"
+# A C++23 program includes the headers with the same flags.
+# shellcheck disable=SC2086
+echo '#include <closeplan/closeplan.hpp>' | g++ -std=c++23 -fsyntax-only -x c++ - $(PKG_CONFIG_PATH="$pcdir" pkg-config --cflags closeplan)
+
+# 3. pkg-config --static: Libs.private, and the archive named explicitly (with
+# libcloseplan.so beside it, -lcloseplan would pick the shared library).
+flags="$(PKG_CONFIG_PATH="$pcdir" pkg-config --cflags --libs --static closeplan | sed "s|-lcloseplan |$libdir/libcloseplan.a |")"
+echo "pkg-config --static: $flags"
+# shellcheck disable=SC2086
+c++ -std="$std" $extra "$src/tests/consumer/project/consumer.cpp" -o "$tmp/consumer_pc_static" $flags
+[[ -z "$(needs "$tmp/consumer_pc_static")" ]] || { echo "FAIL: the static consumer loads libcloseplan" >&2; exit 1; }
+"$tmp/consumer_pc_static" "$plan"
 
 # 3. examples/embed: PDF and an HTML fragment in memory
 cmake -S "$src/examples/embed" -B "$tmp/embed" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
@@ -53,4 +81,4 @@ cmake --build "$tmp/embed" -j 2 | tail -n 20
 "$tmp/embed/embed_plan" "$plan" "$tmp/embed-out"
 head -c 5 "$tmp/embed-out/plan.pdf" | grep -q '%PDF-'
 grep -q '<div class="closeplan-plan' "$tmp/embed-out/plan.fragment.html"
-echo "ok: find_package, pkg-config and examples/embed"
+echo "ok: find_package (shared and static), pkg-config (plain and --static) and examples/embed"

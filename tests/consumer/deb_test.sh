@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Builds the .deb with CPack, checks its declared dependencies and contents,
-# asks apt whether it installs here (simulated), unpacks it into a throwaway
-# root (dpkg -x, no root rights, no network) and
-# runs the unpacked binary on an example: its output must equal the golden,
-# with no share/ files needed (templates and styles are compiled in).
+# Builds the Debian packages with CPack (closeplan, libcloseplan0,
+# libcloseplan-dev), checks what each declares and holds, runs lintian on
+# each, asks apt whether they install here (simulated), unpacks them into a
+# throwaway root (dpkg -x, no root rights, no network) and runs the unpacked
+# binary on the examples: its output must equal the goldens, with no share/
+# files needed (templates and styles are compiled in). Also: `man closeplan`
+# and bash completion from the unpacked files, and every link of the shipped
+# guides resolving inside the package.
 #
 #   deb_test.sh SOURCE_DIR BUILD_DIR
 set -euo pipefail
@@ -14,62 +17,143 @@ tmp="$(mktemp -d "${TMPDIR:-/tmp}/closeplan-deb.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 
 (cd "$tmp" && cpack --config "$build/CPackConfig.cmake" -G DEB -B "$tmp/pkg" >/dev/null)
-deb="$(ls "$tmp"/pkg/closeplan_*.deb)"
-echo "built $(basename "$deb") ($(stat -c %s "$deb") bytes)"
-
-info="$(dpkg-deb -I "$deb")"
-depends="$(dpkg-deb -f "$deb" Depends)"
-echo "Depends: $depends"
 fail=0
-# The shared libraries the binary links (found by dpkg-shlibdeps) and the font the PDF embeds.
-for package in libyaml-cpp0.7 libhpdf-2.3.0 libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 \
-               libstdc++6 libc6 fonts-liberation2; do
-  if ! tr ',' '\n' <<<"$depends" | sed 's/(.*)//; s/ //g' | grep -qxF "$package"; then
-    echo "FAIL: Depends does not name $package" >&2
-    fail=1
-  fi
-done
-grep -q '^ Package: closeplan$' <<<"$info" || { echo "FAIL: package name" >&2; fail=1; }
-# Every dependency must be a package Debian 12 has: here, one that is installed.
-for package in $(tr ',' '\n' <<<"$depends" | sed 's/(.*)//; s/|.*//; s/ //g'); do
-  dpkg -s "$package" >/dev/null 2>&1 || { echo "FAIL: $package is not a known, installed package" >&2; fail=1; }
-done
+deb_of() {
+  local found
+  found="$(ls "$tmp"/pkg/"$1"_*.deb 2>/dev/null || true)"
+  [[ -n "$found" ]] || { echo "FAIL: no $1 package was built" >&2; exit 1; }
+  echo "$found"
+}
+cli="$(deb_of closeplan)"
+lib="$(deb_of libcloseplan0)"
+dev="$(deb_of libcloseplan-dev)"
+for deb in "$cli" "$lib" "$dev"; do echo "built $(basename "$deb") ($(stat -c %s "$deb") bytes)"; done
 
-# apt's own resolver on this Debian 12 machine: the package installs with
+field() { dpkg-deb -f "$1" "$2"; }
+names() { tr ',' '\n' <<<"$1" | sed 's/(.*)//; s/|.*//; s/ //g' | grep -v '^$' || true; }
+expect_depends() {  # DEB PACKAGE...: each PACKAGE is in DEB's Depends
+  local deb="$1" depends
+  shift
+  depends="$(names "$(field "$deb" Depends)")"
+  for package in "$@"; do
+    grep -qxF "$package" <<<"$depends" || { echo "FAIL: $(basename "$deb") does not depend on $package" >&2; fail=1; }
+  done
+}
+# The CLI: the shared libraries it links (dpkg-shlibdeps) and the font the PDF embeds.
+expect_depends "$cli" libyaml-cpp0.7 libhpdf-2.3.0 libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 \
+               libharfbuzz-subset0 libdeflate0 libzip4 libstdc++6 libc6 fonts-liberation2
+# The library: what libcloseplan.so.0 links.
+expect_depends "$lib" libyaml-cpp0.7 libhpdf-2.3.0 libharfbuzz-subset0 libdeflate0 libzip4 libstdc++6 libc6
+# The -dev package: the library at this very version, and what linking libcloseplan.a needs.
+expect_depends "$dev" libcloseplan0 libyaml-cpp-dev libhpdf-dev libcmark-gfm-dev libharfbuzz-dev libdeflate-dev \
+               libicu-dev libzip-dev libxml2-dev
+[[ "$(field "$dev" Depends)" == *"libcloseplan0 (= $(field "$lib" Version))"* ]] ||
+  { echo "FAIL: libcloseplan-dev does not depend on libcloseplan0 (= $(field "$lib" Version))" >&2; fail=1; }
+# Every dependency must be a package Debian 12 has: here, one that is installed.
+for deb in "$cli" "$lib" "$dev"; do
+  for package in $(names "$(field "$deb" Depends)"); do
+    [[ "$package" == libcloseplan0 ]] && continue
+    dpkg -s "$package" >/dev/null 2>&1 || { echo "FAIL: $package is not a known, installed package" >&2; fail=1; }
+  done
+done
+# The shlibs file: what a program built against libcloseplan.so.0 will depend on.
+dpkg-deb --ctrl-tarfile "$lib" | tar -xO ./shlibs 2>/dev/null | grep -q '^libcloseplan 0 libcloseplan0 ' ||
+  { echo "FAIL: libcloseplan0 has no shlibs entry for libcloseplan.so.0" >&2; fail=1; }
+
+# apt's own resolver on this Debian 12 machine: the three install together with
 # nothing more to fetch (simulated: nothing is installed or downloaded).
 if command -v apt-get >/dev/null; then
-  if sim="$(apt-get install --simulate --no-install-recommends "$deb" 2>&1)"; then
-    inst="$(grep '^Inst ' <<<"$sim" || true)"
-    if [[ "$inst" != "Inst closeplan "* || "$(wc -l <<<"$inst")" != 1 ]]; then
-      echo "FAIL: apt would install more than closeplan:" >&2
-      echo "$inst" >&2
+  if sim="$(apt-get install --simulate --no-install-recommends "$cli" "$lib" "$dev" 2>&1)"; then
+    inst="$(grep '^Inst ' <<<"$sim" | awk '{print $2}' | sort | tr '\n' ' ')"
+    if [[ "$inst" != "closeplan libcloseplan-dev libcloseplan0 " ]]; then
+      echo "FAIL: apt would install more than the three packages: $inst" >&2
       fail=1
     fi
   else
-    echo "FAIL: apt-get cannot install the package:" >&2
+    echo "FAIL: apt-get cannot install the packages:" >&2
     echo "$sim" >&2
     fail=1
   fi
 fi
 
-contents="$(dpkg-deb -c "$deb" | awk '{print $6}')"
-for path in ./usr/bin/closeplan ./usr/include/closeplan/closeplan.hpp ./usr/include/closeplan/diagnostics.hpp \
-            ./usr/share/closeplan/templates/buyer-plan.html.mustache ./usr/share/closeplan/styles/default.yaml; do
-  grep -qx "$path" <<<"$contents" || { echo "FAIL: the package has no $path" >&2; fail=1; }
+# Contents: each file in the package it belongs to, and only there.
+contents() { dpkg-deb -c "$1" | awk '{print $6}' | sed 's|^\./||'; }
+has() {  # DEB REGEX...
+  local deb="$1" list
+  shift
+  list="$(contents "$deb")"
+  for pattern in "$@"; do
+    grep -Eq "^$pattern\$" <<<"$list" || { echo "FAIL: $(basename "$deb") has no $pattern" >&2; fail=1; }
+  done
+}
+has "$cli" usr/bin/closeplan usr/share/man/man1/closeplan.1.gz usr/share/bash-completion/completions/closeplan \
+    usr/share/zsh/vendor-completions/_closeplan usr/share/fish/vendor_completions.d/closeplan.fish \
+    usr/share/closeplan/templates/buyer-plan.html.mustache usr/share/closeplan/styles/default.yaml \
+    usr/share/doc/closeplan/README.md
+has "$lib" 'usr/lib/[a-z0-9_-]+/libcloseplan\.so\.0' 'usr/lib/[a-z0-9_-]+/libcloseplan\.so\.0\.[0-9.]+'
+has "$dev" usr/include/closeplan/closeplan.hpp usr/include/closeplan/diagnostics.hpp \
+    'usr/lib/[a-z0-9_-]+/libcloseplan\.so' 'usr/lib/[a-z0-9_-]+/libcloseplan\.a' \
+    'usr/lib/[a-z0-9_-]+/pkgconfig/closeplan\.pc' 'usr/lib/[a-z0-9_-]+/cmake/closeplan/closeplanConfig\.cmake'
+for deb in "$cli" "$lib" "$dev"; do
+  package="$(field "$deb" Package)"
+  has "$deb" "usr/share/doc/$package/copyright" "usr/share/doc/$package/changelog.Debian.gz"
 done
-grep -Eq '^\./usr/lib/.*libcloseplan\.a$' <<<"$contents" || { echo "FAIL: no libcloseplan.a" >&2; fail=1; }
-grep -Eq '^\./usr/lib/.*cmake/closeplan/closeplanConfig\.cmake$' <<<"$contents" || { echo "FAIL: no CMake package" >&2; fail=1; }
-grep -Eq '^\./usr/lib/.*pkgconfig/closeplan\.pc$' <<<"$contents" || { echo "FAIL: no closeplan.pc" >&2; fail=1; }
-if grep -Eq '^\./usr/include/.*(load|render|pipeline)/' <<<"$contents"; then
+if contents "$cli" | grep -Eq 'libcloseplan|^usr/include'; then echo "FAIL: closeplan holds library files" >&2; fail=1; fi
+if contents "$lib" | grep -Eq '\.so$|\.a$|^usr/include'; then echo "FAIL: libcloseplan0 holds development files" >&2; fail=1; fi
+if contents "$dev" | grep -Eq '\.so\.0'; then echo "FAIL: libcloseplan-dev holds the runtime library" >&2; fail=1; fi
+if contents "$dev" | grep -Eq '^usr/include/.*(load|render|pipeline)/'; then
   echo "FAIL: internal headers are installed" >&2
   fail=1
 fi
 
-dpkg -x "$deb" "$tmp/root"
-bin="$tmp/root/usr/bin/closeplan"
+# lintian: no error, and none of the warnings the packages once had. What it
+# still says is listed, with reasons, in docs/embedding.md.
+if command -v lintian >/dev/null; then
+  for deb in "$cli" "$lib" "$dev"; do
+    report="$(lintian --no-cfg --display-level '>=warning' "$deb" 2>&1 || true)"
+    [[ -n "$report" ]] && echo "$report"
+    if grep -E '^E: ' <<<"$report" >/dev/null; then
+      echo "FAIL: lintian reports errors for $(basename "$deb")" >&2
+      fail=1
+    fi
+    for tag in no-manual-page extended-description-line-too-long pkg-config-unavailable-for-cross-compilation \
+               no-copyright-file no-changelog; do
+      if grep -E "^[EW]: .*: $tag( |$)" <<<"$report" >/dev/null; then
+        echo "FAIL: lintian says $tag for $(basename "$deb")" >&2
+        fail=1
+      fi
+    done
+  done
+else
+  echo "lintian is not installed: packages not linted"
+fi
+
+root="$tmp/root"
+for deb in "$cli" "$lib" "$dev"; do dpkg -x "$deb" "$root"; done
+
+# The shipped guides: every relative link leads to a file of the same package.
+while read -r doc; do
+  dir="$(dirname "$doc")"
+  while read -r target; do
+    target="${target%%#*}"
+    [[ -z "$target" || "$target" =~ ^[a-z]+: ]] && continue
+    [[ -e "$dir/$target" ]] || { echo "FAIL: ${doc#"$root"/} links to $target, which is not shipped" >&2; fail=1; }
+  done < <(grep -oE '\]\([^) ]+\)' "$doc" | sed -E 's/^\]\((.*)\)$/\1/')
+done < <(find "$root/usr/share/doc" -name '*.md')
+
+# man closeplan, from the unpacked page, as after installing the package.
+man_text="$(MANPATH="$root/usr/share/man" MANWIDTH=80 man -E UTF-8 closeplan 2>&1)" ||
+  { echo "FAIL: man closeplan: $man_text" >&2; fail=1; }
+grep -q 'closeplan - ' <<<"$man_text" || { echo "FAIL: man closeplan shows no NAME line" >&2; fail=1; }
+# bash completion, as bash-completion loads it: closeplan ren<TAB> -> render.
+completed="$(bash --norc --noprofile -c 'source "$1"; COMP_WORDS=(closeplan ren); COMP_CWORD=1; _closeplan; echo "${COMPREPLY[*]}"' \
+             _ "$root/usr/share/bash-completion/completions/closeplan")"
+[[ "$completed" == render ]] || { echo "FAIL: closeplan ren<TAB> completes \"$completed\"" >&2; fail=1; }
+
+bin="$root/usr/bin/closeplan"
 "$bin" --version
 # Hide the unpacked share/ folder: the binary must not need it.
-mv "$tmp/root/usr/share/closeplan" "$tmp/share-hidden"
+mv "$root/usr/share/closeplan" "$tmp/share-hidden"
 for example in pilot stadtwerke; do
   dir="$src/examples/$example"
   plan=plan.yaml
@@ -93,5 +177,5 @@ done
 cmp -s "$tmp/out/fragment/plan.fragment.md" "$src/examples/pilot/expected/fragment.md" ||
   { echo "FAIL: the installed binary's fragment differs from the golden" >&2; fail=1; }
 
-[ "$fail" = 0 ] && echo "ok: package built, dependencies declared, unpacked binary renders the examples"
+[ "$fail" = 0 ] && echo "ok: three packages built, declared, linted and unpacked; man, completion and the examples work"
 exit "$fail"

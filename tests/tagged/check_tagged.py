@@ -22,7 +22,12 @@ an sRGB OutputIntent, a trailer /ID, all of the above besides). With the real bi
     its element is a Link holding an OBJR to it;
   - the XMP metadata parses as XML and its dc:title is the info dictionary's title;
   - the same input renders to the same bytes twice;
-  - handoff: the bookmarks are kept.
+  - handoff: the bookmarks are kept;
+  - `<example>:lang`: the plan with two stakeholders renamed in Japanese and Arabic has a
+    Span /Lang ja and a Span /Lang ar holding those names (their text read from the
+    content streams with pdfminer); the script plans' Latin words a Span /Lang en.
+Examples are looked for in examples/, then in tests/cli/fixtures/scripts/ (the Japanese and
+Arabic plans); their deal name and milestone titles must read in logical order.
 Prints PASS or FAIL with the reasons; exits 1 on failure.
 """
 import argparse
@@ -43,12 +48,47 @@ def run(cmd):
     return subprocess.run(cmd, capture_output=True, text=True)
 
 
+# Where a CASE's example is looked for: the examples, then the script plans waiting to become examples.
+PLAN_FOLDERS = ("examples", os.path.join("tests", "cli", "fixtures", "scripts"))
+
+
 def example_plan(root, example):
-    folder = os.path.join(root, "examples", example)
-    for name in ("plan.yaml", "plan.json"):
-        if os.path.exists(os.path.join(folder, name)):
-            return os.path.join(folder, name)
-    raise SystemExit(f"no plan in {folder}")
+    for parent in PLAN_FOLDERS:
+        folder = os.path.join(root, parent, example)
+        for name in ("plan.yaml", "plan.json"):
+            if os.path.exists(os.path.join(folder, name)):
+                return os.path.join(folder, name)
+    raise SystemExit(f"no plan for {example} in " + " or ".join(PLAN_FOLDERS))
+
+
+# Words of the script plans that stand alone in another script than the plan's: the /Lang of their Span.
+PLAN_SPANS = {"alkhaleej": [("TALLYWORKS", "en")], "sakura": [("TALLYWORKS", "en")]}
+
+# The `lang` case: two stakeholders renamed into other scripts, and the /Lang their Span must say.
+FOREIGN_NAMES = (("佐藤 ゆき", "ja"), ("ليلى حداد", "ar"))
+
+
+def plan_with_foreign_names(plan, out):
+    """The plan with its first two stakeholders' names in Japanese and Arabic, written beside `out`."""
+    with open(plan, encoding="utf-8") as f:
+        text = f.read()
+    names = [s["name"] for s in yaml.safe_load(text).get("stakeholders", [])][:2]
+    for old, (new, _) in zip(names, FOREIGN_NAMES):
+        text = text.replace(old, new)
+    os.makedirs(out, exist_ok=True)
+    renamed = os.path.join(out, "plan" + os.path.splitext(plan)[1])
+    with open(renamed, "w", encoding="utf-8") as f:
+        f.write(text)
+    # The logos and value map the plan names, beside it as in the example.
+    for item in os.listdir(os.path.dirname(plan)):
+        source, target = os.path.join(os.path.dirname(plan), item), os.path.join(out, item)
+        if item in ("plan.yaml", "plan.json", "expected") or os.path.exists(target):
+            continue
+        if os.path.isdir(source):
+            shutil.copytree(source, target)
+        else:
+            shutil.copyfile(source, target)
+    return renamed
 
 
 def render(binary, plan, kind, out, extra):
@@ -165,10 +205,13 @@ def check_content(pdf, tree, problems):
                 problems.append(f"page {number}: an annotation has no /Contents")
 
 
-def milestone_titles(plan):
+def plan_data(plan):
     with open(plan, encoding="utf-8") as f:
-        data = yaml.safe_load(f)  # JSON is YAML
-    return [m["title"] for m in data.get("milestones", [])]
+        return yaml.safe_load(f)  # JSON is YAML
+
+
+def milestone_titles(plan):
+    return [m["title"] for m in plan_data(plan).get("milestones", [])]
 
 
 def squash(text):
@@ -206,11 +249,77 @@ def check_archival(pdf_path, conformance, ua, problems):
                 problems.append("a page has a transparency group")
 
 
+def element_texts(pdf, tree):
+    """Each element's own marked content as text, read from the content streams through the
+    fonts' ToUnicode maps (pdfminer), keyed by the element's objgen: what a screen reader reads."""
+    from pdfminer.high_level import extract_pages  # noqa: F401 (only to fail early when missing)
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfdevice import PDFDevice
+    from pdfminer.pdfpage import PDFPage
+
+    class Device(PDFDevice):
+        def __init__(self, rsrcmgr):
+            super().__init__(rsrcmgr)
+            self.stack = []
+            self.texts = {}  # mcid -> text
+
+        def begin_tag(self, tag, props=None):
+            mcid = props.get("MCID") if isinstance(props, dict) else None
+            self.stack.append(mcid)
+
+        def end_tag(self):
+            if self.stack:
+                self.stack.pop()
+
+        def render_string(self, textstate, seq, ncs, graphicstate):
+            mcid = next((m for m in reversed(self.stack) if m is not None), None)
+            if mcid is None:
+                return
+            font = textstate.font
+            out = self.texts.setdefault(mcid, [])
+            for obj in seq:
+                if isinstance(obj, bytes):
+                    for cid in font.decode(obj):
+                        try:
+                            out.append(font.to_unichr(cid))
+                        except Exception:  # a glyph with no text
+                            pass
+
+    texts = {}
+    rsrc = PDFResourceManager()
+    with open(pdf.filename, "rb") as f:
+        for page, page_gen in zip(PDFPage.get_pages(f), tree.page_gens):
+            device = Device(rsrc)
+            PDFPageInterpreter(rsrc, device).process_page(page)
+            for mcid, chars in device.texts.items():
+                owner = tree.mcids.get((page_gen, mcid))
+                if owner is not None:
+                    texts[owner] = texts.get(owner, "") + "".join(chars)
+    return texts
+
+
+def check_languages(pdf, tree, lang_of_text, problems):
+    """Every (text, lang) of `lang_of_text`: a Span with that /Lang holds the text."""
+    texts = element_texts(pdf, tree)
+    spans = [(str(el.get("/Lang", "")), squash(texts.get(el.objgen, ""))) for tag, el in tree.elements if tag == "Span"]
+    for text, lang in lang_of_text:
+        if not any(l == lang and squash(text) in t for l, t in spans):
+            problems.append(f"no Span /Lang {lang} holds {text!r} (Spans: {spans[:8]})")
+
+
 def check(args, case):
     example, kind = case.split(":")
     plan = example_plan(args.root, example)
     out = os.path.join(args.work, f"{example}.{kind}")
     problems = []
+    if kind == "lang":
+        # Text in another script than the document's is a Span with its own /Lang.
+        plan = plan_with_foreign_names(plan, out + ".plan")
+        pdf_path = render(args.closeplan, plan, "plan", out, [])
+        with pikepdf.open(pdf_path) as pdf:
+            check_languages(pdf, Tree(pdf), [(n, l) for n, l in FOREIGN_NAMES], problems)
+        print(("FAIL " if problems else "PASS ") + case + "".join("\n  " + p for p in problems))
+        return not problems
     if kind == "archival":
         extra = ["--pdf-standard", "ua-1,a-2b"]
         check_archival(render(args.closeplan, plan, "plan", out, extra), "B", True, problems)
@@ -241,8 +350,12 @@ def check(args, case):
     if missing:
         problems.append("pdfinfo -struct lacks " + ", ".join(sorted(missing)))
 
-    # The milestone titles the page shows, in the plan's order.
+    # The milestone titles the page shows, in the plan's order, and the deal's name: right-to-left
+    # text too reads in logical order (the content streams hold its glyphs in reading order).
     text = squash(run(["pdfinfo", "-struct-text", pdf_path]).stdout)
+    deal_name = squash(plan_data(plan).get("deal", {}).get("name", ""))
+    if kind != "handoff" and deal_name not in text:
+        problems.append(f"-struct-text: the deal's name {deal_name!r} is missing or not in reading order")
     at = 0
     shown = 0
     for title in milestone_titles(plan):
@@ -288,6 +401,8 @@ def check(args, case):
                 elif t in timeline[0]:
                     problems.append(f"timeline /Alt names {t!r} out of order")
         check_content(pdf, tree, problems)
+        if kind == "plan" and example in PLAN_SPANS:
+            check_languages(pdf, tree, PLAN_SPANS[example], problems)
         # XMP: parses, and says the info dictionary's title.
         try:
             xmp = ET.fromstring(bytes(root.Metadata.read_bytes()))

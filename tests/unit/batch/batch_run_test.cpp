@@ -81,7 +81,7 @@ TEST(BatchRun, SalesforceReportRowsAreRenderedOrReported) {
     memory_sink sink;
     auto out = run("salesforce-report.csv", inputs_for("salesforce-report.csv", 2), sink);
     ASSERT_TRUE(out.totals);
-    EXPECT_EQ(summary_line(*out.totals), "rows read 4 = rendered 4 + failed 0 + skipped 0");
+    EXPECT_EQ(summary_line(*out.totals), "deals 4 = rendered 4 + failed 0 + skipped 0; rows read 4 = rendered 4 + failed 0 + skipped 0");
     ASSERT_EQ(out.deals.size(), 4u);
     EXPECT_EQ(out.deals[0].stem, "006A000001-Claims-analytics-platform");
     EXPECT_EQ(out.deals[0].outcome, deal_outcome::rendered);
@@ -111,7 +111,7 @@ TEST(BatchColumns, AnUnambiguousDateSettlesTheColumnSoEveryRowRenders) {
     memory_sink sink;
     auto out = run("us-settled.csv", inputs_for("us-settled.csv", 2), sink);
     ASSERT_TRUE(out.totals) << (out.diags.all().empty() ? "" : out.diags.all().front().message);
-    EXPECT_EQ(summary_line(*out.totals), "rows read 4 = rendered 4 + failed 0 + skipped 0");
+    EXPECT_EQ(summary_line(*out.totals), "deals 4 = rendered 4 + failed 0 + skipped 0; rows read 4 = rendered 4 + failed 0 + skipped 0");
     // 3/31/2027 on line 3 makes 4/7/2027 on line 2 April 7 (before it was an ambiguous row, B706).
     EXPECT_EQ(out.deals[0].close, model::parse_iso_date("2027-04-07"));
     EXPECT_EQ(out.deals[2].close, model::parse_iso_date("2026-11-05"));
@@ -122,7 +122,7 @@ TEST(BatchColumns, DayFirstExportsAreSettledByTheirOwnValues) {
     memory_sink sink;
     auto out = run("uk-dates.csv", inputs_for("uk-dates.csv", 1), sink);
     ASSERT_TRUE(out.totals);
-    EXPECT_EQ(summary_line(*out.totals), "rows read 4 = rendered 4 + failed 0 + skipped 0");
+    EXPECT_EQ(summary_line(*out.totals), "deals 4 = rendered 4 + failed 0 + skipped 0; rows read 4 = rendered 4 + failed 0 + skipped 0");
     EXPECT_EQ(out.deals[0].close, model::parse_iso_date("2027-07-09")) << "09/07/2027 is 9 July, not Sep 7";
     EXPECT_EQ(out.deals[2].close, model::parse_iso_date("2026-10-01"));
 }
@@ -167,14 +167,14 @@ TEST(BatchColumns, AColumnNothingSettlesStillNeedsTheFlag) {
     memory_sink sink;
     auto out = run("unsettled-dates.csv", inputs_for("unsettled-dates.csv", 1), sink);
     ASSERT_TRUE(out.totals);
-    EXPECT_EQ(summary_line(*out.totals), "rows read 3 = rendered 1 + failed 2 + skipped 0");
+    EXPECT_EQ(summary_line(*out.totals), "deals 3 = rendered 1 + failed 2 + skipped 0; rows read 3 = rendered 1 + failed 2 + skipped 0");
     EXPECT_EQ(out.deals[0].errors.at(0).code, "B706");
     EXPECT_EQ(out.deals[0].errors.at(0).line, 2);
     memory_sink flagged_sink;
     auto inputs = inputs_for("unsettled-dates.csv", 1);
     inputs.dates = date_style::month_first;
     auto flagged = run("unsettled-dates.csv", inputs, flagged_sink);
-    EXPECT_EQ(summary_line(*flagged.totals), "rows read 3 = rendered 3 + failed 0 + skipped 0");
+    EXPECT_EQ(summary_line(*flagged.totals), "deals 3 = rendered 3 + failed 0 + skipped 0; rows read 3 = rendered 3 + failed 0 + skipped 0");
     EXPECT_EQ(flagged.deals[0].close, model::parse_iso_date("2027-04-07"));
 }
 
@@ -209,7 +209,7 @@ TEST(BatchColumns, FloatNoiseIsRoundedWithOneNoteAndADecimalFlagItContradictsSto
     shown.mapping->buyer_fields = {deal_field::amount};
     auto out = run("hubspot-float.csv", shown, sink);
     ASSERT_TRUE(out.totals);
-    EXPECT_EQ(summary_line(*out.totals), "rows read 3 = rendered 3 + failed 0 + skipped 0");
+    EXPECT_EQ(summary_line(*out.totals), "deals 3 = rendered 3 + failed 0 + skipped 0; rows read 3 = rendered 3 + failed 0 + skipped 0");
     ASSERT_EQ(out.diags.all().size(), 1u);
     const auto& note = out.diags.all()[0];
     EXPECT_EQ(note.level, severity::note);
@@ -236,7 +236,7 @@ TEST(BatchColumns, GermanSalesforceHeaderAndCommaAmountsAreRecognised) {
     shown.mapping->buyer_fields = {deal_field::amount};  // amounts reach a buyer's page only when asked
     auto out = run("german-salesforce.csv", shown, sink);
     ASSERT_TRUE(out.totals) << (out.diags.all().empty() ? "" : out.diags.all().front().message);
-    EXPECT_EQ(summary_line(*out.totals), "rows read 3 = rendered 3 + failed 0 + skipped 0");
+    EXPECT_EQ(summary_line(*out.totals), "deals 3 = rendered 3 + failed 0 + skipped 0; rows read 3 = rendered 3 + failed 0 + skipped 0");
     EXPECT_EQ(out.deals[0].stem, "006G000001-Abrechnungsplattform");
     EXPECT_EQ(out.deals[1].close, model::parse_iso_date("2027-01-15"));
     // "EUR 48.500" is 48,500 euros: the column's other values write a decimal comma.
@@ -269,7 +269,7 @@ TEST(BatchColumns, AUtf8FileWithOneBrokenValueKeepsTheRowsOwnError) {
     diagnostic_sink diags;
     auto totals = run_batch(in, inputs_for("mixed.csv", 1), sink, diags);
     ASSERT_TRUE(totals);
-    EXPECT_EQ(summary_line(*totals), "rows read 2 = rendered 1 + failed 1 + skipped 0");
+    EXPECT_EQ(summary_line(*totals), "deals 2 = rendered 1 + failed 1 + skipped 0; rows read 2 = rendered 1 + failed 1 + skipped 0");
     EXPECT_EQ(sink.deals[1].errors.at(0).code, "B704");
 }
 
@@ -297,7 +297,7 @@ TEST(BatchColumns, AnXlsxExportGivesTheSamePlansAsItsCsvTwin) {
     auto from_csv = run("us-twin.csv", inputs, csv_sink);
     auto from_xlsx = run("us-twin.xlsx", inputs, xlsx_sink);
     ASSERT_TRUE(from_xlsx.totals);
-    EXPECT_EQ(summary_line(*from_xlsx.totals), "rows read 4 = rendered 4 + failed 0 + skipped 0");
+    EXPECT_EQ(summary_line(*from_xlsx.totals), "deals 4 = rendered 4 + failed 0 + skipped 0; rows read 4 = rendered 4 + failed 0 + skipped 0");
     EXPECT_EQ(from_csv.files.size(), 12u);
     EXPECT_TRUE(from_csv.files == from_xlsx.files) << "byte-identical documents";
     for (std::size_t i = 0; i < from_csv.deals.size(); ++i) {
@@ -406,7 +406,7 @@ TEST(BatchRun, SemicolonExportWithBomCrlfAndEuropeanAmounts) {
     inputs.mapping->buyer_fields = {deal_field::amount};  // amounts reach a buyer's page only when asked for
     auto out = run("hubspot-semicolon.csv", inputs, sink);
     ASSERT_TRUE(out.totals);
-    EXPECT_EQ(summary_line(*out.totals), "rows read 2 = rendered 2 + failed 0 + skipped 0");
+    EXPECT_EQ(summary_line(*out.totals), "deals 2 = rendered 2 + failed 0 + skipped 0; rows read 2 = rendered 2 + failed 0 + skipped 0");
     EXPECT_EQ(out.deals[1].stem, "4712-Hafen-Logistik");
     EXPECT_EQ(out.deals[1].close, model::parse_iso_date("2026-10-15"));
     const auto& md = out.files["4711-Stadtwerke-Nord-Abrechnung.md"];
@@ -423,7 +423,7 @@ TEST(BatchRun, ResumeSkipsWhatIsUpToDate) {
     second.known["006A000002-AP-pilot-phase-2"] = "stale";
     inputs.resume = true;
     auto b = run("salesforce-report.csv", inputs, second);
-    EXPECT_EQ(summary_line(*b.totals), "rows read 4 = rendered 1 + failed 0 + skipped 3");
+    EXPECT_EQ(summary_line(*b.totals), "deals 4 = rendered 1 + failed 0 + skipped 3; rows read 4 = rendered 1 + failed 0 + skipped 3");
     EXPECT_EQ(b.files.size(), 2u);
     EXPECT_EQ(b.deals[0].outcome, deal_outcome::up_to_date);
 }
@@ -434,10 +434,48 @@ TEST(BatchRun, ShardsSplitTheDealsAndKeepTheirNames) {
     inputs.shard_index = 1;
     inputs.shard_count = 2;
     auto out = run("salesforce-report.csv", inputs, sink);
-    EXPECT_EQ(summary_line(*out.totals), "rows read 4 = rendered 2 + failed 0 + skipped 2");
+    EXPECT_EQ(summary_line(*out.totals), "deals 4 = rendered 2 + failed 0 + skipped 2; rows read 4 = rendered 2 + failed 0 + skipped 2");
     ASSERT_EQ(out.deals.size(), 2u);
     EXPECT_EQ(out.deals[0].stem, "006A000002-AP-pilot-phase-2");
     EXPECT_EQ(out.deals[1].line, 5);
+}
+
+TEST(BatchRun, ADuplicateDealIdIsAWarningNamingBothRows) {
+    memory_sink sink;
+    auto out = run("duplicate-ids.csv", inputs_for("duplicate-ids.csv", 2), sink);
+    ASSERT_TRUE(out.totals);
+    // Every row still gets its plan (the repeats suffixed), and each repeat is told with the first row.
+    EXPECT_EQ(summary_line(*out.totals),
+              "deals 4 = rendered 4 + failed 0 + skipped 0; rows read 4 = rendered 4 + failed 0 + skipped 0");
+    EXPECT_EQ(out.totals->duplicate_ids, 2u);
+    ASSERT_EQ(out.deals.size(), 4u);
+    EXPECT_EQ(out.deals[1].stem, "006D000001-Claims-analytics-platform-2");
+    EXPECT_EQ(out.deals[1].duplicate_of_row, 2);
+    EXPECT_EQ(out.deals[3].duplicate_of_row, 2);
+    EXPECT_EQ(out.deals[2].duplicate_of_row, 0);
+    EXPECT_NE(deal_json(out.deals[3]).find("\"duplicate_of_row\":2"), std::string::npos);
+    std::vector<std::string> warnings;
+    for (const auto& d : out.diags.all())
+        if (d.code == "B760") {
+            EXPECT_EQ(d.level, severity::warning);
+            EXPECT_EQ(d.where.file, "duplicate-ids.csv");
+            warnings.push_back(std::to_string(d.where.line) + ": " + d.message);
+        }
+    ASSERT_EQ(warnings.size(), 2u);
+    EXPECT_EQ(warnings[0],
+              "3: deal id `006D000001` (column Opportunity ID) is on row 2 and again on row 3: each row gets its own plan, "
+              "this one named `006D000001-Claims-analytics-platform-2`");
+    EXPECT_TRUE(warnings[1].starts_with("5: deal id `006D000001` (column Opportunity ID) is on row 2 and again on row 5"))
+        << warnings[1];
+    // Split among shards, every shard tells the same.
+    auto shard = inputs_for("duplicate-ids.csv", 1);
+    shard.shard_index = 1;
+    shard.shard_count = 2;
+    memory_sink other;
+    auto second = run("duplicate-ids.csv", shard, other);
+    ASSERT_TRUE(second.totals);
+    EXPECT_EQ(second.totals->duplicate_ids, 2u);
+    EXPECT_EQ(second.totals->deals_skipped, 2u);
 }
 
 TEST(BatchRun, TaskRowsGroupedByDeal) {
@@ -450,7 +488,7 @@ TEST(BatchRun, TaskRowsGroupedByDeal) {
     ASSERT_FALSE(diags.has_errors());
     auto out = run("tasks.csv", inputs, sink);
     ASSERT_TRUE(out.totals);
-    EXPECT_EQ(summary_line(*out.totals), "rows read 4 = rendered 4 + failed 0 + skipped 0");
+    EXPECT_EQ(summary_line(*out.totals), "deals 2 = rendered 2 + failed 0 + skipped 0; rows read 4 = rendered 4 + failed 0 + skipped 0");
     ASSERT_EQ(out.deals.size(), 2u);
     EXPECT_EQ(out.deals[0].row_count, 3);
     EXPECT_EQ(out.deals[0].progress.total, 3);
@@ -505,7 +543,7 @@ TEST(BatchRun, BrokenRowsInvalidUtf8AndExtraValues) {
     diagnostic_sink diags;
     auto totals = run_batch(in, inputs_for("broken.csv", 2), sink, diags);
     ASSERT_TRUE(totals);
-    EXPECT_EQ(summary_line(*totals), "rows read 4 = rendered 1 + failed 3 + skipped 0");
+    EXPECT_EQ(summary_line(*totals), "deals 4 = rendered 1 + failed 3 + skipped 0; rows read 4 = rendered 1 + failed 3 + skipped 0");
     EXPECT_EQ(sink.deals[0].errors[0].code, "B703");
     EXPECT_EQ(sink.deals[0].errors[0].line, 2);
     EXPECT_EQ(sink.deals[1].errors[0].code, "B704");
@@ -538,7 +576,7 @@ TEST(BatchRun, AWorkerThatThrowsFailsItsDealOnlyAndTheBatchGoesOn) {
         diagnostic_sink diags;
         auto totals = run_batch(in, inputs_for("throws.csv", jobs), sink, diags);
         ASSERT_TRUE(totals);
-        EXPECT_EQ(summary_line(*totals), "rows read 4 = rendered 2 + failed 2 + skipped 0");
+        EXPECT_EQ(summary_line(*totals), "deals 4 = rendered 2 + failed 2 + skipped 0; rows read 4 = rendered 2 + failed 2 + skipped 0");
         EXPECT_EQ(totals->internal_errors, 1u);
         ASSERT_EQ(sink.deals.size(), 4u);
         ASSERT_EQ(sink.deals[1].errors.size(), 1u);
@@ -561,7 +599,7 @@ TEST(BatchRun, AValueOverTheLimitFailsItsRowWithoutKeepingIt) {
     diagnostic_sink diags;
     auto totals = run_batch(in, inputs_for("big.csv", 1), sink, diags);
     ASSERT_TRUE(totals);
-    EXPECT_EQ(summary_line(*totals), "rows read 2 = rendered 1 + failed 1 + skipped 0");
+    EXPECT_EQ(summary_line(*totals), "deals 2 = rendered 1 + failed 1 + skipped 0; rows read 2 = rendered 1 + failed 1 + skipped 0");
     ASSERT_EQ(sink.deals[0].errors.size(), 1u);
     EXPECT_EQ(sink.deals[0].errors[0].code, "B713");
     EXPECT_EQ(sink.deals[0].errors[0].line, 2);

@@ -6,11 +6,13 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <sstream>
 #include <streambuf>
 
+#include "batch/batch_report.hpp"
 #include "batch/batch_run.hpp"
 #include "batch/index_page.hpp"
 #include "model/dates.hpp"
@@ -112,7 +114,7 @@ TEST(BatchTasks, InterleavedRowsGiveTheSameDocumentsAsSortedOnes) {
     const int deals = 40;
     const auto sorted = run(sorted_export(deals), task_inputs(1));
     ASSERT_TRUE(sorted.totals);
-    EXPECT_EQ(summary_line(*sorted.totals), "rows read 100 = rendered 100 + failed 0 + skipped 0");
+    EXPECT_EQ(summary_line(*sorted.totals), "deals 40 = rendered 40 + failed 0 + skipped 0; rows read 100 = rendered 100 + failed 0 + skipped 0");
     ASSERT_EQ(sorted.deals.size(), 40u);
     EXPECT_EQ(sorted.deals[0].stem, "006T1000-Deal-0");
     EXPECT_EQ(sorted.deals[0].row_count, 4);
@@ -192,7 +194,7 @@ TEST(BatchTasks, BadRowsAreReportedInPlaceWithTheirLines) {
     for (const int jobs : {1, 3}) {
         const auto out = run(csv, task_inputs(jobs));
         ASSERT_TRUE(out.totals);
-        EXPECT_EQ(summary_line(*out.totals), "rows read 6 = rendered 3 + failed 3 + skipped 0");
+        EXPECT_EQ(summary_line(*out.totals), "deals 5 = rendered 2 + failed 3 + skipped 0; rows read 6 = rendered 3 + failed 3 + skipped 0");
         ASSERT_EQ(out.deals.size(), 5u);
         // In order of first appearance: 006B01 (lines 2 and 7), the row without an id,
         // 006B02, the broken row, 006B03.
@@ -207,6 +209,69 @@ TEST(BatchTasks, BadRowsAreReportedInPlaceWithTheirLines) {
         EXPECT_EQ(out.deals[4].errors.at(0).code, "B704");
         EXPECT_EQ(out.deals[4].errors.at(0).line, 6);
     }
+}
+
+TEST(BatchTasks, ABadTaskFailsOnlyItselfAndTheDealIsRendered) {
+    const std::string csv = header +
+                            "006B01,Claims,Northwind,2026-09-30,Discovery,both,2026-06-15,Completed,Nora\n"      // 2
+                            "006B01,Claims,Northwind,2026-09-30,Security,sideways,2026-07-20,Not Started,Lee\n"  // 3: bad side
+                            "006B01,Claims,Northwind,2026-09-30,,both,2026-08-01,Not Started,\n"                 // 4: no title
+                            "006B01,Claims,Northwind,2026-09-30,Signature,both,2026-09-30,Not Started,\n"        // 5
+                            "006B02,Renewal,Globex,bad date,Pricing,seller,2026-07-01,Not Started,Sam\n"         // 6
+                            "006B02,Renewal,Globex,bad date,Legal,seller,2026-07-02,Not Started,Sam\n";          // 7
+    for (const int jobs : {1, 2}) {
+        const auto out = run(csv, task_inputs(jobs));
+        ASSERT_TRUE(out.totals);
+        EXPECT_EQ(summary_line(*out.totals),
+                  "deals 2 = rendered 1 + failed 1 + skipped 0; rows read 6 = rendered 2 + failed 4 + skipped 0");
+        ASSERT_EQ(out.deals.size(), 2u);
+        const auto& claims = out.deals[0];
+        EXPECT_EQ(claims.outcome, deal_outcome::rendered);
+        EXPECT_EQ(claims.failed_rows, 2);
+        ASSERT_EQ(claims.errors.size(), 2u);
+        EXPECT_EQ(claims.errors[0].code, "B709");
+        EXPECT_EQ(claims.errors[0].line, 3);
+        EXPECT_EQ(claims.errors[1].code, "B705");
+        EXPECT_EQ(claims.errors[1].line, 4);
+        const auto& md = out.files.at(claims.stem + ".md");
+        EXPECT_NE(md.find("Discovery"), std::string::npos);
+        EXPECT_NE(md.find("Signature"), std::string::npos);
+        EXPECT_EQ(md.find("Security"), std::string::npos);
+        EXPECT_NE(index_page_row(claims).find("2 tasks left out: owner side"), std::string::npos);
+        EXPECT_NE(deal_json(claims).find("\"failed_rows\":2"), std::string::npos);
+        // The deal's own close date is bad on every row: the deal fails as a whole.
+        EXPECT_EQ(out.deals[1].outcome, deal_outcome::failed);
+        EXPECT_EQ(out.deals[1].failed_rows, 0);
+    }
+}
+
+TEST(BatchTasks, AnXlsxTaskExportGivesTheSamePlansAsItsCsvTwin) {
+    auto read = [](const std::string& name) {
+        std::ifstream f(fixtures + name, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(f), {});
+    };
+    const auto from_csv = run(read("tasks.csv"), task_inputs(2));
+    auto inputs = task_inputs(2);
+    inputs.file_name = "tasks.xlsx";
+    const auto from_xlsx = run(read("tasks.xlsx"), inputs);
+    ASSERT_TRUE(from_csv.totals);
+    ASSERT_TRUE(from_xlsx.totals) << (from_xlsx.diags.all().empty() ? "" : from_xlsx.diags.all().front().message);
+    EXPECT_EQ(summary_line(*from_xlsx.totals), summary_line(*from_csv.totals));
+    EXPECT_EQ(summary_line(*from_xlsx.totals),
+              "deals 2 = rendered 2 + failed 0 + skipped 0; rows read 4 = rendered 4 + failed 0 + skipped 0");
+    EXPECT_TRUE(from_csv.files == from_xlsx.files) << "byte-identical documents";
+    EXPECT_EQ(stems_of(from_csv), stems_of(from_xlsx));
+    // Split among shards, every deal is rendered by one of them.
+    std::size_t rendered = 0;
+    for (int k = 0; k < 2; ++k) {
+        auto shard = inputs;
+        shard.shard_index = k;
+        shard.shard_count = 2;
+        const auto out = run(read("tasks.xlsx"), shard);
+        ASSERT_TRUE(out.totals);
+        rendered += out.totals->deals_rendered;
+    }
+    EXPECT_EQ(rendered, 2u);
 }
 
 /// Serves its text a few bytes at a time and counts them, like a file being

@@ -38,8 +38,9 @@ TEST(DealFilter, MistakesSayWhatToWrite) {
     std::string why;
     EXPECT_FALSE(parse_deal_filter("stage", why));
     EXPECT_NE(why.find("FIELD=VALUE"), std::string::npos);
-    EXPECT_FALSE(parse_deal_filter("region=EMEA", why));
-    EXPECT_NE(why.find("`region` is not a field"), std::string::npos);
+    EXPECT_FALSE(parse_deal_filter("territory=EMEA", why));
+    EXPECT_NE(why.find("`territory` is not a field"), std::string::npos);
+    EXPECT_TRUE(parse_deal_filter("region=EMEA-DE|EMEA-UK", why));  // the mapping's region column
     EXPECT_FALSE(parse_deal_filter("close=2026-01-01", why));
     EXPECT_FALSE(parse_deal_filter("close<31/12/2026", why));
     EXPECT_FALSE(parse_deal_filter("stage<x", why));

@@ -50,6 +50,33 @@ TEST(Fingerprint, MappingAndPlaybookCount) {
     auto holidays = base();
     holidays.calendar.add(*model::parse_iso_date("2026-07-03"));
     EXPECT_NE(input_fingerprint(holidays, "1"), plain);
+    // Spreading and anchors move every date.
+    auto stretch = base();
+    stretch.playbook->max_stretch = 1;
+    EXPECT_NE(input_fingerprint(stretch, "1"), plain);
+    auto anchor = base();
+    anchor.playbook->steps.front().anchor = schedule::step_anchor::start;
+    EXPECT_NE(input_fingerprint(anchor, "1"), plain);
+}
+
+TEST(Fingerprint, PlanColumnsAndRegionsCount) {
+    const auto plain = input_fingerprint(base(), "1");
+    auto mapped = base();
+    plan_column outcome;
+    outcome.path = "outcome";
+    outcome.headers = {"Description"};
+    mapped.mapping->plan.push_back(outcome);
+    const auto with_outcome = input_fingerprint(mapped, "1");
+    EXPECT_NE(with_outcome, plain);
+    mapped.mapping->plan.back().split = ";";
+    EXPECT_NE(input_fingerprint(mapped, "1"), with_outcome);
+    auto region = base();
+    region.mapping->regions.push_back({"EMEA-DE", "de", {"holidays/de.yaml"}, schedule::business_calendar{}, {}});
+    const auto with_region = input_fingerprint(region, "1");
+    EXPECT_NE(with_region, plain);
+    // An edited holidays file reschedules the region's deals: its days count, not only its name.
+    region.mapping->regions.back().calendar->add(*model::parse_iso_date("2026-12-24"));
+    EXPECT_NE(input_fingerprint(region, "1"), with_region);
 }
 
 TEST(Fingerprint, HowTheWorkIsSpreadDoesNotCount) {

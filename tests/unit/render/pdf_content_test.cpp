@@ -61,6 +61,25 @@ TEST(ContentStream, GlyphIdsAreBigEndianBytePairsWithDelimitersEscaped) {
     EXPECT_EQ(c.finish(), std::string(expected, sizeof expected - 1));
 }
 
+// Three glyphs of a right-to-left run, in visual order: codes 3, 2, 1 (1 is read first),
+// widths 500 each, advances 500, 400 and 500; the middle one is a mark placed below.
+TEST(ContentStream, RightToLeftGlyphsAreShownInReadingOrderWhereTheVisualOrderPutsThem) {
+    content_stream c;
+    const std::vector<content_stream::placed_glyph> visual = {{3, 500, 500, 0, 0}, {2, 500, 400, 0, 0}, {1, 500, 500, 0, 0}};
+    const double end = c.show_placed_glyphs_right_to_left("F1", 10, 100, 700, visual);
+    EXPECT_DOUBLE_EQ(end, 114);
+    const auto glyph = [](char code) { return std::string{'\0', code}; };
+    // Glyph 1 at 109, then back 500 + 400 (its width and glyph 2's advance) to 105, then back 500 + 500 to 100.
+    EXPECT_EQ(c.finish(), "BT\n/F1 10 Tf\n109 700 Td\n[(" + glyph(1) + ")900 (" + glyph(2) + ")1000 (" + glyph(3) + ")] TJ\nET\n");
+
+    content_stream marked;
+    const std::vector<content_stream::placed_glyph> with_mark = {{3, 500, 500, 0, 0}, {2, 0, 0, 50, -200}, {1, 500, 500, 0, 0}};
+    marked.show_placed_glyphs_right_to_left("F1", 10, 100, 700, with_mark);
+    // The mark (at 105, moved 0.5 right and 2 down) is placed by itself between its neighbours.
+    EXPECT_EQ(marked.finish(), "BT\n/F1 10 Tf\n105 700 Td\n[(" + glyph(1) + ")] TJ\n0.5 -2 Td\n(" + glyph(2) +
+                                   ") Tj\n-5.5 2 Td\n[(" + glyph(3) + ")] TJ\nET\n");
+}
+
 TEST(ContentStream, ImagesAreScaledInASavedGraphicsState) {
     content_stream c;
     c.show_text("F1", 9, 36, 700, "x");
@@ -104,7 +123,7 @@ TEST(ContentStream, MarkedTextSharesTheTextObjectAndNestsInsideIt) {
     c.show_text("F1", 9, 36, 688, "two");
     c.end_marked();
     EXPECT_EQ(c.finish(),
-              "BT\n/P <</MCID 0>> BDC\n/F1 9 Tf\n36 700 Td\n(one) Tj\nEMC\n/TD <</MCID 1>> BDC\n0 -12 Td\n(two) Tj\nEMC\nET\n");
+              "BT\n/P<</MCID 0>>BDC\n/F1 9 Tf\n36 700 Td\n(one) Tj\nEMC\n/TD<</MCID 1>>BDC\n0 -12 Td\n(two) Tj\nEMC\nET\n");
 }
 
 TEST(ContentStream, ArtifactsAndImagesLieOutsideTextObjects) {
@@ -124,9 +143,9 @@ TEST(ContentStream, ArtifactsAndImagesLieOutsideTextObjects) {
     c.image("Im1", 0, 0, 10, 10);
     c.end_marked();
     EXPECT_EQ(c.finish(),
-              "BT\n/P <</MCID 0>> BDC\n/F1 9 Tf\n36 700 Td\n(x) Tj\nEMC\nET\n/Artifact BMC\n0 0 m\n10 0 l\nS\nEMC\n"
-              "BT\n/Artifact <</Type /Pagination>> BDC\n/F1 8 Tf\n500 20 Td\n(1 / 2) Tj\nEMC\nET\n"
-              "/Figure <</MCID 1>> BDC\nq\n10 0 0 10 0 0 cm\n/Im1 Do\nQ\nEMC\n");
+              "BT\n/P<</MCID 0>>BDC\n/F1 9 Tf\n36 700 Td\n(x) Tj\nEMC\nET\n/Artifact BMC\n0 0 m\n10 0 l\nS\nEMC\n"
+              "BT\n/Artifact<</Type/Pagination>>BDC\n/F1 8 Tf\n500 20 Td\n(1 / 2) Tj\nEMC\nET\n"
+              "/Figure<</MCID 1>>BDC\nq\n10 0 0 10 0 0 cm\n/Im1 Do\nQ\nEMC\n");
 }
 
 }  // namespace

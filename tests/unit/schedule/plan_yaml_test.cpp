@@ -102,7 +102,8 @@ TEST(PlanYaml, DealFieldsAndHostileTextStayText) {
     EXPECT_EQ(plan->as_of, d("2026-05-04"));
     EXPECT_EQ(plan->target_close, d("2026-06-30"));
     EXPECT_EQ(plan->milestones[1].due, d("2026-06-30"));
-    EXPECT_EQ(plan->milestones[0].due, d("2026-06-29"));
+    // 3 business days needed, 42 there: spread five times (max_stretch), due 5 business days before the close.
+    EXPECT_EQ(plan->milestones[0].due, d("2026-06-23"));
 }
 
 TEST(PlanYaml, SameInputSameBytes) {

@@ -171,7 +171,7 @@ TEST(Playbook, EmptyAndMissingLists) {
                   "book.yaml:2:1: error[P602]: unknown field \"nmae\" (at /nmae)\n"
                   "  hint: did you mean `name`?",
                   "book.yaml:3:1: error[P602]: unknown field \"steps\" (at /steps)\n"
-                  "  hint: known fields here: closeplan-playbook, name or milestones",
+                  "  hint: known fields here: closeplan-playbook, name, max_stretch or milestones",
               }));
 }
 

@@ -1,0 +1,26 @@
+// Renders the buyer plan as a Markdown fragment for a proposal, and as a PDF.
+// Usage: render_fragment PLAN OUT_DIR
+#include <closeplan/closeplan.hpp>
+
+#include <fstream>
+#include <iostream>
+
+int main(int argc, char** argv) {
+    if (argc != 3) return 2;
+    const auto plan = closeplan::plan::from_file(argv[1]);
+    for (const auto& d : plan.diagnostics()) std::cerr << closeplan::format_diagnostic(d) << '\n';
+    if (!plan.valid()) return 4;
+
+    // A piece to paste into another document: no title block, headings under the host's.
+    const auto fragment = closeplan::render_plan(plan, {.formats = {"md"}, .fragment = true, .heading_offset = 1});
+    if (!fragment.ok()) return 4;
+    std::cout << fragment.outputs[0].bytes;
+
+    // The same options with enums: the one-page PDF on A4.
+    const auto pdf = closeplan::render_plan(plan, {.formats = {closeplan::format::pdf},
+                                                   .paper = closeplan::paper::a4,
+                                                   .fit = closeplan::fit::one_page});
+    for (const auto& d : pdf.diagnostics) std::cerr << closeplan::format_diagnostic(d) << '\n';
+    if (!pdf.ok()) return 4;
+    std::ofstream(std::string(argv[2]) + "/plan.pdf", std::ios::binary) << pdf.outputs[0].bytes;
+}

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+#include "render/pdf_file.hpp"
+
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include <charconv>
+#include <vector>
+
+#include "render/pdf_objects.hpp"
+#include "render/pdf_structure.hpp"
+
+namespace closeplan::render {
+
+void append_number(std::string& out, std::size_t n) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out.append(digits, static_cast<std::size_t>(end - digits));
+}
+
+void object_stream::begin(std::uint32_t number) {
+    append_number(header, number);
+    header += ' ';
+    append_number(header, body.size());
+    header += ' ';
+    ++count;
+}
+
+namespace {
+
+// A libharu stream whose bytes go to the end of a std::string.
+HPDF_STATUS append_bytes(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+    static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(bytes), size);
+    return HPDF_OK;
+}
+
+struct stream_free {
+    void operator()(HPDF_Stream s) const { HPDF_Stream_Free(s); }
+};
+using stream_ptr = std::unique_ptr<HPDF_Stream_Rec, stream_free>;
+
+std::uint32_t number_of(const void* obj) { return static_cast<const HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFFu; }
+
+bool is_stream(const void* obj) {
+    const auto* header = static_cast<const HPDF_Obj_Header*>(obj);
+    return (header->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && static_cast<const HPDF_Dict_Rec*>(obj)->stream;
+}
+
+}  // namespace
+
+std::string write_pdf_file(HPDF_Doc pdf, const structure_tree& tree, const std::string& id) {
+    // The header's second line: bytes over 127, so transfer programs take the file as binary.
+    std::string file = "%PDF-1.7\n%\xB7\xBE\xAD\xAA\n";
+    object_stream objects;
+    objects.body.reserve(16384);
+    const stream_ptr to_file(HPDF_CallbackWriter_New(pdf->mmgr, append_bytes, &file));
+    const stream_ptr to_objects(HPDF_CallbackWriter_New(pdf->mmgr, append_bytes, &objects.body));
+    if (!to_file || !to_objects) return {};
+
+    HPDF_Xref xref = pdf->xref;  // a new document has one section, from object 0
+    const std::uint32_t count = xref->entries->count;
+    const std::uint32_t tree_root = tree.root_number();
+    // Where each object is: its offset in the file, or its index in the object stream.
+    struct place {
+        bool in_stream = false;
+        std::size_t at = 0;
+    };
+    std::vector<place> places(count + tree.element_count() + 2);
+
+    // Streams first: writing one sets its /Length, an object of its own that goes
+    // into the object stream afterwards.
+    for (std::uint32_t i = 1; i < count; ++i) {
+        void* obj = HPDF_Xref_GetEntry(xref, i)->obj;
+        if (!is_stream(obj)) continue;
+        places[i] = {false, file.size()};
+        append_number(file, i);
+        file += " 0 obj\n";
+        if (HPDF_Obj_WriteValue(obj, to_file.get(), nullptr) != HPDF_OK) return {};
+        file += "\nendobj\n";
+    }
+    for (std::uint32_t i = 1; i < count; ++i) {
+        void* obj = HPDF_Xref_GetEntry(xref, i)->obj;
+        if (is_stream(obj) || i == tree_root) continue;  // the tree's root is written below
+        places[i] = {true, objects.count};
+        objects.begin(i);
+        if (HPDF_Obj_WriteValue(obj, to_objects.get(), nullptr) != HPDF_OK) return {};
+        objects.body += '\n';
+    }
+    // The structure tree: its root in libharu's placeholder's place, the elements after libharu's objects.
+    const std::uint32_t object_stream_number = count;
+    const std::uint32_t first_element = count + 1;
+    places[tree_root] = {true, objects.count};
+    const std::size_t tree_from = objects.count + 1;
+    tree.write_objects(objects, first_element);
+    for (std::uint32_t e = 0; e < tree.element_count(); ++e) places[first_element + e] = {true, tree_from + e};
+    const std::uint32_t xref_number = first_element + static_cast<std::uint32_t>(tree.element_count());
+
+    // A one-page plan's tree is a fifth of its file: level 6 makes it a sixth smaller
+    // than level 1 does. A long plan's tree is a small part of a file its pages and
+    // fonts fill, and level 6 would cost it a tenth more time: level 1.
+    const std::size_t raw = objects.header.size() + objects.body.size();
+    const std::string packed = deflated(objects.header + objects.body, raw < 20000 ? 6 : 1);
+    places[object_stream_number] = {false, file.size()};
+    file += std::to_string(object_stream_number) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(objects.count) +
+            "/First " + std::to_string(objects.header.size()) + "/Filter/FlateDecode/Length " +
+            std::to_string(packed.size()) + ">>\nstream\n";
+    file += packed;
+    file += "\nendstream\nendobj\n";
+
+    // The cross-reference stream (7.5.8): rows of type (1 byte), offset or object
+    // stream number (4 bytes), generation or index in the object stream (2; 4 when
+    // a huge plan's stream holds more objects than 2 bytes count).
+    const std::size_t xref_at = file.size();
+    places[xref_number] = {false, xref_at};
+    const int index_bytes = objects.count > 0xFFFF ? 4 : 2;
+    std::string rows;
+    rows.reserve((xref_number + 1) * static_cast<std::size_t>(5 + index_bytes));
+    const auto row = [&](unsigned type, std::size_t field2, std::size_t field3) {
+        rows.push_back(static_cast<char>(type));
+        for (int shift = 24; shift >= 0; shift -= 8) rows.push_back(static_cast<char>((field2 >> shift) & 0xFFu));
+        for (int shift = 8 * (index_bytes - 1); shift >= 0; shift -= 8)
+            rows.push_back(static_cast<char>((field3 >> shift) & 0xFFu));
+    };
+    row(0, 0, 0xFFFF);  // object 0: the head of the free list
+    for (std::uint32_t i = 1; i <= xref_number; ++i) {
+        if (places[i].in_stream) row(2, object_stream_number, places[i].at);
+        else row(1, places[i].at, 0);
+    }
+    // The PNG Up predictor (7.4.4.4): each row as its difference to the row above, a
+    // zero for a number that did not change, so a row of the object stream deflates
+    // to a few bits; a third of the cross-reference stream's bytes.
+    const std::size_t width = static_cast<std::size_t>(5 + index_bytes);
+    std::string predicted;
+    predicted.reserve(rows.size() + rows.size() / width);
+    for (std::size_t at = 0; at < rows.size(); at += width) {
+        predicted.push_back(2);  // Up
+        for (std::size_t i = 0; i < width; ++i)
+            predicted.push_back(static_cast<char>(at == 0 ? rows[at + i] : rows[at + i] - rows[at - width + i]));
+    }
+    const std::string packed_rows = deflated(predicted, 6);
+    std::string dict = "<</Type/XRef/Size " + std::to_string(xref_number + 1) + "/Root " +
+                       std::to_string(number_of(pdf->catalog)) + " 0 R";
+    if (pdf->info) dict += "/Info " + std::to_string(number_of(pdf->info)) + " 0 R";
+    if (!id.empty()) dict += "/ID[<" + id + "><" + id + ">]";
+    dict += "/W[1 4 " + std::to_string(index_bytes) + "]/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns " +
+            std::to_string(width) + ">>/Length " + std::to_string(packed_rows.size()) + ">>";
+    file += std::to_string(xref_number) + " 0 obj\n" + dict + "\nstream\n";
+    file += packed_rows;
+    file += "\nendstream\nendobj\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
+    return file;
+}
+
+}  // namespace closeplan::render
