@@ -52,7 +52,6 @@ hb_face_t* copy_without_cmap(hb_face_t* face) {
 // takes a second and some 200 MB per face, so never for a one-off render.
 // TrueType faces are subset as they are. The output is the same bytes either way.
 hb_face_t* subset_source(const layout::chain_face& which, const layout::loaded_face& loaded) {
-    if (!loaded.cff) return loaded.face;
     constexpr int uses_before_preparing = 1;
     struct cff_source {
         int uses = 0;
@@ -63,15 +62,16 @@ hb_face_t* subset_source(const layout::chain_face& which, const layout::loaded_f
     static std::map<std::pair<std::string, unsigned>, cff_source> sources;
     std::lock_guard lock(mutex);
     auto& slot = sources[{which.file, which.index}];
-    if (!slot.without_cmap) {
+    if (!slot.without_cmap && loaded.cff) {
         slot.without_cmap.reset(copy_without_cmap(loaded.face));
         hb_face_make_immutable(slot.without_cmap.get());
     }
+    hb_face_t* plain = loaded.cff ? slot.without_cmap.get() : loaded.face;
     if (!slot.prepared && ++slot.uses > uses_before_preparing) {
-        slot.prepared.reset(hb_subset_preprocess(slot.without_cmap.get()));
+        slot.prepared.reset(hb_subset_preprocess(plain));
         hb_face_make_immutable(slot.prepared.get());
     }
-    return slot.prepared ? slot.prepared.get() : slot.without_cmap.get();
+    return slot.prepared ? slot.prepared.get() : plain;
 }
 
 struct plan_deleter {
