@@ -282,7 +282,7 @@ private:
     // family's own text, left to right) and the glyphs the chain's runs were
     // shaped into, with the text each stands for.
     struct face_usage {
-        std::vector<bool> used;
+        std::vector<bool> used;  ///< by code point, up to the highest seen (grown on demand, not 0x110000 bits per face)
         std::vector<char32_t> code_points;
         std::set<std::pair<std::uint32_t, std::u32string>> glyphs;
     };
@@ -309,10 +309,10 @@ private:
                     continue;
                 }
                 auto& use = usage_[face_key({choice.files[file_index(run->face)], 0})];
-                if (use.used.empty()) use.used.assign(0x110000, false);
                 for (std::size_t pos = 0; pos < run->text.size();) {
                     const char32_t cp = layout::next_code_point(run->text, pos);
-                    if (cp < use.used.size() && !use.used[cp]) {
+                    if (cp >= use.used.size()) use.used.resize(std::max<std::size_t>(cp + 1, 2 * use.used.size()), false);
+                    if (!use.used[cp]) {
                         use.used[cp] = true;
                         use.code_points.push_back(cp);
                     }
@@ -328,22 +328,36 @@ private:
     // before its consonant stands for the consonant, the consonant for the sign).
     static void texts_of(const layout::glyph_run& r, std::string_view text, std::vector<std::u32string>& out) {
         out.assign(r.glyphs.size(), {});
-        std::vector<std::uint32_t> starts;
+        // The clusters' starts, sorted, and each cluster's glyphs in reading order
+        // (members[first[c]] up to members[first[c + 1]]): reused, not allocated per run.
+        thread_local std::vector<std::uint32_t> starts;
+        thread_local std::vector<std::size_t> cluster_of, first, members;
+        starts.clear();
         for (const auto& g : r.glyphs) starts.push_back(g.cluster);
         std::sort(starts.begin(), starts.end());
         starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-        std::vector<std::vector<std::size_t>> members(starts.size());
+        cluster_of.resize(r.glyphs.size());
+        first.assign(starts.size() + 1, 0);
+        for (std::size_t i = 0; i < r.glyphs.size(); ++i) {
+            const auto at = std::lower_bound(starts.begin(), starts.end(), r.glyphs[i].cluster) - starts.begin();
+            cluster_of[i] = static_cast<std::size_t>(at);
+            ++first[cluster_of[i] + 1];
+        }
+        for (std::size_t c = 0; c < starts.size(); ++c) first[c + 1] += first[c];
+        members.resize(r.glyphs.size());
+        thread_local std::vector<std::size_t> filled;
+        filled.assign(first.begin(), first.end() - 1);
         for (std::size_t k = 0; k < r.glyphs.size(); ++k) {
             const std::size_t i = r.rtl ? r.glyphs.size() - 1 - k : k;  // reading order
-            const auto at = std::lower_bound(starts.begin(), starts.end(), r.glyphs[i].cluster) - starts.begin();
-            members[static_cast<std::size_t>(at)].push_back(i);
+            members[filled[cluster_of[i]]++] = i;
         }
         for (std::size_t c = 0; c < starts.size(); ++c) {
             const std::size_t end = c + 1 < starts.size() ? starts[c + 1] : r.end;
+            const std::size_t count = first[c + 1] - first[c];
             std::size_t m = 0;
             for (std::size_t pos = starts[c]; pos < end && pos < text.size(); ++m) {
                 const char32_t cp = layout::next_code_point(text, pos);
-                out[members[c][std::min(m, members[c].size() - 1)]].push_back(cp);
+                out[members[first[c] + std::min(m, count - 1)]].push_back(cp);
             }
         }
     }
