@@ -21,8 +21,13 @@ HPDF_Array number_array(HPDF_Doc pdf, std::initializer_list<int> values) {
     return array;
 }
 
+// A CID font's width for a CID its /W does not list (/DW; 1000 is also the
+// default). Most glyphs of a CJK face are a full em wide: only the others are listed.
+constexpr int default_cid_width = 1000;
+
 // /W [first [w1 w2 ...]]: every glyph of a TrueType subset, which is numbered
-// from 0; for a CFF subset, the CIDs it shows, a run per stretch of consecutive CIDs.
+// from 0; for a CFF subset, the CIDs it shows that are not default_cid_width
+// wide, a run per stretch of consecutive CIDs.
 HPDF_Array glyph_widths(HPDF_Doc pdf, const font_subset& subset) {
     HPDF_Array all = HPDF_Array_New(pdf->mmgr);
     if (!all) return nullptr;
@@ -37,6 +42,7 @@ HPDF_Array glyph_widths(HPDF_Doc pdf, const font_subset& subset) {
     HPDF_Array run = nullptr;
     int next = -1;
     for (const auto& [code, width] : subset.code_widths) {
+        if (width == default_cid_width) continue;
         if (code != next) {
             run = HPDF_Array_New(pdf->mmgr);
             if (!run) return nullptr;
@@ -152,7 +158,9 @@ HPDF_Dict cid_font(HPDF_Doc pdf, const font_subset& subset, const std::string& n
     HPDF_Dict_AddNumber(system, "Supplement", 0);
     HPDF_Dict_Add(cid, "CIDSystemInfo", system);
     HPDF_Dict_Add(cid, "FontDescriptor", desc);
-    HPDF_Dict_Add(cid, "W", widths);
+    if (subset.cff) HPDF_Dict_AddNumber(cid, "DW", default_cid_width);
+    if (HPDF_Array_Items(widths) > 0) HPDF_Dict_Add(cid, "W", widths);
+    else HPDF_Array_Free(widths);  // every CID at the default width
     // A CFF font maps CIDs itself; a TrueType subset's codes are its glyph ids,
     // and codes past them (a glyph standing for another text) name theirs.
     if (!subset.cff && subset.extra_code_glyphs.empty()) HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
