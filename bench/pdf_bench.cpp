@@ -7,7 +7,7 @@
 //
 // How to read a line (issue 16's targets: "pdf cjk" at >= 150 PDFs/s and under
 // 120 KB; the latin cases within 10% of main):
-//   pdf cjk (Noto Sans CJK fallback)    111.8 PDFs/s    8.946 ms/PDF    98.9 KB/file (52 docs)
+//   pdf cjk (Noto Sans CJK fallback)    133.5 PDFs/s    7.489 ms/PDF    97.8 KB/file (120 docs)
 // PDFs/s and ms/PDF are per document of CPU time of the rendering thread
 // (CLOCK_THREAD_CPUTIME_ID, summed over the measured documents): one core, one
 // process, and not the wall time a shared machine makes noisy. "pdf CASE" is a
