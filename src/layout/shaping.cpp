@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "layout/harfbuzz.hpp"
 #include "layout/winansi.hpp"
@@ -45,18 +46,32 @@ std::int32_t per_mille(hb_position_t units, int upem) {
 }  // namespace
 
 const loaded_face* load_face(const chain_face& which) {
+    // The faces this thread asked for, in front of the process's cache and its
+    // lock: painting asks once per run (a few thousand times a CJK page) for a
+    // handful of faces. Loaded faces live as long as the process.
+    struct known {
+        chain_face which;
+        const loaded_face* face;
+    };
+    thread_local std::vector<known> seen;
+    for (const auto& k : seen)
+        if (k.which.index == which.index && k.which.file == which.file) return k.face;
     static face_cache cache;  // for the life of the process
+    const auto remember = [&which](const loaded_face* face) {
+        if (seen.size() < 64) seen.push_back({which, face});
+        return face;
+    };
     std::lock_guard lock(cache.mutex);
     auto& slot = cache.faces[{which.file, which.index}];
-    if (slot) return slot->face ? slot.get() : nullptr;
+    if (slot) return remember(slot->face ? slot.get() : nullptr);
     slot = std::make_unique<loaded_face>();
     const hb::blob_ptr blob(hb_blob_create_from_file_or_fail(which.file.c_str()));
-    if (!blob || which.index >= hb_face_count(blob.get())) return nullptr;
+    if (!blob || which.index >= hb_face_count(blob.get())) return remember(nullptr);
     hb_face_t* face = hb_face_create(blob.get(), which.index);
     const unsigned upem = hb_face_get_upem(face);
     if (hb_face_get_glyph_count(face) == 0 || upem == 0) {
         hb_face_destroy(face);
-        return nullptr;
+        return remember(nullptr);
     }
     hb_face_make_immutable(face);
     slot->face = face;
@@ -65,7 +80,7 @@ const loaded_face* load_face(const chain_face& which) {
     slot->upem = static_cast<int>(upem);
     const hb::blob_ptr cff(hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' ')));
     slot->cff = hb_blob_get_length(cff.get()) > 0;
-    return slot.get();
+    return remember(slot.get());
 }
 
 void glyphs_of(const loaded_face& face, std::string_view text, std::size_t begin, std::size_t end, bool shape,

@@ -270,12 +270,19 @@ private:
         return layout::load_face(styled) ? styled : e.faces[0];
     }
 
+    // Runs the chain paints, each glyph's text worked out once (collect_usage)
+    // for both the subset's codes and the painting.
+    struct shaped_run {
+        std::vector<layout::glyph_run> runs;
+        std::vector<std::vector<std::u32string>> texts;  // per run, per glyph: texts_of
+    };
+
     // What the document shows of each embedded face, read once before the first
     // one is embedded: the code points of runs painted glyph by glyph (the
     // family's own text, left to right) and the glyphs the chain's runs were
     // shaped into, with the text each stands for.
     struct face_usage {
-        std::vector<bool> used;
+        std::vector<bool> used;  ///< by code point, up to the highest seen (grown on demand, not 0x110000 bits per face)
         std::vector<char32_t> code_points;
         std::set<std::pair<std::uint32_t, std::u32string>> glyphs;
     };
@@ -290,16 +297,22 @@ private:
                 const auto* run = std::get_if<layout::text_run>(&it.value);
                 if (!run || run->text.empty()) continue;
                 if (choice.chain && layout::needs_glyph_runs(*choice.chain, run->text)) {
-                    auto& runs = shaped_[run];
-                    layout::glyph_runs(*choice.chain, run->face, run->text, choice.lang, rtl_base, runs);
-                    for (const auto& r : runs) note_glyphs(r, run->text, usage_[face_key(chain_face_of(choice.chain->entry(r.entry), run->face))]);
+                    auto& shaped = shaped_[run];
+                    layout::glyph_runs(*choice.chain, run->face, run->text, choice.lang, rtl_base, shaped.runs);
+                    shaped.texts.resize(shaped.runs.size());
+                    for (std::size_t k = 0; k < shaped.runs.size(); ++k) {
+                        const auto& r = shaped.runs[k];
+                        texts_of(r, run->text, shaped.texts[k]);
+                        auto& use = usage_[face_key(chain_face_of(choice.chain->entry(r.entry), run->face))];
+                        for (std::size_t i = 0; i < r.glyphs.size(); ++i) use.glyphs.emplace(r.glyphs[i].glyph, shaped.texts[k][i]);
+                    }
                     continue;
                 }
                 auto& use = usage_[face_key({choice.files[file_index(run->face)], 0})];
-                if (use.used.empty()) use.used.assign(0x110000, false);
                 for (std::size_t pos = 0; pos < run->text.size();) {
                     const char32_t cp = layout::next_code_point(run->text, pos);
-                    if (cp < use.used.size() && !use.used[cp]) {
+                    if (cp >= use.used.size()) use.used.resize(std::max<std::size_t>(cp + 1, 2 * use.used.size()), false);
+                    if (!use.used[cp]) {
                         use.used[cp] = true;
                         use.code_points.push_back(cp);
                     }
@@ -315,30 +328,38 @@ private:
     // before its consonant stands for the consonant, the consonant for the sign).
     static void texts_of(const layout::glyph_run& r, std::string_view text, std::vector<std::u32string>& out) {
         out.assign(r.glyphs.size(), {});
-        std::vector<std::uint32_t> starts;
+        // The clusters' starts, sorted, and each cluster's glyphs in reading order
+        // (members[first[c]] up to members[first[c + 1]]): reused, not allocated per run.
+        thread_local std::vector<std::uint32_t> starts;
+        thread_local std::vector<std::size_t> cluster_of, first, members;
+        starts.clear();
         for (const auto& g : r.glyphs) starts.push_back(g.cluster);
         std::sort(starts.begin(), starts.end());
         starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-        std::vector<std::vector<std::size_t>> members(starts.size());
+        cluster_of.resize(r.glyphs.size());
+        first.assign(starts.size() + 1, 0);
+        for (std::size_t i = 0; i < r.glyphs.size(); ++i) {
+            const auto at = std::lower_bound(starts.begin(), starts.end(), r.glyphs[i].cluster) - starts.begin();
+            cluster_of[i] = static_cast<std::size_t>(at);
+            ++first[cluster_of[i] + 1];
+        }
+        for (std::size_t c = 0; c < starts.size(); ++c) first[c + 1] += first[c];
+        members.resize(r.glyphs.size());
+        thread_local std::vector<std::size_t> filled;
+        filled.assign(first.begin(), first.end() - 1);
         for (std::size_t k = 0; k < r.glyphs.size(); ++k) {
             const std::size_t i = r.rtl ? r.glyphs.size() - 1 - k : k;  // reading order
-            const auto at = std::lower_bound(starts.begin(), starts.end(), r.glyphs[i].cluster) - starts.begin();
-            members[static_cast<std::size_t>(at)].push_back(i);
+            members[filled[cluster_of[i]]++] = i;
         }
         for (std::size_t c = 0; c < starts.size(); ++c) {
             const std::size_t end = c + 1 < starts.size() ? starts[c + 1] : r.end;
+            const std::size_t count = first[c + 1] - first[c];
             std::size_t m = 0;
             for (std::size_t pos = starts[c]; pos < end && pos < text.size(); ++m) {
                 const char32_t cp = layout::next_code_point(text, pos);
-                out[members[c][std::min(m, members[c].size() - 1)]].push_back(cp);
+                out[members[first[c] + std::min(m, count - 1)]].push_back(cp);
             }
         }
-    }
-
-    static void note_glyphs(const layout::glyph_run& r, std::string_view text, face_usage& use) {
-        thread_local std::vector<std::u32string> texts;
-        texts_of(r, text, texts);
-        for (std::size_t i = 0; i < r.glyphs.size(); ++i) use.glyphs.emplace(r.glyphs[i].glyph, texts[i]);
     }
 
     // An embedded face: a Type0 font over the subset of it the document shows.
@@ -435,8 +456,10 @@ private:
     // left to right as the bidirectional algorithm ordered them.
     // A line holding right-to-left text is painted in reading order: the runs
     // by where their text starts, a right-to-left run's glyphs last first, each
-    // at the place the visual order gives it (pdf_content.hpp says why).
-    bool shaped_text(content_stream& content, const layout::text_run& t, const std::vector<layout::glyph_run>& runs) {
+    // at the place the visual order gives it (pdf_content.hpp says why). Each
+    // glyph's text was worked out once, in collect_usage.
+    bool shaped_text(content_stream& content, const layout::text_run& t, const shaped_run& shaped) {
+        const auto& runs = shaped.runs;
         content.fill_color(t.fill);
         thread_local std::vector<std::pair<std::size_t, double>> order;  // run, its left edge
         order.clear();
@@ -451,15 +474,14 @@ private:
             std::stable_sort(order.begin(), order.end(),
                              [&](const auto& a, const auto& b) { return runs[a.first].begin < runs[b.first].begin; });
         std::vector<content_stream::placed_glyph> placed;
-        std::vector<std::u32string> texts;
         for (const auto& [index, left] : order) {
             const auto& r = runs[index];
+            const auto& texts = shaped.texts[index];
             const auto& face = chain_face_of(in_.fonts.chain->entry(r.entry), t.face);
             const embedded_font* e = embedded(face);
             const char* name = e ? resource_name(e->dict) : nullptr;
             if (!name) return font_failure();
             placed.clear();
-            texts_of(r, t.text, texts);
             for (std::size_t i = 0; i < r.glyphs.size(); ++i) {
                 const auto& g = r.glyphs[i];
                 placed.push_back({e->subset->code_of_glyph(g.glyph, texts[i]), g.width, g.advance, g.x_offset, g.y_offset});
@@ -731,7 +753,7 @@ private:
     std::map<std::string, embedded_font> embedded_;      ///< per face (file#index), this document
     bool collected_ = false;
     std::map<std::string, face_usage> usage_;            ///< per face (file#index), what the document shows
-    std::unordered_map<const layout::text_run*, std::vector<layout::glyph_run>> shaped_;  ///< runs the chain paints
+    std::unordered_map<const layout::text_run*, shaped_run> shaped_;
     std::vector<std::pair<HPDF_Font, const char*>> page_font_names_;  ///< the current page's resource names
     std::map<std::string, HPDF_Image> images_;
     int page_number_ = 0;

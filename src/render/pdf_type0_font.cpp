@@ -21,8 +21,13 @@ HPDF_Array number_array(HPDF_Doc pdf, std::initializer_list<int> values) {
     return array;
 }
 
+// A CID font's width for a CID its /W does not list (/DW; 1000 is also the
+// default). Most glyphs of a CJK face are a full em wide: only the others are listed.
+constexpr int default_cid_width = 1000;
+
 // /W [first [w1 w2 ...]]: every glyph of a TrueType subset, which is numbered
-// from 0; for a CFF subset, the CIDs it shows, a run per stretch of consecutive CIDs.
+// from 0; for a CFF subset, the CIDs it shows that are not default_cid_width
+// wide, a run per stretch of consecutive CIDs.
 HPDF_Array glyph_widths(HPDF_Doc pdf, const font_subset& subset) {
     HPDF_Array all = HPDF_Array_New(pdf->mmgr);
     if (!all) return nullptr;
@@ -37,6 +42,7 @@ HPDF_Array glyph_widths(HPDF_Doc pdf, const font_subset& subset) {
     HPDF_Array run = nullptr;
     int next = -1;
     for (const auto& [code, width] : subset.code_widths) {
+        if (width == default_cid_width) continue;
         if (code != next) {
             run = HPDF_Array_New(pdf->mmgr);
             if (!run) return nullptr;
@@ -49,13 +55,17 @@ HPDF_Array glyph_widths(HPDF_Doc pdf, const font_subset& subset) {
     return all;
 }
 
+// Four upper-case hex digits, as "%04X" prints a 16-bit value (snprintf per
+// unit was a quarter of a CJK font's embedding time).
+void append_hex4(std::string& out, unsigned u) {
+    constexpr char digits[] = "0123456789ABCDEF";
+    const char unit[4] = {digits[(u >> 12) & 0xF], digits[(u >> 8) & 0xF], digits[(u >> 4) & 0xF], digits[u & 0xF]};
+    out.append(unit, 4);
+}
+
 // UTF-16BE in hex, as a ToUnicode map writes its destinations.
 void append_utf16_hex(std::string& out, const std::u32string& text) {
-    char unit[8];
-    const auto put = [&](unsigned u) {
-        std::snprintf(unit, sizeof unit, "%04X", u);
-        out += unit;
-    };
+    const auto put = [&](unsigned u) { append_hex4(out, u); };
     for (const char32_t cp : text) {
         if (cp >= 0x10000 && cp <= 0x10FFFF) {
             put(0xD800 + ((cp - 0x10000) >> 10));
@@ -85,13 +95,13 @@ std::string to_unicode_cmap(const font_subset& subset) {
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    char entry[32];
     for (std::size_t i = 0; i < entries.size(); i += 100) {  // at most 100 entries per block
         const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
         text += std::to_string(n) + " beginbfchar\n";
         for (std::size_t k = i; k < i + n; ++k) {
-            std::snprintf(entry, sizeof entry, "<%04X> <", entries[k].first);
-            text += entry;
+            text += '<';
+            append_hex4(text, entries[k].first);  // codes are 16-bit
+            text += "> <";
             append_utf16_hex(text, entries[k].second);
             text += ">\n";
         }
@@ -148,7 +158,9 @@ HPDF_Dict cid_font(HPDF_Doc pdf, const font_subset& subset, const std::string& n
     HPDF_Dict_AddNumber(system, "Supplement", 0);
     HPDF_Dict_Add(cid, "CIDSystemInfo", system);
     HPDF_Dict_Add(cid, "FontDescriptor", desc);
-    HPDF_Dict_Add(cid, "W", widths);
+    if (subset.cff) HPDF_Dict_AddNumber(cid, "DW", default_cid_width);
+    if (HPDF_Array_Items(widths) > 0) HPDF_Dict_Add(cid, "W", widths);
+    else HPDF_Array_Free(widths);  // every CID at the default width
     // A CFF font maps CIDs itself; a TrueType subset's codes are its glyph ids,
     // and codes past them (a glyph standing for another text) name theirs.
     if (!subset.cff && subset.extra_code_glyphs.empty()) HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");

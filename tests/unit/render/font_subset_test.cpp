@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "layout/fonts.hpp"
+#include "layout/shaping.hpp"
 #include "render/font_subset.hpp"
 
 namespace closeplan::render {
@@ -43,6 +44,40 @@ TEST(FontSubset, ItalicFaceReportsItsSlant) {
     const auto subset = font_subset::make(layout::font_paths{}.italic, {U'a'});
     ASSERT_TRUE(subset);
     EXPECT_LT(subset->italic_angle, 0);
+}
+
+// A face is subset plainly the first time a process uses it and from a prepared
+// copy (hb_subset_preprocess) from the second time on: both give the same subset.
+void expect_same_subset(const font_subset& plain, const font_subset& fast) {
+    EXPECT_EQ(plain.bytes, fast.bytes);
+    EXPECT_EQ(plain.glyphs, fast.glyphs);
+    EXPECT_EQ(plain.widths, fast.widths);
+    EXPECT_EQ(plain.codes, fast.codes);
+    EXPECT_EQ(plain.extra_code_glyphs, fast.extra_code_glyphs);
+    EXPECT_EQ(plain.code_widths, fast.code_widths);
+    EXPECT_EQ(plain.texts, fast.texts);
+}
+
+TEST(FontSubset, PreparedFaceGivesThePlainSubsetOfATrueTypeFace) {
+    // Bold italic: no other test here uses it, so the first make is the plain path.
+    const layout::chain_face face{layout::font_paths{}.bold_italic, 0};
+    const std::vector<char32_t> wanted = {U' ', U'A', U'f', U'i', U'ł', U'Ж', U'€'};
+    const std::set<std::pair<std::uint32_t, std::u32string>> shaped = {{3, U" "}};
+    const auto plain = font_subset::make(face, wanted, shaped);
+    const auto fast = font_subset::make(face, wanted, shaped);
+    ASSERT_TRUE(plain && fast);
+    expect_same_subset(*plain, *fast);
+}
+
+TEST(FontSubset, PreparedFaceGivesThePlainSubsetOfACffFace) {
+    const layout::chain_face face{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0};
+    if (!layout::load_face(face)) GTEST_SKIP() << "fonts-noto-cjk is not installed";
+    const std::vector<char32_t> wanted = {U'山', U'田', U'花', U'子', U'パ', U'イ', U'ロ', U'ッ', U'ト'};
+    const auto plain = font_subset::make(face, wanted, {});
+    const auto fast = font_subset::make(face, wanted, {});
+    ASSERT_TRUE(plain && fast);
+    EXPECT_TRUE(plain->cff);
+    expect_same_subset(*plain, *fast);
 }
 
 TEST(FontSubset, UnreadableFileGivesNothing) {
