@@ -1,91 +1,175 @@
 // SPDX-License-Identifier: MIT
-// The nodes of each YAML document as yaml-cpp's parser reports them, without YAML::Node's tree.
+// The nodes of each YAML document as libyaml's event parser reports them, without a node tree library.
 #include "load/yaml_graph.hpp"
 
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
-#include <sstream>
+#include <algorithm>
+#include <new>
+#include <unordered_map>
 
 namespace closeplan::load::detail {
 
 namespace {
 
-// Mirrors YAML::NodeBuilder (what LoadAll uses): a node is created at its
-// event with that event's mark, an anchor names the node created with it, an
-// alias adds the anchored node again, and anchors start afresh in each document.
-class graph_builder final : public YAML::EventHandler {
+// libyaml's marks count characters, and break lines at NEL, LS and PS as well
+// as at '\n'. Positions here are bytes and '\n' lines, as closeplan reports
+// them everywhere else. Events come in text order, so one forward walk over
+// the text converts every mark; a mark behind the walk restarts it.
+class mark_converter {
 public:
-    graph_builder(std::vector<yaml_document>& documents, YAML::EventHandler* watcher)
+    explicit mark_converter(std::string_view text) : text_(text) {}
+
+    yaml_mark at_character(std::size_t index) {
+        if (index < characters_) restart();
+        while (characters_ < index && byte_ < text_.size()) step();
+        return current();
+    }
+
+    yaml_mark at_byte(std::size_t offset) {
+        if (offset < byte_) restart();
+        offset = std::min(offset, text_.size());
+        while (byte_ < offset) step();
+        return current();
+    }
+
+private:
+    void restart() { characters_ = byte_ = line_start_ = 0, line_ = 0; }
+
+    void step() {
+        const auto lead = static_cast<unsigned char>(text_[byte_]);
+        if (lead == '\n') {
+            ++line_;
+            line_start_ = byte_ + 1;
+        }
+        byte_ += lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;  // the loader checked the UTF-8
+        byte_ = std::min(byte_, text_.size());
+        ++characters_;
+    }
+
+    [[nodiscard]] yaml_mark current() const {
+        return {static_cast<long>(byte_), line_, static_cast<int>(byte_ - line_start_)};
+    }
+
+    std::string_view text_;
+    std::size_t characters_ = 0;
+    std::size_t byte_ = 0;
+    std::size_t line_start_ = 0;
+    int line_ = 0;
+};
+
+// Owns libyaml's parser and the current event, so an exception leaks neither.
+class event_reader {
+public:
+    explicit event_reader(std::string_view text) : marks_(text) {
+        if (!yaml_parser_initialize(&parser_)) throw std::bad_alloc();
+        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+        yaml_parser_set_encoding(&parser_, YAML_UTF8_ENCODING);
+    }
+    ~event_reader() {
+        if (have_event_) yaml_event_delete(&event_);
+        yaml_parser_delete(&parser_);
+    }
+    event_reader(const event_reader&) = delete;
+    event_reader& operator=(const event_reader&) = delete;
+
+    const yaml_event_t& next() {
+        if (have_event_) yaml_event_delete(&event_);
+        have_event_ = false;
+        if (!yaml_parser_parse(&parser_, &event_)) fail();
+        have_event_ = true;
+        return event_;
+    }
+
+    yaml_mark mark(const yaml_mark_t& mark) { return marks_.at_character(mark.index); }
+
+    [[noreturn]] void fail() {
+        if (parser_.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
+        const std::string problem = parser_.problem ? parser_.problem : "YAML syntax error";
+        const std::string context = parser_.context ? parser_.context : "";
+        if (parser_.error == YAML_READER_ERROR)  // its offset counts bytes
+            throw yaml_syntax_error(problem, context, marks_.at_byte(parser_.problem_offset), {});
+        const yaml_mark context_where = parser_.context ? mark(parser_.context_mark) : yaml_mark{};
+        throw yaml_syntax_error(problem, context, mark(parser_.problem_mark), context_where);
+    }
+
+private:
+    yaml_parser_t parser_{};
+    yaml_event_t event_{};
+    bool have_event_ = false;
+    mark_converter marks_;
+};
+
+std::string_view text_of(const yaml_char_t* text) {
+    return text ? std::string_view(reinterpret_cast<const char*>(text)) : std::string_view();
+}
+
+// YAML's core schema nulls; yaml-cpp read the same plain scalars as null.
+bool is_null_text(std::string_view text) {
+    return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
+}
+
+// Builds the graph: a node is created at its event with that event's mark, an
+// anchor names the node created with it, an alias adds the anchored node
+// again, and anchors start afresh in each document.
+class graph_builder {
+public:
+    graph_builder(std::vector<yaml_document>& documents, yaml_event_watcher* watcher)
         : documents_(documents), watcher_(watcher) {}
 
-    void OnDocumentStart(const YAML::Mark& mark) override {
-        if (watcher_) watcher_->OnDocumentStart(mark);
+    void document_start() {
+        if (watcher_) watcher_->document_start();
         documents_.emplace_back();
         open_.clear();
-        anchors_.assign(1, yaml_document::no_node);  // anchor ids start at 1
-    }
-    void OnDocumentEnd() override {
-        if (watcher_) watcher_->OnDocumentEnd();
+        anchors_.clear();
     }
 
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-        if (watcher_) watcher_->OnNull(mark, anchor);
-        add(mark, anchor, yaml_graph_node::kind::null, {});
+    void alias(const yaml_mark& mark, std::string_view name) {
+        if (watcher_) watcher_->leaf(mark, {});
+        const auto anchored = anchors_.find(std::string(name));
+        if (anchored == anchors_.end())
+            throw yaml_syntax_error("found undefined alias *" + std::string(name), "", mark, {});
+        place(anchored->second);
     }
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-        if (watcher_) watcher_->OnAlias(mark, anchor);
-        // The parser has already refused an alias to an undefined anchor.
-        place(anchor < anchors_.size() ? anchors_[anchor] : yaml_document::no_node);
+
+    void scalar(const yaml_mark& mark, std::string_view anchor, std::string tag, std::string_view value) {
+        if (tag == "?" && is_null_text(value)) {
+            if (watcher_) watcher_->leaf(mark, {});
+            add(mark, anchor, yaml_graph_node::kind::null, {});
+            return;
+        }
+        if (watcher_) watcher_->leaf(mark, value);
+        add(mark, anchor, yaml_graph_node::kind::scalar, std::move(tag)).scalar = value;
     }
-    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  const std::string& value) override {
-        if (watcher_) watcher_->OnScalar(mark, tag, anchor, value);
-        auto& node = add(mark, anchor, yaml_graph_node::kind::scalar, tag);
-        node.scalar = value;
-    }
-    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value style) override {
-        if (watcher_) watcher_->OnSequenceStart(mark, tag, anchor, style);
-        add(mark, anchor, yaml_graph_node::kind::sequence, tag);
+
+    void start(const yaml_mark& mark, std::string_view anchor, std::string tag, bool mapping) {
+        if (watcher_) watcher_->open(mark, mapping);
+        add(mark, anchor, mapping ? yaml_graph_node::kind::mapping : yaml_graph_node::kind::sequence, std::move(tag));
         open_.push_back(document().nodes.size() - 1);
     }
-    void OnSequenceEnd() override {
-        if (watcher_) watcher_->OnSequenceEnd();
-        close();
-    }
-    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value style) override {
-        if (watcher_) watcher_->OnMapStart(mark, tag, anchor, style);
-        add(mark, anchor, yaml_graph_node::kind::mapping, tag);
-        open_.push_back(document().nodes.size() - 1);
-    }
-    void OnMapEnd() override {
-        if (watcher_) watcher_->OnMapEnd();
-        close();
+
+    void end() {
+        if (watcher_) watcher_->close();
+        if (!open_.empty()) open_.pop_back();
     }
 
 private:
     yaml_document& document() { return documents_.back(); }
 
-    yaml_graph_node& add(const YAML::Mark& mark, YAML::anchor_t anchor, yaml_graph_node::kind type,
-                         const std::string& tag) {
+    yaml_graph_node& add(const yaml_mark& mark, std::string_view anchor, yaml_graph_node::kind type, std::string tag) {
         auto& nodes = document().nodes;
         const std::size_t index = nodes.size();
         auto& node = nodes.emplace_back();
         node.type = type;
         node.mark = mark;
-        node.tag = tag;
-        if (anchor != YAML::NullAnchor) {
-            if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, yaml_document::no_node);
-            anchors_[anchor] = index;
-        }
+        node.tag = std::move(tag);
+        if (!anchor.empty()) anchors_[std::string(anchor)] = index;  // a later anchor of the same name wins
         place(index);
         return nodes[index];  // place() does not add nodes: the reference stays valid
     }
 
     // Into the open collection, or as the document's root.
     void place(std::size_t index) {
-        if (index == yaml_document::no_node) return;
         if (open_.empty()) {
             if (document().root == yaml_document::no_node) document().root = index;
             return;
@@ -93,26 +177,60 @@ private:
         document().nodes[open_.back()].children.push_back(index);
     }
 
-    void close() {
-        if (!open_.empty()) open_.pop_back();
-    }
-
     std::vector<yaml_document>& documents_;
-    YAML::EventHandler* watcher_;
+    yaml_event_watcher* watcher_;
     std::vector<std::size_t> open_;
-    std::vector<std::size_t> anchors_;
+    std::unordered_map<std::string, std::size_t> anchors_;
 };
+
+// yaml-cpp's spelling, which the loader reads: an untagged plain node "?", an
+// untagged quoted or block scalar "!", else the tag as resolved (`!!str` is
+// tag:yaml.org,2002:str).
+std::string tag_of(const yaml_char_t* tag, bool plain) {
+    if (tag) return std::string(text_of(tag));
+    return plain ? "?" : "!";
+}
 
 }  // namespace
 
-std::vector<yaml_document> parse_yaml_documents(std::string_view text, YAML::EventHandler* watcher) {
+std::vector<yaml_document> parse_yaml_documents(std::string_view text, yaml_event_watcher* watcher) {
     std::vector<yaml_document> documents;
-    std::istringstream in{std::string(text)};
-    YAML::Parser parser(in);
     graph_builder builder(documents, watcher);
-    while (parser.HandleNextDocument(builder)) {
+    event_reader reader(text);
+    for (;;) {
+        const yaml_event_t& event = reader.next();
+        switch (event.type) {
+            case YAML_STREAM_END_EVENT:
+                return documents;
+            case YAML_DOCUMENT_START_EVENT:
+                builder.document_start();
+                break;
+            case YAML_ALIAS_EVENT:
+                builder.alias(reader.mark(event.start_mark), text_of(event.data.alias.anchor));
+                break;
+            case YAML_SCALAR_EVENT: {
+                const auto& s = event.data.scalar;
+                builder.scalar(reader.mark(event.start_mark), text_of(s.anchor),
+                               tag_of(s.tag, s.style == YAML_PLAIN_SCALAR_STYLE),
+                               std::string_view(reinterpret_cast<const char*>(s.value), s.length));
+                break;
+            }
+            case YAML_SEQUENCE_START_EVENT:
+                builder.start(reader.mark(event.start_mark), text_of(event.data.sequence_start.anchor),
+                              tag_of(event.data.sequence_start.tag, true), false);
+                break;
+            case YAML_MAPPING_START_EVENT:
+                builder.start(reader.mark(event.start_mark), text_of(event.data.mapping_start.anchor),
+                              tag_of(event.data.mapping_start.tag, true), true);
+                break;
+            case YAML_SEQUENCE_END_EVENT:
+            case YAML_MAPPING_END_EVENT:
+                builder.end();
+                break;
+            default:  // stream start, document end, no event
+                break;
+        }
     }
-    return documents;
 }
 
 }  // namespace closeplan::load::detail

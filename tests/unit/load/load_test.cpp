@@ -218,37 +218,74 @@ TEST(LoadYaml, ReportsSyntaxErrorsWithPositionAndHint) {
         const char* text;
         const char* report;
     };
+    // Every mistake the hints name, at the offending spot (libyaml's wording).
     const example examples[] = {
         {"a: 1\n\tb: 2\n",
-         "plan.yaml:2:1: error[L102]: illegal tab when looking for indentation\n"
+         "plan.yaml:2:1: error[L102]: found a tab character that violates indentation\n"
+         "  hint: indent with spaces, not tabs"},
+        {"a:\n\tb: 1\n",
+         "plan.yaml:2:1: error[L102]: found character that cannot start any token\n"
          "  hint: indent with spaces, not tabs"},
         {"a: \"x\\qy\"\n",
-         "plan.yaml:1:8: error[L102]: unknown escape character: q\n"
+         "plan.yaml:1:6: error[L102]: found unknown escape character: q\n"
+         "  hint: in double quotes write a backslash as \\\\, or use single quotes"},
+        {"a: \"\\x4\"\n",
+         "plan.yaml:1:7: error[L102]: did not find expected hexdecimal number\n"
          "  hint: in double quotes write a backslash as \\\\, or use single quotes"},
         {"a: [1, 2\nb: 3\n",
-         "plan.yaml:2:2: error[L102]: end of sequence flow not found\n"
+         "plan.yaml:2:2: error[L102]: did not find expected ',' or ']' while parsing a flow sequence that starts at "
+         "line 1, column 4\n"
          "  hint: close every [ with a matching ]"},
-        {"a: b: c\n",
-         "plan.yaml:1:5: error[L102]: illegal map value\n"
+        {"a: {x: 1\n",
+         "plan.yaml:2:1: error[L102]: did not find expected ',' or '}' while parsing a flow mapping that starts at "
+         "line 1, column 4\n"
+         "  hint: close every { with a matching }"},
+        {"title: Phase 1: discovery\n",
+         "plan.yaml:1:15: error[L102]: mapping values are not allowed in this context\n"
          "  hint: quote a value that contains \": \", e.g. title: \"Phase 1: discovery\""},
         {"a: *nowhere\n",
-         "plan.yaml:1:4: error[L102]: the referenced anchor is not defined\n"
+         "plan.yaml:1:4: error[L102]: found undefined alias *nowhere\n"
          "  hint: define the anchor (&name) before the alias (*name) that uses it"},
         {"a: \"\\ud83d\\ude00\"\n",
-         "plan.yaml:1:11: error[L102]: invalid unicode escape U+D83D\n"
+         "plan.yaml:1:5: error[L102]: invalid unicode escape U+D83D\n"
          "  hint: YAML has no \\u surrogate pairs: write the character itself, or use \\U with 8 hex digits"},
         {"a:\n  - x\n - y\n",
-         "plan.yaml:3:2: error[L102]: end of map not found\n"
+         "plan.yaml:3:2: error[L102]: did not find expected key while parsing a block mapping that starts at line 1, "
+         "column 1\n"
+         "  hint: check the indentation: items of one list start in the same column"},
+        {"a:\n  b: 1\n c: 2\n",
+         "plan.yaml:3:2: error[L102]: did not find expected key while parsing a block mapping that starts at line 1, "
+         "column 1\n"
          "  hint: check the indentation: keys of one mapping start in the same column"},
-        {"a: \"open", "plan.yaml:1:9: error[L102]: illegal EOF in scalar\n"
+        {"- a\nb: 1\n",
+         "plan.yaml:2:1: error[L102]: did not find expected '-' indicator while parsing a block collection that starts "
+         "at line 1, column 1\n"
+         "  hint: check the indentation: items of one list start in the same column"},
+        // An unclosed quote is reported where it opens, not at the end of the file.
+        {"a: \"open", "plan.yaml:1:4: error[L102]: quoted value is never closed\n"
                       "  hint: close the quoted value with its closing quote"},
-        // yaml-cpp itself takes this quote as running to the end of the file.
         {"a: 'open\nb: 2\n",
-         "plan.yaml:1:4: error[L102]: quoted value is never closed (at /a)\n"
-         "  hint: close it with the matching quote; as it is, the rest of the file is part of it"},
+         "plan.yaml:1:4: error[L102]: quoted value is never closed\n"
+         "  hint: close the quoted value with its closing quote"},
         {"a: [x]\nb: &q !!str \"open \\\" \\\\\n",
-         "plan.yaml:2:4: error[L102]: quoted value is never closed (at /b)\n"
-         "  hint: close it with the matching quote; as it is, the rest of the file is part of it"},
+         "plan.yaml:2:13: error[L102]: quoted value is never closed\n"
+         "  hint: close the quoted value with its closing quote"},
+        {"a: @x\n",
+         "plan.yaml:1:4: error[L102]: found character that cannot start any token\n"
+         "  hint: quote a value that starts with @ or `"},
+        {"a: `x\n",
+         "plan.yaml:1:4: error[L102]: found character that cannot start any token\n"
+         "  hint: quote a value that starts with @ or `"},
+        {"a: [1]]\n",
+         "plan.yaml:1:7: error[L102]: did not find expected key\n"
+         "  hint: remove the extra ] or }, or quote the value that contains it"},
+        {"a: }\n",
+         "plan.yaml:1:4: error[L102]: did not find expected node content\n"
+         "  hint: remove the extra ] or }, or quote the value that contains it"},
+        // Positions count bytes, as everywhere else: the key is three bytes.
+        {"\xe6\x97\xa5: \"\\q\"\n",
+         "plan.yaml:1:7: error[L102]: found unknown escape character: q\n"
+         "  hint: in double quotes write a backslash as \\\\, or use single quotes"},
     };
     for (const auto& e : examples) {
         SCOPED_TRACE(e.text);
