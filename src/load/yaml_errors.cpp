@@ -2,6 +2,7 @@
 // Turns libyaml's refusals into located diagnostics with hints.
 #include "load/yaml_errors.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <vector>
@@ -51,6 +52,8 @@ constexpr known_problem known_problems[] = {
      "end a key with \": \" on its own line; a key is at most 1024 characters"},
     {"did not find expected alphabetic or numeric character", "while scanning an a", "",
      "anchor and alias names use only letters, digits, - and _"},
+    {"did not find expected <document start>", "", "",
+     "after a `...` line the next document starts with `---`; closeplan reads one plan per file"},
     {"control characters are not allowed", "", "",
      "remove the control character, or write it as an escape in double quotes, e.g. \"\\t\""},
 };
@@ -79,6 +82,26 @@ std::optional<unsigned long> escaped_code_point(std::string_view text, const yam
     const std::size_t digits = kind == 'x' ? 2 : kind == 'u' ? 4 : kind == 'U' ? 8 : 0;
     if (digits == 0 || text[at - 2] != '\\' || at + digits > text.size()) return std::nullopt;
     return std::stoul(std::string(text.substr(at, digits)), nullptr, 16);
+}
+
+// libyaml ends a line at NEL, LS and PS too, so one pasted into a plain value
+// splits it, and the error comes a token later; editors show no break there.
+// The first such character on the line of the error or the one before, if any.
+std::optional<yaml_mark> yaml_1_1_break_before(std::string_view text, const yaml_mark& where) {
+    if (where.is_null()) return std::nullopt;
+    const auto end = std::min(static_cast<std::size_t>(where.pos), text.size());
+    std::size_t from = where.line > 0 ? static_cast<std::size_t>(where.pos - where.column) - 1 : 0;  // the '\n' before
+    from = from == 0 ? 0 : text.rfind('\n', from - 1) + 1;  // npos + 1 is 0: the first line
+    for (std::size_t i = from; i + 1 < end; ++i) {
+        const auto c = text.substr(i, 3);
+        if (!c.starts_with("\xC2\x85") && c != "\xE2\x80\xA8" && c != "\xE2\x80\xA9") continue;
+        const auto line_start = i == 0 ? 0 : text.rfind('\n', i - 1) + 1;
+        const auto lines_between = std::count(text.begin() + static_cast<std::ptrdiff_t>(i),
+                                              text.begin() + static_cast<std::ptrdiff_t>(end), '\n');
+        return yaml_mark{static_cast<long>(i), where.line - static_cast<int>(lines_between),
+                         static_cast<int>(i - line_start)};
+    }
+    return std::nullopt;
 }
 
 // "while parsing a flow sequence", "... a block mapping", "... a block collection".
@@ -110,8 +133,14 @@ void report_yaml_failure(const yaml_syntax_error& error, std::string_view text, 
         message += ": " + std::string(text.substr(static_cast<std::size_t>(where.pos) + 1, 1));
     if (error.problem.starts_with("mapping values are not allowed") && where.column >= 1024)
         hints.emplace_back("a key is at most 1024 characters long (YAML 1.1)");
+    const auto line_break = yaml_1_1_break_before(text, where);
+    if (line_break) {
+        where = *line_break;
+        hints.emplace_back("U+0085, U+2028 and U+2029 end a line in YAML 1.1: remove the character, or write it "
+                           "as \\N, \\L or \\P in double quotes");
+    }
     for (const auto& known : known_problems)
-        if (error.problem.starts_with(known.problem) && error.context.starts_with(known.context) &&
+        if (!line_break && error.problem.starts_with(known.problem) && error.context.starts_with(known.context) &&
             any_of(known.at, at))
             hints.emplace_back(known.hint);
     if (error.problem.starts_with("found unexpected end of stream") && !error.context_where.is_null()) {

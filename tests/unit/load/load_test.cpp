@@ -295,6 +295,45 @@ TEST(LoadYaml, ReportsSyntaxErrorsWithPositionAndHint) {
     }
 }
 
+// libyaml reads YAML 1.1, which forbids a few things yaml-cpp let through
+// (docs/plan-format.md, "YAML syntax"); each is refused where it is, with a hint.
+TEST(LoadYaml, RefusesWhatYaml11ForbidsWithAHint) {
+    struct example {
+        const char* text;
+        const char* report;
+    };
+    const example examples[] = {
+        {"a: 1\nb: x\x1by\n",
+         "plan.yaml:2:5: error[L102]: control characters are not allowed\n"
+         "  hint: remove the control character, or write it as an escape in double quotes, e.g. \"\\t\""},
+        // Reported at the U+2028 itself, not where libyaml noticed.
+        {"a: 1\ntitle: x\xe2\x80\xa8y\nb: 2\n",
+         "plan.yaml:2:9: error[L102]: could not find expected ':'\n"
+         "  hint: U+0085, U+2028 and U+2029 end a line in YAML 1.1: remove the character, or write it as \\N, \\L or "
+         "\\P in double quotes"},
+        {"a: &a.b 1\n",
+         "plan.yaml:1:6: error[L102]: did not find expected alphabetic or numeric character\n"
+         "  hint: anchor and alias names use only letters, digits, - and _"},
+        {"a: 1\n...\nb: 2\n",
+         "plan.yaml:3:1: error[L102]: did not find expected <document start>\n"
+         "  hint: after a `...` line the next document starts with `---`; closeplan reads one plan per file"},
+    };
+    for (const auto& e : examples) {
+        SCOPED_TRACE(e.text);
+        const auto r = load_yaml(e.text);
+        EXPECT_FALSE(r.tree);
+        EXPECT_EQ(r.report(), e.report);
+    }
+}
+
+// Flow indicators inside an unquoted value outside brackets are text, as before.
+TEST(LoadYaml, KeepsFlowIndicatorsInPlainBlockValues) {
+    const auto r = load_yaml("a: b]\nc: x,y}\n");
+    ASSERT_TRUE(r.tree) << r.report();
+    EXPECT_EQ(at(*r.tree, "/a").text, "b]");
+    EXPECT_EQ(at(*r.tree, "/c").text, "x,y}");
+}
+
 TEST(LoadYaml, ReportsASecondDocumentAndKeepsTheFirst) {
     const auto r = load_yaml("a: 1\n---\nb: 2\n");
     ASSERT_TRUE(r.tree);
