@@ -49,7 +49,7 @@ constexpr known_problem known_problems[] = {
     {"found undefined alias", "", "", "define the anchor (&name) before the alias (*name) that uses it"},
     {"found character that cannot start any token", "", "@`", "quote a value that starts with @ or `"},
     {"could not find expected ':'", "while scanning a simple key", "",
-     "end a key with \": \" on its own line; a key is at most 1024 characters"},
+     "end this key with \": \" on the same line; a key is one line of at most 1024 characters"},
     {"did not find expected alphabetic or numeric character", "while scanning an a", "",
      "anchor and alias names use only letters, digits, - and _"},
     {"did not find expected <document start>", "", "",
@@ -138,6 +138,8 @@ void report_yaml_failure(const yaml_syntax_error& error, std::string_view text, 
         where = *line_break;
         hints.emplace_back("U+0085, U+2028 and U+2029 end a line in YAML 1.1: remove the character, or write it "
                            "as \\N, \\L or \\P in double quotes");
+    } else if (error.context.starts_with("while scanning a simple key") && !error.context_where.is_null()) {
+        where = error.context_where;  // the text that wanted to be a key, not the line after it
     }
     for (const auto& known : known_problems)
         if (!line_break && error.problem.starts_with(known.problem) && error.context.starts_with(known.context) &&

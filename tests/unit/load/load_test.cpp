@@ -261,6 +261,10 @@ TEST(LoadYaml, ReportsSyntaxErrorsWithPositionAndHint) {
          "plan.yaml:2:1: error[L102]: did not find expected '-' indicator while parsing a block collection that starts "
          "at line 1, column 1\n"
          "  hint: check the indentation: items of one list start in the same column"},
+        // A line that is neither a key nor a list item is reported itself, not the line after it.
+        {"closeplan: 1\ndeal\nname: x\n",
+         "plan.yaml:2:1: error[L102]: could not find expected ':'\n"
+         "  hint: end this key with \": \" on the same line; a key is one line of at most 1024 characters"},
         // An unclosed quote is reported where it opens, not at the end of the file.
         {"a: \"open", "plan.yaml:1:4: error[L102]: quoted value is never closed\n"
                       "  hint: close the quoted value with its closing quote"},
