@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <new>
+#include <optional>
 #include <unordered_map>
 
 namespace closeplan::load::detail {
@@ -58,12 +59,90 @@ private:
     int line_ = 0;
 };
 
+// YAML forbids raw control characters and libyaml refuses them, but a plan
+// with one was always loaded, the character replaced and reported (L113,
+// control_chars.cpp). So each is handed to libyaml as a private-use
+// character (U+F700 + its code), which parses alike, and turned back in the
+// scalars. One character for one: libyaml's character counts, and so every
+// position, stay those of the original text. A text that already holds one of
+// those private-use characters is parsed as it is (and refused).
+constexpr char32_t stand_in_base = 0xF700;
+
+// The control character at text[i] (C0 but tab, line feed and carriage
+// return; DEL; C1 but NEL, which YAML 1.1 takes as a line break), or -1.
+int control_at(std::string_view text, std::size_t i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) return byte;
+    if (byte == 0xC2 && i + 1 < text.size()) {
+        const auto next = static_cast<unsigned char>(text[i + 1]);
+        if (next >= 0x80 && next <= 0x9F && next != 0x85) return next;
+    }
+    return -1;
+}
+
+// The code of the stand-in at text[i] (EF 9C 80 .. EF 9E 9F), or -1.
+int stand_in_at(std::string_view text, std::size_t i) {
+    if (i + 2 >= text.size() || static_cast<unsigned char>(text[i]) != 0xEF) return -1;
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    const auto b2 = static_cast<unsigned char>(text[i + 2]);
+    if (b1 < 0x9C || b1 > 0x9E || b2 < 0x80 || b2 > 0xBF) return -1;
+    const int code = ((b1 & 0x0F) << 6 | (b2 & 0x3F)) - static_cast<int>(stand_in_base & 0x3FF);
+    return code >= 0 && code <= 0x9F ? code : -1;
+}
+
+void append_stand_in(std::string& out, int code) {
+    const char32_t c = stand_in_base + static_cast<char32_t>(code);
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+}
+
+// The text libyaml parses: `text` itself, or a copy with stand-ins.
+std::optional<std::string> with_stand_ins(std::string_view text) {
+    bool any_control = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (stand_in_at(text, i) >= 0) return std::nullopt;
+        any_control = any_control || control_at(text, i) >= 0;
+    }
+    if (!any_control) return std::nullopt;
+    std::string out;
+    out.reserve(text.size() + 64);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const int code = control_at(text, i);
+        if (code < 0) {
+            out += text[i];
+            continue;
+        }
+        append_stand_in(out, code);
+        if (code >= 0x80) ++i;  // C2 xx
+    }
+    return out;
+}
+
+// A scalar's text with its stand-ins turned back into the control characters.
+std::string without_stand_ins(std::string_view value) {
+    std::string out;
+    out.reserve(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const int code = stand_in_at(value, i);
+        if (code < 0) {
+            out += value[i];
+            continue;
+        }
+        if (code >= 0x80) out += static_cast<char>(0xC2);
+        out += static_cast<char>(code);
+        i += 2;
+    }
+    return out;
+}
+
 // Owns libyaml's parser and the current event, so an exception leaks neither.
 class event_reader {
 public:
-    explicit event_reader(std::string_view text) : marks_(text) {
+    /// Parses `parsed` (the text or its copy with stand-ins); marks are placed in `text`.
+    event_reader(std::string_view text, std::string_view parsed) : marks_(text) {
         if (!yaml_parser_initialize(&parser_)) throw std::bad_alloc();
-        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(parsed.data()), parsed.size());
         yaml_parser_set_encoding(&parser_, YAML_UTF8_ENCODING);
     }
     ~event_reader() {
@@ -196,7 +275,8 @@ std::string tag_of(const yaml_char_t* tag, bool plain) {
 std::vector<yaml_document> parse_yaml_documents(std::string_view text, yaml_event_watcher* watcher) {
     std::vector<yaml_document> documents;
     graph_builder builder(documents, watcher);
-    event_reader reader(text);
+    const auto stand_ins = with_stand_ins(text);
+    event_reader reader(text, stand_ins ? std::string_view(*stand_ins) : text);
     for (;;) {
         const yaml_event_t& event = reader.next();
         switch (event.type) {
@@ -210,9 +290,10 @@ std::vector<yaml_document> parse_yaml_documents(std::string_view text, yaml_even
                 break;
             case YAML_SCALAR_EVENT: {
                 const auto& s = event.data.scalar;
+                const std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
                 builder.scalar(reader.mark(event.start_mark), text_of(s.anchor),
                                tag_of(s.tag, s.style == YAML_PLAIN_SCALAR_STYLE),
-                               std::string_view(reinterpret_cast<const char*>(s.value), s.length));
+                               stand_ins ? std::string_view(without_stand_ins(value)) : value);
                 break;
             }
             case YAML_SEQUENCE_START_EVENT:
