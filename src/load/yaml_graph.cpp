@@ -27,13 +27,6 @@ public:
         return current();
     }
 
-    yaml_mark at_byte(std::size_t offset) {
-        if (offset < byte_) restart();
-        offset = std::min(offset, text_.size());
-        while (byte_ < offset) step();
-        return current();
-    }
-
 private:
     void restart() { characters_ = byte_ = line_start_ = 0, line_ = 0; }
 
@@ -140,7 +133,7 @@ std::string without_stand_ins(std::string_view value) {
 class event_reader {
 public:
     /// Parses `parsed` (the text or its copy with stand-ins); marks are placed in `text`.
-    event_reader(std::string_view text, std::string_view parsed) : marks_(text) {
+    event_reader(std::string_view text, std::string_view parsed) : parsed_(parsed), marks_(text) {
         if (!yaml_parser_initialize(&parser_)) throw std::bad_alloc();
         yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(parsed.data()), parsed.size());
         yaml_parser_set_encoding(&parser_, YAML_UTF8_ENCODING);
@@ -166,13 +159,18 @@ public:
         if (parser_.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
         const std::string problem = parser_.problem ? parser_.problem : "YAML syntax error";
         const std::string context = parser_.context ? parser_.context : "";
-        if (parser_.error == YAML_READER_ERROR)  // its offset counts bytes
-            throw yaml_syntax_error(problem, context, marks_.at_byte(parser_.problem_offset), {});
+        if (parser_.error == YAML_READER_ERROR) {  // its offset counts bytes of the parsed text
+            const auto bytes = parsed_.substr(0, std::min(parser_.problem_offset, parsed_.size()));
+            const auto characters = static_cast<std::size_t>(
+                std::count_if(bytes.begin(), bytes.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+            throw yaml_syntax_error(problem, context, marks_.at_character(characters), {});
+        }
         const yaml_mark context_where = parser_.context ? mark(parser_.context_mark) : yaml_mark{};
         throw yaml_syntax_error(problem, context, mark(parser_.problem_mark), context_where);
     }
 
 private:
+    std::string_view parsed_;
     yaml_parser_t parser_{};
     yaml_event_t event_{};
     bool have_event_ = false;

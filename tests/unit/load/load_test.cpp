@@ -312,6 +312,10 @@ TEST(LoadYaml, RefusesWhatYaml11ForbidsWithAHint) {
          "plan.yaml:2:9: error[L102]: could not find expected ':'\n"
          "  hint: U+0085, U+2028 and U+2029 end a line in YAML 1.1: remove the character, or write it as \\N, \\L or "
          "\\P in double quotes"},
+        // U+FFFE is not a character YAML allows; placed in the file as written, after a raw ESC.
+        {"a: \x1b\nb: x\xef\xbf\xbe\n",
+         "plan.yaml:2:5: error[L102]: control characters are not allowed\n"
+         "  hint: remove the control character, or write it as an escape in double quotes, e.g. \"\\t\""},
         {"a: &a.b 1\n",
          "plan.yaml:1:6: error[L102]: did not find expected alphabetic or numeric character\n"
          "  hint: anchor and alias names use only letters, digits, - and _"},
