@@ -17,7 +17,7 @@
 namespace closeplan::load::detail {
 
 /// Maps byte offsets to 1-based line and byte column. Lines end at '\n', so
-/// LF and CRLF files count alike (a lone CR does not end a line, as in yaml-cpp).
+/// LF and CRLF files count alike (a lone CR does not end a line, as editors show).
 class line_index {
 public:
     explicit line_index(std::string_view text);
@@ -39,7 +39,7 @@ source_location location_at(const line_index& lines, const std::string& file, st
 std::string quote(std::string_view text);
 
 /// Collections nested deeper than this are refused whatever the limits say:
-/// yaml-cpp gives up at about 500, and raw_node is freed recursively.
+/// raw_node is built and freed recursively.
 inline constexpr std::size_t hard_max_depth = 256;
 
 [[nodiscard]] inline std::size_t max_depth_of(const load_limits& limits) {

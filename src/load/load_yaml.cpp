@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// YAML text -> raw tree via yaml-cpp's parser, bounding what aliases and nesting can build.
+// YAML text -> raw tree via libyaml's event parser, bounding what aliases and nesting can build.
 #include <algorithm>
 #include <optional>
 #include <set>
@@ -20,37 +20,11 @@ constexpr std::string_view yaml_str_tag = "tag:yaml.org,2002:str";
 using node_kind = yaml_graph_node::kind;
 
 // An empty value (`key:` with nothing after it) is also a null node, but
-// yaml-cpp marks it at the next token, often on a later line.
-bool written_null_at(std::string_view text, const YAML::Mark& mark) {
+// the parser marks it right after its `:` or `-`.
+bool written_null_at(std::string_view text, const yaml_mark& mark) {
     if (mark.is_null() || mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text.size()) return false;
     const auto rest = text.substr(static_cast<std::size_t>(mark.pos));
     return rest.starts_with('~') || rest.starts_with("null") || rest.starts_with("Null") || rest.starts_with("NULL");
-}
-
-// yaml-cpp 0.7 accepts a quoted scalar left open when a line break ends the
-// file, and takes the rest of the file as its text. Such a scalar starts after
-// every other node, so checking the last quoted scalar is enough.
-bool quote_is_closed(std::string_view text, std::size_t pos) {
-    // The mark of a node with an anchor or tag is at that property.
-    while (pos < text.size() && (text[pos] == '&' || text[pos] == '!')) {
-        while (pos < text.size() && text[pos] != ' ' && text[pos] != '\t' && text[pos] != '\n') ++pos;
-        while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\r' || text[pos] == '\n'))
-            ++pos;
-    }
-    if (pos >= text.size() || (text[pos] != '"' && text[pos] != '\'')) return true;  // a block scalar
-    const char quote_char = text[pos];
-    for (std::size_t i = pos + 1; i < text.size(); ++i) {
-        if (quote_char == '"' && text[i] == '\\') {
-            ++i;
-        } else if (text[i] == quote_char) {
-            if (quote_char == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-                ++i;
-                continue;
-            }
-            return true;
-        }
-    }
-    return false;
 }
 
 class yaml_builder {
@@ -63,18 +37,15 @@ public:
     /// Builds `out` from `node`, which sits inside `depth` collections. False
     /// when loading must stop (too many nodes or too deep); that is reported.
     bool build(const yaml_graph_node& node, std::string pointer, std::size_t depth, raw_node& out);
-    /// False (and reported) when the last quoted scalar is never closed.
-    bool check_last_quote();
 
 private:
     const yaml_graph_node& at(std::size_t index) const { return nodes_of_[index]; }
-    void note_quoted(const yaml_graph_node& node, const source_location& where);
     bool build_sequence(const yaml_graph_node& node, std::size_t depth, raw_node& out);
     bool build_mapping(const yaml_graph_node& node, std::size_t depth, raw_node& out);
     bool accept_key(const yaml_graph_node& key, const std::string& map_pointer);
     void check_tag(const yaml_graph_node& node, const source_location& where);
-    [[nodiscard]] source_location where_of(const YAML::Mark& mark, std::string pointer) const;
-    [[nodiscard]] std::optional<source_location> dash_before(const YAML::Mark& mark) const;
+    [[nodiscard]] source_location where_of(const yaml_mark& mark, std::string pointer) const;
+    [[nodiscard]] std::optional<source_location> dash_before(const yaml_mark& mark) const;
     // Aliases repeat a node's problems at the same place; say each once.
     bool first_report(const std::string& code, const source_location& where);
 
@@ -87,30 +58,14 @@ private:
     std::size_t nodes_ = 0;
     std::set<std::tuple<std::string, int, int>> reported_;
     mutable std::optional<line_index> lines_;
-    YAML::Mark last_quoted_ = YAML::Mark::null_mark();
-    source_location last_quoted_where_;
 };
 
-void yaml_builder::note_quoted(const yaml_graph_node& node, const source_location& where) {
-    const auto& mark = node.mark;
-    if (node.tag == "?" || mark.is_null() || (!last_quoted_.is_null() && mark.pos <= last_quoted_.pos)) return;
-    last_quoted_ = mark;
-    last_quoted_where_ = where;
-}
-
-bool yaml_builder::check_last_quote() {
-    if (last_quoted_.is_null() || quote_is_closed(text_, static_cast<std::size_t>(last_quoted_.pos))) return true;
-    diags_.error("L102", "quoted value is never closed", last_quoted_where_,
-                 {"close it with the matching quote; as it is, the rest of the file is part of it"});
-    return false;
-}
-
-source_location yaml_builder::where_of(const YAML::Mark& mark, std::string pointer) const {
+source_location yaml_builder::where_of(const yaml_mark& mark, std::string pointer) const {
     if (mark.is_null()) return {file_, 1, 1, std::move(pointer)};
     return {file_, mark.line + 1, mark.column + 1, std::move(pointer)};
 }
 
-std::optional<source_location> yaml_builder::dash_before(const YAML::Mark& mark) const {
+std::optional<source_location> yaml_builder::dash_before(const yaml_mark& mark) const {
     if (mark.is_null() || mark.pos <= 0) return std::nullopt;
     auto i = std::min(static_cast<std::size_t>(mark.pos), text_.size());
     while (i > 0 && (text_[i - 1] == ' ' || text_[i - 1] == '\t' || text_[i - 1] == '\r' || text_[i - 1] == '\n'))
@@ -146,9 +101,8 @@ bool yaml_builder::build(const yaml_graph_node& node, std::string pointer, std::
         case node_kind::scalar: {
             out.type = raw_node::kind::scalar;
             out.text = node.scalar;
-            // yaml-cpp 0.7 tags every quoted or block scalar "!" and plain ones "?".
+            // parse_yaml_documents tags every untagged quoted or block scalar "!" and plain ones "?".
             out.quoted = node.tag == "!" || node.tag == yaml_str_tag;
-            note_quoted(node, out.where);
             return true;
         }
         case node_kind::sequence:
@@ -206,7 +160,7 @@ bool yaml_builder::accept_key(const yaml_graph_node& key, const std::string& map
 
 bool yaml_builder::build_mapping(const yaml_graph_node& node, std::size_t depth, raw_node& out) {
     out.type = raw_node::kind::mapping;
-    const std::size_t pairs = node.children.size() / 2;  // a key without its value is left out, as yaml-cpp does
+    const std::size_t pairs = node.children.size() / 2;  // the parser gives every key a value
     out.members.reserve(pairs);
     // Key text (held by the graph, which outlives this) -> its member.
     std::unordered_map<std::string_view, std::size_t> seen;
@@ -216,7 +170,6 @@ bool yaml_builder::build_mapping(const yaml_graph_node& node, std::size_t depth,
         if (!accept_key(key, out.where.pointer)) continue;
         std::string pointer = pointer_to(out.where.pointer, key.scalar);
         auto key_where = where_of(key.mark, pointer);
-        note_quoted(key, key_where);
         if (const auto first = seen.find(key.scalar); first != seen.end()) {
             if (first_report("L104", key_where))
                 report_duplicate_key(diags_, key.scalar, out.members[first->second].key_where, std::move(key_where));
@@ -236,8 +189,8 @@ bool yaml_builder::build_mapping(const yaml_graph_node& node, std::size_t depth,
 }
 
 // The mark of a document's root; a document with no node has none.
-YAML::Mark root_mark(const yaml_document& document) {
-    return document.root == yaml_document::no_node ? YAML::Mark::null_mark() : document.nodes[document.root].mark;
+yaml_mark root_mark(const yaml_document& document) {
+    return document.root == yaml_document::no_node ? yaml_mark{} : document.nodes[document.root].mark;
 }
 
 // An empty document (a bare or trailing `---`) is a null node too.
@@ -287,10 +240,10 @@ std::optional<raw_node> load_yaml(std::string_view text, const std::string& file
     yaml_builder builder(*first, text, file, diags, limits);
     try {
         // has_content: a document with no node is never the first with content.
-        if (!builder.build(first->nodes[first->root], {}, 0, root) || !builder.check_last_quote()) return std::nullopt;
+        if (!builder.build(first->nodes[first->root], {}, 0, root)) return std::nullopt;
     } catch (const std::exception& e) {
-        // Reading a parsed tree should not throw; if yaml-cpp does, it is still bad input.
-        report_yaml_failure({e.what(), -1, -1, false}, file, diags, limits);
+        // Reading a parsed tree should not throw; if it does, it is still bad input.
+        report_yaml_failure(yaml_syntax_error(e.what(), "", {}, {}), text, file, diags);
         return std::nullopt;
     }
     return root;

@@ -12,7 +12,7 @@ namespace closeplan::load {
 struct raw_member;
 
 /// One node of a plan file as written, before any typing. Scalars keep their
-/// text exactly as written (yaml-cpp is never asked to convert: `010` stays
+/// text exactly as written (the parser is never asked to convert: `010` stays
 /// "010", `NO` stays "NO"). `where.pointer` is the JSON Pointer of the node.
 struct raw_node {
     enum class kind { null, scalar, sequence, mapping };

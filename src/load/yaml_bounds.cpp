@@ -14,7 +14,7 @@ bool blank_or_break(std::string_view text, std::size_t i) {
     return i >= text.size() || text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n';
 }
 
-// Columns (bytes from the line start, as yaml-cpp counts them) where a block
+// Columns (bytes from the line start, as the loader counts them) where a block
 // collection could begin. Wider columns are not worth tracking: such files
 // take the event pass.
 class column_set {
@@ -35,15 +35,15 @@ private:
     std::size_t count_ = 0;
 };
 
-// yaml-cpp opens a block collection only at a column deeper than the
-// enclosing one, or at the same column for a list directly in a mapping
-// (PushIndentTo). So the block collections around any node number at most
+// libyaml (as yaml-cpp before it) opens a block collection only at a column
+// deeper than the enclosing one, or at the same column for a list directly in
+// a mapping (an indentless sequence). So the block collections around any node number at most
 // the distinct columns where one can start, plus the columns of `- ` entries.
 // One starts at a `-`, `?` or `:` indicator or at a key, and a key starts
 // where a token may begin a simple key: the first non-blank of a line or the
 // first non-blank after an indicator. The one exception is a `: ` where a
 // node is expected (first on its line, or right after an indicator or an
-// opening bracket): yaml-cpp makes it a mapping at any column, one level per
+// opening bracket): the parser makes it a mapping at any column, one level per
 // such `:`, so those are counted too. The bound counts them all, even inside
 // quoted text, so it can only be too high.
 std::optional<std::size_t> block_depth_bound(std::string_view text, std::size_t budget) {
@@ -105,10 +105,9 @@ std::size_t flow_depth_bound(std::string_view text) {
 bool is_key_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool is_key_char(char c) { return is_key_start(c) || (c >= '0' && c <= '9') || c == '-'; }
 
-// yaml-cpp ends a document without taking the next token when that token
-// cannot start a node (a stray `,` or `?`), and then reports an empty
-// document for it again and again: events without end, which only the event
-// pass stops. That cannot happen when the first thing in the file is a plain
+// Several documents are counted afresh each (and yaml-cpp, the parser before
+// libyaml, reported an empty document for a stray `,` or `?` again and again:
+// events without end, which only the event pass stopped). That cannot happen when the first thing in the file is a plain
 // key at column 0 and no line starts a new document or a directive: the root
 // is then a block mapping that no later line can close (nothing is left of
 // column 0), so every token is taken inside it or fails it.
@@ -140,7 +139,7 @@ bool one_block_mapping(std::string_view text) {
 bool surely_within_limits(std::string_view text, const load_limits& limits) {
     if (!one_block_mapping(text)) return false;
 
-    // Within one document every node yaml-cpp reports is started or implied
+    // Within one document every node the parser reports is started or implied
     // by a non-blank byte (an indicator, a bracket, a scalar's first byte);
     // none yields more than two (`-` alone is a list holding a null). Four per
     // byte leaves margin.

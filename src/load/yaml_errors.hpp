@@ -1,24 +1,18 @@
 // SPDX-License-Identifier: MIT
-// Turns yaml-cpp's parser exceptions into located diagnostics with hints.
+// Turns libyaml's refusals into located diagnostics with hints.
 #pragma once
 
 #include <string>
 #include <string_view>
 
 #include "closeplan/diagnostics.hpp"
-#include "load/load_document.hpp"
+#include "load/yaml_graph.hpp"
 
 namespace closeplan::load::detail {
 
-/// What yaml-cpp said, with its 0-based mark (-1 when it gave none).
-struct yaml_failure {
-    std::string message;
-    int line = -1;
-    int column = -1;
-    bool too_deep = false;  ///< YAML::DeepRecursion: yaml-cpp's own nesting guard
-};
-
-void report_yaml_failure(const yaml_failure& failure, const std::string& file, diagnostic_sink& diags,
-                         const load_limits& limits);
+/// Reports `error` (from parse_yaml_documents on `text`) as L102, at the
+/// offending spot, with a hint when the mistake is a common one.
+void report_yaml_failure(const yaml_syntax_error& error, std::string_view text, const std::string& file,
+                         diagnostic_sink& diags);
 
 }  // namespace closeplan::load::detail

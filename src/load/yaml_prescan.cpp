@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The YAML parse, enforcing the node and depth limits on its events while the node graph is built.
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-
+#include <new>
 #include <optional>
 #include <vector>
 
 #include "load/load_internal.hpp"
 #include "load/yaml_errors.hpp"
+#include "load/yaml_graph.hpp"
 
 namespace closeplan::load::detail {
 
@@ -17,34 +15,53 @@ namespace {
 // The node graph (yaml_graph.hpp) takes over a hundred bytes per node.
 // Counting the events as the graph is built stops a 4 MB list of numbers at
 // the limit instead of after hundreds of megabytes, and catches deep nesting
-// at the exact bracket, before yaml-cpp's own guard (about 500 levels) fires
-// with a vague position. Aliases are single events here; what they expand to
+// at the exact bracket (libyaml has no depth limit of its own; its state
+// stacks grow with the nesting). Aliases are single events here; what they expand to
 // is bounded later, while the raw tree is built.
 struct limit_reached {
     bool too_deep = false;
     source_location where;
 };
 
-class prescan_handler final : public YAML::EventHandler {
+class prescan_handler final : public yaml_event_watcher {
 public:
     prescan_handler(const std::string& file, const load_limits& limits)
         : file_(file), limits_(limits), max_depth_(max_depth_of(limits)) {}
 
-    void OnDocumentStart(const YAML::Mark&) override { stack_.clear(); }
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { leaf(mark, {}); }
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { leaf(mark, {}); }
-    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string& value) override {
-        leaf(mark, value);
+    void document_start() override {
+        stack_.clear();
+        skipped_key_depth_ = 0;
     }
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-        open(mark, false);
+
+    void leaf(const yaml_mark& mark, std::string_view value) override {
+        if (skipped_key_depth_ > 0) return;
+        if (at_key()) {
+            key_done(std::string(value));
+            return;
+        }
+        count(mark);
+        value_done();
     }
-    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
-        open(mark, true);
+
+    void open(const yaml_mark& mark, bool mapping) override {
+        // A list or mapping used as a key is refused later (L109); only its end matters here.
+        if (at_key()) {
+            ++skipped_key_depth_;
+            return;
+        }
+        count(mark);
+        if (stack_.size() + 1 > max_depth_) throw limit_reached{true, where(mark)};
+        stack_.push_back({mapping, true, 0, {}});
     }
-    void OnSequenceEnd() override { close(); }
-    void OnMapEnd() override { close(); }
+
+    void close() override {
+        if (skipped_key_depth_ > 0) {
+            if (--skipped_key_depth_ == 0) key_done("?");
+            return;
+        }
+        stack_.pop_back();
+        value_done();
+    }
 
 private:
     struct frame {
@@ -64,11 +81,11 @@ private:
         return out;
     }
 
-    [[nodiscard]] source_location where(const YAML::Mark& mark) const {
+    [[nodiscard]] source_location where(const yaml_mark& mark) const {
         return {file_, mark.line + 1, mark.column + 1, pointer()};
     }
 
-    void count(const YAML::Mark& mark) {
+    void count(const yaml_mark& mark) {
         if (++nodes_ > limits_.max_nodes) throw limit_reached{false, where(mark)};
     }
 
@@ -86,36 +103,6 @@ private:
         stack_.back().expect_key = false;
     }
 
-    void leaf(const YAML::Mark& mark, const std::string& value) {
-        if (skipped_key_depth_ > 0) return;
-        if (at_key()) {
-            key_done(value);
-            return;
-        }
-        count(mark);
-        value_done();
-    }
-
-    void open(const YAML::Mark& mark, bool mapping) {
-        // A list or mapping used as a key is refused later (L109); only its end matters here.
-        if (at_key()) {
-            ++skipped_key_depth_;
-            return;
-        }
-        count(mark);
-        if (stack_.size() + 1 > max_depth_) throw limit_reached{true, where(mark)};
-        stack_.push_back({mapping, true, 0, {}});
-    }
-
-    void close() {
-        if (skipped_key_depth_ > 0) {
-            if (--skipped_key_depth_ == 0) key_done("?");
-            return;
-        }
-        stack_.pop_back();
-        value_done();
-    }
-
     const std::string& file_;
     const load_limits& limits_;
     std::size_t max_depth_;
@@ -124,9 +111,9 @@ private:
     std::vector<frame> stack_;
 };
 
-// yaml-cpp's scanner keeps every token of a line in memory until it knows
-// whether the line holds a key, so one 4 MB line `[0,0,0,...]` costs half a
-// gigabyte before the first event. Each `[`, `{` or `,` on a line starts a
+// One 4 MB line `[0,0,0,...]` is millions of values on one line: refused
+// before any parser sees it (yaml-cpp's scanner held every token of such a
+// line; libyaml would report them one by one). Each `[`, `{` or `,` on a line starts a
 // value in flow syntax, so counting them bounds that line's values cheaply.
 std::optional<std::size_t> crowded_line(std::string_view text, std::size_t max_values) {
     std::size_t on_line = 0;
@@ -159,12 +146,10 @@ std::optional<std::vector<yaml_document>> parse_yaml_within_limits(std::string_v
             report_too_deep(diags, limits, stop.where);
         else
             report_too_many_nodes(diags, limits, stop.where, expansion::none);
-    } catch (const YAML::DeepRecursion& e) {
-        report_yaml_failure({e.msg, e.mark.line, e.mark.column, true}, file, diags, limits);
-    } catch (const YAML::Exception& e) {
-        report_yaml_failure({e.msg, e.mark.line, e.mark.column, false}, file, diags, limits);
-    } catch (const std::exception& e) {
-        report_yaml_failure({e.what(), -1, -1, false}, file, diags, limits);
+    } catch (const yaml_syntax_error& e) {
+        report_yaml_failure(e, text, file, diags);
+    } catch (const std::bad_alloc&) {
+        report_yaml_failure(yaml_syntax_error("out of memory while parsing", "", {}, {}), text, file, diags);
     }
     return std::nullopt;
 }

@@ -40,12 +40,12 @@ expect_depends() {  # DEB PACKAGE...: each PACKAGE is in DEB's Depends
   done
 }
 # The CLI: the shared libraries it links (dpkg-shlibdeps) and the font the PDF embeds.
-expect_depends "$cli" libyaml-cpp0.7 libhpdf-2.3.0 libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 \
+expect_depends "$cli" libyaml-0-2 libyaml-cpp0.7 libhpdf-2.3.0 libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 \
                libharfbuzz-subset0 libdeflate0 libzip4 libstdc++6 libc6 fonts-liberation2
 # The library: what libcloseplan.so.0 links.
-expect_depends "$lib" libyaml-cpp0.7 libhpdf-2.3.0 libharfbuzz-subset0 libdeflate0 libzip4 libstdc++6 libc6
+expect_depends "$lib" libyaml-0-2 libyaml-cpp0.7 libhpdf-2.3.0 libharfbuzz-subset0 libdeflate0 libzip4 libstdc++6 libc6
 # The -dev package: the library at this very version, and what linking libcloseplan.a needs.
-expect_depends "$dev" libcloseplan0 libyaml-cpp-dev libhpdf-dev libcmark-gfm-dev libharfbuzz-dev libdeflate-dev \
+expect_depends "$dev" libcloseplan0 libyaml-dev libyaml-cpp-dev libhpdf-dev libcmark-gfm-dev libharfbuzz-dev libdeflate-dev \
                libicu-dev libzip-dev libxml2-dev
 [[ "$(field "$dev" Depends)" == *"libcloseplan0 (= $(field "$lib" Version))"* ]] ||
   { echo "FAIL: libcloseplan-dev does not depend on libcloseplan0 (= $(field "$lib" Version))" >&2; fail=1; }

@@ -18,6 +18,23 @@ TEST(LoadControlCharacters, TerminalEscapesBecomeReplacementCharactersWithALocat
               "  hint: remove terminal escapes, bells and other control characters from the text");
 }
 
+// YAML forbids them raw, and libyaml refuses them; the loader reads them as
+// yaml-cpp did, and replaces them like escaped ones, with every position kept.
+TEST(LoadControlCharacters, RawOnesInYamlAreReplacedWhereTheyAre) {
+    const auto r = load_yaml("closeplan: 1\nname: Red \x1b[31m\xc3\xa9\x7f\nnote: \"a\xc2\x9b\" # c\nok: \xc3\xa9\n");
+    ASSERT_TRUE(r.tree) << r.report();
+    EXPECT_EQ(at(*r.tree, "/name").text, "Red \xEF\xBF\xBD[31m\xc3\xa9\xEF\xBF\xBD");
+    EXPECT_EQ(at(*r.tree, "/note").text, "a\xEF\xBF\xBD");
+    EXPECT_EQ(at(*r.tree, "/ok").where.line, 4);
+    EXPECT_EQ(at(*r.tree, "/ok").where.column, 5);
+    EXPECT_EQ(r.report(),
+              "plan.yaml:2:7: warning[L113]: control character U+001B replaced with U+FFFD (and 1 more in this "
+              "value) (at /name)\n"
+              "  hint: remove terminal escapes, bells and other control characters from the text\n"
+              "plan.yaml:3:7: warning[L113]: control character U+009B replaced with U+FFFD (at /note)\n"
+              "  hint: remove terminal escapes, bells and other control characters from the text");
+}
+
 TEST(LoadControlCharacters, C1ControlsAndDeleteInJsonAreReplacedToo) {
     const auto r = load_json("{\"closeplan\": 1, \"a\": \"x\\u0085y\\u007fz\", \"b\": \"caf\\u00e9\"}");
     ASSERT_TRUE(r.tree) << r.report();

@@ -218,37 +218,78 @@ TEST(LoadYaml, ReportsSyntaxErrorsWithPositionAndHint) {
         const char* text;
         const char* report;
     };
+    // Every mistake the hints name, at the offending spot (libyaml's wording).
     const example examples[] = {
         {"a: 1\n\tb: 2\n",
-         "plan.yaml:2:1: error[L102]: illegal tab when looking for indentation\n"
+         "plan.yaml:2:1: error[L102]: found a tab character that violates indentation\n"
+         "  hint: indent with spaces, not tabs"},
+        {"a:\n\tb: 1\n",
+         "plan.yaml:2:1: error[L102]: found character that cannot start any token\n"
          "  hint: indent with spaces, not tabs"},
         {"a: \"x\\qy\"\n",
-         "plan.yaml:1:8: error[L102]: unknown escape character: q\n"
+         "plan.yaml:1:6: error[L102]: found unknown escape character: q\n"
+         "  hint: in double quotes write a backslash as \\\\, or use single quotes"},
+        {"a: \"\\x4\"\n",
+         "plan.yaml:1:7: error[L102]: did not find expected hexdecimal number\n"
          "  hint: in double quotes write a backslash as \\\\, or use single quotes"},
         {"a: [1, 2\nb: 3\n",
-         "plan.yaml:2:2: error[L102]: end of sequence flow not found\n"
+         "plan.yaml:2:2: error[L102]: did not find expected ',' or ']' while parsing a flow sequence that starts at "
+         "line 1, column 4\n"
          "  hint: close every [ with a matching ]"},
-        {"a: b: c\n",
-         "plan.yaml:1:5: error[L102]: illegal map value\n"
+        {"a: {x: 1\n",
+         "plan.yaml:2:1: error[L102]: did not find expected ',' or '}' while parsing a flow mapping that starts at "
+         "line 1, column 4\n"
+         "  hint: close every { with a matching }"},
+        {"title: Phase 1: discovery\n",
+         "plan.yaml:1:15: error[L102]: mapping values are not allowed in this context\n"
          "  hint: quote a value that contains \": \", e.g. title: \"Phase 1: discovery\""},
         {"a: *nowhere\n",
-         "plan.yaml:1:4: error[L102]: the referenced anchor is not defined\n"
+         "plan.yaml:1:4: error[L102]: found undefined alias *nowhere\n"
          "  hint: define the anchor (&name) before the alias (*name) that uses it"},
         {"a: \"\\ud83d\\ude00\"\n",
-         "plan.yaml:1:11: error[L102]: invalid unicode escape U+D83D\n"
+         "plan.yaml:1:5: error[L102]: invalid unicode escape U+D83D\n"
          "  hint: YAML has no \\u surrogate pairs: write the character itself, or use \\U with 8 hex digits"},
         {"a:\n  - x\n - y\n",
-         "plan.yaml:3:2: error[L102]: end of map not found\n"
+         "plan.yaml:3:2: error[L102]: did not find expected key while parsing a block mapping that starts at line 1, "
+         "column 1\n"
+         "  hint: check the indentation: items of one list start in the same column"},
+        {"a:\n  b: 1\n c: 2\n",
+         "plan.yaml:3:2: error[L102]: did not find expected key while parsing a block mapping that starts at line 1, "
+         "column 1\n"
          "  hint: check the indentation: keys of one mapping start in the same column"},
-        {"a: \"open", "plan.yaml:1:9: error[L102]: illegal EOF in scalar\n"
+        {"- a\nb: 1\n",
+         "plan.yaml:2:1: error[L102]: did not find expected '-' indicator while parsing a block collection that starts "
+         "at line 1, column 1\n"
+         "  hint: check the indentation: items of one list start in the same column"},
+        // A line that is neither a key nor a list item is reported itself, not the line after it.
+        {"closeplan: 1\ndeal\nname: x\n",
+         "plan.yaml:2:1: error[L102]: could not find expected ':'\n"
+         "  hint: end this key with \": \" on the same line; a key is one line of at most 1024 characters"},
+        // An unclosed quote is reported where it opens, not at the end of the file.
+        {"a: \"open", "plan.yaml:1:4: error[L102]: quoted value is never closed\n"
                       "  hint: close the quoted value with its closing quote"},
-        // yaml-cpp itself takes this quote as running to the end of the file.
         {"a: 'open\nb: 2\n",
-         "plan.yaml:1:4: error[L102]: quoted value is never closed (at /a)\n"
-         "  hint: close it with the matching quote; as it is, the rest of the file is part of it"},
+         "plan.yaml:1:4: error[L102]: quoted value is never closed\n"
+         "  hint: close the quoted value with its closing quote"},
         {"a: [x]\nb: &q !!str \"open \\\" \\\\\n",
-         "plan.yaml:2:4: error[L102]: quoted value is never closed (at /b)\n"
-         "  hint: close it with the matching quote; as it is, the rest of the file is part of it"},
+         "plan.yaml:2:13: error[L102]: quoted value is never closed\n"
+         "  hint: close the quoted value with its closing quote"},
+        {"a: @x\n",
+         "plan.yaml:1:4: error[L102]: found character that cannot start any token\n"
+         "  hint: quote a value that starts with @ or `"},
+        {"a: `x\n",
+         "plan.yaml:1:4: error[L102]: found character that cannot start any token\n"
+         "  hint: quote a value that starts with @ or `"},
+        {"a: [1]]\n",
+         "plan.yaml:1:7: error[L102]: did not find expected key\n"
+         "  hint: remove the extra ] or }, or quote the value that contains it"},
+        {"a: }\n",
+         "plan.yaml:1:4: error[L102]: did not find expected node content\n"
+         "  hint: remove the extra ] or }, or quote the value that contains it"},
+        // Positions count bytes, as everywhere else: the key is three bytes.
+        {"\xe6\x97\xa5: \"\\q\"\n",
+         "plan.yaml:1:7: error[L102]: found unknown escape character: q\n"
+         "  hint: in double quotes write a backslash as \\\\, or use single quotes"},
     };
     for (const auto& e : examples) {
         SCOPED_TRACE(e.text);
@@ -256,6 +297,46 @@ TEST(LoadYaml, ReportsSyntaxErrorsWithPositionAndHint) {
         EXPECT_FALSE(r.tree);
         EXPECT_EQ(r.report(), e.report);
     }
+}
+
+// libyaml reads YAML 1.1, which forbids a few things yaml-cpp let through
+// (docs/plan-format.md, "YAML syntax"); each is refused where it is, with a hint.
+TEST(LoadYaml, RefusesWhatYaml11ForbidsWithAHint) {
+    struct example {
+        const char* text;
+        const char* report;
+    };
+    const example examples[] = {
+        // Reported at the U+2028 itself, not where libyaml noticed.
+        {"a: 1\ntitle: x\xe2\x80\xa8y\nb: 2\n",
+         "plan.yaml:2:9: error[L102]: could not find expected ':'\n"
+         "  hint: U+0085, U+2028 and U+2029 end a line in YAML 1.1: remove the character, or write it as \\N, \\L or "
+         "\\P in double quotes"},
+        // U+FFFE is not a character YAML allows; placed in the file as written, after a raw ESC.
+        {"a: \x1b\nb: x\xef\xbf\xbe\n",
+         "plan.yaml:2:5: error[L102]: control characters are not allowed\n"
+         "  hint: remove the control character, or write it as an escape in double quotes, e.g. \"\\t\""},
+        {"a: &a.b 1\n",
+         "plan.yaml:1:6: error[L102]: did not find expected alphabetic or numeric character\n"
+         "  hint: anchor and alias names use only letters, digits, - and _"},
+        {"a: 1\n...\nb: 2\n",
+         "plan.yaml:3:1: error[L102]: did not find expected <document start>\n"
+         "  hint: after a `...` line the next document starts with `---`; closeplan reads one plan per file"},
+    };
+    for (const auto& e : examples) {
+        SCOPED_TRACE(e.text);
+        const auto r = load_yaml(e.text);
+        EXPECT_FALSE(r.tree);
+        EXPECT_EQ(r.report(), e.report);
+    }
+}
+
+// Flow indicators inside an unquoted value outside brackets are text, as before.
+TEST(LoadYaml, KeepsFlowIndicatorsInPlainBlockValues) {
+    const auto r = load_yaml("a: b]\nc: x,y}\n");
+    ASSERT_TRUE(r.tree) << r.report();
+    EXPECT_EQ(at(*r.tree, "/a").text, "b]");
+    EXPECT_EQ(at(*r.tree, "/c").text, "x,y}");
 }
 
 TEST(LoadYaml, ReportsASecondDocumentAndKeepsTheFirst) {
