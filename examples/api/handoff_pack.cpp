@@ -11,7 +11,9 @@ int main(int argc, char** argv) {
     const std::string out = argv[2];
     const auto plan = closeplan::plan::from_file(argv[1]);
 
-    const auto pack = closeplan::make_handoff(plan, {.paper = closeplan::paper::letter});
+    closeplan::handoff_options options;
+    options.paper = closeplan::paper::letter;
+    const auto pack = closeplan::make_handoff(plan, options);
     for (const auto& d : pack.diagnostics) std::cerr << closeplan::format_diagnostic(d) << '\n';
     if (!pack.ok()) return 4;
     for (const auto& file : pack.files)  // handoff.pdf, .html, .md, .docx, milestones.ics, plan.json

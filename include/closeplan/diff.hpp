@@ -9,7 +9,9 @@
 /// ```cpp
 /// auto before = closeplan::plan::from_file("plan-v1.yaml");
 /// auto after = closeplan::plan::from_file("plan-v2.yaml");
-/// auto changes = closeplan::diff_plans(before, after, {.format = closeplan::diff_format::md});
+/// closeplan::diff_options options;
+/// options.format = closeplan::diff_format::md;
+/// auto changes = closeplan::diff_plans(before, after, options);
 /// if (changes.ok()) std::cout << changes.output;  // paste to the buyer
 /// ```
 ///

@@ -6,7 +6,7 @@
 /// Example:
 /// ```cpp
 /// closeplan::handoff_options options;
-/// options.as_of = std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::July, std::chrono::day{2}};
+/// options.as_of = closeplan::date{2026, 7, 2};
 /// auto pack = closeplan::make_handoff(closeplan::plan::from_file("plan.yaml"), options);
 /// for (const auto& f : pack.files) write(f.name, f.bytes);  // handoff.pdf, handoff.html, ...
 /// auto calendar = closeplan::make_calendar(closeplan::plan::from_file("plan.yaml"), options, "dana");
@@ -17,11 +17,11 @@
 /// locked (built-in labels, styles, parsed templates).
 #pragma once
 
-#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "closeplan/date.hpp"
 #include "closeplan/diagnostics.hpp"
 #include "closeplan/options.hpp"
 #include "closeplan/plan.hpp"
@@ -30,11 +30,11 @@ namespace closeplan {
 inline namespace v0 {
 
 /// How to make the pack; the defaults are those of `closeplan handoff`. Every
-/// member has a default, so designated initializers may name any of them.
+/// member has a default, so C++20's designated initializers may name any of them.
 struct handoff_options {
     /// The plan's date of record, a real calendar date (else A100); overrides the
     /// plan's own `as_of` (one of them is needed, else O532).
-    std::optional<std::chrono::year_month_day> as_of = {};
+    std::optional<date> as_of = {};
     /// A folder whose files replace the built-in templates of the same name; empty = built-in only.
     std::string template_dir = {};
     /// A style file (YAML) replacing the built-in look; empty = built-in.

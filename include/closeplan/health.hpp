@@ -6,8 +6,9 @@
 ///
 /// Example:
 /// ```cpp
-/// auto report = closeplan::check_health(closeplan::plan::from_file("plan.yaml"),
-///                                       {.as_of = std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::May, std::chrono::day{4}}});
+/// closeplan::health_options options;
+/// options.as_of = closeplan::date{2026, 5, 4};
+/// auto report = closeplan::check_health(closeplan::plan::from_file("plan.yaml"), options);
 /// if (report.ok()) std::cout << report.text;  // the findings, then "plan.yaml: health 62/100 (...)"
 /// ```
 ///
@@ -15,11 +16,11 @@
 /// plan or different ones.
 #pragma once
 
-#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "closeplan/date.hpp"
 #include "closeplan/diagnostics.hpp"
 #include "closeplan/plan.hpp"
 
@@ -30,7 +31,7 @@ inline namespace v0 {
 struct health_options {
     /// The date the review is made for, a real calendar date (else A100);
     /// overrides the plan's own `as_of` (one of them is needed, else O532).
-    std::optional<std::chrono::year_month_day> as_of = {};
+    std::optional<date> as_of = {};
     /// A health config file (YAML or JSON, `closeplan-health: 1`): rules
     /// switched off, severities, thresholds (as `check --config`; H890-H892); empty = defaults.
     std::string config_path = {};

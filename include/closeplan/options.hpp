@@ -4,8 +4,8 @@
 /// sections and PDF standards, each as an enum and as a checked name.
 ///
 /// A `choice<E>` holds a name as written ("pdf", "a4") and converts from the
-/// enum or from text, so `{.formats = {"md"}}` and
-/// `{.formats = {closeplan::format::md}}` mean the same. A name the library
+/// enum or from text, so `options.formats = {"md"}` and
+/// `options.formats = {closeplan::format::md}` mean the same. A name the library
 /// does not know is kept as written and reported when the options are
 /// checked (render_plan() reports every such problem at once, A100-A119 in
 /// docs/diagnostics.md), never replaced by a default.
@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace closeplan {
@@ -73,8 +74,13 @@ public:
     /// The value, or nullopt when the name is empty or unknown.
     [[nodiscard]] std::optional<Enum> value() const { return value_named<Enum>(name_); }
 
-    friend bool operator==(const choice& a, const choice& b) = default;
+    // Written out (not defaulted, and each order spelled) so the header stays C++17.
+    friend bool operator==(const choice& a, const choice& b) { return a.name_ == b.name_; }
+    friend bool operator!=(const choice& a, const choice& b) { return !(a == b); }
     friend bool operator==(const choice& a, Enum b) { return a.value() == b; }
+    friend bool operator==(Enum a, const choice& b) { return b == a; }
+    friend bool operator!=(const choice& a, Enum b) { return !(a == b); }
+    friend bool operator!=(Enum a, const choice& b) { return !(b == a); }
 
 private:
     std::string name_;

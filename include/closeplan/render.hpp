@@ -13,7 +13,7 @@
 ///
 /// closeplan::render_options options;
 /// options.formats = {closeplan::format::pdf, closeplan::format::html};
-/// options.as_of = std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::March, std::chrono::day{2}};
+/// options.as_of = closeplan::date{2026, 3, 2};
 /// auto result = closeplan::render_plan(closeplan::plan::from_file("plan.yaml"), options);
 /// if (!result.ok()) { for (const auto& d : result.diagnostics) std::cerr << closeplan::format_diagnostic(d) << '\n'; }
 /// else write(result.outputs[0].bytes);  // the PDF, in memory
@@ -25,11 +25,11 @@
 /// are plain values.
 #pragma once
 
-#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "closeplan/date.hpp"
 #include "closeplan/diagnostics.hpp"
 #include "closeplan/options.hpp"
 #include "closeplan/plan.hpp"
@@ -38,7 +38,7 @@ namespace closeplan {
 inline namespace v0 {
 
 /// How to render. The defaults give the buyer plan as one HTML page. Every
-/// member has a default, so designated initializers may name any of them:
+/// member has a default, so C++20's designated initializers may name any of them:
 /// `render_plan(plan, {.formats = {"md"}, .fragment = true})`.
 /// The options mean what the `closeplan render` flags of the same name mean
 /// (docs/cli.md); render_plan() checks them all before rendering and reports
@@ -47,7 +47,7 @@ struct render_options {
     /// Output formats, in the order wanted (see output_formats()); empty is A103.
     std::vector<format_choice> formats = {format::html};
     /// The plan's date of record, a real calendar date (else A100); overrides the plan's own `as_of`.
-    std::optional<std::chrono::year_month_day> as_of = {};
+    std::optional<date> as_of = {};
     /// HTML, Markdown and DOCX only: a piece for another document (one scoped <div>,
     /// a Markdown partial with no title block, a DOCX body) instead of a page.
     bool fragment = false;

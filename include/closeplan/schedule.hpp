@@ -7,20 +7,21 @@
 ///
 /// Example:
 /// ```cpp
-/// using namespace std::chrono;
-/// auto made = closeplan::schedule_plan("playbook.yaml", {.close = year{2026} / June / 30,
-///                                                       .as_of = year{2026} / March / 2,
-///                                                       .deal_name = "Northwind rollout"});
+/// closeplan::schedule_options options;
+/// options.close = closeplan::date{2026, 6, 30};
+/// options.as_of = closeplan::date{2026, 3, 2};
+/// options.deal_name = "Northwind rollout";
+/// auto made = closeplan::schedule_plan("playbook.yaml", options);
 /// if (made.ok()) std::cout << made.yaml;  // or render_plan(made.plan, ...)
 /// ```
 ///
 /// Thread-safety: schedule_plan() may run at once on any threads.
 #pragma once
 
-#include <chrono>
 #include <string>
 #include <vector>
 
+#include "closeplan/date.hpp"
 #include "closeplan/diagnostics.hpp"
 #include "closeplan/plan.hpp"
 
@@ -30,9 +31,9 @@ inline namespace v0 {
 /// The flags of `closeplan schedule`, as options.
 struct schedule_options {
     /// The target close: the last step is due on it. A real calendar date (else A100).
-    std::chrono::year_month_day close = {};
+    date close = {};
     /// The plan's as_of: no step may start before it. A real calendar date (else A100).
-    std::chrono::year_month_day as_of = {};
+    date as_of = {};
     /// Holidays files (a YAML list of dates) that are not business days.
     std::vector<std::string> holiday_paths = {};
     std::string deal_name = "New deal";  ///< not blank (else A108)

@@ -43,7 +43,7 @@ health_result check_health(const plan& input, const health_options& options) {
     if (!s || !settings || found.has_errors()) return result;
 
     auto request = api::request_for(*s);
-    request.as_of = options.as_of;
+    request.as_of = api::to_model(options.as_of);
     const auto& model = *s->validated;
     const auto report = health::review(model, analyze::analyze_plan(model, pipeline::as_of_for(request, model)), *settings);
     result.score = report.score;

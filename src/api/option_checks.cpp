@@ -30,15 +30,14 @@ std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\
 
 source_location about(const std::string& plan_name) { return {plan_name, 0, 0, {}}; }
 
-// YYYY-MM-DD for any year_month_day, a date that does not exist included ("2026-02-30", "2026-13-45").
-std::string written(const std::chrono::year_month_day& d) {
-    const auto padded = [](long n, std::size_t width) {
+// YYYY-MM-DD for any date, one that does not exist included ("2026-02-30", "2026-13-45").
+std::string written(const date& d) {
+    const auto padded = [](long long n, std::size_t width) {
         auto digits = std::to_string(n < 0 ? -n : n);
         if (digits.size() < width) digits.insert(0, width - digits.size(), '0');
         return (n < 0 ? "-" : "") + digits;
     };
-    return padded(static_cast<int>(d.year()), 4) + "-" + padded(static_cast<unsigned>(d.month()), 2) + "-" +
-           padded(static_cast<unsigned>(d.day()), 2);
+    return padded(d.year, 4) + "-" + padded(d.month, 2) + "-" + padded(d.day, 2);
 }
 
 void check_paper(const paper_choice& paper, std::string_view option, const std::string& plan_name,
@@ -110,15 +109,26 @@ void check_load_options(const load_options& options, const std::string& plan_nam
                      "; or leave it empty for the plan's own locale"});
 }
 
-void check_as_of(const std::optional<std::chrono::year_month_day>& as_of, std::string_view option,
+model::date to_model(const date& d) {
+    // std::chrono::year holds -32767..32767: a year beyond stays beyond the supported years when clamped.
+    const int year = std::clamp(d.year, -32767, 32767);
+    return model::date{std::chrono::year{year}, std::chrono::month{d.month}, std::chrono::day{d.day}};
+}
+
+std::optional<model::date> to_model(const std::optional<date>& d) {
+    if (!d) return std::nullopt;
+    return to_model(*d);
+}
+
+void check_as_of(const std::optional<date>& as_of, std::string_view option,
                  const model::plan* plan, const std::string& plan_name, diagnostic_sink& diags) {
     if (as_of) {
         if (!as_of->ok()) {
             diags.error("A100", std::string(option) + " " + written(*as_of) + " is not a calendar date",
                         about(plan_name),
                         {"give a real date: months 1 to 12 and days that month has (2026-02-28, not 2026-02-30); "
-                         "year_month_day::ok() says whether a date is real"});
-        } else if (auto why = model::range_problem(*as_of)) {
+                         "closeplan::date::ok() says whether a date is real"});
+        } else if (auto why = model::range_problem(to_model(*as_of))) {
             diags.error("A100", std::string(option) + " " + written(*as_of) + " " + *why,
                         about(plan_name), {"give the date the plan's status is computed for, such as 2026-03-02"});
         }
@@ -160,7 +170,7 @@ pipeline::render_request request_with(const plan::state& s, const render_options
     auto request = request_for(s);
     request.formats.clear();
     for (const auto& f : options.formats) request.formats.push_back(f.name());
-    request.as_of = options.as_of;
+    request.as_of = to_model(options.as_of);
     request.fragment = options.fragment;
     request.heading_offset = options.heading_offset;
     for (const auto& section : options.sections) request.sections.push_back(section.name());
@@ -176,7 +186,7 @@ pipeline::render_request request_with(const plan::state& s, const render_options
 
 pipeline::render_request request_with(const plan::state& s, const handoff_options& options) {
     auto request = request_for(s);
-    request.as_of = options.as_of;
+    request.as_of = to_model(options.as_of);
     request.template_dir = options.template_dir;
     request.style_path = options.style_path;
     request.paper = options.paper.name();

@@ -4,11 +4,11 @@
 // the pipeline takes. A call with any error here renders nothing.
 #pragma once
 
-#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "closeplan/date.hpp"
 #include "closeplan/handoff.hpp"
 #include "closeplan/plan.hpp"
 #include "closeplan/render.hpp"
@@ -24,8 +24,12 @@ void check_load_options(const load_options& options, const std::string& plan_nam
 /// An as_of option (`option` names it in messages, "render_options::as_of"):
 /// a real calendar date in the supported years (A100); when `plan` is given and
 /// has no as_of of its own, one of the two is needed (O532).
-void check_as_of(const std::optional<std::chrono::year_month_day>& as_of, std::string_view option,
+void check_as_of(const std::optional<date>& as_of, std::string_view option,
                  const model::plan* plan, const std::string& plan_name, diagnostic_sink& diags);
+
+/// A public date as the library's (std::chrono's) date: only for a date check_as_of accepted.
+model::date to_model(const date& d);
+std::optional<model::date> to_model(const std::optional<date>& d);
 
 /// Every render option: formats (A102, A103), as_of (A100, O532), sections
 /// (O530), fragment formats (O531), heading_offset (O533), template_name

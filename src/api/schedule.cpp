@@ -50,13 +50,15 @@ schedule_result schedule_plan(const std::string& playbook_path, const schedule_o
         for (const auto& path : options.holiday_paths)
             if (auto days = schedule::load_holidays(path, diags)) calendar.add(*days);
         if (book && !diags.has_errors()) {
-            const auto scheduled = schedule::schedule_backward(*book, options.close, options.as_of, calendar);
-            schedule::report_close_day(*book, options.close, calendar, diags);
-            schedule::report_feasibility(*book, scheduled, options.as_of, diags);
+            const auto close = api::to_model(options.close);
+            const auto as_of = api::to_model(options.as_of);
+            const auto scheduled = schedule::schedule_backward(*book, close, as_of, calendar);
+            schedule::report_close_day(*book, close, calendar, diags);
+            schedule::report_feasibility(*book, scheduled, as_of, diags);
             if (schedule::check_date_range(*book, scheduled, diags)) {
                 result.feasible = scheduled.feasible;
                 result.yaml = schedule::to_plan_yaml(
-                    schedule::build_plan(*book, scheduled, deal_of(options), options.close, options.as_of));
+                    schedule::build_plan(*book, scheduled, deal_of(options), close, as_of));
             }
         }
     } catch (const closeplan::error& e) {

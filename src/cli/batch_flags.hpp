@@ -3,9 +3,10 @@
 // by the output folder (batch_folder.hpp).
 #pragma once
 
-#include "render/pdf_standard.hpp"
 #include <string>
 #include <vector>
+
+#include "pipeline/pipeline.hpp"
 
 namespace closeplan::cli {
 
@@ -22,22 +23,17 @@ struct batch_flags {
     std::string contacts_mapping;  ///< --contacts-mapping FILE: its columns (default: the export's mapping or preset)
     std::vector<std::string> where;      ///< --where FIELD=V1|V2, FIELD!=V, close<DATE, close>DATE
     bool include_closed = false;         ///< --include-closed
-    std::vector<std::string> sections;   ///< --sections, as for render
     std::string overlays;       ///< --overlays DIR: <deal id>.yaml plan fields merged over each deal
     std::string output = ".";
-    std::vector<std::string> formats;
+    /// -f, --sections, --locale, --template, --template-dir, --style, --paper and
+    /// --pdf-standard, bound straight into the request every deal is rendered with.
+    pipeline::render_request request;
     int jobs = 0;
     std::string as_of;
     std::string date_format;
     std::string decimal;
     std::string currency;
     std::string seller;
-    std::string locale;
-    std::string template_name = "buyer-plan";
-    std::string template_dir;
-    std::string style;
-    std::string paper;
-    render::pdf_standard pdf_standard;  ///< --pdf-standard
     std::string shard;
     std::string report;
     bool resume = false;

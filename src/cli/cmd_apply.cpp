@@ -11,6 +11,7 @@
 #include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/output_files.hpp"
+#include "cli/sheet_support.hpp"
 #include "cli/terminal.hpp"
 #include "diff/plan_diff.hpp"
 #include "load/load_document.hpp"
@@ -27,15 +28,13 @@ namespace {
 namespace fs = std::filesystem;
 
 struct apply_flags {
-    std::string plan;
+    sheet_plan_flags plan;
     std::string sheet;
     std::string output;
     std::string format = "text";
-    std::vector<std::string> asset_dirs;
     bool in_place = false;
     bool allow_remove = false;
     bool dry_run = false;
-    bool quiet = false;
 };
 
 apply_flags& flags() {
@@ -45,9 +44,10 @@ apply_flags& flags() {
 
 CLI::App* setup_apply(CLI::App& app) {
     auto& f = flags();
-    auto* command = app.add_subcommand("apply", "Bring a sheet's edits (from closeplan sheet) back into the plan; "
-                                                "moved dates are kept as baselines");
-    command->add_option("plan", f.plan, "The plan file the sheet was written from")->required();
+    auto* command = add_sheet_command(app, "apply",
+                                      "Bring a sheet's edits (from closeplan sheet) back into the plan; moved dates "
+                                      "are kept as baselines",
+                                      f.plan, "The plan file the sheet was written from");
     command->add_option("sheet", f.sheet, "The edited sheet (.xlsx or .csv)")->required();
     auto* output = command->add_option("-o,--output", f.output,
                                        "Where the updated plan goes; default: PLAN's name with .updated before the "
@@ -57,8 +57,7 @@ CLI::App* setup_apply(CLI::App& app) {
     command->add_flag("--dry-run", f.dry_run, "Check the sheet and print the diff; write nothing");
     command->add_option("-f,--format", f.format, "The diff printed: text, or md for people (the plan's language)")
         ->check(CLI::IsMember({"text", "md"}));
-    command->add_option("--assets", f.asset_dirs, "Folder local files (logos, resources) may also come from; repeatable");
-    command->add_flag("-q,--quiet", f.quiet, "Print errors only (no warnings, no summary)");
+    add_assets_and_quiet(*command, f.plan, "Print errors only (no warnings, no summary)");
     return command;
 }
 
@@ -71,15 +70,6 @@ exit_code fail_with(const diagnostic_sink& diags) {
     print_diagnostics(diags, std::cerr);
     const auto code = exit_code_for(diags, false);
     return code == exit_code::success ? exit_code::invalid_input : code;
-}
-
-pipeline::render_request request_for(const apply_flags& f, std::optional<std::string> text) {
-    pipeline::render_request request;
-    request.plan.path = f.plan;
-    request.plan.text = std::move(text);
-    request.today = today_from_environment();
-    request.asset_dirs = f.asset_dirs;
-    return request;
 }
 
 /// The updated plan's text: the YAML edited in place of its bytes, else the tree written anew.
@@ -126,10 +116,11 @@ std::optional<std::string> diff_output(const diff::plan_diff& result, const appl
 
 exit_code run_apply() {
     const auto& f = flags();
-    const auto output = f.in_place ? f.plan : f.output.empty() ? default_output(f.plan) : f.output;
+    const auto& plan_path = f.plan.request.plan.path;
+    const auto output = f.in_place ? plan_path : f.output.empty() ? default_output(plan_path) : f.output;
     diagnostic_sink diags;
-    const auto original = load::read_file(f.plan);
-    auto before = pipeline::load_plan(request_for(f, original), diags);
+    const auto original = load::read_file(plan_path);
+    auto before = pipeline::load_plan(sheet_request(f.plan, original), diags);
     if (!before || diags.has_errors()) return fail_with(diags);
     diags = diagnostic_sink{};  // the plan's own warnings as it stands are check's business, not apply's
 
@@ -144,21 +135,21 @@ exit_code run_apply() {
     const auto patch = sheet::changes_from_sheet(*before, *table, {f.allow_remove}, diags);
     if (!patch) return fail_with(diags);
     if (patch->empty()) {
-        if (!f.quiet) {
+        if (!f.plan.quiet) {
             print_diagnostics(diags, std::cerr);
-            std::cerr << f.sheet << ": no changes to " << f.plan << "; nothing written\n";
+            std::cerr << f.sheet << ": no changes to " << plan_path << "; nothing written\n";
         }
         return exit_code::success;
     }
 
-    const auto updated = update_text(original, f.plan, *patch, diags);
+    const auto updated = update_text(original, plan_path, *patch, diags);
     if (!updated) return fail_with(diags);
     // The result must pass the plan's own check before anything is written.
     diagnostic_sink check;
-    auto after = pipeline::load_plan(request_for(f, updated->text), check);
+    auto after = pipeline::load_plan(sheet_request(f.plan, updated->text), check);
     if (!after || check.has_errors()) {
         for (auto d : check.all()) {
-            if (d.where.file == f.plan) d.where.file = output + " (not written)";
+            if (d.where.file == plan_path) d.where.file = output + " (not written)";
             diags.report(d);
         }
         diags.error("V273", "the plan with the sheet's edits does not pass its check; nothing was written",
@@ -167,17 +158,17 @@ exit_code run_apply() {
     }
     for (auto d : check.all()) {
         // The updated plan's own warnings (a date now after the close, V211): worth seeing before it is used.
-        if (d.where.file == f.plan) d.where.file = output;
+        if (d.where.file == plan_path) d.where.file = output;
         diags.report(d);
     }
     after->source_file = output;
-    before->source_file = f.plan;
+    before->source_file = plan_path;
     const auto result = diff::compare(*before, *after);
     const auto shown = diff_output(result, f, diags);
     if (!shown) return fail_with(diags);
 
     if (!f.dry_run) write_output_file(output, updated->text);
-    if (!f.quiet) {
+    if (!f.plan.quiet) {
         print_diagnostics(diags, std::cerr);
         std::cerr << (f.dry_run ? std::string("(dry run, nothing written) ") : output + ": ") << summary(*patch)
                   << (updated->rewritten_because.empty() ? "; the plan's text edited, comments kept"

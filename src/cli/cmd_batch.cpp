@@ -54,66 +54,44 @@ bool parse_shard(const std::string& text, int& index, int& count) {
     return count >= 1 && index >= 1 && index <= count;
 }
 
-int usage(const std::string& message) {
-    std::cerr << "closeplan: " << message << "\n";
-    return static_cast<int>(exit_code::usage);
-}
-
 exit_code run_batch_command(const batch_flags& flags) {
-    auto formats = flags.formats.empty() ? std::vector<std::string>{"html", "md"} : flags.formats;
-    for (const auto& name : formats)
-        if (!render::find_output_format(name)) return static_cast<exit_code>(usage("unknown format `" + name + "`"));
+    // Every problem of the flags is printed at once: the request's names
+    // (formats, sections: the tables that own them), --as-of, then batch's own.
+    auto problems = request_problems(flags.request);
+    if (auto why = as_of_problem(flags.as_of)) problems.push_back(*why);
     if (!flags.preset.empty() && !flags.mapping.empty())
-        return static_cast<exit_code>(usage("--preset and --mapping both say which column holds what; give one"));
+        problems.emplace_back("--preset and --mapping both say which column holds what; give one");
     int shard_index = 1, shard_count = 1;
     if (!flags.shard.empty() && !parse_shard(flags.shard, shard_index, shard_count))
-        return static_cast<exit_code>(usage("--shard must be K/N with 1 <= K <= N, such as 2/4, not `" + flags.shard + "`"));
-    if (flags.jobs < 0) return static_cast<exit_code>(usage("--jobs must be 1 or more"));
-    if (!flags.report.empty() && flags.report != "json")
-        return static_cast<exit_code>(usage("--report takes `json`"));
+        problems.push_back("--shard must be K/N with 1 <= K <= N, such as 2/4, not `" + flags.shard + "`");
+    if (flags.jobs < 0) problems.emplace_back("--jobs must be 1 or more");
+    if (!flags.report.empty() && flags.report != "json") problems.emplace_back("--report takes `json`");
+    std::vector<batch::deal_filter> where;
+    for (const auto& text : flags.where) {
+        std::string why;
+        if (auto filter = batch::parse_deal_filter(text, why)) where.push_back(std::move(*filter));
+        else problems.push_back("--where `" + text + "`: " + why);
+    }
+    std::optional<batch::date_style> dates;
+    if (!flags.date_format.empty() && !(dates = batch::parse_date_style(flags.date_format)))
+        problems.emplace_back("--date-format must be M/D/YYYY, D/M/YYYY, D.M.YYYY or YYYY-MM-DD");
+    if (flags.contacts.empty() && !flags.contacts_mapping.empty())
+        problems.emplace_back("--contacts-mapping needs --contacts");
+    if (!flags.check && !flags.health_config.empty()) problems.emplace_back("--health-config needs --check");
+    if (!no_usage_problems(problems)) return exit_code::usage;
 
     batch::batch_inputs inputs;
     inputs.file_name = flags.export_path;
     inputs.group_by = flags.group_by;
     inputs.sheet = flags.sheet;
-    inputs.request.formats = formats;
+    inputs.request = flags.request;
     inputs.request.today = today_from_environment();
-    if (!flags.as_of.empty()) {
-        inputs.request.as_of = model::parse_iso_date(flags.as_of);
-        if (!inputs.request.as_of)
-            return static_cast<exit_code>(usage("--as-of must be a date like 2026-05-04, not `" + flags.as_of + "`"));
-        if (auto why = model::range_problem(*inputs.request.as_of))
-            return static_cast<exit_code>(usage("--as-of `" + flags.as_of + "` " + *why));
-    }
-    const auto as_of = inputs.request.as_of ? *inputs.request.as_of : inputs.request.today;
+    // Every deal is seen from one date: --as-of, else today.
+    const auto as_of = flags.as_of.empty() ? inputs.request.today : *model::parse_iso_date(flags.as_of);
     inputs.request.as_of = as_of;
-    inputs.request.template_name = flags.template_name;
-    inputs.request.template_dir = flags.template_dir;
-    inputs.request.style_path = flags.style;
-    inputs.request.paper = flags.paper;
-    inputs.request.pdf_standard = flags.pdf_standard;
-    inputs.request.locale = flags.locale;
-    for (const auto& name : flags.sections) {
-        const auto& keys = view::section_keys();
-        if (std::find(keys.begin(), keys.end(), name) == keys.end()) {
-            std::string known;
-            for (const auto& key : keys) known += (known.empty() ? "" : ", ") + key;
-            return static_cast<exit_code>(usage("unknown section `" + name + "`; known sections: " + known));
-        }
-    }
-    inputs.request.sections = flags.sections;
-    for (const auto& text : flags.where) {
-        std::string why;
-        auto filter = batch::parse_deal_filter(text, why);
-        if (!filter) return static_cast<exit_code>(usage("--where `" + text + "`: " + why));
-        inputs.where.push_back(std::move(*filter));
-    }
+    inputs.where = std::move(where);
     inputs.include_closed = flags.include_closed;
-    if (!flags.date_format.empty()) {
-        inputs.dates = batch::parse_date_style(flags.date_format);
-        if (!inputs.dates)
-            return static_cast<exit_code>(usage("--date-format must be M/D/YYYY, D/M/YYYY, D.M.YYYY or YYYY-MM-DD"));
-    }
+    if (dates) inputs.dates = dates;
     if (flags.decimal == "point") inputs.decimal = batch::decimal_mark::point;
     if (flags.decimal == "comma") inputs.decimal = batch::decimal_mark::comma;
     inputs.jobs = flags.jobs > 0 ? flags.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -149,8 +127,6 @@ exit_code run_batch_command(const batch_flags& flags) {
             if (auto index = batch::contacts_index::read(contacts, flags.contacts, *columns, diags))
                 inputs.contacts = std::make_shared<const batch::contacts_index>(std::move(*index));
         }
-    } else if (!flags.contacts_mapping.empty()) {
-        return static_cast<exit_code>(usage("--contacts-mapping needs --contacts"));
     }
     if (!flags.overlays.empty())
         if (auto folder = batch::overlay_folder::open(flags.overlays, diags))
@@ -158,8 +134,6 @@ exit_code run_batch_command(const batch_flags& flags) {
     if (flags.check) {
         if (flags.health_config.empty()) inputs.health = health::config{};
         else inputs.health = health::load_config(flags.health_config, diags);
-    } else if (!flags.health_config.empty()) {
-        return static_cast<exit_code>(usage("--health-config needs --check"));
     }
     if (diags.has_errors()) {
         print_diagnostics(diags, std::cerr);
@@ -223,12 +197,12 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
     command->add_option("--value-map", flags.value_map, "Value map file merged into every plan");
     command->add_option("--where", flags.where, "Render only deals whose fields match: stage=A|B, owner!=X, close<YYYY-MM-DD, close>YYYY-MM-DD; repeatable");
     command->add_flag("--include-closed", flags.include_closed, "Render deals in closed stages too (Closed Won/Lost, closedwon/closedlost, or the mapping's closed_stages)");
-    command->add_option("--sections", flags.sections, "Sections to keep, in this order, comma-separated (as for render)")->delimiter(',');
+    command->add_option("--sections", flags.request.sections, "Sections to keep, in this order, comma-separated (as for render)")->delimiter(',');
     command->add_option("--contacts", flags.contacts, "Contacts export (CSV) joined on the deal id: each deal's stakeholders");
     command->add_option("--contacts-mapping", flags.contacts_mapping, "Mapping file naming the contacts export's columns (`contact:`, `roles:`)");
     command->add_option("--overlays", flags.overlays, "Folder of <deal id>.yaml files: plan fields kept by hand, merged over each deal's plan");
     command->add_option("-o,--output", flags.output, "Output folder (created when missing)")->default_str(".");
-    command->add_option("-f,--format", flags.formats, "Output formats, comma-separated: html, md, pdf, docx, pdf-layout")
+    command->add_option("-f,--format", flags.request.formats, "Output formats, comma-separated: html, md, pdf, docx, pdf-layout")
         ->delimiter(',')
         ->default_str("html,md");
     command->add_option("-j,--jobs", flags.jobs, "Worker threads (default: the number of cores)");
@@ -238,12 +212,12 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
         ->check(CLI::IsMember({"point", "comma"}));
     command->add_option("--currency", flags.currency, "Currency of amounts that name none (ISO code)");
     command->add_option("--seller", flags.seller, "The selling company's name on every plan");
-    command->add_option("--locale", flags.locale, "Language and date style of the output (" + view::built_in_locale_list() + ")");
-    command->add_option("--template", flags.template_name, "Template: templates/<name>.<format>.mustache")->default_str("buyer-plan");
-    command->add_option("--template-dir", flags.template_dir, "Folder whose files replace the built-in templates of the same name");
-    command->add_option("--style", flags.style, "Style file (YAML) replacing the built-in colours, fonts and spacing");
-    command->add_option("--paper", flags.paper, "Paper for PDF: letter or a4")->check(one_of(render::paper_names()));
-    add_pdf_standard_flag(*command, flags.pdf_standard);
+    command->add_option("--locale", flags.request.locale, "Language and date style of the output (" + view::built_in_locale_list() + ")");
+    command->add_option("--template", flags.request.template_name, "Template: templates/<name>.<format>.mustache")->default_str("buyer-plan");
+    command->add_option("--template-dir", flags.request.template_dir, "Folder whose files replace the built-in templates of the same name");
+    command->add_option("--style", flags.request.style_path, "Style file (YAML) replacing the built-in colours, fonts and spacing");
+    command->add_option("--paper", flags.request.paper, "Paper for PDF: letter or a4")->check(one_of(render::paper_names()));
+    add_pdf_standard_flag(*command, flags.request.pdf_standard);
     command->add_option("--shard", flags.shard, "Render only deal K of every N (K/N, e.g. 1/4) for several machines");
     command->add_option("--report", flags.report, "Also write batch-report.json")->check(CLI::IsMember({"json"}));
     command->add_flag("--resume", flags.resume, "Skip deals whose files were made from the same row and options");

@@ -29,7 +29,9 @@ health_flags& health_options() {
     return parsed;
 }
 
-std::string display_name(const plan_flags& flags) { return flags.plan_path == "-" ? "<stdin>" : flags.plan_path; }
+std::string display_name(const pipeline::render_request& request) {
+    return request.plan.path == "-" ? "<stdin>" : request.plan.path;
+}
 
 bool reaches(severity level, const std::string& fail_on) {
     if (fail_on == "error") return level == severity::error;
@@ -44,9 +46,8 @@ void print_text(const health::report& result, const std::string& name, bool quie
 
 }  // namespace
 
-health::report review_health(const pipeline::render_request& request, model::plan& plan,
+health::report review_health(const pipeline::render_request& request, const model::plan& plan,
                              const health::config& settings) {
-    add_field_locations(request, plan);
     const auto facts = analyze::analyze_plan(plan, pipeline::as_of_for(request, plan));
     return health::review(plan, facts, settings);
 }
@@ -83,9 +84,9 @@ exit_code run_check(const plan_flags& flags) {
     }
 
     diagnostic_sink diags;
-    auto plan = pipeline::load_plan(*request, diags);
+    auto plan = load_plan_with_places(*request, diags);
     print_diagnostics(diags, std::cerr);
-    const auto name = display_name(flags);
+    const auto name = display_name(*request);
     const auto validation = exit_code_for(diags, flags.strict);
     if (!flags.quiet && !json) {
         if (validation == exit_code::success && plan) {

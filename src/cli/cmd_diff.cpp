@@ -25,9 +25,8 @@ struct diff_flags {
     std::string history_dir;
     std::string git;  ///< REV or REV..REV
     std::string format = "text";
-    std::string locale;
-    std::string template_dir;
-    std::vector<std::string> asset_dirs;
+    /// --locale, --template-dir and --assets, bound straight into the request each version is loaded with.
+    pipeline::render_request request;
     bool verbose = false;
     bool quiet = false;
 };
@@ -45,13 +44,10 @@ struct version_source {
 };
 
 pipeline::render_request request_for(const version_source& source) {
-    const auto& flags = options();
-    pipeline::render_request request;
+    auto request = options().request;
     request.plan.path = source.path;
     request.plan.text = source.text;
     request.today = today_from_environment();
-    request.asset_dirs = flags.asset_dirs;
-    request.locale = flags.locale;
     return request;
 }
 
@@ -62,13 +58,12 @@ pipeline::render_request request_for(const version_source& source) {
 std::optional<model::plan> load_version(const version_source& source, diagnostic_sink& diags) {
     const auto request = request_for(source);
     diagnostic_sink own;
-    auto plan = pipeline::load_plan(request, own);
+    auto plan = load_plan_with_places(request, own);
     for (auto d : own.all()) {
         if (!source.label.empty() && d.where.file == source.path) d.where.file = source.label;
         diags.report(d);
     }
     if (!plan) return plan;
-    add_field_locations(request, *plan);
     if (!source.label.empty()) {
         plan->source_file = source.label;
         for (auto& [pointer, where] : plan->field_locations)
@@ -149,7 +144,8 @@ std::optional<std::pair<version_source, version_source>> git_sources(const std::
 }
 
 std::optional<std::string> people_output(const diff::plan_diff& result, const diff_flags& flags, diagnostic_sink& diags) {
-    const auto templates = flags.template_dir.empty() ? render::template_set{} : render::template_set{flags.template_dir};
+    const auto& template_dir = flags.request.template_dir;
+    const auto templates = template_dir.empty() ? render::template_set{} : render::template_set{template_dir};
     const auto words = templates.load_labels(result.locale, diags);
     const diff::people_options people{flags.verbose};
     return flags.format == "html" ? diff::to_people_html(result, words, templates, people, diags)
@@ -168,9 +164,9 @@ CLI::App* setup_diff(CLI::App& app) {
     command->add_option("-f,--format", flags.format,
                         "text; md or html for people (the plan's language, to paste to a buyer); json")
         ->check(CLI::IsMember({"text", "md", "html", "json"}));
-    command->add_option("--locale", flags.locale, "Language and date style of md and html (default: the new plan's locale)");
-    command->add_option("--template-dir", flags.template_dir, "Folder whose diff.md.mustache, diff.html.mustache or labels replace the built-in ones");
-    command->add_option("--assets", flags.asset_dirs, "Folder local files (logos, resources) may also come from; repeatable");
+    command->add_option("--locale", flags.request.locale, "Language and date style of md and html (default: the new plan's locale)");
+    command->add_option("--template-dir", flags.request.template_dir, "Folder whose diff.md.mustache, diff.html.mustache or labels replace the built-in ones");
+    command->add_option("--assets", flags.request.asset_dirs, "Folder local files (logos, resources) may also come from; repeatable");
     command->add_flag("--verbose", flags.verbose, "md and html: show step ids and file names");
     command->add_flag("-q,--quiet", flags.quiet, "Print errors only (no warnings)");
     return command;
@@ -187,15 +183,12 @@ exit_code run_diff() {
     const bool history = !flags.history_dir.empty();
     const bool git = !flags.git.empty();
     const std::size_t files_wanted = git ? 1 : 2;
-    if ((history && (git || !flags.plans.empty())) || (!history && flags.plans.size() != files_wanted)) {
-        std::cerr << "closeplan: diff takes two plan files (OLD NEW), --git REV[..REV] PLAN, or --history DIR\n"
-                  << "Run with --help for more information.\n";
-        return exit_code::usage;
-    }
-    if (history && flags.format == "html") {
-        std::cerr << "closeplan: --history writes text, md or json\n";
-        return exit_code::usage;
-    }
+    std::vector<std::string> problems;  // every one printed at once
+    if ((history && (git || !flags.plans.empty())) || (!history && flags.plans.size() != files_wanted))
+        problems.emplace_back("diff takes two plan files (OLD NEW), --git REV[..REV] PLAN, or --history DIR\n"
+                              "Run with --help for more information.");
+    if (history && flags.format == "html") problems.emplace_back("--history writes text, md or json");
+    if (!no_usage_problems(problems)) return exit_code::usage;
     diagnostic_sink diags;
     std::string out;
     if (history) {

@@ -15,8 +15,7 @@ namespace closeplan::cli {
 namespace {
 
 struct handoff_flags {
-    plan_flags plan;
-    pipeline::render_request request;  ///< --paper, --pdf-standard, --template-dir, --style, bound straight in
+    plan_flags plan;  ///< also --paper, --pdf-standard, --template-dir, --style, bound straight into plan.request
     std::string output = ".";
     bool layout_dump = false;
 };
@@ -25,21 +24,20 @@ CLI::App* setup_handoff(CLI::App& app, handoff_flags& flags) {
     auto* command = app.add_subcommand("handoff", "Write the Customer Success handoff pack: PDF, HTML, Markdown, calendar, plan.json");
     add_plan_flags(*command, flags.plan);
     command->add_option("-o,--output", flags.output, "Folder for the pack (created when missing)")->default_str(".");
-    command->add_option("--paper", flags.request.paper, "Paper for the PDF: letter or a4 (default: the style's page.size, else the locale's paper)")
+    auto& request = flags.plan.request;
+    command->add_option("--paper", request.paper, "Paper for the PDF: letter or a4 (default: the style's page.size, else the locale's paper)")
         ->check(one_of(render::paper_names()));
-    add_pdf_standard_flag(*command, flags.request.pdf_standard);
-    command->add_option("--template-dir", flags.request.template_dir, "Folder whose files replace the built-in templates of the same name");
-    command->add_option("--style", flags.request.style_path, "Style file (YAML) replacing the built-in colours, fonts and spacing");
+    add_pdf_standard_flag(*command, request.pdf_standard);
+    command->add_option("--template-dir", request.template_dir, "Folder whose files replace the built-in templates of the same name");
+    command->add_option("--style", request.style_path, "Style file (YAML) replacing the built-in colours, fonts and spacing");
     command->add_flag("--layout-dump", flags.layout_dump, "Also write handoff.layout.txt: the PDF's pages, bookmarks and links as text");
     return command;
 }
 
 exit_code run_handoff(const handoff_flags& flags) {
-    if (flags.output == "-") {
-        std::cerr << "closeplan: the handoff pack is several files; give a folder with -o\n";
-        return exit_code::usage;
-    }
-    const auto request = make_request(flags.plan, flags.request);
+    std::vector<std::string> problems;
+    if (flags.output == "-") problems.emplace_back("the handoff pack is several files; give a folder with -o");
+    const auto request = make_request(flags.plan, std::move(problems));
     if (!request) return exit_code::usage;
 
     diagnostic_sink diags;

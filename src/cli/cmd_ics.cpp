@@ -45,7 +45,7 @@ exit_code run_ics(const ics_flags& flags) {
         std::cout << *calendar << std::flush;
         return std::cout ? exit_code::success : exit_code::output_error;
     }
-    write_output_file(flags.output.empty() ? default_output(flags.plan.plan_path) : flags.output, *calendar);
+    write_output_file(flags.output.empty() ? default_output(request->plan.path) : flags.output, *calendar);
     return exit_code::success;
 }
 

@@ -70,19 +70,19 @@ struct watch_list {
 
 watch_list files_to_watch(const preview_flags& f, const std::optional<model::plan>& plan) {
     watch_list list;
-    list.files.push_back(f.render.plan.plan_path);
-    for (const auto* path : {&f.render.plan.value_map, &f.render.request.style_path, &f.config_path})
+    list.files.push_back(f.render.plan.request.plan.path);
+    for (const auto* path : {&f.render.plan.request.value_map_path, &f.render.plan.request.style_path, &f.config_path})
         if (!path->empty()) list.files.push_back(*path);
     if (plan) {
-        const auto base = fs::path(f.render.plan.plan_path).parent_path();
+        const auto base = fs::path(f.render.plan.request.plan.path).parent_path();
         for (const auto* logo : {&plan->deal.buyer.logo, &plan->deal.seller.logo})
             if (!logo->empty()) list.files.push_back((base / *logo).string());
     }
-    if (!f.render.request.template_dir.empty()) {
-        list.folders.push_back(f.render.request.template_dir);
+    if (!f.render.plan.request.template_dir.empty()) {
+        list.folders.push_back(f.render.plan.request.template_dir);
         std::error_code ec;
-        if (fs::is_directory(fs::path(f.render.request.template_dir) / "labels", ec))
-            list.folders.push_back((fs::path(f.render.request.template_dir) / "labels").string());
+        if (fs::is_directory(fs::path(f.render.plan.request.template_dir) / "labels", ec))
+            list.folders.push_back((fs::path(f.render.plan.request.template_dir) / "labels").string());
     }
     return list;
 }
@@ -94,7 +94,9 @@ preview::snapshot render_once(const pipeline::render_request& request, const pre
     diagnostic_sink diags;
     pipeline::render_result result;
     try {
-        result = pipeline::render_plan(request, diags);
+        // Loaded once with its fields' places, for the checks panel's findings.
+        result.plan = load_plan_with_places(request, diags);
+        if (result.plan) result.outputs = pipeline::render_model(*result.plan, request, diags);
     } catch (const closeplan::error& failure) {
         diags.report(failure.diag());  // the plan is unreadable for a moment (an editor deleting and writing it)
     }
@@ -148,11 +150,11 @@ void open_browser(const std::string& url) {
 
 exit_code run_preview() {
     const auto& f = flags();
-    if (f.render.plan.plan_path == "-") {
+    if (f.render.plan.request.plan.path == "-") {
         std::cerr << "closeplan: preview watches a plan file; standard input cannot be watched\n";
         return exit_code::usage;
     }
-    auto request = make_render_request(f.render);
+    auto request = make_request(f.render.plan);
     if (!request) return exit_code::usage;
     request->formats = {"html", "pdf"};
 
@@ -187,7 +189,7 @@ exit_code run_preview() {
     }
 
     const auto url = url_for(f.listen, *port);
-    std::cout << "closeplan: previewing " << f.render.plan.plan_path << " at " << url << " (PDF: " << url
+    std::cout << "closeplan: previewing " << f.render.plan.request.plan.path << " at " << url << " (PDF: " << url
               << "plan.pdf); Ctrl-C stops" << std::endl;
     if (f.open) open_browser(url);
 

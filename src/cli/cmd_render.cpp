@@ -37,7 +37,7 @@ std::string output_stem(const std::string& plan_path) {
 }  // namespace
 
 void add_render_options(CLI::App& command, render_flags& flags, bool documents) {
-    auto& request = flags.request;
+    auto& request = flags.plan.request;
     command.add_option("--template", request.template_name, "Template: templates/<name>.<format>.mustache")
         ->default_str("buyer-plan");
     command.add_option("--paper", request.paper, "Paper for PDF: letter or a4 (default: the style's page.size, else the locale's paper)")
@@ -66,7 +66,7 @@ void add_render_options(CLI::App& command, render_flags& flags, bool documents) 
 CLI::App* setup_render(CLI::App& app, render_flags& flags) {
     auto* command = app.add_subcommand("render", "Render a plan as documents (HTML, Markdown, PDF, DOCX)");
     add_plan_flags(*command, flags.plan);
-    command->add_option("-f,--format", flags.request.formats, "Output formats, comma-separated: " + known_formats())
+    command->add_option("-f,--format", flags.plan.request.formats, "Output formats, comma-separated: " + known_formats())
         ->delimiter(',')
         ->default_str("html,md");
     command->add_option("-o,--output", flags.output, "Output folder (created when missing); - writes one format to standard output")
@@ -75,41 +75,14 @@ CLI::App* setup_render(CLI::App& app, render_flags& flags) {
     return command;
 }
 
-std::optional<pipeline::render_request> make_render_request(const render_flags& flags) {
-    for (const auto& name : flags.request.sections) {
-        const auto& keys = view::section_keys();
-        if (std::find(keys.begin(), keys.end(), name) == keys.end()) {
-            std::cerr << "closeplan: unknown section `" << name << "`; known sections: " << known_sections() << '\n';
-            return std::nullopt;
-        }
-    }
-    return make_request(flags.plan, flags.request);
-}
-
 exit_code run_render(const render_flags& flags) {
-    const auto& formats = flags.request.formats;
-    for (const auto& name : formats) {
-        if (!render::find_output_format(name)) {
-            std::cerr << "closeplan: unknown format `" << name << "`; known formats: " << known_formats() << '\n';
-            return exit_code::usage;
-        }
-    }
-    if (flags.request.fragment) {
-        for (const auto& name : formats) {
-            if (!render::find_output_format(name)->fragment) {
-                std::cerr << "closeplan: --fragment writes " << render::fragment_format_names() << ", not `" << name << "`\n";
-                return exit_code::usage;
-            }
-        }
-    }
+    const auto& formats = flags.plan.request.formats;
     const bool to_stdout = flags.output == "-";
-    if (to_stdout && formats.size() != 1) {
-        std::cerr << "closeplan: `-o -` writes one format to standard output; " << formats.size()
-                  << " were asked for\n";
-        return exit_code::usage;
-    }
-
-    const auto request = make_render_request(flags);
+    std::vector<std::string> problems;
+    if (to_stdout && formats.size() != 1)
+        problems.push_back("`-o -` writes one format to standard output; " + std::to_string(formats.size()) +
+                           " were asked for");
+    const auto request = make_request(flags.plan, std::move(problems));
     if (!request) return exit_code::usage;
 
     diagnostic_sink diags;
@@ -123,7 +96,7 @@ exit_code run_render(const render_flags& flags) {
         return std::cout ? exit_code::success : exit_code::output_error;
     }
     // A fragment never overwrites the page rendered from the same plan.
-    const auto stem = output_stem(flags.plan.plan_path) + (flags.request.fragment ? ".fragment" : "");
+    const auto stem = output_stem(request->plan.path) + (request->fragment ? ".fragment" : "");
     for (const auto& output : result.outputs) {
         write_into_folder(flags.output, stem + "." + output.extension, output.bytes);
     }

@@ -8,6 +8,7 @@
 #include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
 #include "cli/output_files.hpp"
+#include "cli/sheet_support.hpp"
 #include "cli/terminal.hpp"
 #include "model/dates.hpp"
 #include "sheet/sheet_write.hpp"
@@ -19,12 +20,10 @@ namespace {
 namespace fs = std::filesystem;
 
 struct sheet_flags {
-    std::string plan;
+    sheet_plan_flags plan;
     std::string output;
     std::string format;  ///< xlsx | csv; empty = from the output's extension
     std::string as_of;
-    std::vector<std::string> asset_dirs;
-    bool quiet = false;
 };
 
 sheet_flags& flags() {
@@ -34,15 +33,15 @@ sheet_flags& flags() {
 
 CLI::App* setup_sheet(CLI::App& app) {
     auto& f = flags();
-    auto* command = app.add_subcommand("sheet", "Write the plan's milestones as a sheet (.xlsx or .csv) to edit and "
-                                                "bring back with apply");
-    command->add_option("plan", f.plan, "Plan file (.yaml, .yml or .json)")->required();
+    auto* command = add_sheet_command(app, "sheet",
+                                      "Write the plan's milestones as a sheet (.xlsx or .csv) to edit and bring back "
+                                      "with apply",
+                                      f.plan, "Plan file (.yaml, .yml or .json)");
     command->add_option("-o,--output", f.output, "The sheet to write: FILE.xlsx or FILE.csv")->required();
     command->add_option("-f,--format", f.format, "xlsx or csv; default: from the output's extension")
         ->check(CLI::IsMember({"xlsx", "csv"}));
     command->add_option("--as-of", f.as_of, "The workbook's created date (YYYY-MM-DD); default: the plan's as_of, else today");
-    command->add_option("--assets", f.asset_dirs, "Folder local files (logos, resources) may also come from; repeatable");
-    command->add_flag("-q,--quiet", f.quiet, "Print errors only");
+    add_assets_and_quiet(*command, f.plan, "Print errors only");
     return command;
 }
 
@@ -71,11 +70,8 @@ exit_code run_sheet() {
             return exit_code::usage;
         }
     }
-    pipeline::render_request request;
-    request.plan.path = f.plan;
-    request.today = today_from_environment();
+    auto request = sheet_request(f.plan);
     request.as_of = as_of_flag;
-    request.asset_dirs = f.asset_dirs;
     diagnostic_sink diags;
     const auto plan = pipeline::load_plan(request, diags);
     if (!plan || diags.has_errors()) {
@@ -83,12 +79,12 @@ exit_code run_sheet() {
         const auto code = exit_code_for(diags, false);
         return code == exit_code::success ? exit_code::invalid_input : code;
     }
-    if (!f.quiet) print_diagnostics(diags, std::cerr);
+    if (!f.plan.quiet) print_diagnostics(diags, std::cerr);
     const auto as_of = as_of_flag ? *as_of_flag : plan->as_of ? *plan->as_of : request.today;
     write_output_file(f.output, format == "xlsx" ? sheet::write_xlsx(*plan, as_of) : sheet::write_csv(*plan));
-    if (!f.quiet)
+    if (!f.plan.quiet)
         std::cerr << f.output << ": " << plan->milestones.size() << " steps to edit; bring the edits back with "
-                  << "closeplan apply " << f.plan << ' ' << f.output << '\n';
+                  << "closeplan apply " << request.plan.path << ' ' << f.output << '\n';
     return exit_code::success;
 }
 

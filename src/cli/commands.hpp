@@ -16,25 +16,23 @@
 
 namespace closeplan::cli {
 
-/// Flags shared by every command that reads a plan.
+/// Flags shared by every command that reads a plan. Each flag that says what
+/// to make is bound straight into the one request the pipeline takes (the
+/// library maps its options onto the same struct, api/option_checks.cpp):
+/// the plan, --input-format, --value-map, --assets, --locale here, and each
+/// command's own (render's -f, --paper, --sections ...; handoff's --paper ...).
+/// Nothing is copied field by field.
 struct plan_flags {
-    std::string plan_path;
-    std::string input_format;  ///< "", "yaml" or "json" (needed for stdin)
-    std::string as_of;         ///< YYYY-MM-DD
-    std::string value_map;
-    std::vector<std::string> asset_dirs;
-    std::string locale;
+    pipeline::render_request request;  ///< plan.path, plan.syntax, value_map_path, asset_dirs, locale, and the command's own
+    std::string as_of;                 ///< YYYY-MM-DD, checked by make_request with the rest
     bool strict = false;
     bool quiet = false;
 };
 
-/// `closeplan render`'s flags. The rendering flags are bound straight into the
-/// request the pipeline takes (the library maps its render_options onto the
-/// same struct, api/option_checks.cpp): nothing is copied field by field.
+/// `closeplan render`'s flags: the plan's and the rendering flags in `plan.request`.
 struct render_flags {
-    plan_flags plan;
-    pipeline::render_request request;  ///< -f, --template, --paper, --fit, --pdf-standard, --template-dir,
-                                       ///< --style, --reference-docx, --sections, --fragment, --heading-offset
+    plan_flags plan;  ///< also -f, --template, --paper, --fit, --pdf-standard, --template-dir, --style,
+                      ///< --reference-docx, --sections, --fragment, --heading-offset
     std::string output = ".";
 };
 
@@ -42,10 +40,11 @@ struct render_flags {
 /// builds), else the system clock in UTC. Only the CLI reads the clock.
 model::date today_from_environment();
 
-/// Findings and diff warnings point at fields (a milestone's `due`), which the
-/// plan model does not keep: reads the plan's tree once more for their places
-/// (plan.field_locations). A failure only costs precision.
-void add_field_locations(const pipeline::render_request& request, model::plan& plan);
+/// Loads and validates the request's plan once, keeping its fields' places
+/// (plan.field_locations, from the same tree: findings and diff warnings
+/// point at a milestone's `due`), as the library's plan does. The plan's text
+/// is never read again.
+std::optional<model::plan> load_plan_with_places(const pipeline::render_request& request, diagnostic_sink& diags);
 
 CLI::App* setup_render(CLI::App& app, render_flags& flags);
 exit_code run_render(const render_flags& flags);
@@ -55,14 +54,11 @@ exit_code run_render(const render_flags& flags);
 /// `documents`: also --reference-docx and --fragment, which only render has
 /// (preview shows the whole HTML page and the PDF).
 void add_render_options(CLI::App& command, render_flags& flags, bool documents);
-/// The pipeline request `render` makes from its flags (formats: the given
-/// ones, else html and md); nullopt (after printing why) on a usage error.
-std::optional<pipeline::render_request> make_render_request(const render_flags& flags);
 
 CLI::App* setup_check(CLI::App& app, plan_flags& flags);
-/// `check`'s health review of a loaded plan (its field locations added
-/// first); preview's checks panel shows the same findings.
-health::report review_health(const pipeline::render_request& request, model::plan& plan,
+/// `check`'s health review of a plan from load_plan_with_places; preview's
+/// checks panel shows the same findings.
+health::report review_health(const pipeline::render_request& request, const model::plan& plan,
                              const health::config& settings);
 exit_code run_check(const plan_flags& flags);
 
@@ -73,11 +69,23 @@ void add_pdf_standard_flag(CLI::App& command, render::pdf_standard& out);
 /// A flag check accepting the names of one table (render::paper_names(), fit_names()...).
 CLI::IsMember one_of(std::span<const std::string_view> names);
 
-/// Adds the flags of plan_flags to a subcommand.
+/// Adds the flags of plan_flags to a subcommand, bound into `flags.request`.
 void add_plan_flags(CLI::App& command, plan_flags& flags);
-/// Completes `request` (the command's own flags already bound into it) with
-/// the shared flags: the plan, --as-of, today, --value-map, --assets, --locale.
-/// nullopt (after printing the reason) on a usage error such as a malformed --as-of.
-std::optional<pipeline::render_request> make_request(const plan_flags& flags, pipeline::render_request request = {});
+
+/// What is wrong with a request's names, checked against the tables that own
+/// them: each format (render::output_formats(); with `fragment`, its fragment
+/// form) and section (view::section_keys()). One line per problem, as printed
+/// after "closeplan: ".
+std::vector<std::string> request_problems(const pipeline::render_request& request);
+/// What is wrong with an --as-of (YYYY-MM-DD in the supported years); nullopt when fine.
+std::optional<std::string> as_of_problem(const std::string& as_of);
+/// Prints every problem at once ("closeplan: ..."); true when there was none.
+bool no_usage_problems(const std::vector<std::string>& problems);
+
+/// The request the command's flags were bound into, checked once and
+/// completed: every problem of its names and --as-of and the command's own
+/// `problems` printed together (then nullopt, a usage error); else standard
+/// input read for `-`, today and --as-of set.
+std::optional<pipeline::render_request> make_request(const plan_flags& flags, std::vector<std::string> problems = {});
 
 }  // namespace closeplan::cli

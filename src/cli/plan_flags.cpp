@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Flags every plan-reading command shares, and turning them into a pipeline request.
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
@@ -9,7 +10,9 @@
 #include "health/field_locations.hpp"
 #include "load/load_document.hpp"
 #include "model/dates.hpp"
+#include "render/render.hpp"
 #include "view/locales.hpp"
+#include "view/section_table.hpp"
 
 namespace closeplan::cli {
 
@@ -47,56 +50,79 @@ CLI::IsMember one_of(std::span<const std::string_view> names) {
 }
 
 void add_plan_flags(CLI::App& command, plan_flags& flags) {
-    command.add_option("plan", flags.plan_path, "Plan file (.yaml, .yml or .json); - reads standard input")
+    auto& request = flags.request;
+    command.add_option("plan", request.plan.path, "Plan file (.yaml, .yml or .json); - reads standard input")
         ->required();
-    command.add_option("--input-format", flags.input_format, "Syntax of the plan when it comes from standard input")
+    command.add_option("--input-format", request.plan.syntax, "Syntax of the plan when it comes from standard input")
         ->check(CLI::IsMember({"yaml", "json"}));
     command.add_option("--as-of", flags.as_of, "The date status is computed for (YYYY-MM-DD); default: the plan's as_of, else today");
-    command.add_option("--value-map", flags.value_map, "Value map file merged into the stakeholders");
-    command.add_option("--assets", flags.asset_dirs, "Folder local files (logos, resources) may also come from; repeatable");
-    command.add_option("--locale", flags.locale, "Language and date style of the output (" + view::built_in_locale_list() + ")");
+    command.add_option("--value-map", request.value_map_path, "Value map file merged into the stakeholders");
+    command.add_option("--assets", request.asset_dirs, "Folder local files (logos, resources) may also come from; repeatable");
+    command.add_option("--locale", request.locale, "Language and date style of the output (" + view::built_in_locale_list() + ")");
     command.add_flag("--strict", flags.strict, "Treat warnings as failure (exit code 3)");
     command.add_flag("-q,--quiet", flags.quiet, "Print errors only");
 }
 
-// Findings point at fields (a milestone's `due`, `sign_off`), which the plan
-// model does not keep; read the plan's tree once more for their places. A
-// failure here only costs precision, so its diagnostics are dropped.
-void add_field_locations(const pipeline::render_request& request, model::plan& plan) {
-    diagnostic_sink ignored;
-    try {
-        const auto text = request.plan.text ? *request.plan.text : load::read_file(request.plan.path);
-        const auto syntax = request.plan.syntax == "json"                               ? load::input_syntax::json
-                            : request.plan.syntax == "yaml" || request.plan.path == "-" ? load::input_syntax::yaml
-                                                                                        : load::syntax_for_path(request.plan.path);
-        if (const auto tree = load::load_document(text, plan.source_file, syntax, ignored))
-            health::remember_field_locations(*tree, plan);
-    } catch (const closeplan::error&) {
-        // The plan was read a moment ago; if it is gone now, keep the coarser places.
-    }
+std::optional<model::plan> load_plan_with_places(const pipeline::render_request& request, diagnostic_sink& diags) {
+    return pipeline::load_plan(request, diags, [](const load::raw_node& tree, model::plan& plan) {
+        health::remember_field_locations(tree, plan);
+    });
 }
 
-std::optional<pipeline::render_request> make_request(const plan_flags& flags, pipeline::render_request request) {
-    request.plan.path = flags.plan_path;
-    if (flags.plan_path == "-") {
+namespace {
+
+template <class Names>
+std::string listed(const Names& names) {
+    std::string out;
+    for (const auto& name : names) out += (out.empty() ? "" : ", ") + std::string(name);
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> request_problems(const pipeline::render_request& request) {
+    std::vector<std::string> problems;
+    std::vector<std::string> format_names;
+    for (const auto& format : render::output_formats()) format_names.push_back(format.name);
+    for (const auto& name : request.formats) {
+        const auto* format = render::find_output_format(name);
+        if (!format)
+            problems.push_back("unknown format `" + name + "`; known formats: " + listed(format_names));
+        else if (request.fragment && !format->fragment)
+            problems.push_back("--fragment writes " + render::fragment_format_names() + ", not `" + name + "`");
+    }
+    const auto& keys = view::section_keys();
+    for (const auto& name : request.sections)
+        if (std::find(keys.begin(), keys.end(), name) == keys.end())
+            problems.push_back("unknown section `" + name + "`; known sections: " + listed(keys));
+    return problems;
+}
+
+std::optional<std::string> as_of_problem(const std::string& as_of) {
+    if (as_of.empty()) return std::nullopt;
+    const auto date = model::parse_iso_date(as_of);
+    if (!date) return "--as-of must be a date like 2026-05-04, not `" + as_of + "`";
+    if (auto why = model::range_problem(*date)) return "--as-of `" + as_of + "` " + *why;
+    return std::nullopt;
+}
+
+bool no_usage_problems(const std::vector<std::string>& problems) {
+    for (const auto& problem : problems) std::cerr << "closeplan: " << problem << '\n';
+    return problems.empty();
+}
+
+std::optional<pipeline::render_request> make_request(const plan_flags& flags, std::vector<std::string> problems) {
+    auto found = request_problems(flags.request);
+    problems.insert(problems.end(), found.begin(), found.end());
+    if (auto why = as_of_problem(flags.as_of)) problems.push_back(*why);
+    if (!no_usage_problems(problems)) return std::nullopt;
+
+    auto request = flags.request;
+    if (request.plan.path == "-") {
         request.plan.text = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     }
-    if (!flags.input_format.empty()) request.plan.syntax = flags.input_format;
     request.today = today_from_environment();
-    if (!flags.as_of.empty()) {
-        request.as_of = model::parse_iso_date(flags.as_of);
-        if (!request.as_of) {
-            std::cerr << "closeplan: --as-of must be a date like 2026-05-04, not `" << flags.as_of << "`\n";
-            return std::nullopt;
-        }
-        if (auto why = model::range_problem(*request.as_of)) {
-            std::cerr << "closeplan: --as-of `" << flags.as_of << "` " << *why << "\n";
-            return std::nullopt;
-        }
-    }
-    request.value_map_path = flags.value_map;
-    request.asset_dirs = flags.asset_dirs;
-    request.locale = flags.locale;
+    if (!flags.as_of.empty()) request.as_of = model::parse_iso_date(flags.as_of);
     return request;
 }
 

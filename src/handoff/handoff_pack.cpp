@@ -51,7 +51,11 @@ std::vector<pack_file> build_files(const loaded& loaded_plan, const pipeline::re
     report_gaps(gaps, diags);
     const auto doc = build_handoff_document(in->plan, in->facts, in->words, gaps, diags);
     const std::string paper = render::paper_for(request.paper, in->look, in->plan.locale);
-    const render::render_context ctx{in->templates, in->look, render::render_options{template_name, paper}};
+    // The pack's own page shells (handoff.*.mustache), whole pages: the same request otherwise.
+    auto pack_request = request;
+    pack_request.template_name = template_name;
+    pack_request.fragment = false;
+    const render::render_context ctx{in->templates, in->look, pack_request, paper};
     const std::string contents_title = in->words.get("handoff.section.contents");
 
     std::vector<pack_file> files;

@@ -179,11 +179,9 @@ std::vector<rendered_output> render_model_unnamed(const model::plan& input_plan,
 
     auto doc = view::build_document(plan, facts, *words, diags);
     if (!shape_document(request, doc, diags)) return {};
-    const render::render_context ctx{
-        templates, *look,
-        render::render_options{request.template_name, render::paper_for(request.paper, *look, plan.locale),
-                               request.fragment, request.fit, std::move(docx_styles),
-                               request.pdf_standard}};
+    // The writers read the request itself; only what is worked out from it is added.
+    const render::render_context ctx{templates, *look, request, render::paper_for(request.paper, *look, plan.locale),
+                                     std::move(docx_styles)};
 
     std::vector<rendered_output> outputs;
     for (const auto& name : request.formats) {

@@ -10,35 +10,13 @@
 #include "closeplan/diagnostics.hpp"
 #include "load/raw_tree.hpp"
 #include "model/plan.hpp"
-#include "render/pdf_standard.hpp"
+#include "render/render_request.hpp"
 
 namespace closeplan::pipeline {
 
-struct plan_source {
-    std::string path;                ///< as given by the user; "-" means standard input
-    std::optional<std::string> text; ///< the file's bytes when already read (stdin, memory)
-    std::string syntax;              ///< "yaml" or "json"; empty = from the file name (stdin: yaml)
-};
-
-struct render_request {
-    plan_source plan;
-    std::vector<std::string> formats = {"html", "md"};
-    model::date today;                      ///< used when neither --as-of nor the file's as_of is set
-    std::optional<model::date> as_of;       ///< --as-of: overrides the file's as_of
-    std::string value_map_path;             ///< --value-map: merged after the plan's own value map
-    std::string template_dir;               ///< --template-dir: replaces built-in templates by name
-    std::string style_path;                 ///< --style
-    std::string reference_docx;             ///< --reference-docx: a .docx whose styles.xml the DOCX takes (T415, T416)
-    std::string template_name = "buyer-plan";
-    std::string paper;                      ///< --paper: letter or a4 (PDF); empty = the style's page.size, else the locale's (render/paper.hpp)
-    std::string fit = "two-pages";          ///< --fit: the PDF buyer plan's page budget, two-pages or one-page
-    std::vector<std::string> asset_dirs;    ///< --assets: more folders local files may come from
-    std::string locale;                     ///< --locale: overrides the plan's locale
-    std::vector<std::string> sections;      ///< --sections: keep these, in this order; empty = all (O530 when unknown)
-    bool fragment = false;                  ///< --fragment: html and md only, a piece for another document (O531)
-    int heading_offset = 0;                 ///< --heading-offset: section titles at level 2 + offset
-    render::pdf_standard pdf_standard;      ///< --pdf-standard: PDF/UA-1, PDF/A-2b or -2u claims (render/pdf_standard.hpp)
-};
+/// The one request every command and the library fill (render/render_request.hpp).
+using plan_source = render::plan_source;
+using render_request = render::render_request;
 
 struct rendered_output {
     std::string format;     ///< "html"

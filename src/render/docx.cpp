@@ -93,9 +93,9 @@ std::string render_docx(const view::document& doc, const render_context& ctx, di
     parts.push_back({"docProps/core.xml", core_properties(doc)});
     parts.push_back({"word/document.xml", std::move(body)});
     parts.push_back({"word/_rels/document.xml.rels", document_relationships(refs)});
-    parts.push_back({"word/styles.xml", ctx.options.docx_styles.empty()
+    parts.push_back({"word/styles.xml", ctx.docx_styles.empty()
                                             ? detail::docx_styles_xml(look, ctx.look.get("font.stack"), ctx.look.get("font.mono_stack"))
-                                            : ctx.options.docx_styles});
+                                            : ctx.docx_styles});
     parts.push_back({"word/numbering.xml", detail::docx_numbering_xml(refs)});
     for (auto& image : refs.images) parts.push_back({"word/" + image.part, std::move(image.bytes)});
     return write_zip(parts);

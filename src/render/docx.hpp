@@ -20,7 +20,7 @@ inline constexpr std::size_t max_reference_styles_bytes = 4u << 20;
 /// A WordprocessingML document: real tables sized from their content, header
 /// rows that repeat, badges as shaded character styles, the sign-off as a
 /// two-column table, links, logos, and styles with stable names (docs/docx.md).
-/// Uses ctx.options.docx_styles as word/styles.xml when it is not empty.
+/// Uses ctx.docx_styles as word/styles.xml when it is not empty.
 std::string render_docx(const view::document& doc, const render_context& ctx, diagnostic_sink& diags);
 
 /// The word/styles.xml of a reference DOCX's bytes, checked: a zip archive

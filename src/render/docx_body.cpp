@@ -527,7 +527,7 @@ std::string docx_document_xml(const view::document& doc, const render_context& c
     w.available = look.page.content_width();
     // Section titles one level under the document's title, lower with --heading-offset.
     w.section_level = 1 + doc.heading_offset;
-    if (!ctx.options.fragment) w.title_block();
+    if (!ctx.request.fragment) w.title_block();
     if (look.compact) {
         for (const auto& row : view::page_rows(doc)) {
             if (row.size() == 2 && row.pair == view::pairing::beside) w.section_pair(*row.sections[0], *row.sections[1]);

@@ -255,8 +255,8 @@ std::string heading_style_id(int level) { return "closeplanHeading" + std::to_st
 
 docx_look docx_look_for(const render_context& ctx) {
     docx_look look;
-    look.page = layout::detail::read_style(ctx.look.tokens(), ctx.options.paper);
-    look.compact = ctx.options.template_name == buyer_plan_template && !ctx.options.fragment;
+    look.page = layout::detail::read_style(ctx.look.tokens(), ctx.paper);
+    look.compact = ctx.request.template_name == buyer_plan_template && !ctx.request.fragment;
     if (look.compact) {
         // The one-page buyer plan: 8 pt, the smallest type closeplan puts on paper.
         look.body = 8;

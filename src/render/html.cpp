@@ -115,9 +115,9 @@ std::shared_ptr<const std::string> page_css(const resource_text& css_template, c
 std::string render_html(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
     // A fragment lives inside someone else's page: its CSS is scoped under
     // .closeplan-plan and its ids are prefixed, so neither page restyles the other.
-    const bool fragment = ctx.options.fragment;
+    const bool fragment = ctx.request.fragment;
     const auto css_template = require(ctx.templates, fragment ? "fragment.css.mustache" : "page.css.mustache", diags);
-    const auto shell = find_page_template(ctx.templates, ctx.options.template_name,
+    const auto shell = find_page_template(ctx.templates, ctx.request.template_name,
                                           fragment ? ".fragment.html.mustache" : ".html.mustache", diags);
     if (!css_template || !shell) return {};
 

@@ -48,8 +48,8 @@ std::string tidy_markdown(std::string_view text) {
 }  // namespace detail
 
 std::string render_markdown(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
-    const auto shell = find_page_template(ctx.templates, ctx.options.template_name,
-                                          ctx.options.fragment ? ".fragment.md.mustache" : ".md.mustache", diags);
+    const auto shell = find_page_template(ctx.templates, ctx.request.template_name,
+                                          ctx.request.fragment ? ".fragment.md.mustache" : ".md.mustache", diags);
     if (!shell) return {};
     detail::page_parts parts;
     parts.density = detail::density_name(doc, ctx);

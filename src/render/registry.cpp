@@ -28,12 +28,12 @@ layout::font_request fonts_of(const style& look, const pdf_standard& standard) {
 }
 
 layout::paged_document laid_out(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
-    const auto metrics = layout::metrics_for(doc, fonts_of(ctx.look, ctx.options.pdf));
-    return layout::layout_document(doc, *metrics, {ctx.options.template_name, ctx.options.paper, ctx.look.tokens(), ctx.options.fit}, diags);
+    const auto metrics = layout::metrics_for(doc, fonts_of(ctx.look, ctx.request.pdf_standard));
+    return layout::layout_document(doc, *metrics, {ctx.request.template_name, ctx.paper, ctx.look.tokens(), ctx.request.fit}, diags);
 }
 
 std::string write_pdf(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
-    return render_pdf(laid_out(doc, ctx, diags), diags, ctx.options.pdf);
+    return render_pdf(laid_out(doc, ctx, diags), diags, ctx.request.pdf_standard);
 }
 
 std::string write_pdf_layout(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {

@@ -8,34 +8,26 @@
 #include <vector>
 
 #include "closeplan/diagnostics.hpp"
-#include "render/pdf_standard.hpp"
+#include "render/render_request.hpp"
 #include "render/template_set.hpp"
 #include "view/document.hpp"
 
 namespace closeplan::render {
 
-struct render_options {
-    std::string template_name = "buyer-plan";  ///< page shell: templates/<name>.<format>.mustache
-    std::string paper;  ///< "letter" or "a4" for paged formats (render/paper.hpp chooses it); empty = the style's page.size
-    /// HTML and Markdown: a piece to paste into another document instead of a
-    /// page (templates/<name>.fragment.<format>.mustache; HTML styled by
-    /// fragment.css.mustache, every rule under .closeplan-plan).
-    bool fragment = false;
-    /// The PDF buyer plan's page budget: "two-pages" or "one-page" (layout_options::fit).
-    std::string fit = "two-pages";
-    /// DOCX: the word/styles.xml of --reference-docx (render/docx.hpp checked
-    /// it); empty = closeplan's own styles.
-    std::string docx_styles = {};
-    /// --pdf-standard: what the PDF claims beyond being tagged (PDF/UA-1, PDF/A-2b/u).
-    pdf_standard pdf;
-};
-
-/// What a writer needs besides the document. One context serves one
-/// document, rendered in any number of formats.
+/// What a writer needs besides the document: the one request (its settings:
+/// template_name, fragment, fit, pdf_standard) and what the pipeline worked
+/// out from it once. One context serves one document, rendered in any number
+/// of formats.
 struct render_context {
     const template_set& templates;
     const closeplan::render::style& look;
-    render_options options;
+    const render_request& request;
+    /// The paper, "letter" or "a4", chosen from request.paper, the style and
+    /// the locale (render/paper.hpp paper_for); empty = the style's page.size.
+    std::string paper = {};
+    /// DOCX: the word/styles.xml of request.reference_docx (render/docx.hpp
+    /// checked it); empty = closeplan's own styles.
+    std::string docx_styles = {};
     /// The document's print density ("roomy", "normal", "compact"), worked out
     /// by the first writer that needs it (render/page_fit.cpp walks the whole
     /// document for it) and reused by the others.

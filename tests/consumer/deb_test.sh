@@ -6,8 +6,9 @@
 # throwaway root (dpkg -x, no root rights, no network) and runs the unpacked
 # binary on the examples: its output must equal the goldens, with no share/
 # files needed (templates and styles are compiled in). Also: `man closeplan`
-# and bash completion from the unpacked files, and every link of the shipped
-# guides resolving inside the package.
+# and bash completion from the unpacked files, every link of the shipped
+# guides resolving inside the package, and a program built against the
+# unpacked -dev package with plain `g++ main.cpp $(pkg-config --cflags --libs closeplan)`.
 #
 #   deb_test.sh SOURCE_DIR BUILD_DIR
 set -euo pipefail
@@ -177,5 +178,26 @@ done
 cmp -s "$tmp/out/fragment/plan.fragment.md" "$src/examples/pilot/expected/fragment.md" ||
   { echo "FAIL: the installed binary's fragment differs from the golden" >&2; fail=1; }
 
-[ "$fail" = 0 ] && echo "ok: three packages built, declared, linted and unpacked; man, completion and the examples work"
+# A program built against the unpacked libcloseplan-dev with exactly the
+# command its users type, no -std (g++'s default, gnu++17) and nothing added:
+# the .pc file finds its prefix from its own place. It makes a handoff pack, a
+# calendar and a health report, checked against the goldens and this package's
+# `closeplan check --format json`.
+PKG_CONFIG_PATH="$(dirname "$(find "$root" -name closeplan.pc)")"
+export PKG_CONFIG_PATH
+mkdir "$tmp/pc"
+cp "$src/tests/packaging/consumer/main.cpp" "$tmp/pc/"
+# shellcheck disable=SC2046
+if (cd "$tmp/pc" && set -x && g++ main.cpp $(pkg-config --cflags --libs closeplan)); then
+  northwind="$src/examples/northwind"
+  "$bin" check "$northwind/plan.yaml" --format json >"$tmp/northwind-health.json" 2>/dev/null || true
+  LD_LIBRARY_PATH="$(pkg-config --variable=libdir closeplan)" \
+    "$tmp/pc/a.out" "$northwind/plan.yaml" "$northwind/expected/handoff" "$tmp/northwind-health.json" ||
+    { echo "FAIL: the program built against libcloseplan-dev did not make what the CLI makes" >&2; fail=1; }
+else
+  echo "FAIL: g++ main.cpp \$(pkg-config --cflags --libs closeplan) does not build against libcloseplan-dev" >&2
+  fail=1
+fi
+
+[ "$fail" = 0 ] && echo "ok: three packages built, declared, linted and unpacked; man, completion, the examples and a pkg-config consumer work"
 exit "$fail"

@@ -6,14 +6,12 @@
 #include <closeplan/closeplan.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <string>
 
 namespace {
 
-using namespace std::chrono;
 
 const std::string root = std::string(CLOSEPLAN_SOURCE_DIR);
 
@@ -76,7 +74,7 @@ TEST(ApiHandoff, NoAsOfAnywhereIsO532AndNoFiles) {
     EXPECT_TRUE(pack.files.empty());
     EXPECT_EQ(pack.diagnostics.back().code, "O532");
     closeplan::handoff_options options;
-    options.as_of = year_month_day{year{2026}, June, day{1}};
+    options.as_of = closeplan::date{2026, 6, 1};
     const auto with_date = closeplan::make_handoff(plan, options);
     EXPECT_TRUE(with_date.ok());
     EXPECT_EQ(with_date.files.size(), 6u);  // pdf, html, md, docx, ics, plan.json

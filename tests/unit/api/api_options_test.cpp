@@ -7,13 +7,11 @@
 #include <closeplan/closeplan.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <set>
 #include <string>
 
 namespace {
 
-using namespace std::chrono;
 
 const std::string example = std::string(CLOSEPLAN_SOURCE_DIR) + "/examples/pilot/plan.yaml";
 
@@ -40,7 +38,7 @@ TEST(ApiOptions, February30AndPaperA5FailTogetherWithNoOutput) {
     const auto plan = closeplan::plan::from_file(example);
     ASSERT_TRUE(plan.valid());
     const auto result = closeplan::render_plan(
-        plan, {.formats = {"pdf"}, .as_of = year{2026} / February / 30, .paper = "a5"});
+        plan, {.formats = {"pdf"}, .as_of = closeplan::date{2026, 2, 30}, .paper = "a5"});
     EXPECT_FALSE(result.ok());
     EXPECT_TRUE(result.outputs.empty());
     EXPECT_EQ(codes(result.diagnostics), (std::set<std::string>{"A100", "A101"}));
@@ -55,7 +53,7 @@ TEST(ApiOptions, EveryBadOptionIsReportedInOneCall) {
     closeplan::render_options options;
     options.formats = {"odt", closeplan::format::pdf};
     options.fragment = true;  // and pdf has no fragment form
-    options.as_of = year{2026} / 13 / 45;
+    options.as_of = closeplan::date{2026, 13, 45};
     options.sections = {"milestones", "timeline"};
     options.heading_offset = 7;
     options.template_name = "handoff";
@@ -85,19 +83,43 @@ TEST(ApiOptions, EmptyFormatsAndOutOfRangeDates) {
     const auto plan = closeplan::plan::from_file(example);
     auto result = closeplan::render_plan(plan, {.formats = {}});
     EXPECT_EQ(codes(result.diagnostics), std::set<std::string>{"A103"});
-    result = closeplan::render_plan(plan, {.as_of = year{1} / June / 29});
+    result = closeplan::render_plan(plan, {.as_of = closeplan::date{1, 6, 29}});
     EXPECT_EQ(codes(result.diagnostics), std::set<std::string>{"A100"});
     EXPECT_EQ(first(result.diagnostics, "A100")->message,
               "render_options::as_of 0001-06-29 is outside the years 1900 to 2999");
+    // A year std::chrono::year cannot hold is outside them too, not wrapped round into them.
+    result = closeplan::render_plan(plan, {.as_of = closeplan::date{67536 + 2026, 3, 2}});
+    ASSERT_NE(first(result.diagnostics, "A100"), nullptr);
+    EXPECT_EQ(first(result.diagnostics, "A100")->message,
+              "render_options::as_of 69562-03-02 is outside the years 1900 to 2999");
+    // A month or day past 255 is not read modulo 256 (std::chrono::month keeps a byte).
+    result = closeplan::render_plan(plan, {.as_of = closeplan::date{2026, 257, 2}});
+    ASSERT_NE(first(result.diagnostics, "A100"), nullptr);
+    EXPECT_EQ(first(result.diagnostics, "A100")->message, "render_options::as_of 2026-257-02 is not a calendar date");
+}
+
+// closeplan::date is the public headers' own (they compile as C++17): which dates exist, and their order.
+TEST(ApiOptions, DateKnowsWhichDaysExistAndTheirOrder) {
+    static_assert(closeplan::date{2024, 2, 29}.ok() && !closeplan::date{2026, 2, 29}.ok());
+    static_assert(closeplan::date{2000, 2, 29}.ok() && !closeplan::date{1900, 2, 29}.ok());
+    EXPECT_FALSE((closeplan::date{2026, 4, 31}.ok()));
+    EXPECT_FALSE((closeplan::date{2026, 0, 1}.ok()));
+    EXPECT_FALSE((closeplan::date{2026, 13, 1}.ok()));
+    EXPECT_FALSE((closeplan::date{2026, 1, 0}.ok()));
+    EXPECT_FALSE(closeplan::date{}.ok());
+    EXPECT_TRUE((closeplan::date{2026, 12, 31}.ok()));
+    const closeplan::date a{2026, 3, 2}, b{2026, 3, 10}, c{2027, 1, 1};
+    EXPECT_TRUE(a < b && b < c && a < c && c > a && a <= a && a >= a && a != b);
+    EXPECT_EQ(a, (closeplan::date{2026, 3, 2}));
 }
 
 TEST(ApiOptions, HandoffOptionsAreCheckedTheSameWay) {
     const auto plan = closeplan::plan::from_file(example);
     const auto pack = closeplan::make_handoff(
-        plan, {.as_of = year{2026} / February / 29, .paper = "a5", .pdf_standards = {"a-2b", "a-2u"}});
+        plan, {.as_of = closeplan::date{2026, 2, 29}, .paper = "a5", .pdf_standards = {"a-2b", "a-2u"}});
     EXPECT_TRUE(pack.files.empty());
     EXPECT_EQ(codes(pack.diagnostics), (std::set<std::string>{"A100", "A101", "A105"}));
-    const auto ics = closeplan::make_calendar(plan, {.as_of = year{2026} / April / 31});
+    const auto ics = closeplan::make_calendar(plan, {.as_of = closeplan::date{2026, 4, 31}});
     EXPECT_FALSE(ics.ics);
     EXPECT_EQ(codes(ics.diagnostics), std::set<std::string>{"A100"});
     expect_library_wording(pack.diagnostics);

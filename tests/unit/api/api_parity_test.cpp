@@ -8,7 +8,6 @@
 #include <closeplan/closeplan.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -16,7 +15,6 @@
 
 namespace {
 
-using namespace std::chrono;
 
 const std::string root = std::string(CLOSEPLAN_SOURCE_DIR);
 
@@ -66,10 +64,10 @@ TEST(ApiParity, HealthConfigAndAsOf) {
     const auto bad = closeplan::check_health(plan, {.config_path = fixtures + "health/bad-config.yaml"});
     EXPECT_FALSE(bad.ok());
     EXPECT_TRUE(bad.text.empty());
-    const auto later = closeplan::check_health(plan, {.as_of = year{2026} / December / 1});
+    const auto later = closeplan::check_health(plan, {.as_of = closeplan::date{2026, 12, 1}});
     ASSERT_TRUE(later.ok());
     EXPECT_LT(later.score, 79);  // more steps overdue
-    EXPECT_TRUE(has_code(closeplan::check_health(plan, {.as_of = year{2026} / February / 30}).diagnostics, "A100"));
+    EXPECT_TRUE(has_code(closeplan::check_health(plan, {.as_of = closeplan::date{2026, 2, 30}}).diagnostics, "A100"));
 }
 
 TEST(ApiParity, DiffOfTwoVersions) {
@@ -97,7 +95,7 @@ TEST(ApiParity, DiffOfTwoVersions) {
 
 TEST(ApiParity, ScheduleFromAPlaybookGivesAPlanToRender) {
     const std::string playbooks = root + "/examples/playbooks/";
-    closeplan::schedule_options options{.close = year{2026} / June / 30, .as_of = year{2026} / May / 4};
+    closeplan::schedule_options options{.close = closeplan::date{2026, 6, 30}, .as_of = closeplan::date{2026, 5, 4}};
     options.holiday_paths = {playbooks + "holidays-us-2026.yaml"};
     options.deal_name = "Northwind rollout";
     const auto made = closeplan::schedule_plan(playbooks + "mid-market.yaml", options);
@@ -110,7 +108,7 @@ TEST(ApiParity, ScheduleFromAPlaybookGivesAPlanToRender) {
 }
 
 TEST(ApiParity, ScheduleOptionsAreCheckedAllAtOnce) {
-    closeplan::schedule_options options{.close = year{2026} / February / 30, .as_of = year{2026} / 13 / 1};
+    closeplan::schedule_options options{.close = closeplan::date{2026, 2, 30}, .as_of = closeplan::date{2026, 13, 1}};
     options.buyer = " ";
     options.amount = "$25k";
     options.currency = "usd";

@@ -6,12 +6,10 @@
 #include <closeplan/closeplan.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <string>
 
 namespace {
 
-using namespace std::chrono;
 
 const std::string example_dir = std::string(CLOSEPLAN_SOURCE_DIR) + "/examples/pilot";
 
@@ -27,7 +25,7 @@ milestones:
 sign_off: { buyer: grace, seller: nora }
 )";
 
-constexpr year_month_day march_2{year{2026}, March, day{2}};
+constexpr closeplan::date march_2{2026, 3, 2};
 
 bool has_code(const std::vector<closeplan::diagnostic>& diags, const std::string& code) {
     return std::any_of(diags.begin(), diags.end(), [&](const closeplan::diagnostic& d) { return d.code == code; });

@@ -18,10 +18,12 @@ namespace {
 
 using namespace closeplan::render::testing;
 
-std::string render_doc(const view::document& doc, diagnostic_sink& diags, render_options options = {}) {
+// `docx_styles`: the word/styles.xml the pipeline read from --reference-docx.
+std::string render_doc(const view::document& doc, diagnostic_sink& diags, std::string docx_styles = {}) {
     const template_set templates;
     const auto look = style::built_in();
-    const render_context ctx{templates, look, std::move(options)};
+    const render_request request{};
+    const render_context ctx{templates, look, request, {}, std::move(docx_styles)};
     return render_docx(doc, ctx, diags);
 }
 
@@ -150,9 +152,7 @@ TEST(ReferenceDocx, TakesAWellFormedStylesPart) {
     EXPECT_EQ(*taken, styles);
     EXPECT_FALSE(diags.has_errors());
 
-    render_options options;
-    options.docx_styles = *taken;
-    EXPECT_EQ(part(render_doc(sample_document(), diags, options), "word/styles.xml"), styles);
+    EXPECT_EQ(part(render_doc(sample_document(), diags, *taken), "word/styles.xml"), styles);
 }
 
 TEST(ReferenceDocx, RefusesWhatIsNotADocxWithStyles) {

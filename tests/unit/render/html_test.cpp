@@ -284,7 +284,9 @@ TEST(Html, BrokenUserTemplatesAreLocated) {
 
 TEST(Html, MissingTemplateIsReported) {
     diagnostic_sink diags;
-    EXPECT_EQ(render_html(sample_document(), render_context{template_set{}, style::built_in(), {"board"}}, diags), "");
+    render_request board;
+    board.template_name = "board";
+    EXPECT_EQ(render_html(sample_document(), render_context{template_set{}, style::built_in(), board}, diags), "");
     ASSERT_NE(find_code(diags, "T406"), nullptr);
     EXPECT_EQ(diags.all()[0].message, "no template `board.html.mustache`");
 }
