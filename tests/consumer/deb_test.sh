@@ -10,10 +10,13 @@
 # guides resolving inside the package, and a program built against the
 # unpacked -dev package with plain `g++ main.cpp $(pkg-config --cflags --libs closeplan)`.
 #
-#   deb_test.sh SOURCE_DIR BUILD_DIR
+#   deb_test.sh SOURCE_DIR BUILD_DIR [EXTRA_FLAGS]
+# EXTRA_FLAGS: only in the sanitizer build, whose library needs its runtime
+# in the program too (-fsanitize=address,undefined), as in consumer_test.sh.
 set -euo pipefail
 src="$1"
 build="$2"
+extra="${3:-}"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/closeplan-deb.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 
@@ -187,8 +190,8 @@ PKG_CONFIG_PATH="$(dirname "$(find "$root" -name closeplan.pc)")"
 export PKG_CONFIG_PATH
 mkdir "$tmp/pc"
 cp "$src/tests/packaging/consumer/main.cpp" "$tmp/pc/"
-# shellcheck disable=SC2046
-if (cd "$tmp/pc" && set -x && g++ main.cpp $(pkg-config --cflags --libs closeplan)); then
+# shellcheck disable=SC2046,SC2086
+if (cd "$tmp/pc" && set -x && g++ main.cpp $(pkg-config --cflags --libs closeplan) $extra); then
   northwind="$src/examples/northwind"
   "$bin" check "$northwind/plan.yaml" --format json >"$tmp/northwind-health.json" 2>/dev/null || true
   LD_LIBRARY_PATH="$(pkg-config --variable=libdir closeplan)" \
