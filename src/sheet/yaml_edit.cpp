@@ -167,7 +167,7 @@ std::string rendered(const set_value& v, char original_quote, bool in_flow) {
         if (original_quote != 0) return original_quote + v.value + original_quote;
         return v.value;
     }
-    if (original_quote == '\'' && v.value.find_first_of("\n\r\t") == std::string::npos) {
+    if (original_quote == '\'' && printable(v.value, "")) {
         std::string out = "'";
         for (const char c : v.value) out += c == '\'' ? std::string("''") : std::string(1, c);
         return out + "'";
@@ -199,9 +199,11 @@ void replace_block_scalar(text_editor& ed, const raw_member& member, const std::
     }
     if (indent == 0) indent = key_indent + 2;
     if (!value.empty() && value.front() == ' ') throw cannot_edit{"notes that start with a space in a block value"};
-    std::string block = "|\n";
+    // A control character (a NUL from a broken sheet, say) cannot stand in a
+    // literal block: the value goes double-quoted with escapes instead.
+    std::string block = printable(value, "\n\t") ? "|\n" : double_quoted(value) + "\n";
     std::size_t from = 0;
-    while (from <= value.size()) {
+    while (block.front() == '|' && from <= value.size()) {
         const auto nl = value.find('\n', from);
         const auto piece = value.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
         if (!piece.empty()) block += std::string(indent, ' ') + piece;

@@ -20,16 +20,11 @@ bool is_special_word(std::string_view text) {
 
 }  // namespace
 
-bool plain_safe(std::string_view text, bool in_flow) {
-    if (text.empty() || is_special_word(text)) return false;
-    if (text.front() == ' ' || text.back() == ' ' || text.back() == ':') return false;
-    if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(text.front()) != std::string_view::npos) return false;
-    if (text.find(": ") != std::string_view::npos || text.find(" #") != std::string_view::npos) return false;
-    if (in_flow && text.find_first_of(",[]{}") != std::string_view::npos) return false;
+bool printable(std::string_view text, std::string_view allowed_controls) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x20 || c == 0x7F) return false;
-        // U+0085, U+2028, U+2029: some YAML readers break lines there.
+        if ((c < 0x20 || c == 0x7F) && allowed_controls.find(static_cast<char>(c)) == std::string_view::npos) return false;
+        // U+0085, U+2028, U+2029: YAML 1.1 readers (libyaml) break lines there.
         if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x85) return false;
         if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
             (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9))
@@ -39,6 +34,15 @@ bool plain_safe(std::string_view text, bool in_flow) {
             return false;  // a byte-order mark inside a value
     }
     return true;
+}
+
+bool plain_safe(std::string_view text, bool in_flow) {
+    if (text.empty() || is_special_word(text)) return false;
+    if (text.front() == ' ' || text.back() == ' ' || text.back() == ':') return false;
+    if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(text.front()) != std::string_view::npos) return false;
+    if (text.find(": ") != std::string_view::npos || text.find(" #") != std::string_view::npos) return false;
+    if (in_flow && text.find_first_of(",[]{}") != std::string_view::npos) return false;
+    return printable(text, "");
 }
 
 std::string double_quoted(std::string_view text) {

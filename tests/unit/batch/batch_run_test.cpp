@@ -2,6 +2,7 @@
 // The whole batch through an in-memory sink: rows counted, footer left out,
 // failures reported with their line, results in input order for any -j.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 
@@ -254,7 +255,7 @@ TEST(BatchRun, TheRepsTitleIsInThePlansLanguage) {
         inputs.request.formats = {"md"};
         inputs.request.locale = locale;
         if (!overlay_locale.empty()) {
-            const auto dir = std::filesystem::temp_directory_path() / "closeplan-batch-owner-title";
+            const auto dir = std::filesystem::temp_directory_path() / ("closeplan-batch-owner-title-" + std::to_string(::getpid()));
             std::filesystem::remove_all(dir);
             std::filesystem::create_directories(dir);
             std::ofstream(dir / "006A000001.yaml") << "locale: " << overlay_locale << "\n";

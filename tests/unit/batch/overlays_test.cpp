@@ -2,6 +2,7 @@
 // Per-deal overlays: merged over the export's plan by the plan format's own
 // rules, every problem at its place in the overlay.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -125,7 +126,7 @@ TEST(Overlays, OtherProblemsKeepThePlanFormatsCodes) {
 }
 
 TEST(OverlayFolder, FindsByDealIdAndReportsTheUnused) {
-    const auto dir = fs::temp_directory_path() / "closeplan-overlays-test";
+    const auto dir = fs::temp_directory_path() / ("closeplan-overlays-test-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     for (auto name : {"006A1.yaml", "006A2.json", "notes.txt", "gone.yml"}) std::ofstream(dir / name) << "{}\n";

@@ -3,6 +3,7 @@
 // paths checked against the plan field table, values checked by the plan
 // validator, every problem located by row and column.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -18,7 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path temp_dir() {
-    const auto dir = fs::temp_directory_path() / "closeplan-plan-columns-test";
+    const auto dir = fs::temp_directory_path() / ("closeplan-plan-columns-test-" + std::to_string(::getpid()));
     fs::create_directories(dir / "holidays");
     return dir;
 }

@@ -89,6 +89,28 @@ TEST(YamlEdit, ReplacesABlockScalarAtItsIndentation) {
         << out;
 }
 
+// YAML forbids control characters unescaped in every style, so a value that
+// holds one (a NUL or U+001E from a damaged sheet) goes double-quoted with
+// escapes, where a quote or block style would have kept it raw: the edited
+// file loads again and reads back the same text.
+TEST(YamlEdit, ControlCharactersGoDoubleQuotedInsteadOfQuotesOrABlock) {
+    using namespace std::string_literals;  // the literals hold a NUL
+    const auto value = "Sent\x1e on\0 Monday\nthen chased"s;
+    const auto single_line = "Sec\0urity"s;
+    plan_patch patch;
+    patch.edits.push_back({1, "sec", {text("notes", value)}, {}});
+    patch.edits.push_back({1, "sec", {word("due", single_line)}, {}});
+    const auto out = edited(block_plan, patch);
+    EXPECT_EQ(out.find('\0'), std::string::npos);
+    EXPECT_EQ(out.find('\x1e'), std::string::npos);
+    EXPECT_NE(out.find("    notes: \"Sent\\x1E on\\x00 Monday\\nthen chased\"\n\n  # Legal comes last.\n"), std::string::npos)
+        << out;
+    EXPECT_NE(out.find("    due: \"Sec\\x00urity\"\n"), std::string::npos) << out;
+    diagnostic_sink diags;
+    const auto reread = load::load_document(out, "plan.yaml", load::input_syntax::yaml, diags);
+    ASSERT_TRUE(reread.has_value()) << (diags.all().empty() ? "" : diags.all()[0].message);
+}
+
 TEST(YamlEdit, AddsAMilestoneInTheStyleOfTheLastOneAfterItsLines) {
     plan_patch patch;
     patch.added.push_back({word("id", "kickoff"), text("title", "Kickoff: week 1"), word("owner", "seller"),
