@@ -47,7 +47,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (const auto edited = sheet::edit_yaml_text(plan_text, *tree, *patch); edited.text) {
             diagnostic_sink reread;
             if (!load::load_document(*edited.text, "plan.yaml", load::input_syntax::yaml, reread))
-                fuzz::finding("the text edit made a file that is not YAML");
+                fuzz::finding("the text edit made a file that is not YAML: " +
+                              (reread.all().empty() ? std::string() : format_diagnostic(reread.all().front())) +
+                              "\n--- the edited text ---\n" + *edited.text);
             (void)fuzz::load_plan_named("plan.yaml", *edited.text);
         }
         const auto rewritten = sheet::tree_to_yaml(sheet::patched_tree(*tree, *patch));

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Replacing control characters in loaded text, so that no terminal escape,
-// bell or NEL from a CRM field reaches a document or a terminal.
+// Replacing control characters in loaded text and sheet cells (control_chars.hpp).
 #include <cstdio>
 #include <string>
 
+#include "load/control_chars.hpp"
 #include "load/load_internal.hpp"
 
-namespace closeplan::load::detail {
+namespace closeplan::load {
 
 namespace {
 
@@ -32,47 +32,48 @@ unsigned code_point(std::string_view text, std::size_t i, std::size_t length) {
     return static_cast<unsigned char>(text[i + 1]);  // C2 xx encodes U+00xx
 }
 
-bool replace_controls(std::string& text, unsigned& first, std::size_t& count) {
-    std::string out;
-    bool changed = false;
-    for (std::size_t i = 0; i < text.size();) {
+}  // namespace
+
+replaced_controls replace_control_characters(std::string& text) {
+    replaced_controls replaced;
+    std::size_t i = 0;
+    while (i < text.size() && control_length(text, i) == 0) ++i;
+    if (i == text.size()) return replaced;  // the common case: nothing copied
+    std::string out(text, 0, i);
+    while (i < text.size()) {
         const auto length = control_length(text, i);
         if (length == 0) {
             out += text[i++];
             continue;
         }
-        if (!changed) first = code_point(text, i, length);
-        changed = true;
-        ++count;
+        if (replaced.count++ == 0) replaced.first = code_point(text, i, length);
         out += replacement;
         i += length;
     }
-    if (changed) text = std::move(out);
-    return changed;
+    text = std::move(out);
+    return replaced;
 }
 
-void report(diagnostic_sink& diags, const source_location& where, unsigned first, std::size_t count) {
+void report_replaced_controls(diagnostic_sink& diags, const source_location& where, const replaced_controls& replaced,
+                              std::string_view what) {
+    if (replaced.count == 0) return;
     char name[16];
-    std::snprintf(name, sizeof name, "U+%04X", first);
-    std::string message = "control character " + std::string(name) + " replaced with U+FFFD";
-    if (count > 1) message += " (and " + std::to_string(count - 1) + " more in this value)";
+    std::snprintf(name, sizeof name, "U+%04X", replaced.first);
+    std::string message = what.empty() ? std::string() : std::string(what) + ": ";
+    message += "control character " + std::string(name) + " replaced with U+FFFD";
+    if (replaced.count > 1) message += " (and " + std::to_string(replaced.count - 1) + " more in this value)";
     diags.warning("L113", std::move(message), where,
                   {"remove terminal escapes, bells and other control characters from the text"});
 }
 
-}  // namespace
-
-void replace_control_characters(raw_node& root, diagnostic_sink& diags) {
+void detail::replace_control_characters(raw_node& root, diagnostic_sink& diags) {
     // Recursion is bounded: the loader refuses trees deeper than its depth limit.
-    unsigned first = 0;
-    std::size_t count = 0;
-    if (root.is_scalar() && replace_controls(root.text, first, count)) report(diags, root.where, first, count);
+    if (root.is_scalar()) report_replaced_controls(diags, root.where, load::replace_control_characters(root.text));
     for (auto& member : root.members) {
-        count = 0;
-        if (replace_controls(member.key, first, count)) report(diags, member.key_where, first, count);
+        report_replaced_controls(diags, member.key_where, load::replace_control_characters(member.key));
         replace_control_characters(member.value, diags);
     }
     for (auto& item : root.items) replace_control_characters(item, diags);
 }
 
-}  // namespace closeplan::load::detail
+}  // namespace closeplan::load

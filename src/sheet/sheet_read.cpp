@@ -6,6 +6,7 @@
 
 #include "batch/csv_reader.hpp"
 #include "batch/xlsx_reader.hpp"
+#include "load/control_chars.hpp"
 #include "support/utf8.hpp"
 
 namespace closeplan::sheet {
@@ -91,9 +92,14 @@ bool read_rows(batch::record_source& source, sheet_table& table, diagnostic_sink
             line.cells[f] = col < record.fields.size() ? record.fields[col] : std::string();
             // A cell that is not UTF-8 (a CSV saved in a legacy code page) would make the plan
             // unreadable; it is refused here, where its row and column are known.
+            const auto key = static_cast<field>(f);
             if (!utf8::is_valid(*line.cells[f]))
-                diags.error("V272", "the cell is not UTF-8 text", {table.file, row, static_cast<int>(col) + 1, ""},
+                diags.error("V272", "the cell is not UTF-8 text", cell_location(table, row, key, ""),
                             {"save the sheet as .xlsx, or as CSV in UTF-8"});
+            // As in a plan file: a control character (a NUL, an escape) becomes U+FFFD, with a warning here.
+            else
+                load::report_replaced_controls(diags, cell_location(table, row, key, ""),
+                                               load::replace_control_characters(*line.cells[f]), cell_name(table, row, key));
         }
         if (!line.blank()) table.lines.push_back(std::move(line));
     }

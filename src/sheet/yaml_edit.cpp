@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <vector>
 
+#include "load/control_chars.hpp"
+#include "load/load_document.hpp"
+#include "sheet/tree_write.hpp"
 #include "sheet/yaml_scalars.hpp"
 
 namespace closeplan::sheet {
@@ -364,6 +367,47 @@ void remove_milestones(text_editor& ed, const raw_node& milestones, const std::v
     }
 }
 
+/// A scalar's text without one final line break: a literal block (`notes: |`)
+/// reads back with the line break YAML's clipping keeps, which a sheet's cell
+/// never has, so that break is not a difference.
+std::string_view without_final_break(std::string_view text) {
+    return text.ends_with('\n') ? text.substr(0, text.size() - 1) : text;
+}
+
+/// Whether `read` (loaded back) is `expected` as the loader gives text: a
+/// control character as U+FFFD (load/control_chars.hpp), a final line break aside.
+bool reads_as(std::string_view read, std::string_view expected) {
+    if (without_final_break(read) == without_final_break(expected)) return true;
+    std::string shown(expected);
+    return load::replace_control_characters(shown).count > 0 && without_final_break(read) == without_final_break(shown);
+}
+
+/// Whether the tree read back holds the values expected (kinds, texts, keys in order), wherever they stand.
+bool same_values(const raw_node& read, const raw_node& expected) {
+    if (read.type != expected.type || !reads_as(read.text, expected.text) ||
+        read.items.size() != expected.items.size() || read.members.size() != expected.members.size())
+        return false;
+    for (std::size_t i = 0; i < read.items.size(); ++i)
+        if (!same_values(read.items[i], expected.items[i])) return false;
+    for (std::size_t i = 0; i < read.members.size(); ++i)
+        if (!reads_as(read.members[i].key, expected.members[i].key) ||
+            !same_values(read.members[i].value, expected.members[i].value))
+            return false;
+    return true;
+}
+
+/// The edit works on lines and positions; a file written in a way it did not
+/// foresee (a quoted value whose lines run back to the left margin, which
+/// libyaml accepts) could come out as other YAML or none. So the edited text
+/// is read back and must hold exactly the patched tree; if not, the caller
+/// rewrites the tree instead.
+void check_reads_back(const std::string& edited, const raw_node& root, const plan_patch& patch) {
+    diagnostic_sink ignored;
+    const auto reread = load::load_document(edited, "plan.yaml", load::input_syntax::yaml, ignored);
+    if (!reread || !same_values(*reread, patched_tree(root, patch)))
+        throw cannot_edit{"a layout whose edit did not read back as the edited plan"};
+}
+
 }  // namespace
 
 text_edit_result edit_yaml_text(std::string_view text, const load::raw_node& root, const plan_patch& patch) {
@@ -382,7 +426,9 @@ text_edit_result edit_yaml_text(std::string_view text, const load::raw_node& roo
         }
         add_milestones(ed, *milestones, patch.added);
         remove_milestones(ed, *milestones, patch.removed);
-        return {ed.result(), {}};
+        auto edited = ed.result();
+        check_reads_back(edited, root, patch);
+        return {std::move(edited), {}};
     } catch (const cannot_edit& reason) {
         return {std::nullopt, reason.why};
     }

@@ -136,6 +136,25 @@ TEST(SheetRead, RefusesASheetWithoutItsIdColumnOrWithATwiceNamedOne) {
     EXPECT_EQ(broken.all().at(0).code, "V260");
 }
 
+// A control character in a cell (a NUL, U+001E from a damaged export) is
+// replaced with U+FFFD as the plan loader does (L113), with a warning naming
+// the cell, so that the plan written from the sheet holds none.
+TEST(SheetRead, ReplacesControlCharactersInCellsWithAWarningAtTheCell) {
+    using namespace std::string_literals;
+    diagnostic_sink diags;
+    const auto table = read_sheet("id,title,notes\r\na,Sign\x1e\x1eoff,\"Sent\0 twice\"\r\n"s, "edits.csv", diags);
+    ASSERT_TRUE(table);
+    ASSERT_EQ(table->lines.size(), 1u);
+    EXPECT_EQ(*table->lines[0][field::title], "Sign\xEF\xBF\xBD\xEF\xBF\xBDoff");
+    EXPECT_EQ(*table->lines[0][field::notes], "Sent\xEF\xBF\xBD twice");
+    ASSERT_EQ(diags.all().size(), 2u);
+    EXPECT_EQ(format_diagnostic(diags.all()[0]),
+              "edits.csv:2:2: warning[L113]: row 2, column B (title): control character U+001E replaced with U+FFFD "
+              "(and 1 more in this value)\n"
+              "  hint: remove terminal escapes, bells and other control characters from the text");
+    EXPECT_EQ(diags.all()[1].where.column, 3);
+}
+
 TEST(SheetApply, IdsFromTitles) {
     EXPECT_EQ(id_from_title("Security review (IT)", {}), "security-review-it");
     EXPECT_EQ(id_from_title("Sécurité", {}), "s-curit");

@@ -130,6 +130,21 @@ TEST(YamlEdit, RemovesAMilestoneWithItsLines) {
     EXPECT_NE(out.find("  # Legal comes last.\nrisks: []\n"), std::string::npos) << out;
 }
 
+// libyaml accepts a quoted value whose lines run back to the left margin;
+// the edit, which finds an item's lines by their indentation, would cut such
+// a value in two. The edited text is read back before it is used, so the
+// caller rewrites the tree instead (the fuzzer's sheet_apply finding).
+TEST(YamlEdit, AnEditThatDoesNotReadBackAsThePatchedPlanIsRefused) {
+    const std::string plan =
+        "milestones:\n"
+        "  - id: a\n    title: A\n    due: 2026-05-01\n"
+        "  - id: b\n    title: \"B runs on\nback at: the margin\"\n    due: 2026-05-02\n"
+        "risks: []\n";
+    plan_patch patch;
+    patch.removed = {1};
+    EXPECT_EQ(why_not(plan, patch), "a layout whose edit did not read back as the edited plan");
+}
+
 const std::string flow_plan = R"(milestones:
   - { id: a, title: Discovery, owner: both, due: 2026-05-01, history: [2026-04-20], baseline: 2026-04-10 }
   - {id: b, title: Pilot, owner: seller, due: 2026-05-15}   # the pilot
