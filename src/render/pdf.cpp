@@ -560,17 +560,14 @@ private:
             content.rectangle(x, y, w, h);
         } else {
             const double k = r * 0.5523;  // Bezier approximation of a quarter circle
-            // A side as long as the two radii (a dot, a pill's ends) has no straight part:
-            // a line of no length there would only be bytes.
-            const bool wide = w > 2 * r, tall = h > 2 * r;
             content.move_to(x + r, y);
-            if (wide) content.line_to(x + w - r, y);
+            content.line_to(x + w - r, y);
             content.curve_to(x + w - r + k, y, x + w, y + r - k, x + w, y + r);
-            if (tall) content.line_to(x + w, y + h - r);
+            content.line_to(x + w, y + h - r);
             content.curve_to(x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h);
-            if (wide) content.line_to(x + r, y + h);
+            content.line_to(x + r, y + h);
             content.curve_to(x + r - k, y + h, x, y + h - r + k, x, y + h - r);
-            if (tall) content.line_to(x, y + r);
+            content.line_to(x, y + r);
             content.curve_to(x, y + r - k, x + r - k, y, x + r, y);
             content.close_path();
         }
