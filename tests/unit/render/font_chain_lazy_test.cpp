@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "layout/font_chain.hpp"
 #include "layout/fonts.hpp"
@@ -116,6 +118,25 @@ TEST(FontChainLazy, LazyAndEagerResolutionGiveTheSameBytesForAMixedScriptPlan) {
     const auto fonts = pdf_test::run("pdffonts '" + path + "'").output;
     EXPECT_NE(fonts.find("NotoSansArabic"), std::string::npos) << fonts;
     EXPECT_NE(fonts.find("NotoSansThai"), std::string::npos) << fonts;
+}
+
+// Threads that meet an unresolved chain at once (as batch workers do) resolve
+// it under its lock: every document is the one a single thread renders.
+TEST(FontChainLazy, ThreadsResolvingTheChainTogetherGetTheSameBytes) {
+    auto doc = mixed_script_document();
+    doc.deal_name += " 直 ก क";  // CJK, Thai and Devanagari too: most of the chain
+    std::vector<std::string> out(4);
+    std::vector<std::thread> threads;
+    for (auto& o : out)
+        threads.emplace_back([&doc, &o] {
+            diagnostic_sink d;
+            o = render_pdf_with(doc, style::built_in(), d);
+        });
+    for (auto& t : threads) t.join();
+    diagnostic_sink diags;
+    const auto single = render_pdf_with(doc, style::built_in(), diags);
+    ASSERT_FALSE(single.empty()) << all_text(diags);
+    for (const auto& o : out) EXPECT_TRUE(o == single) << o.size() << " bytes, " << single.size() << " alone";
 }
 
 }  // namespace
