@@ -6,6 +6,7 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <tuple>
@@ -67,6 +68,18 @@ chain_face documented_path(std::string_view family, std::string_view style) {
 
 bool readable(const chain_face& f) { return !f.file.empty() && load_face(f) != nullptr; }
 
+std::atomic<bool> fontconfig_read{false};
+
+// Read once, and only when a step of some chain is looked up: it scans the
+// font folders' caches, tens of millions of instructions a Latin plan never needs.
+FcConfig* fontconfig() {
+    static FcConfig* const config = [] {
+        fontconfig_read.store(true, std::memory_order_release);
+        return FcInitLoadConfigAndFonts();
+    }();
+    return config;
+}
+
 }  // namespace
 
 std::vector<fallback_step> fallback_steps(std::string_view lang) {
@@ -86,7 +99,7 @@ chain_face find_face(std::string_view family, std::string_view style) {
     if (const auto it = found.find(key); it != found.end()) return it->second;
     chain_face face;
     // The first match by path and face index, so the same machine always picks the same file.
-    static FcConfig* const config = FcInitLoadConfigAndFonts();  // read once: it scans the font folders' caches
+    FcConfig* const config = fontconfig();
     if (config) {
         FcPattern* pattern = FcPatternCreate();
         FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(key.first.c_str()));
@@ -117,13 +130,98 @@ chain_face find_face(std::string_view family, std::string_view style) {
     return face;
 }
 
+bool fontconfig_initialised() { return fontconfig_read.load(std::memory_order_acquire); }
+
+font_chain::~font_chain() = default;
+
+font_chain::font_chain(const chain_entry& primary, std::vector<candidate> candidates)
+    : coverage_(new std::atomic<std::uint8_t>[coverage_size]),  // value-initialised: 0, nothing covered yet
+      slots_(new slot[1 + candidates.size()]),
+      candidates_(std::move(candidates)) {
+    std::lock_guard lock(mutex_);
+    add_entry(primary);
+}
+
+void font_chain::add_entry(chain_entry e) const {
+    const std::size_t i = resolved_.load(std::memory_order_relaxed);
+    slot& s = slots_[i];
+    s.entry = std::move(e);
+    s.bmp.assign(bmp_size, false);
+    // The slot is complete before any code point names it: a reader that sees
+    // coverage_[cp] == i + 1 (acquire) sees the entry and its BMP set.
+    std::vector<hb_codepoint_t> newly;
+    if (i < 255) {
+        if (const loaded_face* face = load_face(s.entry.faces[0])) {
+            const hb::set_ptr code_points(hb_set_create());
+            hb_face_collect_unicodes(face->face, code_points.get());
+            for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(code_points.get(), &cp);) {
+                if (cp < 0x20 || cp >= code_space || (cp >= 0xD800 && cp <= 0xDFFF)) continue;
+                if (cp < bmp_size) s.bmp[cp] = true;
+                if (coverage_[cp].load(std::memory_order_relaxed) == 0) newly.push_back(cp);
+            }
+        }
+    }
+    resolved_.store(i + 1, std::memory_order_release);
+    for (const hb_codepoint_t cp : newly) coverage_[cp].store(static_cast<std::uint8_t>(i + 1), std::memory_order_release);
+}
+
+bool font_chain::resolve_next() const {
+    while (next_candidate_ < candidates_.size()) {
+        const candidate& c = candidates_[next_candidate_++];
+        chain_entry e{c.family, {}, c.shaped};
+        if (c.four_styles) {
+            static constexpr std::array<std::string_view, 4> styles = {"Regular", "Bold", "Italic", "Bold Italic"};
+            for (std::size_t s = 0; s < 4; ++s) e.faces[s] = find_face(c.family, styles[s]);
+            if (!readable(e.faces[0])) continue;
+        } else {
+            e.faces[0] = find_face(c.family, "Regular");
+            e.faces[1] = find_face(c.family, "Bold");
+            if (e.faces[0].file.empty()) {
+                for (std::size_t at = 0; at < c.scripts.size(); at += 5)
+                    missing_.push_back({static_cast<std::uint32_t>(hb_script_from_string(c.scripts.data() + at, 4)), c.package});
+                continue;
+            }
+            if (e.faces[1].file.empty()) e.faces[1] = e.faces[0];
+            e.faces[2] = e.faces[0];  // these scripts have no italic: upright, as browsers show them
+            e.faces[3] = e.faces[1];
+        }
+        add_entry(std::move(e));
+        return true;
+    }
+    complete_.store(true, std::memory_order_release);
+    return false;
+}
+
+int font_chain::resolve_for(char32_t cp) const {
+    // Once every step is resolved the coverage is final: no lock for □ characters.
+    if (complete_.load(std::memory_order_acquire)) return static_cast<int>(coverage_[cp].load(std::memory_order_relaxed)) - 1;
+    std::lock_guard lock(mutex_);
+    for (;;) {
+        if (const auto c = coverage_[cp].load(std::memory_order_relaxed); c != 0) return static_cast<int>(c) - 1;
+        if (!resolve_next()) return -1;
+    }
+}
+
+void font_chain::resolve_all() const {
+    std::lock_guard lock(mutex_);
+    while (resolve_next()) {
+    }
+}
+
+std::size_t font_chain::pending_steps() const {
+    std::lock_guard lock(mutex_);
+    return candidates_.size() - next_candidate_;
+}
+
 bool font_chain::covers(std::size_t i, char32_t cp) const {
-    if (i >= covers_.size()) return false;
-    return cp < bmp_size ? covers_[i][cp] : entry_of(cp) == static_cast<int>(i);
+    if (i >= resolved_entries()) return false;
+    return cp < bmp_size ? slots_[i].bmp[cp] : entry_of(cp) == static_cast<int>(i);
 }
 
 std::string_view font_chain::missing_package_for(char32_t cp) const {
+    resolve_all();
     const hb_script_t script = hb_unicode_script(hb_unicode_funcs_get_default(), cp);
+    std::lock_guard lock(mutex_);
     for (const auto& m : missing_)
         if (m.script == script) return m.package;
     return {};
@@ -138,44 +236,12 @@ std::shared_ptr<const font_chain> font_chain::make(const chain_entry& primary, s
         std::lock_guard lock(mutex);
         if (const auto it = cache.find(key); it != cache.end()) return it->second;
     }
-    auto chain = std::make_shared<font_chain>();
-    chain->entries_.push_back(primary);
-    if (primary.family != "Liberation Sans") {
-        chain_entry liberation{"Liberation Sans", {}, false};
-        static constexpr std::array<std::string_view, 4> styles = {"Regular", "Bold", "Italic", "Bold Italic"};
-        for (std::size_t s = 0; s < 4; ++s) liberation.faces[s] = find_face("Liberation Sans", styles[s]);
-        if (readable(liberation.faces[0])) chain->entries_.push_back(liberation);
-    }
-    for (const auto& step : fallback_steps(lang)) {
-        chain_entry e{std::string(step.family), {}, step.shaped};
-        e.faces[0] = find_face(step.family, "Regular");
-        e.faces[1] = find_face(step.family, "Bold");
-        if (e.faces[0].file.empty()) {
-            for (std::size_t at = 0; at < step.scripts.size(); at += 5)
-                chain->missing_.push_back({static_cast<std::uint32_t>(hb_script_from_string(step.scripts.data() + at, 4)),
-                                           std::string(step.package)});
-            continue;
-        }
-        if (e.faces[1].file.empty()) e.faces[1] = e.faces[0];
-        e.faces[2] = e.faces[0];  // these scripts have no italic: upright, as browsers show them
-        e.faces[3] = e.faces[1];
-        chain->entries_.push_back(std::move(e));
-    }
-    chain->coverage_.assign(code_space, 0);
-    for (std::size_t i = 0; i < chain->entries_.size() && i < 255; ++i) {
-        const loaded_face* face = load_face(chain->entries_[i].faces[0]);
-        std::vector<bool> bmp(bmp_size, false);
-        if (face) {
-            const hb::set_ptr code_points(hb_set_create());
-            hb_face_collect_unicodes(face->face, code_points.get());
-            for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(code_points.get(), &cp);) {
-                if (cp < 0x20 || cp >= code_space || (cp >= 0xD800 && cp <= 0xDFFF)) continue;
-                if (cp < bmp_size) bmp[cp] = true;
-                if (chain->coverage_[cp] == 0) chain->coverage_[cp] = static_cast<std::uint8_t>(i + 1);
-            }
-        }
-        chain->covers_.push_back(std::move(bmp));
-    }
+    // The candidates in chain order; none is looked up yet.
+    std::vector<candidate> candidates;
+    if (primary.family != "Liberation Sans") candidates.push_back({"Liberation Sans", {}, {}, false, true});
+    for (const auto& step : fallback_steps(lang))
+        candidates.push_back({std::string(step.family), std::string(step.package), std::string(step.scripts), step.shaped, false});
+    std::shared_ptr<const font_chain> chain(new font_chain(primary, std::move(candidates)));
     std::lock_guard lock(mutex);
     return cache.emplace(key, std::move(chain)).first->second;
 }

@@ -4,6 +4,7 @@
 #include "layout/fonts.hpp"
 
 #include <hpdf.h>
+#include <hpdf_fontdef.h>
 
 #include <algorithm>
 #include <array>
@@ -25,8 +26,10 @@ namespace closeplan::layout {
 namespace {
 
 constexpr std::size_t bmp_size = 0x10000;
+constexpr std::size_t winansi_limit = 0x2123;  // past its highest code point, U+2122 ™
 
-/// Advance widths in 1/1000 em for every BMP code point of one face; -1 = no glyph.
+/// Advance widths in 1/1000 em for every code point below units.size() (the BMP for
+/// a TrueType face, up to U+2122 for WinAnsi's); -1 = no glyph.
 struct face_table {
     std::vector<std::int16_t> units = std::vector<std::int16_t>(bmp_size, -1);
     std::int32_t fallback = 0;  ///< width used for a code point without a glyph
@@ -64,19 +67,32 @@ family_tables build_standard() {
     static constexpr std::array<const char*, 4> names = {"Helvetica", "Helvetica-Bold", "Helvetica-Oblique",
                                                          "Helvetica-BoldOblique"};
     for (std::size_t f = 0; f < names.size(); ++f) {
-        HPDF_Font font = g.doc ? HPDF_GetFont(g.doc, names[f], "WinAnsiEncoding") : nullptr;
-        if (!font || errs.error_no != 0) fail_fonts("cannot load the standard font " + std::string(names[f]),
-                                                    "libharu could not be initialised; reinstall libhpdf");
+        // The font program's description, not a font object: its AFM widths are
+        // read once here instead of searched once per code point (HPDF_Font_GetUnicodeWidth
+        // scans the 315 widths for each of WinAnsi's 218 characters: a million
+        // instructions for the four faces).
+        HPDF_FontDef def = g.doc ? HPDF_GetFontDef(g.doc, names[f]) : nullptr;
+        if (!def || errs.error_no != 0 || def->type != HPDF_FONTDEF_TYPE_TYPE1 || !def->attr)
+            fail_fonts("cannot load the standard font " + std::string(names[f]),
+                       "libharu could not be initialised; reinstall libhpdf");
+        const auto* attr = static_cast<const HPDF_Type1FontDefAttr_Rec*>(def->attr);
+        // The first width listed for a code point, as libharu's lookup takes it; its missing width otherwise.
+        std::vector<std::pair<HPDF_UNICODE, HPDF_INT16>> listed;
+        listed.reserve(attr->widths_count);
+        for (HPDF_UINT i = 0; i < attr->widths_count; ++i) listed.emplace_back(attr->widths[i].unicode, attr->widths[i].width);
+        std::stable_sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         auto& face = t.faces[f];
+        face.units.assign(winansi_limit, -1);  // a table as small as the encoding: filling the BMP's would cost more than the rest
         for (unsigned b = 0x20; b < 0x100; ++b) {
             const char32_t cp = winansi_code_point(static_cast<unsigned char>(b));
             if (cp == 0 || cp == 0x7F) continue;
-            face.units[cp] = static_cast<std::int16_t>(HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp)));
+            const auto it = std::lower_bound(listed.begin(), listed.end(), cp, [](const auto& e, char32_t c) { return e.first < c; });
+            face.units[cp] = it != listed.end() && it->first == cp ? it->second : def->missing_width;
         }
         face.fallback = face.units['?'];
         if (f == 0) {
-            t.ascent = HPDF_Font_GetAscent(font);
-            t.descent = -HPDF_Font_GetDescent(font);
+            t.ascent = def->ascent;
+            t.descent = -def->descent;
         }
     }
     return t;
@@ -165,6 +181,7 @@ public:
         if (choice_.chain && needs_glyph_runs(*choice_.chain, utf8)) return chain_units(utf8, face) * size / 1000.0;
         const face_table& ft = t_->faces[face_index(face)];
         const std::int16_t* units = ft.units.data();
+        const std::size_t limit = ft.units.size();
         std::int64_t sum = 0;
         std::size_t pos = 0;
         while (pos < utf8.size()) {
@@ -175,7 +192,7 @@ public:
             } else {
                 cp = next_code_point(utf8, pos);
             }
-            const std::int32_t w = cp < bmp_size ? units[cp] : -1;
+            const std::int32_t w = cp < limit ? units[cp] : -1;
             sum += w >= 0 ? w : ft.fallback;
         }
         return static_cast<double>(sum) * size / 1000.0;
@@ -184,7 +201,7 @@ public:
     [[nodiscard]] double descent(double size) const override { return t_->descent * size / 1000.0; }
     [[nodiscard]] bool can_paint(char32_t cp) const override {
         if (choice_.chain) return choice_.chain->entry_of(cp) >= 0;
-        return cp < bmp_size && t_->faces[0].units[cp] >= 0;
+        return cp < t_->faces[0].units.size() && t_->faces[0].units[cp] >= 0;
     }
     [[nodiscard]] const font_choice& choice() const override { return choice_; }
     [[nodiscard]] std::string_view missing_package_for(char32_t cp) const override {

@@ -174,7 +174,9 @@ public:
         // Compression applies to objects created after this call, so it comes first.
         HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
         if (fresh) HPDF_UseUTFEncodings(pdf_);
-        HPDF_SetCurrentEncoder(pdf_, "UTF-8");  // info strings are UTF-8 (written as UTF-16BE)
+        // The untagged file (measuring only) is libharu's: its info strings are UTF-8 through
+        // its encoder (written as UTF-16BE). A tagged file's hold their bytes (text_object).
+        if (!tagged_) HPDF_SetCurrentEncoder(pdf_, "UTF-8");
         if (!ok()) return fail("cannot set up the PDF document");
         set_info(HPDF_INFO_TITLE, in_.title);
         set_info(HPDF_INFO_AUTHOR, in_.author);
@@ -230,7 +232,27 @@ private:
     void set_info(HPDF_InfoType type, const std::string& value) {
         if (value.empty()) return;
         const auto shortened = fitting_text_string(value, "the document's title, author or subject");
-        HPDF_SetInfoAttr(pdf_, type, shortened ? shortened->c_str() : value.c_str());
+        const std::string& text = shortened ? *shortened : value;
+        if (!tagged_) {
+            HPDF_SetInfoAttr(pdf_, type, text.c_str());
+            return;
+        }
+        // libharu makes the entry (and the dictionary) where it would; the value is then replaced in place.
+        HPDF_SetInfoAttr(pdf_, type, "");
+        static constexpr std::array<std::pair<HPDF_InfoType, const char*>, 4> keys = {
+            {{HPDF_INFO_TITLE, "Title"}, {HPDF_INFO_AUTHOR, "Author"}, {HPDF_INFO_SUBJECT, "Subject"}, {HPDF_INFO_CREATOR, "Creator"}}};
+        for (const auto& [t, key] : keys)
+            if (t == type && pdf_->info) HPDF_Dict_Add(pdf_->info, key, text_object(text));
+    }
+
+    // A text string (info, bookmark title, annotation description). A tagged file is
+    // written by write_pdf_file, which writes a string without an encoder as its bytes:
+    // the string holds the text string's bytes already, and libharu's UTF-8 encoder, whose
+    // tables cost more to set up than a page to paint, is never set up. The untagged file
+    // (measuring only) is libharu's, through that encoder, as before.
+    HPDF_String text_object(const std::string& utf8) {
+        if (tagged_) return text_string_object(pdf_->mmgr, utf8);
+        return HPDF_String_New(pdf_->mmgr, utf8.c_str(), HPDF_GetEncoder(pdf_, "UTF-8"));
     }
 
     // Info and bookmark strings past the PDF's limit are cut, visibly (an ellipsis) and with a warning.
@@ -667,12 +689,11 @@ private:
             if (annot && tagged_) tag_annotation(annot, pages_[j.page], link_element(j.tag, false), title_at(j.target_page, j.target_top));
         }
         if (!in_.outline.empty()) {
-            // UTF-8 titles are written as UTF-16BE, like the info strings.
-            HPDF_Encoder utf8 = HPDF_GetEncoder(pdf_, "UTF-8");
+            // Titles are text strings, like the info strings (text_object).
             for (const auto& e : in_.outline) {
                 const auto shortened = fitting_text_string(e.title, "a bookmark title");
-                const HPDF_Outline entry =
-                    HPDF_CreateOutline(pdf_, nullptr, shortened ? shortened->c_str() : e.title.c_str(), utf8);
+                const HPDF_Outline entry = HPDF_CreateOutline(pdf_, nullptr, "", nullptr);
+                if (entry) HPDF_Dict_Add(entry, "Title", text_object(shortened ? *shortened : e.title));
                 const HPDF_Destination target = destination(e.page, e.top);
                 if (entry && target) HPDF_Outline_SetDestination(entry, target);
             }
@@ -695,11 +716,11 @@ private:
         tree_.add_annotation(element, annot, page);
         if (standard_.pdfa) HPDF_Dict_AddNumber(annot, "F", 4);  // printed with the page, as PDF/A asks
         if (!what.empty()) {
-            // ASCII (a URL) as it is; other text as UTF-16 (four hex digits a character).
+            // ASCII (a URL) as it is; other text as a text string.
             const bool ascii = std::all_of(what.begin(), what.end(), [](char c) { return c > 0x1F && c < 0x7F; });
             const auto shortened = shortened_text_string(what);
-            HPDF_Dict_Add(annot, "Contents", HPDF_String_New(pdf_->mmgr, shortened ? shortened->c_str() : what.c_str(),
-                                                              ascii ? nullptr : HPDF_GetEncoder(pdf_, "UTF-8")));
+            const std::string& text = shortened ? *shortened : what;
+            HPDF_Dict_Add(annot, "Contents", ascii ? HPDF_String_New(pdf_->mmgr, text.c_str(), nullptr) : text_object(text));
         }
     }
 

@@ -30,39 +30,46 @@ bool pdfdoc_byte(char32_t cp) {
     return cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp < 0x7F) || (cp > 0xA0 && cp <= 0xFF && cp != 0xAD);
 }
 
-void append_text_string(std::string& out, std::string_view utf8) {
-    const auto byte = [&](unsigned b) {
-        if (b == '(' || b == ')' || b == '\\') {
-            out += '\\';
-        } else if (b == '\r') {
-            out += "\\r";
-            return;
-        }
-        out += static_cast<char>(b);
-    };
+std::string text_string_bytes(std::string_view utf8) {
+    std::string bytes;
     bool single_bytes = true;
     for (std::size_t pos = 0; pos < utf8.size() && single_bytes;) single_bytes = pdfdoc_byte(layout::next_code_point(utf8, pos));
-    out += '(';
     if (single_bytes) {
-        for (std::size_t pos = 0; pos < utf8.size();) byte(static_cast<unsigned>(layout::next_code_point(utf8, pos)));
-    } else {
-        const auto unit = [&](unsigned u) {
-            byte(u >> 8);
-            byte(u & 0xFFu);
-        };
-        unit(0xFEFFu);
-        for (std::size_t pos = 0; pos < utf8.size();) {
-            const auto cp = static_cast<unsigned>(layout::next_code_point(utf8, pos));
-            if (cp >= 0x10000) {
-                unit(0xD800u + ((cp - 0x10000u) >> 10));
-                unit(0xDC00u + ((cp - 0x10000u) & 0x3FFu));
-            } else {
-                unit(cp);
-            }
+        for (std::size_t pos = 0; pos < utf8.size();) bytes.push_back(static_cast<char>(layout::next_code_point(utf8, pos)));
+        return bytes;
+    }
+    const auto unit = [&](unsigned u) {
+        bytes.push_back(static_cast<char>(u >> 8));
+        bytes.push_back(static_cast<char>(u & 0xFFu));
+    };
+    unit(0xFEFFu);
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const auto cp = static_cast<unsigned>(layout::next_code_point(utf8, pos));
+        if (cp >= 0x10000) {
+            unit(0xD800u + ((cp - 0x10000u) >> 10));
+            unit(0xDC00u + ((cp - 0x10000u) & 0x3FFu));
+        } else {
+            unit(cp);
         }
+    }
+    return bytes;
+}
+
+void append_literal_string(std::string& out, std::string_view bytes) {
+    out += '(';
+    for (const char c : bytes) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b == '(' || b == ')' || b == '\\') out += '\\';
+        if (b == '\r') {
+            out += "\\r";
+            continue;
+        }
+        out += static_cast<char>(b);
     }
     out += ')';
 }
+
+void append_text_string(std::string& out, std::string_view utf8) { append_literal_string(out, text_string_bytes(utf8)); }
 
 void object_stream::begin(std::uint32_t number) {
     append_number(header, number);
@@ -90,22 +97,6 @@ std::uint32_t number_of(const void* obj) { return static_cast<const HPDF_Obj_Hea
 bool is_stream(const void* obj) {
     const auto* header = static_cast<const HPDF_Obj_Header*>(obj);
     return (header->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && static_cast<const HPDF_Dict_Rec*>(obj)->stream;
-}
-
-// A literal string (7.3.4.2): the bytes as they are, a backslash before the
-// parentheses and itself, a carriage return as \r (a reader would take it as a line feed).
-void append_literal(std::string& out, const unsigned char* bytes, std::size_t size) {
-    out += '(';
-    for (std::size_t i = 0; i < size; ++i) {
-        const unsigned char b = bytes[i];
-        if (b == '(' || b == ')' || b == '\\') out += '\\';
-        if (b == '\r') {
-            out += "\\r";
-            continue;
-        }
-        out += static_cast<char>(b);
-    }
-    out += ')';
 }
 
 // A name (7.3.5): regular characters as they are, the rest as #xx.
@@ -178,7 +169,7 @@ bool write_compact(void* obj, std::string& out, HPDF_Stream fallback) {
             // Bytes as they are; text libharu holds in UTF-8 (its encoder says so) as a text string.
             const auto* s = static_cast<HPDF_String>(obj);
             if (!s->encoder) {
-                append_literal(out, s->value, s->len);
+                append_literal_string(out, {reinterpret_cast<const char*>(s->value), s->len});
                 return true;
             }
             if (std::strcmp(s->encoder->name, "UTF-8") != 0) break;

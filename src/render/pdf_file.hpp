@@ -22,6 +22,13 @@ void append_number(std::string& out, std::size_t n);
 /// carriage return (which a reader would take as a line feed).
 void append_text_string(std::string& out, std::string_view utf8);
 
+/// The bytes of that text string, before escaping: what a libharu string
+/// without an encoder holds to be written the same way (text_string_object).
+std::string text_string_bytes(std::string_view utf8);
+
+/// `bytes` as a literal string, escaped as append_text_string escapes them.
+void append_literal_string(std::string& out, std::string_view bytes);
+
 /// The objects of one object stream (ISO 32000-1, 7.5.7) as they are added:
 /// begin() an object, append its text to `body`.
 struct object_stream {

@@ -2,11 +2,15 @@
 #include "render/pdf_objects.hpp"
 
 #include <hpdf_doc.h>
+#include <hpdf_mmgr.h>
 #include <libdeflate.h>
 
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "render/pdf_file.hpp"
 
 namespace closeplan::render {
 namespace {
@@ -73,6 +77,23 @@ bool recompress_stream(HPDF_Dict stream_dict) {
     }
     HPDF_MemStream_FreeData(stream);
     return write_deflated(stream_dict, raw);
+}
+
+HPDF_String text_string_object(HPDF_MMgr mmgr, std::string_view utf8) {
+    HPDF_String s = HPDF_String_New(mmgr, "", nullptr);
+    if (!s) return nullptr;
+    const std::string bytes = text_string_bytes(utf8);  // UTF-16 holds zero bytes: not a C string
+    auto* value = static_cast<HPDF_BYTE*>(HPDF_GetMem(mmgr, static_cast<HPDF_UINT>(bytes.size() + 1)));
+    if (!value) {
+        HPDF_String_Free(s);
+        return nullptr;
+    }
+    std::memcpy(value, bytes.data(), bytes.size());
+    value[bytes.size()] = 0;
+    HPDF_FreeMem(mmgr, s->value);
+    s->value = value;
+    s->len = static_cast<HPDF_UINT>(bytes.size());
+    return s;
 }
 
 std::optional<std::string> shortened_text_string(const std::string& text) {

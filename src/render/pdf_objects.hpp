@@ -34,6 +34,12 @@ bool recompress_stream(HPDF_Dict stream_dict);
 /// bytes stay inside the PDF's limit on a string (32,767 bytes) and libharu's.
 constexpr std::size_t max_text_string_bytes = 16000;
 
+/// A libharu string holding `utf8` as a PDF text string's bytes (text_string_bytes:
+/// PDFDocEncoding, else UTF-16BE), without an encoder: write_pdf_file writes it as
+/// append_text_string writes UTF-8, so libharu's UTF-8 encoder (whose tables cost
+/// more to set up than a page costs to paint) is never needed. Null when out of memory.
+HPDF_String text_string_object(HPDF_MMgr mmgr, std::string_view utf8);
+
 /// `text` cut at a code point to max_text_string_bytes, with an ellipsis; nullopt when it fits.
 std::optional<std::string> shortened_text_string(const std::string& text);
 

@@ -2,9 +2,11 @@
 // Font metrics: the WinAnsi repertoire, Helvetica AFM widths, Liberation Sans widths and coverage.
 #include <gtest/gtest.h>
 
+#include <hpdf.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -76,6 +78,33 @@ TEST(StandardMetrics, HelveticaWidthsMatchTheAfm) {
     EXPECT_TRUE(m->can_paint(U'€'));
     EXPECT_FALSE(m->can_paint(U'ł'));
     EXPECT_FALSE(m->can_paint(0x1F600));
+}
+
+// The widths are read from the font description once; every WinAnsi character
+// of every face must have the width libharu's own per-character lookup gives.
+TEST(StandardMetrics, EveryWinAnsiWidthIsLibharusOwn) {
+    const auto m = standard_metrics();
+    HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+    ASSERT_NE(doc, nullptr);
+    static constexpr std::array<const char*, 4> names = {"Helvetica", "Helvetica-Bold", "Helvetica-Oblique",
+                                                         "Helvetica-BoldOblique"};
+    for (std::size_t f = 0; f < names.size(); ++f) {
+        HPDF_Font font = HPDF_GetFont(doc, names[f], "WinAnsiEncoding");
+        ASSERT_NE(font, nullptr);
+        if (f == 0) {
+            EXPECT_EQ(m->ascent(1000), HPDF_Font_GetAscent(font));
+            EXPECT_EQ(m->descent(1000), -HPDF_Font_GetDescent(font));
+        }
+        for (unsigned b = 0x20; b < 0x100; ++b) {
+            const char32_t cp = winansi_code_point(static_cast<unsigned char>(b));
+            if (cp == 0 || cp == 0x7F) continue;
+            std::string utf8;
+            append_utf8(utf8, cp);
+            EXPECT_EQ(m->width(utf8, static_cast<font_face>(f), 1000), HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(cp)))
+                << names[f] << " U+" << std::hex << static_cast<unsigned>(cp);
+        }
+    }
+    HPDF_Free(doc);
 }
 
 TEST(EmbeddedMetrics, LiberationSansMatchesHelveticaForAscii) {

@@ -12,6 +12,7 @@
 #include "render/pdf_content.hpp"
 #include "render/pdf_file.hpp"
 #include "render/pdf_images.hpp"
+#include "render/pdf_objects.hpp"
 
 namespace closeplan::render {
 namespace {
@@ -139,6 +140,25 @@ TEST(PdfTextString, PdfDocEncodingWhenItHoldsTheTextElseUtf16) {
     EXPECT_EQ(written("\U0001F600"), std::string("(\xFE\xFF\xD8\x3D\xDE\x00)", 8));
     EXPECT_EQ(written("("), "(\\()");
     EXPECT_EQ(written("Ĩ"), std::string("(\xFE\xFF\x01\\()", 7));  // a UTF-16 byte that is "(" is escaped
+}
+
+// Info, bookmark and annotation strings are libharu strings holding the text
+// string's bytes (no UTF-8 encoder to set up); written, they are what
+// append_text_string writes from the UTF-8.
+TEST(PdfTextString, AStringObjectHoldsTheBytesAppendTextStringWrites) {
+    HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+    ASSERT_NE(doc, nullptr);
+    for (const std::string utf8 : {"Plan (A) \\ B", "a\rb", "Zähler ß", "\u00A0", "Ж", "\U0001F600", "Ĩ", "", "計画 (v2)"}) {
+        const HPDF_String s = text_string_object(doc->mmgr, utf8);
+        ASSERT_NE(s, nullptr);
+        EXPECT_EQ(s->encoder, nullptr);
+        std::string expected, written;
+        append_text_string(expected, utf8);
+        append_literal_string(written, {reinterpret_cast<const char*>(s->value), s->len});
+        EXPECT_EQ(written, expected) << utf8;
+        HPDF_String_Free(s);
+    }
+    HPDF_Free(doc);
 }
 
 TEST_F(Pdf, LinkAnnotationHasNoBorderAndAnEncodedUri) {
