@@ -66,6 +66,15 @@ struct piece_view {
     bool bold = false;
 };
 
+// Every character of a script written without spaces (East Asian wide or
+// fullwidth from U+1100, complex context from Thai's U+0E01) takes three or
+// four bytes in UTF-8, led by 0xE0 or above: text without such a byte (a
+// date with its no-break spaces, an accented name) has no unspaced break,
+// and skips the line breaker that would find none.
+bool may_hold_unspaced_script(std::string_view utf8) {
+    return std::any_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE0; });
+}
+
 // A word may run across pieces ("**Joint**Priya" has none between): its
 // width is the sum of its parts in their faces. Words end at spaces and, in
 // CJK and Thai text, wherever UAX #14 lets a line break next to one of their
@@ -79,7 +88,7 @@ void add_line(column_need& need, const Pieces& pieces, const text_measure& measu
     for (const auto& p : pieces) {
         line_width += measure(p.text, p.bold);
         unspaced.clear();
-        layout::unspaced_break_opportunities(p.text, unspaced);
+        if (may_hold_unspaced_script(p.text)) layout::unspaced_break_opportunities(p.text, unspaced);
         auto next_unspaced = unspaced.begin();
         std::size_t start = 0;
         while (start <= p.text.size()) {

@@ -35,24 +35,33 @@ bool is_blank_line(std::string_view line) {
     return true;
 }
 
-std::string tidy_html(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 1);
+std::string tidy_html(std::string text) {
     // Most pages have no <pre> at all: one search over the page instead of a
     // look at every '<' of every line.
-    const bool has_pre = text.find("<pre") != std::string_view::npos;
+    const bool has_pre = text.find("<pre") != std::string::npos;
     bool in_pre = false;
     bool blank_before = true;
+    // Most pages drop no line: the page is kept as it is, with no copy. From
+    // the first dropped line on, kept lines are copied a run at a time, from
+    // `kept_from` up to the next dropped line.
+    std::string out;
+    bool copying = false;
+    std::size_t kept_from = 0;
     std::size_t start = 0;
     while (start < text.size()) {
         auto nl = text.find('\n', start);
-        if (nl == std::string_view::npos) nl = text.size();
-        const std::string_view line = text.substr(start, nl - start);
+        if (nl == std::string::npos) nl = text.size();
+        const std::string_view line = std::string_view(text).substr(start, nl - start);
+        const std::size_t line_start = start;
         start = nl + 1;
         const bool blank = is_blank_line(line);
-        if (blank && !in_pre && blank_before) continue;
-        out += line;
-        out += '\n';
+        if (blank && !in_pre && blank_before) {
+            if (!copying) out.reserve(text.size() + 1);
+            copying = true;
+            out.append(text, kept_from, line_start - kept_from);
+            kept_from = std::min(start, text.size());
+            continue;
+        }
         blank_before = blank;
         if (!has_pre) continue;
         // A line can open and close a <pre>; what counts is which came last.
@@ -62,6 +71,11 @@ std::string tidy_html(std::string_view text) {
             else if (tag.starts_with("</pre>")) in_pre = false;
         }
     }
+    // The last run; a last line kept without its newline gets one.
+    const bool last_line_open = kept_from < text.size() && text.back() != '\n';
+    if (!copying) out = std::move(text);
+    else if (kept_from < text.size()) out.append(text, kept_from);
+    if (last_line_open) out += '\n';
     while (!out.empty() && (out.back() == '\n' || out.back() == '\r' || out.back() == ' ')) out.pop_back();
     out += '\n';
     return out;
@@ -142,7 +156,7 @@ std::string render_html(const view::document& doc, const render_context& ctx, di
 
     const auto page = render_template(*shell, template_format::html, detail::page_context(doc, std::move(parts), true),
                                       ctx.templates, diags);
-    return page ? tidy_html(*page) : std::string();
+    return page ? tidy_html(std::move(*page)) : std::string();
 }
 
 }  // namespace closeplan::render
