@@ -18,8 +18,9 @@
 namespace closeplan::render {
 namespace {
 
-std::optional<resource_text> require(const template_set& templates, const std::string& name, diagnostic_sink& diags) {
-    auto found = templates.find(name);
+std::shared_ptr<const resource_text> require(const template_set& templates, const std::string& name,
+                                             diagnostic_sink& diags) {
+    auto found = templates.find_shared(name);
     if (!found)
         diags.error("T406", "no template `" + name + "`", {},
                     {"add " + name + " to the template folder, or pick another template name"});
@@ -144,7 +145,7 @@ std::string render_html(const view::document& doc, const render_context& ctx, di
                     {"these would end the <style> element early"});
         return {};
     }
-    parts.css = *css;
+    parts.css = *css;  // a view: `css` outlives the page context
     parts.logos = detail::html_logos(doc, diags);
     parts.chosen_slot = detail::chosen_sections_slot(doc, shell->text);
     parts.lists = detail::section_lists_used(shell->text);
@@ -154,8 +155,8 @@ std::string render_html(const view::document& doc, const render_context& ctx, di
     for (const auto& s : doc.sections)
         parts.sections.push_back({s.key, s.title, detail::html_section(s, diags, section_level, id_prefix)});
 
-    const auto page = render_template(*shell, template_format::html, detail::page_context(doc, std::move(parts), true),
-                                      ctx.templates, diags);
+    auto page = render_template(*shell, template_format::html, detail::page_context(doc, std::move(parts), true),
+                                ctx.templates, diags);
     return page ? tidy_html(std::move(*page)) : std::string();
 }
 

@@ -201,13 +201,14 @@ struct markdown_block_writer {
     // line waits for every cell to be measured.
     void write_data_table(const view::data_table& b) {
         const std::size_t width = b.columns.size();
+        const text_measure measure = cell_measure;  // made once, not once a cell
         std::vector<column_need> needs(width);
         std::string line = "|";
         for (std::size_t i = 0; i < width; ++i) {
             line += ' ';
             line += escape_markdown_cell(b.columns[i].label);
             line += " |";
-            add_content(needs[i], b.columns[i].label, false, cell_measure);
+            add_content(needs[i], b.columns[i].label, false, measure);
         }
         out.push_back(std::move(line));
         const std::size_t delimiter_at = out.size();
@@ -220,7 +221,7 @@ struct markdown_block_writer {
                 line += ' ';
                 if (i < r.cells.size()) {
                     append_markdown_cell(line, r.cells[i], diags);
-                    add_content(needs[i], r.cells[i], cell_measure, single_line_break, false);
+                    add_content(needs[i], r.cells[i], measure, single_line_break, false);
                 }
                 line += " |";
             }
