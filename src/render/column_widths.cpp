@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <numeric>
+#include <span>
 #include <variant>
 
 #include "layout/display_width.hpp"
@@ -17,21 +18,41 @@ namespace {
 struct piece {
     std::string text;
     bool bold = false;
+    bool starts_line = false;  ///< the first piece of a line
 };
-using line = std::vector<piece>;
 
 // The plain text of inlines as lines of pieces: hard breaks start a new
-// line, soft breaks are spaces, badges and links keep their text.
+// line, soft breaks are spaces, badges and links keep their text. A batch
+// measures hundreds of cells a deal: one collector per thread keeps its
+// pieces, and their buffers, from cell to cell (see reset()).
 struct line_collector {
-    std::vector<line> lines{1};
+    std::vector<piece> pieces;  ///< the first `count` are this cell's
+    std::size_t count = 0;
+    bool new_line = true;  ///< the next piece starts a line
     int bold = 0;
     const char* line_break_as = nullptr;
     bool whole_badges = true;
-    void add(std::string_view text) {
-        auto& l = lines.back();
-        if (l.empty() || l.back().bold != (bold > 0)) l.push_back({std::string(), bold > 0});
-        l.back().text += text;
+
+    void reset(const char* break_as, bool badges_whole) {
+        count = 0;
+        new_line = true;
+        bold = 0;
+        line_break_as = break_as;
+        whole_badges = badges_whole;
     }
+    // The text of the piece being written, a new one when the line or the face changes.
+    std::string& current() {
+        const bool b = bold > 0;
+        if (count > 0 && !new_line && pieces[count - 1].bold == b) return pieces[count - 1].text;
+        if (count == pieces.size()) pieces.emplace_back();
+        piece& p = pieces[count++];
+        p.text.clear();
+        p.bold = b;
+        p.starts_line = new_line;
+        new_line = false;
+        return p.text;
+    }
+    void add(std::string_view text) { current() += text; }
     void write(const view::inlines& content) {
         for (const auto& node : content) std::visit(*this, node.value);
     }
@@ -46,15 +67,16 @@ struct line_collector {
     void operator()(const view::code_span& n) { add(n.value); }
     void operator()(const view::link& n) { n.children.empty() ? add(n.url) : write(n.children); }
     void operator()(const view::soft_break&) { add(" "); }
-    void operator()(const view::line_break&) { line_break_as ? add(line_break_as) : void(lines.emplace_back()); }
+    // An empty line (two breaks in a row) asks for nothing: it is simply not there.
+    void operator()(const view::line_break&) { line_break_as ? add(line_break_as) : void(new_line = true); }
     // A badge is one bold box that never breaks, with room around its label.
     void operator()(const view::badge& n) {
-        std::string joined = whole_badges ? "\xC2\xA0" : "";
-        for (char c : n.label) c == ' ' && whole_badges ? void(joined += "\xC2\xA0") : void(joined += c);
-        if (whole_badges) joined += "\xC2\xA0";
         add(" ");
         ++bold;
-        add(joined);
+        std::string& joined = current();
+        if (whole_badges) joined += "\xC2\xA0";
+        for (char c : n.label) c == ' ' && whole_badges ? void(joined += "\xC2\xA0") : void(joined += c);
+        if (whole_badges) joined += "\xC2\xA0";
         --bold;
         add(" ");
     }
@@ -65,6 +87,15 @@ struct piece_view {
     std::string_view text;
     bool bold = false;
 };
+
+// Every character of a script written without spaces (East Asian wide or
+// fullwidth from U+1100, complex context from Thai's U+0E01) takes three or
+// four bytes in UTF-8, led by 0xE0 or above: text without such a byte (a
+// date with its no-break spaces, an accented name) has no unspaced break,
+// and skips the line breaker that would find none.
+bool may_hold_unspaced_script(std::string_view utf8) {
+    return std::any_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE0; });
+}
 
 // A word may run across pieces ("**Joint**Priya" has none between): its
 // width is the sum of its parts in their faces. Words end at spaces and, in
@@ -79,7 +110,7 @@ void add_line(column_need& need, const Pieces& pieces, const text_measure& measu
     for (const auto& p : pieces) {
         line_width += measure(p.text, p.bold);
         unspaced.clear();
-        layout::unspaced_break_opportunities(p.text, unspaced);
+        if (may_hold_unspaced_script(p.text)) layout::unspaced_break_opportunities(p.text, unspaced);
         auto next_unspaced = unspaced.begin();
         std::size_t start = 0;
         while (start <= p.text.size()) {
@@ -113,11 +144,16 @@ void add_content(column_need& need, const view::inlines& content, const text_mea
             add_line(need, one, measure);
             return;
         }
-    line_collector collect;
-    collect.line_break_as = line_break_as;
-    collect.whole_badges = whole_badges;
+    thread_local line_collector collect;
+    collect.reset(line_break_as, whole_badges);
     collect.write(content);
-    for (const auto& l : collect.lines) add_line(need, l, measure);
+    const piece* pieces = collect.pieces.data();
+    for (std::size_t first = 0; first < collect.count;) {
+        std::size_t end = first + 1;
+        while (end < collect.count && !pieces[end].starts_line) ++end;
+        add_line(need, std::span<const piece>(pieces + first, end - first), measure);
+        first = end;
+    }
 }
 
 void add_content(column_need& need, std::string_view plain, bool bold, const text_measure& measure) {

@@ -137,6 +137,15 @@ std::string escape_markdown_cell(std::string_view text) {
     return escape_markdown(flat);
 }
 
+void append_escaped_markdown(std::string& out, std::string_view text, bool single_line) {
+    // The early returns of escape_markdown and escape_markdown_cell, without their copy.
+    if (!markdown_special.any_in(text) && !(single_line && cell_breaks.any_in(text))) {
+        out += text;
+        return;
+    }
+    out += single_line ? escape_markdown_cell(text) : escape_markdown(text);
+}
+
 std::string escape_markdown_line_starts(std::string_view markdown) {
     std::string out;
     out.reserve(markdown.size() + 4);

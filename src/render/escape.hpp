@@ -30,6 +30,10 @@ std::string escape_markdown(std::string_view text);
 /// with newlines and tabs turned into spaces.
 std::string escape_markdown_cell(std::string_view text);
 
+/// Appends escape_markdown_cell(text) (`single_line`) or escape_markdown(text)
+/// to `out`: text with nothing to escape, most of it, goes in with one append.
+void append_escaped_markdown(std::string& out, std::string_view text, bool single_line);
+
 /// Escapes block markers at the start of every line of already escaped or
 /// generated Markdown inline text (a "-" or "1." that begins a line after a
 /// break). Text already starting with a backslash is left alone.

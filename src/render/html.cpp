@@ -18,8 +18,9 @@
 namespace closeplan::render {
 namespace {
 
-std::optional<resource_text> require(const template_set& templates, const std::string& name, diagnostic_sink& diags) {
-    auto found = templates.find(name);
+std::shared_ptr<const resource_text> require(const template_set& templates, const std::string& name,
+                                             diagnostic_sink& diags) {
+    auto found = templates.find_shared(name);
     if (!found)
         diags.error("T406", "no template `" + name + "`", {},
                     {"add " + name + " to the template folder, or pick another template name"});
@@ -35,24 +36,33 @@ bool is_blank_line(std::string_view line) {
     return true;
 }
 
-std::string tidy_html(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 1);
+std::string tidy_html(std::string text) {
     // Most pages have no <pre> at all: one search over the page instead of a
     // look at every '<' of every line.
-    const bool has_pre = text.find("<pre") != std::string_view::npos;
+    const bool has_pre = text.find("<pre") != std::string::npos;
     bool in_pre = false;
     bool blank_before = true;
+    // Most pages drop no line: the page is kept as it is, with no copy. From
+    // the first dropped line on, kept lines are copied a run at a time, from
+    // `kept_from` up to the next dropped line.
+    std::string out;
+    bool copying = false;
+    std::size_t kept_from = 0;
     std::size_t start = 0;
     while (start < text.size()) {
         auto nl = text.find('\n', start);
-        if (nl == std::string_view::npos) nl = text.size();
-        const std::string_view line = text.substr(start, nl - start);
+        if (nl == std::string::npos) nl = text.size();
+        const std::string_view line = std::string_view(text).substr(start, nl - start);
+        const std::size_t line_start = start;
         start = nl + 1;
         const bool blank = is_blank_line(line);
-        if (blank && !in_pre && blank_before) continue;
-        out += line;
-        out += '\n';
+        if (blank && !in_pre && blank_before) {
+            if (!copying) out.reserve(text.size() + 1);
+            copying = true;
+            out.append(text, kept_from, line_start - kept_from);
+            kept_from = std::min(start, text.size());
+            continue;
+        }
         blank_before = blank;
         if (!has_pre) continue;
         // A line can open and close a <pre>; what counts is which came last.
@@ -62,6 +72,11 @@ std::string tidy_html(std::string_view text) {
             else if (tag.starts_with("</pre>")) in_pre = false;
         }
     }
+    // The last run; a last line kept without its newline gets one.
+    const bool last_line_open = kept_from < text.size() && text.back() != '\n';
+    if (!copying) out = std::move(text);
+    else if (kept_from < text.size()) out.append(text, kept_from);
+    if (last_line_open) out += '\n';
     while (!out.empty() && (out.back() == '\n' || out.back() == '\r' || out.back() == ' ')) out.pop_back();
     out += '\n';
     return out;
@@ -130,7 +145,7 @@ std::string render_html(const view::document& doc, const render_context& ctx, di
                     {"these would end the <style> element early"});
         return {};
     }
-    parts.css = *css;
+    parts.css = *css;  // a view: `css` outlives the page context
     parts.logos = detail::html_logos(doc, diags);
     parts.chosen_slot = detail::chosen_sections_slot(doc, shell->text);
     parts.lists = detail::section_lists_used(shell->text);
@@ -140,9 +155,9 @@ std::string render_html(const view::document& doc, const render_context& ctx, di
     for (const auto& s : doc.sections)
         parts.sections.push_back({s.key, s.title, detail::html_section(s, diags, section_level, id_prefix)});
 
-    const auto page = render_template(*shell, template_format::html, detail::page_context(doc, std::move(parts), true),
-                                      ctx.templates, diags);
-    return page ? tidy_html(*page) : std::string();
+    auto page = render_template(*shell, template_format::html, detail::page_context(doc, std::move(parts), true),
+                                ctx.templates, diags);
+    return page ? tidy_html(std::move(*page)) : std::string();
 }
 
 }  // namespace closeplan::render

@@ -166,7 +166,7 @@ void html_block_writer::operator()(const view::data_table& b) {
             out += row_header ? "<th scope=\"row\"" : "<td";
             out += attrs;
             out += '>';
-            out += cell(row.cells[i]);
+            append_html_cell_inlines(out, row.cells[i], diags);
             out += row_header ? "</th>" : "</td>";
         }
         out += "</tr>\n";

@@ -25,7 +25,7 @@ std::string_view tone_class(view::tone t) {
 
 struct html_inline_writer {
     diagnostic_sink& diags;
-    std::string out;
+    std::string& out;  ///< appended to: a table cell goes straight into its table
     int link_depth = 0;
     bool in_cell = false;
 
@@ -84,15 +84,21 @@ struct html_inline_writer {
 std::string html_cell_inlines(const view::inlines& content, diagnostic_sink& diags) {
     // A link alone in a cell stays a link on paper too: underlined, coloured and
     // clickable in a PDF printed from the browser (page.css.mustache).
-    html_inline_writer w{diags, {}, 0, true};
+    std::string out;
+    append_html_cell_inlines(out, content, diags);
+    return out;
+}
+
+void append_html_cell_inlines(std::string& out, const view::inlines& content, diagnostic_sink& diags) {
+    html_inline_writer w{diags, out, 0, true};
     w.write(content);
-    return std::move(w.out);
 }
 
 std::string html_inlines(const view::inlines& content, diagnostic_sink& diags) {
-    html_inline_writer w{diags, {}, 0, false};
+    std::string out;
+    html_inline_writer w{diags, out, 0, false};
     w.write(content);
-    return std::move(w.out);
+    return out;
 }
 
 }  // namespace closeplan::render::detail

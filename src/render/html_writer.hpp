@@ -17,6 +17,8 @@ std::string html_inlines(const view::inlines& content, diagnostic_sink& diags);
 /// middle dot that replaces it in print, so rows stay one line on paper. Links
 /// stay links on paper too (underlined and coloured by the page CSS).
 std::string html_cell_inlines(const view::inlines& content, diagnostic_sink& diags);
+/// html_cell_inlines(content, diags) appended to `out` (a table being written).
+void append_html_cell_inlines(std::string& out, const view::inlines& content, diagnostic_sink& diags);
 
 /// The buyer's and seller's logos as <img> elements with data: URIs (checked
 /// like the PDF's; a bad file is left out with warning O512); "" when none.

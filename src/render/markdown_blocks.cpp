@@ -173,6 +173,9 @@ struct markdown_block_writer {
         write_table(header, delimiters, rows);
     }
     void operator()(const view::data_table& b) {
+        const bool rows_fit = std::all_of(b.rows.begin(), b.rows.end(),
+                                          [&](const view::table_row& r) { return r.cells.size() <= b.columns.size(); });
+        if (!b.columns.empty() && rows_fit) return write_data_table(b);
         std::vector<std::string> header;
         std::vector<column_need> needs(b.columns.size());
         for (std::size_t i = 0; i < b.columns.size(); ++i) {
@@ -191,6 +194,48 @@ struct markdown_block_writer {
         std::vector<std::string> delimiters;
         for (std::size_t i = 0; i < b.columns.size(); ++i) delimiters.push_back(delimiter_cell(b.columns[i].alignment, widths[i]));
         write_table(header, delimiters, rows);
+    }
+    // The lines write_table makes for a data table whose rows have no more
+    // cells than it has columns (every table the view builds), written as the
+    // cells are: no copy of a cell's text, one string a line. The separator
+    // line waits for every cell to be measured.
+    void write_data_table(const view::data_table& b) {
+        const std::size_t width = b.columns.size();
+        const text_measure measure = cell_measure;  // made once, not once a cell
+        std::vector<column_need> needs(width);
+        std::string line = "|";
+        for (std::size_t i = 0; i < width; ++i) {
+            line += ' ';
+            line += escape_markdown_cell(b.columns[i].label);
+            line += " |";
+            add_content(needs[i], b.columns[i].label, false, measure);
+        }
+        out.push_back(std::move(line));
+        const std::size_t delimiter_at = out.size();
+        out.emplace_back();
+        for (const auto& r : b.rows) {
+            line.clear();
+            line.reserve(64 * width);
+            line += '|';
+            for (std::size_t i = 0; i < width; ++i) {
+                line += ' ';
+                if (i < r.cells.size()) {
+                    append_markdown_cell(line, r.cells[i], diags);
+                    add_content(needs[i], r.cells[i], measure, single_line_break, false);
+                }
+                line += " |";
+            }
+            out.push_back(std::move(line));
+        }
+        const auto widths = delimiter_widths(needs);
+        line.clear();
+        line += '|';
+        for (std::size_t i = 0; i < width; ++i) {
+            line += ' ';
+            line += delimiter_cell(b.columns[i].alignment, widths[i]);
+            line += " |";
+        }
+        out[delimiter_at] = std::move(line);
     }
     void operator()(const view::fact_list& b) {
         for (const auto& f : b.facts) {

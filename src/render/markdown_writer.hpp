@@ -14,6 +14,8 @@ namespace closeplan::render::detail {
 /// Inline content as GFM. In a table cell (or any one-line position) line
 /// breaks become " / ", newlines spaces and pipes are escaped.
 std::string markdown_inlines(const view::inlines& content, bool single_line, diagnostic_sink& diags);
+/// markdown_inlines(content, true, diags) appended to `out` (a table row being written).
+void append_markdown_cell(std::string& out, const view::inlines& content, diagnostic_sink& diags);
 
 /// Blocks as lines of GFM, separated by blank lines; no trailing newline.
 std::vector<std::string> markdown_blocks(const view::blocks& content, diagnostic_sink& diags);

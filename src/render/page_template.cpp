@@ -6,12 +6,12 @@
 
 namespace closeplan::render {
 
-std::optional<resource_text> find_page_template(const template_set& templates, std::string_view name,
-                                                std::string_view suffix, diagnostic_sink& diags) {
+std::shared_ptr<const resource_text> find_page_template(const template_set& templates, std::string_view name,
+                                                        std::string_view suffix, diagnostic_sink& diags) {
     const std::string file = std::string(name) + std::string(suffix);
-    if (auto found = templates.find(file)) return found;
+    if (auto found = templates.find_shared(file)) return found;
     if (name == full_template) {
-        if (auto fallback = templates.find(std::string(buyer_plan_template) + std::string(suffix))) {
+        if (auto fallback = templates.find_shared(std::string(buyer_plan_template) + std::string(suffix))) {
             const std::string format = suffix.find(".md.") != std::string_view::npos ? "Markdown" : "HTML";
             diags.report({severity::note, "T409",
                           "no `" + file + "`; the " + format + " uses `" + fallback->name +
@@ -23,7 +23,7 @@ std::optional<resource_text> find_page_template(const template_set& templates, s
     }
     diags.error("T406", "no template `" + file + "`", {},
                 {"add " + file + " to the template folder, or pick another template name"});
-    return std::nullopt;
+    return nullptr;
 }
 
 }  // namespace closeplan::render

@@ -2,7 +2,7 @@
 // Which page template a text format (HTML, Markdown) renders with for a template name.
 #pragma once
 
-#include <optional>
+#include <memory>
 #include <string_view>
 
 #include "closeplan/diagnostics.hpp"
@@ -20,8 +20,9 @@ inline constexpr std::string_view full_template = "full";
 /// `full` without a file of its own for this format (none is built in) renders with
 /// the buyer plan's template, which in HTML and Markdown already shows every row, and
 /// says so in note T409 located at the template used; so `-f pdf,html,md --template
-/// full` writes all three. Any other missing template is error T406.
-std::optional<resource_text> find_page_template(const template_set& templates, std::string_view name,
+/// full` writes all three. Any other missing template is error T406 (and null).
+/// Built-in templates are shared (template_set::find_shared).
+std::shared_ptr<const resource_text> find_page_template(const template_set& templates, std::string_view name,
                                                 std::string_view suffix, diagnostic_sink& diags);
 
 }  // namespace closeplan::render

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <string>
@@ -202,6 +203,47 @@ void shape_of(const template_value& v, std::string& out) {
     }
 }
 
+// Whether `v` has the shape `shape` (written by shape_of), read from `at`
+// on: the same walk as shape_of, comparing instead of writing, so a context
+// whose shape is known costs no shape string.
+bool read_size(std::string_view shape, std::size_t& at, std::size_t expected) {
+    std::size_t n = 0;
+    if (shape.size() - at < sizeof n) return false;
+    std::memcpy(&n, shape.data() + at, sizeof n);
+    at += sizeof n;
+    return n == expected;
+}
+
+bool members_match(const template_value& v, std::string_view shape, std::size_t& at);
+
+bool matches_shape(const template_value& v, std::string_view shape, std::size_t& at) {
+    if (at >= shape.size() || shape[at] != static_cast<char>('0' + static_cast<int>(v.type))) return false;
+    ++at;
+    if (v.type == template_value::kind::list) {
+        if (!members_match(v, shape, at) || !read_size(shape, at, v.items.size())) return false;
+        for (const auto& item : v.items)
+            if (!matches_shape(item, shape, at)) return false;
+    } else if (v.type == template_value::kind::object) {
+        return members_match(v, shape, at);
+    }
+    return true;
+}
+
+bool members_match(const template_value& v, std::string_view shape, std::size_t& at) {
+    if (!read_size(shape, at, v.members.size())) return false;
+    for (const auto& [name, member] : v.members) {
+        if (!read_size(shape, at, name.size()) || shape.compare(at, name.size(), name) != 0) return false;
+        at += name.size();
+        if (!matches_shape(member, shape, at)) return false;
+    }
+    return true;
+}
+
+bool has_shape(const template_value& v, std::string_view shape) {
+    std::size_t at = 0;
+    return matches_shape(v, shape, at) && at == shape.size();
+}
+
 // A page's context has the same shape for every plan of a batch, and making
 // and freeing kainjow's data tree (a hash map per object, a heap string per
 // value) cost more than rendering it. Each thread keeps the trees of the last
@@ -362,22 +404,35 @@ std::optional<std::string> render_template(const resource_text& source, template
     const auto root = compiled_for(source, format, diags);
     if (!root) return std::nullopt;
     // A template with partials gets them as context members: neither its
-    // check nor its data tree is kept.
+    // check nor its data tree is kept. A context of a shape this thread has
+    // rendered before finds its data tree by comparing the shape in place;
+    // only a new shape is written out.
+    auto& slots = data_slots();
+    data_slot* slot = nullptr;
     std::string shape;
+    const std::string* known_shape = &shape;
     if (!root->has_partials) {
-        shape.reserve(2048);
-        shape_of(context, shape);
+        for (auto& candidate : slots)
+            if (has_shape(context, candidate->shape)) {
+                slot = candidate.get();
+                known_shape = &slot->shape;
+                break;
+            }
+        if (!slot) {
+            shape.reserve(2048);
+            shape_of(context, shape);
+        }
     }
     auto& checked = root->checked_shapes;
     std::optional<detail::partial_texts> partials;
-    if (!shape.empty() && std::find(checked.begin(), checked.end(), shape) != checked.end()) {
+    if (!known_shape->empty() && std::find(checked.begin(), checked.end(), *known_shape) != checked.end()) {
         partials.emplace();
     } else {
         partials = check_all(source, *root, format, context, templates, diags);
         if (!partials) return std::nullopt;
-        if (!shape.empty()) {
+        if (!known_shape->empty()) {
             if (checked.size() >= 8) checked.clear();
-            checked.push_back(shape);
+            checked.push_back(*known_shape);
         }
     }
 
@@ -386,10 +441,6 @@ std::optional<std::string> render_template(const resource_text& source, template
     bool use_placeholders = !root->has_mark;
     for (const auto& [name, text] : *partials)
         if (text.find(placeholder_mark) != std::string::npos) use_placeholders = false;
-    auto& slots = data_slots();
-    data_slot* slot = nullptr;
-    for (auto& candidate : slots)
-        if (!shape.empty() && candidate->shape == shape) slot = candidate.get();
     mst::data fresh;
     const auto fill = [&](data_builder& builder) -> mst::data& {
         if (slot) {
@@ -409,7 +460,10 @@ std::optional<std::string> render_template(const resource_text& source, template
     // The checker made sure no partial name is also a variable name.
     for (const auto& [name, text] : *partials) (*data)[name] = mst::data{text};
 
+    // Room for the template's own text and the values: kainjow hands the
+    // output over in dozens of pieces, and growing by doubling copied it again.
     std::string rendered;
+    rendered.reserve(2 * source.text.size() + 1024);
     root->tree.render(*data, [&rendered](const std::string& piece) { rendered += piece; });
     if (!root->tree.is_valid()) {
         const auto e = describe_parse_error(root->tree.error_message());

@@ -74,6 +74,22 @@ template_set::template_set(std::string dir) : dir_(std::move(dir)) {
                                 {dir_, 0, 0, {}}, {"check the --template-dir path"}});
 }
 
+std::shared_ptr<const resource_text> template_set::find_shared(std::string_view name) const {
+    if (!safe_name(name)) return nullptr;
+    if (auto on_disk = find_in_folder(name)) return std::make_shared<const resource_text>(std::move(*on_disk));
+    // Bounded by the built-in files: names that are not one are not kept.
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<const resource_text>, std::less<>> kept;
+    std::lock_guard lock(mutex);
+    if (const auto it = kept.find(name); it != kept.end()) return it->second;
+    const std::string key = "templates/" + std::string(name);
+    const auto bytes = built_in(key);
+    if (!bytes) return nullptr;
+    auto shared = std::make_shared<const resource_text>(resource_text{std::string(name), "built-in:" + key, std::string(*bytes)});
+    kept.emplace(std::string(name), shared);
+    return shared;
+}
+
 std::optional<resource_text> template_set::find(std::string_view name) const {
     if (!safe_name(name)) return std::nullopt;
     if (auto on_disk = find_in_folder(name)) return on_disk;

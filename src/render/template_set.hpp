@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,10 @@ public:
 
     /// The named file, or nullopt when neither the folder nor the built-ins have it.
     [[nodiscard]] std::optional<resource_text> find(std::string_view name) const;
+    /// The same file, shared: a built-in one is copied out of the binary once
+    /// per process and then shared by every caller (a batch renders the same
+    /// page templates for every deal); a file in the folder is read afresh.
+    [[nodiscard]] std::shared_ptr<const resource_text> find_shared(std::string_view name) const;
 
     /// Labels for a locale: `labels/<lang>.yaml` for "de-DE" tries "de-DE",
     /// then "de", then "en"; keys missing from a language fall back to English.

@@ -128,7 +128,9 @@ struct context_writer {
         leaf(object, name, kind::text).value.assign(value);
     }
     static void fragment(template_value& object, std::string_view name, std::string_view value) {
-        leaf(object, name, kind::fragment).value.assign(value);
+        // The page CSS is the same page after page: kept, not copied again.
+        auto& kept = leaf(object, name, kind::fragment).value;
+        if (kept != value) kept.assign(value);
     }
     static void fragment(template_value& object, std::string_view name, std::string&& value) {
         leaf(object, name, kind::fragment).value = std::move(value);
@@ -222,7 +224,7 @@ const template_value& page_context(const view::document& doc, page_parts&& parts
     w::text(page, "generator", doc.generator);
     w::text(page, "density", parts.density);
     if (with_css) {
-        w::fragment(page, "css", std::move(parts.css));
+        w::fragment(page, "css", parts.css);
         w::fragment(page, "logos", std::move(parts.logos));
     }
 

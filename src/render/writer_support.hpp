@@ -46,7 +46,7 @@ section_lists section_lists_used(std::string_view template_text);
 struct page_parts {
     std::vector<std::string> fact_values;  ///< one per doc.title_facts.facts, rendered
     std::vector<rendered_section> sections;  ///< doc.sections order
-    std::string css;  ///< html only
+    std::string_view css;  ///< html only: the page CSS, alive until the page is rendered
     std::string logos;  ///< html only: rendered <img> elements
     std::string density;  ///< "roomy", "normal" or "compact": the print type size
     /// See chosen_sections_slot(); empty = every section in its own slot.

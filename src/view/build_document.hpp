@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -52,6 +53,13 @@ private:
     labels(std::map<std::string, std::string> entries, std::string_view language, language_tag);
     // std::less<>: looked up by string_view, with no key string made per look-up.
     std::map<std::string, std::string, std::less<>> entries_;
+    // The same entries hashed, for get() and has(): a document looks up about a
+    // hundred labels, each a dozen string compares deep in the ordered map.
+    struct key_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+    };
+    std::unordered_map<std::string, std::string, key_hash, std::equal_to<>> lookup_;
     date_style dates_;
     std::shared_ptr<const plural_rules> plurals_;
 };

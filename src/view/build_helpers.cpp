@@ -16,6 +16,12 @@ tone side_tone(model::side s) {
 
 inline_node text_node(std::string value) { return inline_node{text{std::move(value)}}; }
 
+inlines single(inline_node node) {
+    inlines out;
+    out.push_back(std::move(node));
+    return out;
+}
+
 inline_node badge_node(std::string label, tone color) { return inline_node{badge{std::move(label), color}}; }
 
 inline_node muted(std::string value) { return inline_node{emphasis{{text_node(std::move(value))}}}; }

@@ -37,6 +37,8 @@ std::string label_of(const labels& words, std::string_view prefix, std::string_v
 
 tone side_tone(model::side s);
 inline_node text_node(std::string value);
+/// Inlines of one node, moved in (a braced list would copy the node's text).
+inlines single(inline_node node);
 inline_node badge_node(std::string label, tone color);
 inline_node muted(std::string value);  ///< secondary text (emphasis)
 void append_text(inlines& out, std::string_view value);

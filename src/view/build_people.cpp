@@ -45,19 +45,21 @@ blocks build_stakeholders(const build_context& ctx) {
     table.columns = {{"name", w.get("column.name"), align::left},         {"title", w.get("column.title"), align::left},
                      {"side", w.get("column.side"), align::left},         {"role", w.get("column.role"), align::left},
                      {"influence", w.get("column.influence"), align::left}, {"contact", w.get("column.contact"), align::left}};
+    table.rows.reserve(ctx.plan.stakeholders.size());
     for (const auto& person : ctx.plan.stakeholders) {
         table_row row;
-        row.cells.push_back({text_node(person.name.empty() ? person.id : person.name)});
-        row.cells.push_back(person.title.empty() ? inlines{} : inlines{text_node(person.title)});
+        row.cells.reserve(table.columns.size());
+        row.cells.push_back(single(text_node(person.name.empty() ? person.id : person.name)));
+        row.cells.push_back(person.title.empty() ? inlines{} : single(text_node(person.title)));
         const auto side_name = model::to_string(person.party_side);
-        row.cells.push_back({badge_node(label_of(w, "side", side_name), side_tone(person.party_side))});
-        row.cells.push_back(person.role_kind ? inlines{text_node(label_of(w, "role", model::to_string(*person.role_kind)))}
+        row.cells.push_back(single(badge_node(label_of(w, "side", side_name), side_tone(person.party_side))));
+        row.cells.push_back(person.role_kind ? single(text_node(label_of(w, "role", model::to_string(*person.role_kind))))
                                              : inlines{});
         row.cells.push_back(person.influence
-                                ? inlines{text_node(label_of(w, "influence", model::to_string(*person.influence)))}
+                                ? single(text_node(label_of(w, "influence", model::to_string(*person.influence))))
                                 : inlines{});
         row.cells.push_back(person.email.empty() ? inlines{}
-                                                 : inlines{link_or_text("mailto:" + person.email, person.email)});
+                                                 : single(link_or_text("mailto:" + person.email, person.email)));
         row.row_class = std::string(side_name);
         table.rows.push_back(std::move(row));
     }

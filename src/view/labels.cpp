@@ -10,8 +10,8 @@
 namespace closeplan::view {
 
 std::string labels::get(std::string_view key) const {
-    const auto it = entries_.find(key);
-    if (it == entries_.end()) {
+    const auto it = lookup_.find(key);
+    if (it == lookup_.end()) {
         std::string missing = "[";  // appended, not "[" + ...: GCC 12 warns falsely (-Wrestrict) on that
         missing.append(key).append("]");
         return missing;
@@ -19,7 +19,7 @@ std::string labels::get(std::string_view key) const {
     return it->second;
 }
 
-bool labels::has(std::string_view key) const { return entries_.find(key) != entries_.end(); }
+bool labels::has(std::string_view key) const { return lookup_.find(key) != lookup_.end(); }
 
 namespace {
 
@@ -75,6 +75,8 @@ bool all_digits(std::string_view s) {
 labels::labels(std::map<std::string, std::string> entries, std::string_view language, language_tag)
     : plurals_(plural_rules::for_language(language)) {
     entries_.merge(entries);  // moves the nodes: maps differing only in their order share node types
+    lookup_.reserve(entries_.size());
+    for (const auto& [key, text] : entries_) lookup_.emplace(key, text);
     const auto pattern = entries_.find("date.pattern");
     dates_.pattern = pattern != entries_.end() ? pattern->second : "{yyyy}-{mm}-{dd}";
     const auto pattern_short = entries_.find("date.pattern_short");

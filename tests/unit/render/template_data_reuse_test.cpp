@@ -104,5 +104,27 @@ TEST(TemplateDataReuse, AContextOfAnotherShapeIsCheckedAgain) {
     EXPECT_NE(all_text(diags).find("T405"), std::string::npos) << all_text(diags);
 }
 
+TEST(TemplateDataReuse, ShapesDifferingInOneKindOrOneNameAreToldApart) {
+    // A kept tree is found by comparing a context's shape with it in place:
+    // a member of another kind, or another name of the same length, is
+    // another shape, checked and given a tree of its own.
+    const std::string text = "{{title}}|{{{body}}}|{{#rows}}{{label}}{{/rows}}";
+    EXPECT_EQ(render(text, context("t", "<b>b</b>", true, {row("x", "y")})), "t|<b>b</b>|x");
+    template_value body_as_text = context("t", "b", true, {row("x", "y")});
+    body_as_text.set("body", template_value::text("<b>b</b>"));
+    diagnostic_sink diags;
+    EXPECT_FALSE(render_template(source(text), template_format::html, body_as_text, template_set{}, diags));
+    EXPECT_NE(all_text(diags).find("T405"), std::string::npos) << all_text(diags);
+    template_value renamed = context("t", "b", true, {row("x", "y")});
+    renamed.members.erase("title");
+    renamed.set("tytle", template_value::text("u"));
+    diagnostic_sink renamed_diags;
+    EXPECT_FALSE(render_template(source(text), template_format::html, renamed, template_set{}, renamed_diags));
+    EXPECT_NE(all_text(renamed_diags).find("T405"), std::string::npos) << all_text(renamed_diags);
+    // The first shape still renders from its own tree, with new values.
+    EXPECT_EQ(render(text, context("v & w", "<i>c</i>", false, {row("p", "q"), row("r", "s")})),
+              "v &amp; w|<i>c</i>|pr");
+}
+
 }  // namespace
 }  // namespace closeplan::render

@@ -47,6 +47,27 @@ TEST(TemplateSet, NamesCannotLeaveTheFolder) {
     EXPECT_FALSE(templates.find("a\\b"));
 }
 
+TEST(TemplateSet, SharedFindGivesWhatFindGives) {
+    // Built-in files are shared (one copy per process); a file in the folder
+    // is read afresh each time, so an edit between two renders is seen.
+    temp_folder dir;
+    dir.write("buyer-plan.html.mustache", "<p>{{title}}</p>\n");
+    const template_set templates(dir.path());
+    for (const char* name : {"page.css.mustache", "buyer-plan.md.mustache", "buyer-plan.html.mustache"}) {
+        const auto copy = templates.find(name);
+        const auto shared = templates.find_shared(name);
+        ASSERT_TRUE(copy && shared) << name;
+        EXPECT_EQ(shared->name, copy->name);
+        EXPECT_EQ(shared->origin, copy->origin);
+        EXPECT_EQ(shared->text, copy->text);
+    }
+    EXPECT_EQ(templates.find_shared("page.css.mustache"), template_set{}.find_shared("page.css.mustache"));
+    dir.write("buyer-plan.html.mustache", "<h1>{{title}}</h1>\n");
+    EXPECT_EQ(templates.find_shared("buyer-plan.html.mustache")->text, "<h1>{{title}}</h1>\n");
+    EXPECT_FALSE(templates.find_shared("nothing.html.mustache"));
+    EXPECT_FALSE(templates.find_shared("../buyer-plan.html.mustache"));
+}
+
 TEST(TemplateSet, MissingFolderIsAnEnvironmentError) {
     try {
         template_set templates("/nonexistent/closeplan-templates");
