@@ -108,9 +108,9 @@ struct signature {
     std::string side_label;  ///< "For Northwind Health"
     std::string name;
     std::string title;
-    std::string who;  ///< name and title as printed: "Dana Ruiz, CFO" ("عمر الفاروق، المدير المالي": punctuation.list)
     std::string date_label;  ///< "Date"
     std::string date_value;  ///< already formatted, empty = blank line to sign on
+    std::string who;  ///< name and title as printed: "Dana Ruiz, CFO" ("عمر الفاروق، المدير المالي": punctuation.list)
 };
 struct signature_block { std::vector<signature> lines; };
 
