@@ -31,16 +31,27 @@ std::string percent_encode_path(std::string_view name) {
 }
 
 // Sorts the table a header belongs to by that column, ascending then
-// descending; a cell's data-k, when it has one, is what it sorts by.
-// Changing one byte changes its hash: tests/batch/index_pages.sh checks the pair.
+// descending; a cell's data-k, when it has one, is what it sorts by, as a
+// number when the header says data-sort="num". Each header holds a button, so
+// Tab reaches it and Enter or Space sorts; aria-sort on the header says how.
+// Changing one byte changes its hash: tests/unit/batch/index_page_test.cpp checks the pair.
 constexpr std::string_view sort_script =
-    "for(const t of document.querySelectorAll(\"table.deals\")){const h=t.tHead.rows[0].cells;for(let i=0;i<h.length;i++)"
-    "h[i].addEventListener(\"click\",()=>{const up=h[i].getAttribute(\"aria-sort\")!==\"ascending\",num=h[i].classList."
-    "contains(\"num\"),key=r=>{const c=r.cells[i];return c.dataset.k??c.textContent};for(const c of h)c.removeAttribute("
-    "\"aria-sort\");h[i].setAttribute(\"aria-sort\",up?\"ascending\":\"descending\");const b=t.tBodies[0];b.append(...[..."
-    "b.rows].sort((x,y)=>{const a=key(x),z=key(y),d=num?(parseFloat(a)||0)-(parseFloat(z)||0):a.localeCompare(z);return "
-    "up?d:-d}))})}";
-constexpr std::string_view sort_script_hash = "sha256-UBpUg6y/B5jqNX389jEQcrrHN9u3fVJwnh1Twz8Hy5w=";
+    "for(const t of document.querySelectorAll(\"table.deals\")){const h=t.tHead.rows[0].cells;for(let i=0;i<h.length;"
+    "i++)h[i].querySelector(\"button\").addEventListener(\"click\",()=>{const up=h[i].getAttribute(\"aria-sort\")!==\"asce"
+    "nding\",num=h[i].dataset.sort===\"num\",key=r=>{const c=r.cells[i];return c.dataset.k??c.textContent};for(const c"
+    " of h)c.removeAttribute(\"aria-sort\");h[i].setAttribute(\"aria-sort\",up?\"ascending\":\"descending\");const b=t.tBod"
+    "ies[0];b.append(...[...b.rows].sort((x,y)=>{const a=key(x),z=key(y),d=num?(parseFloat(a)||0)-(parseFloat(z)||0"
+    "):a.localeCompare(z);return up?d:-d}))})}";
+constexpr std::string_view sort_script_hash = "sha256-iOJt1MpGM3hYh2Wwg+icl6ujXeRyDI4wW273rn5h4WM=";
+
+// A column header: a button that sorts (the script above). `number`: the column's
+// cells are numbers, right-aligned as they are; `sort_by_number`: it sorts by
+// number (Health: a score first, then text, so left-aligned as its cells).
+std::string header(std::string_view label, bool number = false, bool sort_by_number = false) {
+    return std::string("<th scope=\"col\"") + (number ? " class=\"num\"" : "") +
+           (number || sort_by_number ? " data-sort=\"num\"" : "") + "><button type=\"button\">" + std::string(label) +
+           "</button></th>";
+}
 
 std::string cell(std::string_view text, const char* cls = nullptr) {
     return std::string("<td") + (cls ? std::string(" class=\"") + cls + "\"" : "") + ">" + esc(text) + "</td>";
@@ -80,16 +91,19 @@ std::string index_page_start(const index_page_head& head) {
            ".deals-scroll{overflow-x:auto}@media (max-width:40rem){body{margin:1rem}}\n"
            "table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.3rem .6rem;"
            "border-bottom:1px solid #d5dbe3}.date{white-space:nowrap}\n"
-           "th{background:#f1f4f8;cursor:pointer}th[aria-sort=ascending]::after{content:\" \\25B2\"}"
+           "th{background:#f1f4f8}th button{font:inherit;font-weight:bold;color:inherit;background:none;border:0;"
+           "padding:0;margin:0;cursor:pointer;text-align:inherit}th button:focus-visible{outline:2px solid #1d4f7c;"
+           "outline-offset:2px}th[aria-sort=ascending]::after{content:\" \\25B2\"}"
            "th[aria-sort=descending]::after{content:\" \\25BC\"}.bad{color:#a11d1d;font-weight:bold}.num{text-align:right}\n"
            ".totals{font-size:1.1rem}nav a,nav strong{margin-right:.4rem}\n"
            "</style>\n</head>\n<body>\n<h1>" + esc(head.title) + "</h1>\n<p>As of " + model::format_iso_date(head.as_of) +
            "</p>\n" + head.totals_html + head.nav_html +
            "<div class=\"deals-scroll\" role=\"region\" aria-label=\"Deals\" tabindex=\"0\">\n"
-           "<table class=\"deals\">\n<thead><tr><th class=\"num\">Row</th><th>Deal</th><th>Owner</th><th>Account</th>"
-           "<th class=\"num\">Amount</th><th>Stage</th><th>Close date</th><th class=\"num\">Progress</th>"
-           "<th class=\"num\">Slips</th><th class=\"num\">Overdue</th><th>Schedule</th>" +
-           std::string(head.with_health ? "<th class=\"num\">Health</th>" : "") + "<th>Files</th></tr></thead>\n<tbody>\n";
+           "<table class=\"deals\">\n<thead><tr>" + header("Row", true) + header("Deal") + header("Owner") +
+           header("Account") + header("Amount", true) + header("Stage") + header("Close date") + header("Progress", true) +
+           header("Slips", true) + header("Overdue", true) + header("Schedule") +
+           (head.with_health ? header("Health", false, true) : std::string()) + header("Files") +
+           "</tr></thead>\n<tbody>\n";
 }
 
 std::string index_page_row(const deal_result& deal, bool with_health) {

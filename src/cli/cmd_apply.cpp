@@ -10,6 +10,7 @@
 #include "batch/xlsx_reader.hpp"
 #include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/output_files.hpp"
 #include "cli/sheet_support.hpp"
 #include "cli/terminal.hpp"
@@ -55,8 +56,8 @@ CLI::App* setup_apply(CLI::App& app) {
     command->add_flag("--in-place", f.in_place, "Replace PLAN itself with the updated plan")->excludes(output);
     command->add_flag("--allow-remove", f.allow_remove, "Remove the steps whose rows were deleted from the sheet");
     command->add_flag("--dry-run", f.dry_run, "Check the sheet and print the diff; write nothing");
-    command->add_option("-f,--format", f.format, "The diff printed: text, or md for people (the plan's language)")
-        ->check(CLI::IsMember({"text", "md"}));
+    one_of(command->add_option("-f,--format", f.format, "The diff printed: text, or md for people (the plan's language)"),
+           {"text", "md"});
     add_assets_and_quiet(*command, f.plan, "Print errors only (no warnings, no summary)");
     return command;
 }

@@ -20,6 +20,7 @@
 #include "cli/batch_folder.hpp"
 #include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/output_files.hpp"
 #include "cli/terminal.hpp"
 #include "health/health.hpp"
@@ -65,7 +66,6 @@ exit_code run_batch_command(const batch_flags& flags) {
     if (!flags.shard.empty() && !parse_shard(flags.shard, shard_index, shard_count))
         problems.push_back("--shard must be K/N with 1 <= K <= N, such as 2/4, not `" + flags.shard + "`");
     if (flags.jobs < 0) problems.emplace_back("--jobs must be 1 or more");
-    if (!flags.report.empty() && flags.report != "json") problems.emplace_back("--report takes `json`");
     std::vector<batch::deal_filter> where;
     for (const auto& text : flags.where) {
         std::string why;
@@ -189,8 +189,8 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
         ->required();
     command->add_option("--playbook", flags.playbook, "Playbook whose milestones are scheduled back from each row's close date (default: discovery, security review, signature)");
     command->add_option("--holidays", flags.holidays, "Holidays file for business days; repeatable");
-    command->add_option("--preset", flags.preset, "Column names of a known export (default: detected from the header)")
-        ->check(CLI::IsMember({"salesforce", "hubspot"}));
+    one_of(command->add_option("--preset", flags.preset, "Column names of a known export (default: detected from the header)"),
+           {"salesforce", "hubspot"});
     command->add_option("--mapping", flags.mapping, "Mapping file (YAML) naming the columns of any other export");
     command->add_option("--group-by", flags.group_by, "One row per task: the column holding the deal id");
     command->add_option("--sheet", flags.sheet, "The sheet of an .xlsx export to read (default: the first)");
@@ -208,18 +208,18 @@ CLI::App* setup_batch(CLI::App& app, batch_flags& flags) {
     command->add_option("-j,--jobs", flags.jobs, "Worker threads (default: the number of cores)");
     command->add_option("--as-of", flags.as_of, "The date status and scheduling start from (YYYY-MM-DD); default: today");
     command->add_option("--date-format", flags.date_format, "How the export writes dates: M/D/YYYY, D/M/YYYY, D.M.YYYY or YYYY-MM-DD");
-    command->add_option("--decimal", flags.decimal, "Decimal mark of amounts (default: comma for ;-separated files)")
-        ->check(CLI::IsMember({"point", "comma"}));
+    one_of(command->add_option("--decimal", flags.decimal, "Decimal mark of amounts (default: comma for ;-separated files)"),
+           {"point", "comma"});
     command->add_option("--currency", flags.currency, "Currency of amounts that name none (ISO code)");
     command->add_option("--seller", flags.seller, "The selling company's name on every plan");
     command->add_option("--locale", flags.request.locale, "Language and date style of the output (" + view::built_in_locale_list() + ")");
     command->add_option("--template", flags.request.template_name, "Template: templates/<name>.<format>.mustache")->default_str("buyer-plan");
     command->add_option("--template-dir", flags.request.template_dir, "Folder whose files replace the built-in templates of the same name");
     command->add_option("--style", flags.request.style_path, "Style file (YAML) replacing the built-in colours, fonts and spacing");
-    command->add_option("--paper", flags.request.paper, "Paper for PDF: letter or a4")->check(one_of(render::paper_names()));
+    one_of(command->add_option("--paper", flags.request.paper, "Paper for PDF: letter or a4"), render::paper_names());
     add_pdf_standard_flag(*command, flags.request.pdf_standard);
     command->add_option("--shard", flags.shard, "Render only deal K of every N (K/N, e.g. 1/4) for several machines");
-    command->add_option("--report", flags.report, "Also write batch-report.json")->check(CLI::IsMember({"json"}));
+    one_of(command->add_option("--report", flags.report, "Also write batch-report.json"), {"json"});
     command->add_flag("--resume", flags.resume, "Skip deals whose files were made from the same row and options");
     command->add_flag("--prune", flags.prune, "Remove the files earlier runs wrote for deals no longer in the export");
     command->add_flag("--check", flags.check, "Add each deal's plan health (score and rules found) to index.html and the JSON report");
@@ -234,7 +234,7 @@ batch_flags& parsed_flags() {
 }
 
 const register_command registered{{40, [](CLI::App& app) { return setup_batch(app, parsed_flags()); },
-                                   [] { return run_batch_command(parsed_flags()); }}};
+                                   [] { return run_batch_command(parsed_flags()); }, true}};
 
 }  // namespace
 

@@ -6,6 +6,7 @@
 #include "analyze/analysis.hpp"
 #include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/terminal.hpp"
 #include "health/field_locations.hpp"
 #include "health/health.hpp"
@@ -57,11 +58,11 @@ CLI::App* setup_check(CLI::App& app, plan_flags& flags) {
         "check", "Validate a plan (every problem, located, in one run) and review its health");
     add_plan_flags(*command, flags);
     auto& health = health_options();
-    command->add_option("--format", health.format, "Health report as text or json (on standard output)")
-        ->check(CLI::IsMember({"text", "json"}));
-    command->add_option("--fail-on", health.fail_on,
-                        "Exit with code 8 when a health finding is at or above this severity (default never)")
-        ->check(CLI::IsMember({"warning", "error", "never"}));
+    one_of(command->add_option("--format", health.format, "Health report as text or json (on standard output)"),
+           {"text", "json"});
+    one_of(command->add_option("--fail-on", health.fail_on,
+                               "Exit with code 8 when a health finding is at or above this severity (default never)"),
+           {"warning", "error", "never"});
     command->add_option("--config", health.config_path,
                         "Health config (YAML): rules switched off, severities, thresholds; see docs/health.md");
     command->add_flag("--validate-only,--no-health", health.validate_only, "Validate only; no health review");
@@ -116,7 +117,7 @@ plan_flags& flags() {
 }
 
 const register_command registered{{20, [](CLI::App& app) { return setup_check(app, flags()); },
-                                   [] { return run_check(flags()); }}};
+                                   [] { return run_check(flags()); }, true}};
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 
 #include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/git_show.hpp"
 #include "cli/terminal.hpp"
 #include "diff/plan_diff.hpp"
@@ -161,9 +162,9 @@ CLI::App* setup_diff(CLI::App& app) {
     command->add_option("--git", flags.git,
                         "Versions from git: REV..REV PLAN compares two revisions of PLAN, REV PLAN a revision with "
                         "the work tree");
-    command->add_option("-f,--format", flags.format,
-                        "text; md or html for people (the plan's language, to paste to a buyer); json")
-        ->check(CLI::IsMember({"text", "md", "html", "json"}));
+    one_of(command->add_option("-f,--format", flags.format,
+                               "text; md or html for people (the plan's language, to paste to a buyer); json"),
+           {"text", "md", "html", "json"});
     command->add_option("--locale", flags.request.locale, "Language and date style of md and html (default: the new plan's locale)");
     command->add_option("--template-dir", flags.request.template_dir, "Folder whose diff.md.mustache, diff.html.mustache or labels replace the built-in ones");
     command->add_option("--assets", flags.request.asset_dirs, "Folder local files (logos, resources) may also come from; repeatable");
@@ -225,7 +226,7 @@ exit_code run_diff() {
     return code;
 }
 
-const register_command registered{{30, setup_diff, run_diff}};
+const register_command registered{{30, setup_diff, run_diff, true}};
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 
 #include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/output_files.hpp"
 #include "cli/terminal.hpp"
 #include "handoff/handoff_pack.hpp"
@@ -25,8 +26,9 @@ CLI::App* setup_handoff(CLI::App& app, handoff_flags& flags) {
     add_plan_flags(*command, flags.plan);
     command->add_option("-o,--output", flags.output, "Folder for the pack (created when missing)")->default_str(".");
     auto& request = flags.plan.request;
-    command->add_option("--paper", request.paper, "Paper for the PDF: letter or a4 (default: the style's page.size, else the locale's paper)")
-        ->check(one_of(render::paper_names()));
+    one_of(command->add_option("--paper", request.paper,
+                               "Paper for the PDF: letter or a4 (default: the style's page.size, else the locale's paper)"),
+           render::paper_names());
     add_pdf_standard_flag(*command, request.pdf_standard);
     command->add_option("--template-dir", request.template_dir, "Folder whose files replace the built-in templates of the same name");
     command->add_option("--style", request.style_path, "Style file (YAML) replacing the built-in colours, fonts and spacing");
@@ -57,7 +59,7 @@ handoff_flags& flags() {
 }
 
 const register_command registered{{50, [](CLI::App& app) { return setup_handoff(app, flags()); },
-                                   [] { return run_handoff(flags()); }}};
+                                   [] { return run_handoff(flags()); }, true}};
 
 }  // namespace
 

@@ -55,7 +55,7 @@ ics_flags& flags() {
 }
 
 const register_command registered{{55, [](CLI::App& app) { return setup_ics(app, flags()); },
-                                   [] { return run_ics(flags()); }}};
+                                   [] { return run_ics(flags()); }, true}};
 
 }  // namespace
 

@@ -16,6 +16,7 @@
 
 #include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/terminal.hpp"
 #include "preview/routes.hpp"
 #include "preview/server.hpp"
@@ -49,8 +50,8 @@ CLI::App* setup_preview(CLI::App& app) {
         "preview", "Serve the rendered plan on this machine and refresh it whenever its files change");
     add_plan_flags(*command, f.render.plan);
     add_render_options(*command, f.render, false);
-    command->add_option("--port", f.port, "TCP port; 0 (the default) picks a free one and prints the URL")
-        ->check(CLI::Range(0, 65535))
+    in_range(command->add_option("--port", f.port, "TCP port; 0 (the default) picks a free one and prints the URL"), 0,
+             65535)
         ->default_str("0");
     command->add_option("--listen", f.listen,
                         "Address to listen on (default 127.0.0.1). WARNING: any other address lets whoever can "
@@ -150,11 +151,10 @@ void open_browser(const std::string& url) {
 
 exit_code run_preview() {
     const auto& f = flags();
-    if (f.render.plan.request.plan.path == "-") {
-        std::cerr << "closeplan: preview watches a plan file; standard input cannot be watched\n";
-        return exit_code::usage;
-    }
-    auto request = make_request(f.render.plan);
+    std::vector<std::string> problems;
+    if (f.render.plan.request.plan.path == "-")
+        problems.emplace_back("preview watches a plan file; standard input cannot be watched");
+    auto request = make_request(f.render.plan, std::move(problems));
     if (!request) return exit_code::usage;
     request->formats = {"html", "pdf"};
 
@@ -247,7 +247,7 @@ exit_code run_preview() {
     return clean ? exit_code::success : exit_code::output_error;
 }
 
-const register_command registered{{15, setup_preview, run_preview}};
+const register_command registered{{15, setup_preview, run_preview, true}};
 
 }  // namespace
 

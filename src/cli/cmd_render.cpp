@@ -6,6 +6,7 @@
 
 #include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/output_files.hpp"
 #include "cli/terminal.hpp"
 #include "render/paper.hpp"
@@ -40,11 +41,12 @@ void add_render_options(CLI::App& command, render_flags& flags, bool documents) 
     auto& request = flags.plan.request;
     command.add_option("--template", request.template_name, "Template: templates/<name>.<format>.mustache")
         ->default_str("buyer-plan");
-    command.add_option("--paper", request.paper, "Paper for PDF: letter or a4 (default: the style's page.size, else the locale's paper)")
-        ->check(one_of(render::paper_names()));
-    command.add_option("--fit", request.fit,
-                       "PDF buyer plan: two-pages (a second page before an open step is hidden) or one-page (strict)")
-        ->check(one_of(render::fit_names()))
+    one_of(command.add_option("--paper", request.paper,
+                              "Paper for PDF: letter or a4 (default: the style's page.size, else the locale's paper)"),
+           render::paper_names());
+    one_of(command.add_option("--fit", request.fit,
+                              "PDF buyer plan: two-pages (a second page before an open step is hidden) or one-page (strict)"),
+           render::fit_names())
         ->default_str("two-pages");
     add_pdf_standard_flag(command, request.pdf_standard);
     command.add_option("--template-dir", request.template_dir, "Folder whose files replace the built-in templates of the same name");
@@ -57,9 +59,9 @@ void add_render_options(CLI::App& command, render_flags& flags, bool documents) 
     if (documents)
         command.add_flag("--fragment", request.fragment,
                          "html, md and docx: a piece to paste into another document (no page, no title block, scoped CSS)");
-    command.add_option("--heading-offset", request.heading_offset,
-                       "Move every heading down N levels (section titles become h2+N), 0 to 4")
-        ->check(CLI::Range(0, 4))
+    in_range(command.add_option("--heading-offset", request.heading_offset,
+                                "Move every heading down N levels (section titles become h2+N), 0 to 4"),
+             0, 4)
         ->default_str("0");
 }
 
@@ -111,7 +113,7 @@ render_flags& flags() {
 }
 
 const register_command registered{{10, [](CLI::App& app) { return setup_render(app, flags()); },
-                                   [] { return run_render(flags()); }}};
+                                   [] { return run_render(flags()); }, true}};
 
 }  // namespace
 

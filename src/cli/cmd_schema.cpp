@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/command_registry.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/output_files.hpp"
 #include "validate/plan_schema.hpp"
 
@@ -27,9 +28,7 @@ CLI::App* setup_schema(CLI::App& app) {
     auto* command = app.add_subcommand("schema", "Print the JSON Schema of plan files (or value map files) for editors");
     std::vector<std::string> names;
     for (const auto& file : validate::schema_files()) names.emplace_back(file.name);
-    command->add_option("kind", f.kind, "Which file: plan or value-map")
-        ->check(CLI::IsMember(names))
-        ->capture_default_str();
+    one_of(command->add_option("kind", f.kind, "Which file: plan or value-map"), names)->capture_default_str();
     command->add_option("-o,--output", f.output, "File to write (temp file + rename); - writes standard output")
         ->capture_default_str();
     return command;

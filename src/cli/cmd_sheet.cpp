@@ -7,6 +7,7 @@
 
 #include "cli/command_registry.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/output_files.hpp"
 #include "cli/sheet_support.hpp"
 #include "cli/terminal.hpp"
@@ -38,8 +39,8 @@ CLI::App* setup_sheet(CLI::App& app) {
                                       "with apply",
                                       f.plan, "Plan file (.yaml, .yml or .json)");
     command->add_option("-o,--output", f.output, "The sheet to write: FILE.xlsx or FILE.csv")->required();
-    command->add_option("-f,--format", f.format, "xlsx or csv; default: from the output's extension")
-        ->check(CLI::IsMember({"xlsx", "csv"}));
+    one_of(command->add_option("-f,--format", f.format, "xlsx or csv; default: from the output's extension"),
+           {"xlsx", "csv"});
     command->add_option("--as-of", f.as_of, "The workbook's created date (YYYY-MM-DD); default: the plan's as_of, else today");
     add_assets_and_quiet(*command, f.plan, "Print errors only");
     return command;

@@ -19,10 +19,15 @@ struct command_spec {
     int order = 0;  ///< position in --help and in "unknown command" messages
     CLI::App* (*setup)(CLI::App& app) = nullptr;
     exit_code (*run)() = nullptr;
+    /// `run` prints the flag values' problems (option_checks.hpp) with its
+    /// own through no_usage_problems before it reads anything; otherwise
+    /// main prints them and stops before `run`.
+    bool gathers_usage_problems = false;
 };
 
 /// Declare one at namespace scope in the command's own file:
 ///   const register_command registered{{20, setup, run}};
+/// or {{20, setup, run, true}} when `run` calls no_usage_problems first.
 struct register_command {
     explicit register_command(command_spec spec);
 };

@@ -66,9 +66,6 @@ exit_code run_check(const plan_flags& flags);
 /// checked by render::parse_pdf_standard (a usage error otherwise) and stored in `out`.
 void add_pdf_standard_flag(CLI::App& command, render::pdf_standard& out);
 
-/// A flag check accepting the names of one table (render::paper_names(), fit_names()...).
-CLI::IsMember one_of(std::span<const std::string_view> names);
-
 /// Adds the flags of plan_flags to a subcommand, bound into `flags.request`.
 void add_plan_flags(CLI::App& command, plan_flags& flags);
 
@@ -79,7 +76,8 @@ void add_plan_flags(CLI::App& command, plan_flags& flags);
 std::vector<std::string> request_problems(const pipeline::render_request& request);
 /// What is wrong with an --as-of (YYYY-MM-DD in the supported years); nullopt when fine.
 std::optional<std::string> as_of_problem(const std::string& as_of);
-/// Prints every problem at once ("closeplan: ..."); true when there was none.
+/// Prints every problem at once ("closeplan: ..."): the flag values noted by
+/// option_checks.hpp, then `problems`; true when there was none.
 bool no_usage_problems(const std::vector<std::string>& problems);
 
 /// The request the command's flags were bound into, checked once and

@@ -83,8 +83,12 @@ int run(int argc, char** argv) {
         return code == 0 ? 0 : static_cast<int>(exit_code::usage);
     }
     if (fail_internally) throw std::logic_error("internal error requested by --internal-error-for-testing");
-    for (std::size_t i = 0; i < commands.size(); ++i)
-        if (installed[i]->parsed()) return static_cast<int>(commands[i].run());
+    for (std::size_t i = 0; i < commands.size(); ++i) {
+        if (!installed[i]->parsed()) continue;
+        // Bad flag values were noted, not thrown (option_checks.hpp), so all of them are named.
+        if (!commands[i].gathers_usage_problems && !no_usage_problems({})) return static_cast<int>(exit_code::usage);
+        return static_cast<int>(commands[i].run());
+    }
     return static_cast<int>(exit_code::usage);
 }
 

@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
 #include "health/field_locations.hpp"
 #include "load/load_document.hpp"
 #include "model/dates.hpp"
@@ -31,30 +32,27 @@ void add_pdf_standard_flag(CLI::App& command, render::pdf_standard& out) {
     std::string help = "PDF (always tagged): also claim, comma-separated,";
     for (const auto& v : render::pdf_standard_values()) help += " " + std::string(v.name) + " (" + std::string(v.description) + ")";
     help += "; fonts are then embedded";
-    command
-        .add_option_function<std::string>(
-            "--pdf-standard",
-            [&out](const std::string& value) {
+    // A bad value is noted by the check and left as written: the callback keeps `out` then.
+    checked(command.add_option_function<std::string>(
+                "--pdf-standard",
+                [&out](const std::string& value) {
+                    std::string problem;
+                    if (auto parsed = render::parse_pdf_standard(value, problem)) out = *parsed;
+                },
+                help),
+            [](const std::string& name, const std::string& value) {
                 std::string problem;
-                if (auto parsed = render::parse_pdf_standard(value, problem)) out = *parsed;
+                return render::parse_pdf_standard(value, problem) ? std::string() : name + ": " + problem;
             },
-            help)
-        ->check([](const std::string& value) {
-            std::string problem;
-            return render::parse_pdf_standard(value, problem) ? std::string() : problem;
-        });
-}
-
-CLI::IsMember one_of(std::span<const std::string_view> names) {
-    return CLI::IsMember(std::vector<std::string>(names.begin(), names.end()));
+            "");
 }
 
 void add_plan_flags(CLI::App& command, plan_flags& flags) {
     auto& request = flags.request;
     command.add_option("plan", request.plan.path, "Plan file (.yaml, .yml or .json); - reads standard input")
         ->required();
-    command.add_option("--input-format", request.plan.syntax, "Syntax of the plan when it comes from standard input")
-        ->check(CLI::IsMember({"yaml", "json"}));
+    one_of(command.add_option("--input-format", request.plan.syntax, "Syntax of the plan when it comes from standard input"),
+           {"yaml", "json"});
     command.add_option("--as-of", flags.as_of, "The date status is computed for (YYYY-MM-DD); default: the plan's as_of, else today");
     command.add_option("--value-map", request.value_map_path, "Value map file merged into the stakeholders");
     command.add_option("--assets", request.asset_dirs, "Folder local files (logos, resources) may also come from; repeatable");
@@ -107,8 +105,11 @@ std::optional<std::string> as_of_problem(const std::string& as_of) {
 }
 
 bool no_usage_problems(const std::vector<std::string>& problems) {
-    for (const auto& problem : problems) std::cerr << "closeplan: " << problem << '\n';
-    return problems.empty();
+    // The flags' values CLI11 checked first (option_checks), then the command's own.
+    auto all = take_option_problems();
+    all.insert(all.end(), problems.begin(), problems.end());
+    for (const auto& problem : all) std::cerr << "closeplan: " << problem << '\n';
+    return all.empty();
 }
 
 std::optional<pipeline::render_request> make_request(const plan_flags& flags, std::vector<std::string> problems) {

@@ -166,8 +166,7 @@ section build_signoff_record(const build_context& ctx) {
     auto add = [&](std::string key, const model::party& party, const std::optional<model::signatory>& who) {
         inlines value;
         if (who) {
-            value.push_back(text_node(who->name));
-            if (!who->title.empty()) append_text(value, ", " + who->title);
+            value.push_back(text_node(join_listed(w, {who->name, who->title})));
             append_text(value, ": ");
         }
         if (who && who->signed_on)

@@ -118,9 +118,8 @@ bool owed_after_signature(const model::plan& p, const model::milestone& m) {
     return m.workstream == "kickoff" || (m.due && *m.due > p.target_close);
 }
 
-inlines contact_cell(const model::contact& who) {
-    inlines cell{text_node(who.name)};
-    if (!who.title.empty()) append_text(cell, ", " + who.title);
+inlines contact_cell(const labels& words, const model::contact& who) {
+    inlines cell{text_node(join_listed(words, {who.name, who.title}))};
     if (!who.email.empty()) {
         append_text(cell, " ");
         cell.push_back(link_or_text("mailto:" + who.email, who.email));
@@ -132,15 +131,14 @@ inlines date_cell(const build_context& ctx, const std::optional<model::date>& d)
     return d ? inlines{text_node(format_date(*d, ctx.words))} : not_set(ctx.words);
 }
 
-inlines joined_text(const std::vector<std::string>& items) {
-    std::string joined;
-    for (const auto& item : items) joined += (joined.empty() ? "" : ", ") + item;
+inlines joined_text(const labels& words, const std::vector<std::string>& items) {
+    std::string joined = join_listed(words, items);
     return joined.empty() ? inlines{} : inlines{text_node(std::move(joined))};
 }
 
 inlines proof_of(const build_context& ctx, const analyze::value_row& row) {
     inlines cell;
-    auto separate = [&] { if (!cell.empty()) append_text(cell, ", "); };
+    auto separate = [&, separator = list_separator(ctx.words)] { if (!cell.empty()) append_text(cell, separator); };
     for (const auto& id : row.proof_resource_ids) {
         const auto* r = ctx.plan.find_resource(id);
         if (!r) continue;
@@ -186,7 +184,7 @@ section build_glance(const build_context& ctx) {
     facts.facts.push_back(fact{"go_live", w.get("fact.go_live"), date_cell(ctx, p.go_live)});
     facts.facts.push_back(fact{"kickoff", w.get("handoff.fact.kickoff"), date_cell(ctx, p.implementation.kickoff)});
     facts.facts.push_back(fact{"cs_owner", w.get("handoff.fact.cs_owner"),
-                               p.implementation.cs_owner ? contact_cell(*p.implementation.cs_owner) : not_set(w)});
+                               p.implementation.cs_owner ? contact_cell(w, *p.implementation.cs_owner) : not_set(w)});
     facts.facts.push_back(text_fact("as_of", w.get("fact.as_of"), format_date(ctx.facts.as_of, w)));
     s.content.push_back(block{std::move(facts)});
     return s;
@@ -256,7 +254,7 @@ section build_value(const build_context& ctx) {
         r.cells.push_back(person.influence ? inlines{text_node(label_of(w, "influence", model::to_string(*person.influence)))}
                                            : inlines{});
         r.cells.push_back(person.email.empty() ? inlines{} : inlines{link_or_text("mailto:" + person.email, person.email)});
-        r.cells.push_back(row ? joined_text(row->cares_about) : inlines{});
+        r.cells.push_back(row ? joined_text(w, row->cares_about) : inlines{});
         r.cells.push_back(row ? proof_of(ctx, *row) : inlines{});
         r.row_class = std::string(model::to_string(person.party_side));
         table.rows.push_back(std::move(r));

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "layout/address_breaks.hpp"
 #include "layout/text_breaks.hpp"
 #include "layout/upper_case.hpp"
 
@@ -73,8 +74,6 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; 
 bool is_no_break_space(std::string_view s, std::size_t at) {
     return at + 1 < s.size() && s[at] == '\xC2' && s[at + 1] == '\xA0';
 }
-// After these a word too wide for its column breaks first: e-mail addresses and URLs.
-bool is_word_joint(char c) { return c == '@' || c == '.' || c == '/' || c == '-'; }
 
 // The end of the stretch of text without spaces that starts at `from`.
 std::size_t chunk_end(std::string_view s, std::size_t from) {
@@ -83,12 +82,9 @@ std::size_t chunk_end(std::string_view s, std::size_t from) {
     return i;
 }
 
-// An e-mail address or URL is kept whole where the rules would break it (after
-// the hyphen of "northwind-health"): it breaks only when it must.
-bool is_address(std::string_view chunk) {
-    return chunk.find('@') != std::string_view::npos || chunk.find("://") != std::string_view::npos ||
-           chunk.starts_with("www.");
-}
+// is_word_joint, is_address: layout/address_breaks.hpp (the HTML writer follows them too).
+using layout::is_address;
+using layout::is_word_joint;
 
 font_face with_bold(font_face f) { return f == font_face::italic || f == font_face::bold_italic ? font_face::bold_italic : font_face::bold; }
 font_face with_italic(font_face f) { return f == font_face::bold || f == font_face::bold_italic ? font_face::bold_italic : font_face::italic; }

@@ -98,9 +98,7 @@ fragment signatures(const view::signature_block& s, double width, const context&
             const fragment dv = text_line(sig.date_value, font_face::regular, ctx.style().text, ctx.body, col - date_x, ctx);
             col_f.append(dv, date_x, line_y - dv.height);
         }
-        std::string who = sig.name;
-        if (!sig.title.empty()) who += who.empty() ? sig.title : ", " + sig.title;
-        const fragment name = text_line(who, font_face::regular, ctx.style().muted, ctx.small, name_w, ctx);
+        const fragment name = text_line(sig.who, font_face::regular, ctx.style().muted, ctx.small, name_w, ctx);
         const fragment date = text_line(sig.date_label, font_face::regular, ctx.style().muted, ctx.small, col - date_x, ctx);
         col_f.append(name, 0, line_y + 1);
         col_f.append(date, date_x, line_y + 1);

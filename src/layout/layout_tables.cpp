@@ -108,15 +108,22 @@ std::vector<fragment> layout_table(const table_input& t, double width, const con
     const double cx = ctx.style().cell_x, cy = ctx.style().cell_y * ctx.gap_scale;  // NOLINT
     auto alignment = [&](std::size_t c) { return c < t.alignments.size() ? t.alignments[c] : view::align::left; };
 
+    // A label wrapped in a narrow column ("CARES / ABOUT") makes the header row taller,
+    // rather than run its second line into the first row.
+    std::vector<fragment> labels;
+    double label_height = ctx.leading(ctx.small);
+    for (std::size_t c = 0; c < n; ++c) {
+        labels.push_back(flow(flow_span{t.header[c], header_style(ctx), 0, false}, widths[c] - 2 * cx,
+                              {ctx.small, alignment(c)}, ctx));
+        label_height = std::max(label_height, labels.back().height);
+    }
     fragment header;
-    header.height = ctx.leading(ctx.small) + 2 * cy;
+    header.height = label_height + 2 * cy;
     header.items.push_back({box{0, 0, width, header.height, ctx.style().header_bg, std::nullopt, 0, 0}});
     double x = 0;
     for (std::size_t c = 0; c < n; ++c) {
-        fragment label = flow(flow_span{t.header[c], header_style(ctx), 0, false}, widths[c] - 2 * cx,
-                              {ctx.small, alignment(c)}, ctx);
-        tag(label, tag_role::th);  // a column header: the painter gives it /Scope /Column (it is in THead)
-        header.append(std::move(label), x + cx, cy);
+        tag(labels[c], tag_role::th);  // a column header: the painter gives it /Scope /Column (it is in THead)
+        header.append(std::move(labels[c]), x + cx, cy);
         x += widths[c];
     }
     header.items.push_back({rule{0, header.height, width, header.height, ctx.style().rule_thin, ctx.style().rule, false}});

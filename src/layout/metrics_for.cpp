@@ -44,6 +44,7 @@ struct text_check {
             check(l.side_label);
             check(l.name);
             check(l.title);
+            check(l.who);
             check(l.date_label);
             check(l.date_value);
         }

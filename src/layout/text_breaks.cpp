@@ -4,6 +4,7 @@
 #include "layout/text_breaks.hpp"
 
 #include <unicode/ubrk.h>
+#include <unicode/utf8.h>
 #include <unicode/utext.h>
 
 #include <stdexcept>
@@ -70,6 +71,35 @@ bool plain_words(std::string_view utf8) {
     return true;
 }
 
+// Letters UAX #14 gives class ID (a break on either side) although they spell
+// words: katakana (loanwords, names: "スケジュー|ル", "レ|ビュー" read as typos)
+// with its prolonged sound mark and small kana, and the fullwidth Latin letters
+// and digits ("Ｅｘｃｅｌ"). Their words are kept whole as a Latin word is; the
+// katakana middle dot (U+30FB) separates words and is not one of them.
+bool spells_words(UChar32 c) {
+    return (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+           (c >= 0xFF66 && c <= 0xFF9F) || (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+           (c >= 0xFF41 && c <= 0xFF5A);
+}
+
+// Which script the letter belongs to, for spells_words: a katakana word next to
+// a fullwidth Latin one may still break between them.
+int word_script(UChar32 c) { return c >= 0xFF10 && c <= 0xFF5A ? 2 : 1; }
+
+UChar32 code_point_before(std::string_view utf8, std::size_t at) {
+    auto i = static_cast<int32_t>(at);
+    UChar32 c = 0;
+    U8_PREV(utf8.data(), 0, i, c);
+    return c;
+}
+
+UChar32 code_point_at(std::string_view utf8, std::size_t at) {
+    auto i = static_cast<int32_t>(at);
+    UChar32 c = 0;
+    U8_NEXT(utf8.data(), i, static_cast<int32_t>(utf8.size()), c);
+    return c;
+}
+
 }  // namespace
 
 void line_break_opportunities(std::string_view utf8, std::vector<std::size_t>& out) {
@@ -78,7 +108,17 @@ void line_break_opportunities(std::string_view utf8, std::vector<std::size_t>& o
             if (utf8[i - 1] == ' ' && utf8[i] != ' ') out.push_back(i);
         return;
     }
+    const std::size_t first = out.size();
     rule_line_break_opportunities(utf8, out);
+    // Only the rules' breaks inside a katakana or fullwidth Latin word are dropped: a
+    // word wider than its column is still cut between grapheme clusters (inline_flow).
+    std::size_t kept = first;
+    for (std::size_t i = first; i < out.size(); ++i) {
+        const UChar32 before = code_point_before(utf8, out[i]), after = code_point_at(utf8, out[i]);
+        if (spells_words(before) && spells_words(after) && word_script(before) == word_script(after)) continue;
+        out[kept++] = out[i];
+    }
+    out.resize(kept);
 }
 
 void rule_line_break_opportunities(std::string_view utf8, std::vector<std::size_t>& out) {

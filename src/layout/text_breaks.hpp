@@ -11,8 +11,10 @@
 namespace closeplan::layout {
 
 /// Appends to `out`, in increasing order, the byte offsets of `utf8` before which
-/// a line may break (ICU's UAX #14 rules), never 0 nor `utf8.size()`. A no-break
-/// space (U+00A0) offers none, as the rules say.
+/// a line may break (ICU's UAX #14 rules, with the kinsoku of its strict Japanese
+/// classes), never 0 nor `utf8.size()`. A no-break space (U+00A0) offers none, as
+/// the rules say; nor does the inside of a katakana word or a fullwidth Latin one
+/// (ID letters to UAX #14), which is kept whole as a Latin word is.
 void line_break_opportunities(std::string_view utf8, std::vector<std::size_t>& out);
 
 /// The same, always asking ICU (line_break_opportunities takes a shortcut for

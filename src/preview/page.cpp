@@ -10,7 +10,9 @@ namespace closeplan::preview {
 namespace {
 
 // The block's look, scoped by its ids; hidden in print so printing the
-// preview prints the plan.
+// preview prints the plan. On a phone (40rem and narrower) the button and the
+// panel are not laid over the page (they would cover its title): they follow
+// the plan, in the page's flow.
 constexpr std::string_view block_css = R"(<style>
 #closeplan-preview{font:14px/1.4 system-ui,sans-serif;color:#1a1a1a}
 #closeplan-preview-errors{position:fixed;top:0;left:0;right:0;z-index:2147483646;max-height:60vh;overflow:auto;
@@ -25,6 +27,8 @@ constexpr std::string_view block_css = R"(<style>
 #closeplan-preview-panel .where{font:12px ui-monospace,monospace;color:#555}
 #closeplan-preview-toggle{position:fixed;top:8px;right:8px;z-index:2147483647;font:13px system-ui,sans-serif;
  padding:4px 10px;border:1px solid #888;border-radius:4px;background:#fff;color:#1a1a1a;cursor:pointer}
+@media (max-width:40rem){#closeplan-preview-panel,#closeplan-preview-toggle{position:static;margin:12px 8px 0}
+ #closeplan-preview-panel{width:auto;max-height:none}}
 @media print{#closeplan-preview{display:none}}
 </style>
 )";
@@ -119,9 +123,10 @@ std::string preview_block(const snapshot& state, std::string_view nonce) {
     out += "\" dir=\"ltr\" lang=\"en\">\n";
     out += block_css;
     if (state.failed) append_errors(out, state);
-    append_panel(out, state);
+    // The button first: on a phone it stands above the panel it hides, and Tab reaches it first.
     out += "<button id=\"closeplan-preview-toggle\" type=\"button\" aria-controls=\"closeplan-preview-panel\">"
            "Hide checks</button>\n";
+    append_panel(out, state);
     out += script_head;
     render::append_escaped_html(out, nonce);
     out += "\">\n(function(){\nvar seen=\"";

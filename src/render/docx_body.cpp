@@ -284,8 +284,7 @@ struct body_writer {
         text_paragraph(s.side_label, "closeplanSignature", {.bold = true});
         open_paragraph("closeplanSignatureLine");
         x.close();
-        std::string who = s.name;
-        if (!s.title.empty()) who += (who.empty() ? "" : ", ") + s.title;
+        const std::string& who = s.who;
         // Who signs, and the date at the right of the same line.
         open_paragraph("closeplanSignature");
         run(who, {});

@@ -191,8 +191,7 @@ void html_block_writer::operator()(const view::fact_list& b) {
 void html_block_writer::operator()(const view::signature_block& b) {
     out += "<div class=\"signatures\">\n";
     for (const auto& s : b.lines) {
-        std::string who = escape_html(s.name);
-        if (!s.title.empty()) who += (who.empty() ? "" : ", ") + escape_html(s.title);
+        const std::string who = escape_html(s.who);
         out += "<div class=\"signature\">\n";
         out += "<p class=\"sig-side\">" + escape_html(s.side_label) + "</p>\n";
         out += "<div class=\"sig-fields\">\n";

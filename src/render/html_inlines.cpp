@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Writes the document's inline nodes as HTML.
+#include <string_view>
 #include <variant>
 
+#include "layout/address_breaks.hpp"
 #include "render/escape.hpp"
 #include "render/html_writer.hpp"
 #include "render/writer_support.hpp"
@@ -42,7 +44,31 @@ struct html_inline_writer {
         out += '>';
     }
 
-    void operator()(const view::text& n) { append_escaped_html(out, n.value); }
+    void operator()(const view::text& n) {
+        if (link_depth > 0) return address_text(n.value);
+        append_escaped_html(out, n.value);
+    }
+    // A link's e-mail address or URL may wrap only where the PDF's would
+    // (layout/address_breaks.hpp): a <wbr> there, and page.css's
+    // `overflow-wrap: break-word` cuts elsewhere only what still overflows.
+    void address_text(std::string_view text) {
+        std::size_t from = 0;
+        while (from < text.size()) {
+            const auto space = text.find(' ', from);
+            const auto end = space == std::string_view::npos ? text.size() : space;
+            const auto chunk = text.substr(from, end - from);
+            std::size_t done = 0;
+            if (layout::is_address(chunk))
+                for (const auto at : layout::address_breaks(chunk)) {
+                    append_escaped_html(out, chunk.substr(done, at - done));
+                    out += "<wbr>";
+                    done = at;
+                }
+            append_escaped_html(out, chunk.substr(done));
+            if (end < text.size()) out += ' ';
+            from = end + 1;
+        }
+    }
     void operator()(const view::emphasis& n) { wrap("em", n.children); }
     void operator()(const view::strong& n) { wrap("strong", n.children); }
     void operator()(const view::strikethrough& n) { wrap("del", n.children); }
@@ -73,7 +99,7 @@ struct html_inline_writer {
         }
         out += "<a href=\"" + *href + "\">";
         ++link_depth;
-        has_text ? write(n.children) : void(out += escape_html(n.url));
+        has_text ? write(n.children) : address_text(n.url);
         --link_depth;
         out += "</a>";
     }

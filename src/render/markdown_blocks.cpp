@@ -252,8 +252,7 @@ struct markdown_block_writer {
         for (std::size_t i = 0; i < b.lines.size(); ++i) {
             const auto& s = b.lines[i];
             if (i > 0) out.emplace_back();
-            std::string who = escape_markdown_cell(s.name);
-            if (!s.title.empty()) who += (who.empty() ? "" : ", ") + escape_markdown_cell(s.title);
+            const std::string who = escape_markdown_cell(s.who);
             // Underscore runs between spaces are neither emphasis nor a rule.
             const std::string date = s.date_value.empty() ? "______________" : escape_markdown_cell(s.date_value);
             out.push_back("**" + escape_markdown_cell(s.side_label) + "**\\");

@@ -119,6 +119,7 @@ blocks build_signoff(const build_context& ctx) {
         if (who) {
             line.name = who->name;
             line.title = who->title;
+            line.who = join_listed(ctx.words, {who->name, who->title});
             if (who->signed_on) line.date_value = format_date(*who->signed_on, ctx.words);
         }
         lines.lines.push_back(std::move(line));

@@ -26,6 +26,25 @@ inline_node badge_node(std::string label, tone color) { return inline_node{badge
 
 inline_node muted(std::string value) { return inline_node{emphasis{{text_node(std::move(value))}}}; }
 
+std::string list_separator(const labels& words) {
+    return words.has("punctuation.list") ? words.get("punctuation.list") : std::string(", ");
+}
+
+std::string join_listed(const labels& words, std::span<const std::string> parts) {
+    const std::string separator = list_separator(words);
+    std::string joined;
+    for (const auto& part : parts) {
+        if (part.empty()) continue;
+        if (!joined.empty()) joined += separator;
+        joined += part;
+    }
+    return joined;
+}
+
+std::string join_listed(const labels& words, std::initializer_list<std::string> parts) {
+    return join_listed(words, std::span<const std::string>(parts.begin(), parts.size()));
+}
+
 void append_text(inlines& out, std::string_view value) {
     if (value.empty()) return;
     if (!out.empty())

@@ -43,6 +43,13 @@ inline_node badge_node(std::string label, tone color);
 inline_node muted(std::string value);  ///< secondary text (emphasis)
 void append_text(inlines& out, std::string_view value);
 
+/// What separates the items of a list and a name from its title in the
+/// language: `punctuation.list` (", "; Arabic "، "), ", " when the labels lack it.
+std::string list_separator(const labels& words);
+/// The non-empty `parts` joined by list_separator: "Dana Ruiz, CFO".
+std::string join_listed(const labels& words, std::span<const std::string> parts);
+std::string join_listed(const labels& words, std::initializer_list<std::string> parts);
+
 /// A stakeholder's display name, or the id when the plan has no such stakeholder.
 std::string person_name(const model::plan& p, std::string_view id);
 

@@ -21,13 +21,10 @@ std::string file_name(std::string_view path) {
     return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
-std::string names_of(const model::plan& p, const std::vector<std::string>& ids) {
-    std::string joined;
-    for (const auto& id : ids) {
-        if (!joined.empty()) joined += ", ";
-        joined += person_name(p, id);
-    }
-    return joined;
+std::string names_of(const model::plan& p, const labels& words, const std::vector<std::string>& ids) {
+    std::vector<std::string> names;
+    for (const auto& id : ids) names.push_back(person_name(p, id));
+    return join_listed(words, names);
 }
 
 }  // namespace
@@ -89,7 +86,7 @@ blocks build_resources(const build_context& ctx) {
         append_text(line, label_of(w, "kind", model::to_string(r.kind)));
         if (!r.for_ids.empty()) {
             append_text(line, " \u2014 ");
-            append_text(line, fill(w.get("resource.for"), {{"names", names_of(ctx.plan, r.for_ids)}}));
+            append_text(line, fill(w.get("resource.for"), {{"names", names_of(ctx.plan, w, r.for_ids)}}));
         }
         blocks item;
         item.push_back(block{paragraph{std::move(line)}});

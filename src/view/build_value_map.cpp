@@ -27,19 +27,15 @@ inlines stakeholder_cell(const model::stakeholder& person) {
     return cell;
 }
 
-inlines cares_cell(const analyze::value_row& row) {
-    std::string joined;
-    for (const auto& item : row.cares_about) {
-        if (!joined.empty()) joined += ", ";
-        joined += item;
-    }
+inlines cares_cell(const labels& words, const analyze::value_row& row) {
+    std::string joined = join_listed(words, row.cares_about);
     return joined.empty() ? inlines{} : inlines{text_node(std::move(joined))};
 }
 
 inlines proof_cell(const build_context& ctx, const analyze::value_row& row) {
     inlines cell;
-    auto separate = [&cell] {
-        if (!cell.empty()) append_text(cell, ", ");
+    auto separate = [&cell, separator = list_separator(ctx.words)] {
+        if (!cell.empty()) append_text(cell, separator);
     };
     for (const auto& id : row.proof_resource_ids) {
         const auto* r = ctx.plan.find_resource(id);
@@ -65,7 +61,7 @@ inlines delivered_cell(const build_context& ctx, const analyze::value_row& row) 
     for (const auto& id : row.milestone_ids) {
         const auto ref = milestone_ref(ctx, id);
         if (ref.empty()) continue;
-        if (!cell.empty()) append_text(cell, ", ");
+        if (!cell.empty()) append_text(cell, list_separator(ctx.words));
         append_text(cell, ref);
     }
     return cell;
@@ -97,7 +93,7 @@ blocks build_value_map(const build_context& ctx) {
         if (!person || !row.relevant) continue;
         table_row cells;
         cells.cells.push_back(stakeholder_cell(*person));
-        cells.cells.push_back(cares_cell(row));
+        cells.cells.push_back(cares_cell(ctx.words, row));
         cells.cells.push_back(proof_cell(ctx, row));
         cells.cells.push_back(delivered_cell(ctx, row));
         cells.row_class = row.covered ? "covered" : "gap";

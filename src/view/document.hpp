@@ -110,6 +110,7 @@ struct signature {
     std::string title;
     std::string date_label;  ///< "Date"
     std::string date_value;  ///< already formatted, empty = blank line to sign on
+    std::string who;  ///< name and title as printed: "Dana Ruiz, CFO" ("عمر الفاروق، المدير المالي": punctuation.list)
 };
 struct signature_block { std::vector<signature> lines; };
 

@@ -13,7 +13,8 @@
 //             no heading broken inside a word that fits its line (Intl.Segmenter's words in
 //             the page's language: "会計シ|ステム" in a Japanese title), and a card's row
 //             number beside the whole of its title's cell (a wrapped title, its gate and
-//             note line up after "#3" instead of going under it);
+//             note line up after "#3" instead of going under it), and an e-mail or web
+//             address wrapped only after "@ . / -" (the PDF's break points);
 //   requests  no request leaves the page;
 //   axe       no axe-core WCAG A/AA violation, on screen (desktop and 390 px) and in print;
 //   mirror    a right-to-left page (dir="rtl": ar, he) is mirrored on screen, at 390 px and
@@ -328,6 +329,29 @@ async function phoneFacts(page) {
       const rtl = getComputedStyle(title).direction === 'rtl';
       if (rtl ? t.right > n.left + 0.5 : t.left < n.right - 0.5) underNumber.push(title.textContent.replace(/\s+/g, ' ').trim().slice(0, 40));
     }
+    // An e-mail address or web address that wraps: only after "@ . / -", the PDF's break
+    // points (layout/address_breaks.hpp), never between two letters of a word.
+    const addressCuts = [];
+    for (const link of document.querySelectorAll('a')) {
+      const text = link.textContent;
+      if (!/@|:\/\/|^www\./.test(text)) continue;
+      const linkRange = document.createRange();
+      let previousTop = null;
+      let offset = 0;
+      const linkWalker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+      for (let node = linkWalker.nextNode(); node; node = linkWalker.nextNode()) {
+        for (let i = 0; i < node.textContent.length; ++i, ++offset) {
+          linkRange.setStart(node, i);
+          linkRange.setEnd(node, i + 1);
+          const box = [...linkRange.getClientRects()].find((r) => r.width > 0);
+          if (!box) continue;
+          const top = Math.round(box.top);
+          if (previousTop !== null && top > previousTop + 1 && !/[@./\-\s]/.test(text[offset - 1]))
+            addressCuts.push(`"${text.slice(0, offset)}|${text.slice(offset)}"`);
+          previousTop = top;
+        }
+      }
+    }
     const h1 = document.querySelector('h1');
     const main = document.querySelector('main') || document.body;
     const mainStyle = getComputedStyle(main);
@@ -337,6 +361,7 @@ async function phoneFacts(page) {
       outside,
       brokenWords,
       underNumber,
+      addressCuts,
       titleShare: h1 ? h1.getBoundingClientRect().width / inner : 1,
     };
   }, phoneWidth);
@@ -491,6 +516,8 @@ try {
         problems.push(`at ${phoneWidth} px the page is ${phone.scrollWidth} px wide: it scrolls sideways`);
       for (const t of phone.outside.slice(0, 10)) problems.push(`at ${phoneWidth} px, ${t} runs past the screen's edge`);
       for (const w of phone.brokenWords.slice(0, 10)) problems.push(`at ${phoneWidth} px the word ${w} breaks across two lines`);
+      for (const a of phone.addressCuts.slice(0, 10))
+        problems.push(`at ${phoneWidth} px the address ${a} wraps between two letters, not after "@ . / -"`);
       for (const t of phone.underNumber.slice(0, 10))
         problems.push(`at ${phoneWidth} px the card "${t}" runs under its row number: its lines do not line up`);
       if (phone.titleShare < 0.5)

@@ -3,6 +3,7 @@
 // closeplan preview in headless Chromium, on a copy of an example:
 //  - the page shows the plan and the checks panel, and runs with no console
 //    error and no Content-Security-Policy violation (the reload script is allowed);
+//  - at 390 and 1280 px wide, neither the panel nor its button covers the plan's title;
 //  - "Hide checks" hides the panel, and it stays hidden after the page reloads;
 //  - after the plan's title is saved, the open page reloads itself and shows it
 //    within 3 s, with no help from the test; after a broken save it shows the
@@ -68,6 +69,28 @@ try {
   check((await page.title()) === 'Mutual action plan: Claims analytics platform', `title is ${await page.title()}`);
   const panel = page.locator('#closeplan-preview-panel');
   check(await panel.isVisible(), 'the checks panel is not shown at first');
+
+  // On a phone the panel and its button take their own room: neither covers the plan's title.
+  const covers = () =>
+    page.evaluate(() => {
+      const title = document.querySelector('h1').getBoundingClientRect();
+      const out = [];
+      for (const id of ['closeplan-preview-panel', 'closeplan-preview-toggle']) {
+        const box = document.getElementById(id).getBoundingClientRect();
+        if (box.width > 0 && box.left < title.right && title.left < box.right && box.top < title.bottom && title.top < box.bottom)
+          out.push(`#${id} (${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}x${Math.round(box.height)})`);
+      }
+      return out;
+    });
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 844 });
+    for (const top of [0, 400]) {
+      await page.evaluate((y) => window.scrollTo(0, y), top);
+      for (const c of await covers()) failures.push(`at ${width} px, scrolled ${top} px, ${c} covers the plan's title`);
+    }
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await page.click('#closeplan-preview-toggle');
   check(!(await panel.isVisible()), '"Hide checks" did not hide the panel');

@@ -502,6 +502,43 @@ def fixtures(args):
         check(os.path.exists(os.path.join(out, "handoff.pdf")), "bare --strict: no pack written")
 
 
+def pdf_words(pdf):
+    """Each page's words as (text, xMin, yMin, xMax, yMax), from pdftotext -bbox."""
+    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True).stdout
+    pages = []
+    for page in out.split("<page ")[1:]:
+        pages.append([(html_lib.unescape(w[4]), float(w[0]), float(w[1]), float(w[2]), float(w[3]))
+                      for w in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+                                          page)])
+    return pages
+
+
+def long_address(args):
+    """An e-mail address wider than its column wraps only after "@ . / -" (layout/address_breaks.hpp),
+    and no word of the stakeholder table (a wrapped column header either) overlaps another."""
+    plan = os.path.join(args.root, "tests", "cli", "fixtures", "handoff", "long-address.yaml")
+    address = "otto.brandt.informationtechnology.director@lakesidecommunitycreditunion.example"
+    with tempfile.TemporaryDirectory() as out:
+        result = make_pack(args.closeplan, plan, out)
+        check(result.returncode == 0, f"long-address: exit {result.returncode}: {result.stderr.decode()}")
+        pages = pdf_words(os.path.join(out, "handoff.pdf"))
+        words = [w for page in pages for w in page]
+        # The address's pieces, in painting order: each ends at a break point.
+        joined = ""
+        for w in words:
+            if len(joined) < len(address) and address[len(joined):].startswith(w[0]) and (joined or w[0].startswith("otto.")):
+                joined += w[0]
+                if len(joined) < len(address):
+                    check(w[0][-1] in "@./-", f"long-address: the PDF cuts the address after \"{joined}\", not after @ . / -")
+        check(joined == address, f"long-address: the PDF does not paint the address whole ({joined!r})")
+        for n, page in enumerate(pages, 1):
+            for i, a in enumerate(page):
+                for b in page[i + 1:]:
+                    dx = min(a[3], b[3]) - max(a[1], b[1])
+                    dy = min(a[4], b[4]) - max(a[2], b[2])
+                    check(dx <= 0.5 or dy <= 0.5, f"long-address: page {n}: \"{a[0]}\" overlaps \"{b[0]}\"")
+
+
 def hostile(args):
     plans = [os.path.join(args.root, "tests", "cli", "fixtures", "handoff", "hostile.yaml")]
     hostile_dir = os.path.join(args.root, "tests", "hostile")
@@ -602,7 +639,7 @@ def main():
     parser.add_argument("--closeplan", required=True)
     parser.add_argument("--root", required=True)
     parser.add_argument("--update", action="store_true")
-    parser.add_argument("part", choices=["golden", "fixtures", "hostile", "calendar", "promises"])
+    parser.add_argument("part", choices=["golden", "fixtures", "hostile", "calendar", "promises", "long_address"])
     args = parser.parse_args()
     globals()[args.part](args)
     if failures:

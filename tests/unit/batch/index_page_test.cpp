@@ -53,7 +53,10 @@ TEST(IndexPage, HealthColumnOnlyWithCheck) {
     EXPECT_NE(row.find("<td data-k=\"62\" class=\"bad\">62/100: H801 seller-heavy, H816 &lt;no&gt; economic buyer</td><td><a"),
               std::string::npos) << row;
     index_page_head head{"x", *model::parse_iso_date("2026-06-01"), true, {}, {}};
-    EXPECT_NE(index_page_start(head).find("<th class=\"num\">Health</th><th>Files</th>"), std::string::npos);
+    // Health sorts by its score but reads as text: left-aligned as its cells, sorted as a number.
+    EXPECT_NE(index_page_start(head).find("<th scope=\"col\" data-sort=\"num\"><button type=\"button\">Health</button></th>"
+                                          "<th scope=\"col\"><button type=\"button\">Files</button></th>"),
+              std::string::npos);
     deal_result failed;
     failed.name = "Renewal";
     EXPECT_NE(index_page_row(failed, true).find("</td><td></td><td></td></tr>"), std::string::npos);

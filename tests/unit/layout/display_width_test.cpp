@@ -38,7 +38,8 @@ std::vector<std::string> pieces(const std::string& text) {
 }
 
 TEST(unspaced_breaks, cjk_breaks_between_characters_and_latin_stays_whole) {
-    EXPECT_EQ(pieces("パイロット結果"), (std::vector<std::string>{"パ", "イ", "ロッ", "ト", "結", "果"}));
+    // A katakana word stays whole (text_breaks.hpp); kanji break between characters.
+    EXPECT_EQ(pieces("パイロット結果"), (std::vector<std::string>{"パイロット", "結", "果"}));
     // A figure with its unit stays whole; so does a Latin word next to kana.
     EXPECT_EQ(pieces("2026年4月30日"), (std::vector<std::string>{"2026年4月30日"}));
     EXPECT_EQ(pieces("Tallyworksが確認"), (std::vector<std::string>{"Tallyworksが", "確", "認"}));

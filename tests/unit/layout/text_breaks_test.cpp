@@ -97,9 +97,23 @@ std::vector<std::string> pieces(std::string_view s) {
 // closing bracket, full stop, comma or prolonged sound mark starts a line, no
 // opening bracket ends one.
 TEST(text_breaks_cjk, ideographs_break_between_characters_with_kinsoku) {
-    EXPECT_EQ(pieces("結果のレビュー。"), (std::vector<std::string>{"結", "果", "の", "レ", "ビュー。"}));
+    EXPECT_EQ(pieces("結果のレビュー。"), (std::vector<std::string>{"結", "果", "の", "レビュー。"}));
     EXPECT_EQ(pieces("「自動仕訳」を含む"), (std::vector<std::string>{"「自", "動", "仕", "訳」", "を", "含", "む"}));
     EXPECT_EQ(pieces("试点结果评审，下周"), (std::vector<std::string>{"试", "点", "结", "果", "评", "审，", "下", "周"}));
+}
+
+// A katakana word (a loanword, a name) and a fullwidth Latin word are kept whole,
+// as a Latin word is: "スケジュー|ル" and "Ｅｘ|ｃｅｌ" read as typos. Kanji and
+// hiragana still break between characters, a katakana word from the ideograph or
+// kana beside it, and the katakana middle dot ends a word.
+TEST(text_breaks_cjk, katakana_and_fullwidth_latin_words_are_kept_whole) {
+    EXPECT_EQ(pieces("オンボーディングのスケジュールを確認"),
+              (std::vector<std::string>{"オンボーディング", "の", "スケジュール", "を", "確", "認"}));
+    EXPECT_EQ(pieces("カスタマー・サクセス"), (std::vector<std::string>{"カスタマー・", "サクセス"}));
+    EXPECT_EQ(pieces("ＥｘｃｅｌのＣＳＶ"), (std::vector<std::string>{"Ｅｘｃｅｌ", "の", "ＣＳＶ"}));
+    EXPECT_EQ(pieces("Tallyworksのテンプレート"), (std::vector<std::string>{"Tallyworks", "の", "テンプレート"}));
+    // Half-width katakana too; the rules' breaks elsewhere are unchanged.
+    EXPECT_EQ(pieces("ﾃﾝﾌﾟﾚｰﾄを使う"), (std::vector<std::string>{"ﾃﾝﾌﾟﾚｰﾄ", "を", "使", "う"}));
 }
 
 // Thai, written without spaces between words, breaks between the words ICU's

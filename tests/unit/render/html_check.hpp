@@ -19,7 +19,7 @@ inline html_scan scan_html(const std::string& page) {
     static const std::set<std::string> tags = {
         "html", "head", "meta", "title", "style", "body", "main", "header", "div", "p", "span", "h1", "h2", "h3",
         "h4", "h5", "h6", "dl", "dt", "dd", "section", "table", "caption", "thead", "tbody", "tr", "th", "td",
-        "ul", "ol", "li", "a", "em", "strong", "del", "code", "pre", "blockquote", "hr", "br"};
+        "ul", "ol", "li", "a", "em", "strong", "del", "code", "pre", "blockquote", "hr", "br", "wbr"};
     static const std::set<std::string> attributes = {"lang", "dir", "charset", "name", "content", "class", "id",
                                                      "aria-labelledby", "aria-label", "scope", "data-label",
                                                      "href", "start"};

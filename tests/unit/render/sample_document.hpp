@@ -272,8 +272,9 @@ inline document sample_document() {
     section signoff{"signoff", "Sign-off", {}};
     signoff.content.push_back(para({t("We agree to work to this plan and to raise changes as soon as we know of them.")}));
     signoff.content.back().role = block_role::figure;
-    signoff.content.push_back(block{signature_block{{{"For Northwind Health", "Dana Ruiz", "CFO", "Date", ""},
-                                                     {"For Acme Analytics", "Chris Park", "Account Executive", "Date", ""}}}});
+    signoff.content.push_back(block{signature_block{{{"For Northwind Health", "Dana Ruiz", "CFO", "Date", "", "Dana Ruiz, CFO"},
+                                                     {"For Acme Analytics", "Chris Park", "Account Executive", "Date", "",
+                                                      "Chris Park, Account Executive"}}}});
     doc.sections.push_back(std::move(signoff));
     return doc;
 }
@@ -330,7 +331,7 @@ inline document hostile_document(const std::string& h) {
     doc.sections.push_back(std::move(data));
 
     section signoff{"signoff", h, {}};
-    signoff.content.push_back(block{signature_block{{{h, h, h, h, h}, {h, h, h, h, ""}}}});
+    signoff.content.push_back(block{signature_block{{{h, h, h, h, h, h + ", " + h}, {h, h, h, h, "", h + ", " + h}}}});
     doc.sections.push_back(std::move(signoff));
     return doc;
 }

@@ -254,6 +254,22 @@ TEST(BuildDocument, SummaryOpenItemsAndSignoff) {
     EXPECT_EQ(sig.lines[1].side_label, "For Acme Analytics");
     EXPECT_EQ(sig.lines[1].name, "Chris Park");
     EXPECT_EQ(sig.lines[1].date_value, "");
+    EXPECT_EQ(sig.lines[0].who, "Dana Ruiz, CFO");
+}
+
+// A name and its title, and the items of a list, are separated by the language's
+// comma (punctuation.list): the Arabic comma in ar, the Latin one in he and en.
+TEST(BuildDocument, SignoffAndListsUseTheLanguagesComma) {
+    auto plan = sample_plan().p;
+    plan.stakeholders[0].cares_about = {"Payback period", "Cost"};
+    for (const auto& [lang, comma] : {std::pair{"ar", "\u060c "}, {"he", ", "}, {"en", ", "}}) {
+        const auto [doc, diags] = build(plan, lang);
+        const auto& sig = first_block<view::signature_block>(section_of(doc, "signoff"));
+        EXPECT_EQ(sig.lines[0].who, std::string("Dana Ruiz") + comma + "CFO") << lang;
+        EXPECT_EQ(sig.lines[1].who, std::string("Chris Park") + comma + "Account Executive") << lang;
+        const auto& value = first_block<view::data_table>(section_of(doc, "value_map"));
+        EXPECT_EQ(plain(value.rows[0].cells[1]), std::string("Payback period") + comma + "Cost") << lang;
+    }
 }
 
 TEST(BuildDocument, EmptyPlanStillHasEverySectionWithNoneLines) {
