@@ -143,20 +143,25 @@ void content_stream::end_text() {
 // octal so that no line end inside a string is rewritten by a reader.
 void content_stream::literal_string(std::string_view bytes) {
     out_.push_back('(');
-    for (const char ch : bytes) {
+    // Bytes that stand for themselves go in runs, one append each.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const char ch = bytes[i];
         const auto c = static_cast<unsigned char>(ch);
-        if (ch == '(' || ch == ')' || ch == '\\') {
-            out_.push_back('\\');
-            out_.push_back(ch);
-        } else if (c < 0x20 || c == 0x7F) {
-            out_.push_back('\\');
-            out_.push_back(static_cast<char>('0' + (c >> 6)));
-            out_.push_back(static_cast<char>('0' + ((c >> 3) & 7)));
-            out_.push_back(static_cast<char>('0' + (c & 7)));
+        const bool delimiter = ch == '(' || ch == ')' || ch == '\\';
+        if (!delimiter && c >= 0x20 && c != 0x7F) continue;
+        out_.append(bytes.data() + run, i - run);
+        run = i + 1;
+        if (delimiter) {
+            const char escaped[2] = {'\\', ch};
+            out_.append(escaped, 2);
         } else {
-            out_.push_back(ch);
+            const char octal[4] = {'\\', static_cast<char>('0' + (c >> 6)), static_cast<char>('0' + ((c >> 3) & 7)),
+                                   static_cast<char>('0' + (c & 7))};
+            out_.append(octal, 4);
         }
     }
+    out_.append(bytes.data() + run, bytes.size() - run);
     out_.push_back(')');
 }
 

@@ -37,7 +37,10 @@ libdeflate_compressor* thread_compressor() {
 bool write_deflated(HPDF_Dict stream_dict, std::string_view data) {
     libdeflate_compressor* compressor = thread_compressor();
     if (!stream_dict || !stream_dict->stream || !compressor) return false;
-    std::vector<unsigned char> packed(libdeflate_zlib_compress_bound(compressor, data.size()));
+    // The thread's buffer, grown to the largest stream yet: not zeroed and allocated for every stream.
+    thread_local std::vector<unsigned char> packed;
+    if (const std::size_t bound = libdeflate_zlib_compress_bound(compressor, data.size()); packed.size() < bound)
+        packed.resize(bound);
     const std::size_t size = libdeflate_zlib_compress(compressor, data.data(), data.size(), packed.data(), packed.size());
     if (size == 0) return false;
     stream_dict->filter = HPDF_STREAM_FILTER_NONE;
