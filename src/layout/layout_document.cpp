@@ -330,6 +330,15 @@ double least_height(const view::document& doc, const context& ctx) {
     return static_cast<double>(rows) * ctx.leading(8) / 2;
 }
 
+// Whether the first size is laid out in full rather than measured: a plan whose
+// least height is under an eighth of the room (a one-page pilot or batch deal:
+// 0.04-0.1; the plans that need a smaller size or condensing: 0.17 and more).
+// Such a plan almost always fits at once, and a fit at a measured size is laid
+// out again; a guess like probably_fits, never deciding what fits.
+bool short_for(const view::document& doc, const std::vector<tried_size>& tried, double room, const context& ctx) {
+    return tried.empty() && least_height(doc, ctx) * 8 <= room;
+}
+
 // `ctx` with the cap on one text's height that `from` has.
 context with_cap(context ctx, const context& from) {
     ctx.max_flow_height = from.max_flow_height;
@@ -444,7 +453,7 @@ fitted fit_pages(const view::document& doc, const font_metrics& metrics, const p
         std::vector<tried_size> tried;
         for (double body = at_floor ? 8.0 : st.body; body >= 8.0 - 1e-9 && !out.fits; body -= 0.25) {
             ctx = with_cap(make_context(metrics, st, body, unpaintable, words), cap);
-            const auto [height, ok] = try_page(doc, probably_fits(tried, body, room));
+            const auto [height, ok] = try_page(doc, probably_fits(tried, body, room) || short_for(doc, tried, room, ctx));
             tried.push_back({body, height});
             out.fits = ok;
         }

@@ -461,10 +461,11 @@ private:
             if (!ok()) return fail_page("cannot draw on page " + std::to_string(page_number_));
         }
         if (open_.kind != mark_kind::none) content.end_marked();
-        const auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
+        auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
         if (standard_.pdfa) id_input_ += content.finish();
         if (!write_deflated(attr->contents, content.finish()) || !ok())
             return fail_page("cannot finish page " + std::to_string(page_number_));
+        attr->stream = attr->contents->stream;  // the page's stream was freed with the contents' old one
         return true;
     }
 

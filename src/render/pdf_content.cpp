@@ -7,31 +7,59 @@
 namespace closeplan::render {
 
 // Whole thousandths (rounded half away from zero), so the same double always
-// gives the same text; digits are written backwards into a small buffer and
-// appended at once, since a page has some ten thousand numbers.
-void content_stream::number(double v) {
+// gives the same text. A page has some ten thousand numbers, most of them in
+// path operators: an operator's numbers and name are written into a buffer on
+// the stack and appended at once.
+namespace {
+
+// The longest number: a sign, 16 digits (an int64 of thousandths), a point,
+// three decimals and the space after it.
+constexpr std::size_t max_number_chars = 24;
+
+char* put_number(char* p, double v) {
     const double scaled = v * 1000.0;
     auto milli = static_cast<std::int64_t>(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
-    const bool negative = milli < 0;
-    if (negative) milli = -milli;
-    char buffer[32];
-    char* const end = buffer + sizeof buffer;
-    char* p = end;
-    *--p = ' ';
-    auto fraction = static_cast<int>(milli % 1000);
-    if (fraction != 0) {
-        int digits = 3;
-        for (; fraction % 10 == 0; fraction /= 10) --digits;
-        for (; digits > 0; --digits, fraction /= 10) *--p = static_cast<char>('0' + fraction % 10);
-        *--p = '.';
+    if (milli < 0) {
+        *p++ = '-';
+        milli = -milli;
     }
-    auto whole = milli / 1000;
+    auto whole = static_cast<std::uint64_t>(milli) / 1000;
+    const auto fraction = static_cast<unsigned>(static_cast<std::uint64_t>(milli) % 1000);
+    int digits = 1;
+    for (std::uint64_t bound = 10; digits < 19 && whole >= bound; bound *= 10) ++digits;
+    char* const end = p + digits;
+    char* q = end;
     do {
-        *--p = static_cast<char>('0' + whole % 10);
+        *--q = static_cast<char>('0' + whole % 10);
         whole /= 10;
     } while (whole > 0);
-    if (negative) *--p = '-';
-    out_.append(p, static_cast<std::size_t>(end - p));
+    p = end;
+    if (fraction != 0) {  // up to three decimals, without trailing zeros
+        *p++ = '.';
+        *p++ = static_cast<char>('0' + fraction / 100);
+        if (const unsigned rest = fraction % 100; rest != 0) {
+            *p++ = static_cast<char>('0' + rest / 10);
+            if (rest % 10 != 0) *p++ = static_cast<char>('0' + rest % 10);
+        }
+    }
+    *p++ = ' ';
+    return p;
+}
+
+}  // namespace
+
+void content_stream::number(double v) {
+    char buffer[max_number_chars];
+    out_.append(buffer, static_cast<std::size_t>(put_number(buffer, v) - buffer));
+}
+
+void content_stream::operation(std::initializer_list<double> operands, std::string_view name) {
+    char buffer[6 * max_number_chars + 4];
+    char* p = buffer;
+    for (const double v : operands) p = put_number(p, v);  // at most six: the callers are this file's
+    for (const char c : name) *p++ = c;
+    *p++ = '\n';
+    out_.append(buffer, static_cast<std::size_t>(p - buffer));
 }
 
 void content_stream::op(std::string_view name) {
@@ -42,10 +70,7 @@ void content_stream::op(std::string_view name) {
 void content_stream::color(const layout::color& c, std::optional<layout::color>& current, std::string_view operator_name) {
     if (current == c) return;
     current = c;
-    number(c.r);
-    number(c.g);
-    number(c.b);
-    op(operator_name);
+    operation({c.r, c.g, c.b}, operator_name);
 }
 
 void content_stream::fill_color(const layout::color& c) { color(c, fill_, "rg"); }
@@ -55,8 +80,7 @@ void content_stream::line_width(double width) {
     if (has_width_ && width_ == width) return;
     has_width_ = true;
     width_ = width;
-    number(width);
-    op("w");
+    operation({width}, "w");
 }
 
 void content_stream::dashed(bool on) {
@@ -67,26 +91,20 @@ void content_stream::dashed(bool on) {
 
 void content_stream::move_to(double x, double y) {
     end_text();
-    number(x);
-    number(y);
-    op("m");
+    operation({x, y}, "m");
 }
 
 void content_stream::line_to(double x, double y) {
-    number(x);
-    number(y);
-    op("l");
+    operation({x, y}, "l");
 }
 
 void content_stream::curve_to(double x1, double y1, double x2, double y2, double x3, double y3) {
-    for (const double v : {x1, y1, x2, y2, x3, y3}) number(v);
-    op("c");
+    operation({x1, y1, x2, y2, x3, y3}, "c");
 }
 
 void content_stream::rectangle(double x, double y, double width, double height) {
     end_text();
-    for (const double v : {x, y, width, height}) number(v);
-    op("re");
+    operation({x, y, width, height}, "re");
 }
 
 void content_stream::close_path() { op("h"); }
@@ -106,14 +124,11 @@ void content_stream::begin_text_at(std::string_view font, double size, double x,
         out_.push_back('/');
         out_.append(font);
         out_.push_back(' ');
-        number(size);
-        op("Tf");
+        operation({size}, "Tf");
     }
     // Td moves from the start of the current line, so positions stay exact
     // whatever the widths of the text shown in between.
-    number(x - line_x_);
-    number(y - line_y_);
-    op("Td");
+    operation({x - line_x_, y - line_y_}, "Td");
     line_x_ = x;
     line_y_ = y;
 }
@@ -128,20 +143,25 @@ void content_stream::end_text() {
 // octal so that no line end inside a string is rewritten by a reader.
 void content_stream::literal_string(std::string_view bytes) {
     out_.push_back('(');
-    for (const char ch : bytes) {
+    // Bytes that stand for themselves go in runs, one append each.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const char ch = bytes[i];
         const auto c = static_cast<unsigned char>(ch);
-        if (ch == '(' || ch == ')' || ch == '\\') {
-            out_.push_back('\\');
-            out_.push_back(ch);
-        } else if (c < 0x20 || c == 0x7F) {
-            out_.push_back('\\');
-            out_.push_back(static_cast<char>('0' + (c >> 6)));
-            out_.push_back(static_cast<char>('0' + ((c >> 3) & 7)));
-            out_.push_back(static_cast<char>('0' + (c & 7)));
+        const bool delimiter = ch == '(' || ch == ')' || ch == '\\';
+        if (!delimiter && c >= 0x20 && c != 0x7F) continue;
+        out_.append(bytes.data() + run, i - run);
+        run = i + 1;
+        if (delimiter) {
+            const char escaped[2] = {'\\', ch};
+            out_.append(escaped, 2);
         } else {
-            out_.push_back(ch);
+            const char octal[4] = {'\\', static_cast<char>('0' + (c >> 6)), static_cast<char>('0' + ((c >> 3) & 7)),
+                                   static_cast<char>('0' + (c & 7))};
+            out_.append(octal, 4);
         }
     }
+    out_.append(bytes.data() + run, bytes.size() - run);
     out_.push_back(')');
 }
 
@@ -276,8 +296,7 @@ double content_stream::show_placed_glyphs_right_to_left(std::string_view font, d
 void content_stream::image(std::string_view name, double x, double y, double width, double height) {
     end_text();
     op("q");
-    for (const double v : {width, 0.0, 0.0, height, x, y}) number(v);
-    op("cm");
+    operation({width, 0.0, 0.0, height, x, y}, "cm");
     out_.push_back('/');
     out_.append(name);
     out_.append(" Do\nQ\n");

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -90,6 +91,8 @@ public:
 
 private:
     void number(double v);
+    /// `operands` (at most six) and the operator `name`, ending its line.
+    void operation(std::initializer_list<double> operands, std::string_view name);
     void color(const layout::color& c, std::optional<layout::color>& current, std::string_view operator_name);
     void op(std::string_view name);
     void begin_text_at(std::string_view font, double size, double x, double y);

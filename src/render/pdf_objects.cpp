@@ -5,6 +5,8 @@
 #include <hpdf_mmgr.h>
 #include <libdeflate.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -19,6 +21,39 @@ namespace {
 // drops the entry when that says "none"; its write hook runs after the
 // entries, so a stream compressed here names its filter from the hook.
 HPDF_STATUS name_flate_filter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); }
+
+// A stream's compressed bytes, held as they are until libharu copies them into
+// the file: its memory stream would copy them in and out a byte at a time, in
+// chunks it allocates (some 80K instructions a one-page plan).
+struct held_bytes {
+    std::string bytes;
+    std::size_t at = 0;
+};
+
+held_bytes& held(HPDF_Stream stream) { return *static_cast<held_bytes*>(stream->attr); }
+
+HPDF_STATUS read_held(HPDF_Stream stream, HPDF_BYTE* to, HPDF_UINT* size) {
+    held_bytes& h = held(stream);
+    const std::size_t n = std::min<std::size_t>(*size, h.bytes.size() - h.at);
+    std::memcpy(to, h.bytes.data() + h.at, n);
+    h.at += n;
+    *size = static_cast<HPDF_UINT>(n);
+    return h.at == h.bytes.size() ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+HPDF_STATUS seek_held(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+    held_bytes& h = held(stream);
+    const auto from = mode == HPDF_SEEK_SET ? 0 : mode == HPDF_SEEK_CUR ? static_cast<std::int64_t>(h.at)
+                                                                        : static_cast<std::int64_t>(h.bytes.size());
+    const std::int64_t to = from + pos;
+    if (to < 0 || to > static_cast<std::int64_t>(h.bytes.size())) return HPDF_STREAM_EOF;
+    h.at = static_cast<std::size_t>(to);
+    return HPDF_OK;
+}
+
+HPDF_INT32 tell_held(HPDF_Stream stream) { return static_cast<HPDF_INT32>(held(stream).at); }
+HPDF_UINT32 size_held(HPDF_Stream stream) { return static_cast<HPDF_UINT32>(held(stream).bytes.size()); }
+void free_held(HPDF_Stream stream) { delete &held(stream); }
 
 }  // namespace
 
@@ -37,12 +72,24 @@ libdeflate_compressor* thread_compressor() {
 bool write_deflated(HPDF_Dict stream_dict, std::string_view data) {
     libdeflate_compressor* compressor = thread_compressor();
     if (!stream_dict || !stream_dict->stream || !compressor) return false;
-    std::vector<unsigned char> packed(libdeflate_zlib_compress_bound(compressor, data.size()));
+    // The thread's buffer, grown to the largest stream yet: not zeroed and allocated for every stream.
+    thread_local std::vector<unsigned char> packed;
+    if (const std::size_t bound = libdeflate_zlib_compress_bound(compressor, data.size()); packed.size() < bound)
+        packed.resize(bound);
     const std::size_t size = libdeflate_zlib_compress(compressor, data.data(), data.size(), packed.data(), packed.size());
     if (size == 0) return false;
+    auto owned = std::make_unique<held_bytes>();
+    owned->bytes.assign(reinterpret_cast<const char*>(packed.data()), size);
+    HPDF_Stream reader =
+        HPDF_CallbackReader_New(stream_dict->mmgr, read_held, seek_held, tell_held, size_held, owned.get());
+    if (!reader) return false;
+    reader->free_fn = free_held;  // the dictionary frees its stream, and with it the bytes
+    owned.release();
+    HPDF_Stream_Free(stream_dict->stream);
+    stream_dict->stream = reader;
     stream_dict->filter = HPDF_STREAM_FILTER_NONE;
     stream_dict->write_fn = name_flate_filter;
-    return HPDF_Stream_Write(stream_dict->stream, packed.data(), static_cast<HPDF_UINT>(size)) == HPDF_OK;
+    return true;
 }
 
 std::string deflated(std::string_view data, int level) {

@@ -16,6 +16,8 @@ namespace closeplan::render {
 /// libharu would otherwise deflate the stream with zlib at its default level
 /// while saving: for a page of text that was a fifth of the whole PDF's
 /// cost, for a few hundred bytes saved.
+/// The dictionary's stream is replaced by one that holds the compressed bytes
+/// (whoever kept the old stream, a page's attributes, takes the new one).
 /// Returns false (libharu's error state set) when the stream cannot be written.
 bool write_deflated(HPDF_Dict stream_dict, std::string_view data);
 

@@ -14,6 +14,8 @@
 
 namespace closeplan::render {
 
+using namespace std::string_view_literals;
+
 using layout::tag_role;
 
 const char* structure_type(tag_role role) {
@@ -119,7 +121,7 @@ std::uint32_t object_number(const void* obj) { return static_cast<const HPDF_Obj
 
 void append_ref(std::string& out, std::uint32_t number) {
     append_number(out, number);
-    out += " 0 R";
+    out += " 0 R"sv;
 }
 
 // Alternative text is read aloud: a no-break space (the layout's, between a date's
@@ -160,9 +162,9 @@ bool structure_tree::prepare(HPDF_Doc pdf) {
 void structure_tree::append_element(std::string& o, std::size_t i, std::uint32_t first, std::uint32_t root) const {
     const node& n = nodes_[i];
     const auto number = [&](std::size_t element) { return first + static_cast<std::uint32_t>(element); };
-    o += "<</S/";
-    o += i == 0 ? "Document" : type(i);
-    o += "/P ";
+    o += "<</S/"sv;
+    o += i == 0 ? std::string_view("Document") : std::string_view(type(i));
+    o += "/P "sv;
     append_ref(o, i == 0 ? root : number(n.parent));
     // The element's page is its first marked content's; MCIDs elsewhere say theirs (an MCR).
     HPDF_Page home = nullptr;
@@ -172,10 +174,10 @@ void structure_tree::append_element(std::string& o, std::size_t i, std::uint32_t
             break;
         }
     if (home) {
-        o += "/Pg ";
+        o += "/Pg "sv;
         append_ref(o, object_number(home));
     }
-    o += "/K";
+    o += "/K"sv;
     const bool one = n.kids.size() == 1;
     o += one ? ' ' : '[';
     for (std::size_t at = 0; at < n.kids.size(); ++at) {
@@ -186,36 +188,36 @@ void structure_tree::append_element(std::string& o, std::size_t i, std::uint32_t
         } else if (k.what == kid::kind::mcid && k.page == home) {
             append_number(o, k.index);
         } else if (k.what == kid::kind::mcid) {
-            o += "<</Type/MCR/Pg ";
+            o += "<</Type/MCR/Pg "sv;
             append_ref(o, object_number(k.page));
-            o += "/MCID ";
+            o += "/MCID "sv;
             append_number(o, k.index);
-            o += ">>";
+            o += ">>"sv;
         } else {
-            o += "<</Type/OBJR/Obj ";
+            o += "<</Type/OBJR/Obj "sv;
             append_ref(o, object_number(k.annot));
-            o += "/Pg ";
+            o += "/Pg "sv;
             append_ref(o, object_number(k.page));
-            o += ">>";
+            o += ">>"sv;
         }
     }
     if (!one) o += ']';
     if (n.alt && !n.alt->empty()) {
         const auto shortened = shortened_text_string(*n.alt);
-        o += "/Alt";
+        o += "/Alt"sv;
         append_text_string(o, spoken(shortened ? *shortened : *n.alt));
     }
     if (!n.lang.empty()) {
-        o += "/Lang(";  // a BCP 47 language subtag: ASCII letters
+        o += "/Lang("sv;  // a BCP 47 language subtag: ASCII letters
         o += n.lang;
         o += ')';
     }
     if (n.role == tag_role::th && i != 0) {
         // A header in THead heads its column; one in a body row names its row.
         const bool in_head = nodes_[n.parent].parent != 0 && nodes_[nodes_[n.parent].parent].role == tag_role::thead;
-        o += in_head ? "/A<</O/Table/Scope/Column>>" : "/A<</O/Table/Scope/Row>>";
+        o += in_head ? "/A<</O/Table/Scope/Column>>"sv : "/A<</O/Table/Scope/Row>>"sv;
     }
-    o += ">>";
+    o += ">>"sv;
 }
 
 std::uint32_t structure_tree::root_number() const { return object_number(root_); }
@@ -230,9 +232,9 @@ void structure_tree::write_objects(object_stream& out, std::uint32_t first) cons
     for (const auto& n : nodes_) room += 8 * n.kids.size() + (n.alt ? 2 * n.alt->size() + 8 : 0);
     o.reserve(o.size() + room);
     out.header.reserve(out.header.size() + 10 * nodes_.size());
-    o += "<</Type/StructTreeRoot/K ";
+    o += "<</Type/StructTreeRoot/K "sv;
     append_ref(o, first);
-    o += "/ParentTree<</Nums[";
+    o += "/ParentTree<</Nums["sv;
     for (std::size_t key = 0; key < parents_.size(); ++key) {
         const auto& e = parents_[key];
         append_number(o, key);
@@ -249,9 +251,9 @@ void structure_tree::write_objects(object_stream& out, std::uint32_t first) cons
             o += ' ';
         }
     }
-    o += "]>>/ParentTreeNextKey ";
+    o += "]>>/ParentTreeNextKey "sv;
     append_number(o, parents_.size());
-    o += ">>\n";
+    o += ">>\n"sv;
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
         out.begin(first + static_cast<std::uint32_t>(i));
         append_element(o, i, first, root);

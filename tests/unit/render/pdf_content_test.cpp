@@ -18,6 +18,25 @@ TEST(ContentStream, NumbersHaveAtMostThreeDecimalsAndNoTrailingZeros) {
     EXPECT_EQ(c.finish(), "0 1 m\n-0.5 12.346 l\n612 0 l\n0 1000000.25 l\n");
 }
 
+TEST(ContentStream, DecimalsKeepTheirLeadingZerosAndRoundingCarriesIntoTheWholePart) {
+    content_stream c;
+    c.curve_to(0.05, 0.005, 0.1, 9.9996, -0.0005, -12.0404);
+    c.line_to(99999.999, 0.010);
+    EXPECT_EQ(c.finish(), "0.05 0.005 0.1 10 -0.001 -12.04 c\n99999.999 0.01 l\n");
+}
+
+TEST(ContentStream, SixOperandsOfTheLongestNumbersFitOneOperator) {
+    // A sign, 15 digits of thousandths: far past any page (a double holds no
+    // more thousandths exactly), every operand written in full.
+    const double longest = -999'999'999'999.999;
+    content_stream c;
+    c.curve_to(longest, longest, longest, longest, longest, longest);
+    const std::string one = "-999999999999.999 ";
+    std::string six;
+    for (int i = 0; i < 6; ++i) six += one;
+    EXPECT_EQ(c.finish(), six + "c\n");
+}
+
 TEST(ContentStream, LiteralStringsEscapeDelimitersAndControlBytes) {
     content_stream c;
     c.show_text("F1", 9, 36, 700, std::string("a(b)c\\d\n\x7f\xe9", 10));
