@@ -332,7 +332,7 @@ private:
                 contacts.insert(contacts.end(), std::make_move_iterator(joined.begin()), std::make_move_iterator(joined.end()));
             }
         }
-        if (!contacts.empty()) add_contacts(plan, contacts, *reader_.mapping);
+        if (!contacts.empty()) add_contacts(plan, std::move(contacts), *reader_.mapping);
     }
 
     /// Lays the row's mapped cells and the deal's overlay, if it has one, over

@@ -183,26 +183,30 @@ std::optional<crm_contact> contact_in_row(const export_row& row, const resolved_
     return c;
 }
 
-void add_contacts(model::plan& plan, const std::vector<crm_contact>& contacts, const column_mapping& mapping) {
+void add_contacts(model::plan& plan, std::vector<crm_contact> contacts, const column_mapping& mapping) {
     std::optional<std::size_t> signer;  // an index: the list grows
     std::size_t first_new = plan.stakeholders.size();
-    for (const auto& c : contacts) {
+    for (auto& c : contacts) {
         // The same person under two roles (one row per role) is one stakeholder, with the first role.
         auto same = std::find_if(plan.stakeholders.begin() + static_cast<std::ptrdiff_t>(first_new),
                                  plan.stakeholders.end(), [&](const model::stakeholder& s) {
                                      return s.name == c.name && (c.email.empty() || s.email.empty() || s.email == c.email);
                                  });
         if (same == plan.stakeholders.end()) {
+            // The contact's strings are moved, not copied: a batch adds a few a deal.
             model::stakeholder s;
-            const auto base = id_from_name(c.name);
-            s.id = base;
-            for (int n = 2; plan.find_stakeholder(s.id) || plan.find_milestone(s.id); ++n) s.id = base + "-" + std::to_string(n);
-            s.name = c.name;
-            s.title = c.title;
+            s.id = id_from_name(c.name);
+            if (plan.find_stakeholder(s.id) || plan.find_milestone(s.id)) {
+                const auto base = s.id;
+                for (int n = 2; plan.find_stakeholder(s.id) || plan.find_milestone(s.id); ++n)
+                    s.id = base + "-" + std::to_string(n);
+            }
+            s.name = std::move(c.name);
+            s.title = std::move(c.title);
             s.party_side = model::side::buyer;
             s.role_kind = plan_role_for(c.role, mapping);
             s.influence = influence_of(*s.role_kind);
-            s.email = c.email;
+            s.email = std::move(c.email);
             plan.stakeholders.push_back(std::move(s));
             same = plan.stakeholders.end() - 1;
         }

@@ -57,7 +57,7 @@ std::optional<crm_contact> contact_in_row(const export_row& row, const resolved_
 /// Adds `contacts` to `plan` as buyer stakeholders (ids from their names,
 /// unique in the plan; the same person twice is kept once), and makes the
 /// first primary contact the buyer's signer when the plan has none.
-void add_contacts(model::plan& plan, const std::vector<crm_contact>& contacts, const column_mapping& mapping);
+void add_contacts(model::plan& plan, std::vector<crm_contact> contacts, const column_mapping& mapping);
 
 /// A separate contacts export, held by deal id in one block of text (about
 /// 80 bytes a contact), so 300,000 contacts cost some 25 MB.

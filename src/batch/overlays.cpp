@@ -87,13 +87,13 @@ public:
 
     // Sized up front: a member is some 270 bytes of strings and vectors, and a
     // plan's tree has a few hundred, so growing by doubling would move most twice.
-    raw_node map(const std::string& pointer, std::size_t members = 12) const {
-        auto n = node(raw_node::kind::mapping, pointer);
+    raw_node map(std::string pointer, std::size_t members = 12) const {
+        auto n = node(raw_node::kind::mapping, std::move(pointer));
         n.members.reserve(members);
         return n;
     }
-    raw_node list(const std::string& pointer, std::size_t items = 0) const {
-        auto n = node(raw_node::kind::sequence, pointer);
+    raw_node list(std::string pointer, std::size_t items = 0) const {
+        auto n = node(raw_node::kind::sequence, std::move(pointer));
         n.items.reserve(items);
         return n;
     }
@@ -134,11 +134,13 @@ public:
     }
 
 private:
-    raw_node node(raw_node::kind kind, const std::string& pointer) const {
+    // The pointer is moved in: a plan's tree has a few hundred nodes, most with
+    // a pointer too long for the short-string buffer.
+    raw_node node(raw_node::kind kind, std::string pointer) const {
         raw_node n;
         n.type = kind;
         n.where = where_;
-        n.where.pointer = pointer;
+        n.where.pointer = std::move(pointer);
         return n;
     }
     source_location where_;
