@@ -20,16 +20,16 @@ formats="${3:-html,md}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/batch-callgrind.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-python3 "$root/bench/batch_generate_export.py" "$rows" > "$work/export.csv"
-python3 "$root/bench/batch_generate_enrichment.py" "$rows" "$work/contacts.csv" "$work/overlays" "${BENCH_OVERLAY_EVERY:-10}"
+# shellcheck source=bench/batch_inputs.sh
+source "$root/bench/batch_inputs.sh"
+batch_inputs "$work" "$rows"
+mapfile -t args < <(batch_args "$work" "$formats")
 
 count() {  # BINARY EXTRA_ARGS... -> instructions
     local binary="$1"
     shift
     rm -rf "$work/out"
-    valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$binary" batch "$work/export.csv" \
-        --playbook "$root/tests/cli/fixtures/batch/mid-market.yaml" --as-of 2026-06-01 --date-format M/D/YYYY \
-        -f "$formats" -j 1 -o "$work/out" -q "$@" 2>&1 | awk '/Collected/ {print $NF}'
+    valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$binary" batch "${args[@]}" "$@" 2>&1 | awk '/Collected/ {print $NF}'
 }
 plain=$(count "$closeplan")
 enriched=$(count "$closeplan" --contacts "$work/contacts.csv" --overlays "$work/overlays")

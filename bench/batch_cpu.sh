@@ -21,17 +21,17 @@ runs="${RUNS:-3}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/batch-cpu.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-python3 "$root/bench/batch_generate_export.py" "$rows" > "$work/export.csv"
-python3 "$root/bench/batch_generate_enrichment.py" "$rows" "$work/contacts.csv" "$work/overlays" "${BENCH_OVERLAY_EVERY:-10}"
+# shellcheck source=bench/batch_inputs.sh
+source "$root/bench/batch_inputs.sh"
+batch_inputs "$work" "$rows"
+mapfile -t args < <(batch_args "$work" "$formats")
 
 user_seconds() {  # BINARY EXTRA_ARGS... -> the least user seconds of $runs runs
     local binary="$1" best="" u
     shift
     for _ in $(seq "$runs"); do
         rm -rf "$work/out"
-        /usr/bin/time -f %U -o "$work/time.txt" "$binary" batch "$work/export.csv" \
-            --playbook "$root/tests/cli/fixtures/batch/mid-market.yaml" --as-of 2026-06-01 --date-format M/D/YYYY \
-            -f "$formats" -j 1 -o "$work/out" -q "$@"
+        /usr/bin/time -f %U -o "$work/time.txt" "$binary" batch "${args[@]}" "$@"
         u=$(cat "$work/time.txt")
         if [ -z "$best" ] || awk -v a="$u" -v b="$best" 'BEGIN { exit !(a < b) }'; then best="$u"; fi
     done
