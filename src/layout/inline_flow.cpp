@@ -16,6 +16,7 @@
 #include <variant>
 
 #include "layout/address_breaks.hpp"
+#include "layout/glyph_runs.hpp"
 #include "layout/text_breaks.hpp"
 #include "layout/upper_case.hpp"
 
@@ -690,6 +691,13 @@ void emit_line(const broken_lines& lines, std::size_t line, double baseline, dou
             runs.back().width = p.x + p.width - runs.back().x;
             continue;
         }
+        // The space between two runs is painted as a real space at the end of the
+        // first (invisible, its width not counted): text extraction and the tagged
+        // PDF's reading read "Joint Grace Liu", not "JointGrace Liu" (ISO 32000
+        // 14.8.2.5: word breaks are explicit space characters). Not after
+        // right-to-left text, whose logical end is its left edge: there the
+        // space would push the glyphs aside.
+        if (!runs.empty() && p.t->space_before && !has_right_to_left(runs.back().text)) runs.back().text += ' ';
         runs.push_back({p.t, p.t->text, p.x, p.width});
     }
     for (auto& r : runs) {

@@ -22,6 +22,7 @@ namespace {
 
 using closeplan::render::testing::b;
 using closeplan::render::testing::br;
+using closeplan::render::testing::em;
 using closeplan::render::testing::strike;
 using closeplan::render::testing::t;
 
@@ -192,6 +193,28 @@ TEST_F(LineBreak, ADateAndABadgeNeverSplit) {
     }
     EXPECT_EQ(lines(flowed(cell, badge_width + 0.01)),
               (std::vector<std::string>{"Apr 17, 2026", "Apr 24, 2026", "slipped +7 d"}));
+}
+
+// Where a run ends and the next begins after a space (a badge and a name, a
+// style change), the space is a real character at the end of the first run,
+// so that text extraction and a tagged PDF's reading read "Joint Grace Liu",
+// not "JointGrace Liu"; it is painted, invisible, and moves nothing. After
+// right-to-left text it is left out: its logical end is its left edge.
+TEST_F(LineBreak, TheSpaceBetweenTwoRunsIsARealCharacterAfterLeftToRightText) {
+    std::vector<const text_run*> runs;
+    const auto f = flowed({b("Joint", view::tone::info), t(" Grace Liu "), em("signs"), t(" first")}, 1000);
+    for (const auto& it : f.items)
+        if (const auto* r = std::get_if<text_run>(&it.value)) runs.push_back(r);
+    ASSERT_EQ(runs.size(), 4u);
+    EXPECT_EQ(runs[0]->text, "Joint ");
+    EXPECT_EQ(runs[1]->text, "Grace Liu ");
+    EXPECT_EQ(runs[2]->text, "signs ");
+    EXPECT_EQ(runs[3]->text, "first");
+    // Positions are those of the runs without the space: the next run starts where it did.
+    EXPECT_NEAR(runs[2]->x, runs[1]->x + w("Grace Liu") + w(" "), 1e-6);
+    // Right-to-left runs (which need the embedded fallback fonts, not these
+    // metrics) are covered by examples/alkhaleej's layout golden: no Arabic run
+    // there ends in a space.
 }
 
 TEST_F(LineBreak, AnEmailMovesWholeToTheNextLineWhenItFitsThere) {
