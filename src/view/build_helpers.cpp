@@ -30,6 +30,10 @@ std::string list_separator(const labels& words) {
     return words.has("punctuation.list") ? words.get("punctuation.list") : std::string(", ");
 }
 
+std::string series_separator(const labels& words) {
+    return words.has("punctuation.series") ? words.get("punctuation.series") : std::string("; ");
+}
+
 std::string join_listed(const labels& words, std::span<const std::string> parts) {
     const std::string separator = list_separator(words);
     std::string joined;

@@ -46,6 +46,9 @@ void append_text(inlines& out, std::string_view value);
 /// What separates the items of a list and a name from its title in the
 /// language: `punctuation.list` (", "; Arabic "، "), ", " when the labels lack it.
 std::string list_separator(const labels& words);
+/// What separates the entries of a series whose entries hold commas (the
+/// timeline's description): `punctuation.series` ("; "; Arabic "؛ "), "; " when the labels lack it.
+std::string series_separator(const labels& words);
 /// The non-empty `parts` joined by list_separator: "Dana Ruiz, CFO".
 std::string join_listed(const labels& words, std::span<const std::string> parts);
 std::string join_listed(const labels& words, std::initializer_list<std::string> parts);

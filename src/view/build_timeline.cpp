@@ -56,6 +56,7 @@ std::optional<timeline> build_timeline(const build_context& ctx) {
     if (end != close) t.end_label = format_date(end, w);
     t.month_days = month_starts(start, end);
     std::string steps;
+    const std::string comma = list_separator(w), semicolon = series_separator(w);
     for (std::size_t i = 0; i < ctx.plan.milestones.size(); ++i) {
         const auto& m = ctx.plan.milestones[i];
         const auto at = placed_on(m);
@@ -65,10 +66,10 @@ std::optional<timeline> build_timeline(const build_context& ctx) {
                                         m.state == model::status::done, overdue, "#" + std::to_string(i + 1)});
         std::string owner = label_of(w, "side", model::to_string(m.owner));
         if (!m.assignee.empty()) owner += " " + person_name(ctx.plan, m.assignee);
-        steps += "; #" + std::to_string(i + 1) + " " + m.title + ", " + w.get("column.due") + " " + format_date(m.due ? *m.due : *at, w) +
-                 ", " + w.get("column.owner") + " " + owner;
+        steps += semicolon + "#" + std::to_string(i + 1) + " " + m.title + comma + w.get("column.due") + " " +
+                 format_date(m.due ? *m.due : *at, w) + comma + w.get("column.owner") + " " + owner;
     }
-    t.alt = t.today_label + ", " + t.close_label + steps;
+    t.alt = t.today_label + comma + t.close_label + steps;
     const std::pair<model::side, const analyze::progress*> sides[] = {
         {model::side::buyer, &ctx.facts.buyer}, {model::side::seller, &ctx.facts.seller}, {model::side::both, &ctx.facts.both}};
     for (const auto& [side, p] : sides) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <tuple>
 
 #include "analyze/analysis.hpp"
 #include "view_test_support.hpp"
@@ -269,6 +270,21 @@ TEST(BuildDocument, SignoffAndListsUseTheLanguagesComma) {
         EXPECT_EQ(sig.lines[1].who, std::string("Chris Park") + comma + "Account Executive") << lang;
         const auto& value = first_block<view::data_table>(section_of(doc, "value_map"));
         EXPECT_EQ(plain(value.rows[0].cells[1]), std::string("Payback period") + comma + "Cost") << lang;
+    }
+}
+
+// The timeline's description (a tagged PDF's /Alt) separates its steps with
+// the language's semicolon (punctuation.series) and their parts with its comma.
+TEST(BuildDocument, TheTimelinesDescriptionUsesTheLanguagesPunctuation) {
+    const auto plan = sample_plan().p;
+    for (const auto& [lang, comma, semicolon] :
+         {std::tuple{"ar", "\u060c ", "\u061b "}, {"he", ", ", "; "}, {"en", ", ", "; "}}) {
+        const auto [doc, diags] = build(plan, lang);
+        ASSERT_TRUE(doc.schedule) << lang;
+        const auto& alt = doc.schedule->alt;
+        EXPECT_NE(alt.find(std::string(semicolon) + "#2 "), std::string::npos) << lang << ": " << alt;
+        EXPECT_EQ(alt.find(lang == std::string("ar") ? ", " : "\u060c"), std::string::npos) << lang << ": " << alt;
+        EXPECT_NE(alt.find(comma), std::string::npos) << lang << ": " << alt;
     }
 }
 
