@@ -33,10 +33,13 @@ struct text_run {
     double size = 9;      ///< points
     color fill;
     std::string text;     ///< UTF-8, already checked to be paintable by the document's fonts
-    /// Not painted; for the layout checks (the `pdf-bounds` dump): the advance
-    /// width the layout measured, and the left and right edges of the area the
-    /// run was laid out in (a table cell, a column, the page's text width). An
-    /// area of zero width means none was recorded.
+    /// Not painted; for the layout checks (the `pdf-bounds` dump) and the
+    /// mirroring of right-to-left pages: the advance width the layout measured
+    /// (of the text without the one space that may end it: that space marks a
+    /// word break for text extraction and is painted, invisible, past `width`;
+    /// see emit_line in inline_flow.cpp), and the left and right edges of the
+    /// area the run was laid out in (a table cell, a column, the page's text
+    /// width). An area of zero width means none was recorded.
     double width = 0;
     double area_left = 0, area_right = 0;
 };

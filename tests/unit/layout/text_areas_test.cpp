@@ -28,8 +28,13 @@ TEST_P(text_areas, every_run_has_its_width_and_stays_in_its_area) {
     const double left = 31.18, right = 31.18;  // the default style's margins (11 mm)
     for (const auto& p : laid.pages) {
         for (const auto* r : runs(p)) {
-            // A badge's run is its label; the box around it is wider.
-            EXPECT_NEAR(r->width, m->width(r->text, r->face, r->size), 0.05) << r->text;
+            // A badge's run is its label; the box around it is wider. A run followed
+            // by another on its line ends in the space between them, painted past
+            // its width (frame.hpp): the width is the text's before that space.
+            const std::string_view shown = std::string_view(r->text).ends_with(' ')
+                                               ? std::string_view(r->text).substr(0, r->text.size() - 1)
+                                               : std::string_view(r->text);
+            EXPECT_NEAR(r->width, m->width(std::string(shown), r->face, r->size), 0.05) << r->text;
             ASSERT_GT(r->area_right, r->area_left) << "no area recorded for \"" << r->text << "\"";
             EXPECT_GE(r->x, r->area_left - 0.01) << r->text;
             EXPECT_LE(r->x + r->width, r->area_right + 0.01) << r->text;
