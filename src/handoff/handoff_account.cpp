@@ -24,18 +24,20 @@ bullet_list text_items(const std::vector<std::string>& items) {
     return list;
 }
 
-// An extension value on one line: lists joined with ", ", mappings as "key: value; key: value".
-std::string flat_text(const model::extension_value& v) {
+// An extension value on one line, in the language's punctuation: lists joined by punctuation.list
+// (", "; Arabic "، "), mappings as "key: value" pairs joined by punctuation.series ("; "; Arabic "؛ ").
+std::string flat_text(const model::extension_value& v, const labels& words) {
     using kind = model::extension_value::kind;
     std::string out;
     switch (v.type) {
         case kind::null: break;
         case kind::text: out = v.text; break;
         case kind::list:
-            for (const auto& item : v.items) out += (out.empty() ? "" : ", ") + flat_text(item);
+            for (const auto& item : v.items) out += (out.empty() ? "" : list_separator(words)) + flat_text(item, words);
             break;
         case kind::map:
-            for (const auto& [key, value] : v.members) out += (out.empty() ? "" : "; ") + key + ": " + flat_text(value);
+            for (const auto& [key, value] : v.members)
+                out += (out.empty() ? "" : series_separator(words)) + key + ": " + flat_text(value, words);
             break;
     }
     return out;
@@ -188,7 +190,7 @@ section build_more_details(const build_context& ctx) {
     fact_list facts{"more", {}};
     for (const auto& x : ctx.plan.extensions) {
         const auto owner = owner_of_extension(ctx, x.pointer);
-        facts.facts.push_back(text_fact("extension", owner.empty() ? x.key : owner + " › " + x.key, flat_text(x.value)));
+        facts.facts.push_back(text_fact("extension", owner.empty() ? x.key : owner + " › " + x.key, flat_text(x.value, ctx.words)));
     }
     s.content.push_back(block{std::move(facts)});
     return s;

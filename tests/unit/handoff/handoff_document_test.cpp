@@ -140,6 +140,29 @@ TEST(HandoffDocument, CompletePlanHasNoGapsSection) {
     EXPECT_EQ(complete.find_section("gaps"), nullptr);
 }
 
+TEST(HandoffDocument, MoreDetailsJoinExtensionValuesInTheLanguagesPunctuation) {
+    auto p = bare_plan();
+    using kind = model::extension_value::kind;
+    model::extension_value tags{kind::list, "", {{kind::text, "أ", {}, {}}, {kind::text, "ب", {}, {}}}, {}};
+    model::extension_value ids{kind::map, "", {}, {{"crm", {kind::text, "OPP-1", {}, {}}}, {"erp", {kind::text, "E-7", {}, {}}}}};
+    p.extensions.push_back({"/x-tags", "x-tags", tags, {}});
+    p.extensions.push_back({"/x-ids", "x-ids", ids, {}});
+    const auto facts = analyze::analyze_plan(p, d("2026-03-02"));
+    diagnostic_sink diags;
+    const view::labels arabic(std::map<std::string, std::string>{{"punctuation.list", "، "}, {"punctuation.series", "؛ "}});
+    const auto doc = build_handoff_document(p, facts, arabic, find_gaps(p), diags);
+    const auto* more = doc.find_section("more");
+    ASSERT_NE(more, nullptr);
+    const auto& list = std::get<view::fact_list>(more->content.front().value);
+    ASSERT_EQ(list.facts.size(), 2u);
+    EXPECT_EQ(std::get<view::text>(list.facts[0].value.front().value).value, "أ، ب");
+    EXPECT_EQ(std::get<view::text>(list.facts[1].value.front().value).value, "crm: OPP-1؛ erp: E-7");
+    // Without the labels, the Latin defaults.
+    const auto latin = build_handoff_document(p, facts, view::labels{}, find_gaps(p), diags);
+    const auto& latin_list = std::get<view::fact_list>(latin.find_section("more")->content.front().value);
+    EXPECT_EQ(std::get<view::text>(latin_list.facts[1].value.front().value).value, "crm: OPP-1; erp: E-7");
+}
+
 TEST(PlanJson, EveryKeyInOrderWithAnalysisAndMoves) {
     const auto p = bare_plan();
     const auto facts = analyze::analyze_plan(p, d("2026-03-02"));
