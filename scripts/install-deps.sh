@@ -21,6 +21,8 @@ packages=(
   python3-pikepdf python3-pdfminer icc-profiles-free
   # `closeplan preview`: cpp-httplib serves the page (src/preview/server.cpp).
   libcpp-httplib-dev
+  # The CLI's allocator (CLOSEPLAN_MIMALLOC in CMakeLists.txt): batch allocates thousands of small blocks a deal.
+  libmimalloc-dev
   # Packaging checks (tests/consumer/deb_test.sh, tests/packaging/): lintian on the .debs,
   # man for closeplan(1), and zsh and fish to parse their generated completions (no other dependencies).
   lintian man-db zsh fish

@@ -10,13 +10,16 @@
 # guides resolving inside the package, and a program built against the
 # unpacked -dev package with plain `g++ main.cpp $(pkg-config --cflags --libs closeplan)`.
 #
-#   deb_test.sh SOURCE_DIR BUILD_DIR [EXTRA_FLAGS]
+#   deb_test.sh SOURCE_DIR BUILD_DIR [EXTRA_FLAGS] [USES_MIMALLOC]
 # EXTRA_FLAGS: only in the sanitizer build, whose library needs its runtime
 # in the program too (-fsanitize=address,undefined), as in consumer_test.sh.
+# USES_MIMALLOC: ON when the CLI links mimalloc (CLOSEPLAN_MIMALLOC), which
+# its package must then depend on (and the library's must not).
 set -euo pipefail
 src="$1"
 build="$2"
 extra="${3:-}"
+uses_mimalloc="${4:-OFF}"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/closeplan-deb.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 
@@ -46,8 +49,14 @@ expect_depends() {  # DEB PACKAGE...: each PACKAGE is in DEB's Depends
 # The CLI: the shared libraries it links (dpkg-shlibdeps) and the font the PDF embeds.
 expect_depends "$cli" libyaml-0-2 libyaml-cpp0.7 libhpdf-2.3.0 libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 \
                libharfbuzz-subset0 libdeflate0 libzip4 libstdc++6 libc6 fonts-liberation2
+[[ "$uses_mimalloc" == ON ]] && expect_depends "$cli" libmimalloc2.0
 # The library: what libcloseplan.so.0 links.
 expect_depends "$lib" libyaml-0-2 libyaml-cpp0.7 libhpdf-2.3.0 libharfbuzz-subset0 libdeflate0 libzip4 libstdc++6 libc6
+# ... and never the CLI's allocator: a program linking libcloseplan keeps its own.
+if names "$(field "$lib" Depends)" | grep -qxF libmimalloc2.0; then
+  echo "FAIL: $(basename "$lib") depends on libmimalloc2.0" >&2
+  fail=1
+fi
 # The -dev package: the library at this very version, and what linking libcloseplan.a needs.
 expect_depends "$dev" libcloseplan0 libyaml-dev libyaml-cpp-dev libhpdf-dev libcmark-gfm-dev libharfbuzz-dev libdeflate-dev \
                libicu-dev libzip-dev libxml2-dev
