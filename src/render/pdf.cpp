@@ -560,21 +560,27 @@ private:
         if (r <= 0) {
             content.rectangle(x, y, w, h);
         } else {
+            content.begin_local(x, y);
             const double k = r * 0.5523;  // Bezier approximation of a quarter circle
+            // A side the corners take whole (a dot, a pill's ends) is no segment at all: a
+            // zero-length line would only add bytes to the stream and to its deflating.
+            // Shorter than the stream's 1/1000 point, a side would be written as a point anyway.
+            const bool across = w - 2 * r >= 0.0005, up = h - 2 * r >= 0.0005;
             content.move_to(x + r, y);
-            content.line_to(x + w - r, y);
+            if (across) content.line_to(x + w - r, y);
             content.curve_to(x + w - r + k, y, x + w, y + r - k, x + w, y + r);
-            content.line_to(x + w, y + h - r);
+            if (up) content.line_to(x + w, y + h - r);
             content.curve_to(x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h);
-            content.line_to(x + r, y + h);
+            if (across) content.line_to(x + r, y + h);
             content.curve_to(x + r - k, y + h, x, y + h - r + k, x, y + h - r);
-            content.line_to(x, y + r);
+            if (up) content.line_to(x, y + r);
             content.curve_to(x, y + r - k, x + r - k, y, x + r, y);
             content.close_path();
         }
         if (b.fill && b.stroke) content.fill_and_stroke();
         else if (b.fill) content.fill();
         else content.stroke();
+        if (r > 0) content.end_local();
     }
 
     void picture(content_stream& content, const layout::image& im) {
