@@ -23,6 +23,7 @@
 #include "layout/hpdf_errors.hpp"
 #include "layout/winansi.hpp"
 #include "render/font_subset.hpp"
+#include "render/pdf_arena.hpp"
 #include "render/pdf_content.hpp"
 #include "render/pdf_file.hpp"
 #include "render/pdf_images.hpp"
@@ -118,9 +119,10 @@ struct doc_free {
 };
 using doc_ptr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, doc_free>;
 
-// Setting up a libharu document (the UTF-8 encoder's tables, the standard
-// fonts' metrics) costs as much as painting the page. HPDF_NewDoc empties a
-// document but keeps those, so each thread keeps one for its next PDF.
+// A tagged file's document is made afresh in the thread's arena (pdf_arena.hpp).
+// The untagged file (measuring only) sets up libharu's UTF-8 encoder, whose
+// tables cost as much as painting the page: HPDF_NewDoc empties a document but
+// keeps them, so each thread keeps one untagged document for its next PDF.
 // libharu fixes a document's error record when it creates it, so the record
 // lives as long as the thread.
 struct thread_pdf {
@@ -151,7 +153,9 @@ public:
         : in_(doc), diags_(diags), standard_(standard), tagged_(tagged), languages_(doc.lang) {}
     ~painter() {
         if (!pdf_) return;
-        if (ok()) {
+        if (tagged_) {
+            free_arena_doc(pdf_);
+        } else if (ok()) {
             this_thread_pdf().spare.reset(pdf_);
         } else {
             HPDF_Free(pdf_);
@@ -163,8 +167,10 @@ public:
     std::string run() {
         auto& state = this_thread_pdf();
         errs_ = {};
-        const bool fresh = !state.spare;
-        if (fresh) {
+        const bool fresh = tagged_ || !state.spare;
+        if (tagged_) {
+            pdf_ = new_arena_doc(layout::record_hpdf_error, &errs_);
+        } else if (fresh) {
             pdf_ = HPDF_New(layout::record_hpdf_error, &errs_);
         } else {
             pdf_ = state.spare.release();
@@ -173,10 +179,12 @@ public:
         if (!pdf_) return fail("cannot create a PDF document");
         // Compression applies to objects created after this call, so it comes first.
         HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
-        if (fresh) HPDF_UseUTFEncodings(pdf_);
         // The untagged file (measuring only) is libharu's: its info strings are UTF-8 through
         // its encoder (written as UTF-16BE). A tagged file's hold their bytes (text_object).
-        if (!tagged_) HPDF_SetCurrentEncoder(pdf_, "UTF-8");
+        if (!tagged_) {
+            if (fresh) HPDF_UseUTFEncodings(pdf_);
+            HPDF_SetCurrentEncoder(pdf_, "UTF-8");
+        }
         if (!ok()) return fail("cannot set up the PDF document");
         set_info(HPDF_INFO_TITLE, in_.title);
         set_info(HPDF_INFO_AUTHOR, in_.author);
