@@ -278,31 +278,31 @@ std::string write_pdf_file(HPDF_Doc pdf, const structure_tree& tree, const std::
     const std::size_t xref_at = file.size();
     places[xref_number] = {false, xref_at};
     const int index_bytes = objects.count > 0xFFFF ? 4 : 2;
-    std::string rows;
-    rows.reserve((xref_number + 1) * static_cast<std::size_t>(5 + index_bytes));
+    const std::size_t width = static_cast<std::size_t>(5 + index_bytes);
+    // Each row after its predictor byte (the PNG Up predictor, 7.4.4.4): each row is
+    // written as its difference to the row above, a zero for a number that did not
+    // change, so a row of the object stream deflates to a few bits; a third of the
+    // cross-reference stream's bytes.
+    std::string rows(static_cast<std::size_t>(xref_number + 1) * (width + 1), '\0');
+    std::size_t at = 0;
     const auto row = [&](unsigned type, std::size_t field2, std::size_t field3) {
-        rows.push_back(static_cast<char>(type));
-        for (int shift = 24; shift >= 0; shift -= 8) rows.push_back(static_cast<char>((field2 >> shift) & 0xFFu));
-        for (int shift = 8 * (index_bytes - 1); shift >= 0; shift -= 8)
-            rows.push_back(static_cast<char>((field3 >> shift) & 0xFFu));
+        rows[at++] = 2;  // Up
+        rows[at++] = static_cast<char>(type);
+        for (int shift = 24; shift >= 0; shift -= 8) rows[at++] = static_cast<char>((field2 >> shift) & 0xFFu);
+        for (int shift = 8 * (index_bytes - 1); shift >= 0; shift -= 8) rows[at++] = static_cast<char>((field3 >> shift) & 0xFFu);
     };
     row(0, 0, 0xFFFF);  // object 0: the head of the free list
     for (std::uint32_t i = 1; i <= xref_number; ++i) {
         if (places[i].in_stream) row(2, object_stream_number, places[i].at);
         else row(1, places[i].at, 0);
     }
-    // The PNG Up predictor (7.4.4.4): each row as its difference to the row above, a
-    // zero for a number that did not change, so a row of the object stream deflates
-    // to a few bits; a third of the cross-reference stream's bytes.
-    const std::size_t width = static_cast<std::size_t>(5 + index_bytes);
-    std::string predicted;
-    predicted.reserve(rows.size() + rows.size() / width);
-    for (std::size_t at = 0; at < rows.size(); at += width) {
-        predicted.push_back(2);  // Up
-        for (std::size_t i = 0; i < width; ++i)
-            predicted.push_back(static_cast<char>(at == 0 ? rows[at + i] : rows[at + i] - rows[at - width + i]));
+    // The differences, from the last row up, so each row is taken from the one above as it was written.
+    for (std::size_t r = xref_number; r > 0; --r) {
+        char* const below = rows.data() + r * (width + 1) + 1;
+        const char* const above = below - (width + 1);
+        for (std::size_t i = 0; i < width; ++i) below[i] = static_cast<char>(below[i] - above[i]);
     }
-    const std::string packed_rows = deflated(predicted, 6);
+    const std::string packed_rows = deflated(rows, 1);
     std::string dict = "<</Type/XRef/Size " + std::to_string(xref_number + 1) + "/Root " +
                        std::to_string(number_of(pdf->catalog)) + " 0 R";
     if (pdf->info) dict += "/Info " + std::to_string(number_of(pdf->info)) + " 0 R";
