@@ -72,10 +72,12 @@ void append_literal_string(std::string& out, std::string_view bytes) {
 void append_text_string(std::string& out, std::string_view utf8) { append_literal_string(out, text_string_bytes(utf8)); }
 
 void object_stream::begin(std::uint32_t number) {
-    append_number(header, number);
-    header += ' ';
-    append_number(header, body.size());
-    header += ' ';
+    char pair[2 * 21];
+    char* at = std::to_chars(pair, pair + 20, number).ptr;
+    *at++ = ' ';
+    at = std::to_chars(at, at + 20, body.size()).ptr;
+    *at++ = ' ';
+    header.append(pair, static_cast<std::size_t>(at - pair));
     ++count;
 }
 
