@@ -752,7 +752,7 @@ private:
         const pdf_metadata meta{in_.title, in_.author,  in_.subject, in_.lang, "closeplan", producer ? producer : "",
                                 standard_};
         const std::string xmp = xmp_packet(meta);
-        if (!tree_.prepare(pdf_) || !write_document_metadata(pdf_, xmp, standard_.pdfa == 0) || !ok())
+        if (!tree_.prepare(pdf_) || !write_document_metadata(pdf_, xmp) || !ok())
             return fail_page("cannot write the document structure");
         if (standard_.pdfa) {
             const std::string& icc = srgb_profile();
