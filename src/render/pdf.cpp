@@ -541,7 +541,11 @@ private:
                 glyphs.push_back(static_cast<char16_t>(f->subset->glyph_of(layout::next_code_point(t.text, pos))));
             content.show_glyphs(name, t.size, t.x, t.y, glyphs);
         } else {
-            content.show_text(name, t.size, t.x, t.y, layout::to_winansi(t.text));
+            // ASCII is its own WinAnsi bytes (most runs): shown as it is, without a converted copy.
+            const bool ascii = std::all_of(t.text.begin(), t.text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+            std::string converted;
+            if (!ascii) converted = layout::to_winansi(t.text);
+            content.show_text(name, t.size, t.x, t.y, ascii ? std::string_view(t.text) : std::string_view(converted));
         }
         return true;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "render/pdf_content.hpp"
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 
@@ -213,19 +214,28 @@ void content_stream::end_text() {
 
 // Parentheses and backslashes are escaped; control bytes are written in
 // octal so that no line end inside a string is rewritten by a reader.
+namespace {
+
+constexpr std::array<bool, 256> escaped_in_literal = [] {
+    std::array<bool, 256> escaped{};
+    for (unsigned c = 0; c < 0x20; ++c) escaped[c] = true;
+    escaped['('] = escaped[')'] = escaped['\\'] = escaped[0x7F] = true;
+    return escaped;
+}();
+
+}  // namespace
+
 void content_stream::literal_string(std::string_view bytes) {
     out_.push_back('(');
     // Bytes that stand for themselves go in runs, one append each.
     std::size_t run = 0;
     for (std::size_t i = 0; i < bytes.size(); ++i) {
-        const char ch = bytes[i];
-        const auto c = static_cast<unsigned char>(ch);
-        const bool delimiter = ch == '(' || ch == ')' || ch == '\\';
-        if (!delimiter && c >= 0x20 && c != 0x7F) continue;
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (!escaped_in_literal[c]) continue;
         out_.append(bytes.data() + run, i - run);
         run = i + 1;
-        if (delimiter) {
-            const char escaped[2] = {'\\', ch};
+        if (c == '(' || c == ')' || c == '\\') {
+            const char escaped[2] = {'\\', static_cast<char>(c)};
             out_.append(escaped, 2);
         } else {
             const char octal[4] = {'\\', static_cast<char>('0' + (c >> 6)), static_cast<char>('0' + ((c >> 3) & 7)),

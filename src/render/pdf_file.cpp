@@ -7,6 +7,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <vector>
@@ -101,19 +102,26 @@ bool is_stream(const void* obj) {
     return (header->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT && static_cast<const HPDF_Dict_Rec*>(obj)->stream;
 }
 
-// A name (7.3.5): regular characters as they are, the rest as #xx.
+// A name (7.3.5): regular characters as they are (in runs, one append each), the rest as #xx.
+constexpr std::array<bool, 256> regular_in_name = [] {
+    std::array<bool, 256> regular{};
+    for (unsigned c = 0x21; c < 0x7F; ++c) regular[c] = true;
+    for (const char c : std::string_view("()<>[]{}/%#")) regular[static_cast<unsigned char>(c)] = false;
+    return regular;
+}();
+
 void append_name(std::string& out, const char* name) {
     static constexpr char hex[] = "0123456789ABCDEF";
     out += '/';
-    for (const char* c = name; *c; ++c) {
+    const char* run = name;
+    for (const char* c = name;; ++c) {
         const auto b = static_cast<unsigned char>(*c);
-        if (b > 0x20 && b < 0x7F && !std::strchr("()<>[]{}/%#", b)) {
-            out += static_cast<char>(b);
-        } else {
-            out += '#';
-            out += hex[b >> 4];
-            out += hex[b & 15];
-        }
+        if (b != 0 && regular_in_name[b]) continue;
+        out.append(run, static_cast<std::size_t>(c - run));
+        if (b == 0) return;
+        const char escaped[3] = {'#', hex[b >> 4], hex[b & 15]};
+        out.append(escaped, 3);
+        run = c + 1;
     }
 }
 
