@@ -7,6 +7,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstring>
@@ -32,6 +33,8 @@ bool pdfdoc_byte(char32_t cp) {
 }
 
 std::string text_string_bytes(std::string_view utf8) {
+    // Printable ASCII (most titles and alternative texts) is its own PDFDocEncoding bytes.
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) return std::string(utf8);
     std::string bytes;
     bool single_bytes = true;
     for (std::size_t pos = 0; pos < utf8.size() && single_bytes;) single_bytes = pdfdoc_byte(layout::next_code_point(utf8, pos));
@@ -58,15 +61,17 @@ std::string text_string_bytes(std::string_view utf8) {
 
 void append_literal_string(std::string& out, std::string_view bytes) {
     out += '(';
-    for (const char c : bytes) {
-        const auto b = static_cast<unsigned char>(c);
-        if (b == '(' || b == ')' || b == '\\') out += '\\';
-        if (b == '\r') {
-            out += "\\r";
-            continue;
-        }
-        out += static_cast<char>(b);
+    // Bytes that stand for themselves go in runs, one append each.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        if (c != '(' && c != ')' && c != '\\' && c != '\r') continue;
+        out.append(bytes.data() + run, i - run);
+        run = i + 1;
+        const char escaped[2] = {'\\', c == '\r' ? 'r' : c};
+        out.append(escaped, 2);
     }
+    out.append(bytes.data() + run, bytes.size() - run);
     out += ')';
 }
 

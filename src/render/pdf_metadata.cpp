@@ -89,7 +89,7 @@ bool write_document_metadata(HPDF_Doc pdf, const std::string& xmp) {
     stream->filter = HPDF_STREAM_FILTER_NONE;
     HPDF_Dict_AddName(stream, "Type", "Metadata");
     HPDF_Dict_AddName(stream, "Subtype", "XML");
-    HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()), static_cast<HPDF_UINT>(xmp.size()));
+    if (!write_plain(stream, xmp)) return false;
     HPDF_Dict_Add(pdf->catalog, "Metadata", stream);
     HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs);

@@ -125,18 +125,21 @@ std::uint32_t object_number(const void* obj) { return static_cast<const HPDF_Obj
 std::string spoken(const std::string& utf8) {
     std::string out;
     out.reserve(utf8.size());
+    // Those spaces begin with the bytes C2 or E2: everything else is copied in runs.
+    std::size_t run = 0;
     for (std::size_t i = 0; i < utf8.size(); ++i) {
+        if (utf8[i] != '\xC2' && utf8[i] != '\xE2') continue;
         const std::string_view rest(utf8.data() + i, utf8.size() - i);
-        if (rest.starts_with("\u00A0")) {
-            out += ' ';
-            i += 1;
-        } else if (rest.starts_with("\u202F") || rest.starts_with("\u2007")) {  // narrow and figure spaces
-            out += ' ';
-            i += 2;
-        } else {
-            out += utf8[i];
-        }
+        std::size_t length = 0;
+        if (rest.starts_with("\u00A0")) length = 2;
+        else if (rest.starts_with("\u202F") || rest.starts_with("\u2007")) length = 3;  // narrow and figure spaces
+        if (length == 0) continue;
+        out.append(utf8, run, i - run);
+        out += ' ';
+        i += length - 1;
+        run = i + 1;
     }
+    out.append(utf8, run, std::string::npos);
     return out;
 }
 
