@@ -77,6 +77,16 @@ void append_literal_string(std::string& out, std::string_view bytes) {
 
 void append_text_string(std::string& out, std::string_view utf8) { append_literal_string(out, text_string_bytes(utf8)); }
 
+void gathered_bytes::text_after_flush(std::string_view s) {
+    flush();
+    if (s.size() > capacity) {
+        out_.append(s);
+        return;
+    }
+    std::memcpy(at_, s.data(), s.size());
+    at_ += s.size();
+}
+
 void object_stream::begin(std::uint32_t number) {
     char pair[2 * 21];
     char* at = std::to_chars(pair, pair + 20, number).ptr;

@@ -29,13 +29,7 @@ public:
     gathered_bytes& operator=(const gathered_bytes&) = delete;
 
     void text(std::string_view s) {
-        if (s.size() > room()) {
-            flush();
-            if (s.size() > capacity) {
-                out_.append(s);
-                return;
-            }
-        }
+        if (s.size() > room()) return text_after_flush(s);  // out of line, so this stays small enough to inline
         std::memcpy(at_, s.data(), s.size());
         at_ += s.size();
     }
@@ -59,6 +53,7 @@ public:
     }
 
 private:
+    void text_after_flush(std::string_view s);
     static constexpr std::size_t capacity = 480;
     static constexpr std::size_t max_digits = 20;  ///< a 64-bit number
     [[nodiscard]] std::size_t room() const { return static_cast<std::size_t>(buffer_ + capacity - at_); }
