@@ -108,18 +108,8 @@ bool write_plain(HPDF_Dict stream_dict, std::string_view data) {
     return true;
 }
 
-std::string deflated(std::string_view data, int level) {
-    struct free_compressor {
-        void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-    };
-    // One compressor per thread and level asked for (two levels are used).
-    thread_local std::unique_ptr<libdeflate_compressor, free_compressor> other;
-    thread_local int other_level = 0;
-    if (level != 1 && other_level != level) {
-        other.reset(libdeflate_alloc_compressor(level));
-        other_level = level;
-    }
-    libdeflate_compressor* compressor = level == 1 ? thread_compressor() : other.get();
+std::string deflated(std::string_view data) {
+    libdeflate_compressor* compressor = thread_compressor();
     if (!compressor) return {};
     std::string packed(libdeflate_zlib_compress_bound(compressor, data.size()), '\0');
     packed.resize(libdeflate_zlib_compress(compressor, data.data(), data.size(), packed.data(), packed.size()));
