@@ -23,6 +23,7 @@
 #include "layout/hpdf_errors.hpp"
 #include "layout/winansi.hpp"
 #include "render/font_subset.hpp"
+#include "render/pdf_arena.hpp"
 #include "render/pdf_content.hpp"
 #include "render/pdf_file.hpp"
 #include "render/pdf_images.hpp"
@@ -118,9 +119,10 @@ struct doc_free {
 };
 using doc_ptr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, doc_free>;
 
-// Setting up a libharu document (the UTF-8 encoder's tables, the standard
-// fonts' metrics) costs as much as painting the page. HPDF_NewDoc empties a
-// document but keeps those, so each thread keeps one for its next PDF.
+// A tagged file's document is made afresh in the thread's arena (pdf_arena.hpp).
+// The untagged file (measuring only) sets up libharu's UTF-8 encoder, whose
+// tables cost as much as painting the page: HPDF_NewDoc empties a document but
+// keeps them, so each thread keeps one untagged document for its next PDF.
 // libharu fixes a document's error record when it creates it, so the record
 // lives as long as the thread.
 struct thread_pdf {
@@ -151,7 +153,9 @@ public:
         : in_(doc), diags_(diags), standard_(standard), tagged_(tagged), languages_(doc.lang) {}
     ~painter() {
         if (!pdf_) return;
-        if (ok()) {
+        if (tagged_) {
+            free_arena_doc(pdf_);
+        } else if (ok()) {
             this_thread_pdf().spare.reset(pdf_);
         } else {
             HPDF_Free(pdf_);
@@ -163,8 +167,10 @@ public:
     std::string run() {
         auto& state = this_thread_pdf();
         errs_ = {};
-        const bool fresh = !state.spare;
-        if (fresh) {
+        const bool fresh = tagged_ || !state.spare;
+        if (tagged_) {
+            pdf_ = new_arena_doc(layout::record_hpdf_error, &errs_);
+        } else if (fresh) {
             pdf_ = HPDF_New(layout::record_hpdf_error, &errs_);
         } else {
             pdf_ = state.spare.release();
@@ -173,10 +179,12 @@ public:
         if (!pdf_) return fail("cannot create a PDF document");
         // Compression applies to objects created after this call, so it comes first.
         HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
-        if (fresh) HPDF_UseUTFEncodings(pdf_);
         // The untagged file (measuring only) is libharu's: its info strings are UTF-8 through
         // its encoder (written as UTF-16BE). A tagged file's hold their bytes (text_object).
-        if (!tagged_) HPDF_SetCurrentEncoder(pdf_, "UTF-8");
+        if (!tagged_) {
+            if (fresh) HPDF_UseUTFEncodings(pdf_);
+            HPDF_SetCurrentEncoder(pdf_, "UTF-8");
+        }
         if (!ok()) return fail("cannot set up the PDF document");
         set_info(HPDF_INFO_TITLE, in_.title);
         set_info(HPDF_INFO_AUTHOR, in_.author);
@@ -533,7 +541,11 @@ private:
                 glyphs.push_back(static_cast<char16_t>(f->subset->glyph_of(layout::next_code_point(t.text, pos))));
             content.show_glyphs(name, t.size, t.x, t.y, glyphs);
         } else {
-            content.show_text(name, t.size, t.x, t.y, layout::to_winansi(t.text));
+            // ASCII is its own WinAnsi bytes (most runs): shown as it is, without a converted copy.
+            const bool ascii = std::all_of(t.text.begin(), t.text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+            std::string converted;
+            if (!ascii) converted = layout::to_winansi(t.text);
+            content.show_text(name, t.size, t.x, t.y, ascii ? std::string_view(t.text) : std::string_view(converted));
         }
         return true;
     }
@@ -560,21 +572,27 @@ private:
         if (r <= 0) {
             content.rectangle(x, y, w, h);
         } else {
+            content.begin_local(x, y);
             const double k = r * 0.5523;  // Bezier approximation of a quarter circle
+            // A side the corners take whole (a dot, a pill's ends) is no segment at all: a
+            // zero-length line would only add bytes to the stream and to its deflating.
+            // Shorter than the stream's 1/1000 point, a side would be written as a point anyway.
+            const bool across = w - 2 * r >= 0.0005, up = h - 2 * r >= 0.0005;
             content.move_to(x + r, y);
-            content.line_to(x + w - r, y);
+            if (across) content.line_to(x + w - r, y);
             content.curve_to(x + w - r + k, y, x + w, y + r - k, x + w, y + r);
-            content.line_to(x + w, y + h - r);
+            if (up) content.line_to(x + w, y + h - r);
             content.curve_to(x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h);
-            content.line_to(x + r, y + h);
+            if (across) content.line_to(x + r, y + h);
             content.curve_to(x + r - k, y + h, x, y + h - r + k, x, y + h - r);
-            content.line_to(x, y + r);
+            if (up) content.line_to(x, y + r);
             content.curve_to(x, y + r - k, x + r - k, y, x + r, y);
             content.close_path();
         }
         if (b.fill && b.stroke) content.fill_and_stroke();
         else if (b.fill) content.fill();
         else content.stroke();
+        if (r > 0) content.end_local();
     }
 
     void picture(content_stream& content, const layout::image& im) {
@@ -738,7 +756,7 @@ private:
         const pdf_metadata meta{in_.title, in_.author,  in_.subject, in_.lang, "closeplan", producer ? producer : "",
                                 standard_};
         const std::string xmp = xmp_packet(meta);
-        if (!tree_.prepare(pdf_) || !write_document_metadata(pdf_, xmp, standard_.pdfa == 0) || !ok())
+        if (!tree_.prepare(pdf_) || !write_document_metadata(pdf_, xmp) || !ok())
             return fail_page("cannot write the document structure");
         if (standard_.pdfa) {
             const std::string& icc = srgb_profile();

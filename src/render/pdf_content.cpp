@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "render/pdf_content.hpp"
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 
@@ -16,35 +17,62 @@ namespace {
 // three decimals and the space after it.
 constexpr std::size_t max_number_chars = 24;
 
-char* put_number(char* p, double v) {
+std::int64_t thousandths(double v) {
     const double scaled = v * 1000.0;
-    auto milli = static_cast<std::int64_t>(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+    return static_cast<std::int64_t>(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+}
+
+// "00" to "99": numbers on a page have a few digits, written two at a time.
+constexpr char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+char* put_pair(char* p, unsigned n) {
+    p[0] = digit_pairs[2 * n];
+    p[1] = digit_pairs[2 * n + 1];
+    return p + 2;
+}
+
+// `milli` thousandths as a decimal with up to three decimals and no trailing zeros, and a space.
+char* put_thousandths(char* p, std::int64_t milli) {
     if (milli < 0) {
         *p++ = '-';
         milli = -milli;
     }
     auto whole = static_cast<std::uint64_t>(milli) / 1000;
     const auto fraction = static_cast<unsigned>(static_cast<std::uint64_t>(milli) % 1000);
-    int digits = 1;
-    for (std::uint64_t bound = 10; digits < 19 && whole >= bound; bound *= 10) ++digits;
-    char* const end = p + digits;
-    char* q = end;
-    do {
-        *--q = static_cast<char>('0' + whole % 10);
-        whole /= 10;
-    } while (whole > 0);
-    p = end;
+    if (whole < 10) {
+        *p++ = static_cast<char>('0' + whole);
+    } else if (whole < 100) {
+        p = put_pair(p, static_cast<unsigned>(whole));
+    } else if (whole < 1000) {
+        *p++ = static_cast<char>('0' + whole / 100);
+        p = put_pair(p, static_cast<unsigned>(whole % 100));
+    } else {
+        int digits = 4;
+        for (std::uint64_t bound = 10000; digits < 19 && whole >= bound; bound *= 10) ++digits;
+        char* const end = p + digits;
+        char* q = end;
+        do {
+            *--q = static_cast<char>('0' + whole % 10);
+            whole /= 10;
+        } while (whole > 0);
+        p = end;
+    }
     if (fraction != 0) {  // up to three decimals, without trailing zeros
         *p++ = '.';
         *p++ = static_cast<char>('0' + fraction / 100);
         if (const unsigned rest = fraction % 100; rest != 0) {
-            *p++ = static_cast<char>('0' + rest / 10);
-            if (rest % 10 != 0) *p++ = static_cast<char>('0' + rest % 10);
+            p = put_pair(p, rest);
+            if (rest % 10 == 0) --p;
         }
     }
     *p++ = ' ';
     return p;
 }
+
+char* put_number(char* p, double v) { return put_thousandths(p, thousandths(v)); }
 
 }  // namespace
 
@@ -60,6 +88,42 @@ void content_stream::operation(std::initializer_list<double> operands, std::stri
     for (const char c : name) *p++ = c;
     *p++ = '\n';
     out_.append(buffer, static_cast<std::size_t>(p - buffer));
+}
+
+// A point is rounded to thousandths where it lies on the page, then written
+// relative to the origin (itself so rounded): the same page position to the
+// last digit whichever origin applies.
+void content_stream::path_operation(std::initializer_list<double> points, std::string_view name) {
+    char buffer[6 * max_number_chars + 4];
+    char* p = buffer;
+    bool is_x = true;
+    for (const double v : points) {  // x, y, x, y ...: at most three points
+        p = put_thousandths(p, thousandths(v) - (is_x ? origin_x_ : origin_y_));
+        is_x = !is_x;
+    }
+    for (const char c : name) *p++ = c;
+    *p++ = '\n';
+    out_.append(buffer, static_cast<std::size_t>(p - buffer));
+}
+
+void content_stream::begin_local(double x, double y) {
+    end_text();
+    origin_x_ = thousandths(x);
+    origin_y_ = thousandths(y);
+    char buffer[2 * max_number_chars + 16];
+    char* p = buffer;
+    for (const char c : std::string_view("q 1 0 0 1 ")) *p++ = c;
+    p = put_thousandths(p, origin_x_);
+    p = put_thousandths(p, origin_y_);
+    *p++ = 'c';
+    *p++ = 'm';
+    *p++ = '\n';
+    out_.append(buffer, static_cast<std::size_t>(p - buffer));
+}
+
+void content_stream::end_local() {
+    origin_x_ = origin_y_ = 0;
+    op("Q");
 }
 
 void content_stream::op(std::string_view name) {
@@ -91,20 +155,29 @@ void content_stream::dashed(bool on) {
 
 void content_stream::move_to(double x, double y) {
     end_text();
-    operation({x, y}, "m");
+    path_operation({x, y}, "m");
 }
 
 void content_stream::line_to(double x, double y) {
-    operation({x, y}, "l");
+    path_operation({x, y}, "l");
 }
 
 void content_stream::curve_to(double x1, double y1, double x2, double y2, double x3, double y3) {
-    operation({x1, y1, x2, y2, x3, y3}, "c");
+    path_operation({x1, y1, x2, y2, x3, y3}, "c");
 }
 
 void content_stream::rectangle(double x, double y, double width, double height) {
     end_text();
-    operation({x, y, width, height}, "re");
+    // The corner is a point; width and height are lengths, whatever the origin.
+    char buffer[4 * max_number_chars + 4];
+    char* p = put_thousandths(buffer, thousandths(x) - origin_x_);
+    p = put_thousandths(p, thousandths(y) - origin_y_);
+    p = put_number(p, width);
+    p = put_number(p, height);
+    *p++ = 'r';
+    *p++ = 'e';
+    *p++ = '\n';
+    out_.append(buffer, static_cast<std::size_t>(p - buffer));
 }
 
 void content_stream::close_path() { op("h"); }
@@ -141,19 +214,28 @@ void content_stream::end_text() {
 
 // Parentheses and backslashes are escaped; control bytes are written in
 // octal so that no line end inside a string is rewritten by a reader.
+namespace {
+
+constexpr std::array<bool, 256> escaped_in_literal = [] {
+    std::array<bool, 256> escaped{};
+    for (unsigned c = 0; c < 0x20; ++c) escaped[c] = true;
+    escaped['('] = escaped[')'] = escaped['\\'] = escaped[0x7F] = true;
+    return escaped;
+}();
+
+}  // namespace
+
 void content_stream::literal_string(std::string_view bytes) {
     out_.push_back('(');
     // Bytes that stand for themselves go in runs, one append each.
     std::size_t run = 0;
     for (std::size_t i = 0; i < bytes.size(); ++i) {
-        const char ch = bytes[i];
-        const auto c = static_cast<unsigned char>(ch);
-        const bool delimiter = ch == '(' || ch == ')' || ch == '\\';
-        if (!delimiter && c >= 0x20 && c != 0x7F) continue;
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (!escaped_in_literal[c]) continue;
         out_.append(bytes.data() + run, i - run);
         run = i + 1;
-        if (delimiter) {
-            const char escaped[2] = {'\\', ch};
+        if (c == '(' || c == ')' || c == '\\') {
+            const char escaped[2] = {'\\', static_cast<char>(c)};
             out_.append(escaped, 2);
         } else {
             const char octal[4] = {'\\', static_cast<char>('0' + (c >> 6)), static_cast<char>('0' + ((c >> 3) & 7)),

@@ -38,6 +38,15 @@ public:
     void line_width(double width);
     void dashed(bool on);  ///< a 3-on 2-off dash, or a solid line
 
+    /// Until end_local(), paths are written relative to (x, y), which a saved graphics
+    /// state's `1 0 0 1 x y cm` makes their origin; the page shows them where it would
+    /// without (pdf_content.cpp: the same thousandths). A shape drawn at many places (a
+    /// status dot, a badge's rounded box) is then the same bytes each time, which deflate
+    /// stores as a back-reference: a fifth of a page's compressed content. The state set
+    /// before (colours, line width, dash) holds inside, and the path is painted inside.
+    void begin_local(double x, double y);
+    void end_local();
+
     void move_to(double x, double y);
     void line_to(double x, double y);
     void curve_to(double x1, double y1, double x2, double y2, double x3, double y3);
@@ -93,6 +102,8 @@ private:
     void number(double v);
     /// `operands` (at most six) and the operator `name`, ending its line.
     void operation(std::initializer_list<double> operands, std::string_view name);
+    /// The same for coordinates (x, y, x, y ...: at most three points), relative to the origin.
+    void path_operation(std::initializer_list<double> points, std::string_view name);
     void color(const layout::color& c, std::optional<layout::color>& current, std::string_view operator_name);
     void op(std::string_view name);
     void begin_text_at(std::string_view font, double size, double x, double y);
@@ -111,6 +122,7 @@ private:
     std::string font_;
     double size_ = -1;
     double line_x_ = 0, line_y_ = 0;  ///< start of the current text line (text space = page space)
+    std::int64_t origin_x_ = 0, origin_y_ = 0;  ///< begin_local's origin, in thousandths of a point
 };
 
 }  // namespace closeplan::render

@@ -4,7 +4,9 @@
 
 #include <hpdf.h>
 
+#include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -14,6 +16,51 @@ class structure_tree;
 
 /// Appends `n` in decimal (a PDF integer), without a temporary string.
 void append_number(std::string& out, std::size_t n);
+
+/// Bytes gathered in a buffer on the stack and appended to `out` a few hundred
+/// at a time (and when it goes): a structure element is some twenty pieces
+/// (names, numbers, references), each of which would otherwise be an append of
+/// its own, with its size check and a memcpy call for three bytes.
+class gathered_bytes {
+public:
+    explicit gathered_bytes(std::string& out) : out_(out) {}
+    ~gathered_bytes() { flush(); }
+    gathered_bytes(const gathered_bytes&) = delete;
+    gathered_bytes& operator=(const gathered_bytes&) = delete;
+
+    void text(std::string_view s) {
+        if (s.size() > room()) return text_after_flush(s);  // out of line, so this stays small enough to inline
+        std::memcpy(at_, s.data(), s.size());
+        at_ += s.size();
+    }
+    void byte(char c) {
+        if (room() == 0) flush();
+        *at_++ = c;
+    }
+    void number(std::size_t n) {
+        if (room() < max_digits) flush();
+        at_ = std::to_chars(at_, at_ + max_digits, n).ptr;
+    }
+    /// An indirect reference, "n 0 R".
+    void reference(std::uint32_t n) {
+        number(n);
+        text(" 0 R");
+    }
+    /// Appends what is gathered; the string is then whole up to here.
+    void flush() {
+        out_.append(buffer_, static_cast<std::size_t>(at_ - buffer_));
+        at_ = buffer_;
+    }
+
+private:
+    void text_after_flush(std::string_view s);
+    static constexpr std::size_t capacity = 480;
+    static constexpr std::size_t max_digits = 20;  ///< a 64-bit number
+    [[nodiscard]] std::size_t room() const { return static_cast<std::size_t>(buffer_ + capacity - at_); }
+    std::string& out_;
+    char buffer_[capacity];
+    char* at_ = buffer_;
+};
 
 /// A text string (ISO 32000-1, 7.9.2.2) from UTF-8, as a literal: in PDFDocEncoding
 /// when every character has a byte there (ASCII and most of Latin-1: a German or

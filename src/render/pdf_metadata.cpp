@@ -83,17 +83,13 @@ std::string xmp_packet(const pdf_metadata& meta) {
     return out;
 }
 
-bool write_document_metadata(HPDF_Doc pdf, const std::string& xmp, bool compress) {
+bool write_document_metadata(HPDF_Doc pdf, const std::string& xmp) {
     HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (!stream) return false;
     stream->filter = HPDF_STREAM_FILTER_NONE;
     HPDF_Dict_AddName(stream, "Type", "Metadata");
     HPDF_Dict_AddName(stream, "Subtype", "XML");
-    if (compress) {
-        if (!write_deflated(stream, xmp)) return false;
-    } else {
-        HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()), static_cast<HPDF_UINT>(xmp.size()));
-    }
+    if (!write_plain(stream, xmp)) return false;
     HPDF_Dict_Add(pdf->catalog, "Metadata", stream);
     HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs);

@@ -69,6 +69,24 @@ libdeflate_compressor* thread_compressor() {
     return compressor.get();
 }
 
+namespace {
+
+// The dictionary's stream replaced by one that holds `bytes` (the old one, empty, freed).
+bool hold(HPDF_Dict stream_dict, std::string bytes) {
+    auto owned = std::make_unique<held_bytes>();
+    owned->bytes = std::move(bytes);
+    HPDF_Stream reader =
+        HPDF_CallbackReader_New(stream_dict->mmgr, read_held, seek_held, tell_held, size_held, owned.get());
+    if (!reader) return false;
+    reader->free_fn = free_held;  // the dictionary frees its stream, and with it the bytes
+    owned.release();
+    HPDF_Stream_Free(stream_dict->stream);
+    stream_dict->stream = reader;
+    return true;
+}
+
+}  // namespace
+
 bool write_deflated(HPDF_Dict stream_dict, std::string_view data) {
     libdeflate_compressor* compressor = thread_compressor();
     if (!stream_dict || !stream_dict->stream || !compressor) return false;
@@ -78,32 +96,20 @@ bool write_deflated(HPDF_Dict stream_dict, std::string_view data) {
         packed.resize(bound);
     const std::size_t size = libdeflate_zlib_compress(compressor, data.data(), data.size(), packed.data(), packed.size());
     if (size == 0) return false;
-    auto owned = std::make_unique<held_bytes>();
-    owned->bytes.assign(reinterpret_cast<const char*>(packed.data()), size);
-    HPDF_Stream reader =
-        HPDF_CallbackReader_New(stream_dict->mmgr, read_held, seek_held, tell_held, size_held, owned.get());
-    if (!reader) return false;
-    reader->free_fn = free_held;  // the dictionary frees its stream, and with it the bytes
-    owned.release();
-    HPDF_Stream_Free(stream_dict->stream);
-    stream_dict->stream = reader;
+    if (!hold(stream_dict, std::string(reinterpret_cast<const char*>(packed.data()), size))) return false;
     stream_dict->filter = HPDF_STREAM_FILTER_NONE;
     stream_dict->write_fn = name_flate_filter;
     return true;
 }
 
-std::string deflated(std::string_view data, int level) {
-    struct free_compressor {
-        void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-    };
-    // One compressor per thread and level asked for (two levels are used).
-    thread_local std::unique_ptr<libdeflate_compressor, free_compressor> other;
-    thread_local int other_level = 0;
-    if (level != 1 && other_level != level) {
-        other.reset(libdeflate_alloc_compressor(level));
-        other_level = level;
-    }
-    libdeflate_compressor* compressor = level == 1 ? thread_compressor() : other.get();
+bool write_plain(HPDF_Dict stream_dict, std::string_view data) {
+    if (!stream_dict || !stream_dict->stream || !hold(stream_dict, std::string(data))) return false;
+    stream_dict->filter = HPDF_STREAM_FILTER_NONE;
+    return true;
+}
+
+std::string deflated(std::string_view data) {
+    libdeflate_compressor* compressor = thread_compressor();
     if (!compressor) return {};
     std::string packed(libdeflate_zlib_compress_bound(compressor, data.size()), '\0');
     packed.resize(libdeflate_zlib_compress(compressor, data.data(), data.size(), packed.data(), packed.size()));

@@ -21,9 +21,14 @@ namespace closeplan::render {
 /// Returns false (libharu's error state set) when the stream cannot be written.
 bool write_deflated(HPDF_Dict stream_dict, std::string_view data);
 
-/// `data` compressed as write_deflated does it (zlib format), for streams closeplan writes itself.
-/// `level` 1 (fastest, as for page content) to 12 (libdeflate's smallest).
-std::string deflated(std::string_view data, int level = 1);
+/// Fills a libharu stream dictionary with `data` as it is (no filter), held as
+/// write_deflated holds its bytes: libharu's memory stream would copy them in and
+/// out a byte at a time.
+bool write_plain(HPDF_Dict stream_dict, std::string_view data);
+
+/// `data` compressed as write_deflated does it (zlib format, libdeflate's fastest
+/// level), for streams closeplan writes itself (the object and cross-reference streams).
+std::string deflated(std::string_view data);
 
 /// Compresses, as write_deflated does, a stream libharu filled: a decoded
 /// PNG's pixels (libharu would deflate them at zlib's default level while

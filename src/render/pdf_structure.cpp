@@ -119,29 +119,27 @@ namespace {
 
 std::uint32_t object_number(const void* obj) { return static_cast<const HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFFu; }
 
-void append_ref(std::string& out, std::uint32_t number) {
-    append_number(out, number);
-    out += " 0 R"sv;
-}
-
 // Alternative text is read aloud: a no-break space (the layout's, between a date's
 // day and month) reads as a space. Without it, a timeline's text is printable
 // ASCII in most plans and stays a byte a character instead of two.
 std::string spoken(const std::string& utf8) {
     std::string out;
     out.reserve(utf8.size());
+    // Those spaces begin with the bytes C2 or E2: everything else is copied in runs.
+    std::size_t run = 0;
     for (std::size_t i = 0; i < utf8.size(); ++i) {
+        if (utf8[i] != '\xC2' && utf8[i] != '\xE2') continue;
         const std::string_view rest(utf8.data() + i, utf8.size() - i);
-        if (rest.starts_with("\u00A0")) {
-            out += ' ';
-            i += 1;
-        } else if (rest.starts_with("\u202F") || rest.starts_with("\u2007")) {  // narrow and figure spaces
-            out += ' ';
-            i += 2;
-        } else {
-            out += utf8[i];
-        }
+        std::size_t length = 0;
+        if (rest.starts_with("\u00A0")) length = 2;
+        else if (rest.starts_with("\u202F") || rest.starts_with("\u2007")) length = 3;  // narrow and figure spaces
+        if (length == 0) continue;
+        out.append(utf8, run, i - run);
+        out += ' ';
+        i += length - 1;
+        run = i + 1;
     }
+    out.append(utf8, run, std::string::npos);
     return out;
 }
 
@@ -159,13 +157,13 @@ bool structure_tree::prepare(HPDF_Doc pdf) {
     return HPDF_GetError(pdf) == HPDF_OK;
 }
 
-void structure_tree::append_element(std::string& o, std::size_t i, std::uint32_t first, std::uint32_t root) const {
+void structure_tree::append_element(gathered_bytes& o, std::size_t i, std::uint32_t first, std::uint32_t root) const {
     const node& n = nodes_[i];
     const auto number = [&](std::size_t element) { return first + static_cast<std::uint32_t>(element); };
-    o += "<</S/"sv;
-    o += i == 0 ? std::string_view("Document") : std::string_view(type(i));
-    o += "/P "sv;
-    append_ref(o, i == 0 ? root : number(n.parent));
+    o.text("<</S/"sv);
+    o.text(i == 0 ? std::string_view("Document") : std::string_view(type(i)));
+    o.text("/P "sv);
+    o.reference(i == 0 ? root : number(n.parent));
     // The element's page is its first marked content's; MCIDs elsewhere say theirs (an MCR).
     HPDF_Page home = nullptr;
     for (const auto& k : n.kids)
@@ -174,50 +172,52 @@ void structure_tree::append_element(std::string& o, std::size_t i, std::uint32_t
             break;
         }
     if (home) {
-        o += "/Pg "sv;
-        append_ref(o, object_number(home));
+        o.text("/Pg "sv);
+        o.reference(object_number(home));
     }
-    o += "/K"sv;
+    o.text("/K"sv);
     const bool one = n.kids.size() == 1;
-    o += one ? ' ' : '[';
+    o.byte(one ? ' ' : '[');
     for (std::size_t at = 0; at < n.kids.size(); ++at) {
         const auto& k = n.kids[at];
-        if (at > 0) o += ' ';
+        if (at > 0) o.byte(' ');
         if (k.what == kid::kind::element) {
-            append_ref(o, number(k.index));
+            o.reference(number(k.index));
         } else if (k.what == kid::kind::mcid && k.page == home) {
-            append_number(o, k.index);
+            o.number(k.index);
         } else if (k.what == kid::kind::mcid) {
-            o += "<</Type/MCR/Pg "sv;
-            append_ref(o, object_number(k.page));
-            o += "/MCID "sv;
-            append_number(o, k.index);
-            o += ">>"sv;
+            o.text("<</Type/MCR/Pg "sv);
+            o.reference(object_number(k.page));
+            o.text("/MCID "sv);
+            o.number(k.index);
+            o.text(">>"sv);
         } else {
-            o += "<</Type/OBJR/Obj "sv;
-            append_ref(o, object_number(k.annot));
-            o += "/Pg "sv;
-            append_ref(o, object_number(k.page));
-            o += ">>"sv;
+            o.text("<</Type/OBJR/Obj "sv);
+            o.reference(object_number(k.annot));
+            o.text("/Pg "sv);
+            o.reference(object_number(k.page));
+            o.text(">>"sv);
         }
     }
-    if (!one) o += ']';
+    if (!one) o.byte(']');
     if (n.alt && !n.alt->empty()) {
         const auto shortened = shortened_text_string(*n.alt);
-        o += "/Alt"sv;
-        append_text_string(o, spoken(shortened ? *shortened : *n.alt));
+        o.text("/Alt"sv);
+        std::string text;
+        append_text_string(text, spoken(shortened ? *shortened : *n.alt));
+        o.text(text);
     }
     if (!n.lang.empty()) {
-        o += "/Lang("sv;  // a BCP 47 language subtag: ASCII letters
-        o += n.lang;
-        o += ')';
+        o.text("/Lang("sv);  // a BCP 47 language subtag: ASCII letters
+        o.text(n.lang);
+        o.byte(')');
     }
     if (n.role == tag_role::th && i != 0) {
         // A header in THead heads its column; one in a body row names its row.
         const bool in_head = nodes_[n.parent].parent != 0 && nodes_[nodes_[n.parent].parent].role == tag_role::thead;
-        o += in_head ? "/A<</O/Table/Scope/Column>>"sv : "/A<</O/Table/Scope/Row>>"sv;
+        o.text(in_head ? "/A<</O/Table/Scope/Column>>"sv : "/A<</O/Table/Scope/Row>>"sv);
     }
-    o += ">>"sv;
+    o.text(">>"sv);
 }
 
 std::uint32_t structure_tree::root_number() const { return object_number(root_); }
@@ -225,39 +225,43 @@ std::uint32_t structure_tree::root_number() const { return object_number(root_);
 void structure_tree::write_objects(object_stream& out, std::uint32_t first) const {
     const std::uint32_t root = root_number();
     out.begin(root);
-    std::string& o = out.body;
+    std::string& body = out.body;
     // Room for the whole tree at once: about 40 bytes an element and 8 a ParentTree entry.
     std::size_t room = 64 + 48 * nodes_.size();
     for (const auto& e : parents_) room += 8 + 8 * e.mcid_elements.size();
     for (const auto& n : nodes_) room += 8 * n.kids.size() + (n.alt ? 2 * n.alt->size() + 8 : 0);
-    o.reserve(o.size() + room);
+    body.reserve(body.size() + room);
     out.header.reserve(out.header.size() + 10 * nodes_.size());
-    o += "<</Type/StructTreeRoot/K "sv;
-    append_ref(o, first);
-    o += "/ParentTree<</Nums["sv;
-    for (std::size_t key = 0; key < parents_.size(); ++key) {
-        const auto& e = parents_[key];
-        append_number(o, key);
-        if (e.page) {
-            o += '[';
-            for (std::size_t at = 0; at < e.mcid_elements.size(); ++at) {
-                if (at > 0) o += ' ';
-                append_ref(o, first + static_cast<std::uint32_t>(e.mcid_elements[at]));
+    {
+        gathered_bytes o(body);
+        o.text("<</Type/StructTreeRoot/K "sv);
+        o.reference(first);
+        o.text("/ParentTree<</Nums["sv);
+        for (std::size_t key = 0; key < parents_.size(); ++key) {
+            const auto& e = parents_[key];
+            o.number(key);
+            if (e.page) {
+                o.byte('[');
+                for (std::size_t at = 0; at < e.mcid_elements.size(); ++at) {
+                    if (at > 0) o.byte(' ');
+                    o.reference(first + static_cast<std::uint32_t>(e.mcid_elements[at]));
+                }
+                o.byte(']');
+            } else {
+                o.byte(' ');
+                o.reference(first + static_cast<std::uint32_t>(e.annotation_element));
+                o.byte(' ');
             }
-            o += ']';
-        } else {
-            o += ' ';
-            append_ref(o, first + static_cast<std::uint32_t>(e.annotation_element));
-            o += ' ';
         }
+        o.text("]>>/ParentTreeNextKey "sv);
+        o.number(parents_.size());
+        o.text(">>\n"sv);
     }
-    o += "]>>/ParentTreeNextKey "sv;
-    append_number(o, parents_.size());
-    o += ">>\n"sv;
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
-        out.begin(first + static_cast<std::uint32_t>(i));
+        out.begin(first + static_cast<std::uint32_t>(i));  // its offset: the body so far, so the bytes before are appended
+        gathered_bytes o(body);
         append_element(o, i, first, root);
-        o += '\n';
+        o.byte('\n');
     }
 }
 

@@ -19,6 +19,7 @@
 namespace closeplan::render {
 
 struct object_stream;
+class gathered_bytes;
 
 /// The standard structure type a role is written as ("H1", "TD", "Figure").
 const char* structure_type(layout::tag_role role);
@@ -84,7 +85,7 @@ private:
     };
 
     std::size_t add_node(layout::tag_level level, std::size_t parent);
-    void append_element(std::string& out, std::size_t i, std::uint32_t first, std::uint32_t root) const;
+    void append_element(gathered_bytes& out, std::size_t i, std::uint32_t first, std::uint32_t root) const;
 
     std::vector<node> nodes_;
     std::vector<std::pair<layout::tag_level, std::size_t>> open_;  ///< the path of the last item, outermost first

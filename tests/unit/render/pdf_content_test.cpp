@@ -167,5 +167,36 @@ TEST(ContentStream, ArtifactsAndImagesLieOutsideTextObjects) {
               "/Figure<</MCID 1>>BDC\nq\n10 0 0 10 0 0 cm\n/Im1 Do\nQ\nEMC\n");
 }
 
+TEST(ContentStream, LocalPathsAreWrittenFromTheirOriginAndLandOnTheSameThousandths) {
+    content_stream c;
+    c.fill_color(ink);
+    c.show_text("F1", 9, 36, 700, "x");
+    c.begin_local(31.1814, 638.1056);  // the origin is rounded as any point is
+    c.move_to(33.8814, 638.1056);
+    c.curve_to(35.3724, 638.1056, 36.5814, 639.3146, 36.5814, 640.8056);
+    c.rectangle(31.1814, 600.0004, 5.4, 5.4);
+    c.fill();
+    c.end_local();
+    c.move_to(33.8814, 638.1056);  // after end_local, from the page's origin again
+    EXPECT_EQ(c.finish(),
+              "0.12 0.16 0.2 rg\nBT\n/F1 9 Tf\n36 700 Td\n(x) Tj\nET\nq 1 0 0 1 31.181 638.106 cm\n2.7 0 m\n"
+              "4.191 0 5.4 1.209 5.4 2.7 c\n0 -38.106 5.4 5.4 re\nf\nQ\n33.881 638.106 m\n");
+    // Each point's offset is its rounded position less the rounded origin, so
+    // origin + offset is the position written without an origin, digit for digit.
+    content_stream near;
+    near.begin_local(0.0004, -0.0004);
+    near.line_to(0.0006, -0.0006);
+    EXPECT_EQ(near.finish(), "q 1 0 0 1 0 0 cm\n0.001 -0.001 l\n");
+}
+
+TEST(ContentStream, NumbersOfEveryLengthKeepTheirDigits) {
+    content_stream c;
+    for (const double v : {0.0, 7.0, 42.5, 99.99, 100.01, 999.999, 1000.0, 12345.678, -9.09, 0.1, 0.12, 0.102})
+        c.line_to(v, -v);
+    EXPECT_EQ(c.finish(),
+              "0 0 l\n7 -7 l\n42.5 -42.5 l\n99.99 -99.99 l\n100.01 -100.01 l\n999.999 -999.999 l\n1000 -1000 l\n"
+              "12345.678 -12345.678 l\n-9.09 9.09 l\n0.1 -0.1 l\n0.12 -0.12 l\n0.102 -0.102 l\n");
+}
+
 }  // namespace
 }  // namespace closeplan::render

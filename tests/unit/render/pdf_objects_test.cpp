@@ -58,5 +58,22 @@ TEST(WriteDeflated, TheStreamHoldsTheBytesDeflatedGivesAndReadsThemFromTheStartE
     HPDF_Free(pdf);  // frees each dictionary's stream and the bytes it holds
 }
 
+TEST(WritePlain, TheStreamHoldsTheBytesAsTheyAreAndReadsThemFromTheStartEachTime) {
+    HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
+    ASSERT_NE(pdf, nullptr);
+    std::string packet;
+    for (int i = 0; i < 600; ++i) packet += "<rdf:li>line " + std::to_string(i) + "</rdf:li>\n";  // past libharu's 4,096-byte buffer
+    for (const std::string& data : {packet, std::string("<?xpacket end=\"r\"?>"), std::string()}) {
+        HPDF_Dict dict = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+        ASSERT_NE(dict, nullptr);
+        ASSERT_TRUE(write_plain(dict, data));
+        EXPECT_EQ(dict->filter, static_cast<HPDF_UINT>(HPDF_STREAM_FILTER_NONE));
+        EXPECT_EQ(HPDF_Stream_Size(dict->stream), data.size());
+        EXPECT_EQ(copied_out(pdf, dict), data);
+        EXPECT_EQ(copied_out(pdf, dict), data);
+    }
+    HPDF_Free(pdf);
+}
+
 }  // namespace
 }  // namespace closeplan::render
