@@ -431,6 +431,52 @@ struct text_hash {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// Words kept from one layout to the next on the same thread. A batch lays out
+// thousands of deals one after another whose step titles, owners, statuses,
+// table headers and labels are the same text: tokenizing them (line-break rules,
+// paintability, widths) was a third of a deal's layout. Words depend on their
+// spans (the key) and on what the layout measures and colours them with: the
+// metrics (font_metrics::measures_like) and the style's muted and accent colours
+// (struck-through text, links, the dots of joined lines), kept as `made_for`.
+// Words that replaced a code point the fonts lack stay with their layout, so
+// that every layout reports it (O511).
+struct shared_words {
+    struct fingerprint {
+        const void* metrics = nullptr;
+        color muted, accent;
+        bool operator==(const fingerprint&) const = default;
+    };
+    // A bound on memory: each deal adds its own names, dates and e-mail
+    // addresses; past it the next layout starts afresh (a few hundred kB a thread).
+    static constexpr std::size_t most_entries = 4096;
+
+    struct generation {
+        std::pmr::monotonic_buffer_resource arena{64 * 1024};
+        std::pmr::unordered_map<std::pmr::string, words, text_hash, std::equal_to<>> by_key{&arena};
+    };
+    fingerprint made_for;
+    std::unique_ptr<generation> kept;
+    int users = 0;  ///< layouts holding words of `kept` (a layout may run inside another)
+
+    static shared_words& of_this_thread() {
+        thread_local shared_words store;
+        return store;
+    }
+    // The words kept for layouts like `fp`; nullptr when a layout still running
+    // on this thread uses words made otherwise. Renewed only when none uses it.
+    generation* join(const fingerprint& fp) {
+        if (users > 0 && !(made_for == fp)) return nullptr;
+        if (users == 0 && (!kept || !(made_for == fp) || kept->by_key.size() > most_entries)) {
+            kept.reset();  // its words first, then the arena they live in
+            kept = std::make_unique<generation>();
+            made_for = fp;
+        }
+        ++users;
+        return kept.get();
+    }
+    void leave() { --users; }
+};
+
 struct token_cache::entries {
     /// Everything below is kept until the layout ends, then dropped at once: an
     /// arena saves a layout hundreds of allocations and the frees at its end.
@@ -448,6 +494,19 @@ struct token_cache::entries {
     /// The clusters of words wider than a line, by the address of their token (tokens
     /// stay put in the arena for the layout): the fitter cuts them at every attempt.
     std::unordered_map<const void*, cluster_ends> clusters;
+    /// The words kept across layouts, joined at the first flow (which knows the
+    /// metrics and style), or nullptr: then every word is this layout's.
+    bool may_share = true;
+    bool joined = false;
+    shared_words::fingerprint shared_for;
+    shared_words::generation* shared = nullptr;
+
+    entries() = default;
+    entries(const entries&) = delete;
+    entries& operator=(const entries&) = delete;
+    ~entries() {
+        if (shared) shared_words::of_this_thread().leave();
+    }
 
     static std::array<std::int8_t, 128> filled(std::int8_t v) {
         std::array<std::int8_t, 128> a{};
@@ -456,8 +515,10 @@ struct token_cache::entries {
     }
 };
 
-token_cache::token_cache() : entries_(std::make_unique<entries>()) {}
-token_cache::token_cache(const view::document& doc) : token_cache() {
+token_cache::token_cache(sharing share) : entries_(std::make_unique<entries>()) {
+    entries_->may_share = share == sharing::across_layouts;
+}
+token_cache::token_cache(const view::document& doc, sharing share) : token_cache(share) {
     const document_inlines known{entries_->by_address};
     known(doc.title_facts);
     for (const auto& s : doc.sections) known.blocks(s.content);
@@ -472,14 +533,39 @@ face_widths* known_spaces(const context& ctx, double size) {
     return &ctx.words->get().spaces.try_emplace(size, face_widths{-1, -1, -1, -1}).first->second;
 }
 
+// The words kept across layouts that this flow may read, or nullptr.
+shared_words::generation* shared_for(const context& ctx, token_cache::entries& e) {
+    const void* metrics = ctx.metrics().measures_like();
+    if (!e.may_share || !metrics) return nullptr;
+    const shared_words::fingerprint fp{metrics, ctx.style().muted, ctx.style().accent};
+    if (!e.joined) {
+        e.joined = true;
+        e.shared_for = fp;
+        e.shared = shared_words::of_this_thread().join(fp);
+    }
+    return e.shared_for == fp ? e.shared : nullptr;
+}
+
 // The words of spans from the cache, by content; tokenized when new.
 words& cached_words(std::span<const flow_span> spans, const context& ctx, token_cache::entries& e) {
     e.scratch.clear();
     const key_writer writer{e.scratch};
     for (const auto& s : spans) writer.span(s);
-    auto at = e.by_key.find(std::string_view(e.scratch));
-    if (at == e.by_key.end()) at = e.by_key.emplace(std::string_view(e.scratch), tokenize(spans, ctx, &e.arena)).first;
-    return at->second;
+    const std::string_view key(e.scratch);
+    shared_words::generation* shared = shared_for(ctx, e);
+    if (shared)
+        if (auto at = shared->by_key.find(key); at != shared->by_key.end()) return at->second;
+    if (auto at = e.by_key.find(key); at != e.by_key.end()) return at->second;
+    if (shared) {
+        // Tokenized with its own record of replaced code points: words without
+        // one are kept for the next layouts; words with one stay this layout's.
+        std::set<char32_t> replaced;
+        context own = ctx;
+        own.unpaintable = &replaced;
+        words made = tokenize(spans, own, &shared->arena);
+        if (replaced.empty()) return shared->by_key.emplace(key, std::move(made)).first->second;
+    }
+    return e.by_key.emplace(key, tokenize(spans, ctx, &e.arena)).first->second;
 }
 
 // The words of one span of the document's own text, found by its address and

@@ -2,6 +2,7 @@
 // Inline text (styled words, links, badges) flowed into lines of a given width.
 #pragma once
 
+#include <cstdint>
 #include <list>
 #include <memory>
 #include <set>
@@ -22,10 +23,16 @@ namespace closeplan::layout::detail {
 /// short-lived inlines, which may reuse a freed address); the inlines of the
 /// document given to the constructor, which outlives the cache, also by
 /// address, which is cheaper. Not thread-safe: one per layout.
+///
+/// Words measured with metrics that say what they measure like
+/// (font_metrics::measures_like) are also kept for the next layouts on the same
+/// thread, up to a bound: a batch's deals share their step titles, owners,
+/// statuses, headers and labels. `within_layout` keeps them for this layout only.
 class token_cache {
 public:
-    token_cache();
-    explicit token_cache(const view::document& doc);
+    enum class sharing : std::uint8_t { across_layouts, within_layout };
+    explicit token_cache(sharing share = sharing::across_layouts);
+    explicit token_cache(const view::document& doc, sharing share = sharing::across_layouts);
     ~token_cache();
     token_cache(const token_cache&) = delete;
     token_cache& operator=(const token_cache&) = delete;

@@ -5,6 +5,7 @@
 
 #include <list>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -127,6 +128,71 @@ TEST(layout_words, made_text_is_kept_once_for_the_layout_or_by_the_caller_withou
     const auto& b = plain.text("Owner", keep);
     EXPECT_EQ(keep.size(), 1u);
     EXPECT_EQ(&b, &keep.front());
+}
+
+// Words kept from one layout for the next ones on the thread (a batch's deals):
+// a second document's text, read from them, flows exactly as when tokenized afresh.
+TEST(layout_words, words_kept_across_layouts_flow_as_fresh_ones) {
+    const fixture fx;
+    const auto first = sample_document();
+    const auto second = sample_document();  // the same text at other addresses, as the next deal's
+    const auto flow_all = [&](const view::document& doc, token_cache* words) {
+        std::string out;
+        for (const double body : {9.0, 8.0})
+            for (const auto* text : texts_of(doc)) {
+                out += runs_of(flow(flow_span{text, {}, 0, false}, 140, {body, view::align::left}, fx.at(body, words)));
+                const auto w = measure(flow_span{text, {}, 0, false}, {body, view::align::left}, fx.at(body, words));
+                out += std::to_string(w.natural) + " " + std::to_string(w.minimum) + " " + std::to_string(w.least) + "\n";
+            }
+        return out;
+    };
+    const std::string fresh = flow_all(second, nullptr);
+    {
+        token_cache words(first);
+        EXPECT_EQ(flow_all(first, &words), fresh);
+    }
+    token_cache kept(second);  // reads the words the first layout kept
+    EXPECT_EQ(flow_all(second, &kept), fresh);
+    token_cache own(second, token_cache::sharing::within_layout);
+    EXPECT_EQ(flow_all(second, &own), fresh);
+}
+
+TEST(layout_words, every_layout_reports_the_code_points_its_fonts_lack) {
+    // The standard fonts have no Cyrillic: each layout's O511 warning must name it,
+    // even when the words were measured by an earlier layout.
+    const fixture fx;
+    const auto doc = sample_document();
+    const view::inlines text{t("Zhe \u0416 here")};
+    for (int layout = 0; layout < 2; ++layout) {
+        token_cache words(doc);
+        std::set<char32_t> replaced;
+        context ctx = fx.at(9, &words);
+        ctx.unpaintable = &replaced;
+        const auto f = flow(text, 300, {9, view::align::left}, ctx);
+        EXPECT_EQ(replaced, std::set<char32_t>{U'\u0416'}) << layout;
+        EXPECT_NE(runs_of(f).find("Zhe ? here"), std::string::npos) << runs_of(f);  // no white square in Helvetica either
+    }
+}
+
+TEST(layout_words, words_kept_for_one_style_do_not_colour_another) {
+    // A link takes the style's accent colour when tokenized: a layout in another
+    // style gets its own words, not the kept ones.
+    const fixture fx;
+    const auto doc = sample_document();
+    const view::inlines text{view::inline_node{view::link{"https://example.com", {t("the site")}}}};
+    page_style other = fx.style;
+    other.accent = color{0.9, 0.1, 0.1};
+    ASSERT_FALSE(other.accent == fx.style.accent);
+    for (const page_style* style : std::vector<const page_style*>{&fx.style, &other, &fx.style}) {
+        token_cache words(doc);
+        context ctx = fx.at(9, &words);
+        ctx.style_ = style;
+        const auto f = flow(text, 300, {9, view::align::left}, ctx);
+        ASSERT_FALSE(f.items.empty());
+        const auto* run = std::get_if<text_run>(&f.items.front().value);
+        ASSERT_NE(run, nullptr);
+        EXPECT_TRUE(run->fill == style->accent);
+    }
 }
 
 }  // namespace
