@@ -768,7 +768,9 @@ bool same_run(const run& a, const token& b) {
 void emit_line(const broken_lines& lines, std::size_t line, double baseline, double offset, double width,
                const flow_options& o, const context& ctx, fragment& out) {
     const double asc = ctx.metrics().ascent(o.size), desc = ctx.metrics().descent(o.size);
-    std::vector<run> runs;
+    // Reused line after line (their text is moved out below): one buffer a thread, not one a line.
+    thread_local std::vector<run> runs;
+    runs.clear();
     for (std::size_t k = lines.lines[line].begin; k < lines.end_of(line); ++k) {
         const placed& p = lines.tokens[k];
         if (!runs.empty() && same_run(runs.back(), *p.t)) {

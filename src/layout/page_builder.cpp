@@ -210,6 +210,12 @@ std::vector<page> paginate(std::vector<fragment> flow, const page_frame& frame) 
     for (std::size_t i = 0, next = 0; i < flow.size() || pages.empty(); ++i) {
         if (next < starts.size() && starts[next] == i) {
             pages.push_back(page{frame.width, frame.height, {}});
+            // Room for the page's items at once (grown one by one, they were moved several
+            // times), and a few for the running head and footer added later.
+            const std::size_t end = next + 1 < starts.size() ? starts[next + 1] : flow.size();
+            std::size_t count = 8 + (next > 0 && i < flow.size() && flow[i].repeat_header ? flow[i].repeat_header->items.size() : 0);
+            for (std::size_t k = i; k < end; ++k) count += flow[k].items.size();
+            pages.back().items.reserve(count);
             y = frame.top + (next > 0 ? frame.running_head : 0);
             if (next > 0 && flow[i].repeat_header) {
                 place(*flow[i].repeat_header, frame.left, y, pages.back());
