@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <list>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -193,6 +194,22 @@ TEST(layout_words, words_kept_for_one_style_do_not_colour_another) {
         ASSERT_NE(run, nullptr);
         EXPECT_TRUE(run->fill == style->accent);
     }
+}
+
+TEST(layout_style, the_remembered_style_is_the_style_read_afresh_and_follows_its_tokens) {
+    // Compared field by field where layout reads them: a stale style would lay a batch out in the last one's colours.
+    const auto same = [](const page_style& a, const page_style& b) {
+        return a.width == b.width && a.height == b.height && a.margin_top == b.margin_top && a.margin_left == b.margin_left &&
+               a.body == b.body && a.h1 == b.h1 && a.h2 == b.h2 && a.cell_x == b.cell_x && a.cell_y == b.cell_y &&
+               a.text == b.text && a.muted == b.muted && a.accent == b.accent && a.rule == b.rule &&
+               a.header_bg == b.header_bg && a.tone_color(view::tone::ok) == b.tone_color(view::tone::ok) &&
+               a.badge(view::tone::info).bg == b.badge(view::tone::info).bg;
+    };
+    const std::map<std::string, std::string> plain, red{{"colors.accent", "#ff0000"}, {"page.margin.top", "20mm"}};
+    for (const auto* tokens : {&plain, &red, &red, &plain})
+        for (const std::string paper : {"", "a4", "letter"})
+            EXPECT_TRUE(same(remembered_style(*tokens, paper), read_style(*tokens, paper))) << paper;
+    EXPECT_FALSE(remembered_style(red, "").accent == remembered_style(plain, "").accent);
 }
 
 }  // namespace
