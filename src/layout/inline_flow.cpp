@@ -447,8 +447,8 @@ struct shared_words {
         bool operator==(const fingerprint&) const = default;
     };
     // A bound on memory: each deal adds its own names, dates and e-mail
-    // addresses; past it the next layout starts afresh (a few hundred kB a thread).
-    static constexpr std::size_t most_entries = 4096;
+    // addresses; past it the next layout starts afresh (about 1 kB an entry: 1 MB a thread).
+    static constexpr std::size_t most_entries = 1024;
 
     struct generation {
         std::pmr::monotonic_buffer_resource arena{64 * 1024};
@@ -546,26 +546,48 @@ shared_words::generation* shared_for(const context& ctx, token_cache::entries& e
     return e.shared_for == fp ? e.shared : nullptr;
 }
 
-// The words of spans from the cache, by content; tokenized when new.
-words& cached_words(std::span<const flow_span> spans, const context& ctx, token_cache::entries& e) {
-    e.scratch.clear();
-    const key_writer writer{e.scratch};
+// The cache key of spans, written into `scratch` (kept from call to call, so it
+// rarely grows): asked at every flow of text not found by address.
+std::string_view key_of(std::span<const flow_span> spans, std::string& scratch) {
+    scratch.clear();
+    const key_writer writer{scratch};
     for (const auto& s : spans) writer.span(s);
-    const std::string_view key(e.scratch);
-    shared_words::generation* shared = shared_for(ctx, e);
-    if (shared)
-        if (auto at = shared->by_key.find(key); at != shared->by_key.end()) return at->second;
-    if (auto at = e.by_key.find(key); at != e.by_key.end()) return at->second;
+    return scratch;
+}
+
+// Words new to this layout (and to the layouts before it, when `shared`): rare
+// once a batch is under way, so kept out of cached_words' way.
+[[gnu::cold]] words& tokenize_new(std::span<const flow_span> spans, const context& ctx, token_cache::entries& e,
+                                  std::string_view key, shared_words::generation* shared) {
     if (shared) {
         // Tokenized with its own record of replaced code points: words without
         // one are kept for the next layouts; words with one stay this layout's.
         std::set<char32_t> replaced;
         context own = ctx;
         own.unpaintable = &replaced;
-        words made = tokenize(spans, own, &shared->arena);
-        if (replaced.empty()) return shared->by_key.emplace(key, std::move(made)).first->second;
+        words made = tokenize(spans, own);
+        if (replaced.empty()) {
+            // Kept at their exact size (tokenize reserves for the common case; in an
+            // arena kept for thousands of layouts the slack would add up).
+            words kept(&shared->arena);
+            kept.tokens.reserve(made.tokens.size());
+            kept.openings.reserve(made.openings.size());
+            for (auto& t : made.tokens) kept.tokens.push_back(std::move(t));
+            kept.openings.assign(made.openings.begin(), made.openings.end());
+            return shared->by_key.emplace(key, std::move(kept)).first->second;
+        }
     }
     return e.by_key.emplace(key, tokenize(spans, ctx, &e.arena)).first->second;
+}
+
+// The words of spans from the cache, by content; tokenized when new.
+words& cached_words(std::span<const flow_span> spans, const context& ctx, token_cache::entries& e) {
+    const std::string_view key = key_of(spans, e.scratch);
+    shared_words::generation* shared = shared_for(ctx, e);
+    if (shared)
+        if (auto at = shared->by_key.find(key); at != shared->by_key.end()) return at->second;
+    if (auto at = e.by_key.find(key); at != e.by_key.end()) return at->second;
+    return tokenize_new(spans, ctx, e, key, shared);
 }
 
 // The words of one span of the document's own text, found by its address and
