@@ -926,16 +926,17 @@ double cut_to_height(broken_lines& lines, double width, const flow_options& o, c
     return ellipsis;
 }
 
-fragment flow_spans(std::span<const flow_span> spans, double width, const flow_options& o, const context& ctx) {
+// Flows spans into `out`'s items (fragment space, from x = 0, y = 0); returns the height.
+double flow_spans_into(fragment& out, std::span<const flow_span> spans, double width, const flow_options& o,
+                       const context& ctx) {
     const words_of words(spans, ctx);
     broken_lines own;
     broken_lines& lines = ctx.words ? ctx.words->get().lines : own;
     break_into_lines(words.tokens(), width, o, ctx, lines);
-    fragment out;
     const double leading = ctx.leading(o.size);
     const double ellipsis = cut_to_height(lines, width, o, ctx, spans);
-    out.height = static_cast<double>(lines.lines.size()) * leading;
-    if (ctx.measure_only) return out;
+    const double height = static_cast<double>(lines.lines.size()) * leading;
+    if (ctx.measure_only) return height;
     const double asc = ctx.metrics().ascent(o.size), desc = ctx.metrics().descent(o.size);
     for (std::size_t i = 0; i < lines.lines.size(); ++i) {
         const double baseline = static_cast<double>(i) * leading + (leading - asc - desc) / 2 + asc;
@@ -951,6 +952,12 @@ fragment flow_spans(std::span<const flow_span> spans, double width, const flow_o
                                           width}});
         }
     }
+    return height;
+}
+
+fragment flow_spans(std::span<const flow_span> spans, double width, const flow_options& o, const context& ctx) {
+    fragment out;
+    out.height = flow_spans_into(out, spans, width, o, ctx);
     return out;
 }
 
@@ -988,6 +995,14 @@ fragment flow(const std::vector<flow_span>& spans, double width, const flow_opti
 
 fragment flow(const flow_span& span, double width, const flow_options& o, const context& ctx) {
     return flow_spans({&span, 1}, width, o, ctx);
+}
+
+double flow_into(fragment& into, double dx, double dy, const flow_span& span, double width, const flow_options& o,
+                 const context& ctx) {
+    const std::size_t first = into.items.size();
+    const double height = flow_spans_into(into, {&span, 1}, width, o, ctx);
+    into.move_items(first, dx, dy);
+    return height;
 }
 
 flow_widths measure(const std::vector<flow_span>& spans, const flow_options& o, const context& ctx) {

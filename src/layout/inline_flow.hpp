@@ -105,6 +105,11 @@ fragment flow(const std::vector<flow_span>& spans, double width, const flow_opti
 fragment flow(const flow_span& span, double width, const flow_options& options, const context& ctx);
 fragment flow(const view::inlines& content, double width, const flow_options& options, const context& ctx,
               span_style style = {});
+/// One span flowed straight into `into` at (dx, dy): the same items as
+/// `into.append(flow(span, ...), dx, dy)` without the fragment between (a table
+/// flows every cell into its row so). Returns the flow's height.
+double flow_into(fragment& into, double dx, double dy, const flow_span& span, double width,
+                 const flow_options& options, const context& ctx);
 
 /// The width of the spans on one line; of their widest stretch that breaks only
 /// when it must (a word, a unit, an e-mail address); and of their widest stretch

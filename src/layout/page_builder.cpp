@@ -58,6 +58,10 @@ void fragment::append(fragment&& other, double dx, double dy) {
     other.items.clear();
 }
 
+void fragment::move_items(std::size_t from, double dx, double dy) {
+    for (std::size_t i = from; i < items.size(); ++i) std::visit(mover{dx, dy}, items[i].value);
+}
+
 namespace {
 
 // Moves an item from fragment space to the page: `top_y` down from the page top.

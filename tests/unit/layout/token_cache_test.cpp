@@ -196,6 +196,50 @@ TEST(layout_words, words_kept_for_one_style_do_not_colour_another) {
     }
 }
 
+// Every item with its place and tag path: what flow_into must give exactly as append() does.
+std::string items_of(const fragment& f) {
+    std::ostringstream out;
+    out.precision(17);
+    for (const auto& it : f.items) {
+        if (const auto* r = std::get_if<text_run>(&it.value))
+            out << "text " << r->x << " " << r->y << " " << r->area_left << " " << r->area_right << " " << r->width << " " << r->text;
+        else if (const auto* l = std::get_if<rule>(&it.value))
+            out << "rule " << l->x1 << " " << l->y1 << " " << l->x2 << " " << l->y2;
+        else if (const auto* b = std::get_if<box>(&it.value))
+            out << "box " << b->x << " " << b->y << " " << b->width << " " << b->height;
+        else if (const auto* a = std::get_if<link_area>(&it.value))
+            out << "link " << a->x << " " << a->y << " " << a->width << " " << a->height << " " << a->url;
+        for (std::size_t d = 0; d < it.tag.depth; ++d) out << " /" << static_cast<int>(it.tag.path[d].role);
+        out << "\n";
+    }
+    return out.str();
+}
+
+TEST(layout_words, flowing_into_a_fragment_gives_what_appending_the_flow_gives) {
+    // A table flows each cell straight into its row; the items must be the ones
+    // flow() then append() gave, to the last bit (cells with badges, links, breaks).
+    const fixture fx;
+    const auto doc = sample_document();
+    token_cache words(doc);
+    const view::inlines linked{t("see "), view::inline_node{view::link{"https://example.com/a", {t("the site")}}},
+                               view::inline_node{view::badge{"At risk", view::tone::bad}}};
+    auto texts = texts_of(doc);
+    texts.push_back(&linked);
+    for (const double width : {50.0, 133.3})
+        for (const auto* text : texts) {
+            const flow_span span{text, {font_face::regular, fx.style.text, false, true}, 0, false};
+            const flow_options o{8.5, view::align::right};
+            fragment appended, into;
+            appended.items.push_back({rule{0, 1, 2, 3, 0.5, fx.style.rule, false}});
+            into.items = appended.items;
+            auto f = flow(span, width, o, fx.at(8.5, &words));
+            const double height = f.height;
+            appended.append(std::move(f), 17.35, 2.1);
+            EXPECT_EQ(flow_into(into, 17.35, 2.1, span, width, o, fx.at(8.5, &words)), height);
+            EXPECT_EQ(items_of(into), items_of(appended));
+        }
+}
+
 TEST(layout_style, the_remembered_style_is_the_style_read_afresh_and_follows_its_tokens) {
     // Compared field by field where layout reads them: a stale style would lay a batch out in the last one's colours.
     const auto same = [](const page_style& a, const page_style& b) {
