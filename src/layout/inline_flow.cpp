@@ -393,8 +393,8 @@ bool same_style(const span_style& a, const span_style& b) {
 
 // Every inlines the document holds where layout may flow it, by address.
 struct document_inlines {
-    std::pmr::unordered_map<const view::inlines*, std::pmr::vector<styled_words>>& out;
-    void add(const view::inlines& c) const { out.try_emplace(&c); }
+    std::vector<const view::inlines*>& out;
+    void add(const view::inlines& c) const { out.push_back(&c); }
     void blocks(const view::blocks& b) const {
         for (const auto& x : b) std::visit(*this, x.value);
     }
@@ -519,9 +519,13 @@ token_cache::token_cache(sharing share) : entries_(std::make_unique<entries>()) 
     entries_->may_share = share == sharing::across_layouts;
 }
 token_cache::token_cache(const view::document& doc, sharing share) : token_cache(share) {
-    const document_inlines known{entries_->by_address};
+    // Listed first, so that the table is sized once rather than rehashed as it fills.
+    std::vector<const view::inlines*> found;
+    const document_inlines known{found};
     known(doc.title_facts);
     for (const auto& s : doc.sections) known.blocks(s.content);
+    entries_->by_address.reserve(found.size());
+    for (const auto* c : found) entries_->by_address.try_emplace(c);
 }
 token_cache::~token_cache() = default;
 

@@ -178,14 +178,20 @@ fragment cut_off(fragment& f, double cut) {
 }  // namespace
 
 std::vector<fragment> split_tall(std::vector<fragment> flow, const page_frame& frame) {
+    const auto fits = [&](const fragment& f) {
+        const double room = frame.content_height() - frame.running_head - (f.repeat_header ? f.repeat_header->height : 0);
+        return f.height <= room + 0.01 || room <= 0;
+    };
+    // Most flows have nothing taller than a page: then they are the answer as they are.
+    if (std::all_of(flow.begin(), flow.end(), fits)) return flow;
     std::vector<fragment> out;
     out.reserve(flow.size());
     for (auto& f : flow) {
-        const double room = frame.content_height() - frame.running_head - (f.repeat_header ? f.repeat_header->height : 0);
-        if (f.height <= room + 0.01 || room <= 0) {
+        if (fits(f)) {
             out.push_back(std::move(f));
             continue;
         }
+        const double room = frame.content_height() - frame.running_head - (f.repeat_header ? f.repeat_header->height : 0);
         std::vector<band> bands;
         for (const auto& it : f.items)
             if (const auto* t = std::get_if<text_run>(&it.value)) bands.push_back({t->y - t->size * 0.8, t->y + t->size * 0.25});
