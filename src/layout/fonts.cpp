@@ -204,6 +204,10 @@ public:
         return cp < t_->faces[0].units.size() && t_->faces[0].units[cp] >= 0;
     }
     [[nodiscard]] const font_choice& choice() const override { return choice_; }
+    // The family's tables are made once and never freed (standard_metrics,
+    // embedded_metrics keep them). A fallback chain (every embedded family has
+    // one) is made per document and measures by language too: no sharing then.
+    [[nodiscard]] const void* measures_like() const override { return choice_.chain ? nullptr : t_.get(); }
     [[nodiscard]] std::string_view missing_package_for(char32_t cp) const override {
         return choice_.chain ? choice_.chain->missing_package_for(cp) : std::string_view{};
     }

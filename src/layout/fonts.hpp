@@ -27,6 +27,10 @@ public:
     /// Whether the family can paint this code point.
     [[nodiscard]] virtual bool can_paint(char32_t code_point) const = 0;
     [[nodiscard]] virtual const font_choice& choice() const = 0;
+    /// An address shared by every metrics object that measures and paints exactly
+    /// alike, valid for the whole program; nullptr when there is none. Words
+    /// measured with one serve the others (a batch's deals, laid out one after another).
+    [[nodiscard]] virtual const void* measures_like() const { return nullptr; }
     /// The Debian package whose font would paint `cp` when no installed one
     /// can (empty when none would): the warning names what to install.
     [[nodiscard]] virtual std::string_view missing_package_for(char32_t /*code_point*/) const { return {}; }

@@ -393,8 +393,8 @@ bool same_style(const span_style& a, const span_style& b) {
 
 // Every inlines the document holds where layout may flow it, by address.
 struct document_inlines {
-    std::pmr::unordered_map<const view::inlines*, std::pmr::vector<styled_words>>& out;
-    void add(const view::inlines& c) const { out.try_emplace(&c); }
+    std::vector<const view::inlines*>& out;
+    void add(const view::inlines& c) const { out.push_back(&c); }
     void blocks(const view::blocks& b) const {
         for (const auto& x : b) std::visit(*this, x.value);
     }
@@ -431,6 +431,52 @@ struct text_hash {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// Words kept from one layout to the next on the same thread. A batch lays out
+// thousands of deals one after another whose step titles, owners, statuses,
+// table headers and labels are the same text: tokenizing them (line-break rules,
+// paintability, widths) was a third of a deal's layout. Words depend on their
+// spans (the key) and on what the layout measures and colours them with: the
+// metrics (font_metrics::measures_like) and the style's muted and accent colours
+// (struck-through text, links, the dots of joined lines), kept as `made_for`.
+// Words that replaced a code point the fonts lack stay with their layout, so
+// that every layout reports it (O511).
+struct shared_words {
+    struct fingerprint {
+        const void* metrics = nullptr;
+        color muted, accent;
+        bool operator==(const fingerprint&) const = default;
+    };
+    // A bound on memory: each deal adds its own names, dates and e-mail
+    // addresses; past it the next layout starts afresh (about 1 kB an entry: 1 MB a thread).
+    static constexpr std::size_t most_entries = 1024;
+
+    struct generation {
+        std::pmr::monotonic_buffer_resource arena{64 * 1024};
+        std::pmr::unordered_map<std::pmr::string, words, text_hash, std::equal_to<>> by_key{&arena};
+    };
+    fingerprint made_for;
+    std::unique_ptr<generation> kept;
+    int users = 0;  ///< layouts holding words of `kept` (a layout may run inside another)
+
+    static shared_words& of_this_thread() {
+        thread_local shared_words store;
+        return store;
+    }
+    // The words kept for layouts like `fp`; nullptr when a layout still running
+    // on this thread uses words made otherwise. Renewed only when none uses it.
+    generation* join(const fingerprint& fp) {
+        if (users > 0 && !(made_for == fp)) return nullptr;
+        if (users == 0 && (!kept || !(made_for == fp) || kept->by_key.size() > most_entries)) {
+            kept.reset();  // its words first, then the arena they live in
+            kept = std::make_unique<generation>();
+            made_for = fp;
+        }
+        ++users;
+        return kept.get();
+    }
+    void leave() { --users; }
+};
+
 struct token_cache::entries {
     /// Everything below is kept until the layout ends, then dropped at once: an
     /// arena saves a layout hundreds of allocations and the frees at its end.
@@ -448,6 +494,19 @@ struct token_cache::entries {
     /// The clusters of words wider than a line, by the address of their token (tokens
     /// stay put in the arena for the layout): the fitter cuts them at every attempt.
     std::unordered_map<const void*, cluster_ends> clusters;
+    /// The words kept across layouts, joined at the first flow (which knows the
+    /// metrics and style), or nullptr: then every word is this layout's.
+    bool may_share = true;
+    bool joined = false;
+    shared_words::fingerprint shared_for;
+    shared_words::generation* shared = nullptr;
+
+    entries() = default;
+    entries(const entries&) = delete;
+    entries& operator=(const entries&) = delete;
+    ~entries() {
+        if (shared) shared_words::of_this_thread().leave();
+    }
 
     static std::array<std::int8_t, 128> filled(std::int8_t v) {
         std::array<std::int8_t, 128> a{};
@@ -456,11 +515,17 @@ struct token_cache::entries {
     }
 };
 
-token_cache::token_cache() : entries_(std::make_unique<entries>()) {}
-token_cache::token_cache(const view::document& doc) : token_cache() {
-    const document_inlines known{entries_->by_address};
+token_cache::token_cache(sharing share) : entries_(std::make_unique<entries>()) {
+    entries_->may_share = share == sharing::across_layouts;
+}
+token_cache::token_cache(const view::document& doc, sharing share) : token_cache(share) {
+    // Listed first, so that the table is sized once rather than rehashed as it fills.
+    std::vector<const view::inlines*> found;
+    const document_inlines known{found};
     known(doc.title_facts);
     for (const auto& s : doc.sections) known.blocks(s.content);
+    entries_->by_address.reserve(found.size());
+    for (const auto* c : found) entries_->by_address.try_emplace(c);
 }
 token_cache::~token_cache() = default;
 
@@ -472,14 +537,61 @@ face_widths* known_spaces(const context& ctx, double size) {
     return &ctx.words->get().spaces.try_emplace(size, face_widths{-1, -1, -1, -1}).first->second;
 }
 
+// The words kept across layouts that this flow may read, or nullptr.
+shared_words::generation* shared_for(const context& ctx, token_cache::entries& e) {
+    const void* metrics = ctx.metrics().measures_like();
+    if (!e.may_share || !metrics) return nullptr;
+    const shared_words::fingerprint fp{metrics, ctx.style().muted, ctx.style().accent};
+    if (!e.joined) {
+        e.joined = true;
+        e.shared_for = fp;
+        e.shared = shared_words::of_this_thread().join(fp);
+    }
+    return e.shared_for == fp ? e.shared : nullptr;
+}
+
+// The cache key of spans, written into `scratch` (kept from call to call, so it
+// rarely grows): asked at every flow of text not found by address.
+std::string_view key_of(std::span<const flow_span> spans, std::string& scratch) {
+    scratch.clear();
+    const key_writer writer{scratch};
+    for (const auto& s : spans) writer.span(s);
+    return scratch;
+}
+
+// Words new to this layout (and to the layouts before it, when `shared`): rare
+// once a batch is under way, so kept out of cached_words' way.
+[[gnu::cold]] words& tokenize_new(std::span<const flow_span> spans, const context& ctx, token_cache::entries& e,
+                                  std::string_view key, shared_words::generation* shared) {
+    if (shared) {
+        // Tokenized with its own record of replaced code points: words without
+        // one are kept for the next layouts; words with one stay this layout's.
+        std::set<char32_t> replaced;
+        context own = ctx;
+        own.unpaintable = &replaced;
+        words made = tokenize(spans, own);
+        if (replaced.empty()) {
+            // Kept at their exact size (tokenize reserves for the common case; in an
+            // arena kept for thousands of layouts the slack would add up).
+            words kept(&shared->arena);
+            kept.tokens.reserve(made.tokens.size());
+            kept.openings.reserve(made.openings.size());
+            for (auto& t : made.tokens) kept.tokens.push_back(std::move(t));
+            kept.openings.assign(made.openings.begin(), made.openings.end());
+            return shared->by_key.emplace(key, std::move(kept)).first->second;
+        }
+    }
+    return e.by_key.emplace(key, tokenize(spans, ctx, &e.arena)).first->second;
+}
+
 // The words of spans from the cache, by content; tokenized when new.
 words& cached_words(std::span<const flow_span> spans, const context& ctx, token_cache::entries& e) {
-    e.scratch.clear();
-    const key_writer writer{e.scratch};
-    for (const auto& s : spans) writer.span(s);
-    auto at = e.by_key.find(std::string_view(e.scratch));
-    if (at == e.by_key.end()) at = e.by_key.emplace(std::string_view(e.scratch), tokenize(spans, ctx, &e.arena)).first;
-    return at->second;
+    const std::string_view key = key_of(spans, e.scratch);
+    shared_words::generation* shared = shared_for(ctx, e);
+    if (shared)
+        if (auto at = shared->by_key.find(key); at != shared->by_key.end()) return at->second;
+    if (auto at = e.by_key.find(key); at != e.by_key.end()) return at->second;
+    return tokenize_new(spans, ctx, e, key, shared);
 }
 
 // The words of one span of the document's own text, found by its address and
@@ -682,7 +794,9 @@ bool same_run(const run& a, const token& b) {
 void emit_line(const broken_lines& lines, std::size_t line, double baseline, double offset, double width,
                const flow_options& o, const context& ctx, fragment& out) {
     const double asc = ctx.metrics().ascent(o.size), desc = ctx.metrics().descent(o.size);
-    std::vector<run> runs;
+    // Reused line after line (their text is moved out below): one buffer a thread, not one a line.
+    thread_local std::vector<run> runs;
+    runs.clear();
     for (std::size_t k = lines.lines[line].begin; k < lines.end_of(line); ++k) {
         const placed& p = lines.tokens[k];
         if (!runs.empty() && same_run(runs.back(), *p.t)) {
@@ -816,16 +930,17 @@ double cut_to_height(broken_lines& lines, double width, const flow_options& o, c
     return ellipsis;
 }
 
-fragment flow_spans(std::span<const flow_span> spans, double width, const flow_options& o, const context& ctx) {
+// Flows spans into `out`'s items (fragment space, from x = 0, y = 0); returns the height.
+double flow_spans_into(fragment& out, std::span<const flow_span> spans, double width, const flow_options& o,
+                       const context& ctx) {
     const words_of words(spans, ctx);
     broken_lines own;
     broken_lines& lines = ctx.words ? ctx.words->get().lines : own;
     break_into_lines(words.tokens(), width, o, ctx, lines);
-    fragment out;
     const double leading = ctx.leading(o.size);
     const double ellipsis = cut_to_height(lines, width, o, ctx, spans);
-    out.height = static_cast<double>(lines.lines.size()) * leading;
-    if (ctx.measure_only) return out;
+    const double height = static_cast<double>(lines.lines.size()) * leading;
+    if (ctx.measure_only) return height;
     const double asc = ctx.metrics().ascent(o.size), desc = ctx.metrics().descent(o.size);
     for (std::size_t i = 0; i < lines.lines.size(); ++i) {
         const double baseline = static_cast<double>(i) * leading + (leading - asc - desc) / 2 + asc;
@@ -841,6 +956,12 @@ fragment flow_spans(std::span<const flow_span> spans, double width, const flow_o
                                           width}});
         }
     }
+    return height;
+}
+
+fragment flow_spans(std::span<const flow_span> spans, double width, const flow_options& o, const context& ctx) {
+    fragment out;
+    out.height = flow_spans_into(out, spans, width, o, ctx);
     return out;
 }
 
@@ -878,6 +999,14 @@ fragment flow(const std::vector<flow_span>& spans, double width, const flow_opti
 
 fragment flow(const flow_span& span, double width, const flow_options& o, const context& ctx) {
     return flow_spans({&span, 1}, width, o, ctx);
+}
+
+double flow_into(fragment& into, double dx, double dy, const flow_span& span, double width, const flow_options& o,
+                 const context& ctx) {
+    const std::size_t first = into.items.size();
+    const double height = flow_spans_into(into, {&span, 1}, width, o, ctx);
+    into.move_items(first, dx, dy);
+    return height;
 }
 
 flow_widths measure(const std::vector<flow_span>& spans, const flow_options& o, const context& ctx) {

@@ -2,6 +2,7 @@
 // Inline text (styled words, links, badges) flowed into lines of a given width.
 #pragma once
 
+#include <cstdint>
 #include <list>
 #include <memory>
 #include <set>
@@ -22,10 +23,16 @@ namespace closeplan::layout::detail {
 /// short-lived inlines, which may reuse a freed address); the inlines of the
 /// document given to the constructor, which outlives the cache, also by
 /// address, which is cheaper. Not thread-safe: one per layout.
+///
+/// Words measured with metrics that say what they measure like
+/// (font_metrics::measures_like) are also kept for the next layouts on the same
+/// thread, up to a bound: a batch's deals share their step titles, owners,
+/// statuses, headers and labels. `within_layout` keeps them for this layout only.
 class token_cache {
 public:
-    token_cache();
-    explicit token_cache(const view::document& doc);
+    enum class sharing : std::uint8_t { across_layouts, within_layout };
+    explicit token_cache(sharing share = sharing::across_layouts);
+    explicit token_cache(const view::document& doc, sharing share = sharing::across_layouts);
     ~token_cache();
     token_cache(const token_cache&) = delete;
     token_cache& operator=(const token_cache&) = delete;
@@ -98,6 +105,11 @@ fragment flow(const std::vector<flow_span>& spans, double width, const flow_opti
 fragment flow(const flow_span& span, double width, const flow_options& options, const context& ctx);
 fragment flow(const view::inlines& content, double width, const flow_options& options, const context& ctx,
               span_style style = {});
+/// One span flowed straight into `into` at (dx, dy): the same items as
+/// `into.append(flow(span, ...), dx, dy)` without the fragment between (a table
+/// flows every cell into its row so). Returns the flow's height.
+double flow_into(fragment& into, double dx, double dy, const flow_span& span, double width,
+                 const flow_options& options, const context& ctx);
 
 /// The width of the spans on one line; of their widest stretch that breaks only
 /// when it must (a word, a unit, an e-mail address); and of their widest stretch

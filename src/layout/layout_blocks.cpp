@@ -249,7 +249,7 @@ flow_widths measure_facts(const view::fact_list& facts, double size, const conte
     return measure(fact_spans(facts, ctx, nullptr, labels), {size, view::align::left}, ctx);
 }
 
-fragment section_heading(const std::string& title, const fragment* figure, double figure_width, double width,
+fragment section_heading(const std::string& title, fragment* figure, double figure_width, double width,
                          const context& ctx) {
     const std::string upper = upper_case(title);
     fragment f = text_line(upper, font_face::bold, ctx.style().accent, ctx.h2, width, ctx);
@@ -258,11 +258,12 @@ fragment section_heading(const std::string& title, const fragment* figure, doubl
     if (figure && figure->height > 0) {
         if (title_w + 16 + figure_width <= width && figure->height <= ctx.leading(ctx.body) * 1.01) {
             const double dy = f.height - figure->height;
-            f.append(*figure, width - figure_width, std::max(0.0, dy) - 0.5);
+            f.append(std::move(*figure), width - figure_width, std::max(0.0, dy) - 0.5);
         } else {
             f.height += 1;
-            f.append(*figure, 0, f.height);
-            f.height += figure->height;
+            const double figure_height = figure->height;
+            f.append(std::move(*figure), 0, f.height);
+            f.height += figure_height;
         }
     }
     f.height += 0.8;

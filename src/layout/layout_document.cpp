@@ -533,7 +533,7 @@ std::string joined(const std::vector<std::string>& parts) {
 
 paged_document layout_document(const view::document& doc, const font_metrics& metrics, const layout_options& options,
                                diagnostic_sink& diags) {
-    const page_style st = read_style(options.style, options.paper);
+    const page_style st = remembered_style(options.style_tokens(), options.paper);
     const bool full = options.template_name == "full";
     const double width = st.content_width();
     page_frame frame{st.width, st.height, st.margin_top, st.margin_bottom, st.margin_left, 0};

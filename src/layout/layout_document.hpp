@@ -22,6 +22,13 @@ struct layout_options {
     /// step is hidden) or "one-page" (strict: then completed and later steps go,
     /// never the signature). Not read by the full template.
     std::string fit = "two-pages";
+    /// The style tokens held by the caller for the whole layout, read instead of
+    /// `style` when set: a batch lays out thousands of deals in one style, and a
+    /// copy of its tokens per deal showed in the profile.
+    const std::map<std::string, std::string>* style_of_caller = nullptr;
+    [[nodiscard]] const std::map<std::string, std::string>& style_tokens() const {
+        return style_of_caller ? *style_of_caller : style;
+    }
 };
 
 /// Chooses the font family for a document: the style's brand family when it

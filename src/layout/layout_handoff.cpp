@@ -147,7 +147,7 @@ std::vector<place_of> resolve_markers(std::vector<page>& pages, std::size_t coun
 
 paged_document layout_handoff(const view::document& doc, const font_metrics& metrics, const layout_options& options,
                               const std::string& contents_title, diagnostic_sink& diags) {
-    const page_style st = read_style(options.style, options.paper);
+    const page_style st = remembered_style(options.style_tokens(), options.paper);
     const double width = st.content_width();
     std::set<char32_t> unpaintable;
     const context ctx = make_context(metrics, st, &unpaintable);

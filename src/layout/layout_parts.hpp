@@ -49,8 +49,8 @@ std::vector<fragment> fragments(Parts&&... parts) {
 fragment stack(std::vector<fragment> parts);
 
 /// A section title: upper case, accent colour, a rule below; `figure` (may be
-/// empty) sits on the same line, right-aligned, when there is room.
-fragment section_heading(const std::string& title, const fragment* figure, double figure_width, double width,
+/// null; its items are moved in) sits on the same line, right-aligned, when there is room.
+fragment section_heading(const std::string& title, fragment* figure, double figure_width, double width,
                          const context& ctx);
 
 /// Label/value pairs in one flowing line.

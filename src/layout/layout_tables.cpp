@@ -136,29 +136,29 @@ std::vector<fragment> layout_table(const table_input& t, double width, const con
     out.push_back(std::move(header));
     out.front().space_before = ctx.style().paragraph_gap * ctx.gap_scale;
 
-    std::vector<fragment> cells;  // one row's, reused
     for (const auto& r : t.rows) {
         fragment row;
-        cells.clear();
         double h = 0;
+        // Each cell is flowed straight into its row, at its column (flow_into: the
+        // items append() would give, without a fragment per cell).
+        const auto cell = [&](const flow_span& span, double x_at, double cell_width, view::align a, tag_role role) {
+            const std::size_t first = row.items.size();
+            h = std::max(h, flow_into(row, x_at + cx, cy, span, cell_width, {ctx.body, a}, ctx));
+            tag_items(row.items, {role, new_tag_id()}, first);
+        };
         if (r.span_all) {
-            cells.push_back(flow(flow_span{&r.cells.front(), cell_style(r, 1, ctx), 0, false}, width - 2 * cx, {ctx.body, view::align::left}, ctx));
-            tag(cells.back(), tag_role::td);
-            h = cells.back().height;
+            cell(flow_span{&r.cells.front(), cell_style(r, 1, ctx), 0, false}, 0, width - 2 * cx, view::align::left,
+                 tag_role::td);
         } else {
+            x = 0;
             for (std::size_t c = 0; c < n; ++c) {
                 static const view::inlines empty;
                 const view::inlines* content = c < r.cells.size() ? &r.cells[c] : &empty;
-                cells.push_back(flow(flow_span{content, cell_style(r, c, ctx), 0, false}, widths[c] - 2 * cx, {ctx.body, alignment(c)}, ctx));
                 // The cell that names its row is a row header (/Scope /Row, from its place in TBody).
-                tag(cells.back(), r.bold_first && c == 0 ? tag_role::th : tag_role::td);
-                h = std::max(h, cells.back().height);
+                cell(flow_span{content, cell_style(r, c, ctx), 0, false}, x, widths[c] - 2 * cx, alignment(c),
+                     r.bold_first && c == 0 ? tag_role::th : tag_role::td);
+                x += widths[c];
             }
-        }
-        x = 0;
-        for (std::size_t c = 0; c < cells.size(); ++c) {
-            row.append(std::move(cells[c]), x + cx, cy);
-            x += widths[c];
         }
         if (!r.detail.empty()) {
             // Indented a little under the row's name, so it reads as that row's and keeps the width.

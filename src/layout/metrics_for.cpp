@@ -12,7 +12,20 @@ namespace {
 struct text_check {
     bool& fits;
     void check(std::string_view s) const { fits = fits && fits_standard_encoding(s); }
-    void inlines(const view::inlines& c) const { check(detail::plain_text(c)); }
+    // Each piece of text where it is (what plain_text would join; the spaces it adds
+    // for breaks fit): joined, every document's text was copied once more per PDF.
+    void inlines(const view::inlines& c) const {
+        for (const auto& n : c) std::visit(*this, n.value);
+    }
+    void operator()(const view::text& t) const { check(t.value); }
+    void operator()(const view::emphasis& e) const { inlines(e.children); }
+    void operator()(const view::strong& e) const { inlines(e.children); }
+    void operator()(const view::strikethrough& e) const { inlines(e.children); }
+    void operator()(const view::code_span& c) const { check(c.value); }
+    void operator()(const view::link& l) const { inlines(l.children); }
+    void operator()(const view::soft_break&) const {}
+    void operator()(const view::line_break&) const {}
+    void operator()(const view::badge& b) const { check(b.label); }
     void blocks(const view::blocks& b) const {
         for (const auto& x : b) std::visit(*this, x.value);
     }

@@ -58,6 +58,10 @@ void fragment::append(fragment&& other, double dx, double dy) {
     other.items.clear();
 }
 
+void fragment::move_items(std::size_t from, double dx, double dy) {
+    for (std::size_t i = from; i < items.size(); ++i) std::visit(mover{dx, dy}, items[i].value);
+}
+
 namespace {
 
 // Moves an item from fragment space to the page: `top_y` down from the page top.
@@ -174,14 +178,20 @@ fragment cut_off(fragment& f, double cut) {
 }  // namespace
 
 std::vector<fragment> split_tall(std::vector<fragment> flow, const page_frame& frame) {
+    const auto fits = [&](const fragment& f) {
+        const double room = frame.content_height() - frame.running_head - (f.repeat_header ? f.repeat_header->height : 0);
+        return f.height <= room + 0.01 || room <= 0;
+    };
+    // Most flows have nothing taller than a page: then they are the answer as they are.
+    if (std::all_of(flow.begin(), flow.end(), fits)) return flow;
     std::vector<fragment> out;
     out.reserve(flow.size());
     for (auto& f : flow) {
-        const double room = frame.content_height() - frame.running_head - (f.repeat_header ? f.repeat_header->height : 0);
-        if (f.height <= room + 0.01 || room <= 0) {
+        if (fits(f)) {
             out.push_back(std::move(f));
             continue;
         }
+        const double room = frame.content_height() - frame.running_head - (f.repeat_header ? f.repeat_header->height : 0);
         std::vector<band> bands;
         for (const auto& it : f.items)
             if (const auto* t = std::get_if<text_run>(&it.value)) bands.push_back({t->y - t->size * 0.8, t->y + t->size * 0.25});
@@ -210,6 +220,12 @@ std::vector<page> paginate(std::vector<fragment> flow, const page_frame& frame) 
     for (std::size_t i = 0, next = 0; i < flow.size() || pages.empty(); ++i) {
         if (next < starts.size() && starts[next] == i) {
             pages.push_back(page{frame.width, frame.height, {}});
+            // Room for the page's items at once (grown one by one, they were moved several
+            // times), and a few for the running head and footer added later.
+            const std::size_t end = next + 1 < starts.size() ? starts[next + 1] : flow.size();
+            std::size_t count = 8 + (next > 0 && i < flow.size() && flow[i].repeat_header ? flow[i].repeat_header->items.size() : 0);
+            for (std::size_t k = i; k < end; ++k) count += flow[k].items.size();
+            pages.back().items.reserve(count);
             y = frame.top + (next > 0 ? frame.running_head : 0);
             if (next > 0 && flow[i].repeat_header) {
                 place(*flow[i].repeat_header, frame.left, y, pages.back());

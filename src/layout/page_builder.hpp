@@ -25,6 +25,8 @@ struct fragment {
     void append(const fragment& other, double dx, double dy);
     /// The same, taking the items over (their text is not copied); `other` keeps its height.
     void append(fragment&& other, double dx, double dy);
+    /// Moves the items from `from` on by (dx, dy), as append() moves what it adds.
+    void move_items(std::size_t from, double dx, double dy);
 };
 
 /// Pages of the given size with content between the margins.

@@ -3,6 +3,7 @@
 #include "layout/style_tokens.hpp"
 
 #include <cstdlib>
+#include <optional>
 
 namespace closeplan::layout::detail {
 
@@ -127,6 +128,17 @@ page_style read_style(const std::map<std::string, std::string>& tokens, const st
                          color_or(tokens, "badge." + name + ".fg", rgb(d.fg))};
     }
     return s;
+}
+
+page_style remembered_style(const std::map<std::string, std::string>& tokens, const std::string& paper) {
+    struct remembered {
+        std::map<std::string, std::string> tokens;
+        std::string paper;
+        page_style style;
+    };
+    thread_local std::optional<remembered> last;
+    if (!last || last->paper != paper || last->tokens != tokens) last = remembered{tokens, paper, read_style(tokens, paper)};
+    return last->style;
 }
 
 }  // namespace closeplan::layout::detail

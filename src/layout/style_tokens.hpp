@@ -35,6 +35,10 @@ struct page_style {
 /// Reads the tokens (missing or unreadable ones keep the defaults of styles/default.yaml,
 /// which render::style has already checked). `paper` overrides page.size when non-empty.
 page_style read_style(const std::map<std::string, std::string>& tokens, const std::string& paper);
+/// read_style, remembered for the last tokens and paper on this thread: a batch
+/// lays out thousands of deals in one style, and comparing its tokens costs a
+/// fraction of reading their lengths and colours again. The same page_style.
+page_style remembered_style(const std::map<std::string, std::string>& tokens, const std::string& paper);
 
 /// "10mm", "7.5pt", "0.5in", "1cm" or a plain number of points; `fallback` when unreadable.
 double parse_length(const std::string& value, double fallback);

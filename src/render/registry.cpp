@@ -29,7 +29,9 @@ layout::font_request fonts_of(const style& look, const pdf_standard& standard) {
 
 layout::paged_document laid_out(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
     const auto metrics = layout::metrics_for(doc, fonts_of(ctx.look, ctx.request.pdf_standard));
-    return layout::layout_document(doc, *metrics, {ctx.request.template_name, ctx.paper, ctx.look.tokens(), ctx.request.fit}, diags);
+    // The style outlives the layout: its tokens are read where they are, not copied.
+    return layout::layout_document(doc, *metrics, {ctx.request.template_name, ctx.paper, {}, ctx.request.fit, &ctx.look.tokens()},
+                                   diags);
 }
 
 std::string write_pdf(const view::document& doc, const render_context& ctx, diagnostic_sink& diags) {
