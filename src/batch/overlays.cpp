@@ -120,12 +120,13 @@ public:
         add(parent, key, std::move(l));
     }
     void add(raw_node& parent, std::string_view key, raw_node value) const {
-        raw_member m;
-        m.key = std::string(key);
+        // Built in place. The key's pointer stays empty: the validator's
+        // at_key() gives a key without one its value's (validate/fields.hpp),
+        // the same place, with no copy of the pointer a node.
+        raw_member& m = parent.members.emplace_back();
+        m.key = key;
         m.key_where = where_;
-        m.key_where.pointer = value.where.pointer;
         m.value = std::move(value);
-        parent.members.push_back(std::move(m));
     }
     /// A new mapping item at the end of `l`.
     raw_node& item(raw_node& l) const {
