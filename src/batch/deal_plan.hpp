@@ -27,12 +27,17 @@ struct overlay_source {
     const std::string& folder;
 };
 
+/// How an overlay is merged: typed when lay_overlay_typed (overlays.hpp)
+/// can, else on trees; tree_only is the reference its tests compare with.
+enum class merge_path { typed_first, tree_only };
+
 /// Lays `cells` and then `overlay` (either may be empty / null) over `plan`
 /// and validates the result once. True: `plan` is the validated plan (its
 /// value map, as_of and source file kept; the overlay's path as source file
 /// when there is one); nothing to lay over is true with `plan` untouched.
 /// False: `errors` has one row error (at `line`) per problem, `plan` is untouched.
 bool complete_plan(model::plan& plan, const std::vector<plan_cell>& cells, const overlay_source* overlay,
-                   const std::string& export_file, int line, std::vector<row_error>& errors);
+                   const std::string& export_file, int line, std::vector<row_error>& errors,
+                   merge_path path = merge_path::typed_first);
 
 }  // namespace closeplan::batch

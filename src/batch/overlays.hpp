@@ -24,6 +24,7 @@
 #include "closeplan/diagnostics.hpp"
 #include "load/raw_tree.hpp"
 #include "model/plan.hpp"
+#include "validate/validate_plan.hpp"
 
 namespace closeplan::batch {
 
@@ -57,6 +58,19 @@ load::raw_node plan_tree(const model::plan& plan, const source_location& where);
 /// Lays `overlay`'s members over `base` (overlays.hpp's rules). Members the
 /// batch run owns (`as_of`, `value_map`) are B730 errors in `diags`.
 void merge_overlay(load::raw_node& base, const load::raw_node& overlay, diagnostic_sink& diags);
+
+/// The same merge done on the typed plan, with no tree written and read
+/// back: lays `overlay` (a loaded overlay that reported nothing) over `plan`
+/// (a deal at the export's line `line`) as complete_plan's tree merge and
+/// plan validator would, the same values and places, for the members a
+/// rep's overlay usually holds (outcome, notes, locale, dates, criteria,
+/// stakeholders, milestones, resources, risks) over a plan as batch builds
+/// it. The plan the tree merge gives (value map, as_of and source file left
+/// to the caller), or nullopt when anything would be reported or the overlay
+/// or plan holds something else: the tree merge then gives the plan or the
+/// located errors.
+std::optional<model::plan> lay_overlay_typed(const model::plan& plan, const load::raw_node& overlay,
+                                             const validate::validate_options& options, int line);
 
 /// Merges the overlay `text` (the file `path`) over `plan` (deal_plan.hpp's
 /// complete_plan without mapped cells). On success `plan`
