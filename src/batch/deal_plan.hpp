@@ -4,7 +4,9 @@
 // (plan_columns.hpp) and the deal's overlay (overlays.hpp) add is text a
 // person or a CRM wrote, so the plan is written as a tree, the cells' tree
 // and then the overlay's are laid over it (overlays.hpp's merge rules), and
-// the plan validator reads the result once, whatever of the two the deal has.
+// the plan validator reads the result once, whatever of the two the deal has
+// (an overlay alone, of the usual members, is laid over the typed plan with
+// the same result: overlays.hpp's lay_overlay_typed).
 // Every problem comes back as a row error at the place it was written: a cell
 // by its column, an overlay by file:line:column, the export's own by its row.
 #pragma once

@@ -10,7 +10,11 @@
 // id adds; other lists add; mappings member by member; text replaces), and
 // every problem comes back with the place it was written, in the overlay or
 // the export. A field the plan format does not know is an error in an
-// overlay (B730), not the plan file's warning.
+// overlay (B730), not the plan file's warning. The usual overlay is laid
+// over the typed plan instead (lay_overlay_typed), with the same result:
+// writing a deal's whole plan as a tree and reading it back cost more than
+// the rest of its merge; the tree merge stays for everything else and is
+// the reference the typed one is tested against.
 #pragma once
 
 #include <atomic>

@@ -4,6 +4,9 @@
 // same plan, field by field and place by place, or the same row errors.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -240,6 +243,27 @@ TEST(OverlayMerge, TheTypedMergeGivesTheTreeMergesPlanOrErrors) {
             if (enriched) EXPECT_EQ(typed_takes(base, c.text, c.path), c.typed);
         }
     }
+}
+
+TEST(OverlayMerge, TheRepositorysOverlaysGiveTheSamePlanEitherWay) {
+    // The batch fixtures' overlays and the fuzz target's seeds.
+    const std::filesystem::path root = CLOSEPLAN_SOURCE_DIR;
+    std::size_t seen = 0;
+    for (const auto* dir : {"tests/batch/enrich/overlays", "fuzz/corpus/batch_overlay"})
+        for (const auto& entry : std::filesystem::directory_iterator(root / dir)) {
+            std::ifstream in(entry.path(), std::ios::binary);
+            const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            SCOPED_TRACE(entry.path().string());
+            for (const auto& base : {export_plan(), enriched_plan()}) {
+                const auto tree = merge(base, text, "overlays/006A1.yaml", merge_path::tree_only);
+                const auto typed = merge(base, text, "overlays/006A1.yaml", merge_path::typed_first);
+                EXPECT_EQ(typed.ok, tree.ok);
+                EXPECT_EQ(typed.errors, tree.errors);
+                EXPECT_EQ(typed.plan, tree.plan);
+            }
+            ++seen;
+        }
+    EXPECT_GE(seen, 3u);
 }
 
 TEST(OverlayMerge, APlanTheReaderWouldChangeGoesTheTreesWay) {
