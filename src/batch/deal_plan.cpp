@@ -40,7 +40,7 @@ const plan_cell* cell_of(const diagnostic& d, const std::vector<plan_cell>& cell
 }  // namespace
 
 bool complete_plan(model::plan& plan, const std::vector<plan_cell>& cells, const overlay_source* overlay,
-                   const std::string& export_file, int line, std::vector<row_error>& errors) {
+                   const std::string& export_file, int line, std::vector<row_error>& errors, merge_path path) {
     diagnostic_sink diags;
     std::optional<load::raw_node> overlay_tree;
     if (overlay) {
@@ -51,6 +51,25 @@ bool complete_plan(model::plan& plan, const std::vector<plan_cell>& cells, const
     }
     auto cells_root = cells_tree(cells, line);
     std::optional<model::plan> merged;
+    validate::validate_options options;
+    if (overlay) {
+        std::error_code ec;
+        const auto base = std::filesystem::absolute(overlay->folder, ec).lexically_normal().string();
+        options.base_dir = base;
+        options.asset_dirs = {base};
+    }
+    // The common case, an overlay of a rep's usual fields that reported
+    // nothing, is laid over the typed plan: the same plan as the tree merge
+    // below, without writing the plan as a tree and reading it all back.
+    if (overlay_tree && diags.all().empty() && cells_root.members.empty() && path == merge_path::typed_first) {
+        if (auto laid = lay_overlay_typed(plan, *overlay_tree, options, line)) {
+            laid->value_map = std::move(plan.value_map);
+            laid->as_of = plan.as_of;
+            laid->source_file = overlay->path;
+            plan = std::move(*laid);
+            return true;
+        }
+    }
     if (!diags.has_errors()) {
         if (cells_root.members.empty() && !overlay) return true;
         // The export's nodes sit at column 0 of the deal's row, with an empty
@@ -58,13 +77,6 @@ bool complete_plan(model::plan& plan, const std::vector<plan_cell>& cells, const
         auto tree = plan_tree(plan, {std::string(), line, 0, {}});
         merge_overlay(tree, cells_root, diags);
         if (overlay_tree) merge_overlay(tree, *overlay_tree, diags);  // refused members are left out; the rest is checked
-        validate::validate_options options;
-        if (overlay) {
-            std::error_code ec;
-            const auto base = std::filesystem::absolute(overlay->folder, ec).lexically_normal().string();
-            options.base_dir = base;
-            options.asset_dirs = {base};
-        }
         diagnostic_sink checks;
         merged = validate::validate_plan(tree, options, checks);
         for (const auto& d : checks.all()) {

@@ -12,12 +12,20 @@ namespace closeplan::batch {
 
 namespace {
 
-std::string esc(std::string_view text) { return render::escape_html(utf8::replace_invalid(text)); }
+void append_esc(std::string& out, std::string_view text) {
+    if (utf8::is_valid(text)) render::append_escaped_html(out, text);
+    else render::append_escaped_html(out, utf8::replace_invalid(text));
+}
 
-std::string percent_encode_path(std::string_view name) {
+std::string esc(std::string_view text) {
+    std::string out;
+    append_esc(out, text);
+    return out;
+}
+
+void append_percent_encoded(std::string& out, std::string_view name) {
     // Stems are already [A-Za-z0-9_-] plus an extension; encode anything else anyway.
     static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
     for (unsigned char c : name) {
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')
             out.push_back(static_cast<char>(c));
@@ -27,7 +35,6 @@ std::string percent_encode_path(std::string_view name) {
             out.push_back(hex[c & 15]);
         }
     }
-    return out;
 }
 
 // Sorts the table a header belongs to by that column, ascending then
@@ -53,22 +60,12 @@ std::string header(std::string_view label, bool number = false, bool sort_by_num
            "</button></th>";
 }
 
-std::string cell(std::string_view text, const char* cls = nullptr) {
-    return std::string("<td") + (cls ? std::string(" class=\"") + cls + "\"" : "") + ">" + esc(text) + "</td>";
-}
-
 // "87/100: H812 step-at-risk, H814 slipped-steps" (the index is the seller's page, never the buyer's).
 std::string health_cell(const deal_health& h) {
     std::string text = std::to_string(h.score) + "/100";
     for (std::size_t i = 0; i < h.rules.size(); ++i) text += (i ? ", " : ": ") + h.rules[i];
     return std::string("<td data-k=\"") + std::to_string(h.score) + "\"" + (h.errors > 0 ? " class=\"bad\"" : "") + ">" +
            esc(text) + "</td>";
-}
-
-// The amount's number first ("240000.00 USD"), so the column sorts by it.
-std::string amount_cell(const std::string& amount) {
-    const auto space = amount.find(' ');
-    return "<td class=\"num\" data-k=\"" + esc(amount.substr(0, space)) + "\">" + esc(amount) + "</td>";
 }
 
 std::string count(std::size_t n, const char* one, const char* many) {
@@ -107,36 +104,89 @@ std::string index_page_start(const index_page_head& head) {
 }
 
 std::string index_page_row(const deal_result& deal, bool with_health) {
-    std::string label = deal.id.empty() ? deal.name : deal.name.empty() ? deal.id : deal.id + " " + deal.name;
-    std::string row = "<tr><td class=\"num\">" + std::to_string(deal.sheet_row > 0 ? deal.sheet_row : deal.line) +
-                      "</td>" + cell(label) + cell(deal.owner) + cell(deal.account) + amount_cell(deal.amount) +
-                      cell(deal.stage) + "<td class=\"date\">" + (deal.close ? model::format_iso_date(*deal.close) : std::string()) +
-                      "</td>";
+    // Appended into one string: a row is a few hundred bytes, written once a deal.
+    std::string row;
+    row.reserve(640);
+    const auto number = [&row](auto n) { row += std::to_string(n); };
+    const auto text_cell = [&row](std::string_view text, const char* cls = nullptr) {
+        row += "<td";
+        if (cls) {
+            row += " class=\"";
+            row += cls;
+            row += '"';
+        }
+        row += '>';
+        append_esc(row, text);
+        row += "</td>";
+    };
+    row += "<tr><td class=\"num\">";
+    number(deal.sheet_row > 0 ? deal.sheet_row : deal.line);
+    row += "</td>";
+    if (deal.id.empty()) text_cell(deal.name);
+    else if (deal.name.empty()) text_cell(deal.id);
+    else text_cell(deal.id + " " + deal.name);
+    text_cell(deal.owner);
+    text_cell(deal.account);
+    // The amount's number first ("240000.00 USD"), so the column sorts by it.
+    row += "<td class=\"num\" data-k=\"";
+    append_esc(row, std::string_view(deal.amount).substr(0, deal.amount.find(' ')));
+    row += "\">";
+    append_esc(row, deal.amount);
+    row += "</td>";
+    text_cell(deal.stage);
+    row += "<td class=\"date\">";
+    if (deal.close) row += model::format_iso_date(*deal.close);
+    row += "</td>";
     if (deal.outcome == deal_outcome::failed) {
         const auto& first = deal.errors.empty() ? row_error{} : deal.errors.front();
-        return row + "<td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td><td class=\"bad\">failed: " +
-               esc(first.message) + "</td>" + (with_health ? "<td></td>" : "") + "<td></td></tr>\n";
+        row += "<td class=\"num\"></td><td class=\"num\"></td><td class=\"num\"></td><td class=\"bad\">failed: ";
+        append_esc(row, first.message);
+        row += "</td>";
+        if (with_health) row += "<td></td>";
+        row += "<td></td></tr>\n";
+        return row;
     }
     const int percent = deal.progress.total > 0 ? deal.progress.done * 100 / deal.progress.total : 0;
-    row += "<td class=\"num\" data-k=\"" + std::to_string(percent) + "\">" + std::to_string(deal.progress.done) + "/" +
-           std::to_string(deal.progress.total) + "</td><td class=\"num\">" + std::to_string(deal.slipped) +
-           "</td><td class=\"num\">" + std::to_string(deal.overdue) + "</td>";
-    row += deal.feasible ? std::string("<td>fits")
-                         : "<td class=\"bad\">does not fit: " + std::to_string(deal.business_days_missing) +
-                               " business days missing";
+    row += "<td class=\"num\" data-k=\"";
+    number(percent);
+    row += "\">";
+    number(deal.progress.done);
+    row += '/';
+    number(deal.progress.total);
+    row += "</td><td class=\"num\">";
+    number(deal.slipped);
+    row += "</td><td class=\"num\">";
+    number(deal.overdue);
+    row += "</td>";
+    if (deal.feasible) {
+        row += "<td>fits";
+    } else {
+        row += "<td class=\"bad\">does not fit: ";
+        number(deal.business_days_missing);
+        row += " business days missing";
+    }
     // One row per task: a deal rendered without its bad tasks says so, with the first problem.
-    if (deal.failed_rows > 0 && !deal.errors.empty())
-        row += "; <span class=\"bad\">" + count(static_cast<std::size_t>(deal.failed_rows), "task", "tasks") +
-               " left out: " + esc(deal.errors.front().message) + "</span>";
+    if (deal.failed_rows > 0 && !deal.errors.empty()) {
+        row += "; <span class=\"bad\">";
+        row += count(static_cast<std::size_t>(deal.failed_rows), "task", "tasks");
+        row += " left out: ";
+        append_esc(row, deal.errors.front().message);
+        row += "</span>";
+    }
     row += "</td>";
     if (with_health) row += deal.health ? health_cell(*deal.health) : "<td></td>";
     row += "<td>";
     for (std::size_t i = 0; i < deal.files.size(); ++i) {
         const auto& file = deal.files[i];
-        row += (i ? " " : "") + std::string("<a href=\"") + percent_encode_path(file) + "\">" +
-               esc(file.substr(file.rfind('.') + 1)) + "</a>";
+        if (i) row += ' ';
+        row += "<a href=\"";
+        append_percent_encoded(row, file);
+        row += "\">";
+        append_esc(row, std::string_view(file).substr(file.rfind('.') + 1));
+        row += "</a>";
     }
-    return row + "</td></tr>\n";
+    row += "</td></tr>\n";
+    return row;
 }
 
 std::string index_page_end(std::string_view nav_html) {
@@ -171,7 +221,11 @@ std::string index_nav(std::size_t current, std::size_t pages, const std::string&
     std::string out = "<nav><p>Pages (" + std::to_string(index_page_deals) + " deals each): ";
     for (std::size_t k = 1; k <= pages; ++k) {
         if (k == current) out += "<strong>" + std::to_string(k) + "</strong>";
-        else out += "<a href=\"" + percent_encode_path(index_page_file(base, k)) + "\">" + std::to_string(k) + "</a>";
+        else {
+            out += "<a href=\"";
+            append_percent_encoded(out, index_page_file(base, k));
+            out += "\">" + std::to_string(k) + "</a>";
+        }
         out += k < pages ? " " : "";
     }
     return out + "</p></nav>\n";

@@ -10,7 +10,11 @@
 // id adds; other lists add; mappings member by member; text replaces), and
 // every problem comes back with the place it was written, in the overlay or
 // the export. A field the plan format does not know is an error in an
-// overlay (B730), not the plan file's warning.
+// overlay (B730), not the plan file's warning. The usual overlay is laid
+// over the typed plan instead (lay_overlay_typed), with the same result:
+// writing a deal's whole plan as a tree and reading it back cost more than
+// the rest of its merge; the tree merge stays for everything else and is
+// the reference the typed one is tested against.
 #pragma once
 
 #include <atomic>
@@ -24,6 +28,7 @@
 #include "closeplan/diagnostics.hpp"
 #include "load/raw_tree.hpp"
 #include "model/plan.hpp"
+#include "validate/validate_plan.hpp"
 
 namespace closeplan::batch {
 
@@ -57,6 +62,19 @@ load::raw_node plan_tree(const model::plan& plan, const source_location& where);
 /// Lays `overlay`'s members over `base` (overlays.hpp's rules). Members the
 /// batch run owns (`as_of`, `value_map`) are B730 errors in `diags`.
 void merge_overlay(load::raw_node& base, const load::raw_node& overlay, diagnostic_sink& diags);
+
+/// The same merge done on the typed plan, with no tree written and read
+/// back: lays `overlay` (a loaded overlay that reported nothing) over `plan`
+/// (a deal at the export's line `line`) as complete_plan's tree merge and
+/// plan validator would, the same values and places, for the members a
+/// rep's overlay usually holds (outcome, notes, locale, dates, criteria,
+/// stakeholders, milestones, resources, risks) over a plan as batch builds
+/// it. The plan the tree merge gives (value map, as_of and source file left
+/// to the caller), or nullopt when anything would be reported or the overlay
+/// or plan holds something else: the tree merge then gives the plan or the
+/// located errors.
+std::optional<model::plan> lay_overlay_typed(const model::plan& plan, const load::raw_node& overlay,
+                                             const validate::validate_options& options, int line);
 
 /// Merges the overlay `text` (the file `path`) over `plan` (deal_plan.hpp's
 /// complete_plan without mapped cells). On success `plan`

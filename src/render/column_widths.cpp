@@ -156,6 +156,32 @@ void add_content(column_need& need, const view::inlines& content, const text_mea
     }
 }
 
+void add_content_in_columns(column_need& need, const view::inlines& content, const text_measure& measure,
+                            const char* line_break_as, bool whole_badges) {
+    // A batch measures a few hundred cells a deal, most of them one word or
+    // a few: add_line would call `measure` once for the line and once a word.
+    if (content.size() == 1)
+        if (const auto* t = std::get_if<view::text>(&content.front().value);
+            t && std::all_of(t->value.begin(), t->value.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+            // add_line's words: the stretches between spaces, tabs and line feeds.
+            std::size_t longest = 0, word = 0;
+            for (const char c : t->value) {
+                if (c == ' ' || c == '\t' || c == '\n') {
+                    longest = std::max(longest, word);
+                    word = 0;
+                } else {
+                    ++word;
+                }
+            }
+            longest = std::max(longest, word);
+            need.min = std::max(need.min, static_cast<double>(longest));
+            need.max = std::max(need.max, static_cast<double>(t->value.size()));
+            return;
+        }
+    add_content(need, content, measure, line_break_as, whole_badges);
+}
+
 void add_content(column_need& need, std::string_view plain, bool bold, const text_measure& measure) {
     std::size_t start = 0;
     while (start <= plain.size()) {

@@ -30,6 +30,12 @@ using text_measure = std::function<double(std::string_view text, bool bold)>;
 /// its spaces as no-break spaces); Markdown writes a badge as bold words.
 void add_content(column_need& need, const view::inlines& content, const text_measure& measure,
                  const char* line_break_as = nullptr, bool whole_badges = true);
+/// add_content for a measure that counts display columns (a bold face may
+/// widen them): a cell that is one ASCII text, as most are, is sized in one
+/// pass over its bytes, with no call to `measure` (an ASCII text is as many
+/// columns as bytes, layout/display_width.hpp); any other cell is add_content's.
+void add_content_in_columns(column_need& need, const view::inlines& content, const text_measure& measure,
+                            const char* line_break_as = nullptr, bool whole_badges = true);
 /// The same for plain text (a header label), all in the face `bold` says.
 void add_content(column_need& need, std::string_view plain, bool bold, const text_measure& measure);
 

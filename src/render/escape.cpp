@@ -243,13 +243,20 @@ std::string markdown_code_fence(std::string_view code) {
     return std::string(std::max<std::size_t>(3, longest_backtick_run(code) + 1), '`');
 }
 
+void append_css_identifier(std::string& out, std::string_view text) {
+    // Written in place: a page has a class name for every table row.
+    const auto at = out.size();
+    out.resize(at + text.size());
+    char* to = out.data() + at;
+    for (const char c : text) {
+        const char lower = ascii_lower(c);
+        *to++ = (is_ascii_alnum(lower) || lower == '_' || lower == '-') ? lower : '-';
+    }
+}
+
 std::string css_identifier(std::string_view text) {
     std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        const char lower = ascii_lower(c);
-        out += (is_ascii_alnum(lower) || lower == '_' || lower == '-') ? lower : '-';
-    }
+    append_css_identifier(out, text);
     return out;
 }
 

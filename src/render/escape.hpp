@@ -63,6 +63,8 @@ std::string markdown_code_fence(std::string_view code);
 
 /// A token safe to use in an HTML class or id: [a-z0-9_-], others become "-".
 std::string css_identifier(std::string_view text);
+/// css_identifier(text) appended to `out`.
+void append_css_identifier(std::string& out, std::string_view text);
 
 /// A style value inside a CSS rule: keeps only characters that appear in
 /// colours, lengths and font stacks, so nothing can end the rule or the

@@ -140,7 +140,7 @@ void html_block_writer::operator()(const view::data_table& b) {
     // The section heading names the table on screen; the caption describes it
     // for screen readers and costs no line on the one printed page.
     out += "<table class=\"data t-";
-    out += css_identifier(b.key);
+    append_css_identifier(out, b.key);
     out += "\">\n<caption class=\"vh\">";
     append_escaped_html(out, caption);
     out += "</caption>\n<thead>\n<tr>";
@@ -156,7 +156,7 @@ void html_block_writer::operator()(const view::data_table& b) {
         out += "<tr";
         if (!row.row_class.empty()) {
             out += " class=\"r-";
-            out += css_identifier(row.row_class);
+            append_css_identifier(out, row.row_class);
             out += '"';
         }
         out += '>';
@@ -175,14 +175,16 @@ void html_block_writer::operator()(const view::data_table& b) {
 }
 
 void html_block_writer::operator()(const view::fact_list& b) {
-    out += "<dl class=\"facts f-" + css_identifier(b.key) + "\">\n";
+    out += "<dl class=\"facts f-";
+    append_css_identifier(out, b.key);
+    out += "\">\n";
     for (const auto& f : b.facts) {
         out += "<div class=\"fact k-";
-        out += css_identifier(f.key);
+        append_css_identifier(out, f.key);
         out += "\"><dt>";
         append_escaped_html(out, f.label);
         out += "</dt><dd>";
-        out += cell(f.value);
+        append_html_cell_inlines(out, f.value, diags);
         out += "</dd></div>\n";
     }
     out += "</dl>\n";
@@ -213,16 +215,19 @@ std::string html_blocks(const view::blocks& content, std::string_view label, dia
 }
 
 std::string html_section(const view::section& s, diagnostic_sink& diags, int heading_level, std::string_view id_prefix) {
-    const std::string body = html_blocks(s.content, s.title, diags);
-    if (body.empty()) return {};
-    const std::string key = css_identifier(s.key);
-    const std::string id = std::string(id_prefix) + key;
-    std::string out;
-    out.reserve(body.size() + 2 * id.size() + s.title.size() + 128);
+    // The section's opening, then its blocks written after it into the same
+    // string: no body written apart and copied in, no growing by doubling
+    // from an empty string. A section whose blocks write nothing is left out.
+    html_block_writer w{s.title, diags, {}};
+    std::string& out = w.out;
+    out.reserve(4096);
     out += "<section class=\"section s-";
-    out += key;
+    append_css_identifier(out, s.key);
     out += "\" id=\"";
-    out += id;
+    const auto id_at = out.size();
+    out += id_prefix;
+    append_css_identifier(out, s.key);
+    const std::string id = out.substr(id_at);
     out += '"';
     if (!s.title.empty()) {
         const char level = static_cast<char>('0' + std::clamp(heading_level, 1, 6));
@@ -240,9 +245,11 @@ std::string html_section(const view::section& s, diagnostic_sink& diags, int hea
     } else {
         out += ">\n";
     }
-    out += body;
+    const auto body_at = out.size();
+    w.write(s.content);
+    if (out.size() == body_at) return {};
     out += "</section>\n";
-    return out;
+    return std::move(out);
 }
 
 }  // namespace closeplan::render::detail

@@ -221,7 +221,7 @@ struct markdown_block_writer {
                 line += ' ';
                 if (i < r.cells.size()) {
                     append_markdown_cell(line, r.cells[i], diags);
-                    add_content(needs[i], r.cells[i], measure, single_line_break, false);
+                    add_content_in_columns(needs[i], r.cells[i], measure, single_line_break, false);
                 }
                 line += " |";
             }

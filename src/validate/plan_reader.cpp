@@ -12,6 +12,62 @@
 #include "validate/paths.hpp"
 #include "validate/wording.hpp"
 
+namespace closeplan::validate {
+
+namespace {
+
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_alnum(char c) {
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+}  // namespace
+
+// Plain decimal text only: amounts stay exact strings, and "1e5" or "$240k" are guesses we refuse to make.
+bool is_plain_decimal(std::string_view text) {
+    const auto dot = text.find('.');
+    const auto whole = text.substr(0, dot);
+    if (whole.empty()) return false;
+    for (char c : whole)
+        if (!is_digit(c)) return false;
+    if (dot == std::string_view::npos) return true;
+    const auto fraction = text.substr(dot + 1);
+    if (fraction.empty()) return false;
+    for (char c : fraction)
+        if (!is_digit(c)) return false;
+    return true;
+}
+
+bool is_currency_code(std::string_view text) {
+    if (text.size() != 3) return false;
+    for (char c : text)
+        if (c < 'A' || c > 'Z') return false;
+    return true;
+}
+
+// BCP 47 shape: a 2-8 letter language, then subtags of 1-8 letters or digits.
+bool is_language_tag(std::string_view text) {
+    std::size_t start = 0;
+    bool first = true;
+    while (true) {
+        const auto end = text.find('-', start);
+        const auto part = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        if (part.empty() || part.size() > 8) return false;
+        for (char c : part) {
+            if (!is_alnum(c)) return false;
+            if (first && is_digit(c)) return false;
+        }
+        if (first && part.size() < 2) return false;
+        first = false;
+        if (end == std::string_view::npos) return true;
+        start = end + 1;
+    }
+}
+
+}  // namespace closeplan::validate
+
 namespace closeplan::validate::detail {
 
 namespace {
@@ -29,53 +85,6 @@ void remember_field_locations(const load::raw_node& root, model::plan& plan) {
 
 
 
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool is_alnum(char c) {
-    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-// Plain decimal text only: amounts stay exact strings, and "1e5" or "$240k" are guesses we refuse to make.
-bool plain_decimal(std::string_view text) {
-    const auto dot = text.find('.');
-    const auto whole = text.substr(0, dot);
-    if (whole.empty()) return false;
-    for (char c : whole)
-        if (!is_digit(c)) return false;
-    if (dot == std::string_view::npos) return true;
-    const auto fraction = text.substr(dot + 1);
-    if (fraction.empty()) return false;
-    for (char c : fraction)
-        if (!is_digit(c)) return false;
-    return true;
-}
-
-bool currency_code(std::string_view text) {
-    if (text.size() != 3) return false;
-    for (char c : text)
-        if (c < 'A' || c > 'Z') return false;
-    return true;
-}
-
-// BCP 47 shape: a 2-8 letter language, then subtags of 1-8 letters or digits.
-bool language_tag(std::string_view text) {
-    std::size_t start = 0;
-    bool first = true;
-    while (true) {
-        const auto end = text.find('-', start);
-        const auto part = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-        if (part.empty() || part.size() > 8) return false;
-        for (char c : part) {
-            if (!is_alnum(c)) return false;
-            if (first && is_digit(c)) return false;
-        }
-        if (first && part.size() < 2) return false;
-        first = false;
-        if (end == std::string_view::npos) return true;
-        start = end + 1;
-    }
-}
 
 std::string uppercase(std::string_view text) {
     std::string out;
@@ -102,11 +111,7 @@ bool plan_reader::read(const raw_node& root, model::plan& plan) {
     fields_.check_keys(root, plan_fields().keys);
     read_deal(root, plan);
     plan.as_of = fields_.date(root, "as_of");
-    if (auto close = fields_.date(root, "target_close", need::required,
-                                  "target_close is the signature date every milestone works back from")) {
-        plan.target_close = *close;
-        has_target_close_ = true;
-    }
+    read_target_close(root, plan);
     // Extension: the close date first agreed (docs/plan-format.md).
     plan.target_close_baseline = fields_.date(root, "target_close_baseline");
     plan.go_live = fields_.date(root, "go_live");
@@ -121,20 +126,7 @@ bool plan_reader::read(const raw_node& root, model::plan& plan) {
     remember_field_locations(root, plan);
     read_sign_off(root, plan);
     read_value_map(root, plan);
-    if (auto locale = fields_.located(root, "locale"); locale && !locale->text.empty()) {
-        if (language_tag(locale->text)) {
-            plan.locale = locale->text;
-        } else {
-            std::vector<std::string> hints;
-            auto dashed = locale->text;
-            for (char& c : dashed)
-                if (c == '_') c = '-';
-            if (dashed != locale->text && language_tag(dashed)) hints.push_back(did_you_mean(dashed));
-            hints.emplace_back("write a language tag such as en-US, en-GB, de or pt-BR");
-            fields_.error("V210", "locale " + quote(locale->text) + " is not a language tag", locale->where,
-                          std::move(hints));
-        }
-    }
+    read_locale(root, plan);
     read_commitments(root, plan);
     read_scope(root, plan);
     read_implementation(root, plan);
@@ -146,6 +138,47 @@ bool plan_reader::read(const raw_node& root, model::plan& plan) {
     collect_extensions(root, plan.extensions);
     check_dates(root, plan);
     return true;
+}
+
+void plan_reader::read_target_close(const raw_node& root, model::plan& plan) {
+    if (auto close = fields_.date(root, "target_close", need::required,
+                                  "target_close is the signature date every milestone works back from")) {
+        plan.target_close = *close;
+        has_target_close_ = true;
+    }
+}
+
+void plan_reader::read_locale(const raw_node& root, model::plan& plan) {
+    if (auto locale = fields_.located(root, "locale"); locale && !locale->text.empty()) {
+        if (is_language_tag(locale->text)) {
+            plan.locale = locale->text;
+        } else {
+            std::vector<std::string> hints;
+            auto dashed = locale->text;
+            for (char& c : dashed)
+                if (c == '_') c = '-';
+            if (dashed != locale->text && is_language_tag(dashed)) hints.push_back(did_you_mean(dashed));
+            hints.emplace_back("write a language tag such as en-US, en-GB, de or pt-BR");
+            fields_.error("V210", "locale " + quote(locale->text) + " is not a language tag", locale->where,
+                          std::move(hints));
+        }
+    }
+}
+
+void plan_reader::read_members(const raw_node& root, model::plan& plan) {
+    // Each as read() reads it, in read()'s order.
+    if (root.find("target_close")) read_target_close(root, plan);
+    plan.target_close_baseline = fields_.date(root, "target_close_baseline");
+    plan.go_live = fields_.date(root, "go_live");
+    plan.outcome = fields_.text(root, "outcome");
+    plan.success_criteria = fields_.text_list(root, "success_criteria");
+    plan.decision_criteria = fields_.text_list(root, "decision_criteria");
+    read_stakeholders(root, plan);
+    read_milestones(root, plan);
+    read_resources(root, plan);
+    read_risks(root, plan);
+    plan.notes = fields_.text(root, "notes");
+    read_locale(root, plan);
 }
 
 bool plan_reader::read_version(const raw_node& root) {
@@ -184,7 +217,7 @@ void plan_reader::read_deal(const raw_node& root, model::plan& plan) {
     if (const raw_node* seller = fields_.member(*deal, "seller", need::optional))
         plan.deal.seller = read_party(*seller, "seller");
     if (auto amount = fields_.located(*deal, "amount"); amount && !amount->text.empty()) {
-        if (plain_decimal(amount->text))
+        if (is_plain_decimal(amount->text))
             plan.deal.amount = amount->text;
         else
             fields_.error("V210", "amount " + quote(amount->text) + " is not a plain number", amount->where,
@@ -192,11 +225,11 @@ void plan_reader::read_deal(const raw_node& root, model::plan& plan) {
                            "currency in `currency:`"});
     }
     if (auto currency = fields_.located(*deal, "currency"); currency && !currency->text.empty()) {
-        if (currency_code(currency->text)) {
+        if (is_currency_code(currency->text)) {
             plan.deal.currency = currency->text;
         } else {
             std::vector<std::string> hints;
-            if (currency_code(uppercase(currency->text))) hints.push_back(did_you_mean(uppercase(currency->text)));
+            if (is_currency_code(uppercase(currency->text))) hints.push_back(did_you_mean(uppercase(currency->text)));
             hints.emplace_back("write a three-letter ISO 4217 code such as USD, EUR or GBP");
             fields_.error("V210", "currency " + quote(currency->text) + " is not a three-letter code", currency->where,
                           std::move(hints));

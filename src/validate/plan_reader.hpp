@@ -49,8 +49,13 @@ public:
 
     [[nodiscard]] pending_checks& pending() { return pending_; }
 
+    /// validate_plan.hpp's read_plan_members.
+    void read_members(const raw_node& root, model::plan& plan);
+
 private:
     bool read_version(const raw_node& root);
+    void read_target_close(const raw_node& root, model::plan& plan);
+    void read_locale(const raw_node& root, model::plan& plan);
     void read_deal(const raw_node& root, model::plan& plan);
     model::party read_party(const raw_node& node, std::string_view what);
     void read_stakeholders(const raw_node& root, model::plan& plan);

@@ -3,6 +3,7 @@
 #include "validate/validate_plan.hpp"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 #include "validate/plan_reader.hpp"
@@ -56,6 +57,53 @@ std::optional<model::plan> validate_plan(const load::raw_node& root, const valid
     append_in_file_order(own, from_files, reader.pending().value_map_file, diags);
     if (own.has_errors() || from_files.has_errors()) return std::nullopt;
     return plan;
+}
+
+void read_plan_members(const load::raw_node& root, const validate_options& options, model::plan& plan,
+                       diagnostic_sink& diags) {
+    diagnostic_sink from_files;  // a value map file is not among the members read
+    detail::field_reader fields(diags);
+    detail::plan_reader reader(fields, options, from_files);
+    reader.read_members(root, plan);
+}
+
+bool check_plan_links(model::plan& plan) {
+    // What plan_reader notes while reading, taken from the plan itself.
+    detail::pending_checks pending;
+    const auto ref = [](const std::string& id) { return detail::located_text{id, {}}; };
+    std::map<std::string_view, int, std::less<>> ids;
+    bool unique = true;
+    const auto note = [&](const std::string& id) {
+        if (!id.empty()) unique = ids.emplace(id, 0).second && unique;
+    };
+    for (const auto& s : plan.stakeholders) note(s.id);
+    ids.clear();
+    for (const auto& m : plan.milestones) {
+        note(m.id);
+        if (!m.assignee.empty()) pending.stakeholder_refs.push_back({ref(m.assignee), "assignee"});
+        auto& depends = pending.depends_on.emplace_back();
+        for (const auto& d : m.depends_on) depends.push_back(ref(d));
+    }
+    ids.clear();
+    for (const auto& r : plan.resources) {
+        note(r.id);
+        for (const auto& id : r.for_ids) pending.stakeholder_refs.push_back({ref(id), "for"});
+    }
+    for (const auto& r : plan.risks) {
+        if (!r.assignee.empty()) pending.stakeholder_refs.push_back({ref(r.assignee), "assignee"});
+        if (!r.milestone_id.empty()) pending.milestone_refs.push_back({ref(r.milestone_id), "milestone"});
+    }
+    for (const auto& c : plan.commitments)
+        if (!c.assignee.empty()) pending.stakeholder_refs.push_back({ref(c.assignee), "assignee"});
+    if (plan.signatures.buyer && !plan.signatures.buyer->stakeholder_id.empty())
+        pending.signers.push_back({true, ref(plan.signatures.buyer->stakeholder_id)});
+    if (plan.signatures.seller && !plan.signatures.seller->stakeholder_id.empty())
+        pending.signers.push_back({false, ref(plan.signatures.seller->stakeholder_id)});
+    diagnostic_sink found;
+    detail::field_reader fields(found);
+    detail::check_references(fields, plan, pending);
+    detail::check_cycles(fields, plan, pending);
+    return unique && !found.has_errors();
 }
 
 std::optional<std::vector<model::value_entry>> validate_value_map(const load::raw_node& root, diagnostic_sink& diags) {
