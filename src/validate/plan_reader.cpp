@@ -112,17 +112,7 @@ bool plan_reader::read(const raw_node& root, model::plan& plan) {
     read_deal(root, plan);
     plan.as_of = fields_.date(root, "as_of");
     read_target_close(root, plan);
-    // Extension: the close date first agreed (docs/plan-format.md).
-    plan.target_close_baseline = fields_.date(root, "target_close_baseline");
-    plan.go_live = fields_.date(root, "go_live");
-    plan.outcome = fields_.text(root, "outcome");
-    plan.success_criteria = fields_.text_list(root, "success_criteria");
-    plan.decision_criteria = fields_.text_list(root, "decision_criteria");
-    read_stakeholders(root, plan);
-    read_milestones(root, plan);
-    read_resources(root, plan);
-    read_risks(root, plan);
-    plan.notes = fields_.text(root, "notes");
+    read_dates_people_and_steps(root, plan);
     remember_field_locations(root, plan);
     read_sign_off(root, plan);
     read_value_map(root, plan);
@@ -168,6 +158,14 @@ void plan_reader::read_locale(const raw_node& root, model::plan& plan) {
 void plan_reader::read_members(const raw_node& root, model::plan& plan) {
     // Each as read() reads it, in read()'s order.
     if (root.find("target_close")) read_target_close(root, plan);
+    read_dates_people_and_steps(root, plan);
+    read_locale(root, plan);
+}
+
+// What read() and read_members() both read after the close date, in this order (an overlay's members
+// are read as a plan file's are, so their diagnostics come in the same order).
+void plan_reader::read_dates_people_and_steps(const raw_node& root, model::plan& plan) {
+    // Extension: the close date first agreed (docs/plan-format.md).
     plan.target_close_baseline = fields_.date(root, "target_close_baseline");
     plan.go_live = fields_.date(root, "go_live");
     plan.outcome = fields_.text(root, "outcome");
@@ -178,7 +176,6 @@ void plan_reader::read_members(const raw_node& root, model::plan& plan) {
     read_resources(root, plan);
     read_risks(root, plan);
     plan.notes = fields_.text(root, "notes");
-    read_locale(root, plan);
 }
 
 bool plan_reader::read_version(const raw_node& root) {

@@ -56,6 +56,7 @@ private:
     bool read_version(const raw_node& root);
     void read_target_close(const raw_node& root, model::plan& plan);
     void read_locale(const raw_node& root, model::plan& plan);
+    void read_dates_people_and_steps(const raw_node& root, model::plan& plan);
     void read_deal(const raw_node& root, model::plan& plan);
     model::party read_party(const raw_node& node, std::string_view what);
     void read_stakeholders(const raw_node& root, model::plan& plan);

@@ -14,6 +14,7 @@
 #include "batch/deal_plan.hpp"
 #include "batch/default_playbook.hpp"
 #include "batch/overlays.hpp"
+#include "export_plan_fixture.hpp"
 #include "load/load_document.hpp"
 #include "model/dates.hpp"
 #include "schedule/business_calendar.hpp"
@@ -26,27 +27,7 @@ using model::format_iso_date;
 
 model::date day(const char* iso) { return *model::parse_iso_date(iso); }
 
-/// A plan as batch builds it: the default playbook scheduled back from the close, the rep as a stakeholder.
-model::plan export_plan() {
-    schedule::deal_fields deal;
-    deal.id = "006A1";
-    deal.name = "Claims analytics";
-    deal.buyer = "Northwind";
-    const auto book = default_playbook();
-    const auto as_of = day("2026-06-01");
-    const auto scheduled =
-        schedule::schedule_backward(book, day("2026-09-30"), as_of, schedule::business_calendar{});
-    auto plan = schedule::build_plan(book, scheduled, deal, day("2026-09-30"), as_of);
-    model::stakeholder rep;
-    rep.id = "deal-owner";
-    rep.name = "Nora Quinn";
-    rep.title = "Deal owner";
-    rep.party_side = model::side::seller;
-    rep.role_kind = model::role::account_executive;
-    plan.stakeholders.push_back(rep);
-    plan.notes = "Send the security pack";
-    return plan;
-}
+using test_support::export_plan;
 
 /// The same with contacts joined (the primary one signs), criteria, a resource and a risk.
 model::plan enriched_plan() {

@@ -9,6 +9,7 @@
 
 #include "batch/default_playbook.hpp"
 #include "batch/overlays.hpp"
+#include "export_plan_fixture.hpp"
 #include "model/dates.hpp"
 #include "schedule/business_calendar.hpp"
 #include "schedule/schedule.hpp"
@@ -18,27 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// A plan as batch builds it: the default playbook scheduled back from the close, the rep as a stakeholder.
-model::plan export_plan() {
-    schedule::deal_fields deal;
-    deal.id = "006A1";
-    deal.name = "Claims analytics";
-    deal.buyer = "Northwind";
-    const auto book = default_playbook();
-    const auto as_of = *model::parse_iso_date("2026-06-01");
-    const auto scheduled = schedule::schedule_backward(book, *model::parse_iso_date("2026-09-30"), as_of,
-                                                       schedule::business_calendar{});
-    auto plan = schedule::build_plan(book, scheduled, deal, *model::parse_iso_date("2026-09-30"), as_of);
-    model::stakeholder rep;
-    rep.id = "deal-owner";
-    rep.name = "Nora Quinn";
-    rep.title = "Deal owner";
-    rep.party_side = model::side::seller;
-    rep.role_kind = model::role::account_executive;
-    plan.stakeholders.push_back(rep);
-    plan.notes = "Send the security pack";
-    return plan;
-}
+using test_support::export_plan;
 
 bool apply(model::plan& plan, const std::string& text, std::vector<row_error>& errors) {
     return apply_overlay(plan, text, "overlays/006A1.yaml", ".", "export.csv", 7, errors);
