@@ -172,14 +172,24 @@ std::string plan_role_names() {
     return out;
 }
 
-std::optional<crm_contact> contact_in_row(const export_row& row, const resolved_columns& columns) {
-    crm_contact c;
-    c.name = value(row, columns.at(contact_field::name));
-    if (c.name.empty()) {
+namespace {
+
+/// The contact's name: the name column, or first and last name.
+std::string contact_name(const export_row& row, const resolved_columns& columns) {
+    auto name = value(row, columns.at(contact_field::name));
+    if (name.empty()) {
         const auto first = value(row, columns.at(contact_field::first_name));
         const auto last = value(row, columns.at(contact_field::last_name));
-        c.name = first.empty() ? last : last.empty() ? first : first + " " + last;
+        name = first.empty() ? last : last.empty() ? first : first + " " + last;
     }
+    return name;
+}
+
+}  // namespace
+
+std::optional<crm_contact> contact_in_row(const export_row& row, const resolved_columns& columns) {
+    crm_contact c;
+    c.name = contact_name(row, columns);
     if (c.name.empty()) return std::nullopt;
     c.title = value(row, columns.at(contact_field::title));
     c.role = value(row, columns.at(contact_field::role));
@@ -393,7 +403,8 @@ std::optional<contacts_index> contacts_index::index(std::shared_ptr<const row_by
         }
         export_row row{record.line, std::move(record.fields)};
         const auto ids = value(row, columns.at(contact_field::deal_id));
-        if (ids.empty() || !contact_in_row(row, columns)) {
+        // Only whether it names someone (contact_in_row's test): the rest is read when its deal is.
+        if (ids.empty() || contact_name(row, columns).empty()) {
             skip(row.line, ids.empty() ? "no deal id" : "no name");
             continue;
         }
@@ -423,31 +434,18 @@ std::optional<std::vector<crm_contact>> contacts_index::for_deal(std::string_vie
     auto last = first;
     while (last != entries_.end() && last->key == key) ++last;
     if (first == last) return out;
-    // The deal's rows, read into one block and parsed in one go: each row
-    // ends with its line end (the export's last may not: one is added).
+    // Each of the deal's rows read again and parsed alone: its bytes must
+    // still be one whole record (no other file took its place).
     std::string text;
-    std::vector<std::size_t> starts;  // where each distinct row starts in `text`
-    std::uint64_t previous = 0;
-    for (auto it = first; it != last; ++it) {
-        if (it != first && it->place == previous) continue;  // a row naming the deal twice: read once
-        previous = it->place;
-        const auto length = static_cast<std::size_t>(it->place & ((std::uint64_t{1} << length_bits) - 1));
-        starts.push_back(text.size());
-        if (!bytes_->append(it->place >> length_bits, length, text)) return std::nullopt;
-        if (text.back() != '\n' && text.back() != '\r') text.push_back('\n');
-    }
-    view_buffer buffer(text);
-    std::istream in(&buffer);
-    csv_reader again(in, separator_, csv_reader::record_bytes);
-    csv_record record;
-    std::size_t row_index = 0;
-    for (auto it = first; it != last; ++row_index) {
+    export_row row;
+    for (auto it = first; it != last;) {
         // Every entry of this row: one per time the row names an id with this key.
         auto next = it;
         while (next != last && next->place == it->place) ++next;
-        // Each row must read back as one whole record where it was put (no other file took its place).
-        if (!again.next(record) || !record.problem.empty() || record.offset != starts[row_index]) return std::nullopt;
-        export_row row{record.line, std::move(record.fields)};
+        text.clear();
+        const auto length = static_cast<std::size_t>(it->place & ((std::uint64_t{1} << length_bits) - 1));
+        if (!bytes_->append(it->place >> length_bits, length, text) || !record_values(text, separator_, row.values))
+            return std::nullopt;
         auto contact = contact_in_row(row, columns_);
         if (!contact) return std::nullopt;
         std::size_t times = 0;  // the row may name another id with the same hash
@@ -456,7 +454,6 @@ std::optional<std::vector<crm_contact>> contacts_index::for_deal(std::string_vie
         if (times > 0) out.push_back(std::move(*contact));
         it = next;
     }
-    if (again.next(record)) return std::nullopt;
     return out;
 }
 
