@@ -226,7 +226,7 @@ private:
             return r;
         }
         r.errors = std::move(task_errors);  // a deal rendered without its bad tasks still lists them
-        add_deal_contacts(*built.plan, j.rows, r);
+        if (!add_deal_contacts(*built.plan, j.rows, r)) return r;
         if (!complete_deal_plan(*built.plan, built.cells, r)) return r;
         title_deal_owner(*built.plan);
         if (!passes_close_filters(inputs_.where, built.plan->target_close)) {
@@ -316,14 +316,20 @@ private:
 
     /// Stakeholders from the deal's contact rows (or its row's contact
     /// columns) and from the contacts export; those of the export go into the
-    /// deal's hash (the rows already are).
-    void add_deal_contacts(model::plan& plan, const std::vector<export_row>& rows, deal_result& r) const {
+    /// deal's hash (the rows already are). False: the deal failed (the
+    /// contacts export no longer reads back as it did).
+    bool add_deal_contacts(model::plan& plan, const std::vector<export_row>& rows, deal_result& r) const {
         std::vector<crm_contact> contacts;
         if (reader_.columns.has_contact_name() && (inputs_.group_by.empty() || reader_.contact_rows))
             for (const auto& row : rows)
                 if (auto c = contact_in_row(row, reader_.columns)) contacts.push_back(std::move(*c));
         if (inputs_.contacts) {
-            auto joined = inputs_.contacts->for_deal(r.id);
+            auto found = inputs_.contacts->for_deal(r.id);
+            if (!found) {
+                r.errors.push_back({r.line, "", "", "B712", "the contacts export changed while it was read"});
+                return false;
+            }
+            auto& joined = *found;
             if (!joined.empty()) {
                 content_hash h;
                 h.add(r.hash).add("contacts");
@@ -333,6 +339,7 @@ private:
             }
         }
         if (!contacts.empty()) add_contacts(plan, std::move(contacts), *reader_.mapping);
+        return true;
     }
 
     /// Lays the row's mapped cells and the deal's overlay, if it has one, over

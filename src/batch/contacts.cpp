@@ -4,6 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <iterator>
+#include <streambuf>
+
+#include <unistd.h>
 
 #include "batch/content_hash.hpp"
 #include "batch/export_rows.hpp"
@@ -167,14 +172,24 @@ std::string plan_role_names() {
     return out;
 }
 
-std::optional<crm_contact> contact_in_row(const export_row& row, const resolved_columns& columns) {
-    crm_contact c;
-    c.name = value(row, columns.at(contact_field::name));
-    if (c.name.empty()) {
+namespace {
+
+/// The contact's name: the name column, or first and last name.
+std::string contact_name(const export_row& row, const resolved_columns& columns) {
+    auto name = value(row, columns.at(contact_field::name));
+    if (name.empty()) {
         const auto first = value(row, columns.at(contact_field::first_name));
         const auto last = value(row, columns.at(contact_field::last_name));
-        c.name = first.empty() ? last : last.empty() ? first : first + " " + last;
+        name = first.empty() ? last : last.empty() ? first : first + " " + last;
     }
+    return name;
+}
+
+}  // namespace
+
+std::optional<crm_contact> contact_in_row(const export_row& row, const resolved_columns& columns) {
+    crm_contact c;
+    c.name = contact_name(row, columns);
     if (c.name.empty()) return std::nullopt;
     c.title = value(row, columns.at(contact_field::title));
     c.role = value(row, columns.at(contact_field::role));
@@ -222,23 +237,131 @@ void add_contacts(model::plan& plan, std::vector<crm_contact> contacts, const co
     }
 }
 
+namespace {
+
+/// Reads a file from its start with pread, leaving its position alone.
+class pread_buffer : public std::streambuf {
+public:
+    explicit pread_buffer(int fd) : fd_(fd) {}
+
+protected:
+    int_type underflow() override {
+        ssize_t n;
+        do n = ::pread(fd_, chunk_.data(), chunk_.size(), at_);
+        while (n < 0 && errno == EINTR);
+        if (n <= 0) return traits_type::eof();
+        at_ += n;
+        setg(chunk_.data(), chunk_.data(), chunk_.data() + n);
+        return traits_type::to_int_type(chunk_[0]);
+    }
+
+private:
+    int fd_;
+    off_t at_ = 0;
+    std::array<char, 64 * 1024> chunk_{};
+};
+
+/// Reads bytes in memory without copying them (std::istringstream would).
+class view_buffer : public std::streambuf {
+public:
+    explicit view_buffer(std::string_view bytes) {
+        auto* p = const_cast<char*>(bytes.data());  // only read: streambuf has no const get area
+        setg(p, p, p + bytes.size());
+    }
+};
+
+}  // namespace
+
+/// The export's bytes, read at any offset by any thread: a file through
+/// pread (no shared position), or a stream's bytes copied into memory.
+class contacts_index::row_bytes {
+public:
+    explicit row_bytes(int fd) : fd_(fd) {}
+    explicit row_bytes(std::string bytes) : memory_(std::move(bytes)) {}
+    ~row_bytes() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    row_bytes(const row_bytes&) = delete;
+    row_bytes& operator=(const row_bytes&) = delete;
+
+    /// Appends `length` bytes from `offset` to `out`; false when fewer are there.
+    bool append(std::uint64_t offset, std::size_t length, std::string& out) const {
+        if (fd_ < 0) {
+            if (offset > memory_.size() || length > memory_.size() - offset) return false;
+            out.append(memory_, offset, length);
+            return true;
+        }
+        const auto at = out.size();
+        out.resize(at + length);
+        std::size_t got = 0;
+        while (got < length) {
+            const auto n = ::pread(fd_, out.data() + at + got, length - got, static_cast<off_t>(offset + got));
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return false;
+            got += static_cast<std::size_t>(n);
+        }
+        return true;
+    }
+
+    /// A stream over the bytes from the start, for the first reading.
+    std::unique_ptr<std::streambuf> stream() const {
+        if (fd_ < 0) return std::make_unique<view_buffer>(memory_);
+        return std::make_unique<pread_buffer>(fd_);
+    }
+
+private:
+    int fd_ = -1;
+    std::string memory_;
+};
+
+std::optional<contacts_index> contacts_index::read_file(int fd, const std::string& file_name,
+                                                        const column_mapping& mapping, diagnostic_sink& diags) {
+    auto bytes = std::make_shared<const row_bytes>(fd);
+    // Lines counted first, so the entries are allocated once: growing them by
+    // doubling would hold two copies at once for a moment (issue 14: RSS).
+    std::size_t lines = 0;
+    {
+        const auto buffer = bytes->stream();
+        std::istream in(buffer.get());
+        char chunk[64 * 1024];
+        while (in.read(chunk, sizeof chunk) || in.gcount() > 0)
+            lines += static_cast<std::size_t>(std::count(chunk, chunk + in.gcount(), '\n'));
+    }
+    return index(std::move(bytes), lines, file_name, mapping, diags);
+}
+
 std::optional<contacts_index> contacts_index::read(std::istream& in, const std::string& file_name,
                                                    const column_mapping& mapping, diagnostic_sink& diags) {
-    // Sized before it is read, when it can be read twice: the text and the
-    // entries are then allocated once. Growing them by doubling (and
-    // shrinking them after) would hold two copies at once for a moment,
-    // 2 to 3 times the contacts' size at the peak (issue 14: under 64 MB).
-    std::size_t bytes = 0, lines = 0;
-    if (const auto start = in.tellg(); start != std::streampos(-1)) {
-        char chunk[64 * 1024];
-        while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-            const auto n = static_cast<std::size_t>(in.gcount());
-            bytes += n;
-            lines += static_cast<std::size_t>(std::count(chunk, chunk + n, '\n'));
-        }
-        in.clear();
-        in.seekg(start);
+    std::string copy{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const auto lines = static_cast<std::size_t>(std::count(copy.begin(), copy.end(), '\n'));
+    return index(std::make_shared<const row_bytes>(std::move(copy)), lines, file_name, mapping, diags);
+}
+
+namespace {
+
+/// The deal ids of a contact's row: HubSpot lists every associated deal in one cell, split by `;`.
+template <class Each>
+void each_deal_id(const std::string& ids, Each each) {
+    std::size_t start = 0;
+    while (start <= ids.size()) {
+        auto end = ids.find(';', start);
+        if (end == std::string::npos) end = ids.size();
+        const auto id = trimmed(std::string_view(ids).substr(start, end - start));
+        start = end + 1;
+        if (!id.empty()) each(id);
     }
+}
+
+/// Where the offset of a row ends: 40 bits, a terabyte.
+constexpr std::uint64_t max_offset = (std::uint64_t{1} << 40) - 1;
+
+}  // namespace
+
+std::optional<contacts_index> contacts_index::index(std::shared_ptr<const row_bytes> bytes, std::size_t lines,
+                                                    const std::string& file_name, const column_mapping& mapping,
+                                                    diagnostic_sink& diags) {
+    const auto buffer = bytes->stream();
+    std::istream in(buffer.get());
     csv_reader csv(in);
     csv_record header_record;
     const source_location top{file_name, 1, 1, {}};
@@ -264,8 +387,8 @@ std::optional<contacts_index> contacts_index::read(std::istream& in, const std::
         return std::nullopt;
     }
     contacts_index out;
-    // Large blocks are mapped by the system: what is reserved and never written costs no memory.
-    out.text_.reserve(std::min<std::size_t>(bytes, 0xF0000000u));
+    out.columns_ = columns;
+    out.separator_ = csv.separator();
     out.entries_.reserve(lines + 1);
     std::size_t skipped = 0;
     auto skip = [&](int line, const std::string& why) {
@@ -280,63 +403,56 @@ std::optional<contacts_index> contacts_index::read(std::istream& in, const std::
         }
         export_row row{record.line, std::move(record.fields)};
         const auto ids = value(row, columns.at(contact_field::deal_id));
-        auto contact = contact_in_row(row, columns);
-        if (ids.empty() || !contact) {
+        // Only whether it names someone (contact_in_row's test): the rest is read when its deal is.
+        if (ids.empty() || contact_name(row, columns).empty()) {
             skip(row.line, ids.empty() ? "no deal id" : "no name");
             continue;
         }
-        // HubSpot lists every associated deal in one cell, split by `;`.
-        std::size_t start = 0;
-        while (start <= ids.size()) {
-            auto end = ids.find(';', start);
-            if (end == std::string::npos) end = ids.size();
-            const auto id = trimmed(std::string_view(ids).substr(start, end - start));
-            start = end + 1;
-            if (id.empty()) continue;
-            const auto offset = out.text_.size();
-            out.text_ += id;
-            for (const auto* part : {&contact->name, &contact->title, &contact->role, &contact->email}) {
-                out.text_ += unit;
-                out.text_ += *part;
-            }
-            out.text_ += unit;
-            out.text_ += contact->primary ? '1' : '0';
-            out.entries_.push_back({hash_text(id), static_cast<std::uint32_t>(offset),
-                                    static_cast<std::uint32_t>(out.text_.size() - offset)});
-            if (out.text_.size() > 0xF0000000u) {
-                diags.error("B734", "the contacts export is over 3.7 GB of contacts", top,
-                            {"export only the contacts of open deals"});
-                return std::nullopt;
-            }
+        if (record.offset > max_offset) {
+            diags.error("B734", "the contacts export is over a terabyte", top, {"export only the contacts of open deals"});
+            return std::nullopt;
         }
+        const auto place = std::uint64_t{record.offset} << length_bits | record.length;
+        each_deal_id(ids, [&](const std::string& id) { out.entries_.push_back({hash_text(id), place}); });
     }
     if (skipped > 20)
         diags.warning("B735", "and " + std::to_string(skipped - 20) + " more contacts left out", top);
-    // By key, then file order (offsets grow with it): the order stable_sort
+    // By key, then file order (places grow with it): the order stable_sort
     // gave, without its buffer of a copy of the entries.
-    std::sort(out.entries_.begin(), out.entries_.end(), [](const entry& a, const entry& b) {
-        return a.key != b.key ? a.key < b.key : a.offset < b.offset;
-    });
+    std::sort(out.entries_.begin(), out.entries_.end(),
+              [](const entry& a, const entry& b) { return a.key != b.key ? a.key < b.key : a.place < b.place; });
+    out.bytes_ = std::move(bytes);
     return out;
 }
 
-std::vector<crm_contact> contacts_index::for_deal(std::string_view deal_id) const {
+std::optional<std::vector<crm_contact>> contacts_index::for_deal(std::string_view deal_id) const {
     std::vector<crm_contact> out;
     if (deal_id.empty()) return out;
     const auto key = hash_text(deal_id);
-    auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
-                               [](const entry& e, std::uint64_t k) { return e.key < k; });
-    for (; it != entries_.end() && it->key == key; ++it) {
-        std::string_view record(text_.data() + it->offset, it->length);
-        std::array<std::string_view, 6> parts;
-        for (std::size_t i = 0; i < parts.size(); ++i) {
-            const auto end = i + 1 < parts.size() ? record.find(unit) : record.size();
-            parts[i] = record.substr(0, end);
-            record.remove_prefix(std::min(record.size(), end + 1));
-        }
-        if (parts[0] != deal_id) continue;  // another id with the same hash
-        out.push_back({std::string(parts[1]), std::string(parts[2]), std::string(parts[3]), std::string(parts[4]),
-                       parts[5] == "1"});
+    auto first = std::lower_bound(entries_.begin(), entries_.end(), key,
+                                  [](const entry& e, std::uint64_t k) { return e.key < k; });
+    auto last = first;
+    while (last != entries_.end() && last->key == key) ++last;
+    if (first == last) return out;
+    // Each of the deal's rows read again and parsed alone: its bytes must
+    // still be one whole record (no other file took its place).
+    std::string text;
+    export_row row;
+    for (auto it = first; it != last;) {
+        // Every entry of this row: one per time the row names an id with this key.
+        auto next = it;
+        while (next != last && next->place == it->place) ++next;
+        text.clear();
+        const auto length = static_cast<std::size_t>(it->place & ((std::uint64_t{1} << length_bits) - 1));
+        if (!bytes_->append(it->place >> length_bits, length, text) || !record_values(text, separator_, row.values))
+            return std::nullopt;
+        auto contact = contact_in_row(row, columns_);
+        if (!contact) return std::nullopt;
+        std::size_t times = 0;  // the row may name another id with the same hash
+        each_deal_id(value(row, columns_.at(contact_field::deal_id)), [&](const std::string& id) { times += id == deal_id; });
+        for (std::size_t n = 1; n < times; ++n) out.push_back(*contact);
+        if (times > 0) out.push_back(std::move(*contact));
+        it = next;
     }
     return out;
 }

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <istream>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -59,26 +60,46 @@ std::optional<crm_contact> contact_in_row(const export_row& row, const resolved_
 /// first primary contact the buyer's signer when the plan has none.
 void add_contacts(model::plan& plan, std::vector<crm_contact> contacts, const column_mapping& mapping);
 
-/// A separate contacts export, held by deal id in one block of text (about
-/// 80 bytes a contact), so 300,000 contacts cost some 25 MB.
+/// A separate contacts export, indexed by deal id: where each contact's row
+/// lies in the export (16 bytes a contact: 300,000 contacts cost some 5 MB),
+/// its rows read again and parsed when their deal is rendered. A file is read
+/// again with pread, so worker threads never share a read position.
 class contacts_index {
 public:
-    /// Reads the export: its header resolved with `mapping`'s contact
-    /// columns (a deal id column and a name are needed: B734). Rows with
-    /// broken quoting or no deal id are warnings (B735, the first 20, then a count).
+    /// Reads the export from a file: its header resolved with `mapping`'s
+    /// contact columns (a deal id column and a name are needed: B734). Rows
+    /// with broken quoting or no deal id are warnings (B735, the first 20,
+    /// then a count). `fd` must be a seekable file (the batch copies a pipe to
+    /// one first); the index owns it from here on and closes it.
+    static std::optional<contacts_index> read_file(int fd, const std::string& file_name, const column_mapping& mapping,
+                                                   diagnostic_sink& diags);
+    /// The same from a stream that is read once (a string, in the tests and
+    /// the fuzz target): its bytes are kept in memory to be read again.
     static std::optional<contacts_index> read(std::istream& in, const std::string& file_name,
                                               const column_mapping& mapping, diagnostic_sink& diags);
 
-    /// The contacts of a deal id, in file order.
-    [[nodiscard]] std::vector<crm_contact> for_deal(std::string_view deal_id) const;
+    /// The contacts of a deal id, in file order; nullopt when their rows no
+    /// longer read back as they did (the file changed during the run).
+    [[nodiscard]] std::optional<std::vector<crm_contact>> for_deal(std::string_view deal_id) const;
     [[nodiscard]] std::size_t size() const { return entries_.size(); }
 
+    /// The bytes the rows are read again from: a file, or a copy in memory.
+    class row_bytes;
+
 private:
+    static std::optional<contacts_index> index(std::shared_ptr<const row_bytes> bytes, std::size_t lines,
+                                               const std::string& file_name, const column_mapping& mapping,
+                                               diagnostic_sink& diags);
+
     struct entry {
-        std::uint64_t key;  ///< hash of the deal id
-        std::uint32_t offset, length;
+        std::uint64_t key;       ///< hash of the deal id
+        std::uint64_t place;     ///< offset << 24 | length of its row in the export
     };
-    std::string text_;  ///< records "deal id \x1f name \x1f title \x1f role \x1f email \x1f primary"
+    static constexpr unsigned length_bits = 24;  ///< a row holds at most max_record_bytes (8 MB) < 16 MB
+
+    std::shared_ptr<const row_bytes> bytes_;
+    resolved_columns columns_;  ///< the export's contact columns
+    char separator_ = ',';
     std::vector<entry> entries_;  ///< sorted by key, then file order
 };
 

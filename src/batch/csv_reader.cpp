@@ -219,6 +219,28 @@ void csv_reader::finish_input() {
     }
 }
 
+bool record_values(std::string_view bytes, char separator, std::vector<std::string>& values) {
+    struct parsed {
+        std::vector<std::string>& values;
+        int records = 0;
+        bool more = false;  ///< a value after the first record's end
+    } state{values};
+    values.clear();
+    ::csv_parser parser;
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) return false;
+    csv_set_delim(&parser, static_cast<unsigned char>(separator));
+    const auto on_value = [](void* data, std::size_t size, void* self) {
+        auto& s = *static_cast<parsed*>(self);
+        if (s.records > 0) s.more = true;
+        else s.values.emplace_back(data ? static_cast<const char*>(data) : "", data ? size : 0);
+    };
+    const auto on_record = [](int /*terminator*/, void* self) { ++static_cast<parsed*>(self)->records; };
+    bool whole = csv_parse(&parser, bytes.data(), bytes.size(), on_value, on_record, &state) == bytes.size();
+    whole = csv_fini(&parser, on_value, on_record, &state) == 0 && whole;
+    csv_free(&parser);
+    return whole && state.records == 1 && !state.more;
+}
+
 bool csv_reader::next(csv_record& out) {
     while (ready_.empty() && !at_end_) {
         if (!feed_next_line()) finish_input();

@@ -108,6 +108,13 @@ private:
     std::deque<csv_record> ready_;
 };
 
+/// The values of one record read again from its bytes (`csv_record::offset`,
+/// `length`, as csv_reader gave them), straight through libcsv: no stream and
+/// no line buffer, since a batch reads each deal's contact rows again
+/// (contacts.hpp). The same values csv_reader::next gave; false when the bytes
+/// are not exactly one record with no problem (the file changed since).
+bool record_values(std::string_view bytes, char separator, std::vector<std::string>& values);
+
 /// The separator a header line uses: the most frequent of `,` `;` and tab
 /// outside quotes; `,` when none occurs.
 char detect_separator(std::string_view first_line);

@@ -130,6 +130,37 @@ std::size_t folder_sink::finish(const batch::batch_totals& totals) {
     return removed;
 }
 
+int spool_to_hidden_file(const std::string& folder, int from) {
+    const std::string pattern = (fs::path(folder) / ".input.tmp-XXXXXX").string();
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    const int fd = ::mkstemp(name.data());
+    if (fd < 0) fail_to_write(folder, std::strerror(errno));
+    // The name goes at once: the open file stays readable, and nothing is left behind.
+    ::unlink(name.data());
+    std::vector<char> buffer(64 * 1024);
+    bool ok = true;
+    while (ok) {
+        const auto got = ::read(from, buffer.data(), buffer.size());
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) ok = false;
+        if (got <= 0) break;
+        std::string_view rest(buffer.data(), static_cast<std::size_t>(got));
+        while (ok && !rest.empty()) {
+            const auto n = ::write(fd, rest.data(), rest.size());
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) ok = false;
+            else rest.remove_prefix(static_cast<std::size_t>(n));
+        }
+    }
+    if (!ok) {
+        const std::string reason = std::strerror(errno);
+        ::close(fd);
+        fail_to_write(folder, "copying an input that can be read only once: " + reason);
+    }
+    return fd;
+}
+
 std::uintmax_t spool_standard_input(const std::string& folder, std::ifstream& file) {
     const std::string pattern = (fs::path(folder) / ".stdin.tmp-XXXXXX").string();
     std::vector<char> name(pattern.begin(), pattern.end());

@@ -65,6 +65,11 @@ private:
 /// Returns its size. One row per task reads the export twice; a pipe can be read only once.
 std::uintmax_t spool_standard_input(const std::string& folder, std::ifstream& file);
 
+/// Copies what can be read only once (a pipe given as --contacts) into a
+/// hidden file in the output folder, its name removed at once, and returns
+/// the descriptor of the copy, which can be read at any offset.
+int spool_to_hidden_file(const std::string& folder, int from);
+
 /// Removes the temporary files a killed run left in the folder (`.name.tmp-XXXXXX`): --resume.
 void remove_leftover_temporaries(const std::string& folder);
 

@@ -4,6 +4,8 @@
 // JSON report. The work is in src/batch/; this file reads the flags and the
 // files that shape every deal and picks the exit code; what goes into the
 // output folder is batch_folder.hpp's.
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -119,12 +121,23 @@ exit_code run_batch_command(const batch_flags& flags) {
         else if (inputs.mapping) columns = inputs.mapping;
         else columns = batch::contacts_preset();
         if (columns) {
-            std::ifstream contacts(flags.contacts, std::ios::binary);
-            if (!contacts)
+            int fd = ::open(flags.contacts.c_str(), O_RDONLY | O_CLOEXEC);
+            struct stat st {};
+            if (fd < 0 || ::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+                if (fd >= 0) ::close(fd);
                 throw closeplan::error(diagnostic{severity::error, "L100",
                                                   "cannot read \"" + flags.contacts + "\": no such file or it cannot be read",
                                                   source_location{flags.contacts, 0, 0, {}}, {}});
-            if (auto index = batch::contacts_index::read(contacts, flags.contacts, *columns, diags))
+            }
+            // The index reads each deal's contact rows again from the file; a
+            // pipe (`--contacts <(...)`) is copied first, as standard input is.
+            if (!S_ISREG(st.st_mode)) {
+                prepare_output_folder(flags.output);
+                const int copy = spool_to_hidden_file(flags.output, fd);
+                ::close(fd);
+                fd = copy;
+            }
+            if (auto index = batch::contacts_index::read_file(fd, flags.contacts, *columns, diags))
                 inputs.contacts = std::make_shared<const batch::contacts_index>(std::move(*index));
         }
     }

@@ -3,7 +3,12 @@
 // the primary contact as signer, and the contacts export joined by deal id.
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdlib>
 #include <sstream>
+#include <thread>
 
 #include "batch/contacts.hpp"
 
@@ -98,16 +103,112 @@ TEST(ContactsIndex, JoinsOnTheDealIdWithSeveralIdsInACell) {
     auto index = contacts_index::read(in, "contacts.csv", contacts_preset(), diags);
     ASSERT_TRUE(index);
     EXPECT_EQ(index->size(), 3u);
-    const auto nine = index->for_deal("D-9");
+    const auto nine = *index->for_deal("D-9");
     ASSERT_EQ(nine.size(), 2u);
     EXPECT_EQ(nine[0].name, "Priya Shah");
     EXPECT_EQ(nine[0].role, "BUDGET_HOLDER");
     EXPECT_EQ(nine[1].title, "Architect");
-    EXPECT_EQ(index->for_deal("D-10").size(), 1u);
-    EXPECT_TRUE(index->for_deal("D-1").empty());
+    EXPECT_EQ(index->for_deal("D-10")->size(), 1u);
+    EXPECT_TRUE(index->for_deal("D-1")->empty());
     ASSERT_EQ(diags.all().size(), 1u);
     EXPECT_EQ(diags.all()[0].code, "B735");
     EXPECT_EQ(diags.all()[0].where.line, 4);
+}
+
+// A contacts export as CRMs write them: a byte-order mark, CRLF, quoted values
+// with line breaks and commas, a deal's contacts scattered across the file,
+// rows with no deal id or no name, a row naming a deal twice, and a last row
+// with no line end.
+const std::string varied_contacts =
+    "\xEF\xBB\xBF" "Record ID,First Name,Last Name,Job Title,Email,Buying Role,Associated Deal IDs,Primary\r\n"
+    "1,Priya,Shah,\"VP Finance,\r\nEMEA\",priya@g.example,BUDGET_HOLDER,D-9,yes\r\n"
+    "2,Tom,Berg,Architect,tom@g.example,Influencer,D-10;D-9,\r\n"
+    "3,No,Deal,,,,,\r\n"
+    "4,Ana,\"Lima\nSouza\",CTO,ana@g.example,Champion, D-10 ,\r\n"
+    "5,,,,nobody@g.example,,D-9,\r\n"
+    "6,\"Jo \"\"JJ\"\"\",Kim,Legal,jo@g.example,LEGAL_AND_COMPLIANCE,D-9;D-9,\r\n"
+    "7,Lee,Wu,Buyer,lee@g.example,Procurement,D-11,1";
+
+std::vector<std::vector<std::string>> names_and_titles(const std::vector<crm_contact>& contacts) {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& c : contacts) out.push_back({c.name, c.title, c.role, c.email, c.primary ? "1" : "0"});
+    return out;
+}
+
+/// `text` in a file of its own, opened for reading (the file's name is removed at once).
+int file_holding(const std::string& text) {
+    std::string name = ::testing::TempDir() + "contacts-XXXXXX";
+    const int fd = ::mkstemp(name.data());
+    EXPECT_GE(fd, 0);
+    EXPECT_EQ(::write(fd, text.data(), text.size()), static_cast<ssize_t>(text.size()));
+    ::unlink(name.c_str());
+    return fd;
+}
+
+TEST(ContactsIndex, RowsReadAgainFromAFileGiveTheContactsOfTheFirstReading) {
+    diagnostic_sink file_diags, stream_diags;
+    auto from_file = contacts_index::read_file(file_holding(varied_contacts), "contacts.csv", contacts_preset(), file_diags);
+    std::istringstream in(varied_contacts);
+    auto from_stream = contacts_index::read(in, "contacts.csv", contacts_preset(), stream_diags);
+    ASSERT_TRUE(from_file);
+    ASSERT_TRUE(from_stream);
+    EXPECT_EQ(from_file->size(), 7u);  // D-9 x4 (one row twice), D-10 x2, D-11
+    using row = std::vector<std::string>;
+    const std::vector<row> nine{{"Priya Shah", "VP Finance,\nEMEA", "BUDGET_HOLDER", "priya@g.example", "1"},
+                                {"Tom Berg", "Architect", "Influencer", "tom@g.example", "0"},
+                                {"Jo \"JJ\" Kim", "Legal", "LEGAL_AND_COMPLIANCE", "jo@g.example", "0"},
+                                {"Jo \"JJ\" Kim", "Legal", "LEGAL_AND_COMPLIANCE", "jo@g.example", "0"}};
+    const std::vector<row> ten{{"Tom Berg", "Architect", "Influencer", "tom@g.example", "0"},
+                               {"Ana Lima\nSouza", "CTO", "Champion", "ana@g.example", "0"}};
+    const std::vector<row> eleven{{"Lee Wu", "Buyer", "Procurement", "lee@g.example", "1"}};
+    for (const auto* index : {&*from_file, &*from_stream}) {
+        EXPECT_EQ(names_and_titles(*index->for_deal("D-9")), nine);
+        EXPECT_EQ(names_and_titles(*index->for_deal("D-10")), ten);
+        EXPECT_EQ(names_and_titles(*index->for_deal("D-11")), eleven);
+        EXPECT_TRUE(index->for_deal("D-1")->empty());
+        EXPECT_TRUE(index->for_deal("")->empty());
+    }
+    // The rows left out are warned about where they are, the same either way.
+    ASSERT_EQ(file_diags.all().size(), 2u);
+    EXPECT_EQ(file_diags.all()[0].code, "B735");
+    EXPECT_EQ(file_diags.all()[0].where.line, 5);  // "No Deal": the quoted line break makes line 2-3 one row
+    EXPECT_EQ(file_diags.all()[1].where.line, 8);  // no name
+    ASSERT_EQ(stream_diags.all().size(), 2u);
+    EXPECT_EQ(stream_diags.all()[1].where.line, file_diags.all()[1].where.line);
+}
+
+TEST(ContactsIndex, WorkersReadTheFileAtOnceWithoutSharingAPosition) {
+    diagnostic_sink diags;
+    auto index = contacts_index::read_file(file_holding(varied_contacts), "contacts.csv", contacts_preset(), diags);
+    ASSERT_TRUE(index);
+    const auto nine = names_and_titles(*index->for_deal("D-9"));
+    const auto ten = names_and_titles(*index->for_deal("D-10"));
+    std::vector<std::thread> workers;
+    std::vector<int> wrong(4, 0);
+    for (std::size_t w = 0; w < wrong.size(); ++w)
+        workers.emplace_back([&, w] {
+            for (int n = 0; n < 200; ++n) {
+                const auto found = index->for_deal((n + static_cast<int>(w)) % 2 ? "D-9" : "D-10");
+                if (!found || names_and_titles(*found) != ((n + static_cast<int>(w)) % 2 ? nine : ten)) ++wrong[w];
+            }
+        });
+    for (auto& t : workers) t.join();
+    EXPECT_EQ(wrong, std::vector<int>(4, 0));
+}
+
+TEST(ContactsIndex, AFileChangedAfterItWasIndexedFailsTheLookUp) {
+    const int fd = file_holding(varied_contacts);
+    diagnostic_sink diags;
+    auto index = contacts_index::read_file(::dup(fd), "contacts.csv", contacts_preset(), diags);
+    ASSERT_TRUE(index);
+    // Rewritten shorter: D-11's row (the last) is gone, and D-9's first row now starts elsewhere.
+    ASSERT_EQ(::ftruncate(fd, 0), 0);
+    const std::string shorter = "Record ID,Name,Associated Deal IDs\n1,X,D-9\n";
+    ASSERT_EQ(::pwrite(fd, shorter.data(), shorter.size(), 0), static_cast<ssize_t>(shorter.size()));
+    ::close(fd);
+    EXPECT_FALSE(index->for_deal("D-11"));
+    EXPECT_FALSE(index->for_deal("D-9"));
+    EXPECT_TRUE(index->for_deal("D-404")->empty());  // no rows to read: nothing changed for it
 }
 
 TEST(ContactsIndex, ADealIdColumnIsNeeded) {

@@ -112,6 +112,33 @@ TEST(CsvReader, UnclosedQuoteAtTheEndIsReported) {
     EXPECT_NE(rows[1].problem.find("never closed"), std::string::npos);
 }
 
+TEST(CsvReader, ARecordReadAgainFromItsBytesHasTheValuesTheReaderGave) {
+    // Quoted separators, doubled quotes and line breaks (LF and CRLF), blanks
+    // around unquoted values, an empty last value, a BOM, no final line end.
+    for (const char separator : {',', ';', '\t'}) {
+        std::string text = "\xEF\xBB\xBF" "id,name,notes,\r\n"
+                           "1,  Dana Ruiz ,\"says \"\"hi\"\", then\r\nleaves\",\r\n"
+                           "\r\n"
+                           "2,\"Lee\nPark\",\t plain\t,x\n"
+                           "3,,\"\",\"last, no line end\"";
+        if (separator != ',')
+            for (auto& c : text)
+                if (c == ',') c = separator;
+        const auto records = read_all(text, separator);
+        ASSERT_EQ(records.size(), 4u);
+        for (const auto& r : records) {
+            std::vector<std::string> values{"stale"};
+            ASSERT_TRUE(record_values(std::string_view(text).substr(r.offset, r.length), separator, values)) << r.line;
+            EXPECT_EQ(values, r.fields) << r.line;
+        }
+        // Bytes that are not one whole record: two records, half a quoted value, nothing.
+        std::vector<std::string> values;
+        EXPECT_FALSE(record_values("a,b\nc,d\n", separator, values));
+        EXPECT_FALSE(record_values("a,\"b\n", separator, values));
+        EXPECT_FALSE(record_values("", separator, values));
+    }
+}
+
 TEST(CsvReader, EmptyInputHasNoRecords) { EXPECT_TRUE(read_all("").empty()); }
 
 TEST(CsvReader, InvalidUtf8BytesArePassedOnUntouched) {
