@@ -87,32 +87,50 @@ std::string tidy_html(std::string text) {
 // Only results that reported nothing are kept, so problems are reported on
 // every render as before, and only from templates without partials, whose
 // files could change behind the key.
-// The key is compared in place (template origin and text, the style's
-// tokens): building it as one string cost more than a page's escaping.
+// The key is the template (origin and text) and the style's tokens. Both are
+// usually the very objects of the last page (the built-in template and a
+// style's shared tokens are kept for the whole run), so a pointer check
+// settles most lookups; otherwise they are compared by value, as before.
 struct cached_css {
-    std::string origin;
-    std::string text;
-    std::map<std::string, std::string> tokens;
+    std::shared_ptr<const resource_text> css_template;
+    std::shared_ptr<const std::map<std::string, std::string>> tokens;
     std::shared_ptr<const std::string> css;
 };
 
-std::shared_ptr<const std::string> page_css(const resource_text& css_template, const render_context& ctx,
-                                            diagnostic_sink& diags) {
+bool same_template(const cached_css& entry, const std::shared_ptr<const resource_text>& css_template) {
+    return entry.css_template == css_template || (entry.css_template->text == css_template->text &&
+                                                  entry.css_template->origin == css_template->origin);
+}
+
+bool same_tokens(const cached_css& entry, const style& look) {
+    return entry.tokens == look.shared_tokens() || *entry.tokens == look.tokens();
+}
+
+// The CSS goes inside <style>: `</` or `<!--` there would end the element
+// early (T402). Checked before a result is kept, so a kept one passed.
+bool closes_style_early(const std::string& css, const resource_text& css_template, diagnostic_sink& diags) {
+    if (css.find("</") == std::string::npos && css.find("<!--") == std::string::npos) return false;
+    diags.error("T402", "the page CSS must not contain `</` or `<!--`", {css_template.origin, 0, 0, {}},
+                {"these would end the <style> element early"});
+    return true;
+}
+
+std::shared_ptr<const std::string> page_css(const std::shared_ptr<const resource_text>& css_template,
+                                            const render_context& ctx, diagnostic_sink& diags) {
     static std::mutex mutex;
     static std::vector<cached_css> cache;
     {
         std::lock_guard lock(mutex);
         for (const auto& entry : cache)
-            if (entry.text == css_template.text && entry.origin == css_template.origin &&
-                entry.tokens == ctx.look.tokens())
-                return entry.css;
+            if (same_template(entry, css_template) && same_tokens(entry, ctx.look)) return entry.css;
     }
     const auto reported_before = diags.all().size();
     auto rendered =
-        render_template(css_template, template_format::css, detail::style_context(ctx.look), ctx.templates, diags);
+        render_template(*css_template, template_format::css, detail::style_context(ctx.look), ctx.templates, diags);
     if (!rendered) return nullptr;
     auto css = std::make_shared<const std::string>(std::move(*rendered));
-    const auto tags = detail::scan_template_tags(css_template.text);
+    if (closes_style_early(*css, *css_template, diags)) return nullptr;
+    const auto tags = detail::scan_template_tags(css_template->text);
     const bool has_partials = std::any_of(tags.begin(), tags.end(), [](const detail::template_tag& t) {
         return t.type == detail::template_tag::kind::partial;
     });
@@ -120,7 +138,7 @@ std::shared_ptr<const std::string> page_css(const resource_text& css_template, c
         std::lock_guard lock(mutex);
         // Many styles or template folders in one long-lived process must not grow it without end.
         if (cache.size() >= 64) cache.clear();
-        cache.push_back({css_template.origin, css_template.text, ctx.look.tokens(), css});
+        cache.push_back({css_template, ctx.look.shared_tokens(), css});
     }
     return css;
 }
@@ -138,13 +156,8 @@ std::string render_html(const view::document& doc, const render_context& ctx, di
 
     detail::page_parts parts;
     parts.density = detail::density_name(doc, ctx);
-    const auto css = page_css(*css_template, ctx, diags);
+    const auto css = page_css(css_template, ctx, diags);
     if (!css) return {};
-    if (css->find("</") != std::string::npos || css->find("<!--") != std::string::npos) {
-        diags.error("T402", "the page CSS must not contain `</` or `<!--`", {css_template->origin, 0, 0, {}},
-                    {"these would end the <style> element early"});
-        return {};
-    }
     parts.css = *css;  // a view: `css` outlives the page context
     parts.logos = detail::html_logos(doc, diags);
     parts.chosen_slot = detail::chosen_sections_slot(doc, shell->text);
