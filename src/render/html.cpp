@@ -16,31 +16,54 @@
 #include "render/writer_support.hpp"
 
 namespace closeplan::render {
+
+namespace detail {
+
 namespace {
 
-std::shared_ptr<const resource_text> require(const template_set& templates, const std::string& name,
-                                             diagnostic_sink& diags) {
-    auto found = templates.find_shared(name);
-    if (!found)
-        diags.error("T406", "no template `" + name + "`", {},
-                    {"add " + name + " to the template folder, or pick another template name"});
-    return found;
-}
-
-// Sections a plan does not have leave empty lines where the template placed
-// them: keep at most one in a row (never inside <pre>), and end with exactly
-// one newline.
 bool is_blank_line(std::string_view line) {
     for (char c : line)
         if (c != ' ' && c != '\t' && c != '\r') return false;
     return true;
 }
 
+// Whether the page before `upto` (the start of a line) leaves a <pre> open:
+// what counts is the last of its `<pre` and `</pre>` tags. Each call scans on
+// from where the last one stopped, so a page is scanned at most once, and
+// only as far as its last empty line that could be dropped.
+class open_pre_tracker {
+public:
+    explicit open_pre_tracker(std::string_view page) : page_(page) {}
+
+    bool open_before(std::size_t upto) {
+        while (scanned_ < upto) {
+            const auto lt = page_.find('<', scanned_);
+            if (lt == std::string_view::npos || lt >= upto) break;
+            // Neither tag holds a line break, and `upto` follows one: a tag
+            // that starts before `upto` ends before it.
+            const std::string_view tag = page_.substr(lt);
+            if (tag.starts_with("<pre")) open_ = true;
+            else if (tag.starts_with("</pre>")) open_ = false;
+            scanned_ = lt + 1;
+        }
+        scanned_ = std::max(scanned_, upto);
+        return open_;
+    }
+
+private:
+    std::string_view page_;
+    std::size_t scanned_ = 0;
+    bool open_ = false;
+};
+
+}  // namespace
+
 std::string tidy_html(std::string text) {
-    // Most pages have no <pre> at all: one search over the page instead of a
-    // look at every '<' of every line.
-    const bool has_pre = text.find("<pre") != std::string::npos;
-    bool in_pre = false;
+    // Only an empty line after an empty line (or at the top) may be dropped,
+    // and whether the line before was empty does not depend on <pre> (a line
+    // kept inside <pre> is empty too). So <pre> is looked for only when such
+    // a line turns up, and most pages are never searched for it at all.
+    open_pre_tracker pre(text);
     bool blank_before = true;
     // Most pages drop no line: the page is kept as it is, with no copy. From
     // the first dropped line on, kept lines are copied a run at a time, from
@@ -56,7 +79,7 @@ std::string tidy_html(std::string text) {
         const std::size_t line_start = start;
         start = nl + 1;
         const bool blank = is_blank_line(line);
-        if (blank && !in_pre && blank_before) {
+        if (blank && blank_before && !pre.open_before(line_start)) {
             if (!copying) out.reserve(text.size() + 1);
             copying = true;
             out.append(text, kept_from, line_start - kept_from);
@@ -64,13 +87,6 @@ std::string tidy_html(std::string text) {
             continue;
         }
         blank_before = blank;
-        if (!has_pre) continue;
-        // A line can open and close a <pre>; what counts is which came last.
-        for (auto lt = line.find('<'); lt != std::string_view::npos; lt = line.find('<', lt + 1)) {
-            const std::string_view tag = line.substr(lt);
-            if (tag.starts_with("<pre")) in_pre = true;
-            else if (tag.starts_with("</pre>")) in_pre = false;
-        }
     }
     // The last run; a last line kept without its newline gets one.
     const bool last_line_open = kept_from < text.size() && text.back() != '\n';
@@ -80,6 +96,19 @@ std::string tidy_html(std::string text) {
     while (!out.empty() && (out.back() == '\n' || out.back() == '\r' || out.back() == ' ')) out.pop_back();
     out += '\n';
     return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+std::shared_ptr<const resource_text> require(const template_set& templates, const std::string& name,
+                                             diagnostic_sink& diags) {
+    auto found = templates.find_shared(name);
+    if (!found)
+        diags.error("T406", "no template `" + name + "`", {},
+                    {"add " + name + " to the template folder, or pick another template name"});
+    return found;
 }
 
 // The page CSS depends only on the style and the CSS template, never on the
@@ -170,7 +199,7 @@ std::string render_html(const view::document& doc, const render_context& ctx, di
 
     auto page = render_template(*shell, template_format::html, detail::page_context(doc, std::move(parts), true),
                                 ctx.templates, diags);
-    return page ? tidy_html(std::move(*page)) : std::string();
+    return page ? detail::tidy_html(std::move(*page)) : std::string();
 }
 
 }  // namespace closeplan::render
