@@ -207,11 +207,24 @@ void add_content_in_columns(column_need& need, const view::inlines& content, con
                             const char* line_break_as, bool whole_badges) {
     // A batch measures a few hundred cells a deal, most of them one word or
     // a few: add_line would call `measure` once for the line and once a word.
-    // A cell that is one text, or one strong text (an owner), of one-column
+    // A cell that is one text, one strong text (an owner) or one badge, of one-column
     // characters is measured in one pass: plain, its widths are its column
     // counts; bold, `measure` is asked only for the line and its longest word
     // (a bold face widens every column alike, so no shorter word is wider).
     if (content.size() == 1) {
+        // A badge (a status) written as bold words (Markdown's, not whole):
+        // the line_collector's line of a space, the bold label and a space,
+        // measured in add_line's order.
+        if (const auto* b = std::get_if<view::badge>(&content.front().value); b && !whole_badges)
+            if (const auto label = one_column_characters(b->label)) {
+                double line = 0;
+                line += measure(" ", false);
+                line += measure(b->label, true);
+                line += measure(" ", false);
+                need.min = std::max(need.min, measure(label->longest_word, true));
+                need.max = std::max(need.max, line);
+                return;
+            }
         const view::text* t = std::get_if<view::text>(&content.front().value);
         bool bold = false;
         if (const auto* s = std::get_if<view::strong>(&content.front().value); s && s->children.size() == 1) {

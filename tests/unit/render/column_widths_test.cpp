@@ -34,6 +34,8 @@ std::vector<view::inlines> cells() {
         out.push_back({view::inline_node{view::strong{plain(t)}}});
     out.push_back({view::inline_node{view::strong{{view::inline_node{view::text{"two"}},
                                                     view::inline_node{view::text{" texts"}}}}}});
+    for (const char* label : {"Not started", "done", "", " ", "At\u00a0risk now", " two  spaces ", "Überfällig"})
+        out.push_back({view::inline_node{view::badge{label, view::tone::ok}}});
     // Not one-column characters, or not one text: add_content's own path.
     out.push_back(plain("Café décor"));
     out.push_back(plain("日本語のタイトル"));
