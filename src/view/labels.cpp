@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Label look-up and locale formatting of dates, counts and amounts, all driven by the labels (never the C++ locale).
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <map>
 #include <span>
@@ -239,7 +241,15 @@ std::string format_amount(std::string_view amount, std::string_view currency, co
 }
 
 std::string label_of(const labels& words, std::string_view prefix, std::string_view name) {
-    return words.get(std::string(prefix) + "." + std::string(name));
+    // A page looks up dozens of these ("status.not_started"): the key is put
+    // together on the stack when it fits, with no string made for it.
+    std::array<char, 64> buffer;
+    const std::size_t size = prefix.size() + 1 + name.size();
+    if (size > buffer.size()) return words.get(std::string(prefix) + "." + std::string(name));
+    std::copy(prefix.begin(), prefix.end(), buffer.begin());
+    buffer[prefix.size()] = '.';
+    std::copy(name.begin(), name.end(), buffer.begin() + static_cast<std::ptrdiff_t>(prefix.size() + 1));
+    return words.get(std::string_view(buffer.data(), size));
 }
 
 }  // namespace detail

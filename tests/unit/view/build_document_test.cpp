@@ -355,6 +355,15 @@ TEST(FormatDate, WrittenDirectlyAsTheFilledPatternHeldTogether) {
     }
 }
 
+TEST(LabelOf, JoinsPrefixAndNameWithADotShortOrLong) {
+    const std::string long_name(80, 'x');
+    const view::labels words({{"status.done", "Done"}, {"status." + long_name, "Long"}});
+    EXPECT_EQ(view::detail::label_of(words, "status", "done"), "Done");
+    EXPECT_EQ(view::detail::label_of(words, "status", long_name), "Long");
+    EXPECT_EQ(view::detail::label_of(words, "status", "gone"), "[status.gone]");
+    EXPECT_EQ(view::detail::label_of(words, "status", long_name + "y"), "[status." + long_name + "y]");
+}
+
 TEST(BuildDocument, AmountsAreGroupedFromTheExactDecimalText) {
     auto b = sample_plan();
     b.p.deal.amount = "1234567.50";
