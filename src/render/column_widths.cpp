@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <numeric>
+#include <optional>
 #include <span>
 #include <variant>
 
@@ -156,29 +157,92 @@ void add_content(column_need& need, const view::inlines& content, const text_mea
     }
 }
 
+namespace {
+
+// A text's display columns when every character is one column wide: ASCII,
+// and the no-break space (U+00A0, C2 A0 in UTF-8) that the view puts between
+// a date's or an amount's parts. Its longest word (between spaces, tabs and
+// line feeds, as add_line splits; a no-break space joins) is given by where
+// it lies. Any other byte of 0x80 or above: nullopt, for add_line to measure.
+struct one_column_text {
+    std::size_t columns = 0;
+    std::string_view longest_word;
+    std::size_t longest_columns = 0;
+};
+
+std::optional<one_column_text> one_column_characters(std::string_view text) {
+    one_column_text out;
+    std::size_t word_start = 0, word_columns = 0;
+    const auto end_word = [&](std::size_t at) {
+        if (word_columns > out.longest_columns) {
+            out.longest_columns = word_columns;
+            out.longest_word = text.substr(word_start, at - word_start);
+        }
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == ' ' || c == '\t' || c == '\n') {
+            end_word(i);
+            word_start = i + 1;
+            word_columns = 0;
+            ++out.columns;
+        } else if (c < 0x80) {
+            ++word_columns;
+            ++out.columns;
+        } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+            ++i;  // the no-break space: one column, inside the word
+            ++word_columns;
+            ++out.columns;
+        } else {
+            return std::nullopt;
+        }
+    }
+    end_word(text.size());
+    return out;
+}
+
+}  // namespace
+
 void add_content_in_columns(column_need& need, const view::inlines& content, const text_measure& measure,
                             const char* line_break_as, bool whole_badges) {
     // A batch measures a few hundred cells a deal, most of them one word or
     // a few: add_line would call `measure` once for the line and once a word.
-    if (content.size() == 1)
-        if (const auto* t = std::get_if<view::text>(&content.front().value);
-            t && std::all_of(t->value.begin(), t->value.end(),
-                             [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-            // add_line's words: the stretches between spaces, tabs and line feeds.
-            std::size_t longest = 0, word = 0;
-            for (const char c : t->value) {
-                if (c == ' ' || c == '\t' || c == '\n') {
-                    longest = std::max(longest, word);
-                    word = 0;
-                } else {
-                    ++word;
-                }
+    // A cell that is one text, one strong text (an owner) or one badge, of one-column
+    // characters is measured in one pass: plain, its widths are its column
+    // counts; bold, `measure` is asked only for the line and its longest word
+    // (a bold face widens every column alike, so no shorter word is wider).
+    if (content.size() == 1) {
+        // A badge (a status) written as bold words (Markdown's, not whole):
+        // the line_collector's line of a space, the bold label and a space,
+        // measured in add_line's order.
+        if (const auto* b = std::get_if<view::badge>(&content.front().value); b && !whole_badges)
+            if (const auto label = one_column_characters(b->label)) {
+                double line = 0;
+                line += measure(" ", false);
+                line += measure(b->label, true);
+                line += measure(" ", false);
+                need.min = std::max(need.min, measure(label->longest_word, true));
+                need.max = std::max(need.max, line);
+                return;
             }
-            longest = std::max(longest, word);
-            need.min = std::max(need.min, static_cast<double>(longest));
-            need.max = std::max(need.max, static_cast<double>(t->value.size()));
-            return;
+        const view::text* t = std::get_if<view::text>(&content.front().value);
+        bool bold = false;
+        if (const auto* s = std::get_if<view::strong>(&content.front().value); s && s->children.size() == 1) {
+            t = std::get_if<view::text>(&s->children.front().value);
+            bold = true;
         }
+        if (t)
+            if (const auto simple = one_column_characters(t->value)) {
+                if (bold) {
+                    need.min = std::max(need.min, measure(simple->longest_word, true));
+                    need.max = std::max(need.max, measure(t->value, true));
+                } else {
+                    need.min = std::max(need.min, static_cast<double>(simple->longest_columns));
+                    need.max = std::max(need.max, static_cast<double>(simple->columns));
+                }
+                return;
+            }
+    }
     add_content(need, content, measure, line_break_as, whole_badges);
 }
 

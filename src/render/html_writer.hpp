@@ -34,4 +34,9 @@ std::string html_blocks(const view::blocks& content, std::string_view label, dia
 std::string html_section(const view::section& s, diagnostic_sink& diags, int heading_level = 2,
                          std::string_view id_prefix = {});
 
+/// The finished page with at most one empty line in a row (none at the top;
+/// never changed inside <pre>), ending with exactly one newline. Sections a
+/// plan does not have leave empty lines where the template placed them.
+std::string tidy_html(std::string page);
+
 }  // namespace closeplan::render::detail

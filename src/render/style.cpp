@@ -241,8 +241,10 @@ style style::built_in() {
     static const style cached = [] {
         style s;
         // Flattened at build time; a broken built-in style fails the build and the unit tests, not the user.
+        std::map<std::string, std::string> tokens;
         if (const auto entries = detail::built_in_flat("styles/default.yaml", "built-in:styles/default.yaml"))
-            apply_built_in(*entries, s.tokens_);
+            apply_built_in(*entries, tokens);
+        s.tokens_ = std::make_shared<const std::map<std::string, std::string>>(std::move(tokens));
         return s;
     }();
     return cached;
@@ -258,7 +260,8 @@ std::optional<style> style::from_file(const std::string& path, diagnostic_sink& 
     const auto entries = detail::load_flat_yaml(text.str(), path, "T404", diags);
     if (!entries) return std::nullopt;
     style s = built_in();
-    const bool applied = apply(*entries, s.tokens_, diags);
+    auto tokens = s.tokens();  // this file's own copy, shared once complete
+    const bool applied = apply(*entries, tokens, diags);
     // Font files are checked on disk too, each valid one, so one run reports every problem.
     bool fonts_ok = applied;
     for (const auto& [key, value] : *entries) {
@@ -267,9 +270,10 @@ std::optional<style> style::from_file(const std::string& path, diagnostic_sink& 
             continue;
         const auto file = resolve_font_file(path, key, value, diags);
         fonts_ok = fonts_ok && !file.empty();
-        s.tokens_[key] = file;
+        tokens[key] = file;
     }
     if (!fonts_ok) return std::nullopt;
+    s.tokens_ = std::make_shared<const std::map<std::string, std::string>>(std::move(tokens));
     if (!s.get("font.pdf.bold").empty() || !s.get("font.pdf.italic").empty() || !s.get("font.pdf.bold_italic").empty()) {
         if (s.get("font.pdf.regular").empty()) {
             diags.error("T404", "a brand font family needs its regular face: `font.pdf.regular` is missing",
@@ -296,8 +300,8 @@ std::optional<style> style::from_file(const std::string& path, diagnostic_sink& 
 }
 
 std::string style::get(std::string_view key) const {
-    const auto it = tokens_.find(std::string(key));
-    return it == tokens_.end() ? std::string() : it->second;
+    const auto it = tokens_->find(std::string(key));
+    return it == tokens_->end() ? std::string() : it->second;
 }
 
 }  // namespace closeplan::render

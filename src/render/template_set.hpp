@@ -69,10 +69,17 @@ public:
     static std::optional<style> from_file(const std::string& path, diagnostic_sink& diags);
 
     [[nodiscard]] std::string get(std::string_view key) const;
-    [[nodiscard]] const std::map<std::string, std::string>& tokens() const { return tokens_; }
+    [[nodiscard]] const std::map<std::string, std::string>& tokens() const { return *tokens_; }
+    /// The same tokens, shared and never changed: copies of a style share one
+    /// object, so a cache keyed by the tokens (the page CSS) settles a hit
+    /// with a pointer check instead of comparing every token.
+    [[nodiscard]] const std::shared_ptr<const std::map<std::string, std::string>>& shared_tokens() const {
+        return tokens_;
+    }
 
 private:
-    std::map<std::string, std::string> tokens_;
+    std::shared_ptr<const std::map<std::string, std::string>> tokens_ =
+        std::make_shared<const std::map<std::string, std::string>>();
 };
 
 /// A language tag in the labels files' spelling ("de_de" -> "de-DE"); nullopt when `locale` is

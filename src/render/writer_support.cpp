@@ -51,10 +51,11 @@ const std::vector<std::string_view>& known_section_keys() {
 }
 
 std::string template_name_for(std::string_view section_key) {
-    std::string name;
-    for (char c : section_key) {
+    // Copied once and changed in place: most keys ("open_items") keep every character.
+    std::string name(section_key);
+    for (char& c : name) {
         const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-        name += keep ? c : ((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : '_');
+        if (!keep) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : '_';
     }
     return name.empty() ? std::string("section") : name;
 }

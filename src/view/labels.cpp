@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Label look-up and locale formatting of dates, counts and amounts, all driven by the labels (never the C++ locale).
+#include <algorithm>
+#include <array>
+#include <charconv>
 #include <map>
 #include <span>
 #include <string>
@@ -87,73 +90,99 @@ labels::labels(std::map<std::string, std::string> entries, std::string_view lang
 
 namespace {
 
-// Copies `pattern`, replacing each {name} for which `value(name, out)`
-// appends the value and returns true; any other {name} stays as written.
-// One reading of label patterns for dates and for every other label.
-template <class Value>
-std::string expand(std::string_view pattern, Value&& value) {
-    std::string out;
-    out.reserve(pattern.size() + 16);
+// Appends `pattern` to `out` through `literal(out, text)`, replacing each
+// {name} for which `value(name, out)` appends the value and returns true; any
+// other {name} stays as written. One reading of label patterns for dates and
+// for every other label.
+template <class Value, class Literal>
+void expand_into(std::string& out, std::string_view pattern, Value&& value, Literal&& literal) {
     std::size_t i = 0;
     while (i < pattern.size()) {
         const auto open = pattern.find('{', i);
         if (open == std::string_view::npos) break;
         const auto close = pattern.find('}', open + 1);
         if (close == std::string_view::npos) break;
-        out.append(pattern.substr(i, open - i));
-        if (!value(pattern.substr(open + 1, close - open - 1), out)) out.append(pattern.substr(open, close - open + 1));
+        literal(out, pattern.substr(i, open - i));
+        if (!value(pattern.substr(open + 1, close - open - 1), out)) literal(out, pattern.substr(open, close - open + 1));
         i = close + 1;
     }
-    out.append(pattern.substr(i));
+    literal(out, pattern.substr(i));
+}
+
+template <class Value>
+std::string expand(std::string_view pattern, Value&& value) {
+    std::string out;
+    out.reserve(pattern.size() + 16);
+    expand_into(out, pattern, value, [](std::string& to, std::string_view text) { to.append(text); });
     return out;
 }
 
 // A date or an amount is one unit on a page: its spaces become no-break spaces
 // (U+00A0), which the PDF's line breaking, browsers and Markdown viewers honour.
-std::string held_together(std::string text) {
-    std::string out;
-    out.reserve(text.size() + 4);
+// Appends `text` with its spaces as no-break spaces.
+void append_held(std::string& out, std::string_view text) {
     for (const char c : text) {
         if (c == ' ')
             out += "\u00a0";
         else
             out += c;
     }
+}
+
+std::string held_together(std::string text) {
+    std::string out;
+    out.reserve(text.size() + 4);
+    append_held(out, text);
     return out;
+}
+
+// Appends `v` in decimal, as std::to_string writes it, padded with zeros to `width` digits.
+void append_number(std::string& out, int v, std::size_t width = 0) {
+    char digits[16];
+    const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
+    const auto size = static_cast<std::size_t>(end - digits);
+    if (size < width) out.append(width - size, '0');
+    out.append(digits, size);
 }
 
 }  // namespace
 
 namespace {
 
-// Each value is made only when the pattern asks for it.
+// Each value is made only when the pattern asks for it, and written once,
+// straight into the date with its spaces held together (a page has dozens of
+// dates, a batch thousands of pages).
 std::string format_date_as(model::date d, const labels& words, std::string_view pattern) {
     const auto day = static_cast<unsigned>(d.day());
     const auto month = static_cast<unsigned>(d.month());
     const int year = static_cast<int>(d.year());
     const auto& style = words.dates();
-    return held_together(expand(pattern, [&](std::string_view name, std::string& out) {
-        if (name == "d") {
-            out += std::to_string(day);
-        } else if (name == "dd") {
-            out += two_digits(day);
-        } else if (name == "m") {
-            out += std::to_string(month);
-        } else if (name == "mm") {
-            out += two_digits(month);
-        } else if (name == "mon") {
-            out += month_name(style.months, month);
-        } else if (name == "month") {
-            out += month_name(style.months_long, month);
-        } else if (name == "yyyy") {
-            const std::string year_text = std::to_string(year);
-            if (year_text.size() < 4) out.append(4 - year_text.size(), '0');
-            out += year_text;
-        } else {
-            return false;
-        }
-        return true;
-    }));
+    std::string out;
+    out.reserve(pattern.size() + 16);
+    expand_into(
+        out, pattern,
+        [&](std::string_view name, std::string& to) {
+            if (name == "d") {
+                append_number(to, static_cast<int>(day));
+            } else if (name == "dd") {
+                to += two_digits(day);
+            } else if (name == "m") {
+                append_number(to, static_cast<int>(month));
+            } else if (name == "mm") {
+                to += two_digits(month);
+            } else if (name == "mon") {
+                append_held(to, month_name(style.months, month));
+            } else if (name == "month") {
+                append_held(to, month_name(style.months_long, month));
+            } else if (name == "yyyy") {
+                append_number(to, year, 4);
+            } else {
+                return false;
+            }
+            return true;
+        },
+        append_held);
+    return out;
 }
 
 }  // namespace
@@ -212,7 +241,15 @@ std::string format_amount(std::string_view amount, std::string_view currency, co
 }
 
 std::string label_of(const labels& words, std::string_view prefix, std::string_view name) {
-    return words.get(std::string(prefix) + "." + std::string(name));
+    // A page looks up dozens of these ("status.not_started"): the key is put
+    // together on the stack when it fits, with no string made for it.
+    std::array<char, 64> buffer;
+    const std::size_t size = prefix.size() + 1 + name.size();
+    if (size > buffer.size()) return words.get(std::string(prefix) + "." + std::string(name));
+    std::copy(prefix.begin(), prefix.end(), buffer.begin());
+    buffer[prefix.size()] = '.';
+    std::copy(name.begin(), name.end(), buffer.begin() + static_cast<std::ptrdiff_t>(prefix.size() + 1));
+    return words.get(std::string_view(buffer.data(), size));
 }
 
 }  // namespace detail

@@ -25,8 +25,18 @@ std::vector<view::inlines> cells() {
                           "trailing ", " leading", "a", "Jun 30, 2026", "dana.ruiz@example.com",
                           "a-very-long-unbroken-identifier-that-is-wider-than-the-rest", "x\t\n y"})
         out.push_back(plain(t));
-    // Not ASCII, or not one text: add_content's own path.
-    out.push_back(plain("Jun\u00a030,\u00a02026"));
+    // One-column characters with no-break spaces (a date), and one strong text
+    // (an owner): sized in one pass too.
+    for (const char* t : {"Jun\u00a030,\u00a02026", "\u00a0", "a\u00a0b c\u00a0\u00a0d", "\u00a0lead trail\u00a0",
+                          "x\xC2", "\xC2 y", "\xC2\xC2\xA0"})
+        out.push_back(plain(t));
+    for (const char* t : {"Joint", "", " ", "Buyer team", "Priya\u00a0Shah lead", "a longest-word here", "Zoë"})
+        out.push_back({view::inline_node{view::strong{plain(t)}}});
+    out.push_back({view::inline_node{view::strong{{view::inline_node{view::text{"two"}},
+                                                    view::inline_node{view::text{" texts"}}}}}});
+    for (const char* label : {"Not started", "done", "", " ", "At\u00a0risk now", " two  spaces ", "Überfällig"})
+        out.push_back({view::inline_node{view::badge{label, view::tone::ok}}});
+    // Not one-column characters, or not one text: add_content's own path.
     out.push_back(plain("Café décor"));
     out.push_back(plain("日本語のタイトル"));
     out.push_back({view::inline_node{view::text{"Lee "}}, view::inline_node{view::badge{"done", view::tone::ok}}});

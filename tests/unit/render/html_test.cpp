@@ -3,10 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
+#include <vector>
 
 #include "html_check.hpp"
+#include "render/html_writer.hpp"
 #include "render/render.hpp"
+#include "render/style_context.hpp"
+#include "render/template_engine.hpp"
 #include "sample_document.hpp"
 #include "test_files.hpp"
 #include "view/select_sections.hpp"
@@ -180,6 +185,58 @@ TEST(Html, EmptyLinesAreTidiedButNotInsideCode) {
     EXPECT_EQ(page.find("\n\n\n", page.find("</pre>")), std::string::npos);
 }
 
+// tidy_html looks for <pre> only when an empty line could be dropped; this is
+// the plain version that tracks <pre> on every line, as it did before. Both
+// must give the same bytes on any page.
+std::string tidy_every_line(const std::string& text) {
+    std::string out;
+    bool in_pre = false;
+    bool blank_before = true;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto nl = text.find('\n', start);
+        if (nl == std::string::npos) nl = text.size();
+        const std::string line = text.substr(start, nl - start);
+        start = nl + 1;
+        const bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
+        if (blank && !in_pre && blank_before) continue;
+        blank_before = blank;
+        out += line + '\n';
+        for (auto lt = line.find('<'); lt != std::string::npos; lt = line.find('<', lt + 1)) {
+            if (line.compare(lt, 4, "<pre") == 0) in_pre = true;
+            else if (line.compare(lt, 6, "</pre>") == 0) in_pre = false;
+        }
+    }
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r' || out.back() == ' ')) out.pop_back();
+    return out + '\n';
+}
+
+TEST(Html, TidyingLooksForPreOnlyWhereItMatters) {
+    diagnostic_sink diags;
+    const std::vector<std::string> pages = {
+        "",
+        "\n\n\n",
+        "<p>a</p>\n\n\n<p>b</p>",
+        "<pre>a\n\n\nb</pre>\n\n\nc\n",
+        "<pre>a</pre><pre>\n\n\n</pre>x\n\n\n",
+        "</pre><pre\n\n\n\n",
+        "<pr\ne>\n\n\nx \r\n \t\n\ny  \n",
+        render(sample_document(), diags),
+    };
+    for (const auto& page : pages) EXPECT_EQ(detail::tidy_html(page), tidy_every_line(page)) << page;
+    // Pages made of pieces that matter to the tidying, in every order a seeded generator picks.
+    const std::vector<std::string> pieces = {"\n", "\n", " ", "\t", "\r", "<pre>", "</pre>", "<p>", "x", "<pr", "e>"};
+    std::uint32_t seed = 14;
+    for (int round = 0; round < 2000; ++round) {
+        std::string page;
+        for (int i = 0; i < 24; ++i) {
+            seed = seed * 1664525u + 1013904223u;
+            page += pieces[(seed >> 16) % pieces.size()];
+        }
+        ASSERT_EQ(detail::tidy_html(page), tidy_every_line(page)) << page;
+    }
+}
+
 TEST(Html, SignOffHasTwoSignatureLines) {
     diagnostic_sink diags;
     const std::string page = render(sample_document(), diags);
@@ -301,6 +358,57 @@ TEST(Html, StyleTokensReachTheCss) {
     const std::string page = render(sample_document(), diags, template_set{}, *look);
     EXPECT_NE(page.find("--accent: #0a2540;"), std::string::npos);
     EXPECT_NE(page.find("--fs-body: max(8pt, 8.5pt);"), std::string::npos);  // the printed size, floored at 8 pt
+}
+
+// The page CSS is kept between pages, keyed by the template and the style's
+// tokens: a pointer check for the same objects, a comparison by value for
+// others. Kept and freshly rendered CSS give the same page, and a style that
+// differs by one token never gets another style's CSS.
+TEST(Html, KeptCssIsTheCssOfTheSameTokens) {
+    temp_folder dir;
+    const std::string accent = style::built_in().get("colors.accent");
+    ASSERT_FALSE(accent.empty());
+    const auto same_path = dir.write("same.yaml", "colors:\n  accent: \"" + accent + "\"\n");
+    const auto other_path = dir.write("other.yaml", "colors:\n  accent: \"#0a2540\"\n");
+    diagnostic_sink diags;
+    const auto same = style::from_file(same_path, diags);
+    const auto other = style::from_file(other_path, diags);
+    ASSERT_TRUE(same && other) << all_text(diags);
+    EXPECT_NE(same->shared_tokens(), style::built_in().shared_tokens());  // equal tokens, another object
+    EXPECT_EQ(same->tokens(), style::built_in().tokens());
+
+    // The CSS with the built-in template, rendered with no cache at all.
+    const auto css_template = template_set{}.find_shared("page.css.mustache");
+    ASSERT_TRUE(css_template);
+    const auto fresh_css = [&](const style& look) {
+        diagnostic_sink fresh;
+        const auto css = render_template(*css_template, template_format::css, detail::style_context(look),
+                                         template_set{}, fresh);
+        EXPECT_TRUE(css && fresh.all().empty());
+        return css.value_or("");
+    };
+    const auto built_in_page = render(sample_document(), diags);
+    EXPECT_NE(built_in_page.find(fresh_css(style::built_in())), std::string::npos);
+    EXPECT_EQ(render(sample_document(), diags), built_in_page);                             // kept: the same page
+    EXPECT_EQ(render(sample_document(), diags, template_set{}, *same), built_in_page);      // equal by value
+    const style copy = *other;                                                               // shares its tokens
+    const auto other_page = render(sample_document(), diags, template_set{}, *other);
+    EXPECT_NE(other_page, built_in_page);
+    EXPECT_NE(other_page.find(fresh_css(*other)), std::string::npos);
+    EXPECT_EQ(render(sample_document(), diags, template_set{}, copy), other_page);
+    EXPECT_EQ(render(sample_document(), diags), built_in_page);
+    EXPECT_EQ(diags.error_count(), 0u) << all_text(diags);
+}
+
+// A CSS that would end <style> early is never kept: every page reports it.
+TEST(Html, CssThatEndsTheStyleIsReportedOnEveryPage) {
+    temp_folder dir;
+    dir.write("page.css.mustache", "a { color: {{colors.accent}}; }\n/* </style> */\n");
+    for (int page = 0; page < 2; ++page) {
+        diagnostic_sink diags;
+        EXPECT_EQ(render(sample_document(), diags, template_set(dir.path())), "");
+        EXPECT_NE(find_code(diags, "T402"), nullptr) << all_text(diags);
+    }
 }
 
 TEST(Registry, ListsEveryFormatWithItsExtension) {

@@ -26,5 +26,13 @@ TEST(SectionLists, NamedSlotsReadNeitherAndPartialsReadBoth) {
     EXPECT_EQ(used("<main>{{{summary}}}{{{risks}}}</main>"), std::pair(false, false));
 }
 
+TEST(SectionLists, TemplateNamesAreLowerCaseLettersDigitsAndUnderscores) {
+    EXPECT_EQ(template_name_for("open_items"), "open_items");
+    EXPECT_EQ(template_name_for("value-map"), "value_map");
+    EXPECT_EQ(template_name_for("Risks 2"), "risks_2");
+    EXPECT_EQ(template_name_for("caf\xC3\xA9"), "caf__");
+    EXPECT_EQ(template_name_for(""), "section");
+}
+
 }  // namespace
 }  // namespace closeplan::render::detail

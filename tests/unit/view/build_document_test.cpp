@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "analyze/analysis.hpp"
+#include "view/build_parts.hpp"
 #include "view_test_support.hpp"
 
 namespace closeplan {
@@ -312,6 +313,55 @@ TEST(FormatDate, PerLocale) {
               "June\u00a030\u00a0(6/2026)\u00a0{x}");
     // A broken month list falls back to the month number, never to a wrong name.
     EXPECT_EQ(view::format_date(d, view::labels({{"date.pattern", "{mon}"}, {"date.months", "Jan,Feb"}})), "06");
+}
+
+// format_date writes each value straight into the date with its spaces held
+// together; the plain way fills the pattern, then holds every space. Both
+// must give the same text for any pattern, however broken.
+TEST(FormatDate, WrittenDirectlyAsTheFilledPatternHeldTogether) {
+    const std::vector<std::string> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const std::vector<std::string> months_long = {"de janeiro", "fevereiro", "março", "abril", "maio", "junho",
+                                                  "julho", "agosto", "set embro", "outubro", "novembro", "dezembro"};
+    const auto joined = [](const std::vector<std::string>& names) {
+        std::string out;
+        for (const auto& n : names) out += (out.empty() ? "" : ",") + n;
+        return out;
+    };
+    const auto two = [](unsigned v) { return std::string{char('0' + v / 10 % 10), char('0' + v % 10)}; };
+    for (const std::string pattern : {"{mon} {d}, {yyyy}", "{d} {month} {yyyy}", "{dd}.{mm}.{yyyy}", "{m}/{d}",
+                                      "{x} {d", "{{d}}", "}{d}{", "", "  ", "{yyyy}{yyyy} {mon}{month}", "{d}}} {",
+                                      "no fields at all"}) {
+        const view::labels words({{"date.pattern", pattern},
+                                  {"date.months", joined(months)},
+                                  {"date.months_long", joined(months_long)}});
+        for (const char* date : {"2026-06-30", "2027-09-03", "0987-01-01", "2026-12-31"}) {
+            const auto d = day(date);
+            const auto day_n = static_cast<unsigned>(d.day());
+            const auto month_n = static_cast<unsigned>(d.month());
+            std::string year = std::to_string(static_cast<int>(d.year()));
+            if (year.size() < 4) year.insert(0, 4 - year.size(), '0');
+            std::string expected;
+            for (const char c : view::detail::fill(pattern, {{"d", std::to_string(day_n)},
+                                                             {"dd", two(day_n)},
+                                                             {"m", std::to_string(month_n)},
+                                                             {"mm", two(month_n)},
+                                                             {"mon", months[month_n - 1]},
+                                                             {"month", months_long[month_n - 1]},
+                                                             {"yyyy", year}}))
+                expected += c == ' ' ? std::string("\u00a0") : std::string(1, c);
+            EXPECT_EQ(view::format_date(d, words), expected) << pattern << " " << date;
+        }
+    }
+}
+
+TEST(LabelOf, JoinsPrefixAndNameWithADotShortOrLong) {
+    const std::string long_name(80, 'x');
+    const view::labels words({{"status.done", "Done"}, {"status." + long_name, "Long"}});
+    EXPECT_EQ(view::detail::label_of(words, "status", "done"), "Done");
+    EXPECT_EQ(view::detail::label_of(words, "status", long_name), "Long");
+    EXPECT_EQ(view::detail::label_of(words, "status", "gone"), "[status.gone]");
+    EXPECT_EQ(view::detail::label_of(words, "status", long_name + "y"), "[status." + long_name + "y]");
 }
 
 TEST(BuildDocument, AmountsAreGroupedFromTheExactDecimalText) {
