@@ -90,7 +90,7 @@ void csv_reader::start_parser() {
 
 void csv_reader::start_record() {
     record_start_ = line_;
-    building_.offset = line_offset_;
+    building_.offset = piece_offset_;
 }
 
 void csv_reader::on_field(const char* data, std::size_t size) {
@@ -108,7 +108,7 @@ void csv_reader::on_field(const char* data, std::size_t size) {
 void csv_reader::on_record_end() {
     if (record_start_ == 0) start_record();
     building_.line = record_start_;
-    building_.length = line_end_ - building_.offset;
+    building_.length = piece_end_ - building_.offset;
     if (!too_long_.empty()) {
         building_.problem = std::move(too_long_);
         building_.over_limit = true;
@@ -188,6 +188,8 @@ bool csv_reader::feed_next_line() {
     }
     if (dropped > 0) {
         line_end_ = line_offset_ + line.size() + dropped + (has_newline ? 1 : 0);
+        piece_offset_ = line_offset_;
+        piece_end_ = line_end_;
         ++line_;
         if (record_start_ == 0) start_record();
         report_over_limit("line " + std::to_string(line_) + " is " + std::to_string(line.size() + dropped) +
@@ -195,6 +197,8 @@ bool csv_reader::feed_next_line() {
         return true;
     }
     line_end_ = line_offset_ + line.size() + (has_newline ? 1 : 0);
+    piece_offset_ = line_offset_;
+    piece_end_ = line_end_;
     ++line_;
     if (record_start_ != 0 && line_end_ - building_.offset > max_record_bytes) {
         // A quoted value whose line breaks go on and on: the record is cut off here.
@@ -205,10 +209,30 @@ bool csv_reader::feed_next_line() {
     // A record starts on the first line that holds something of it.
     if (record_start_ == 0 && !is_blank(line) && building_.fields.empty()) start_record();
     if (has_newline) line.push_back('\n');
-    const auto used = csv_parse(parser_.get(), line.data(), line.size(), field_callback, record_callback, this);
-    if (used != line.size()) {
-        report_broken_quoting("a quote inside a field is not doubled, or a quoted field does not end where it should");
+    // In pieces ending at each CR before the line's last byte or two (CRLF's CR ends the
+    // last piece): one piece, the whole line, for a line with no CR inside it.
+    for (std::size_t from = 0; from < line.size();) {
+        const auto cr = line.find('\r', from);
+        const std::size_t to = cr == std::string::npos || cr + 2 >= line.size() ? line.size() : cr + 1;
+        piece_offset_ = line_offset_ + from;
+        piece_end_ = to == line.size() ? line_end_ : line_offset_ + to;
+        // A record after a CR starts here, even when its first value (quoted) holds a CR itself.
+        if (from > 0 && record_start_ == 0 && building_.fields.empty()) {
+            auto rest = std::string_view(line).substr(from, to - from);
+            if (!rest.empty() && rest.back() == '\n') rest.remove_suffix(1);
+            if (!is_blank(rest)) start_record();
+        }
+        const auto used =
+            csv_parse(parser_.get(), line.data() + from, to - from, field_callback, record_callback, this);
+        if (used != to - from) {
+            piece_end_ = line_end_;
+            report_broken_quoting("a quote inside a field is not doubled, or a quoted field does not end where it should");
+            break;
+        }
+        from = to;
     }
+    piece_offset_ = line_offset_;
+    piece_end_ = line_end_;
     return true;
 }
 

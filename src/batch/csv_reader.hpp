@@ -101,6 +101,11 @@ private:
     std::size_t first_line_offset_ = 0;  ///< of the pending first line: after a BOM or a `sep=` line
     std::size_t line_offset_ = 0;        ///< where the line being parsed starts
     std::size_t line_end_ = 0;           ///< where it ends, its line end included
+    /// The part of the line libcsv is reading: a line is handed over in pieces that end at
+    /// each carriage return inside it, so that a record a bare CR ends (libcsv ends one there)
+    /// ends at it, and the next starts after it: each record's bytes read back as it alone.
+    std::size_t piece_offset_ = 0;
+    std::size_t piece_end_ = 0;
     int line_ = 0;               ///< physical lines fed so far
     int record_start_ = 0;       ///< line the record being built starts on; 0 = none yet
     csv_record building_;
