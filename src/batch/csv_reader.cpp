@@ -209,11 +209,12 @@ bool csv_reader::feed_next_line() {
     // A record starts on the first line that holds something of it.
     if (record_start_ == 0 && !is_blank(line) && building_.fields.empty()) start_record();
     if (has_newline) line.push_back('\n');
-    // In pieces ending at each CR before the line's last byte or two (CRLF's CR ends the
-    // last piece): one piece, the whole line, for a line with no CR inside it.
+    // In pieces ending at each CR that is neither CRLF's nor the last byte: one piece, the
+    // whole line, for a line with no CR inside it.
     for (std::size_t from = 0; from < line.size();) {
         const auto cr = line.find('\r', from);
-        const std::size_t to = cr == std::string::npos || cr + 2 >= line.size() ? line.size() : cr + 1;
+        const bool inside = cr != std::string::npos && cr + 1 < line.size() && line[cr + 1] != '\n';
+        const std::size_t to = inside ? cr + 1 : line.size();
         piece_offset_ = line_offset_ + from;
         piece_end_ = to == line.size() ? line_end_ : line_offset_ + to;
         // A record after a CR starts here, even when its first value (quoted) holds a CR itself.

@@ -157,6 +157,20 @@ TEST(CsvReader, ARecordABareCarriageReturnEndsReadsAgainAsItAlone) {
     EXPECT_EQ(records[4].line, 3);
 }
 
+TEST(CsvReader, ABareCarriageReturnBeforeTheLastByteOfTheFileEndsItsRecordToo) {
+    // The second fuzz finding: the file's last line has no line end, and a CR one byte before its end.
+    const std::string text = "a,b\nc,D\rT";
+    const auto records = read_all(text);
+    ASSERT_EQ(records.size(), 3u);
+    EXPECT_EQ(text.substr(records[1].offset, records[1].length), "c,D\r");
+    EXPECT_EQ(text.substr(records[2].offset, records[2].length), "T");
+    for (const auto& r : records) {
+        std::vector<std::string> values;
+        ASSERT_TRUE(record_values(std::string_view(text).substr(r.offset, r.length), ',', values)) << r.line;
+        EXPECT_EQ(values, r.fields) << r.line;
+    }
+}
+
 TEST(CsvReader, EmptyInputHasNoRecords) { EXPECT_TRUE(read_all("").empty()); }
 
 TEST(CsvReader, InvalidUtf8BytesArePassedOnUntouched) {
